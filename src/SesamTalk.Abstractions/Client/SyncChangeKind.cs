@@ -1,0 +1,20 @@
+namespace SesamTalk;
+
+/// <summary>What a planned write does.</summary>
+public enum SyncChangeKind
+{
+    /// <summary>Creates a record.</summary>
+    Create = 0,
+
+    /// <summary>Updates fields of a linked record.</summary>
+    Update = 1,
+
+    /// <summary>Deletes (or soft-deletes) a linked record.</summary>
+    Delete = 2,
+
+    /// <summary>Links two existing records found by a match key.</summary>
+    Link = 3,
+
+    /// <summary>Both sides changed a field; the configured rule decides.</summary>
+    Conflict = 4,
+}

@@ -1,0 +1,53 @@
+namespace SesamTalk;
+
+/// <summary>What one cycle of one flow (an entity and one remote target) did.</summary>
+public sealed class SyncFlowReport
+{
+    /// <summary>Creates the report.</summary>
+    /// <param name="entity">The host entity's name.</param>
+    /// <param name="target">The remote (system, type).</param>
+    public SyncFlowReport(string entity, SyncTarget target)
+    {
+        Entity = entity;
+        Target = target;
+    }
+
+    /// <summary>The host entity's name.</summary>
+    public string Entity { get; }
+
+    /// <summary>The remote (system, type).</summary>
+    public SyncTarget Target { get; }
+
+    /// <summary>Records read from both sides.</summary>
+    public int Read { get; set; }
+
+    /// <summary>Records created on either side.</summary>
+    public int Created { get; set; }
+
+    /// <summary>Records updated on either side.</summary>
+    public int Updated { get; set; }
+
+    /// <summary>Records deleted (or soft-deleted) on either side.</summary>
+    public int Deleted { get; set; }
+
+    /// <summary>Links made by match keys or references.</summary>
+    public int Linked { get; set; }
+
+    /// <summary>Reads that were echoes of the engine's own writes, or already agreed, and so wrote nothing.</summary>
+    public int Unchanged { get; set; }
+
+    /// <summary>Conflicts found (and resolved by rule) in this cycle.</summary>
+    public int Conflicts { get; set; }
+
+    /// <summary>Records quarantined with an error in this cycle.</summary>
+    public int Quarantined { get; set; }
+
+    /// <summary>Remote API calls made.</summary>
+    public int ApiCalls { get; set; }
+
+    /// <summary>Whether the cycle stopped early at a checkpoint (quota exhausted, breaker tripped, cancelled).</summary>
+    public bool Stopped { get; set; }
+
+    /// <summary>Why the cycle stopped early, if it did.</summary>
+    public string? StopReason { get; set; }
+}
