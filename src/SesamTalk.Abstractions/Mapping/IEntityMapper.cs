@@ -27,9 +27,15 @@ public interface IEntityMapper
     /// <summary>Constant values written when the engine creates a remote record.</summary>
     IReadOnlyList<SyncConstant> Constants { get; }
 
-    /// <summary>The stable fingerprint of <paramref name="record"/>'s mapped fields; constants are not part of it.</summary>
+    /// <summary>
+    /// The stable fingerprint of the mapped fields of <paramref name="record"/> that travel in <paramref name="direction"/>:
+    /// <see cref="FieldDirection.ToRemote"/> covers what the host sends (to spot host changes and echoes of remote
+    /// writes), <see cref="FieldDirection.FromRemote"/> what the remote system sends, and <see cref="FieldDirection.Both"/>
+    /// only the fields both sides share (to tell whether the two sides agree). Constants are never part of it.
+    /// </summary>
     /// <param name="record">A record of <see cref="Target"/>'s type, from either side.</param>
-    string Fingerprint(SyncRecord record);
+    /// <param name="direction">Which fields count.</param>
+    string Fingerprint(SyncRecord record, FieldDirection direction);
 }
 
 /// <summary>The generated mapping between <typeparamref name="TEntity"/> and one remote (system, type).</summary>

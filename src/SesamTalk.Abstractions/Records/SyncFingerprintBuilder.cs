@@ -17,16 +17,19 @@ public sealed class SyncFingerprintBuilder
 
     private readonly StringBuilder _text = new();
 
-    /// <summary>Adds a field of <paramref name="record"/>; an absent field counts as null.</summary>
+    /// <summary>
+    /// Adds a field of <paramref name="record"/>, read as <paramref name="kind"/> first, so that a number or date a
+    /// connector delivered as text agrees with the same value from the host. An absent field counts as null, and
+    /// null and "" are both empty. A value that cannot be read as <paramref name="kind"/> counts as its own text.
+    /// </summary>
     /// <param name="record">The record.</param>
     /// <param name="field">The field's API name.</param>
+    /// <param name="kind">The kind of value the field carries.</param>
     /// <returns>This builder.</returns>
-    public SyncFingerprintBuilder Add(SyncRecord record, string field)
+    public SyncFingerprintBuilder Add(SyncRecord record, string field, SyncValueKind kind)
     {
-        // Only the canonical text counts, not the kind: null and "" are both empty, and a number a connector
-        // read as text still agrees with the same number from the host.
         record.TryGetValue(field, out var value);
-        return Append(field, SyncValueText.Canonical(value));
+        return Append(field, SyncValueText.Canonical(Coerce(value, kind)));
     }
 
     /// <summary>
@@ -35,9 +38,10 @@ public sealed class SyncFingerprintBuilder
     /// </summary>
     /// <param name="record">The parent record.</param>
     /// <param name="field">The field carrying the children.</param>
+    /// <param name="direction">Which of the children's fields count (see <see cref="IEntityMapper.Fingerprint"/>).</param>
     /// <param name="childMapper">The mapper of the child type.</param>
     /// <returns>This builder.</returns>
-    public SyncFingerprintBuilder AddChildren(SyncRecord record, string field, IEntityMapper childMapper)
+    public SyncFingerprintBuilder AddChildren(SyncRecord record, string field, FieldDirection direction, IEntityMapper childMapper)
     {
         if (!record.TryGetValue(field, out var value) || value.IsNull)
         {
@@ -48,7 +52,7 @@ public sealed class SyncFingerprintBuilder
         var prints = new string[children.Count];
         for (var i = 0; i < prints.Length; i++)
         {
-            prints[i] = childMapper.Fingerprint(children[i]);
+            prints[i] = childMapper.Fingerprint(children[i], direction);
         }
 
         Array.Sort(prints, StringComparer.Ordinal);
@@ -76,6 +80,31 @@ public sealed class SyncFingerprintBuilder
         }
 
         return hex.ToString();
+    }
+
+    private static SyncValue Coerce(SyncValue value, SyncValueKind kind)
+    {
+        if (value.Kind == kind || value.Kind == SyncValueKind.Null)
+        {
+            return value;
+        }
+
+        try
+        {
+            return kind switch
+            {
+                SyncValueKind.Number => SyncValue.From(value.AsDecimal()),
+                SyncValueKind.Boolean => SyncValue.From(value.AsBoolean()),
+                SyncValueKind.DateTime => SyncValue.From(value.AsDateTimeOffset()),
+                SyncValueKind.Date => value.AsDate() is { } date ? SyncValue.FromDate(date) : SyncValue.Null,
+                SyncValueKind.String => SyncValue.From(value.AsString()),
+                _ => value,
+            };
+        }
+        catch (SyncValueException)
+        {
+            return value;
+        }
     }
 
     private SyncFingerprintBuilder Append(string field, string canonical)

@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Linq;
+using SesamTalk.Generators.Helpers;
+using SesamTalk.Generators.Model;
+
+namespace SesamTalk.Generators.Emitting;
+
+/// <summary>
+/// Emits, once per compilation: the typed <c>TalkClient</c> with a member per entity, the <c>SesamTalkModel</c>
+/// registry, and the reflection-free <c>AddSesamTalk()</c> registration.
+/// </summary>
+internal static class ClientEmitter
+{
+    public const string HintName = "SesamTalk.Client.g.cs";
+
+    public static string Emit(ClientIndex index)
+    {
+        var entries = index.Entries;
+        var access = entries.All(e => e.IsPublic) ? "public" : "internal";
+        var writer = Generated.File();
+        using (writer.Open("namespace " + index.Namespace))
+        {
+            WriteClient(writer, entries, access);
+            writer.Line();
+            WriteModel(writer, entries, access);
+            writer.Line();
+            WriteRegistration(writer, access);
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>Orders entries so that every entity comes after the entities it references (stable; by name otherwise).</summary>
+    public static EquatableArray<ClientEntry> DependencyOrder(IEnumerable<ClientEntry> entries)
+    {
+        var pending = entries.OrderBy(e => e.FullyQualifiedName, System.StringComparer.Ordinal).ToList();
+        var ordered = new List<ClientEntry>(pending.Count);
+        var placed = new HashSet<string>();
+        while (pending.Count > 0)
+        {
+            // A reference cycle (or a reference to an entity with errors) must not stall the order: take the first then.
+            var next = pending.FirstOrDefault(e => e.ReferencedEntities.All(r => placed.Contains(r) || r == e.FullyQualifiedName || pending.All(p => p.FullyQualifiedName != r)))
+                ?? pending[0];
+            pending.Remove(next);
+            placed.Add(next.FullyQualifiedName);
+            ordered.Add(next);
+        }
+
+        return ordered.ToEquatableArray();
+    }
+
+    private static void WriteClient(SourceWriter writer, EquatableArray<ClientEntry> entries, string access)
+    {
+        writer.Line("/// <summary>The typed SesamTalk client of this assembly: one member per synced entity.</summary>");
+        writer.Line(Generated.CodeAttribute);
+        using (writer.Open(access + " sealed partial class TalkClient"))
+        {
+            writer.Line("/// <summary>Creates the client over <paramref name=\"engine\"/>.</summary>");
+            using (writer.Open("public TalkClient(global::SesamTalk.ISyncEngine engine)"))
+            {
+                foreach (var entry in entries)
+                {
+                    writer.Line(Member(entry) + " = new global::SesamTalk.EntitySyncClient<" + entry.FullyQualifiedName + ">(engine, " + entry.FullyQualifiedName + ".SyncDefinition);");
+                }
+            }
+
+            foreach (var entry in entries)
+            {
+                writer.Line();
+                writer.Line("/// <summary>Sync, plan and links of <see cref=\"" + entry.FullyQualifiedName + "\"/>.</summary>");
+                writer.Line("public global::SesamTalk.EntitySyncClient<" + entry.FullyQualifiedName + "> " + Member(entry) + " { get; }");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Runs one cycle of every flow, referenced entities first (customers before the orders that name them).</summary>");
+            using (writer.Open("public async global::System.Threading.Tasks.Task<global::SesamTalk.SyncReport> SyncAllAsync(global::System.IProgress<global::SesamTalk.SyncProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)"))
+            {
+                writer.Line("var reports = new global::System.Collections.Generic.List<global::SesamTalk.SyncReport>();");
+                foreach (var entry in entries)
+                {
+                    writer.Line("reports.Add(await " + Member(entry) + ".SyncAsync(progress, cancellationToken).ConfigureAwait(false));");
+                }
+
+                writer.Line("return global::SesamTalk.SyncReport.Combine(reports);");
+            }
+        }
+    }
+
+    private static void WriteModel(SourceWriter writer, EquatableArray<ClientEntry> entries, string access)
+    {
+        writer.Line("/// <summary>Every synced entity of this assembly, referenced entities first.</summary>");
+        writer.Line(Generated.CodeAttribute);
+        using (writer.Open(access + " sealed class SesamTalkModel : global::SesamTalk.ISyncModel"))
+        {
+            writer.Line("/// <summary>The one instance.</summary>");
+            writer.Line("public static readonly SesamTalkModel Instance = new SesamTalkModel();");
+            writer.Line();
+            writer.Line("private readonly global::SesamTalk.ISyncEntityDefinition[] _entities =");
+            writer.Line("{");
+            foreach (var entry in entries)
+            {
+                writer.Line("    " + entry.FullyQualifiedName + ".SyncDefinition,");
+            }
+
+            writer.Line("};");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.ISyncEntityDefinition> Entities => _entities;");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            using (writer.Open("public global::SesamTalk.ISyncEntityDefinition? Find(string name)"))
+            {
+                writer.Line("foreach (var entity in _entities) if (string.Equals(entity.Name, name, global::System.StringComparison.Ordinal)) return entity;");
+                writer.Line("return null;");
+            }
+        }
+    }
+
+    private static void WriteRegistration(SourceWriter writer, string access)
+    {
+        writer.Line("/// <summary>Registers this assembly's SesamTalk model and typed client.</summary>");
+        writer.Line(Generated.CodeAttribute);
+        using (writer.Open(access + " static class SesamTalkServiceCollectionExtensions"))
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// Registers <see cref=\"SesamTalkModel\"/> as <see cref=\"global::SesamTalk.ISyncModel\"/> and <see cref=\"TalkClient\"/>,");
+            writer.Line("/// without reflection or assembly scanning. Add systems, the link store and the engine on the returned builder.");
+            writer.Line("/// </summary>");
+            using (writer.Open("public static global::SesamTalk.SesamTalkBuilder AddSesamTalk(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)"))
+            {
+                writer.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
+                writer.Line("global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SesamTalk.ISyncModel>(services, SesamTalkModel.Instance);");
+                writer.Line("global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TalkClient>(services, static provider => new TalkClient(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::SesamTalk.ISyncEngine>(provider)));");
+                writer.Line("return new global::SesamTalk.SesamTalkBuilder(services, SesamTalkModel.Instance);");
+            }
+        }
+    }
+
+    private static string Member(ClientEntry entry) => Naming.Plural(entry.Name);
+}

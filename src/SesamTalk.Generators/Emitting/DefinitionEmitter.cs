@@ -1,0 +1,90 @@
+using System.Linq;
+using SesamTalk.Generators.Model;
+
+namespace SesamTalk.Generators.Emitting;
+
+/// <summary>Emits the entity's definition (name, id accessor, factory, mappers) and its static <c>SyncDefinition</c> property.</summary>
+internal static class DefinitionEmitter
+{
+    private const string DefinitionName = "SesamTalkDefinition";
+
+    public static string HintName(EntityModel model) => model.Header.HintPrefix + ".g.cs";
+
+    public static string Emit(EntityModel model)
+    {
+        var entity = model.Header;
+        var contract = "global::SesamTalk.ISyncEntityDefinition<" + entity.FullyQualifiedName + ">";
+        var writer = Generated.File();
+        using (new EntityScope(writer, entity))
+        {
+            writer.Line("/// <summary>What SesamTalk generated for <see cref=\"" + entity.Name + "\"/>: its name, id, factory and mappers.</summary>");
+            writer.Line(Generated.CodeAttribute);
+            writer.Line("public static " + contract + " SyncDefinition => " + DefinitionName + ".Instance;");
+            writer.Line();
+            writer.Line(Generated.CodeAttribute);
+            writer.Line(Generated.HiddenAttribute);
+            using (writer.Open("internal sealed class " + DefinitionName + " : " + contract))
+            {
+                writer.Line("public static readonly " + DefinitionName + " Instance = new " + DefinitionName + "();");
+                writer.Line();
+                writer.Line("private readonly global::SesamTalk.IEntityMapper<" + entity.FullyQualifiedName + ">[] _mappers =");
+                writer.Line("{");
+                foreach (var target in model.Targets)
+                {
+                    writer.Line("    " + target.MapperName + ".Instance,");
+                }
+
+                writer.Line("};");
+                writer.Line();
+                writer.Line("public string Name => " + Generated.Quote(entity.Name) + ";");
+                writer.Line();
+                writer.Line("public global::System.Type EntityType => typeof(" + entity.FullyQualifiedName + ");");
+                writer.Line();
+                writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.IEntityMapper> Mappers => _mappers;");
+                writer.Line();
+                writer.Line("public string GetId(" + entity.FullyQualifiedName + " entity) => " + IdExpression(model) + ";");
+                writer.Line();
+                writer.Line("public " + entity.FullyQualifiedName + " Create() => " + CreateExpression(model) + ";");
+                writer.Line();
+                using (writer.Open("public global::SesamTalk.IEntityMapper<" + entity.FullyQualifiedName + "> GetMapper(global::SesamTalk.SyncTarget target)"))
+                {
+                    writer.Line("foreach (var mapper in _mappers) if (mapper.Target == target) return mapper;");
+                    writer.Line("throw new global::System.Collections.Generic.KeyNotFoundException(" + Generated.Quote(entity.Name + " does not sync with ") + " + target + \".\");");
+                }
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static string IdExpression(EntityModel model)
+    {
+        var id = "entity." + model.IdProperty;
+        var access = model.IdIsNullable ? id + "?" : id;
+        return model.IdKind switch
+        {
+            PropertyKind.String => model.IdIsNullable ? id + " ?? string.Empty" : id,
+            PropertyKind.Guid => access + ".ToString(\"D\")" + (model.IdIsNullable ? " ?? string.Empty" : string.Empty),
+            _ => access + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)" + (model.IdIsNullable ? " ?? string.Empty" : string.Empty),
+        };
+    }
+
+    /// <summary>
+    /// Entities whose flows never create host records may lack a parameterless constructor (the parser reports
+    /// SESAM008 when a flow needs one); for them Create explains why it cannot.
+    /// </summary>
+    private static string CreateExpression(EntityModel model) => model.CanCreate
+        ? "new " + model.Header.FullyQualifiedName + "()"
+        : "throw new global::System.NotSupportedException(" + Generated.Quote(model.Header.Name + " has no parameterless constructor, so SesamTalk cannot create it from a remote record.") + ")";
+
+    /// <summary>The small index entry the typed client is built from.</summary>
+    public static ClientEntry ClientEntry(EntityModel model) => new(
+        model.Header.Name,
+        model.Header.FullyQualifiedName,
+        model.Header.IsPublic,
+        model.ReferencedEntities);
+
+    /// <summary>The mapper inputs, one per target.</summary>
+    public static System.Collections.Generic.IEnumerable<MapperModel> Mappers(EntityModel model) =>
+        model.Targets.Select(target => new MapperModel(model.Header, target));
+}

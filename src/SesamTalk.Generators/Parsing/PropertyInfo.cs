@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SesamTalk.Generators.Parsing;
+
+/// <summary>A property of an entity as the parser sees it. Lives only during one parse; never enters the pipeline.</summary>
+internal sealed class PropertyInfo
+{
+    private static readonly string[] MarkerAttributes =
+    {
+        AttributeNames.SyncId, AttributeNames.Field, AttributeNames.MatchKey, AttributeNames.References, AttributeNames.SyncChildren,
+    };
+
+    private PropertyInfo(IPropertySymbol symbol, bool declaredHere)
+    {
+        Symbol = symbol;
+        Attributes = symbol.GetAttributes();
+
+        // Generated mappers are nested in the entity, so they reach its own private accessors;
+        // inherited properties need public ones.
+        CanRead = symbol.GetMethod is { } getter && (declaredHere || getter.DeclaredAccessibility == Accessibility.Public);
+        CanWrite = symbol.SetMethod is { IsInitOnly: false } setter && (declaredHere || setter.DeclaredAccessibility == Accessibility.Public);
+    }
+
+    public IPropertySymbol Symbol { get; }
+
+    public string Name => Symbol.Name;
+
+    public ITypeSymbol Type => Symbol.Type;
+
+    public ImmutableArray<AttributeData> Attributes { get; }
+
+    public bool CanRead { get; }
+
+    public bool CanWrite { get; }
+
+    public Location Location => Symbol.Locations.FirstOrDefault() ?? Microsoft.CodeAnalysis.Location.None;
+
+    public IEnumerable<AttributeData> AttributesOf(string metadataName) => Attributes.Where(a => a.Is(metadataName));
+
+    public bool Has(string metadataName) => Attributes.Any(a => a.Is(metadataName));
+
+    /// <summary>
+    /// The properties a mapper considers: public instance properties, own and inherited (the most derived wins),
+    /// and the entity's own non-public properties that carry a SesamTalk attribute.
+    /// </summary>
+    public static ImmutableArray<PropertyInfo> Collect(INamedTypeSymbol entity)
+    {
+        var seen = new HashSet<string>();
+        var result = ImmutableArray.CreateBuilder<PropertyInfo>();
+        for (var type = entity; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            var declaredHere = SymbolEqualityComparer.Default.Equals(type, entity);
+            foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || !seen.Add(property.Name))
+                {
+                    continue;
+                }
+
+                var info = new PropertyInfo(property, declaredHere);
+                var marked = declaredHere && MarkerAttributes.Any(info.Has);
+                if (property.DeclaredAccessibility == Accessibility.Public || marked)
+                {
+                    result.Add(info);
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
+}

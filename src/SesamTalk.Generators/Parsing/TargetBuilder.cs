@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using SesamTalk.Generators.Diagnostics;
+using SesamTalk.Generators.Helpers;
+using SesamTalk.Generators.Model;
+
+namespace SesamTalk.Generators.Parsing;
+
+/// <summary>Builds the model of one target: which property maps to which field, match keys, children, constants.</summary>
+internal static class TargetBuilder
+{
+    public static TargetModel Build(ParseContext parse, TargetDeclaration target, ImmutableArray<PropertyInfo> properties)
+    {
+        var fields = new List<FieldModel>();
+        var children = new List<ChildModel>();
+        var matchKeys = new List<string>();
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var property in properties)
+        {
+            parse.CancellationToken.ThrowIfCancellationRequested();
+            if (IsIgnored(property, target))
+            {
+                continue;
+            }
+
+            if (property.Has(AttributeNames.SyncChildren))
+            {
+                if (ChildBuilder.Build(parse, target, property) is { } child && Claim(parse, target, owners, child.Field, property))
+                {
+                    children.Add(child);
+                }
+
+                continue;
+            }
+
+            if (FieldBuilder.Build(parse, target, property) is not { } field || !Claim(parse, target, owners, field.Field, property))
+            {
+                continue;
+            }
+
+            fields.Add(field);
+            if (property.AttributesOf(AttributeNames.MatchKey).Any(key => AppliesToTarget(key.Named<string>("System"), key.Named<string>("Type"), target)))
+            {
+                matchKeys.Add(field.Field);
+            }
+        }
+
+        return new TargetModel(
+            target.System,
+            target.Type,
+            target.Origin,
+            Naming.MapperName(target.System, target.Type),
+            fields.ToEquatableArray(),
+            matchKeys.ToEquatableArray(),
+            children.ToEquatableArray(),
+            ConstantReader.Read(parse, target));
+    }
+
+    /// <summary>[SyncId] stays out unless a [Field] maps it; [SyncIgnore] without a system ignores everywhere.</summary>
+    private static bool IsIgnored(PropertyInfo property, TargetDeclaration target)
+    {
+        if (property.AttributesOf(AttributeNames.SyncIgnore).Any(a => a.Argument(0) is null || AppliesToTarget(a.Argument(0), a.Named<string>("Type"), target)))
+        {
+            return true;
+        }
+
+        return property.Has(AttributeNames.SyncId) && FieldBuilder.FieldAttributeFor(property, target) is null;
+    }
+
+    private static bool AppliesToTarget(string? system, string? type, TargetDeclaration target) =>
+        system is null || AttributeReader.AppliesTo(system, type, target.System, target.Type);
+
+    /// <summary>Records that <paramref name="property"/> writes <paramref name="field"/>; a second writer is SESAM104.</summary>
+    private static bool Claim(ParseContext parse, TargetDeclaration target, Dictionary<string, string> owners, string field, PropertyInfo property)
+    {
+        if (owners.TryGetValue(field, out var owner))
+        {
+            parse.Report(DiagnosticDescriptors.DuplicateField, property.Location, owner, property.Name, target.System + "/" + target.Type, field, target.System);
+            return false;
+        }
+
+        owners.Add(field, property.Name);
+        return true;
+    }
+}

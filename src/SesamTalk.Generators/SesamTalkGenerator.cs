@@ -1,0 +1,75 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SesamTalk.Generators.Emitting;
+using SesamTalk.Generators.Helpers;
+using SesamTalk.Generators.Model;
+using SesamTalk.Generators.Parsing;
+
+namespace SesamTalk.Generators;
+
+/// <summary>
+/// Turns entity classes marked <c>[SyncsWith]</c> into mappers, entity definitions, a typed client, a model
+/// registry and a DI registration. Pipeline: attribute -> equatable model -> one emitter per output.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SesamTalkGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.SyncsWith,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (syntax, cancellationToken) => EntityParser.Parse(syntax, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        // Diagnostics travel apart from the models, with real locations, so #pragma can silence them.
+        context.RegisterSourceOutput(
+            parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
+            static (production, diagnostics) =>
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    production.ReportDiagnostic(diagnostic);
+                }
+            });
+
+        var entities = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.Entities);
+
+        context.RegisterSourceOutput(entities, static (production, entity) =>
+            production.AddSource(DefinitionEmitter.HintName(entity), DefinitionEmitter.Emit(entity)));
+
+        var mappers = entities
+            .SelectMany(static (entity, _) => DefinitionEmitter.Mappers(entity))
+            .WithTrackingName(TrackingNames.Mappers);
+
+        context.RegisterSourceOutput(mappers, static (production, mapper) =>
+            production.AddSource(MapperEmitter.HintName(mapper), MapperEmitter.Emit(mapper, production.CancellationToken)));
+
+        // The client aggregates every entity: its input is kept to names and references so that a mapping
+        // detail of one entity does not re-emit it.
+        var entries = entities
+            .Select(static (entity, _) => DefinitionEmitter.ClientEntry(entity))
+            .WithTrackingName(TrackingNames.ClientEntries);
+
+        var assemblyNamespace = context.CompilationProvider
+            .Select(static (compilation, _) => Naming.Namespace(compilation.AssemblyName ?? "SesamTalkHost"));
+
+        var index = entries.Collect()
+            .Combine(assemblyNamespace)
+            .Select(static (pair, _) => new ClientIndex(pair.Right, ClientEmitter.DependencyOrder(pair.Left)))
+            .WithTrackingName(TrackingNames.ClientIndex);
+
+        context.RegisterSourceOutput(index, static (production, clientIndex) =>
+        {
+            if (clientIndex.Entries.Count > 0)
+            {
+                production.AddSource(ClientEmitter.HintName, ClientEmitter.Emit(clientIndex));
+            }
+        });
+    }
+}

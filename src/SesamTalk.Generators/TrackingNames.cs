@@ -1,0 +1,15 @@
+namespace SesamTalk.Generators;
+
+/// <summary>Names of the tracked pipeline steps, for incremental-caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = nameof(Parse);
+    public const string Entities = nameof(Entities);
+    public const string Mappers = nameof(Mappers);
+    public const string ClientEntries = nameof(ClientEntries);
+    public const string ClientIndex = nameof(ClientIndex);
+    public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>The steps whose outputs are equatable models (the diagnostics step carries real locations by design).</summary>
+    public static readonly string[] Models = { Entities, Mappers, ClientEntries, ClientIndex };
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Mapping.Tests.Entities;
+
+namespace SesamTalk.Mapping.Tests;
+
+public class ClientTests
+{
+    [Fact]
+    public void The_model_lists_every_entity_with_referenced_entities_first()
+    {
+        var names = SesamTalkModel.Instance.Entities.Select(e => e.Name).ToList();
+
+        Assert.Equal(4, names.Count);
+        Assert.True(names.IndexOf("Customer") < names.IndexOf("Order"));
+        Assert.True(names.IndexOf("Product") < names.IndexOf("OrderLine"));
+        Assert.True(names.IndexOf("OrderLine") < names.IndexOf("Order"));
+        Assert.Same(Product.SyncDefinition, SesamTalkModel.Instance.Find("Product"));
+        Assert.Null(SesamTalkModel.Instance.Find("product"));
+    }
+
+    [Fact]
+    public async Task AddSesamTalk_registers_the_model_and_a_typed_client_that_drives_the_engine()
+    {
+        var engine = new RecordingEngine();
+        var services = new ServiceCollection();
+        services.AddSingleton<ISyncEngine>(engine);
+        var builder = services.AddSesamTalk();
+        using var provider = services.BuildServiceProvider();
+
+        var talk = provider.GetRequiredService<TalkClient>();
+        await talk.Products.SyncAsync();
+        await talk.Orders.PlanAsync();
+        await talk.Customers.LinksAsync("7");
+        var all = await talk.SyncAllAsync();
+
+        Assert.Same(SesamTalkModel.Instance, provider.GetRequiredService<ISyncModel>());
+        Assert.Same(SesamTalkModel.Instance, builder.Model);
+        Assert.Equal(new[] { "sync Product", "plan Order", "links Customer 7" }, engine.Calls.Take(3));
+        Assert.Equal(SesamTalkModel.Instance.Entities.Select(e => "sync " + e.Name), engine.Calls.Skip(3));
+        Assert.Equal(4, all.Flows.Count);
+    }
+
+    /// <summary>Stands in for the engine: records which entity the typed client asked for.</summary>
+    private sealed class RecordingEngine : ISyncEngine
+    {
+        public List<string> Calls { get; } = new();
+
+        public Task<SyncReport> SyncAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+        {
+            Calls.Add("sync " + entity.Name);
+            return Task.FromResult(new SyncReport(new[] { new SyncFlowReport(entity.Name, entity.Mappers[0].Target) }));
+        }
+
+        public Task<SyncPlan> PlanAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+        {
+            Calls.Add("plan " + entity.Name);
+            return Task.FromResult(new SyncPlan(Array.Empty<SyncPlannedChange>()));
+        }
+
+        public Task<IReadOnlyList<SyncLink>> GetLinksAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, CancellationToken cancellationToken)
+        {
+            Calls.Add("links " + entity.Name + " " + id);
+            return Task.FromResult<IReadOnlyList<SyncLink>>(Array.Empty<SyncLink>());
+        }
+    }
+}

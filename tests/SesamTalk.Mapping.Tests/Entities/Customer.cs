@@ -1,0 +1,21 @@
+namespace SesamTalk.Mapping.Tests.Entities;
+
+[SyncsWith("Salesforce", "Account")]
+public partial class Customer
+{
+    [SyncId]
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    [Field("Salesforce", "Discount__c", Converter = typeof(PercentToFractionConverter))]
+    public decimal DiscountPercent { get; set; }
+}
+
+/// <summary>The host keeps 12.5 (percent); the remote field keeps 0.125 (fraction).</summary>
+public sealed class PercentToFractionConverter : ISyncValueConverter<decimal, decimal?>
+{
+    public decimal? ToRemote(decimal value) => value / 100m;
+
+    public decimal ToLocal(decimal? value) => (value ?? 0m) * 100m;
+}
