@@ -35,7 +35,7 @@ internal static class ChildBuilder
         var (element, isArray, isMutable) = Element(property.Type);
         if (element is null || !(property.CanWrite || isMutable) || !property.CanRead)
         {
-            parse.Report(DiagnosticDescriptors.UnsupportedPropertyType, parse.Where(attribute), property.Name, Format.Type(property.Type), target.System + "/" + target.Type, target.System);
+            parse.Report(DiagnosticDescriptors.UnsupportedPropertyType, parse.Where(attribute), property.Name, Format.Display(property.Type), target.System + "/" + target.Type, target.System);
             return null;
         }
 

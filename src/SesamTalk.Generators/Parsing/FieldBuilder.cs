@@ -32,13 +32,13 @@ internal static class FieldBuilder
             remote = ConverterReader.RemoteType(converter, property.Type);
             if (remote is null)
             {
-                parse.Report(DiagnosticDescriptors.InvalidConverter, location, Format.Type(converter), property.Name, Format.Type(property.Type));
+                parse.Report(DiagnosticDescriptors.InvalidConverter, location, Format.Display(converter), property.Name, Format.Display(property.Type));
                 return null;
             }
         }
         else if (local is null)
         {
-            parse.Report(DiagnosticDescriptors.UnsupportedPropertyType, location, property.Name, Format.Type(property.Type), target.System + "/" + target.Type, target.System);
+            parse.Report(DiagnosticDescriptors.UnsupportedPropertyType, location, property.Name, Format.Display(property.Type), target.System + "/" + target.Type, target.System);
             return null;
         }
         else

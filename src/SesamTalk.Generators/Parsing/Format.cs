@@ -5,10 +5,6 @@ namespace SesamTalk.Generators.Parsing;
 /// <summary>Symbol display formats the generator relies on.</summary>
 internal static class Format
 {
-    /// <summary><c>global::Namespace.Type</c> with nullable annotations, for type references in generated code.</summary>
-    public static readonly SymbolDisplayFormat Qualified = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     /// <summary><c>Namespace.Outer+Inner`1</c>-style metadata name of a type.</summary>
     public static string MetadataName(INamedTypeSymbol type)
     {
@@ -21,9 +17,10 @@ internal static class Format
         return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
     }
 
-    public static string Type(ITypeSymbol type) => type.ToDisplayString(Qualified);
+    /// <summary>The type as C# error messages show it (<c>decimal</c>, <c>System.Uri?</c>), for diagnostics.</summary>
+    public static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 
-    /// <summary>The type without a nullable reference annotation (for <c>typeof</c> and <c>new</c>).</summary>
+    /// <summary><c>global::Namespace.Type</c> without a nullable reference annotation, for type references in generated code.</summary>
     public static string TypeWithoutAnnotation(ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 }

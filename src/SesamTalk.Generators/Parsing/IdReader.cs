@@ -26,7 +26,7 @@ internal static class IdReader
         var type = ValueTypeClassifier.Classify(id.Type);
         if (type is not { Kind: PropertyKind.String or PropertyKind.Guid or PropertyKind.Int32 or PropertyKind.Int64 } || !id.CanRead)
         {
-            parse.Report(DiagnosticDescriptors.UnsupportedIdType, id.Location, id.Name, Format.Type(id.Type));
+            parse.Report(DiagnosticDescriptors.UnsupportedIdType, id.Location, id.Name, Format.Display(id.Type));
             return null;
         }
 
