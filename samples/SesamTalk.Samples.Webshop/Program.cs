@@ -1,0 +1,53 @@
+using System.Globalization;
+using SesamTalk;
+using SesamTalk.Samples.Webshop;
+
+// What the generator made of the webshop's annotated entities: the field table of every flow, the record a
+// product becomes, and a remote edit applied back to the product. Flows run against emulators once the
+// engine and connectors land (see README).
+var product = new Product
+{
+    Id = 1001,
+    Sku = "HAM-16",
+    Name = "Claw hammer 16 oz",
+    LongDescription = "Forged steel head, fibreglass handle.",
+    OnSale = true,
+    Family = ProductFamily.Hardware,
+    Price = 24.90m,
+};
+
+foreach (var entity in SesamTalkModel.Instance.Entities)
+{
+    foreach (var mapper in entity.Mappers)
+    {
+        Console.WriteLine($"Customwebshop {entity.Name} to {mapper.Target.System} {mapper.Target.Type} (origin: {mapper.Origin})");
+        Console.WriteLine($"  {"Property",-18} {"Field",-20} {"Kind",-9} Direction");
+        foreach (var field in mapper.Fields)
+        {
+            var key = mapper.MatchKeys.Contains(field.Field) ? "  (match key)" : "";
+            Console.WriteLine($"  {field.Property,-18} {field.Field,-20} {field.Kind,-9} {field.Direction}{key}");
+        }
+
+        Console.WriteLine();
+    }
+}
+
+var salesforce = Product.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
+var record = salesforce.ToRecord(product);
+Console.WriteLine($"Product {Product.SyncDefinition.GetId(product)} as a {record.Type} record:");
+foreach (var (field, value) in record)
+{
+    Console.WriteLine($"  {field,-14} = {value}");
+}
+
+Console.WriteLine($"  fingerprint    = {salesforce.Fingerprint(record, FieldDirection.Both)}");
+Console.WriteLine();
+
+// Someone renames the product in Salesforce; the edit comes back to the webshop.
+var edited = new SyncRecord("Product2", "01t5g00000Ab3dEAAQ")
+{
+    ["Name"] = SyncValue.From("Claw hammer 16 oz, fibreglass"),
+    ["LastModifiedDate"] = SyncValue.From("2024-09-10T14:20:17.000+0000"),
+};
+salesforce.Apply(edited, product);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"After the Salesforce edit the webshop product is named \"{product.Name}\" (price {product.Price} unchanged)."));
