@@ -89,7 +89,7 @@ public class DiagnosticTests
             [SyncId] public string Id { get; set; }
         }
         """,
-        "SESAM008 (5,22)-(5,30): 'Customer' is created from SuperOffice records but has no accessible parameterless constructor; add one");
+        "SESAM008 (5,22)-(5,30): 'Customer' is created from SuperOffice records but has no parameterless constructor; add one (it may be private)");
 
     [Fact]
     public void SESAM101_unsupported_property_type() => AssertDiagnostics(

@@ -57,7 +57,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoParameterlessConstructor = Error(
         "SESAM008",
         "Entity created from remote records needs a parameterless constructor",
-        "'{0}' is created from {1} records but has no accessible parameterless constructor; add one",
+        "'{0}' is created from {1} records but has no parameterless constructor; add one (it may be private)",
         "When a flow creates host records (Origin = Remote or Both, or child records), SesamTalk calls the entity's parameterless constructor.");
 
     public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(

@@ -7,14 +7,13 @@ namespace SesamTalk.Generators.Emitting;
 /// <summary>Emits <c>Apply</c>: remote record to entity, field by field, naming the record and field on bad input.</summary>
 internal static class ApplyEmitter
 {
-    private const string Catch =
-        "catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException)";
+    private const string Catch = "catch (global::System.Exception exception) when (IsBadInput(exception))";
 
     public static void Write(SourceWriter writer, MapperModel model)
     {
         var entity = model.Entity;
         writer.Line("/// <inheritdoc />");
-        using (writer.Open("public void Apply(global::SesamTalk.SyncRecord record, " + entity.FullyQualifiedName + " entity)"))
+        using (writer.Open("public override void Apply(global::SesamTalk.SyncRecord record, " + entity.FullyQualifiedName + " entity)"))
         {
             writer.Line("if (record is null) throw new global::System.ArgumentNullException(nameof(record));");
             writer.Line("if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));");
@@ -32,12 +31,6 @@ internal static class ApplyEmitter
             {
                 WriteChildren(writer, child);
             }
-        }
-
-        writer.Line();
-        using (writer.Open("private static global::SesamTalk.SyncMappingException Fail(global::SesamTalk.SyncRecord record, string field, string property, global::System.Exception exception)"))
-        {
-            writer.Line("return new global::SesamTalk.SyncMappingException(record, field, " + Generated.Quote(entity.Name + ".") + " + property, exception);");
         }
     }
 

@@ -23,34 +23,18 @@ internal static class DefinitionEmitter
             writer.Line();
             writer.Line(Generated.CodeAttribute);
             writer.Line(Generated.HiddenAttribute);
-            using (writer.Open("internal sealed class " + DefinitionName + " : " + contract))
+            using (writer.Open("internal sealed class " + DefinitionName + " : global::SesamTalk.EntityDefinition<" + entity.FullyQualifiedName + ">"))
             {
                 writer.Line("public static readonly " + DefinitionName + " Instance = new " + DefinitionName + "();");
                 writer.Line();
-                writer.Line("private readonly global::SesamTalk.IEntityMapper<" + entity.FullyQualifiedName + ">[] _mappers =");
+                writer.Line("private " + DefinitionName + "()");
+                writer.Line("    : base(" + Generated.Quote(entity.Name) + string.Concat(model.Targets.Select(t => ", " + t.MapperName + ".Instance")) + ")");
                 writer.Line("{");
-                foreach (var target in model.Targets)
-                {
-                    writer.Line("    " + target.MapperName + ".Instance,");
-                }
-
-                writer.Line("};");
+                writer.Line("}");
                 writer.Line();
-                writer.Line("public string Name => " + Generated.Quote(entity.Name) + ";");
+                writer.Line("public override string GetId(" + entity.FullyQualifiedName + " entity) => " + IdExpression(model) + ";");
                 writer.Line();
-                writer.Line("public global::System.Type EntityType => typeof(" + entity.FullyQualifiedName + ");");
-                writer.Line();
-                writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.IEntityMapper> Mappers => _mappers;");
-                writer.Line();
-                writer.Line("public string GetId(" + entity.FullyQualifiedName + " entity) => " + IdExpression(model) + ";");
-                writer.Line();
-                writer.Line("public " + entity.FullyQualifiedName + " Create() => " + CreateExpression(model) + ";");
-                writer.Line();
-                using (writer.Open("public global::SesamTalk.IEntityMapper<" + entity.FullyQualifiedName + "> GetMapper(global::SesamTalk.SyncTarget target)"))
-                {
-                    writer.Line("foreach (var mapper in _mappers) if (mapper.Target == target) return mapper;");
-                    writer.Line("throw new global::System.Collections.Generic.KeyNotFoundException(" + Generated.Quote(entity.Name + " does not sync with ") + " + target + \".\");");
-                }
+                writer.Line("public override " + entity.FullyQualifiedName + " Create() => " + CreateExpression(model) + ";");
             }
         }
 

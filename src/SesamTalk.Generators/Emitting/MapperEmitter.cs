@@ -28,7 +28,7 @@ internal static class MapperEmitter
             writer.Line("/// <summary>Maps <see cref=\"" + entity.Name + "\"/> to and from " + target.System + " " + target.Type + " records.</summary>");
             writer.Line(Generated.CodeAttribute);
             writer.Line(Generated.HiddenAttribute);
-            using (writer.Open("internal sealed class " + target.MapperName + " : global::SesamTalk.IEntityMapper<" + entity.FullyQualifiedName + ">"))
+            using (writer.Open("internal sealed class " + target.MapperName + " : global::SesamTalk.EntityMapper<" + entity.FullyQualifiedName + ">"))
             {
                 WriteDescriptors(writer, model);
                 writer.Line();
@@ -50,50 +50,6 @@ internal static class MapperEmitter
         var target = model.Target;
         writer.Line("/// <summary>The one instance; mappers are stateless.</summary>");
         writer.Line("public static readonly " + target.MapperName + " Instance = new " + target.MapperName + "();");
-        writer.Line();
-        writer.Line("private static readonly global::SesamTalk.SyncFieldDescriptor[] s_fields =");
-        writer.Line("{");
-        foreach (var field in target.Fields)
-        {
-            writer.Line("    new global::SesamTalk.SyncFieldDescriptor(" + Generated.Quote(field.Property) + ", " + Generated.Quote(field.Field)
-                + ", global::SesamTalk.SyncValueKind." + ValueExpressions.SyncKind(field.Remote.Kind)
-                + ", global::SesamTalk.FieldDirection." + Directions[field.Direction]
-                + ", global::SesamTalk.ConflictRule." + Conflicts[field.Conflict] + "),");
-        }
-
-        writer.Line("};");
-        writer.Line();
-        writer.Line("private static readonly string[] s_matchKeys = { " + string.Join(", ", target.MatchKeys.Select(Generated.Quote)) + (target.MatchKeys.Count > 0 ? " };" : "};"));
-        writer.Line();
-        writer.Line("private static readonly global::SesamTalk.SyncReferenceDescriptor[] s_references =");
-        writer.Line("{");
-        foreach (var field in target.Fields.Where(f => f.ReferencedEntity is not null))
-        {
-            writer.Line("    new global::SesamTalk.SyncReferenceDescriptor(" + Generated.Quote(field.Property) + ", " + Generated.Quote(field.Field)
-                + ", " + Generated.Quote(field.ReferencedEntity!) + ", typeof(" + field.ReferencedEntityType + ")),");
-        }
-
-        writer.Line("};");
-        writer.Line();
-        writer.Line("private static readonly global::SesamTalk.SyncChildDescriptor[] s_children =");
-        writer.Line("{");
-        foreach (var child in target.Children)
-        {
-            writer.Line("    new global::SesamTalk.SyncChildDescriptor(" + Generated.Quote(child.Property) + ", " + Generated.Quote(child.Field)
-                + ", " + (child.ParentField is null ? "null" : Generated.Quote(child.ParentField)) + ", " + child.ElementMapper + ".Instance),");
-        }
-
-        writer.Line("};");
-        writer.Line();
-        writer.Line("private static readonly global::SesamTalk.SyncConstant[] s_constants =");
-        writer.Line("{");
-        foreach (var constant in target.Constants)
-        {
-            var value = constant.Literal == "null" ? "global::SesamTalk.SyncValue.Null" : "global::SesamTalk.SyncValue.From(" + constant.Literal + ")";
-            writer.Line("    new global::SesamTalk.SyncConstant(" + Generated.Quote(constant.Field) + ", " + value + "),");
-        }
-
-        writer.Line("};");
         foreach (var field in target.Fields.Where(f => f.ConverterType is not null))
         {
             writer.Line();
@@ -101,29 +57,56 @@ internal static class MapperEmitter
         }
 
         writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public global::SesamTalk.SyncTarget Target { get; } = new global::SesamTalk.SyncTarget(" + Generated.Quote(target.System) + ", " + Generated.Quote(target.Type) + ");");
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public global::SesamTalk.SyncOrigin Origin => global::SesamTalk.SyncOrigin." + Origins[target.Origin] + ";");
-        WriteListProperty(writer, "global::SesamTalk.SyncFieldDescriptor", "Fields", "s_fields");
-        WriteListProperty(writer, "string", "MatchKeys", "s_matchKeys");
-        WriteListProperty(writer, "global::SesamTalk.SyncReferenceDescriptor", "References", "s_references");
-        WriteListProperty(writer, "global::SesamTalk.SyncChildDescriptor", "Children", "s_children");
-        WriteListProperty(writer, "global::SesamTalk.SyncConstant", "Constants", "s_constants");
+        writer.Line("private " + target.MapperName + "()");
+        writer.Line("    : base(");
+        writer.Line("        " + Generated.Quote(model.Entity.Name) + ",");
+        writer.Line("        new global::SesamTalk.SyncTarget(" + Generated.Quote(target.System) + ", " + Generated.Quote(target.Type) + "),");
+        writer.Line("        global::SesamTalk.SyncOrigin." + Origins[target.Origin] + ",");
+        WriteArray(writer, "global::SesamTalk.SyncFieldDescriptor", target.Fields.Select(field =>
+            "new global::SesamTalk.SyncFieldDescriptor(" + Generated.Quote(field.Property) + ", " + Generated.Quote(field.Field)
+            + ", global::SesamTalk.SyncValueKind." + ValueExpressions.SyncKind(field)
+            + ", global::SesamTalk.FieldDirection." + Directions[field.Direction]
+            + ", global::SesamTalk.ConflictRule." + Conflicts[field.Conflict] + ")"));
+        WriteArray(writer, "string", target.MatchKeys.Select(Generated.Quote));
+        WriteArray(writer, "global::SesamTalk.SyncReferenceDescriptor", target.Fields.Where(f => f.ReferencedEntity is not null).Select(field =>
+            "new global::SesamTalk.SyncReferenceDescriptor(" + Generated.Quote(field.Property) + ", " + Generated.Quote(field.Field)
+            + ", " + Generated.Quote(field.ReferencedEntity!) + ", typeof(" + field.ReferencedEntityType + "))"));
+        WriteArray(writer, "global::SesamTalk.SyncChildDescriptor", target.Children.Select(child =>
+            "new global::SesamTalk.SyncChildDescriptor(" + Generated.Quote(child.Property) + ", " + Generated.Quote(child.Field)
+            + ", " + (child.ParentField is null ? "null" : Generated.Quote(child.ParentField)) + ", " + child.ElementMapper + ".Instance)"));
+        WriteArray(writer, "global::SesamTalk.SyncConstant", target.Constants.Select(constant =>
+            "new global::SesamTalk.SyncConstant(" + Generated.Quote(constant.Field) + ", "
+            + (constant.Literal == "null" ? "global::SesamTalk.SyncValue.Null" : "global::SesamTalk.SyncValue.From(" + constant.Literal + ")") + ")"),
+            last: true);
+        writer.Line("{");
+        writer.Line("}");
     }
 
-    private static void WriteListProperty(SourceWriter writer, string type, string name, string field)
+    /// <summary>One constructor argument: an array of descriptors, one per line, or an empty array.</summary>
+    private static void WriteArray(SourceWriter writer, string type, System.Collections.Generic.IEnumerable<string> items, bool last = false)
     {
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public global::System.Collections.Generic.IReadOnlyList<" + type + "> " + name + " => " + field + ";");
+        var list = items.ToList();
+        var end = last ? ")" : ",";
+        if (list.Count == 0)
+        {
+            writer.Line("        global::System.Array.Empty<" + type + ">()" + end);
+            return;
+        }
+
+        writer.Line("        new " + type + "[]");
+        writer.Line("        {");
+        foreach (var item in list)
+        {
+            writer.Line("            " + item + ",");
+        }
+
+        writer.Line("        }" + end);
     }
 
     private static void WriteToRecord(SourceWriter writer, MapperModel model)
     {
         writer.Line("/// <inheritdoc />");
-        using (writer.Open("public global::SesamTalk.SyncRecord ToRecord(" + model.Entity.FullyQualifiedName + " entity)"))
+        using (writer.Open("public override global::SesamTalk.SyncRecord ToRecord(" + model.Entity.FullyQualifiedName + " entity)"))
         {
             writer.Line("if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));");
             writer.Line("var record = new global::SesamTalk.SyncRecord(" + Generated.Quote(model.Target.Type) + ");");
@@ -151,12 +134,12 @@ internal static class MapperEmitter
     private static void WriteFingerprint(SourceWriter writer, TargetModel target)
     {
         writer.Line("/// <inheritdoc />");
-        using (writer.Open("public string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)"))
+        using (writer.Open("public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)"))
         {
             writer.Line("var builder = new global::SesamTalk.SyncFingerprintBuilder();");
             foreach (var field in target.Fields)
             {
-                var add = "builder.Add(record, " + Generated.Quote(field.Field) + ", global::SesamTalk.SyncValueKind." + ValueExpressions.SyncKind(field.Remote.Kind) + ");";
+                var add = "builder.Add(record, " + Generated.Quote(field.Field) + ", global::SesamTalk.SyncValueKind." + ValueExpressions.SyncKind(field) + ");";
                 writer.Line(field.Direction == 0 ? add : "if (direction == global::SesamTalk.FieldDirection." + Directions[field.Direction] + ") " + add);
             }
 

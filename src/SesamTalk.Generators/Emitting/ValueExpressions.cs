@@ -43,8 +43,10 @@ internal static class ValueExpressions
 
     public static string FromPicklist(ValueTypeModel enumType) => "FromPicklist" + EnumSuffix(enumType);
 
-    /// <summary>The <c>SyncValueKind</c> member name for a carried kind.</summary>
-    public static string SyncKind(PropertyKind kind) => kind switch
+    /// <summary>The <c>SyncValueKind</c> member name of a field: ids of referenced records are text, whatever the host's id type.</summary>
+    public static string SyncKind(FieldModel field) => field.ReferencedEntity is not null ? "String" : SyncKind(field.Remote.Kind);
+
+    private static string SyncKind(PropertyKind kind) => kind switch
     {
         PropertyKind.String or PropertyKind.Guid or PropertyKind.Enum => "String",
         PropertyKind.Boolean => "Boolean",

@@ -10,60 +10,36 @@ namespace Crm
             /// <summary>Maps <see cref="Contact"/> to and from Customcrm Contact records.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal sealed class SesamTalkCustomcrmContactMapper : global::SesamTalk.IEntityMapper<global::Crm.Outer.Contact>
+            internal sealed class SesamTalkCustomcrmContactMapper : global::SesamTalk.EntityMapper<global::Crm.Outer.Contact>
             {
                 /// <summary>The one instance; mappers are stateless.</summary>
                 public static readonly SesamTalkCustomcrmContactMapper Instance = new SesamTalkCustomcrmContactMapper();
 
-                private static readonly global::SesamTalk.SyncFieldDescriptor[] s_fields =
-                {
-                    new global::SesamTalk.SyncFieldDescriptor("Email", "Email", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                    new global::SesamTalk.SyncFieldDescriptor("DiscountPercent", "Discount", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.RemoteWins),
-                    new global::SesamTalk.SyncFieldDescriptor("Created", "CreatedAt", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.FromRemote, global::SesamTalk.ConflictRule.LatestWins),
-                    new global::SesamTalk.SyncFieldDescriptor("Display", "Display", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.ToRemote, global::SesamTalk.ConflictRule.LatestWins),
-                    new global::SesamTalk.SyncFieldDescriptor("LastSeen", "LastSeen", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                    new global::SesamTalk.SyncFieldDescriptor("Active", "Active", global::SesamTalk.SyncValueKind.Boolean, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                };
-
-                private static readonly string[] s_matchKeys = { };
-
-                private static readonly global::SesamTalk.SyncReferenceDescriptor[] s_references =
-                {
-                };
-
-                private static readonly global::SesamTalk.SyncChildDescriptor[] s_children =
-                {
-                };
-
-                private static readonly global::SesamTalk.SyncConstant[] s_constants =
-                {
-                };
-
                 private static readonly global::Crm.PercentConverter s_converterDiscountPercent = new global::Crm.PercentConverter();
 
-                /// <inheritdoc />
-                public global::SesamTalk.SyncTarget Target { get; } = new global::SesamTalk.SyncTarget("Customcrm", "Contact");
+                private SesamTalkCustomcrmContactMapper()
+                    : base(
+                        "Contact",
+                        new global::SesamTalk.SyncTarget("Customcrm", "Contact"),
+                        global::SesamTalk.SyncOrigin.Both,
+                        new global::SesamTalk.SyncFieldDescriptor[]
+                        {
+                            new global::SesamTalk.SyncFieldDescriptor("Email", "Email", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                            new global::SesamTalk.SyncFieldDescriptor("DiscountPercent", "Discount", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.RemoteWins),
+                            new global::SesamTalk.SyncFieldDescriptor("Created", "CreatedAt", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.FromRemote, global::SesamTalk.ConflictRule.LatestWins),
+                            new global::SesamTalk.SyncFieldDescriptor("Display", "Display", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.ToRemote, global::SesamTalk.ConflictRule.LatestWins),
+                            new global::SesamTalk.SyncFieldDescriptor("LastSeen", "LastSeen", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                            new global::SesamTalk.SyncFieldDescriptor("Active", "Active", global::SesamTalk.SyncValueKind.Boolean, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        },
+                        global::System.Array.Empty<string>(),
+                        global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
+                        global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
+                        global::System.Array.Empty<global::SesamTalk.SyncConstant>())
+                {
+                }
 
                 /// <inheritdoc />
-                public global::SesamTalk.SyncOrigin Origin => global::SesamTalk.SyncOrigin.Both;
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncFieldDescriptor> Fields => s_fields;
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<string> MatchKeys => s_matchKeys;
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncReferenceDescriptor> References => s_references;
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncChildDescriptor> Children => s_children;
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncConstant> Constants => s_constants;
-
-                /// <inheritdoc />
-                public global::SesamTalk.SyncRecord ToRecord(global::Crm.Outer.Contact entity)
+                public override global::SesamTalk.SyncRecord ToRecord(global::Crm.Outer.Contact entity)
                 {
                     if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                     var record = new global::SesamTalk.SyncRecord("Contact");
@@ -76,44 +52,39 @@ namespace Crm
                 }
 
                 /// <inheritdoc />
-                public void Apply(global::SesamTalk.SyncRecord record, global::Crm.Outer.Contact entity)
+                public override void Apply(global::SesamTalk.SyncRecord record, global::Crm.Outer.Contact entity)
                 {
                     if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                     if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                     if (record.TryGetValue("Email", out var @email))
                     {
                         try { entity.Email = (@email.AsString() ?? string.Empty); }
-                        catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Email", "Email", exception); }
+                        catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Email", "Email", exception); }
                     }
                     if (record.TryGetValue("Discount", out var @discountPercent))
                     {
                         try { entity.DiscountPercent = s_converterDiscountPercent.ToLocal(@discountPercent.AsDecimal()); }
-                        catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Discount", "DiscountPercent", exception); }
+                        catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Discount", "DiscountPercent", exception); }
                     }
                     if (record.TryGetValue("CreatedAt", out var @created))
                     {
                         try { entity.Created = @created.AsDateTimeOffset(); }
-                        catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "CreatedAt", "Created", exception); }
+                        catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "CreatedAt", "Created", exception); }
                     }
                     if (record.TryGetValue("LastSeen", out var @lastSeen))
                     {
                         try { entity.LastSeen = @lastSeen.AsDateTime(); }
-                        catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "LastSeen", "LastSeen", exception); }
+                        catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "LastSeen", "LastSeen", exception); }
                     }
                     if (record.TryGetValue("Active", out var @active))
                     {
                         try { entity.Active = @active.AsBoolean(); }
-                        catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Active", "Active", exception); }
+                        catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Active", "Active", exception); }
                     }
                 }
 
-                private static global::SesamTalk.SyncMappingException Fail(global::SesamTalk.SyncRecord record, string field, string property, global::System.Exception exception)
-                {
-                    return new global::SesamTalk.SyncMappingException(record, field, "Contact." + property, exception);
-                }
-
                 /// <inheritdoc />
-                public string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+                public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
                 {
                     var builder = new global::SesamTalk.SyncFingerprintBuilder();
                     builder.Add(record, "Email", global::SesamTalk.SyncValueKind.String);

@@ -13,30 +13,18 @@ namespace Crm
 
             [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal sealed class SesamTalkDefinition : global::SesamTalk.ISyncEntityDefinition<global::Crm.Outer.Contact>
+            internal sealed class SesamTalkDefinition : global::SesamTalk.EntityDefinition<global::Crm.Outer.Contact>
             {
                 public static readonly SesamTalkDefinition Instance = new SesamTalkDefinition();
 
-                private readonly global::SesamTalk.IEntityMapper<global::Crm.Outer.Contact>[] _mappers =
+                private SesamTalkDefinition()
+                    : base("Contact", SesamTalkCustomcrmContactMapper.Instance)
                 {
-                    SesamTalkCustomcrmContactMapper.Instance,
-                };
-
-                public string Name => "Contact";
-
-                public global::System.Type EntityType => typeof(global::Crm.Outer.Contact);
-
-                public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.IEntityMapper> Mappers => _mappers;
-
-                public string GetId(global::Crm.Outer.Contact entity) => entity.Id ?? string.Empty;
-
-                public global::Crm.Outer.Contact Create() => new global::Crm.Outer.Contact();
-
-                public global::SesamTalk.IEntityMapper<global::Crm.Outer.Contact> GetMapper(global::SesamTalk.SyncTarget target)
-                {
-                    foreach (var mapper in _mappers) if (mapper.Target == target) return mapper;
-                    throw new global::System.Collections.Generic.KeyNotFoundException("Contact does not sync with " + target + ".");
                 }
+
+                public override string GetId(global::Crm.Outer.Contact entity) => entity.Id ?? string.Empty;
+
+                public override global::Crm.Outer.Contact Create() => new global::Crm.Outer.Contact();
             }
         }
     }

@@ -6,53 +6,29 @@ partial class Customer
     /// <summary>Maps <see cref="Customer"/> to and from Customwebshop Customer records.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class SesamTalkCustomwebshopCustomerMapper : global::SesamTalk.IEntityMapper<global::Customer>
+    internal sealed class SesamTalkCustomwebshopCustomerMapper : global::SesamTalk.EntityMapper<global::Customer>
     {
         /// <summary>The one instance; mappers are stateless.</summary>
         public static readonly SesamTalkCustomwebshopCustomerMapper Instance = new SesamTalkCustomwebshopCustomerMapper();
 
-        private static readonly global::SesamTalk.SyncFieldDescriptor[] s_fields =
+        private SesamTalkCustomwebshopCustomerMapper()
+            : base(
+                "Customer",
+                new global::SesamTalk.SyncTarget("Customwebshop", "Customer"),
+                global::SesamTalk.SyncOrigin.Local,
+                new global::SesamTalk.SyncFieldDescriptor[]
+                {
+                    new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                },
+                global::System.Array.Empty<string>(),
+                global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
+                global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
+                global::System.Array.Empty<global::SesamTalk.SyncConstant>())
         {
-            new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-        };
-
-        private static readonly string[] s_matchKeys = { };
-
-        private static readonly global::SesamTalk.SyncReferenceDescriptor[] s_references =
-        {
-        };
-
-        private static readonly global::SesamTalk.SyncChildDescriptor[] s_children =
-        {
-        };
-
-        private static readonly global::SesamTalk.SyncConstant[] s_constants =
-        {
-        };
+        }
 
         /// <inheritdoc />
-        public global::SesamTalk.SyncTarget Target { get; } = new global::SesamTalk.SyncTarget("Customwebshop", "Customer");
-
-        /// <inheritdoc />
-        public global::SesamTalk.SyncOrigin Origin => global::SesamTalk.SyncOrigin.Local;
-
-        /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncFieldDescriptor> Fields => s_fields;
-
-        /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<string> MatchKeys => s_matchKeys;
-
-        /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncReferenceDescriptor> References => s_references;
-
-        /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncChildDescriptor> Children => s_children;
-
-        /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncConstant> Constants => s_constants;
-
-        /// <inheritdoc />
-        public global::SesamTalk.SyncRecord ToRecord(global::Customer entity)
+        public override global::SesamTalk.SyncRecord ToRecord(global::Customer entity)
         {
             if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
             var record = new global::SesamTalk.SyncRecord("Customer");
@@ -61,24 +37,19 @@ partial class Customer
         }
 
         /// <inheritdoc />
-        public void Apply(global::SesamTalk.SyncRecord record, global::Customer entity)
+        public override void Apply(global::SesamTalk.SyncRecord record, global::Customer entity)
         {
             if (record is null) throw new global::System.ArgumentNullException(nameof(record));
             if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
             if (record.TryGetValue("Name", out var @name))
             {
                 try { entity.Name = @name.AsString(); }
-                catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Name", "Name", exception); }
+                catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Name", "Name", exception); }
             }
         }
 
-        private static global::SesamTalk.SyncMappingException Fail(global::SesamTalk.SyncRecord record, string field, string property, global::System.Exception exception)
-        {
-            return new global::SesamTalk.SyncMappingException(record, field, "Customer." + property, exception);
-        }
-
         /// <inheritdoc />
-        public string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+        public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
         {
             var builder = new global::SesamTalk.SyncFingerprintBuilder();
             builder.Add(record, "Name", global::SesamTalk.SyncValueKind.String);

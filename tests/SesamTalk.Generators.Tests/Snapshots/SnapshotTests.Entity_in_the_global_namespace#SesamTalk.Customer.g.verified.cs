@@ -9,29 +9,17 @@ partial class Customer
 
     [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class SesamTalkDefinition : global::SesamTalk.ISyncEntityDefinition<global::Customer>
+    internal sealed class SesamTalkDefinition : global::SesamTalk.EntityDefinition<global::Customer>
     {
         public static readonly SesamTalkDefinition Instance = new SesamTalkDefinition();
 
-        private readonly global::SesamTalk.IEntityMapper<global::Customer>[] _mappers =
+        private SesamTalkDefinition()
+            : base("Customer", SesamTalkCustomwebshopCustomerMapper.Instance)
         {
-            SesamTalkCustomwebshopCustomerMapper.Instance,
-        };
-
-        public string Name => "Customer";
-
-        public global::System.Type EntityType => typeof(global::Customer);
-
-        public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.IEntityMapper> Mappers => _mappers;
-
-        public string GetId(global::Customer entity) => entity.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        public global::Customer Create() => new global::Customer();
-
-        public global::SesamTalk.IEntityMapper<global::Customer> GetMapper(global::SesamTalk.SyncTarget target)
-        {
-            foreach (var mapper in _mappers) if (mapper.Target == target) return mapper;
-            throw new global::System.Collections.Generic.KeyNotFoundException("Customer does not sync with " + target + ".");
         }
+
+        public override string GetId(global::Customer entity) => entity.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        public override global::Customer Create() => new global::Customer();
     }
 }

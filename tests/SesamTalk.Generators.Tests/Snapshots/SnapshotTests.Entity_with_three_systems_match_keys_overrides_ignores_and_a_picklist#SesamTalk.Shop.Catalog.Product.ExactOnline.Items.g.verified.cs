@@ -8,56 +8,35 @@ namespace Shop.Catalog
         /// <summary>Maps <see cref="Product"/> to and from ExactOnline Items records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class SesamTalkExactOnlineItemsMapper : global::SesamTalk.IEntityMapper<global::Shop.Catalog.Product>
+        internal sealed class SesamTalkExactOnlineItemsMapper : global::SesamTalk.EntityMapper<global::Shop.Catalog.Product>
         {
             /// <summary>The one instance; mappers are stateless.</summary>
             public static readonly SesamTalkExactOnlineItemsMapper Instance = new SesamTalkExactOnlineItemsMapper();
 
-            private static readonly global::SesamTalk.SyncFieldDescriptor[] s_fields =
+            private SesamTalkExactOnlineItemsMapper()
+                : base(
+                    "Product",
+                    new global::SesamTalk.SyncTarget("ExactOnline", "Items"),
+                    global::SesamTalk.SyncOrigin.Local,
+                    new global::SesamTalk.SyncFieldDescriptor[]
+                    {
+                        new global::SesamTalk.SyncFieldDescriptor("Sku", "Code", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Name", "Description", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Price", "Price", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Status", "Status", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                    },
+                    new string[]
+                    {
+                        "Code",
+                    },
+                    global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
+                    global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
+                    global::System.Array.Empty<global::SesamTalk.SyncConstant>())
             {
-                new global::SesamTalk.SyncFieldDescriptor("Sku", "Code", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                new global::SesamTalk.SyncFieldDescriptor("Name", "Description", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                new global::SesamTalk.SyncFieldDescriptor("Price", "Price", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                new global::SesamTalk.SyncFieldDescriptor("Status", "Status", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-            };
-
-            private static readonly string[] s_matchKeys = { "Code" };
-
-            private static readonly global::SesamTalk.SyncReferenceDescriptor[] s_references =
-            {
-            };
-
-            private static readonly global::SesamTalk.SyncChildDescriptor[] s_children =
-            {
-            };
-
-            private static readonly global::SesamTalk.SyncConstant[] s_constants =
-            {
-            };
+            }
 
             /// <inheritdoc />
-            public global::SesamTalk.SyncTarget Target { get; } = new global::SesamTalk.SyncTarget("ExactOnline", "Items");
-
-            /// <inheritdoc />
-            public global::SesamTalk.SyncOrigin Origin => global::SesamTalk.SyncOrigin.Local;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncFieldDescriptor> Fields => s_fields;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<string> MatchKeys => s_matchKeys;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncReferenceDescriptor> References => s_references;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncChildDescriptor> Children => s_children;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncConstant> Constants => s_constants;
-
-            /// <inheritdoc />
-            public global::SesamTalk.SyncRecord ToRecord(global::Shop.Catalog.Product entity)
+            public override global::SesamTalk.SyncRecord ToRecord(global::Shop.Catalog.Product entity)
             {
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 var record = new global::SesamTalk.SyncRecord("Items");
@@ -69,39 +48,34 @@ namespace Shop.Catalog
             }
 
             /// <inheritdoc />
-            public void Apply(global::SesamTalk.SyncRecord record, global::Shop.Catalog.Product entity)
+            public override void Apply(global::SesamTalk.SyncRecord record, global::Shop.Catalog.Product entity)
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 if (record.TryGetValue("Code", out var @sku))
                 {
                     try { entity.Sku = (@sku.AsString() ?? string.Empty); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Code", "Sku", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Code", "Sku", exception); }
                 }
                 if (record.TryGetValue("Description", out var @name))
                 {
                     try { entity.Name = (@name.AsString() ?? string.Empty); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Description", "Name", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Description", "Name", exception); }
                 }
                 if (record.TryGetValue("Price", out var @price))
                 {
                     try { entity.Price = @price.AsDecimal(); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Price", "Price", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Price", "Price", exception); }
                 }
                 if (record.TryGetValue("Status", out var @status))
                 {
                     try { entity.Status = (FromPicklist_Shop_Catalog_ProductStatus(@status.AsString()) ?? default); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Status", "Status", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Status", "Status", exception); }
                 }
             }
 
-            private static global::SesamTalk.SyncMappingException Fail(global::SesamTalk.SyncRecord record, string field, string property, global::System.Exception exception)
-            {
-                return new global::SesamTalk.SyncMappingException(record, field, "Product." + property, exception);
-            }
-
             /// <inheritdoc />
-            public string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+            public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "Code", global::SesamTalk.SyncValueKind.String);

@@ -8,56 +8,35 @@ namespace Shop.Catalog
         /// <summary>Maps <see cref="Product"/> to and from Salesforce Product2 records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class SesamTalkSalesforceProduct2Mapper : global::SesamTalk.IEntityMapper<global::Shop.Catalog.Product>
+        internal sealed class SesamTalkSalesforceProduct2Mapper : global::SesamTalk.EntityMapper<global::Shop.Catalog.Product>
         {
             /// <summary>The one instance; mappers are stateless.</summary>
             public static readonly SesamTalkSalesforceProduct2Mapper Instance = new SesamTalkSalesforceProduct2Mapper();
 
-            private static readonly global::SesamTalk.SyncFieldDescriptor[] s_fields =
+            private SesamTalkSalesforceProduct2Mapper()
+                : base(
+                    "Product",
+                    new global::SesamTalk.SyncTarget("Salesforce", "Product2"),
+                    global::SesamTalk.SyncOrigin.Local,
+                    new global::SesamTalk.SyncFieldDescriptor[]
+                    {
+                        new global::SesamTalk.SyncFieldDescriptor("Sku", "ProductCode", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Price", "Price", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Status", "Status", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                    },
+                    new string[]
+                    {
+                        "ProductCode",
+                    },
+                    global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
+                    global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
+                    global::System.Array.Empty<global::SesamTalk.SyncConstant>())
             {
-                new global::SesamTalk.SyncFieldDescriptor("Sku", "ProductCode", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                new global::SesamTalk.SyncFieldDescriptor("Price", "Price", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                new global::SesamTalk.SyncFieldDescriptor("Status", "Status", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-            };
-
-            private static readonly string[] s_matchKeys = { "ProductCode" };
-
-            private static readonly global::SesamTalk.SyncReferenceDescriptor[] s_references =
-            {
-            };
-
-            private static readonly global::SesamTalk.SyncChildDescriptor[] s_children =
-            {
-            };
-
-            private static readonly global::SesamTalk.SyncConstant[] s_constants =
-            {
-            };
+            }
 
             /// <inheritdoc />
-            public global::SesamTalk.SyncTarget Target { get; } = new global::SesamTalk.SyncTarget("Salesforce", "Product2");
-
-            /// <inheritdoc />
-            public global::SesamTalk.SyncOrigin Origin => global::SesamTalk.SyncOrigin.Local;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncFieldDescriptor> Fields => s_fields;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<string> MatchKeys => s_matchKeys;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncReferenceDescriptor> References => s_references;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncChildDescriptor> Children => s_children;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncConstant> Constants => s_constants;
-
-            /// <inheritdoc />
-            public global::SesamTalk.SyncRecord ToRecord(global::Shop.Catalog.Product entity)
+            public override global::SesamTalk.SyncRecord ToRecord(global::Shop.Catalog.Product entity)
             {
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 var record = new global::SesamTalk.SyncRecord("Product2");
@@ -69,39 +48,34 @@ namespace Shop.Catalog
             }
 
             /// <inheritdoc />
-            public void Apply(global::SesamTalk.SyncRecord record, global::Shop.Catalog.Product entity)
+            public override void Apply(global::SesamTalk.SyncRecord record, global::Shop.Catalog.Product entity)
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 if (record.TryGetValue("ProductCode", out var @sku))
                 {
                     try { entity.Sku = (@sku.AsString() ?? string.Empty); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "ProductCode", "Sku", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "ProductCode", "Sku", exception); }
                 }
                 if (record.TryGetValue("Name", out var @name))
                 {
                     try { entity.Name = (@name.AsString() ?? string.Empty); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Name", "Name", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Name", "Name", exception); }
                 }
                 if (record.TryGetValue("Price", out var @price))
                 {
                     try { entity.Price = @price.AsDecimal(); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Price", "Price", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Price", "Price", exception); }
                 }
                 if (record.TryGetValue("Status", out var @status))
                 {
                     try { entity.Status = (FromPicklist_Shop_Catalog_ProductStatus(@status.AsString()) ?? default); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Status", "Status", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Status", "Status", exception); }
                 }
             }
 
-            private static global::SesamTalk.SyncMappingException Fail(global::SesamTalk.SyncRecord record, string field, string property, global::System.Exception exception)
-            {
-                return new global::SesamTalk.SyncMappingException(record, field, "Product." + property, exception);
-            }
-
             /// <inheritdoc />
-            public string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+            public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "ProductCode", global::SesamTalk.SyncValueKind.String);

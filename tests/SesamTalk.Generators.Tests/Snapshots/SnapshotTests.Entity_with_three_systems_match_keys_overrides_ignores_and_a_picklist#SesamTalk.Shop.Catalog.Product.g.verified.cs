@@ -11,32 +11,18 @@ namespace Shop.Catalog
 
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class SesamTalkDefinition : global::SesamTalk.ISyncEntityDefinition<global::Shop.Catalog.Product>
+        internal sealed class SesamTalkDefinition : global::SesamTalk.EntityDefinition<global::Shop.Catalog.Product>
         {
             public static readonly SesamTalkDefinition Instance = new SesamTalkDefinition();
 
-            private readonly global::SesamTalk.IEntityMapper<global::Shop.Catalog.Product>[] _mappers =
+            private SesamTalkDefinition()
+                : base("Product", SesamTalkSalesforceProduct2Mapper.Instance, SesamTalkExactOnlineItemsMapper.Instance, SesamTalkSuperOfficeProductMapper.Instance)
             {
-                SesamTalkSalesforceProduct2Mapper.Instance,
-                SesamTalkExactOnlineItemsMapper.Instance,
-                SesamTalkSuperOfficeProductMapper.Instance,
-            };
-
-            public string Name => "Product";
-
-            public global::System.Type EntityType => typeof(global::Shop.Catalog.Product);
-
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.IEntityMapper> Mappers => _mappers;
-
-            public string GetId(global::Shop.Catalog.Product entity) => entity.Id;
-
-            public global::Shop.Catalog.Product Create() => new global::Shop.Catalog.Product();
-
-            public global::SesamTalk.IEntityMapper<global::Shop.Catalog.Product> GetMapper(global::SesamTalk.SyncTarget target)
-            {
-                foreach (var mapper in _mappers) if (mapper.Target == target) return mapper;
-                throw new global::System.Collections.Generic.KeyNotFoundException("Product does not sync with " + target + ".");
             }
+
+            public override string GetId(global::Shop.Catalog.Product entity) => entity.Id;
+
+            public override global::Shop.Catalog.Product Create() => new global::Shop.Catalog.Product();
         }
     }
 }

@@ -11,30 +11,18 @@ namespace Shop.Sales
 
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class SesamTalkDefinition : global::SesamTalk.ISyncEntityDefinition<global::Shop.Sales.Customer>
+        internal sealed class SesamTalkDefinition : global::SesamTalk.EntityDefinition<global::Shop.Sales.Customer>
         {
             public static readonly SesamTalkDefinition Instance = new SesamTalkDefinition();
 
-            private readonly global::SesamTalk.IEntityMapper<global::Shop.Sales.Customer>[] _mappers =
+            private SesamTalkDefinition()
+                : base("Customer", SesamTalkSalesforceAccountMapper.Instance)
             {
-                SesamTalkSalesforceAccountMapper.Instance,
-            };
-
-            public string Name => "Customer";
-
-            public global::System.Type EntityType => typeof(global::Shop.Sales.Customer);
-
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.IEntityMapper> Mappers => _mappers;
-
-            public string GetId(global::Shop.Sales.Customer entity) => entity.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public global::Shop.Sales.Customer Create() => new global::Shop.Sales.Customer();
-
-            public global::SesamTalk.IEntityMapper<global::Shop.Sales.Customer> GetMapper(global::SesamTalk.SyncTarget target)
-            {
-                foreach (var mapper in _mappers) if (mapper.Target == target) return mapper;
-                throw new global::System.Collections.Generic.KeyNotFoundException("Customer does not sync with " + target + ".");
             }
+
+            public override string GetId(global::Shop.Sales.Customer entity) => entity.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public override global::Shop.Sales.Customer Create() => new global::Shop.Sales.Customer();
         }
     }
 }

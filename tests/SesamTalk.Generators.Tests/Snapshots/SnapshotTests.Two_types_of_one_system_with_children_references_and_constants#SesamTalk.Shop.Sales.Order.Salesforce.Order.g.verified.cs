@@ -8,58 +8,40 @@ namespace Shop.Sales
         /// <summary>Maps <see cref="Order"/> to and from Salesforce Order records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class SesamTalkSalesforceOrderMapper : global::SesamTalk.IEntityMapper<global::Shop.Sales.Order>
+        internal sealed class SesamTalkSalesforceOrderMapper : global::SesamTalk.EntityMapper<global::Shop.Sales.Order>
         {
             /// <summary>The one instance; mappers are stateless.</summary>
             public static readonly SesamTalkSalesforceOrderMapper Instance = new SesamTalkSalesforceOrderMapper();
 
-            private static readonly global::SesamTalk.SyncFieldDescriptor[] s_fields =
+            private SesamTalkSalesforceOrderMapper()
+                : base(
+                    "Order",
+                    new global::SesamTalk.SyncTarget("Salesforce", "Order"),
+                    global::SesamTalk.SyncOrigin.Local,
+                    new global::SesamTalk.SyncFieldDescriptor[]
+                    {
+                        new global::SesamTalk.SyncFieldDescriptor("CustomerId", "AccountId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("OrderDate", "EffectiveDate", global::SesamTalk.SyncValueKind.Date, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                    },
+                    global::System.Array.Empty<string>(),
+                    new global::SesamTalk.SyncReferenceDescriptor[]
+                    {
+                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "AccountId", "Customer", typeof(global::Shop.Sales.Customer)),
+                    },
+                    new global::SesamTalk.SyncChildDescriptor[]
+                    {
+                        new global::SesamTalk.SyncChildDescriptor("Lines", "OrderItems", "OrderId", global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance),
+                    },
+                    new global::SesamTalk.SyncConstant[]
+                    {
+                        new global::SesamTalk.SyncConstant("Status", global::SesamTalk.SyncValue.From("Draft")),
+                        new global::SesamTalk.SyncConstant("Pricebook2Id", global::SesamTalk.SyncValue.Null),
+                    })
             {
-                new global::SesamTalk.SyncFieldDescriptor("CustomerId", "AccountId", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                new global::SesamTalk.SyncFieldDescriptor("OrderDate", "EffectiveDate", global::SesamTalk.SyncValueKind.Date, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-            };
-
-            private static readonly string[] s_matchKeys = { };
-
-            private static readonly global::SesamTalk.SyncReferenceDescriptor[] s_references =
-            {
-                new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "AccountId", "Customer", typeof(global::Shop.Sales.Customer)),
-            };
-
-            private static readonly global::SesamTalk.SyncChildDescriptor[] s_children =
-            {
-                new global::SesamTalk.SyncChildDescriptor("Lines", "OrderItems", "OrderId", global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance),
-            };
-
-            private static readonly global::SesamTalk.SyncConstant[] s_constants =
-            {
-                new global::SesamTalk.SyncConstant("Status", global::SesamTalk.SyncValue.From("Draft")),
-                new global::SesamTalk.SyncConstant("Pricebook2Id", global::SesamTalk.SyncValue.Null),
-            };
+            }
 
             /// <inheritdoc />
-            public global::SesamTalk.SyncTarget Target { get; } = new global::SesamTalk.SyncTarget("Salesforce", "Order");
-
-            /// <inheritdoc />
-            public global::SesamTalk.SyncOrigin Origin => global::SesamTalk.SyncOrigin.Local;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncFieldDescriptor> Fields => s_fields;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<string> MatchKeys => s_matchKeys;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncReferenceDescriptor> References => s_references;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncChildDescriptor> Children => s_children;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncConstant> Constants => s_constants;
-
-            /// <inheritdoc />
-            public global::SesamTalk.SyncRecord ToRecord(global::Shop.Sales.Order entity)
+            public override global::SesamTalk.SyncRecord ToRecord(global::Shop.Sales.Order entity)
             {
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 var record = new global::SesamTalk.SyncRecord("Order");
@@ -76,25 +58,25 @@ namespace Shop.Sales
             }
 
             /// <inheritdoc />
-            public void Apply(global::SesamTalk.SyncRecord record, global::Shop.Sales.Order entity)
+            public override void Apply(global::SesamTalk.SyncRecord record, global::Shop.Sales.Order entity)
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 if (record.TryGetValue("AccountId", out var @customerId))
                 {
                     try { entity.CustomerId = @customerId.AsInt32(); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "AccountId", "CustomerId", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "AccountId", "CustomerId", exception); }
                 }
                 if (record.TryGetValue("EffectiveDate", out var @orderDate))
                 {
                     try { entity.OrderDate = (@orderDate.AsDateOnly() ?? default); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "EffectiveDate", "OrderDate", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "EffectiveDate", "OrderDate", exception); }
                 }
                 if (record.TryGetValue("OrderItems", out var @lines))
                 {
                     global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncRecord>? childRecords;
                     try { childRecords = @lines.AsRecords(); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "OrderItems", "Lines", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "OrderItems", "Lines", exception); }
                     var items = new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>();
                     foreach (var childRecord in childRecords ?? global::System.Array.Empty<global::SesamTalk.SyncRecord>())
                     {
@@ -107,16 +89,11 @@ namespace Shop.Sales
                 }
             }
 
-            private static global::SesamTalk.SyncMappingException Fail(global::SesamTalk.SyncRecord record, string field, string property, global::System.Exception exception)
-            {
-                return new global::SesamTalk.SyncMappingException(record, field, "Order." + property, exception);
-            }
-
             /// <inheritdoc />
-            public string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+            public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
-                builder.Add(record, "AccountId", global::SesamTalk.SyncValueKind.Number);
+                builder.Add(record, "AccountId", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "EffectiveDate", global::SesamTalk.SyncValueKind.Date);
                 builder.AddChildren(record, "OrderItems", direction, global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance);
                 return builder.ToString();

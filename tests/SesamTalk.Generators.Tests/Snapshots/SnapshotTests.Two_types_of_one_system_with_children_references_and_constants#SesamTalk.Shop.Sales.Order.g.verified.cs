@@ -11,31 +11,18 @@ namespace Shop.Sales
 
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class SesamTalkDefinition : global::SesamTalk.ISyncEntityDefinition<global::Shop.Sales.Order>
+        internal sealed class SesamTalkDefinition : global::SesamTalk.EntityDefinition<global::Shop.Sales.Order>
         {
             public static readonly SesamTalkDefinition Instance = new SesamTalkDefinition();
 
-            private readonly global::SesamTalk.IEntityMapper<global::Shop.Sales.Order>[] _mappers =
+            private SesamTalkDefinition()
+                : base("Order", SesamTalkSalesforceOrderMapper.Instance, SesamTalkSalesforceInvoiceMapper.Instance)
             {
-                SesamTalkSalesforceOrderMapper.Instance,
-                SesamTalkSalesforceInvoiceMapper.Instance,
-            };
-
-            public string Name => "Order";
-
-            public global::System.Type EntityType => typeof(global::Shop.Sales.Order);
-
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.IEntityMapper> Mappers => _mappers;
-
-            public string GetId(global::Shop.Sales.Order entity) => entity.Id.ToString("D");
-
-            public global::Shop.Sales.Order Create() => new global::Shop.Sales.Order();
-
-            public global::SesamTalk.IEntityMapper<global::Shop.Sales.Order> GetMapper(global::SesamTalk.SyncTarget target)
-            {
-                foreach (var mapper in _mappers) if (mapper.Target == target) return mapper;
-                throw new global::System.Collections.Generic.KeyNotFoundException("Order does not sync with " + target + ".");
             }
+
+            public override string GetId(global::Shop.Sales.Order entity) => entity.Id.ToString("D");
+
+            public override global::Shop.Sales.Order Create() => new global::Shop.Sales.Order();
         }
     }
 }

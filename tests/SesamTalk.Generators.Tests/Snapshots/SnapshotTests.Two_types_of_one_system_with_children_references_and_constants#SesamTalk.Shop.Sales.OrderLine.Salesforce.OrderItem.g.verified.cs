@@ -8,54 +8,30 @@ namespace Shop.Sales
         /// <summary>Maps <see cref="OrderLine"/> to and from Salesforce OrderItem records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class SesamTalkSalesforceOrderItemMapper : global::SesamTalk.IEntityMapper<global::Shop.Sales.OrderLine>
+        internal sealed class SesamTalkSalesforceOrderItemMapper : global::SesamTalk.EntityMapper<global::Shop.Sales.OrderLine>
         {
             /// <summary>The one instance; mappers are stateless.</summary>
             public static readonly SesamTalkSalesforceOrderItemMapper Instance = new SesamTalkSalesforceOrderItemMapper();
 
-            private static readonly global::SesamTalk.SyncFieldDescriptor[] s_fields =
+            private SesamTalkSalesforceOrderItemMapper()
+                : base(
+                    "OrderLine",
+                    new global::SesamTalk.SyncTarget("Salesforce", "OrderItem"),
+                    global::SesamTalk.SyncOrigin.Local,
+                    new global::SesamTalk.SyncFieldDescriptor[]
+                    {
+                        new global::SesamTalk.SyncFieldDescriptor("Quantity", "Quantity", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Price", "UnitPrice", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                    },
+                    global::System.Array.Empty<string>(),
+                    global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
+                    global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
+                    global::System.Array.Empty<global::SesamTalk.SyncConstant>())
             {
-                new global::SesamTalk.SyncFieldDescriptor("Quantity", "Quantity", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                new global::SesamTalk.SyncFieldDescriptor("Price", "UnitPrice", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-            };
-
-            private static readonly string[] s_matchKeys = { };
-
-            private static readonly global::SesamTalk.SyncReferenceDescriptor[] s_references =
-            {
-            };
-
-            private static readonly global::SesamTalk.SyncChildDescriptor[] s_children =
-            {
-            };
-
-            private static readonly global::SesamTalk.SyncConstant[] s_constants =
-            {
-            };
+            }
 
             /// <inheritdoc />
-            public global::SesamTalk.SyncTarget Target { get; } = new global::SesamTalk.SyncTarget("Salesforce", "OrderItem");
-
-            /// <inheritdoc />
-            public global::SesamTalk.SyncOrigin Origin => global::SesamTalk.SyncOrigin.Local;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncFieldDescriptor> Fields => s_fields;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<string> MatchKeys => s_matchKeys;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncReferenceDescriptor> References => s_references;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncChildDescriptor> Children => s_children;
-
-            /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncConstant> Constants => s_constants;
-
-            /// <inheritdoc />
-            public global::SesamTalk.SyncRecord ToRecord(global::Shop.Sales.OrderLine entity)
+            public override global::SesamTalk.SyncRecord ToRecord(global::Shop.Sales.OrderLine entity)
             {
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 var record = new global::SesamTalk.SyncRecord("OrderItem");
@@ -65,29 +41,24 @@ namespace Shop.Sales
             }
 
             /// <inheritdoc />
-            public void Apply(global::SesamTalk.SyncRecord record, global::Shop.Sales.OrderLine entity)
+            public override void Apply(global::SesamTalk.SyncRecord record, global::Shop.Sales.OrderLine entity)
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 if (record.TryGetValue("Quantity", out var @quantity))
                 {
                     try { entity.Quantity = (@quantity.AsDouble() ?? default); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "Quantity", "Quantity", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Quantity", "Quantity", exception); }
                 }
                 if (record.TryGetValue("UnitPrice", out var @price))
                 {
                     try { entity.Price = (@price.AsDecimal() ?? default); }
-                    catch (global::System.Exception exception) when (exception is not global::SesamTalk.SyncMappingException and not global::System.OperationCanceledException) { throw Fail(record, "UnitPrice", "Price", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "UnitPrice", "Price", exception); }
                 }
             }
 
-            private static global::SesamTalk.SyncMappingException Fail(global::SesamTalk.SyncRecord record, string field, string property, global::System.Exception exception)
-            {
-                return new global::SesamTalk.SyncMappingException(record, field, "OrderLine." + property, exception);
-            }
-
             /// <inheritdoc />
-            public string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+            public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "Quantity", global::SesamTalk.SyncValueKind.Number);

@@ -11,30 +11,18 @@ namespace Shop.Sales
 
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class SesamTalkDefinition : global::SesamTalk.ISyncEntityDefinition<global::Shop.Sales.OrderLine>
+        internal sealed class SesamTalkDefinition : global::SesamTalk.EntityDefinition<global::Shop.Sales.OrderLine>
         {
             public static readonly SesamTalkDefinition Instance = new SesamTalkDefinition();
 
-            private readonly global::SesamTalk.IEntityMapper<global::Shop.Sales.OrderLine>[] _mappers =
+            private SesamTalkDefinition()
+                : base("OrderLine", SesamTalkSalesforceOrderItemMapper.Instance)
             {
-                SesamTalkSalesforceOrderItemMapper.Instance,
-            };
-
-            public string Name => "OrderLine";
-
-            public global::System.Type EntityType => typeof(global::Shop.Sales.OrderLine);
-
-            public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.IEntityMapper> Mappers => _mappers;
-
-            public string GetId(global::Shop.Sales.OrderLine entity) => entity.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public global::Shop.Sales.OrderLine Create() => new global::Shop.Sales.OrderLine();
-
-            public global::SesamTalk.IEntityMapper<global::Shop.Sales.OrderLine> GetMapper(global::SesamTalk.SyncTarget target)
-            {
-                foreach (var mapper in _mappers) if (mapper.Target == target) return mapper;
-                throw new global::System.Collections.Generic.KeyNotFoundException("OrderLine does not sync with " + target + ".");
             }
+
+            public override string GetId(global::Shop.Sales.OrderLine entity) => entity.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public override global::Shop.Sales.OrderLine Create() => new global::Shop.Sales.OrderLine();
         }
     }
 }

@@ -1,0 +1,44 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using SesamTalk.Generators.Diagnostics;
+using SesamTalk.Generators.Tests.Infrastructure;
+
+namespace SesamTalk.Generators.Tests;
+
+/// <summary>Every diagnostic is documented, release-tracked and tested.</summary>
+public class DiagnosticCatalogTests
+{
+    public static TheoryData<string> Ids() => new(Descriptors().Select(d => d.Id));
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_diagnostic_has_a_docs_page_with_the_wrong_code_and_the_fix(string id)
+    {
+        var page = Path.Combine(RepositoryPaths.Root, "docs", "diagnostics", id + ".md");
+
+        Assert.True(File.Exists(page), $"{page} is missing");
+        var text = File.ReadAllText(page);
+        Assert.StartsWith("# " + id, text, StringComparison.Ordinal);
+        Assert.Contains("```csharp", text, StringComparison.Ordinal);
+        Assert.Contains("fix", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_diagnostic_is_in_the_release_tracking_file_and_has_a_test(string id)
+    {
+        var descriptor = Descriptors().Single(d => d.Id == id);
+        var releases = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "SesamTalk.Generators", "AnalyzerReleases.Unshipped.md"));
+        var tests = File.ReadAllText(RepositoryPaths.InTests("DiagnosticTests.cs"));
+
+        Assert.Contains($"{id} | SesamTalk | {descriptor.DefaultSeverity} |", releases, StringComparison.Ordinal);
+        Assert.Contains($"public void {id}_", tests, StringComparison.Ordinal);
+        Assert.Equal("docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static IEnumerable<DiagnosticDescriptor> Descriptors() =>
+        typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+            .OrderBy(d => d.Id, StringComparer.Ordinal);
+}
