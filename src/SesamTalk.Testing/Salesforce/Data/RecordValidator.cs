@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SesamTalk.Testing.Salesforce.Http;
+using SesamTalk.Testing.Salesforce.Schema;
+
+namespace SesamTalk.Testing.Salesforce.Data;
+
+/// <summary>
+/// Checks a request body against the object's schema. Unknown fields and values of the wrong JSON type fail the
+/// whole request (Salesforce rejects them while deserialising); the remaining rules give per-record errors.
+/// Callers hold the store's gate, since reference checks read other records.
+/// </summary>
+internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore store)
+{
+    /// <summary>Returns the body's values under their API names, converted to wire form, and the record's errors.</summary>
+    public (Dictionary<string, JsonNode?> Values, List<SalesforceError> Errors) Validate(SObjectSchema schema, JsonObject body, WriteKind kind)
+    {
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var errors = new List<SalesforceError>();
+        var readOnly = new List<string>();
+        foreach (var (name, raw) in body)
+        {
+            if (name == "attributes")
+            {
+                continue;
+            }
+
+            var field = schema.Field(name)
+                ?? throw ApiException.BadRequest("INVALID_FIELD", $"No such column '{name}' on sobject of type {schema.Name}");
+            if (field.Name == "Id")
+            {
+                continue; // Callers decide: forbidden on create, the record's own id on update.
+            }
+
+            var value = Convert(field, raw);
+            var writable = kind switch
+            {
+                WriteKind.Create => field.Createable,
+                WriteKind.Update => field.Updateable,
+                _ => field.Type != FieldType.Address && field.ConcatenationOf.Count == 0,
+            };
+            if (!writable)
+            {
+                readOnly.Add(field.Name);
+                continue;
+            }
+
+            var (normalized, error) = Check(field, value);
+            if (error is not null)
+            {
+                errors.Add(error);
+            }
+
+            values[field.Name] = normalized;
+        }
+
+        if (readOnly.Count > 0)
+        {
+            errors.Insert(0, new SalesforceError(
+                "INVALID_FIELD_FOR_INSERT_UPDATE",
+                $"Unable to create/update fields: {string.Join(", ", readOnly)}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.",
+                readOnly));
+        }
+
+        var missing = schema.Fields.Where(f => IsMissing(f, kind, values)).Select(f => f.Name).ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add(new SalesforceError("REQUIRED_FIELD_MISSING", $"Required fields are missing: [{string.Join(", ", missing)}]", missing));
+        }
+
+        return (values, errors);
+    }
+
+    private static bool IsMissing(FieldSchema field, WriteKind kind, Dictionary<string, JsonNode?> values)
+    {
+        var present = values.TryGetValue(field.Name, out var value);
+        return kind switch
+        {
+            WriteKind.Create => field.RequiredOnCreate && value is null,
+            WriteKind.Update or WriteKind.Edit => !field.Nillable && present && value is null,
+            _ => !field.Nillable && !field.DefaultedOnCreate && value is null,
+        };
+    }
+
+    /// <summary>Converts a JSON value to the field's wire form, or fails the request as Salesforce's parser does.</summary>
+    private static JsonNode? Convert(FieldSchema field, JsonNode? raw)
+    {
+        if (raw is null || field.Type == FieldType.Address)
+        {
+            return raw?.DeepClone();
+        }
+
+        var kind = raw.GetValueKind();
+        JsonNode? converted = field.Type switch
+        {
+            _ when field.Type.IsText() || field.Type.IsId() => kind == JsonValueKind.String ? (string)raw! : null,
+            FieldType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? (bool)raw! : null,
+            FieldType.Int => kind == JsonValueKind.Number && raw.AsValue().TryGetValue(out long whole) ? whole : null,
+            FieldType.Date => kind == JsonValueKind.String && SalesforceDate.TryParseDate((string)raw!, out var date)
+                ? SalesforceDate.FormatDate(date) : null,
+            FieldType.Datetime => kind == JsonValueKind.String && SalesforceDate.TryParseDateTime((string)raw!, out var time)
+                ? SalesforceDate.FormatDateTime(time) : null,
+            _ => kind == JsonValueKind.Number ? (double)raw! : null,
+        };
+        return converted ?? throw ParserError(field, raw, kind);
+    }
+
+    private static ApiException ParserError(FieldSchema field, JsonNode raw, JsonValueKind kind)
+    {
+        var token = kind switch
+        {
+            JsonValueKind.String => "VALUE_STRING",
+            JsonValueKind.Number => raw.ToJsonString().Contains('.', StringComparison.Ordinal) ? "VALUE_NUMBER_FLOAT" : "VALUE_NUMBER_INT",
+            JsonValueKind.True => "VALUE_TRUE",
+            JsonValueKind.False => "VALUE_FALSE",
+            JsonValueKind.Array => "START_ARRAY",
+            _ => "START_OBJECT",
+        };
+        var text = kind == JsonValueKind.String ? (string)raw! : raw.ToJsonString();
+        var typeName = field.Type.IsText() || field.Type.IsId() ? "string" : field.Type.ToDescribeName();
+        return ApiException.BadRequest(
+            "JSON_PARSER_ERROR",
+            $"Cannot deserialize instance of {typeName} from {token} value {text} or request may be missing a required field");
+    }
+
+    private (JsonNode? Value, SalesforceError? Error) Check(FieldSchema field, JsonNode? value)
+    {
+        if (value is null)
+        {
+            return (null, null);
+        }
+
+        if (field.Type.IsText())
+        {
+            var text = (string)value!;
+            if (field.Length is { } max && text.Length > max)
+            {
+                return (value, new SalesforceError(
+                    "STRING_TOO_LONG",
+                    string.Create(CultureInfo.InvariantCulture, $"{field.Name}: data value too large: {text} (max length={max})"),
+                    [field.Name]));
+            }
+
+            return field.Type == FieldType.Email && !EmailPattern().IsMatch(text)
+                ? (value, new SalesforceError("INVALID_EMAIL_ADDRESS", $"{field.Name}: invalid email address: {text}", [field.Name]))
+                : (value, null);
+        }
+
+        return field.Type == FieldType.Reference ? CheckReference(field, (string)value!) : (value, null);
+    }
+
+    private (JsonNode? Value, SalesforceError? Error) CheckReference(FieldSchema field, string value)
+    {
+        var label = field.ReferenceTo.Count > 0 ? field.ReferenceTo[0] : "Record";
+        var malformed = new SalesforceError("MALFORMED_ID", $"{label} ID: id value of incorrect type: {value}", [field.Name]);
+        if (SalesforceId.Normalize(value) is not { } id)
+        {
+            return (value, malformed);
+        }
+
+        // Only targets the emulator stores can be checked; User, Opportunity and the like are taken on trust.
+        var targets = field.ReferenceTo.Select(catalog.Find).ToList();
+        if (targets.Count == 0 || targets.Any(t => t is null))
+        {
+            return (id, null);
+        }
+
+        if (!targets.Any(t => id.StartsWith(t!.KeyPrefix, StringComparison.Ordinal)))
+        {
+            return (id, malformed);
+        }
+
+        return store.Find(id) switch
+        {
+            null => (id, new SalesforceError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", [field.Name])),
+            { IsDeleted: true } => (id, new SalesforceError("ENTITY_IS_DELETED", "entity is deleted", [field.Name])),
+            _ => (id, null),
+        };
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}

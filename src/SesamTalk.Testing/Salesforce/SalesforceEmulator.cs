@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using SesamTalk.Testing.Salesforce.Data;
+using SesamTalk.Testing.Salesforce.Http;
+
+namespace SesamTalk.Testing.Salesforce;
+
+/// <summary>
+/// A loopback emulator of the Salesforce REST API (OAuth token endpoint, sObject CRUD, SOQL query with paging,
+/// getUpdated/getDeleted, sObject Collections) with Salesforce's error bodies, API limit accounting and fault
+/// injection. Each instance is an independent org listening on its own free port of 127.0.0.1.
+/// </summary>
+public sealed class SalesforceEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SalesforceOrg _org;
+
+    private SalesforceEmulator(WebApplication app, SalesforceOrg org, Uri baseUrl)
+    {
+        _app = app;
+        _org = org;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The instance URL (what the token endpoint returns as <c>instance_url</c>), ending in "/".</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The OAuth token endpoint, <c>{BaseUrl}services/oauth2/token</c>.</summary>
+    public Uri TokenUrl => new(BaseUrl, "services/oauth2/token");
+
+    /// <summary>The consumer key the token endpoint accepts.</summary>
+    public string ClientId => _org.Options.ClientId;
+
+    /// <summary>The consumer secret the token endpoint accepts.</summary>
+    public string ClientSecret => _org.Options.ClientSecret;
+
+    /// <summary>The user name of the password grant.</summary>
+    public string Username => _org.Options.Username;
+
+    /// <summary>The password of the password grant.</summary>
+    public string Password => _org.Options.Password;
+
+    /// <summary>The id of the integration user every API write runs as.</summary>
+    public string UserId => _org.UserId;
+
+    /// <summary>API calls used from the daily budget (the N of <c>Sforce-Limit-Info: api-usage=N/M</c>).</summary>
+    public int ApiUsage => _org.Usage.Used;
+
+    /// <summary>Requests received per endpoint since start or the last <see cref="ResetCallCounts"/>, faulted ones included.</summary>
+    public IReadOnlyDictionary<SalesforceEndpoint, int> CallCounts => _org.Usage.Calls;
+
+    /// <summary>Starts an emulator on 127.0.0.1 on a free port.</summary>
+    public static async Task<SalesforceEmulator> StartAsync(SalesforceEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var org = new SalesforceOrg(options ?? new SalesforceEmulatorOptions());
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SalesforceEmulator).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        SalesforceRoutes.Map(app, org);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var baseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        org.InstanceUrl = baseUrl.ToString().TrimEnd('/');
+        return new SalesforceEmulator(app, org, baseUrl);
+    }
+
+    /// <summary>Issues an access token without a token request, for tests that are not about authentication.</summary>
+    public string IssueAccessToken() => _org.Tokens.IssueAccessToken();
+
+    /// <summary>Issues a refresh token the refresh_token grant accepts (as if a user had authorised the app earlier).</summary>
+    public string IssueRefreshToken() => _org.Tokens.IssueRefreshToken();
+
+    /// <summary>Revokes a refresh token; the refresh_token grant then answers <c>invalid_grant</c>.</summary>
+    public void RevokeRefreshToken(string refreshToken) => _org.Tokens.RevokeRefreshToken(refreshToken);
+
+    /// <summary>Expires every issued access token: API calls answer 401 <c>INVALID_SESSION_ID</c> until a new token is obtained.</summary>
+    public void ExpireAccessTokens() => _org.Tokens.ExpireAll();
+
+    /// <summary>Sets how much of the daily API budget is used, e.g. to the limit to provoke <c>REQUEST_LIMIT_EXCEEDED</c>.</summary>
+    public void SetApiUsage(int used) => _org.Usage.SetUsed(used);
+
+    /// <summary>Number of requests an endpoint has received.</summary>
+    public int CallCount(SalesforceEndpoint endpoint) => _org.Usage.CallCount(endpoint);
+
+    /// <summary>Forgets the per-endpoint request counts (the API budget is left alone).</summary>
+    public void ResetCallCounts() => _org.Usage.ResetCalls();
+
+    /// <summary>Queues a fault for the next matching request(s).</summary>
+    public void Inject(SalesforceFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        _org.Faults.Add(fault);
+    }
+
+    /// <summary>Drops every queued fault.</summary>
+    public void ClearFaults() => _org.Faults.Clear();
+
+    /// <summary>
+    /// Creates a record directly in the org, as data that was there before the test or typed in by a user.
+    /// Any stored field may be set, read-only ones and objects the API cannot create (Invoice) included; field names,
+    /// types, lengths and required fields are still checked. Returns the new 18-character id.
+    /// </summary>
+    /// <param name="objectType">The sObject type, e.g. "Product2".</param>
+    /// <param name="fields">Field values by API name, in REST JSON form.</param>
+    /// <param name="timestamp">CreatedDate, LastModifiedDate and SystemModstamp; now when null.</param>
+    public string Seed(string objectType, JsonObject fields, DateTimeOffset? timestamp = null)
+    {
+        var schema = _org.Schemas.Find(objectType) ?? throw new ArgumentException($"Unknown sObject type '{objectType}'.", nameof(objectType));
+        lock (_org.Records.Gate)
+        {
+            var values = Validate(schema, fields, WriteKind.Seed);
+            return _org.Writer.Insert(schema, values, Stamp(timestamp)).Id;
+        }
+    }
+
+    /// <summary>Changes a record directly in the org, as a user editing it in Salesforce would; stamps LastModifiedDate and SystemModstamp.</summary>
+    public void Edit(string id, JsonObject fields, DateTimeOffset? timestamp = null)
+    {
+        lock (_org.Records.Gate)
+        {
+            var record = LiveRecord(id);
+            _org.Writer.Update(record, Validate(record.Schema, fields, WriteKind.Edit), Stamp(timestamp));
+        }
+    }
+
+    /// <summary>Deletes a record directly in the org (to the Recycle Bin), as a user would; getDeleted then reports it.</summary>
+    public void Delete(string id, DateTimeOffset? timestamp = null)
+    {
+        lock (_org.Records.Gate)
+        {
+            RecordWriter.Delete(LiveRecord(id), Stamp(timestamp));
+        }
+    }
+
+    /// <summary>A copy of a record's fields (every field, nulls included), or null when the id is unknown.</summary>
+    public JsonObject? GetRecord(string id)
+    {
+        lock (_org.Records.Gate)
+        {
+            return _org.Records.Find(id)?.Values.DeepClone().AsObject();
+        }
+    }
+
+    /// <summary>True when the record exists and is in the Recycle Bin.</summary>
+    public bool IsDeleted(string id)
+    {
+        lock (_org.Records.Gate)
+        {
+            return _org.Records.Find(id)?.IsDeleted ?? false;
+        }
+    }
+
+    /// <summary>Copies of all records of a type, in creation order; deleted ones only when asked.</summary>
+    public IReadOnlyList<JsonObject> GetRecords(string objectType, bool includeDeleted = false)
+    {
+        var schema = _org.Schemas.Find(objectType) ?? throw new ArgumentException($"Unknown sObject type '{objectType}'.", nameof(objectType));
+        lock (_org.Records.Gate)
+        {
+            return [.. _org.Records.OfType(schema).Where(r => includeDeleted || !r.IsDeleted).Select(r => r.Values.DeepClone().AsObject())];
+        }
+    }
+
+    /// <summary>Purges the delete log: getDeleted windows that start before now answer <c>INVALID_REPLICATION_DATE</c>.</summary>
+    public void PurgeDeleteLog() => _org.DeleteLogPurgedAt = _org.Clock.GetUtcNow();
+
+    /// <summary>Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <summary>Stops listening (if still running) and releases the port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private Dictionary<string, JsonNode?> Validate(Schema.SObjectSchema schema, JsonObject fields, WriteKind kind)
+    {
+        try
+        {
+            var (values, errors) = _org.Validator.Validate(schema, fields, kind);
+            return errors.Count == 0 ? values
+                : throw new ArgumentException(string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}")), nameof(fields));
+        }
+        catch (ApiException e)
+        {
+            throw new ArgumentException(e.Message, nameof(fields), e);
+        }
+    }
+
+    private SObjectRecord LiveRecord(string id) =>
+        _org.Records.Find(id) is { IsDeleted: false } record ? record : throw new ArgumentException($"No live record with id '{id}'.", nameof(id));
+
+    private DateTimeOffset Stamp(DateTimeOffset? timestamp) =>
+        timestamp is { } at ? SalesforceDate.TruncateToSecond(at) : _org.Now;
+}

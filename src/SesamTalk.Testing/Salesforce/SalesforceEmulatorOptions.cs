@@ -1,0 +1,32 @@
+namespace SesamTalk.Testing.Salesforce;
+
+/// <summary>Settings of a <see cref="SalesforceEmulator"/>: credentials it accepts, limits, clock and enabled objects.</summary>
+public sealed class SalesforceEmulatorOptions
+{
+    /// <summary>The connected app's consumer key the token endpoint accepts.</summary>
+    public string ClientId { get; set; } = "3MVG9SesamTalkEmulatorConsumerKey";
+
+    /// <summary>The connected app's consumer secret the token endpoint accepts.</summary>
+    public string ClientSecret { get; set; } = "SesamTalkEmulatorConsumerSecret";
+
+    /// <summary>The user name the password grant accepts.</summary>
+    public string Username { get; set; } = "integration@sesamtalk.example";
+
+    /// <summary>The password (with any security token appended) the password grant accepts.</summary>
+    public string Password { get; set; } = "emulator-password";
+
+    /// <summary>How long an access token works. Salesforce sends no expiry; the default session timeout is 2 hours.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>API calls allowed per rolling 24 hours (15,000 is a Developer Edition org).</summary>
+    public int DailyApiLimit { get; set; } = 15_000;
+
+    /// <summary>The clock for record timestamps, token expiry and delta windows; the system clock when null.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Object types the org lacks (e.g. "Division" when divisions are off, "Quote" when quotes are off):
+    /// they answer <c>NOT_FOUND</c> on <c>/sobjects</c> and <c>INVALID_TYPE</c> in SOQL.
+    /// </summary>
+    public ICollection<string> DisabledObjects { get; } = [];
+}

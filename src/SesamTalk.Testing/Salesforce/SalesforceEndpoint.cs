@@ -1,0 +1,53 @@
+namespace SesamTalk.Testing.Salesforce;
+
+/// <summary>The emulated Salesforce endpoints, for call counting and for aiming faults.</summary>
+public enum SalesforceEndpoint
+{
+    /// <summary><c>POST /services/oauth2/token</c>.</summary>
+    Token,
+
+    /// <summary><c>GET /services/data/</c> (the version list; not counted against the API limit).</summary>
+    Versions,
+
+    /// <summary><c>GET /services/data/vXX.X/limits</c>.</summary>
+    Limits,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects/{type}/describe</c>.</summary>
+    Describe,
+
+    /// <summary><c>POST /services/data/vXX.X/sobjects/{type}</c>.</summary>
+    Create,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects/{type}/{id}</c>.</summary>
+    Retrieve,
+
+    /// <summary><c>PATCH /services/data/vXX.X/sobjects/{type}/{id}</c>.</summary>
+    Update,
+
+    /// <summary><c>DELETE /services/data/vXX.X/sobjects/{type}/{id}</c>.</summary>
+    Delete,
+
+    /// <summary><c>GET /services/data/vXX.X/query?q=</c> and <c>queryAll?q=</c>.</summary>
+    Query,
+
+    /// <summary><c>GET /services/data/vXX.X/query/{locator}</c>: the pages behind <c>nextRecordsUrl</c>.</summary>
+    QueryMore,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects/{type}/updated/?start=&amp;end=</c>.</summary>
+    GetUpdated,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects/{type}/deleted/?start=&amp;end=</c>.</summary>
+    GetDeleted,
+
+    /// <summary><c>POST /services/data/vXX.X/composite/sobjects</c>.</summary>
+    CollectionCreate,
+
+    /// <summary><c>PATCH /services/data/vXX.X/composite/sobjects</c>.</summary>
+    CollectionUpdate,
+
+    /// <summary><c>DELETE /services/data/vXX.X/composite/sobjects?ids=</c>.</summary>
+    CollectionDelete,
+
+    /// <summary><c>GET /services/data/vXX.X/composite/sobjects/{type}?ids=&amp;fields=</c>.</summary>
+    CollectionRetrieve,
+}

@@ -1,0 +1,59 @@
+using SesamTalk.Testing.Salesforce.Auth;
+using SesamTalk.Testing.Salesforce.Data;
+using SesamTalk.Testing.Salesforce.Http;
+using SesamTalk.Testing.Salesforce.Schema;
+using SesamTalk.Testing.Salesforce.Soql;
+
+namespace SesamTalk.Testing.Salesforce;
+
+/// <summary>The state of one emulated org, shared by every handler of one emulator instance.</summary>
+internal sealed class SalesforceOrg
+{
+    public SalesforceOrg(SalesforceEmulatorOptions options)
+    {
+        Options = options;
+        Clock = options.TimeProvider ?? TimeProvider.System;
+        OrgId = SalesforceId.Create("00D", "0A", 42);
+        UserId = SalesforceId.Create("005", "0A", 42);
+        Schemas = SchemaCatalog.Load(options.DisabledObjects);
+        Records = new RecordStore();
+        Validator = new RecordValidator(Schemas, Records);
+        Writer = new RecordWriter(Records, UserId);
+        Tokens = new TokenStore(Clock, options.TokenLifetime, OrgId);
+        Usage = new ApiUsage(options.DailyApiLimit);
+    }
+
+    public SalesforceEmulatorOptions Options { get; }
+
+    public TimeProvider Clock { get; }
+
+    public string OrgId { get; }
+
+    /// <summary>The integration user every write runs as (CreatedById, LastModifiedById, default OwnerId).</summary>
+    public string UserId { get; }
+
+    public SchemaCatalog Schemas { get; }
+
+    public RecordStore Records { get; }
+
+    public RecordValidator Validator { get; }
+
+    public RecordWriter Writer { get; }
+
+    public TokenStore Tokens { get; }
+
+    public ApiUsage Usage { get; }
+
+    public FaultInjector Faults { get; } = new();
+
+    public QueryCursors Cursors { get; } = new();
+
+    /// <summary>When the delete log was last purged; getDeleted cannot answer for earlier windows.</summary>
+    public DateTimeOffset DeleteLogPurgedAt { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>The current time as Salesforce stores it (whole seconds, UTC).</summary>
+    public DateTimeOffset Now => SalesforceDate.TruncateToSecond(Clock.GetUtcNow());
+
+    /// <summary>The instance URL (emulator base address) clients are told to use after authenticating.</summary>
+    public string InstanceUrl { get; set; } = "";
+}
