@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SesamTalk;
 
 namespace SesamTalk.Samples.Webshop;
@@ -14,14 +15,17 @@ public partial class Product
     /// <summary>The stock-keeping unit; links products that already exist on both sides.</summary>
     [MatchKey]
     [Field("Salesforce", "ProductCode"), Field("ExactOnline", "Code")]
+    [MaxLength(30)]
     public string Sku { get; set; } = "";
 
     /// <summary>The name (Salesforce <c>Name</c> by name; Exact keeps it in <c>Description</c>).</summary>
     [Field("ExactOnline", "Description")]
+    [MaxLength(60)]
     public string Name { get; set; } = "";
 
     /// <summary>The long description.</summary>
     [Field("Salesforce", "Description"), Field("ExactOnline", "ExtraDescription")]
+    [MaxLength(255)]
     public string? LongDescription { get; set; }
 
     /// <summary>Whether the product is sold.</summary>

@@ -1,10 +1,11 @@
 using System.Globalization;
 using SesamTalk;
+using SesamTalk.Documentation;
 using SesamTalk.Samples.Webshop;
 
-// What the generator made of the webshop's annotated entities: the field table of every flow, the record a
-// product becomes, and a remote edit applied back to the product. Flows run against emulators once the
-// engine and connectors land (see README).
+// What the generator made of the webshop's annotated entities: the QA document of every flow (its field table
+// checked against the systems' catalogs at compile time), the record a product becomes, and a remote edit
+// applied back to the product. Flows run against emulators once the engine and connectors land (see README).
 var product = new Product
 {
     Id = 1001,
@@ -16,20 +17,14 @@ var product = new Product
     Price = 24.90m,
 };
 
-foreach (var entity in SesamTalkModel.Instance.Entities)
+// The QA documents, rendered from the generated mappers: one per remote system the webshop's products flow to.
+foreach (var system in new[] { "Salesforce", "ExactOnline" })
 {
-    foreach (var mapper in entity.Mappers)
-    {
-        Console.WriteLine($"Customwebshop {entity.Name} to {mapper.Target.System} {mapper.Target.Type} (origin: {mapper.Origin})");
-        Console.WriteLine($"  {"Property",-18} {"Field",-20} {"Kind",-9} Direction");
-        foreach (var field in mapper.Fields)
-        {
-            var key = mapper.MatchKeys.Contains(field.Field) ? "  (match key)" : "";
-            Console.WriteLine($"  {field.Property,-18} {field.Field,-20} {field.Kind,-9} {field.Direction}{key}");
-        }
-
-        Console.WriteLine();
-    }
+    var sections = Product.SyncDefinition.Mappers
+        .Where(mapper => mapper.Target.System == system)
+        .Select(mapper => new DataflowSection(mapper, Product.SyncDefinition.Name))
+        .ToList();
+    Console.WriteLine(new DataflowDocument("Customwebshop", system, hostIsSource: true, sections).Render(DateTimeOffset.UtcNow));
 }
 
 var salesforce = Product.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));

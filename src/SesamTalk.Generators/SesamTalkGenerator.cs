@@ -1,9 +1,13 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SesamTalk.Generators.Catalogs;
+using SesamTalk.Generators.Diagnostics;
 using SesamTalk.Generators.Emitting;
 using SesamTalk.Generators.Helpers;
 using SesamTalk.Generators.Model;
 using SesamTalk.Generators.Parsing;
+using SesamTalk.Generators.Validation;
 
 namespace SesamTalk.Generators;
 
@@ -24,9 +28,27 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
                 static (syntax, cancellationToken) => EntityParser.Parse(syntax, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
-        // Diagnostics travel apart from the models, with real locations, so #pragma can silence them.
+        // Catalogs: the standard ones plus the host's AdditionalFiles named *.catalog.json.
+        var hostCatalogs = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".catalog.json", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => CatalogParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.HostCatalogs);
+
+        context.RegisterSourceOutput(hostCatalogs, static (production, catalog) =>
+        {
+            if (catalog.Error is not null)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidCatalog, Location.Create(catalog.Path, default, default), catalog.Path, catalog.Error));
+            }
+        });
+
+        var catalogs = hostCatalogs.Collect()
+            .Select(static (results, _) => CatalogMerger.Merge(StandardCatalogs.All, results))
+            .WithTrackingName(TrackingNames.Catalogs);
+
+        // Diagnostics travel apart from the models, with real locations, so editors and builds place them.
         context.RegisterSourceOutput(
-            parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
+            parsed.Combine(catalogs).Select(static (pair, _) => CatalogValidator.Diagnostics(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Diagnostics),
             static (production, diagnostics) =>
             {
                 foreach (var diagnostic in diagnostics)
@@ -38,6 +60,8 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
         var entities = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
+            .Combine(catalogs)
+            .Select(static (pair, _) => CatalogValidator.Check(pair.Left, pair.Right).Model)
             .WithTrackingName(TrackingNames.Entities);
 
         context.RegisterSourceOutput(entities, static (production, entity) =>

@@ -9,7 +9,9 @@ internal static class TrackingNames
     public const string ClientEntries = nameof(ClientEntries);
     public const string ClientIndex = nameof(ClientIndex);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string HostCatalogs = nameof(HostCatalogs);
+    public const string Catalogs = nameof(Catalogs);
 
     /// <summary>The steps whose outputs are equatable models (the diagnostics step carries real locations by design).</summary>
-    public static readonly string[] Models = { Entities, Mappers, ClientEntries, ClientIndex };
+    public static readonly string[] Models = { Entities, Mappers, ClientEntries, ClientIndex, Catalogs };
 }

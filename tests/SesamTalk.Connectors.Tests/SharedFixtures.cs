@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace SesamTalk.Connectors.Tests;
 
 /// <summary>
-/// Reads the recorded payloads in the shared folder beside the repository (<c>../shared/fixtures</c>), which CI
-/// clones next to main.
+/// Reads the shared folder beside the repository (<c>../shared</c>, which CI clones next to main): the recorded
+/// payloads in <c>fixtures/</c> and the seed documents in <c>seeds/</c>.
 /// </summary>
 internal static class SharedFixtures
 {
@@ -12,21 +12,23 @@ internal static class SharedFixtures
 
     public static JsonElement Json(string system, string file)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root.Value, system, file)));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root.Value, "fixtures", system, file)));
         return document.RootElement.Clone();
     }
+
+    public static string Seed(string file) => File.ReadAllText(Path.Combine(Root.Value, "seeds", file));
 
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "shared", "fixtures");
-            if (Directory.Exists(candidate))
+            var candidate = Path.Combine(directory.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "fixtures")))
             {
                 return candidate;
             }
         }
 
-        throw new DirectoryNotFoundException("shared/fixtures was not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("shared/ was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -29,7 +29,7 @@ public class DiagnosticCatalogTests
     {
         var descriptor = Descriptors().Single(d => d.Id == id);
         var releases = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "SesamTalk.Generators", "AnalyzerReleases.Unshipped.md"));
-        var tests = File.ReadAllText(RepositoryPaths.InTests("DiagnosticTests.cs"));
+        var tests = File.ReadAllText(RepositoryPaths.InTests("DiagnosticTests.cs")) + File.ReadAllText(RepositoryPaths.InTests("CatalogDiagnosticTests.cs"));
 
         Assert.Contains($"{id} | SesamTalk | {descriptor.DefaultSeverity} |", releases, StringComparison.Ordinal);
         Assert.Contains($"public void {id}_", tests, StringComparison.Ordinal);

@@ -2,7 +2,10 @@ using SesamTalk.Generators.Tests.Infrastructure;
 
 namespace SesamTalk.Generators.Tests;
 
-/// <summary>One test per diagnostic: its ID, its exact span (1-based line, column) and its message.</summary>
+/// <summary>
+/// One test per diagnostic: its ID, its exact span (1-based line, column) and its message. The declaration and
+/// mapping rules are shown on custom systems, which have no catalog, so no catalog finding mixes in.
+/// </summary>
 public class DiagnosticTests
 {
     private const string Usings = "using System;\nusing System.Collections.Generic;\nusing SesamTalk;\n";
@@ -10,7 +13,7 @@ public class DiagnosticTests
     [Fact]
     public void SESAM001_entity_not_partial() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public class Product { [SyncId] public string Id { get; set; } = ""; }
         """,
         "SESAM001 (5,14)-(5,21): Add the 'partial' modifier to 'Product' so SesamTalk can generate its mappers");
@@ -20,7 +23,7 @@ public class DiagnosticTests
         """
         public static class Outer
         {
-            [SyncsWith("Salesforce", "Product2")]
+            [SyncsWith("Customcrm", "Product2")]
             public partial class Product { [SyncId] public string Id { get; set; } = ""; }
         }
         """,
@@ -29,7 +32,7 @@ public class DiagnosticTests
     [Fact]
     public void SESAM002_no_sync_id() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public partial class Product { public string Name { get; set; } = ""; }
         """,
         "SESAM002 (5,22)-(5,29): 'Product' has no property marked [SyncId]; mark the property that holds its own id");
@@ -37,7 +40,7 @@ public class DiagnosticTests
     [Fact]
     public void SESAM003_two_sync_ids() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public partial class Product
         {
             [SyncId] public string Id { get; set; } = "";
@@ -49,24 +52,24 @@ public class DiagnosticTests
     [Fact]
     public void SESAM004_same_target_twice() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
-        [SyncsWith("salesforce", "Product2", Origin = SyncOrigin.Remote)]
+        [SyncsWith("Customcrm", "Product")]
+        [SyncsWith("customcrm", "Product", Origin = SyncOrigin.Remote)]
         public partial class Product { [SyncId] public string Id { get; set; } = ""; }
         """,
-        "SESAM004 (5,2)-(5,65): 'Product' already syncs with salesforce/Product2; remove the second [SyncsWith(\"salesforce\", \"Product2\")]");
+        "SESAM004 (5,2)-(5,63): 'Product' already syncs with customcrm/Product; remove the second [SyncsWith(\"customcrm\", \"Product\")]");
 
     [Fact]
     public void SESAM005_empty_type_name() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", " ")]
+        [SyncsWith("Customcrm", " ")]
         public partial class Product { [SyncId] public string Id { get; set; } = ""; }
         """,
-        "SESAM005 (4,2)-(4,30): [SyncsWith] on 'Product' needs a non-empty system and type, e.g. [SyncsWith(\"Salesforce\", \"Product2\")]");
+        "SESAM005 (4,2)-(4,29): [SyncsWith] on 'Product' needs a non-empty system and type, e.g. [SyncsWith(\"Salesforce\", \"Product2\")]");
 
     [Fact]
     public void SESAM006_unsupported_id_type() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public partial class Product { [SyncId] public DateTime Id { get; set; } }
         """,
         "SESAM006 (5,57)-(5,59): [SyncId] property 'Id' is of type 'System.DateTime'; use string, Guid, int or long");
@@ -74,7 +77,7 @@ public class DiagnosticTests
     [Fact]
     public void SESAM007_generic_entity() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public partial class Product<T> { [SyncId] public string Id { get; set; } = ""; }
         """,
         "SESAM007 (5,22)-(5,29): 'Product' is generic; declare a non-generic class for each synced type");
@@ -82,89 +85,89 @@ public class DiagnosticTests
     [Fact]
     public void SESAM008_remote_origin_needs_a_parameterless_constructor() => AssertDiagnostics(
         """
-        [SyncsWith("SuperOffice", "Contact", Origin = SyncOrigin.Remote)]
+        [SyncsWith("Customwebshop", "Contact", Origin = SyncOrigin.Remote)]
         public partial class Customer
         {
             public Customer(string id) { Id = id; }
             [SyncId] public string Id { get; set; }
         }
         """,
-        "SESAM008 (5,22)-(5,30): 'Customer' is created from SuperOffice records but has no parameterless constructor; add one (it may be private)");
+        "SESAM008 (5,22)-(5,30): 'Customer' is created from Customwebshop records but has no parameterless constructor; add one (it may be private)");
 
     [Fact]
     public void SESAM101_unsupported_property_type() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public partial class Product
         {
             [SyncId] public string Id { get; set; } = "";
             public Uri? Link { get; set; }
         }
         """,
-        "SESAM101 (8,17)-(8,21): Property 'Link' of type 'System.Uri?' cannot be mapped to Salesforce/Product2; add [SyncIgnore(\"Salesforce\")], a converter with [Field(\"Salesforce\", Converter = typeof(...))], or use string, bool, a number, a date type, Guid or an enum");
+        "SESAM101 (8,17)-(8,21): Property 'Link' of type 'System.Uri?' cannot be mapped to Customcrm/Product2; add [SyncIgnore(\"Customcrm\")], a converter with [Field(\"Customcrm\", Converter = typeof(...))], or use string, bool, a number, a date type, Guid or an enum");
 
     [Fact]
     public void SESAM102_field_for_a_system_the_entity_does_not_sync_with() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public partial class Product
         {
             [SyncId] public string Id { get; set; } = "";
-            [Field("ExactOnline", "Code")] public string Sku { get; set; } = "";
+            [Field("Customerp", "Code")] public string Sku { get; set; } = "";
         }
         """,
-        "SESAM102 (8,6)-(8,34): 'Product' does not sync with ExactOnline; add [SyncsWith(\"ExactOnline\", ...)] to the class or correct the name");
+        "SESAM102 (8,6)-(8,32): 'Product' does not sync with Customerp; add [SyncsWith(\"Customerp\", ...)] to the class or correct the name");
 
     [Fact]
     public void SESAM102_constant_for_a_type_the_entity_does_not_sync_with() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Order")]
-        [SyncConstant("Salesforce", "Invoice", "Status", "Draft")]
+        [SyncsWith("Customcrm", "Order")]
+        [SyncConstant("Customcrm", "Invoice", "Status", "Draft")]
         public partial class Order { [SyncId] public string Id { get; set; } = ""; }
         """,
-        "SESAM102 (5,2)-(5,58): 'Order' does not sync with Salesforce/Invoice; add [SyncsWith(\"Salesforce\", ...)] to the class or correct the name");
+        "SESAM102 (5,2)-(5,57): 'Order' does not sync with Customcrm/Invoice; add [SyncsWith(\"Customcrm\", ...)] to the class or correct the name");
 
     [Fact]
     public void SESAM103_reference_to_a_class_that_is_not_an_entity() => AssertDiagnostics(
         """
         public class Customer { }
 
-        [SyncsWith("Salesforce", "Order")]
+        [SyncsWith("Customcrm", "Order")]
         public partial class Order
         {
             [SyncId] public string Id { get; set; } = "";
-            [References(typeof(Customer)), Field("Salesforce", "AccountId")] public string? CustomerId { get; set; }
+            [References(typeof(Customer)), Field("Customcrm", "AccountId")] public string? CustomerId { get; set; }
         }
         """,
-        "SESAM103 (10,6)-(10,34): 'Customer' is not a synced entity for Salesforce; add [SyncsWith(\"Salesforce\", ...)] to 'Customer' or remove the attribute");
+        "SESAM103 (10,6)-(10,34): 'Customer' is not a synced entity for Customcrm; add [SyncsWith(\"Customcrm\", ...)] to 'Customer' or remove the attribute");
 
     [Fact]
     public void SESAM103_children_of_a_type_that_does_not_sync_as_the_child_type() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Quote")]
+        [SyncsWith("Customcrm", "Quote")]
         public partial class Line { [SyncId] public string Id { get; set; } = ""; }
 
-        [SyncsWith("Salesforce", "Order")]
+        [SyncsWith("Customcrm", "Order")]
         public partial class Order
         {
             [SyncId] public string Id { get; set; } = "";
-            [SyncChildren("Salesforce", "OrderItem")] public List<Line> Lines { get; set; } = new();
+            [SyncChildren("Customcrm", "OrderItem")] public List<Line> Lines { get; set; } = new();
         }
         """,
-        "SESAM103 (11,6)-(11,45): 'Line' is not a synced entity for Salesforce/OrderItem; add [SyncsWith(\"Salesforce\", \"OrderItem\")] to 'Line' or remove the attribute");
+        "SESAM103 (11,6)-(11,44): 'Line' is not a synced entity for Customcrm/OrderItem; add [SyncsWith(\"Customcrm\", \"OrderItem\")] to 'Line' or remove the attribute");
 
     [Fact]
     public void SESAM104_two_properties_on_one_field() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public partial class Product
         {
             [SyncId] public string Id { get; set; } = "";
             public string Name { get; set; } = "";
-            [Field("Salesforce", "Name")] public string Title { get; set; } = "";
+            [Field("Customcrm", "Name")] public string Title { get; set; } = "";
         }
         """,
-        "SESAM104 (9,49)-(9,54): Properties 'Name' and 'Title' both map to Salesforce/Product2 field 'Name'; rename one with [Field(\"Salesforce\", \"...\")] or ignore one with [SyncIgnore(\"Salesforce\")]");
+        "SESAM104 (9,48)-(9,53): Properties 'Name' and 'Title' both map to Customcrm/Product2 field 'Name'; rename one with [Field(\"Customcrm\", \"...\")] or ignore one with [SyncIgnore(\"Customcrm\")]");
 
     [Fact]
     public void SESAM105_converter_for_another_type() => AssertDiagnostics(
@@ -175,32 +178,32 @@ public class DiagnosticTests
             public int ToLocal(decimal value) => (int)(value * 100m);
         }
 
-        [SyncsWith("ExactOnline", "SalesOrderLines")]
+        [SyncsWith("Customerp", "SalesOrderLines")]
         public partial class Line
         {
             [SyncId] public string Id { get; set; } = "";
-            [Field("ExactOnline", "Discount", Converter = typeof(Percent))] public decimal Discount { get; set; }
+            [Field("Customerp", "Discount", Converter = typeof(Percent))] public decimal Discount { get; set; }
         }
         """,
-        "SESAM105 (14,6)-(14,67): Converter 'Percent' for property 'Discount' must implement ISyncValueConverter<decimal, TRemote> with a carried TRemote and have a public parameterless constructor");
+        "SESAM105 (14,6)-(14,65): Converter 'Percent' for property 'Discount' must implement ISyncValueConverter<decimal, TRemote> with a carried TRemote and have a public parameterless constructor");
 
     [Fact]
     public void SESAM106_read_only_property_asked_to_receive() => AssertDiagnostics(
         """
-        [SyncsWith("Salesforce", "Product2")]
+        [SyncsWith("Customcrm", "Product2")]
         public partial class Product
         {
             [SyncId] public string Id { get; set; } = "";
-            [Field("Salesforce", "LastModifiedDate", Direction = FieldDirection.FromRemote)] public DateTimeOffset Modified => DateTimeOffset.MinValue;
+            [Field("Customcrm", "LastModifiedDate", Direction = FieldDirection.FromRemote)] public DateTimeOffset Modified => DateTimeOffset.MinValue;
         }
         """,
-        "SESAM106 (8,6)-(8,84): Property 'Modified' has no settable accessor but maps from Salesforce; add a setter or use Direction = FieldDirection.ToRemote");
+        "SESAM106 (8,6)-(8,83): Property 'Modified' has no settable accessor but maps from Customcrm; add a setter or use Direction = FieldDirection.ToRemote");
 
     [Fact]
     public void Diagnostics_point_into_the_host_source_so_editors_and_builds_place_them()
     {
         var compilation = GeneratorHarness.Compile(Usings + """
-            [SyncsWith("Salesforce", "Product2")]
+            [SyncsWith("Customcrm", "Product")]
             public partial class Product { public string Name { get; set; } = ""; }
             """);
 
@@ -215,10 +218,10 @@ public class DiagnosticTests
     public void An_error_in_one_entity_leaves_the_others_generated()
     {
         var source = Usings + """
-            [SyncsWith("Salesforce", "Product2")]
+            [SyncsWith("Customcrm", "Product")]
             public class Broken { [SyncId] public string Id { get; set; } = ""; }
 
-            [SyncsWith("Salesforce", "Account")]
+            [SyncsWith("Customcrm", "Customer")]
             public partial class Customer { [SyncId] public string Id { get; set; } = ""; }
             """;
 
@@ -226,14 +229,14 @@ public class DiagnosticTests
 
         Assert.Equal("SESAM001", Assert.Single(result.Diagnostics).Id);
         var hints = result.Results.Single().GeneratedSources.Select(s => s.HintName).ToArray();
-        Assert.Contains("SesamTalk.Customer.Salesforce.Account.g.cs", hints);
+        Assert.Contains("SesamTalk.Customer.Customcrm.Customer.g.cs", hints);
         Assert.DoesNotContain(hints, hint => hint.Contains("Broken", StringComparison.Ordinal));
     }
 
     private static void AssertDiagnostics(string body, params string[] expected)
     {
         var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Usings + body));
-        Assert.Equal(expected, DiagnosticText.Of(result));
+        Assert.Equal(string.Join("\n", expected), string.Join("\n", DiagnosticText.Of(result)));
         Assert.All(result.Diagnostics, d => Assert.StartsWith("docs/diagnostics/" + d.Id, d.Descriptor.HelpLinkUri, StringComparison.Ordinal));
     }
 }

@@ -14,9 +14,9 @@ public class FingerprintTests
             ["ProductCode"] = SyncValue.From("W-100"),
             ["Name"] = SyncValue.From("Widget"),
             ["Price__c"] = SyncValue.From(12.5m),
-            ["Active"] = SyncValue.From(true),
+            ["IsActive"] = SyncValue.From(true),
             ["Family"] = SyncValue.From("Hardware & Tools"),
-            ["DisplayName"] = SyncValue.From("W-100 Widget"),
+            ["DisplayName__c"] = SyncValue.From("W-100 Widget"),
             ["LastModifiedDate"] = SyncValue.From("2024-09-10T14:20:17.000+0000"),
             ["SystemModstamp"] = SyncValue.From("2024-09-10T14:20:17.000+0000"),
         };
@@ -54,7 +54,7 @@ public class FingerprintTests
         Assert.Equal(Mapper.Fingerprint(Remote(), FieldDirection.ToRemote), Mapper.Fingerprint(laterEdit, FieldDirection.ToRemote));
         Assert.Equal(Mapper.Fingerprint(Remote(), FieldDirection.Both), Mapper.Fingerprint(laterEdit, FieldDirection.Both));
 
-        var renamed = Remote(r => r["DisplayName"] = SyncValue.From("other"));
+        var renamed = Remote(r => r["DisplayName__c"] = SyncValue.From("other"));
         Assert.NotEqual(Mapper.Fingerprint(Remote(), FieldDirection.ToRemote), Mapper.Fingerprint(renamed, FieldDirection.ToRemote));
         Assert.Equal(Mapper.Fingerprint(Remote(), FieldDirection.FromRemote), Mapper.Fingerprint(renamed, FieldDirection.FromRemote));
     }

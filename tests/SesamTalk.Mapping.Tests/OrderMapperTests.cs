@@ -66,6 +66,25 @@ public class OrderMapperTests
     }
 
     [Fact]
+    public void Descriptors_carry_the_catalog_rules_the_engine_needs()
+    {
+        var line = OrderLine.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "OrderItem"));
+        var product = line.Fields.Single(f => f.Field == "Product2Id");
+        var quantity = line.Fields.Single(f => f.Field == "Quantity");
+
+        Assert.Equal("reference", product.RemoteType);
+        Assert.True(product.Createable);
+        Assert.False(product.Updateable);
+        Assert.Equal("double", quantity.RemoteType);
+        Assert.True(quantity.Updateable);
+        Assert.Equal("string", product.PropertyType);
+
+        var price = Product.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2")).Fields.Single(f => f.Field == "Price__c");
+        Assert.Equal("currency", price.RemoteType);
+        Assert.Equal("decimal?", price.PropertyType);
+    }
+
+    [Fact]
     public void A_bad_child_value_names_the_child_record_and_field()
     {
         var line = new SyncRecord("OrderItem", "8025g00000AbCdE") { ["Quantity"] = SyncValue.From(true) };

@@ -28,9 +28,9 @@ public class ProductMapperTests
         Assert.Equal("W-100", record["ProductCode"].AsString());
         Assert.Equal("Widget", record["Name"].AsString());
         Assert.Equal(12.5m, record["Price__c"].AsDecimal());
-        Assert.Equal(true, record["Active"].AsBoolean());
+        Assert.Equal(true, record["IsActive"].AsBoolean());
         Assert.Equal("Hardware & Tools", record["Family"].AsString());
-        Assert.Equal("W-100 Widget", record["DisplayName"].AsString());
+        Assert.Equal("W-100 Widget", record["DisplayName__c"].AsString());
         Assert.False(record.Contains("InternalNote"));
         Assert.False(record.Contains("AvailableFrom"));
         Assert.False(record.Contains("LastModifiedDate"));
@@ -78,7 +78,7 @@ public class ProductMapperTests
         var record = new SyncRecord("Product2", "01t5g000001AbCdAAK")
         {
             ["Price__c"] = SyncValue.Null,
-            ["Active"] = SyncValue.Null,
+            ["IsActive"] = SyncValue.Null,
             ["Name"] = SyncValue.Null,
             ["Family"] = SyncValue.From(""),
         };
@@ -145,7 +145,7 @@ public class ProductMapperTests
         Assert.Equal("IsActive", constant.Field);
         Assert.Equal(SyncValue.From(true), constant.Value);
         Assert.Equal(FieldDirection.FromRemote, mapper.Fields.Single(f => f.Field == "LastModifiedDate").Direction);
-        Assert.Equal(FieldDirection.ToRemote, mapper.Fields.Single(f => f.Field == "DisplayName").Direction);
+        Assert.Equal(FieldDirection.ToRemote, mapper.Fields.Single(f => f.Field == "DisplayName__c").Direction);
         Assert.Equal(SyncValueKind.Number, mapper.Fields.Single(f => f.Field == "Price__c").Kind);
     }
 

@@ -3,7 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace SesamTalk.Generators.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the generator reports. IDs: SESAM0xx entity declaration, SESAM1xx property mapping.
+/// Every diagnostic the generator reports. IDs: SESAM0xx entity declaration, SESAM1xx property mapping,
+/// SESAM2xx checks against the systems' field catalogs.
 /// Each ID has a page in docs/diagnostics/ with the wrong code and the fix, and a line in AnalyzerReleases.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -95,6 +96,69 @@ internal static class DiagnosticDescriptors
         "Property cannot receive remote values",
         "Property '{0}' has no settable accessor but maps from {1}; add a setter or use Direction = FieldDirection.ToRemote",
         "A field that travels from the remote system must be written to the property, so the property needs a setter (init-only setters do not count).");
+
+    public static readonly DiagnosticDescriptor UnknownType = Error(
+        "SESAM201",
+        "Remote type is not in the system's catalog",
+        "{0} has no type '{1}'{2}; correct [SyncsWith] or add the type to a catalog in AdditionalFiles",
+        "The system's catalog lists the record types its API serves; a type missing from it would fail at run time with an error from the API.");
+
+    public static readonly DiagnosticDescriptor UnknownField = Error(
+        "SESAM202",
+        "Remote field is not in the catalog",
+        "{0} {1} has no field '{2}'{3}; name the field with [Field(\"{0}\", \"...\")], ignore the property with [SyncIgnore(\"{0}\")], or add the field to a catalog in AdditionalFiles",
+        "Every mapped field must exist in the remote type; the real API answers an unknown field with an error such as Salesforce's INVALID_FIELD.");
+
+    public static readonly DiagnosticDescriptor ReadOnlyField = Error(
+        "SESAM203",
+        "Mapping writes a read-only remote field",
+        "{0} field '{1}.{2}' is read-only; map '{3}' with Direction = FieldDirection.FromRemote or remove the mapping",
+        "A read-only field (system stamps, auto numbers, formulas) cannot be written; the real API refuses the write.");
+
+    public static readonly DiagnosticDescriptor IncompatibleType = Error(
+        "SESAM204",
+        "Property type does not fit the remote field",
+        "'{0}' of type '{1}' cannot carry {2} field '{3}' of type '{4}'; use {5}, or a converter with [Field(\"{2}\", Converter = typeof(...))]",
+        "The property's values must be values the remote field accepts: text for text fields, numbers for numeric fields, dates for date fields.");
+
+    public static readonly DiagnosticDescriptor PossibleTruncation = Warning(
+        "SESAM205",
+        "Text may be too long for the remote field",
+        "{0} field '{1}' holds at most {2} characters but '{3}' declares no such limit; add [MaxLength({2})] to the property so longer values are caught in the host",
+        "The remote API refuses text longer than the field's length (Salesforce STRING_TOO_LONG); declaring the limit on the property keeps such values out.");
+
+    public static readonly DiagnosticDescriptor RequiredFieldMissing = Error(
+        "SESAM206",
+        "A field the remote API requires on create is not mapped",
+        "{0} {1} requires '{2}' on create but '{3}' maps nothing to it; map a property to it or add [SyncConstant(\"{0}\", \"{1}\", \"{2}\", ...)]",
+        "When a flow creates remote records, every field the API requires on create must come from a property or a constant.");
+
+    public static readonly DiagnosticDescriptor MatchKeyNotSearchable = Error(
+        "SESAM207",
+        "Match key cannot be searched",
+        "{0} field '{1}.{2}' cannot be searched, so '{3}' cannot be its match key; choose a field the API can filter on",
+        "Match keys are looked up with queries, so the field must be one the API filters on (long text fields are not).");
+
+    public static readonly DiagnosticDescriptor CreateNotAllowed = Error(
+        "SESAM208",
+        "The real API cannot create this type",
+        "{0} {1} cannot be created through the API, but '{2}' would create it (Origin = {3}); use Origin = SyncOrigin.None or SyncOrigin.Remote and link by match keys or references",
+        "SesamTalk never fakes a create the real API refuses; such a flow links existing records and keeps their updatable fields in sync.");
+
+    public static readonly DiagnosticDescriptor AmbiguousField = Error(
+        "SESAM209",
+        "Property matches several remote fields by name",
+        "'{0}' matches several {1} {2} fields by name ({3}); choose one with [Field(\"{1}\", \"...\")]",
+        "By-name mapping never guesses between several candidate fields.");
+
+    public static readonly DiagnosticDescriptor InvalidCatalog = Error(
+        "SESAM210",
+        "Catalog file cannot be read",
+        "Catalog '{0}' cannot be read: {1}",
+        "A catalog in AdditionalFiles must follow the format in docs/catalogs.md.");
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, HelpBase + id + ".md");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description, HelpBase + id + ".md");

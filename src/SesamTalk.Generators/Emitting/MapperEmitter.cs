@@ -66,7 +66,9 @@ internal static class MapperEmitter
             "new global::SesamTalk.SyncFieldDescriptor(" + Generated.Quote(field.Property) + ", " + Generated.Quote(field.Field)
             + ", global::SesamTalk.SyncValueKind." + ValueExpressions.SyncKind(field)
             + ", global::SesamTalk.FieldDirection." + Directions[field.Direction]
-            + ", global::SesamTalk.ConflictRule." + Conflicts[field.Conflict] + ")"));
+            + ", global::SesamTalk.ConflictRule." + Conflicts[field.Conflict]
+            + ", " + Generated.Quote(field.PropertyType) + ", " + (field.RemoteType is null ? "null" : Generated.Quote(field.RemoteType))
+            + ", " + Bool(field.RemoteCreateable) + ", " + Bool(field.RemoteUpdateable) + ")"));
         WriteArray(writer, "string", target.MatchKeys.Select(Generated.Quote));
         WriteArray(writer, "global::SesamTalk.SyncReferenceDescriptor", target.Fields.Where(f => f.ReferencedEntity is not null).Select(field =>
             "new global::SesamTalk.SyncReferenceDescriptor(" + Generated.Quote(field.Property) + ", " + Generated.Quote(field.Field)
@@ -151,6 +153,8 @@ internal static class MapperEmitter
             writer.Line("return builder.ToString();");
         }
     }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>A local variable name from a property name (camel case, '@' guards keywords).</summary>
     public static string Local(string property) => "@" + char.ToLowerInvariant(property[0]) + property.Substring(1);

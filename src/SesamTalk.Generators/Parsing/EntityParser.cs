@@ -17,7 +17,7 @@ internal static class EntityParser
     private const int OriginRemote = 1;
     private const int OriginBoth = 2;
 
-    private static readonly ParseResult Nothing = new(null, EquatableArray<Diagnostic>.Empty);
+    private static readonly ParseResult Nothing = new(null, EquatableArray<Diagnostic>.Empty, EquatableArray<Site>.Empty);
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -43,9 +43,10 @@ internal static class EntityParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var diagnostics = parse.Diagnostics.ToEquatableArray();
+        var sites = parse.Sites.ToEquatableArray();
         if (parse.HasErrors || id is null)
         {
-            return new ParseResult(null, diagnostics);
+            return new ParseResult(null, diagnostics, sites);
         }
 
         var references = targets
@@ -58,7 +59,7 @@ internal static class EntityParser
             .ToEquatableArray();
 
         var model = new EntityModel(Header(entity), id.Name, id.Kind, id.IsNullable, canCreate, targets, references);
-        return new ParseResult(model, diagnostics);
+        return new ParseResult(model, diagnostics, sites);
     }
 
     /// <summary>
@@ -110,6 +111,7 @@ internal static class EntityParser
             else
             {
                 parse.Targets.Add(new TargetDeclaration(system!, type!, attribute.NamedInt("Origin")));
+                parse.AddSite(Site.Target(system!, type!), parse.Where(attribute));
             }
         }
     }

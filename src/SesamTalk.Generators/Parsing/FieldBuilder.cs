@@ -52,8 +52,15 @@ internal static class FieldBuilder
         }
 
         var (referenced, referencedType) = ReferenceReader.Read(parse, property, target);
+        parse.AddSite(Site.Field(target.System, target.Type, property.Name), location);
         return new FieldModel(
             property.Name,
+            Format.Short(property.Type),
+            attribute?.Argument(1) is null,
+            MaxLength(property),
+            null,
+            true,
+            true,
             attribute?.Argument(1) ?? property.Name,
             local ?? remote,
             remote,
@@ -65,6 +72,13 @@ internal static class FieldBuilder
             referenced,
             referencedType);
     }
+
+    /// <summary>The property's declared text limit, from [MaxLength(n)] or [StringLength(n)].</summary>
+    private static int? MaxLength(PropertyInfo property) =>
+        property.Attributes
+            .Where(a => a.AttributeClass?.ToDisplayString() is "System.ComponentModel.DataAnnotations.MaxLengthAttribute" or "System.ComponentModel.DataAnnotations.StringLengthAttribute")
+            .Select(a => a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is int length ? length : (int?)null)
+            .FirstOrDefault(length => length is not null);
 
     /// <summary>
     /// The direction the value really travels: a property without a setter can only send, one without a getter can

@@ -17,6 +17,9 @@ internal static class Format
         return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
     }
 
+    /// <summary>The type by its short name (<c>decimal?</c>, <c>ProductFamily</c>), for documents.</summary>
+    public static string Short(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
     /// <summary>The type as C# error messages show it (<c>decimal</c>, <c>System.Uri?</c>), for diagnostics.</summary>
     public static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 

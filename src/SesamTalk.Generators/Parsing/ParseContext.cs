@@ -25,6 +25,11 @@ internal sealed class ParseContext
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>Where each part of the model was declared, for the catalog checks.</summary>
+    public List<Model.Site> Sites { get; } = new();
+
+    public void AddSite(string key, Location location) => Sites.Add(new Model.Site(key, location));
+
     public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     public void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments) =>

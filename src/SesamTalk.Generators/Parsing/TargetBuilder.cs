@@ -42,9 +42,12 @@ internal static class TargetBuilder
             }
 
             fields.Add(field);
-            if (property.AttributesOf(AttributeNames.MatchKey).Any(key => AppliesToTarget(key.Named<string>("System"), key.Named<string>("Type"), target)))
+            var matchKey = property.AttributesOf(AttributeNames.MatchKey)
+                .FirstOrDefault(key => AppliesToTarget(key.Named<string>("System"), key.Named<string>("Type"), target));
+            if (matchKey is not null)
             {
                 matchKeys.Add(field.Field);
+                parse.AddSite(Site.MatchKey(target.System, target.Type, property.Name), parse.Where(matchKey));
             }
         }
 

@@ -20,16 +20,17 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(params AdditionalText[] additionalFiles) =>
         CSharpGeneratorDriver.Create(
             new[] { new SesamTalkGenerator().AsSourceGenerator() },
+            additionalTexts: additionalFiles,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; returns the run result and the compilation with the generated sources added.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation)
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation, params AdditionalText[] additionalFiles)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var driver = CreateDriver(additionalFiles).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output);
     }
 

@@ -5,6 +5,7 @@ internal static class Sources
 {
     public const string Product = """
         using System;
+        using System.ComponentModel.DataAnnotations;
         using SesamTalk;
 
         namespace Shop.Catalog;
@@ -17,31 +18,36 @@ internal static class Sources
             [SyncId] public string Id { get; set; } = "";
 
             [MatchKey]
-            [Field("Salesforce", "ProductCode"), Field("ExactOnline", "Code")]
+            [Field("Salesforce", "ProductCode"), Field("ExactOnline", "Code"), Field("SuperOffice", "Code")]
+            [MaxLength(30)]
             public string Sku { get; set; } = "";
 
             [Field("ExactOnline", "Description")]
+            [MaxLength(60)]
             public string Name { get; set; } = "";
 
+            [Field("ExactOnline", "StandardSalesPrice"), Field("SuperOffice", "UnitListPrice")]
+            [SyncIgnore("Salesforce")]
             public decimal? Price { get; set; }
 
-            [SyncIgnore("SuperOffice")]
-            public ProductStatus Status { get; set; }
+            [SyncIgnore("SuperOffice"), SyncIgnore("ExactOnline")]
+            public ProductFamily Family { get; set; }
 
             [SyncIgnore]
             public string Internal { get; set; } = "";
         }
 
-        public enum ProductStatus
+        public enum ProductFamily
         {
-            Draft,
-            [PicklistValue("In Stock")] InStock,
+            None,
+            [PicklistValue("Hardware & Tools")] Hardware,
         }
         """;
 
     public const string Orders = """
         using System;
         using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
         using SesamTalk;
 
         namespace Shop.Sales;
@@ -50,7 +56,7 @@ internal static class Sources
         public partial class Customer
         {
             [SyncId] public int Id { get; set; }
-            public string Name { get; set; } = "";
+            [MaxLength(255)] public string Name { get; set; } = "";
         }
 
         [SyncsWith("Salesforce", "Order")]
@@ -61,7 +67,8 @@ internal static class Sources
         {
             [SyncId] public Guid Id { get; set; }
 
-            [References(typeof(Customer)), Field("Salesforce", "AccountId")]
+            [References(typeof(Customer))]
+            [Field("Salesforce", "AccountId", Type = "Order"), Field("Salesforce", "BillingAccountId", Type = "Invoice")]
             public int? CustomerId { get; set; }
 
             [Field("Salesforce", "EffectiveDate", Type = "Order")]
@@ -77,6 +84,8 @@ internal static class Sources
         public partial class OrderLine
         {
             [SyncId] public long Id { get; set; }
+            [References(typeof(Order)), Field("Salesforce", "OrderId")] public string? OrderId { get; set; }
+            public string PricebookEntryId { get; set; } = "";
             public double Quantity { get; set; }
             [Field("Salesforce", "UnitPrice")] public decimal Price { get; set; }
         }

@@ -24,12 +24,12 @@ namespace Crm
                         global::SesamTalk.SyncOrigin.Both,
                         new global::SesamTalk.SyncFieldDescriptor[]
                         {
-                            new global::SesamTalk.SyncFieldDescriptor("Email", "Email", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                            new global::SesamTalk.SyncFieldDescriptor("DiscountPercent", "Discount", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.RemoteWins),
-                            new global::SesamTalk.SyncFieldDescriptor("Created", "CreatedAt", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.FromRemote, global::SesamTalk.ConflictRule.LatestWins),
-                            new global::SesamTalk.SyncFieldDescriptor("Display", "Display", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.ToRemote, global::SesamTalk.ConflictRule.LatestWins),
-                            new global::SesamTalk.SyncFieldDescriptor("LastSeen", "LastSeen", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                            new global::SesamTalk.SyncFieldDescriptor("Active", "Active", global::SesamTalk.SyncValueKind.Boolean, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                            new global::SesamTalk.SyncFieldDescriptor("Email", "Email", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", null, true, true),
+                            new global::SesamTalk.SyncFieldDescriptor("DiscountPercent", "Discount", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.RemoteWins, "decimal", null, true, true),
+                            new global::SesamTalk.SyncFieldDescriptor("Created", "CreatedAt", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.FromRemote, global::SesamTalk.ConflictRule.LatestWins, "DateTimeOffset?", null, true, true),
+                            new global::SesamTalk.SyncFieldDescriptor("Display", "Display", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.ToRemote, global::SesamTalk.ConflictRule.LatestWins, "string", null, true, true),
+                            new global::SesamTalk.SyncFieldDescriptor("LastSeen", "LastSeen", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "DateTime?", null, true, true),
+                            new global::SesamTalk.SyncFieldDescriptor("Active", "Active", global::SesamTalk.SyncValueKind.Boolean, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "bool?", null, true, true),
                         },
                         global::System.Array.Empty<string>(),
                         global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),

@@ -20,10 +20,9 @@ namespace Shop.Catalog
                     global::SesamTalk.SyncOrigin.Local,
                     new global::SesamTalk.SyncFieldDescriptor[]
                     {
-                        new global::SesamTalk.SyncFieldDescriptor("Sku", "Code", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Name", "Description", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Price", "Price", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Status", "Status", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Sku", "Code", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
+                        new global::SesamTalk.SyncFieldDescriptor("Name", "Description", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
+                        new global::SesamTalk.SyncFieldDescriptor("Price", "StandardSalesPrice", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "decimal?", "double", true, true),
                     },
                     new string[]
                     {
@@ -42,8 +41,7 @@ namespace Shop.Catalog
                 var record = new global::SesamTalk.SyncRecord("Items");
                 record["Code"] = global::SesamTalk.SyncValue.From(entity.Sku);
                 record["Description"] = global::SesamTalk.SyncValue.From(entity.Name);
-                record["Price"] = global::SesamTalk.SyncValue.From(entity.Price);
-                record["Status"] = global::SesamTalk.SyncValue.From(ToPicklist_Shop_Catalog_ProductStatus(entity.Status));
+                record["StandardSalesPrice"] = global::SesamTalk.SyncValue.From(entity.Price);
                 return record;
             }
 
@@ -62,15 +60,10 @@ namespace Shop.Catalog
                     try { entity.Name = (@name.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Description", "Name", exception); }
                 }
-                if (record.TryGetValue("Price", out var @price))
+                if (record.TryGetValue("StandardSalesPrice", out var @price))
                 {
                     try { entity.Price = @price.AsDecimal(); }
-                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Price", "Price", exception); }
-                }
-                if (record.TryGetValue("Status", out var @status))
-                {
-                    try { entity.Status = (FromPicklist_Shop_Catalog_ProductStatus(@status.AsString()) ?? default); }
-                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Status", "Status", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "StandardSalesPrice", "Price", exception); }
                 }
             }
 
@@ -80,27 +73,9 @@ namespace Shop.Catalog
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "Code", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "Description", global::SesamTalk.SyncValueKind.String);
-                builder.Add(record, "Price", global::SesamTalk.SyncValueKind.Number);
-                builder.Add(record, "Status", global::SesamTalk.SyncValueKind.String);
+                builder.Add(record, "StandardSalesPrice", global::SesamTalk.SyncValueKind.Number);
                 return builder.ToString();
             }
-
-            private static string? ToPicklist_Shop_Catalog_ProductStatus(global::Shop.Catalog.ProductStatus? value) => value switch
-            {
-                null => null,
-                global::Shop.Catalog.ProductStatus.Draft => "Draft",
-                global::Shop.Catalog.ProductStatus.InStock => "In Stock",
-                _ => value.Value.ToString(),
-            };
-
-            private static global::Shop.Catalog.ProductStatus? FromPicklist_Shop_Catalog_ProductStatus(string? value) => value switch
-            {
-                null => null,
-                "" => null,
-                "Draft" => global::Shop.Catalog.ProductStatus.Draft,
-                "In Stock" => global::Shop.Catalog.ProductStatus.InStock,
-                _ => throw new global::SesamTalk.SyncValueException("Expected one of 'Draft', 'In Stock' but found text \"" + value + "\"."),
-            };
         }
     }
 }

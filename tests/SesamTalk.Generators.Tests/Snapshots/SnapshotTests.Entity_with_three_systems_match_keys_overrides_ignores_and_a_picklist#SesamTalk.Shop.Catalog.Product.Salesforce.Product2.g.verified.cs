@@ -20,10 +20,9 @@ namespace Shop.Catalog
                     global::SesamTalk.SyncOrigin.Local,
                     new global::SesamTalk.SyncFieldDescriptor[]
                     {
-                        new global::SesamTalk.SyncFieldDescriptor("Sku", "ProductCode", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Price", "Price", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Status", "Status", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Sku", "ProductCode", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
+                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
+                        new global::SesamTalk.SyncFieldDescriptor("Family", "Family", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "ProductFamily", "picklist", true, true),
                     },
                     new string[]
                     {
@@ -42,8 +41,7 @@ namespace Shop.Catalog
                 var record = new global::SesamTalk.SyncRecord("Product2");
                 record["ProductCode"] = global::SesamTalk.SyncValue.From(entity.Sku);
                 record["Name"] = global::SesamTalk.SyncValue.From(entity.Name);
-                record["Price"] = global::SesamTalk.SyncValue.From(entity.Price);
-                record["Status"] = global::SesamTalk.SyncValue.From(ToPicklist_Shop_Catalog_ProductStatus(entity.Status));
+                record["Family"] = global::SesamTalk.SyncValue.From(ToPicklist_Shop_Catalog_ProductFamily(entity.Family));
                 return record;
             }
 
@@ -62,15 +60,10 @@ namespace Shop.Catalog
                     try { entity.Name = (@name.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Name", "Name", exception); }
                 }
-                if (record.TryGetValue("Price", out var @price))
+                if (record.TryGetValue("Family", out var @family))
                 {
-                    try { entity.Price = @price.AsDecimal(); }
-                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Price", "Price", exception); }
-                }
-                if (record.TryGetValue("Status", out var @status))
-                {
-                    try { entity.Status = (FromPicklist_Shop_Catalog_ProductStatus(@status.AsString()) ?? default); }
-                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Status", "Status", exception); }
+                    try { entity.Family = (FromPicklist_Shop_Catalog_ProductFamily(@family.AsString()) ?? default); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Family", "Family", exception); }
                 }
             }
 
@@ -80,26 +73,25 @@ namespace Shop.Catalog
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "ProductCode", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "Name", global::SesamTalk.SyncValueKind.String);
-                builder.Add(record, "Price", global::SesamTalk.SyncValueKind.Number);
-                builder.Add(record, "Status", global::SesamTalk.SyncValueKind.String);
+                builder.Add(record, "Family", global::SesamTalk.SyncValueKind.String);
                 return builder.ToString();
             }
 
-            private static string? ToPicklist_Shop_Catalog_ProductStatus(global::Shop.Catalog.ProductStatus? value) => value switch
+            private static string? ToPicklist_Shop_Catalog_ProductFamily(global::Shop.Catalog.ProductFamily? value) => value switch
             {
                 null => null,
-                global::Shop.Catalog.ProductStatus.Draft => "Draft",
-                global::Shop.Catalog.ProductStatus.InStock => "In Stock",
+                global::Shop.Catalog.ProductFamily.None => "None",
+                global::Shop.Catalog.ProductFamily.Hardware => "Hardware & Tools",
                 _ => value.Value.ToString(),
             };
 
-            private static global::Shop.Catalog.ProductStatus? FromPicklist_Shop_Catalog_ProductStatus(string? value) => value switch
+            private static global::Shop.Catalog.ProductFamily? FromPicklist_Shop_Catalog_ProductFamily(string? value) => value switch
             {
                 null => null,
                 "" => null,
-                "Draft" => global::Shop.Catalog.ProductStatus.Draft,
-                "In Stock" => global::Shop.Catalog.ProductStatus.InStock,
-                _ => throw new global::SesamTalk.SyncValueException("Expected one of 'Draft', 'In Stock' but found text \"" + value + "\"."),
+                "None" => global::Shop.Catalog.ProductFamily.None,
+                "Hardware & Tools" => global::Shop.Catalog.ProductFamily.Hardware,
+                _ => throw new global::SesamTalk.SyncValueException("Expected one of 'None', 'Hardware & Tools' but found text \"" + value + "\"."),
             };
         }
     }

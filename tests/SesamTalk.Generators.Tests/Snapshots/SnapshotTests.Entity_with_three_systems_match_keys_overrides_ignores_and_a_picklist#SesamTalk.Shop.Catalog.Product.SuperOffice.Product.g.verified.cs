@@ -20,13 +20,13 @@ namespace Shop.Catalog
                     global::SesamTalk.SyncOrigin.Remote,
                     new global::SesamTalk.SyncFieldDescriptor[]
                     {
-                        new global::SesamTalk.SyncFieldDescriptor("Sku", "Sku", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Price", "Price", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Sku", "Code", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
+                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
+                        new global::SesamTalk.SyncFieldDescriptor("Price", "UnitListPrice", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "decimal?", "double", true, true),
                     },
                     new string[]
                     {
-                        "Sku",
+                        "Code",
                     },
                     global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
                     global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
@@ -39,9 +39,9 @@ namespace Shop.Catalog
             {
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 var record = new global::SesamTalk.SyncRecord("Product");
-                record["Sku"] = global::SesamTalk.SyncValue.From(entity.Sku);
+                record["Code"] = global::SesamTalk.SyncValue.From(entity.Sku);
                 record["Name"] = global::SesamTalk.SyncValue.From(entity.Name);
-                record["Price"] = global::SesamTalk.SyncValue.From(entity.Price);
+                record["UnitListPrice"] = global::SesamTalk.SyncValue.From(entity.Price);
                 return record;
             }
 
@@ -50,20 +50,20 @@ namespace Shop.Catalog
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                if (record.TryGetValue("Sku", out var @sku))
+                if (record.TryGetValue("Code", out var @sku))
                 {
                     try { entity.Sku = (@sku.AsString() ?? string.Empty); }
-                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Sku", "Sku", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Code", "Sku", exception); }
                 }
                 if (record.TryGetValue("Name", out var @name))
                 {
                     try { entity.Name = (@name.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Name", "Name", exception); }
                 }
-                if (record.TryGetValue("Price", out var @price))
+                if (record.TryGetValue("UnitListPrice", out var @price))
                 {
                     try { entity.Price = @price.AsDecimal(); }
-                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Price", "Price", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "UnitListPrice", "Price", exception); }
                 }
             }
 
@@ -71,9 +71,9 @@ namespace Shop.Catalog
             public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
-                builder.Add(record, "Sku", global::SesamTalk.SyncValueKind.String);
+                builder.Add(record, "Code", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "Name", global::SesamTalk.SyncValueKind.String);
-                builder.Add(record, "Price", global::SesamTalk.SyncValueKind.Number);
+                builder.Add(record, "UnitListPrice", global::SesamTalk.SyncValueKind.Number);
                 return builder.ToString();
             }
         }

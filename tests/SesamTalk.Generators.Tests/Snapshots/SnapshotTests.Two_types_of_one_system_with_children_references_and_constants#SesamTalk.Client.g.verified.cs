@@ -11,26 +11,26 @@ namespace TestHost
         public TalkClient(global::SesamTalk.ISyncEngine engine)
         {
             Customers = new global::SesamTalk.EntitySyncClient<global::Shop.Sales.Customer>(engine, global::Shop.Sales.Customer.SyncDefinition);
-            OrderLines = new global::SesamTalk.EntitySyncClient<global::Shop.Sales.OrderLine>(engine, global::Shop.Sales.OrderLine.SyncDefinition);
             Orders = new global::SesamTalk.EntitySyncClient<global::Shop.Sales.Order>(engine, global::Shop.Sales.Order.SyncDefinition);
+            OrderLines = new global::SesamTalk.EntitySyncClient<global::Shop.Sales.OrderLine>(engine, global::Shop.Sales.OrderLine.SyncDefinition);
         }
 
         /// <summary>Sync, plan and links of <see cref="global::Shop.Sales.Customer"/>.</summary>
         public global::SesamTalk.EntitySyncClient<global::Shop.Sales.Customer> Customers { get; }
 
-        /// <summary>Sync, plan and links of <see cref="global::Shop.Sales.OrderLine"/>.</summary>
-        public global::SesamTalk.EntitySyncClient<global::Shop.Sales.OrderLine> OrderLines { get; }
-
         /// <summary>Sync, plan and links of <see cref="global::Shop.Sales.Order"/>.</summary>
         public global::SesamTalk.EntitySyncClient<global::Shop.Sales.Order> Orders { get; }
+
+        /// <summary>Sync, plan and links of <see cref="global::Shop.Sales.OrderLine"/>.</summary>
+        public global::SesamTalk.EntitySyncClient<global::Shop.Sales.OrderLine> OrderLines { get; }
 
         /// <summary>Runs one cycle of every flow, referenced entities first (customers before the orders that name them).</summary>
         public async global::System.Threading.Tasks.Task<global::SesamTalk.SyncReport> SyncAllAsync(global::System.IProgress<global::SesamTalk.SyncProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var reports = new global::System.Collections.Generic.List<global::SesamTalk.SyncReport>();
             reports.Add(await Customers.SyncAsync(progress, cancellationToken).ConfigureAwait(false));
-            reports.Add(await OrderLines.SyncAsync(progress, cancellationToken).ConfigureAwait(false));
             reports.Add(await Orders.SyncAsync(progress, cancellationToken).ConfigureAwait(false));
+            reports.Add(await OrderLines.SyncAsync(progress, cancellationToken).ConfigureAwait(false));
             return global::SesamTalk.SyncReport.Combine(reports);
         }
     }
@@ -45,8 +45,8 @@ namespace TestHost
         private readonly global::SesamTalk.ISyncEntityDefinition[] _entities =
         {
             global::Shop.Sales.Customer.SyncDefinition,
-            global::Shop.Sales.OrderLine.SyncDefinition,
             global::Shop.Sales.Order.SyncDefinition,
+            global::Shop.Sales.OrderLine.SyncDefinition,
         };
 
         /// <inheritdoc />

@@ -20,7 +20,7 @@ namespace Shop.Sales
                     global::SesamTalk.SyncOrigin.Local,
                     new global::SesamTalk.SyncFieldDescriptor[]
                     {
-                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
                     },
                     global::System.Array.Empty<string>(),
                     global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),

@@ -20,13 +20,13 @@ namespace Shop.Sales
                     global::SesamTalk.SyncOrigin.None,
                     new global::SesamTalk.SyncFieldDescriptor[]
                     {
-                        new global::SesamTalk.SyncFieldDescriptor("CustomerId", "AccountId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("OrderDate", "InvoiceDate", global::SesamTalk.SyncValueKind.Date, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("CustomerId", "BillingAccountId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "int?", "reference", false, true),
+                        new global::SesamTalk.SyncFieldDescriptor("OrderDate", "InvoiceDate", global::SesamTalk.SyncValueKind.Date, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "DateOnly", "date", false, true),
                     },
                     global::System.Array.Empty<string>(),
                     new global::SesamTalk.SyncReferenceDescriptor[]
                     {
-                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "AccountId", "Customer", typeof(global::Shop.Sales.Customer)),
+                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "BillingAccountId", "Customer", typeof(global::Shop.Sales.Customer)),
                     },
                     global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
                     global::System.Array.Empty<global::SesamTalk.SyncConstant>())
@@ -38,7 +38,7 @@ namespace Shop.Sales
             {
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 var record = new global::SesamTalk.SyncRecord("Invoice");
-                record["AccountId"] = global::SesamTalk.SyncValue.From(entity.CustomerId);
+                record["BillingAccountId"] = global::SesamTalk.SyncValue.From(entity.CustomerId);
                 record["InvoiceDate"] = global::SesamTalk.SyncValue.From(entity.OrderDate);
                 return record;
             }
@@ -48,10 +48,10 @@ namespace Shop.Sales
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                if (record.TryGetValue("AccountId", out var @customerId))
+                if (record.TryGetValue("BillingAccountId", out var @customerId))
                 {
                     try { entity.CustomerId = @customerId.AsInt32(); }
-                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "AccountId", "CustomerId", exception); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "BillingAccountId", "CustomerId", exception); }
                 }
                 if (record.TryGetValue("InvoiceDate", out var @orderDate))
                 {
@@ -64,7 +64,7 @@ namespace Shop.Sales
             public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
-                builder.Add(record, "AccountId", global::SesamTalk.SyncValueKind.String);
+                builder.Add(record, "BillingAccountId", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "InvoiceDate", global::SesamTalk.SyncValueKind.Date);
                 return builder.ToString();
             }

@@ -20,8 +20,8 @@ namespace Shop.Sales
                     global::SesamTalk.SyncOrigin.Local,
                     new global::SesamTalk.SyncFieldDescriptor[]
                     {
-                        new global::SesamTalk.SyncFieldDescriptor("CustomerId", "AccountId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("OrderDate", "EffectiveDate", global::SesamTalk.SyncValueKind.Date, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("CustomerId", "AccountId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "int?", "reference", true, true),
+                        new global::SesamTalk.SyncFieldDescriptor("OrderDate", "EffectiveDate", global::SesamTalk.SyncValueKind.Date, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "DateOnly", "date", true, true),
                     },
                     global::System.Array.Empty<string>(),
                     new global::SesamTalk.SyncReferenceDescriptor[]

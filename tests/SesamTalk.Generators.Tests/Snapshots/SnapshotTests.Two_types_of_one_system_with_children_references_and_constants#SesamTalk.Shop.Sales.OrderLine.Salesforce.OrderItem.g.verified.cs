@@ -20,11 +20,16 @@ namespace Shop.Sales
                     global::SesamTalk.SyncOrigin.Local,
                     new global::SesamTalk.SyncFieldDescriptor[]
                     {
-                        new global::SesamTalk.SyncFieldDescriptor("Quantity", "Quantity", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
-                        new global::SesamTalk.SyncFieldDescriptor("Price", "UnitPrice", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins),
+                        new global::SesamTalk.SyncFieldDescriptor("OrderId", "OrderId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string?", "reference", true, false),
+                        new global::SesamTalk.SyncFieldDescriptor("PricebookEntryId", "PricebookEntryId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "reference", true, false),
+                        new global::SesamTalk.SyncFieldDescriptor("Quantity", "Quantity", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "double", "double", true, true),
+                        new global::SesamTalk.SyncFieldDescriptor("Price", "UnitPrice", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "decimal", "currency", true, true),
                     },
                     global::System.Array.Empty<string>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
+                    new global::SesamTalk.SyncReferenceDescriptor[]
+                    {
+                        new global::SesamTalk.SyncReferenceDescriptor("OrderId", "OrderId", "Order", typeof(global::Shop.Sales.Order)),
+                    },
                     global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
                     global::System.Array.Empty<global::SesamTalk.SyncConstant>())
             {
@@ -35,6 +40,8 @@ namespace Shop.Sales
             {
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                 var record = new global::SesamTalk.SyncRecord("OrderItem");
+                record["OrderId"] = global::SesamTalk.SyncValue.From(entity.OrderId);
+                record["PricebookEntryId"] = global::SesamTalk.SyncValue.From(entity.PricebookEntryId);
                 record["Quantity"] = global::SesamTalk.SyncValue.From(entity.Quantity);
                 record["UnitPrice"] = global::SesamTalk.SyncValue.From(entity.Price);
                 return record;
@@ -45,6 +52,16 @@ namespace Shop.Sales
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
+                if (record.TryGetValue("OrderId", out var @orderId))
+                {
+                    try { entity.OrderId = @orderId.AsString(); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "OrderId", "OrderId", exception); }
+                }
+                if (record.TryGetValue("PricebookEntryId", out var @pricebookEntryId))
+                {
+                    try { entity.PricebookEntryId = (@pricebookEntryId.AsString() ?? string.Empty); }
+                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "PricebookEntryId", "PricebookEntryId", exception); }
+                }
                 if (record.TryGetValue("Quantity", out var @quantity))
                 {
                     try { entity.Quantity = (@quantity.AsDouble() ?? default); }
@@ -61,6 +78,8 @@ namespace Shop.Sales
             public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
+                builder.Add(record, "OrderId", global::SesamTalk.SyncValueKind.String);
+                builder.Add(record, "PricebookEntryId", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "Quantity", global::SesamTalk.SyncValueKind.Number);
                 builder.Add(record, "UnitPrice", global::SesamTalk.SyncValueKind.Number);
                 return builder.ToString();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SesamTalk.Mapping.Tests.Entities;
 
 [SyncsWith("Salesforce", "Account")]
@@ -6,6 +8,7 @@ public partial class Customer
     [SyncId]
     public int Id { get; set; }
 
+    [MaxLength(255)]
     public string Name { get; set; } = "";
 
     [Field("Salesforce", "Discount__c", Converter = typeof(PercentToFractionConverter))]

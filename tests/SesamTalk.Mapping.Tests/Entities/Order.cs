@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SesamTalk.Mapping.Tests.Entities;
 
 [SyncsWith("Salesforce", "Order")]
@@ -8,11 +10,14 @@ public partial class Order
     [SyncId]
     public string Id { get; set; } = "";
 
-    [Field("Salesforce", "OrderNumber")]
+    [Field("Salesforce", "OrderNumber", Type = "Order", Direction = FieldDirection.FromRemote)]
+    [Field("Salesforce", "InvoiceNumber", Type = "Invoice")]
+    [MaxLength(30)]
     public string Number { get; set; } = "";
 
     [References(typeof(Customer))]
-    [Field("Salesforce", "AccountId")]
+    [Field("Salesforce", "AccountId", Type = "Order")]
+    [Field("Salesforce", "BillingAccountId", Type = "Invoice")]
     public string? CustomerId { get; set; }
 
     [Field("Salesforce", "EffectiveDate", Type = "Order")]
@@ -20,6 +25,7 @@ public partial class Order
     public DateOnly OrderDate { get; set; }
 
     [Field("Salesforce", "Description", Conflict = ConflictRule.LocalWins)]
+    [MaxLength(255)]
     public string? Notes { get; set; }
 
     [SyncChildren("Salesforce", "OrderItem", Field = "OrderItems", ParentField = "OrderId", ParentType = "Order")]
@@ -33,6 +39,15 @@ public partial class OrderLine
 {
     [SyncId]
     public long Id { get; set; }
+
+    [References(typeof(Order))]
+    [Field("Salesforce", "OrderId", Type = "OrderItem")]
+    [Field("Salesforce", "InvoiceId", Type = "InvoiceLine", Direction = FieldDirection.FromRemote)]
+    public string OrderId { get; set; } = "";
+
+    [Field("Salesforce", "PricebookEntryId", Type = "OrderItem")]
+    [SyncIgnore("Salesforce", Type = "InvoiceLine")]
+    public string PricebookEntryId { get; set; } = "";
 
     [Field("Salesforce", "Product2Id")]
     [References(typeof(Product))]

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SesamTalk.Mapping.Tests.Entities;
 
 [SyncsWith("Salesforce", "Product2")]
@@ -10,16 +12,18 @@ public partial class Product
 
     [MatchKey]
     [Field("Salesforce", "ProductCode"), Field("ExactOnline", "Code")]
+    [MaxLength(30)]
     public string Sku { get; set; } = "";
 
     [Field("ExactOnline", "Description")]
+    [MaxLength(60)]
     public string Name { get; set; } = "";
 
     [Field("Salesforce", "Price__c")]
     [Field("ExactOnline", "StandardSalesPrice")]
     public decimal? Price { get; set; }
 
-    [Field("ExactOnline", "IsSalesItem")]
+    [Field("Salesforce", "IsActive"), Field("ExactOnline", "IsSalesItem")]
     public bool Active { get; set; }
 
     [SyncIgnore("ExactOnline")]
@@ -38,6 +42,8 @@ public partial class Product
 
     /// <summary>Computed: travels to the remote systems only.</summary>
     [SyncIgnore("ExactOnline")]
+    [Field("Salesforce", "DisplayName__c")]
+    [MaxLength(91)]
     public string DisplayName => Sku + " " + Name;
 }
 

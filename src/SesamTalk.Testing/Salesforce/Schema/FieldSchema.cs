@@ -1,6 +1,6 @@
 namespace SesamTalk.Testing.Salesforce.Schema;
 
-/// <summary>One field of an sObject as describe reports it.</summary>
+/// <summary>One field of an sObject as describe reports it (a field of the shared Salesforce catalog).</summary>
 internal sealed record FieldSchema(
     string Name,
     FieldType Type,
@@ -12,6 +12,7 @@ internal sealed record FieldSchema(
     bool IdLookup,
     bool ExternalId,
     bool Unique,
+    bool Filterable,
     bool AutoNumber,
     IReadOnlyList<string> ReferenceTo,
     IReadOnlyList<string> ConcatenationOf,

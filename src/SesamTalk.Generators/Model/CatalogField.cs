@@ -1,0 +1,17 @@
+namespace SesamTalk.Generators.Model;
+
+/// <summary>One field of a catalog object (see docs/catalogs.md).</summary>
+internal sealed record CatalogField(
+    string Name,
+    string Type,
+    int? Length,
+    bool Key,
+    bool Createable,
+    bool Updateable,
+    bool Nillable,
+    bool DefaultedOnCreate,
+    bool Filterable)
+{
+    /// <summary>Salesforce's rule, which the other catalogs follow: createable, not nillable, not defaulted.</summary>
+    public bool IsRequiredOnCreate => Createable && !Nillable && !DefaultedOnCreate;
+}
