@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using SesamTalk.Testing.ExactOnline.Data;
+using SesamTalk.Testing.ExactOnline.Http;
+using SesamTalk.Testing.ExactOnline.OData;
+using SesamTalk.Testing.ExactOnline.Schema;
+
+namespace SesamTalk.Testing.ExactOnline.Handlers;
+
+/// <summary>
+/// <c>/api/v1/{division}/{service}/{Entity}</c>: GET a page or one entity, POST (201 with the created entity, lines
+/// inserted deeply), PUT (204, only the properties sent) and DELETE (204).
+/// </summary>
+internal sealed class EntityHandlers(ExactOnlineDivision division)
+{
+    private const int CompleteOrderStatus = 21;
+
+    public Task<ApiResponse> GetAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var (schema, key) = Resolve(request);
+        var options = QueryOptions.Parse(request, schema);
+        lock (division.Records.Gate)
+        {
+            if (key is { } id)
+            {
+                return Task.FromResult(ApiResponse.Data(division.Json.Row(Existing(schema, id), options.Projection)));
+            }
+
+            var rows = division.Records.OfType(schema).Where(r => options.Filter?.Invoke(r.Values) ?? true);
+            if (options.SkipToken is { } token)
+            {
+                var after = EntityPath.ParseKey(token);
+                rows = rows.Where(r => r.Key.CompareTo(after) > 0);
+            }
+
+            var json = division.Json;
+            return Task.FromResult(Paging.Page(
+                request, rows.ToList(), division.Options.PageSize, options.Top, division.Urls.Collection(schema),
+                r => json.Row(r, options.Projection), r => $"guid'{r.Key}'"));
+        }
+    }
+
+    /// <summary><c>…/{Entity}/$count</c>: the number of (filtered) entities as plain text.</summary>
+    public Task<ApiResponse> CountAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var (schema, _) = Resolve(request);
+        var options = QueryOptions.Parse(request, schema);
+        lock (division.Records.Gate)
+        {
+            var count = division.Records.OfType(schema).Count(r => options.Filter?.Invoke(r.Values) ?? true);
+            return Task.FromResult(new ApiResponse(StatusCodes.Status200OK, null, Text: count.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    public async Task<ApiResponse> CreateAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var (schema, key) = Resolve(request);
+        if (key is not null || !schema.Createable)
+        {
+            return MethodNotAllowed("POST");
+        }
+
+        var body = await request.ReadObjectAsync(cancellationToken).ConfigureAwait(false);
+        lock (division.Records.Gate)
+        {
+            var record = division.Writer.Insert(schema, division.Validator.Validate(schema, body, WriteKind.Create), division.Now);
+            var all = Projection.All(schema);
+            var created = division.Json.Row(record, all with { Expanded = all.Navigations.Where(n => n.IsLines).Select(n => n.Name).ToHashSet() });
+            return ApiResponse.Data(created, StatusCodes.Status201Created) with
+            {
+                Headers = new Dictionary<string, string> { ["Location"] = division.Urls.Entity(schema, record.Key) },
+            };
+        }
+    }
+
+    public async Task<ApiResponse> UpdateAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var (schema, key) = Resolve(request);
+        if (key is not { } id || !schema.Updateable)
+        {
+            return MethodNotAllowed("PUT");
+        }
+
+        var body = await request.ReadObjectAsync(cancellationToken).ConfigureAwait(false);
+        lock (division.Records.Gate)
+        {
+            var record = Existing(schema, id);
+            if (schema.Name == "SalesOrders" && (int?)record["Status"] == CompleteOrderStatus)
+            {
+                return ApiResponse.BadRequest(ExactMessages.CompletedOrder);
+            }
+
+            division.Writer.Update(record, division.Validator.Validate(schema, body, WriteKind.Update, id).Values, division.Now);
+            return ApiResponse.NoContent;
+        }
+    }
+
+    public Task<ApiResponse> DeleteAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var (schema, key) = Resolve(request);
+        if (key is not { } id || !schema.Deletable)
+        {
+            return Task.FromResult(MethodNotAllowed("DELETE"));
+        }
+
+        lock (division.Records.Gate)
+        {
+            division.Writer.Delete(Existing(schema, id), division.Now);
+            return Task.FromResult(ApiResponse.NoContent);
+        }
+    }
+
+    /// <summary>The entity set and key named in the path; an unknown set is a 404.</summary>
+    private (EntitySchema Schema, Guid? Key) Resolve(ApiRequest request)
+    {
+        var (name, key) = EntityPath.Split(request.Route("resource"));
+        var schema = division.Catalog.FindByPath(request.Route("service"), name)
+            ?? throw new ApiException(ApiResponse.Error(StatusCodes.Status404NotFound, ExactMessages.NotFoundSegment(name)));
+        return (schema, key is null ? null : EntityPath.ParseKey(key));
+    }
+
+    private EntityRecord Existing(EntitySchema schema, Guid key) =>
+        division.Records.Find(schema, key)
+        ?? throw new ApiException(ApiResponse.Error(StatusCodes.Status404NotFound, ExactMessages.NotFoundSegment(schema.Path.Split('/')[^1])));
+
+    private static ApiResponse MethodNotAllowed(string method) =>
+        ApiResponse.Error(StatusCodes.Status405MethodNotAllowed, ExactMessages.NotSupported(method));
+}

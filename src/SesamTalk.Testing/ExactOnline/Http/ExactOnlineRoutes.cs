@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SesamTalk.Testing.ExactOnline.Auth;
+using SesamTalk.Testing.ExactOnline.Handlers;
+using static SesamTalk.Testing.ExactOnline.Http.RequestPipeline;
+
+namespace SesamTalk.Testing.ExactOnline.Http;
+
+/// <summary>Maps the emulated Exact Online URLs to their handlers, each run through the <see cref="RequestPipeline"/>.</summary>
+internal static class ExactOnlineRoutes
+{
+    public static void Map(IEndpointRouteBuilder app, ExactOnlineDivision division)
+    {
+        var pipeline = new RequestPipeline(division);
+        var authorize = new AuthorizeEndpoint(division);
+        var token = new TokenEndpoint(division);
+        var me = new MeHandler(division);
+        var entities = new EntityHandlers(division);
+        var sync = new SyncHandlers(division);
+
+        app.MapGet("/api/oauth2/auth", http => pipeline.RunAsync(http, ExactOnlineEndpoint.Authorize, "", Guard.Open, authorize.HandleAsync));
+        app.MapPost("/api/oauth2/token", http => pipeline.RunAsync(http, ExactOnlineEndpoint.Token, "", Guard.Open, token.HandleAsync));
+        app.MapGet("/api/v1/current/Me", http => pipeline.RunAsync(http, ExactOnlineEndpoint.Me, "", Guard.Api, me.GetAsync));
+
+        app.MapGet("/api/v1/{division}/sync/Deleted", http =>
+            pipeline.RunAsync(http, ExactOnlineEndpoint.SyncDeleted, "Deleted", Guard.Api, sync.DeletedAsync));
+        app.MapGet("/api/v1/{division}/sync/{service}/{entity}", http =>
+            pipeline.RunAsync(http, ExactOnlineEndpoint.Sync, SyncEntity(division, http), Guard.Api, sync.EntitiesAsync));
+        app.MapGet("/api/v1/{division}/{service}/{resource}/$count", http =>
+            pipeline.RunAsync(http, ExactOnlineEndpoint.Count, Entity(division, http), Guard.Api, entities.CountAsync));
+        app.MapMethods("/api/v1/{division}/{service}/{resource}", ["GET", "POST", "PUT", "DELETE"], http =>
+        {
+            var keyed = EntityPath.Split(http.GetRouteValue("resource") as string ?? "").Key is not null;
+            var (endpoint, handler) = http.Request.Method switch
+            {
+                "POST" => (ExactOnlineEndpoint.Create, entities.CreateAsync),
+                "PUT" => (ExactOnlineEndpoint.Update, entities.UpdateAsync),
+                "DELETE" => (ExactOnlineEndpoint.Delete, entities.DeleteAsync),
+                _ => (keyed ? ExactOnlineEndpoint.Retrieve : ExactOnlineEndpoint.List, (Func<ApiRequest, CancellationToken, Task<ApiResponse>>)entities.GetAsync),
+            };
+            return pipeline.RunAsync(http, endpoint, Entity(division, http), Guard.Api, handler);
+        });
+
+        app.MapFallback(async http =>
+        {
+            var segment = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+            var body = ApiResponse.Error(StatusCodes.Status404NotFound, ExactMessages.NotFoundSegment(segment)).Body!;
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>The catalog name of the set a REST URL addresses (for call counts), or the raw segment when unknown.</summary>
+    private static string Entity(ExactOnlineDivision division, HttpContext http)
+    {
+        var name = EntityPath.Split(http.GetRouteValue("resource") as string ?? "").Name;
+        return division.Catalog.FindByPath(http.GetRouteValue("service") as string ?? "", name)?.Name ?? name;
+    }
+
+    private static string SyncEntity(ExactOnlineDivision division, HttpContext http)
+    {
+        var name = http.GetRouteValue("entity") as string ?? "";
+        return division.Catalog.FindBySyncPath(http.GetRouteValue("service") as string ?? "", name)?.Name ?? name;
+    }
+}
