@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>
+/// Reads records from one Salesforce org over REST: SOQL queries streamed page by page (one page in memory at a
+/// time), changes since a (SystemModstamp, Id) cursor, and the describe types that type every value.
+/// </summary>
+public sealed class SalesforceClient
+{
+    private static readonly string[] CursorFields = ["Id", "SystemModstamp"];
+
+    private readonly HttpClient _http;
+    private readonly SalesforceSession _session;
+    private readonly string _dataPath;
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _fieldTypes = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates the client (IHttpClientFactory does this, with the auth and retry handlers in front).</summary>
+    /// <param name="http">The HttpClient.</param>
+    /// <param name="session">The org's session, which knows the instance URL.</param>
+    /// <param name="options">The org's options.</param>
+    public SalesforceClient(HttpClient http, SalesforceSession session, Microsoft.Extensions.Options.IOptions<SalesforceOptions> options)
+    {
+        _http = http;
+        _session = session;
+        _dataPath = "/services/data/v" + options.Value.ApiVersion + "/";
+    }
+
+    /// <summary>Runs a SOQL query and streams every record of every page, following <c>nextRecordsUrl</c>.</summary>
+    /// <param name="soql">The query.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public async IAsyncEnumerable<SyncRecord> QueryAsync(string soql, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var type = SoqlObject(soql);
+        var fieldTypes = await DescribeAsync(type, cancellationToken).ConfigureAwait(false);
+        var next = _dataPath + "query?q=" + Uri.EscapeDataString(soql);
+        while (next is not null)
+        {
+            using var page = await GetJsonAsync(next, cancellationToken).ConfigureAwait(false);
+            foreach (var json in page.RootElement.GetProperty("records").EnumerateArray())
+            {
+                yield return SalesforceRecordReader.Read(json, type, fieldTypes);
+            }
+
+            next = page.RootElement.TryGetProperty("nextRecordsUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
+        }
+    }
+
+    /// <summary>
+    /// Streams the records of <paramref name="type"/> changed after the cursor, oldest first, ordered by
+    /// (SystemModstamp, Id) so that records sharing one timestamp across a page edge are neither lost nor repeated.
+    /// </summary>
+    /// <param name="type">The sObject type.</param>
+    /// <param name="fields">The fields to read besides Id and SystemModstamp.</param>
+    /// <param name="since">The cursor's timestamp; null reads everything.</param>
+    /// <param name="afterId">The cursor's id: at <paramref name="since"/>, only records with a greater id are read.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public IAsyncEnumerable<SyncRecord> GetChangesAsync(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId, CancellationToken cancellationToken = default)
+    {
+        var select = string.Join(", ", CursorFields.Concat(fields).Distinct(StringComparer.OrdinalIgnoreCase));
+        var where = since is not { } stamp
+            ? ""
+            : afterId is null
+                ? $" WHERE SystemModstamp > {Literal(stamp)}"
+                : $" WHERE SystemModstamp > {Literal(stamp)} OR (SystemModstamp = {Literal(stamp)} AND Id > '{afterId.Replace("'", "\\'", StringComparison.Ordinal)}')";
+        return QueryAsync($"SELECT {select} FROM {type}{where} ORDER BY SystemModstamp, Id", cancellationToken);
+    }
+
+    /// <summary>The describe type of every field of <paramref name="type"/>, fetched once per client.</summary>
+    /// <param name="type">The sObject type.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IReadOnlyDictionary<string, string>> DescribeAsync(string type, CancellationToken cancellationToken = default)
+    {
+        if (_fieldTypes.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        using var describe = await GetJsonAsync(_dataPath + "sobjects/" + Uri.EscapeDataString(type) + "/describe", cancellationToken).ConfigureAwait(false);
+        var types = describe.RootElement.GetProperty("fields").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.OrdinalIgnoreCase);
+        return _fieldTypes.GetOrAdd(type, types);
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string relativeUrl, CancellationToken cancellationToken)
+    {
+        var instance = (await _session.GetTokenAsync(cancellationToken).ConfigureAwait(false)).InstanceUrl;
+        using var response = await _http.GetAsync(new Uri(instance, relativeUrl), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException error)
+        {
+            throw new SalesforceApiException(response.StatusCode, "MALFORMED_RESPONSE", "The response body is not valid JSON: " + error.Message, []);
+        }
+    }
+
+    private static string Literal(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string SoqlObject(string soql)
+    {
+        var words = soql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var from = Array.FindIndex(words, w => w.Equals("FROM", StringComparison.OrdinalIgnoreCase));
+        return from >= 0 && from + 1 < words.Length ? words[from + 1] : throw new ArgumentException("The query has no FROM clause: " + soql, nameof(soql));
+    }
+}

@@ -1,0 +1,23 @@
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>How to reach one Salesforce org (bound from configuration, e.g. the <c>SesamTalk:Salesforce</c> section).</summary>
+public sealed class SalesforceOptions
+{
+    /// <summary>The login host that issues tokens: <c>https://login.salesforce.com</c>, the org's My Domain, or an emulator.</summary>
+    public Uri? LoginUrl { get; set; }
+
+    /// <summary>The connected app's consumer key.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The connected app's consumer secret. Never logged.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>The REST API version, e.g. <c>64.0</c>.</summary>
+    public string ApiVersion { get; set; } = "64.0";
+
+    /// <summary>How many times a throttled or transiently failed call is retried.</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>The longest wait between two tries.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

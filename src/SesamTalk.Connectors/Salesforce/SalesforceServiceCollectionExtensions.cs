@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SesamTalk.Connectors.Http;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>Registers the Salesforce connector.</summary>
+public static class SalesforceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SalesforceClient"/> as a typed HttpClient behind the auth handler (bearer token, one
+    /// re-authentication on 401) and the retry handler (Retry-After, backoff), with the org's options.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the org's options.</param>
+    public static IServiceCollection AddSalesforceConnector(this IServiceCollection services, Action<SalesforceOptions> configure)
+    {
+        services.Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SalesforceSession>();
+        services.AddHttpClient(SalesforceSession.LoginClient)
+            .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
+        services.AddHttpClient<SalesforceClient>()
+            .AddHttpMessageHandler(provider => new SalesforceAuthHandler(provider.GetRequiredService<SalesforceSession>()))
+            .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
+        return services;
+    }
+
+    private static RetryHandler CreateRetryHandler(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<SalesforceOptions>>().Value;
+        return new RetryHandler(options.MaxRetries, options.MaxRetryDelay, provider.GetRequiredService<TimeProvider>());
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>
+/// The OAuth 2.0 client-credentials session with one org: fetches an access token and the org's instance URL,
+/// shares it between concurrent calls, and fetches a new one when Salesforce says the session is gone.
+/// The secret and the token never appear in messages or logs.
+/// </summary>
+public sealed class SalesforceSession : IDisposable
+{
+    /// <summary>The name of the HttpClient that talks to the login host.</summary>
+    public const string LoginClient = "SesamTalk.Salesforce.Login";
+
+    private readonly IHttpClientFactory _clients;
+    private readonly IOptions<SalesforceOptions> _options;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SalesforceToken? _current;
+
+    /// <summary>Creates the session (DI does this).</summary>
+    /// <param name="clients">The HttpClient factory.</param>
+    /// <param name="options">The org's options.</param>
+    public SalesforceSession(IHttpClientFactory clients, IOptions<SalesforceOptions> options)
+    {
+        _clients = clients;
+        _options = options;
+    }
+
+    /// <summary>The current token, fetching one when there is none.</summary>
+    /// <param name="cancellationToken">Cancels the fetch.</param>
+    public async Task<SalesforceToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { } token)
+        {
+            return token;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _current ??= await FetchAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Drops <paramref name="rejected"/> so that the next call fetches a new token (unless another call already did).</summary>
+    /// <param name="rejected">The token Salesforce refused.</param>
+    public void Invalidate(SalesforceToken rejected) => Interlocked.CompareExchange(ref _current, null, rejected);
+
+    private async Task<SalesforceToken> FetchAsync(CancellationToken cancellationToken)
+    {
+        var options = _options.Value;
+        var login = options.LoginUrl ?? throw new InvalidOperationException("SesamTalk:Salesforce:LoginUrl is not set.");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(login, "services/oauth2/token"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = options.ClientId,
+                ["client_secret"] = options.ClientSecret,
+            }),
+        };
+        using var response = await _clients.CreateClient(LoginClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
+            throw new SalesforceAuthenticationException(error.ErrorCode, response.StatusCode, error);
+        }
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        var root = body.RootElement;
+        return new SalesforceToken(root.GetProperty("access_token").GetString()!, new Uri(root.GetProperty("instance_url").GetString()!));
+    }
+}
+
+/// <summary>An access token and the instance it is valid for.</summary>
+/// <param name="AccessToken">The bearer token. Never logged.</param>
+/// <param name="InstanceUrl">The org's API host.</param>
+public sealed record SalesforceToken(string AccessToken, Uri InstanceUrl)
+{
+    /// <summary>Keeps the token out of logs and debugger displays.</summary>
+    public override string ToString() => "SalesforceToken(" + InstanceUrl + ")";
+}
+
+/// <summary>
+/// Salesforce refused to issue a token. <see cref="NeedsReauthorization"/> is true for <c>invalid_grant</c> and
+/// <c>invalid_client</c>: retrying will not help until someone fixes the connected app or its credentials.
+/// </summary>
+public sealed class SalesforceAuthenticationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="error">The OAuth error code.</param>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="inner">The parsed error response.</param>
+    public SalesforceAuthenticationException(string error, HttpStatusCode status, Exception inner)
+        : base($"Salesforce refused to issue a token ({(int)status} {error}). Check the connected app's client id and secret.", inner)
+    {
+        Error = error;
+    }
+
+    /// <summary>The OAuth error code, e.g. <c>invalid_grant</c>.</summary>
+    public string Error { get; }
+
+    /// <summary>Whether a person has to fix the credentials before syncing can go on.</summary>
+    public bool NeedsReauthorization => Error is "invalid_grant" or "invalid_client" or "invalid_client_id" or "unauthorized_client";
+}

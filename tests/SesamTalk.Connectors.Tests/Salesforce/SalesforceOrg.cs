@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors.Salesforce;
+using SesamTalk.Testing.Salesforce;
+
+namespace SesamTalk.Connectors.Tests.Salesforce;
+
+/// <summary>An emulated org and a connector wired to it through DI, as a host would wire it.</summary>
+internal sealed class SalesforceOrg : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private SalesforceOrg(SalesforceEmulator emulator, ServiceProvider services)
+    {
+        Emulator = emulator;
+        _services = services;
+    }
+
+    public SalesforceEmulator Emulator { get; }
+
+    public SalesforceClient Client => _services.GetRequiredService<SalesforceClient>();
+
+    public static async Task<SalesforceOrg> StartAsync(string? clientSecret = null)
+    {
+        var emulator = await SalesforceEmulator.StartAsync();
+        var services = new ServiceCollection()
+            .AddSalesforceConnector(options =>
+            {
+                options.LoginUrl = emulator.BaseUrl;
+                options.ClientId = emulator.ClientId;
+                options.ClientSecret = clientSecret ?? emulator.ClientSecret;
+                options.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+            })
+            .BuildServiceProvider();
+        return new SalesforceOrg(emulator, services);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
