@@ -1,3 +1,4 @@
+using System.Net;
 using Polly;
 using Polly.Retry;
 
@@ -5,15 +6,17 @@ namespace SesamTalk.Connectors.Http;
 
 /// <summary>
 /// Retries throttled and transiently failed calls with Polly.Core: the server's <c>Retry-After</c> wins, otherwise
-/// exponential backoff with jitter. Only requests that are safe to repeat are retried: reads, and writes that carry
-/// their own protection against duplicates (the caller marks them with <see cref="Idempotent"/>).
+/// exponential backoff with jitter. Requests that are safe to repeat (reads, and writes the caller marks with
+/// <see cref="Idempotent"/>) are retried after any transient failure; other writes only after a 429, which says
+/// the server did not process them, because after a 5xx or a lost connection the write may have happened.
 /// </summary>
 public sealed class RetryHandler : DelegatingHandler
 {
     /// <summary>The request option that marks a non-GET request as safe to repeat.</summary>
     public static readonly HttpRequestOptionsKey<bool> Idempotent = new("SesamTalk.Idempotent");
 
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _repeatable;
+    private readonly ResiliencePipeline<HttpResponseMessage> _throttledOnly;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="maxRetries">How many times to retry one call.</param>
@@ -21,7 +24,27 @@ public sealed class RetryHandler : DelegatingHandler
     /// <param name="time">The clock (tests use a fake one).</param>
     public RetryHandler(int maxRetries, TimeSpan maxDelay, TimeProvider time)
     {
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+        _repeatable = Build(maxRetries, maxDelay, time, outcome => outcome switch
+        {
+            { Exception: HttpRequestException } => true,
+            { Result: { } response } => RetryAfter.IsTransient(response.StatusCode),
+            _ => false,
+        });
+        _throttledOnly = Build(maxRetries, maxDelay, time, outcome => outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests);
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var repeatable = request.Method == HttpMethod.Get || (request.Options.TryGetValue(Idempotent, out var marked) && marked);
+        return await (repeatable ? _repeatable : _throttledOnly).ExecuteAsync(
+            static (state, token) => new ValueTask<HttpResponseMessage>(state.Handler.SendCore(state.Request, token)),
+            (Handler: this, Request: request),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ResiliencePipeline<HttpResponseMessage> Build(int maxRetries, TimeSpan maxDelay, TimeProvider time, Func<Outcome<HttpResponseMessage>, bool> shouldRetry) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = maxRetries,
@@ -29,14 +52,8 @@ public sealed class RetryHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(200),
                 MaxDelay = maxDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                {
-                    { Exception: HttpRequestException } => true,
-                    { Result: { } response } => RetryAfter.IsTransient(response.StatusCode),
-                    _ => false,
-                }),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response ? RetryAfter.From(response, time) : null),
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.From(response, time) : null),
                 OnRetry = args =>
                 {
                     args.Outcome.Result?.Dispose();
@@ -44,22 +61,6 @@ public sealed class RetryHandler : DelegatingHandler
                 },
             })
             .Build();
-    }
-
-    /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var repeatable = request.Method == HttpMethod.Get || (request.Options.TryGetValue(Idempotent, out var marked) && marked);
-        if (!repeatable)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await _pipeline.ExecuteAsync(
-            static (state, token) => new ValueTask<HttpResponseMessage>(state.Handler.SendCore(state.Request, token)),
-            (Handler: this, Request: request),
-            cancellationToken).ConfigureAwait(false);
-    }
 
     private Task<HttpResponseMessage> SendCore(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);

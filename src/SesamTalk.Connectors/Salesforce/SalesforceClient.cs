@@ -6,10 +6,11 @@ using System.Text.Json;
 namespace SesamTalk.Connectors.Salesforce;
 
 /// <summary>
-/// Reads records from one Salesforce org over REST: SOQL queries streamed page by page (one page in memory at a
-/// time), changes since a (SystemModstamp, Id) cursor, and the describe types that type every value.
+/// Talks to one Salesforce org over REST. Reads: SOQL queries streamed page by page (one page in memory at a
+/// time), changes since a (SystemModstamp, Id) cursor, and the describe types that type every value. Writes: see
+/// the other part of this class.
 /// </summary>
-public sealed class SalesforceClient
+public sealed partial class SalesforceClient
 {
     private static readonly string[] CursorFields = ["Id", "SystemModstamp"];
 
@@ -85,10 +86,18 @@ public sealed class SalesforceClient
         return _fieldTypes.GetOrAdd(type, types);
     }
 
-    private async Task<JsonDocument> GetJsonAsync(string relativeUrl, CancellationToken cancellationToken)
+    private Task<JsonDocument> GetJsonAsync(string relativeUrl, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Get, relativeUrl, null, cancellationToken);
+
+    private async Task<JsonDocument> SendJsonAsync(HttpMethod method, string relativeUrl, HttpContent? content, CancellationToken cancellationToken)
     {
         var instance = (await _session.GetTokenAsync(cancellationToken).ConfigureAwait(false)).InstanceUrl;
-        using var response = await _http.GetAsync(new Uri(instance, relativeUrl), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(method, new Uri(instance, relativeUrl)) { Content = content };
+
+        // Updates set the same values again and deletes of deleted records are refused per record, so repeating
+        // them is harmless; creates are not marked, so only a 429 repeats them.
+        request.Options.Set(Http.RetryHandler.Idempotent, method != HttpMethod.Post);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
