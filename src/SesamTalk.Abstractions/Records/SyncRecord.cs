@@ -30,6 +30,12 @@ public sealed class SyncRecord : IEnumerable<KeyValuePair<string, SyncValue>>
     /// <summary>When the remote system last modified the record (UTC), if known.</summary>
     public DateTimeOffset? ModifiedAt { get; set; }
 
+    /// <summary>
+    /// The remote system's version of the record (an ETag), when it has one; connectors send it back as a
+    /// precondition so that a write never overwrites a change it has not seen.
+    /// </summary>
+    public string? Version { get; set; }
+
     /// <summary>Whether this is a tombstone: the record was deleted.</summary>
     public bool IsDeleted { get; set; }
 

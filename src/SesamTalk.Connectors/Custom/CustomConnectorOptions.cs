@@ -1,0 +1,20 @@
+namespace SesamTalk.Connectors.Custom;
+
+/// <summary>How to reach one custom system (named options: one set per system, e.g. <c>Customcrm</c>).</summary>
+public sealed class CustomConnectorOptions
+{
+    /// <summary>The system's contract base URL, e.g. <c>https://crm.example.com/sesam/</c>.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The system's API key, sent as a bearer token. Never logged.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>Records per change-feed page (1 to 1000).</summary>
+    public int PageSize { get; set; } = 500;
+
+    /// <summary>How many times a throttled or transiently failed call is retried.</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>The longest wait between two tries.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

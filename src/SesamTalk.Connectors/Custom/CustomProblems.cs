@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace SesamTalk.Connectors.Custom;
+
+/// <summary>Turns the contract's problem+json error bodies into <see cref="CustomSystemException"/>.</summary>
+internal static class CustomProblems
+{
+    public static async Task<CustomSystemException> ReadAsync(string system, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var problem = document.RootElement;
+            var fields = problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
+                ? errors.EnumerateArray().Select(e => Text(e, "field") ?? "").ToList()
+                : [];
+            return new CustomSystemException(system, response.StatusCode, Text(problem, "code") ?? "unknown", Text(problem, "detail") ?? Text(problem, "title") ?? "", Text(problem, "recordType"), Text(problem, "recordId"), fields);
+        }
+        catch (JsonException)
+        {
+            return new CustomSystemException(system, response.StatusCode, "unreadable-response", body.Length > 200 ? body[..200] + "..." : body, null, null, []);
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace SesamTalk.Connectors.Custom;
+
+/// <summary>The contract's record JSON (docs/custom-system-contract.md section 3) to and from <see cref="SyncRecord"/>.</summary>
+internal static class CustomRecordJson
+{
+    public static SyncRecord Read(JsonElement json)
+    {
+        var record = new SyncRecord(json.GetProperty("type").GetString()!, json.GetProperty("id").GetString())
+        {
+            ModifiedAt = DateTimeOffset.Parse(json.GetProperty("modifiedAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            IsDeleted = json.TryGetProperty("deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True,
+            Version = json.TryGetProperty("version", out var version) ? version.GetString() : null,
+        };
+        if (json.TryGetProperty("fields", out var fields))
+        {
+            ReadFields(fields, record);
+        }
+
+        return record;
+    }
+
+    /// <summary>
+    /// Values keep their JSON kind: the contract sends dates as text, which the generated mappers read into date
+    /// properties. Arrays of objects are child records, typed by their field name.
+    /// </summary>
+    private static void ReadFields(JsonElement fields, SyncRecord record)
+    {
+        foreach (var field in fields.EnumerateObject())
+        {
+            record[field.Name] = field.Value.ValueKind switch
+            {
+                JsonValueKind.String => SyncValue.From(field.Value.GetString()),
+                JsonValueKind.Number => SyncValue.From(field.Value.GetDecimal()),
+                JsonValueKind.True => SyncValue.From(true),
+                JsonValueKind.False => SyncValue.From(false),
+                JsonValueKind.Array => SyncValue.From(field.Value.EnumerateArray().Select(child => Child(field.Name, child)).ToList()),
+                _ => SyncValue.Null,
+            };
+        }
+    }
+
+    private static SyncRecord Child(string type, JsonElement json)
+    {
+        var child = new SyncRecord(type, json.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
+        ReadFields(json.TryGetProperty("fields", out var fields) ? fields : json, child);
+        return child;
+    }
+
+    /// <summary>Writes <c>"fields": { ... }</c>, as record bodies carry them.</summary>
+    public static void WriteFields(Utf8JsonWriter writer, SyncRecord record)
+    {
+        writer.WritePropertyName("fields");
+        WriteValues(writer, record);
+    }
+
+    /// <summary>Writes the record's fields as one JSON object of values.</summary>
+    public static void WriteValues(Utf8JsonWriter writer, SyncRecord record)
+    {
+        writer.WriteStartObject();
+        foreach (var (field, value) in record)
+        {
+            writer.WritePropertyName(field);
+            WriteValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, SyncValue value)
+    {
+        switch (value.Kind)
+        {
+            case SyncValueKind.Null:
+                writer.WriteNullValue();
+                break;
+            case SyncValueKind.Boolean:
+                writer.WriteBooleanValue(value.AsBoolean()!.Value);
+                break;
+            case SyncValueKind.Number:
+                writer.WriteNumberValue(value.AsDecimal()!.Value);
+                break;
+            case SyncValueKind.Records:
+                writer.WriteStartArray();
+                foreach (var child in value.AsRecords()!)
+                {
+                    writer.WriteStartObject();
+                    WriteFields(writer, child);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                // Text, and dates in their canonical contract forms: yyyy-MM-dd and ISO 8601 UTC to the millisecond.
+                writer.WriteStringValue(value.AsString());
+                break;
+        }
+    }
+}

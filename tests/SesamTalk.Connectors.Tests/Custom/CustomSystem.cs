@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors.Custom;
+using SesamTalk.Testing.Custom;
+
+namespace SesamTalk.Connectors.Tests.Custom;
+
+/// <summary>An emulated custom system and a connector wired to it through DI, as a host would wire it.</summary>
+internal sealed class CustomSystem : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CustomSystem(CustomSystemEmulator emulator, ServiceProvider services)
+    {
+        Emulator = emulator;
+        _services = services;
+    }
+
+    public CustomSystemEmulator Emulator { get; }
+
+    public CustomSystemClient Client => _services.GetRequiredService<CustomSystemClients>().Get("Customcrm");
+
+    public static async Task<CustomSystem> StartAsync(string? catalog = null, string? apiKey = null, int pageSize = 100)
+    {
+        var emulator = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Catalog = catalog });
+        var services = new ServiceCollection()
+            .AddCustomSystemConnector("Customcrm", options =>
+            {
+                options.BaseUrl = emulator.BaseUrl;
+                options.ApiKey = apiKey ?? emulator.ApiKey;
+                options.PageSize = pageSize;
+                options.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+            })
+            .BuildServiceProvider();
+        return new CustomSystem(emulator, services);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
