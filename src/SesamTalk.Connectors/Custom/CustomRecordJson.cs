@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SesamTalk.Connectors.Http;
 
 namespace SesamTalk.Connectors.Custom;
 
@@ -71,32 +72,21 @@ internal static class CustomRecordJson
 
     private static void WriteValue(Utf8JsonWriter writer, SyncValue value)
     {
-        switch (value.Kind)
+        if (value.Kind != SyncValueKind.Records)
         {
-            case SyncValueKind.Null:
-                writer.WriteNullValue();
-                break;
-            case SyncValueKind.Boolean:
-                writer.WriteBooleanValue(value.AsBoolean()!.Value);
-                break;
-            case SyncValueKind.Number:
-                writer.WriteNumberValue(value.AsDecimal()!.Value);
-                break;
-            case SyncValueKind.Records:
-                writer.WriteStartArray();
-                foreach (var child in value.AsRecords()!)
-                {
-                    writer.WriteStartObject();
-                    WriteFields(writer, child);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                // Text, and dates in their canonical contract forms: yyyy-MM-dd and ISO 8601 UTC to the millisecond.
-                writer.WriteStringValue(value.AsString());
-                break;
+            // Dates in the contract's forms: yyyy-MM-dd, and ISO 8601 UTC to the millisecond (the canonical text).
+            JsonValueWriter.WriteScalar(writer, value, instant => SyncValue.From(instant).AsString()!, date => SyncValue.FromDate(date).AsString()!);
+            return;
         }
+
+        writer.WriteStartArray();
+        foreach (var child in value.AsRecords()!)
+        {
+            writer.WriteStartObject();
+            WriteFields(writer, child);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

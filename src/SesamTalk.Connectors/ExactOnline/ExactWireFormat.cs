@@ -26,6 +26,36 @@ public static partial class ExactWireFormat
         return DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Parses <c>/Date(ms)/</c> without throwing.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The point in time, when the text is an OData v2 date.</param>
+    /// <returns>Whether the text is an OData v2 date.</returns>
+    public static bool TryParseDate(string text, out DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = DatePattern().Match(text);
+        if (match.Success && long.TryParse(match.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
+            && ms >= MinMilliseconds && ms <= MaxMilliseconds)
+        {
+            value = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Formats a point in time as request bodies and <c>datetime'…'</c> filter literals take it: ISO 8601 in UTC
+    /// without an offset, to the millisecond, e.g. <c>2024-09-10T14:20:17.005</c>.
+    /// </summary>
+    /// <param name="value">The point in time.</param>
+    public static string FormatRequestDate(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
+
+    private const long MinMilliseconds = -62_135_596_800_000;
+    private const long MaxMilliseconds = 253_402_300_799_999;
+
     [GeneratedRegex(@"^/Date\((-?\d+)(?:[+-]\d{4})?\)/$", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 }

@@ -15,6 +15,12 @@ public sealed class SalesforceOptions
     /// <summary>The REST API version, e.g. <c>64.0</c>.</summary>
     public string ApiVersion { get; set; } = "64.0";
 
+    /// <summary>
+    /// Daily API calls to leave unused for the org's other integrations: once only this many are left, the connector
+    /// stops calling and the cycle ends at its checkpoint.
+    /// </summary>
+    public int DailyCallReserve { get; set; } = 500;
+
     /// <summary>How many times a throttled or transiently failed call is retried.</summary>
     public int MaxRetries { get; set; } = 6;
 

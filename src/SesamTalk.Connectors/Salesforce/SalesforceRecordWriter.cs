@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SesamTalk.Connectors.Http;
 
 namespace SesamTalk.Connectors.Salesforce;
 
@@ -25,34 +26,9 @@ internal static class SalesforceRecordWriter
             }
 
             writer.WritePropertyName(field);
-            WriteValue(writer, value);
+            JsonValueWriter.WriteScalar(writer, value, SalesforceWireFormat.FormatDateTime, date => SalesforceWireFormat.FormatDate(DateOnly.FromDateTime(date)));
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, SyncValue value)
-    {
-        switch (value.Kind)
-        {
-            case SyncValueKind.Null:
-                writer.WriteNullValue();
-                break;
-            case SyncValueKind.Boolean:
-                writer.WriteBooleanValue(value.AsBoolean()!.Value);
-                break;
-            case SyncValueKind.Number:
-                writer.WriteNumberValue(value.AsDecimal()!.Value);
-                break;
-            case SyncValueKind.DateTime:
-                writer.WriteStringValue(SalesforceWireFormat.FormatDateTime(value.AsDateTimeOffset()!.Value));
-                break;
-            case SyncValueKind.Date:
-                writer.WriteStringValue(SalesforceWireFormat.FormatDate(value.AsDateOnly()!.Value));
-                break;
-            default:
-                writer.WriteStringValue(value.AsString());
-                break;
-        }
     }
 }

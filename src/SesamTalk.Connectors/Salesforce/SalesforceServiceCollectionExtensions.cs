@@ -9,8 +9,9 @@ namespace SesamTalk.Connectors.Salesforce;
 public static class SalesforceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SalesforceClient"/> as a typed HttpClient behind the auth handler (bearer token, one
-    /// re-authentication on 401) and the retry handler (Retry-After, backoff), with the org's options.
+    /// Registers <see cref="SalesforceClient"/> as a typed HttpClient behind the quota handler (stops at the daily
+    /// reserve), the auth handler (bearer token, one re-authentication on 401) and the retry handler (Retry-After,
+    /// backoff), with the org's options.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the org's options.</param>
@@ -19,10 +20,14 @@ public static class SalesforceServiceCollectionExtensions
         services.Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SalesforceSession>();
+        services.TryAddSingleton<SalesforceApiUsage>();
         services.AddHttpClient(SalesforceSession.LoginClient)
             .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
         services.AddHttpClient<SalesforceClient>()
-            .AddHttpMessageHandler(provider => new SalesforceAuthHandler(provider.GetRequiredService<SalesforceSession>()))
+            .AddHttpMessageHandler(provider => new SalesforceLimitHandler(
+                provider.GetRequiredService<SalesforceApiUsage>(),
+                provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.DailyCallReserve))
+            .AddHttpMessageHandler(provider => new BearerTokenHandler<SalesforceToken>(provider.GetRequiredService<SalesforceSession>()))
             .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
         return services;
     }

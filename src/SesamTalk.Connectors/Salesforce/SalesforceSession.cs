@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SesamTalk.Connectors.Http;
 
 namespace SesamTalk.Connectors.Salesforce;
 
@@ -9,7 +10,7 @@ namespace SesamTalk.Connectors.Salesforce;
 /// shares it between concurrent calls, and fetches a new one when Salesforce says the session is gone.
 /// The secret and the token never appear in messages or logs.
 /// </summary>
-public sealed class SalesforceSession : IDisposable
+public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDisposable
 {
     /// <summary>The name of the HttpClient that talks to the login host.</summary>
     public const string LoginClient = "SesamTalk.Salesforce.Login";
@@ -84,7 +85,7 @@ public sealed class SalesforceSession : IDisposable
 /// <summary>An access token and the instance it is valid for.</summary>
 /// <param name="AccessToken">The bearer token. Never logged.</param>
 /// <param name="InstanceUrl">The org's API host.</param>
-public sealed record SalesforceToken(string AccessToken, Uri InstanceUrl)
+public sealed record SalesforceToken(string AccessToken, Uri InstanceUrl) : IBearerToken
 {
     /// <summary>Keeps the token out of logs and debugger displays.</summary>
     public override string ToString() => "SalesforceToken(" + InstanceUrl + ")";

@@ -19,7 +19,9 @@ internal sealed class SalesforceOrg : IAsyncDisposable
 
     public SalesforceClient Client => _services.GetRequiredService<SalesforceClient>();
 
-    public static async Task<SalesforceOrg> StartAsync(string? clientSecret = null)
+    public SalesforceApiUsage Usage => _services.GetRequiredService<SalesforceApiUsage>();
+
+    public static async Task<SalesforceOrg> StartAsync(string? clientSecret = null, int dailyCallReserve = 0)
     {
         var emulator = await SalesforceEmulator.StartAsync();
         var services = new ServiceCollection()
@@ -29,6 +31,7 @@ internal sealed class SalesforceOrg : IAsyncDisposable
                 options.ClientId = emulator.ClientId;
                 options.ClientSecret = clientSecret ?? emulator.ClientSecret;
                 options.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+                options.DailyCallReserve = dailyCallReserve;
             })
             .BuildServiceProvider();
         return new SalesforceOrg(emulator, services);

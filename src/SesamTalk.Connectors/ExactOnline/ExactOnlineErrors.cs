@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace SesamTalk.Connectors.ExactOnline;
+
+/// <summary>Turns Exact's error bodies (<c>{"error":{"code","message":{"lang","value"}}}</c>) into <see cref="ExactOnlineApiException"/>.</summary>
+internal static class ExactOnlineErrors
+{
+    public static async Task<ExactOnlineApiException> ReadAsync(HttpResponseMessage response, string? entitySet, string? recordId, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == JsonValueKind.Object)
+            {
+                var message = error.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.Object ? Text(text, "value") : Text(error, "message");
+                return new ExactOnlineApiException(response.StatusCode, Text(error, "code") ?? "", message ?? "", entitySet, recordId);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page, a cut-off body): report what came back, shortened.
+        }
+
+        var shortened = body.Length > 200 ? body[..200] + "..." : body;
+        return new ExactOnlineApiException(response.StatusCode, ExactOnlineApiException.UnreadableResponse, shortened, entitySet, recordId);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

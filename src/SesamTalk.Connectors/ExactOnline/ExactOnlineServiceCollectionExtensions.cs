@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SesamTalk.Connectors.Http;
+
+namespace SesamTalk.Connectors.ExactOnline;
+
+/// <summary>Registers the Exact Online connector.</summary>
+public static class ExactOnlineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ExactOnlineClient"/> as a typed HttpClient with bearer auth (refresh on expiry and on 401),
+    /// retries that honour <c>Retry-After</c>, and pacing by Exact's rate-limit headers, plus the
+    /// <see cref="ExactOnlineSession"/>. The host registers its <see cref="IExactOnlineTokenStore"/>; a
+    /// <see cref="TimeProvider"/> is added when none is registered.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the connection's options.</param>
+    public static IServiceCollection AddExactOnlineConnector(this IServiceCollection services, Action<ExactOnlineOptions> configure)
+    {
+        services.Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ExactOnlineSession>();
+        services.TryAddSingleton<ExactOnlineRateLimits>();
+        services.AddHttpClient(ExactOnlineSession.LoginClient)
+            .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
+        services.AddHttpClient<ExactOnlineClient>()
+            .AddHttpMessageHandler(provider => new BearerTokenHandler<ExactOnlineToken>(provider.GetRequiredService<ExactOnlineSession>()))
+            .AddHttpMessageHandler(provider => CreateRetryHandler(provider))
+            .AddHttpMessageHandler(provider => new ExactOnlineRateLimitHandler(provider.GetRequiredService<ExactOnlineRateLimits>(), provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    private static RetryHandler CreateRetryHandler(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<ExactOnlineOptions>>().Value;
+        return new RetryHandler(options.MaxRetries, options.MaxRetryDelay, provider.GetRequiredService<TimeProvider>());
+    }
+}

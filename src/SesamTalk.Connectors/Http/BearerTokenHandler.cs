@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace SesamTalk.Connectors.Http;
+
+/// <summary>An access token to send as <c>Authorization: Bearer</c>.</summary>
+public interface IBearerToken
+{
+    /// <summary>The token. Never logged.</summary>
+    string AccessToken { get; }
+}
+
+/// <summary>Where a connector's access tokens come from: a session that fetches, caches and renews them.</summary>
+/// <typeparam name="TToken">The system's token type.</typeparam>
+public interface IBearerTokenSource<TToken>
+    where TToken : class, IBearerToken
+{
+    /// <summary>The current token, fetching or renewing one when needed.</summary>
+    /// <param name="cancellationToken">Cancels the fetch.</param>
+    Task<TToken> GetTokenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Drops a token the system refused, so that the next call gets a new one.</summary>
+    /// <param name="rejected">The refused token.</param>
+    void Invalidate(TToken rejected);
+}
+
+/// <summary>
+/// Signs calls with the source's bearer token. A 401 (the token expired early or was revoked) drops the token and
+/// repeats the call once with a new one.
+/// </summary>
+/// <typeparam name="TToken">The system's token type.</typeparam>
+public sealed class BearerTokenHandler<TToken> : DelegatingHandler
+    where TToken : class, IBearerToken
+{
+    private readonly IBearerTokenSource<TToken> _source;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="source">The system's token source.</param>
+    public BearerTokenHandler(IBearerTokenSource<TToken> source) => _source = source;
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await Sign(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        _source.Invalidate(token);
+        await Sign(request, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TToken> Sign(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await _source.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return token;
+    }
+}
