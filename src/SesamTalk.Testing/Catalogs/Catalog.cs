@@ -1,10 +1,11 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SesamTalk.Testing.Catalogs;
 
 /// <summary>
-/// A field catalog in the shared format (<c>docs/catalogs.md</c>), read from a resource embedded in this assembly.
-/// System-agnostic: each emulator turns the objects into its own schema types.
+/// A field catalog in the shared format (<c>docs/catalogs.md</c>), read from a resource embedded in this assembly or
+/// from JSON text a host or test supplies. System-agnostic: each emulator turns the objects into its own schema types.
 /// </summary>
 internal sealed class Catalog
 {
@@ -33,17 +34,28 @@ internal sealed class Catalog
         var resource = $"SesamTalk.Testing.Catalogs.{system}.catalog.json";
         using var stream = typeof(Catalog).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
-        var root = JsonNode.Parse(stream)?.AsObject() ?? throw new InvalidDataException($"Embedded resource {resource} is empty.");
-        var name = (string?)root["system"];
-        if (!string.Equals(name, system, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidDataException($"Embedded resource {resource} is not the {system} catalog.");
-        }
+        using var reader = new StreamReader(stream);
+        var catalog = Parse(reader.ReadToEnd());
+        return string.Equals(catalog.System, system, StringComparison.OrdinalIgnoreCase)
+            ? catalog
+            : throw new InvalidDataException($"Embedded resource {resource} is not the {system} catalog.");
+    }
 
-        return new Catalog(
-            name!,
-            [.. Array(root["systemFields"]).Select(f => ReadField(f!.AsObject()))],
-            [.. Array(root["objects"]).Select(o => ReadObject(o!.AsObject()))]);
+    /// <summary>Reads catalog JSON text; a malformed catalog throws <see cref="InvalidDataException"/> naming the problem.</summary>
+    public static Catalog Parse(string json)
+    {
+        try
+        {
+            var root = JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException("The catalog is empty.");
+            return new Catalog(
+                Required<string>(root, "system", "root"),
+                [.. Array(root["systemFields"]).Select(f => ReadField(f!.AsObject()))],
+                [.. Array(root["objects"]).Select(o => ReadObject(o!.AsObject()))]);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException("The catalog is not valid: " + e.Message, e);
+        }
     }
 
     /// <summary>The system fields <paramref name="entity"/> has (all but those it omits), in catalog order.</summary>

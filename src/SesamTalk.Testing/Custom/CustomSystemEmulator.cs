@@ -1,11 +1,8 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using SesamTalk.Testing.Custom.Emulation;
 using SesamTalk.Testing.Custom.Http;
 using SesamTalk.Testing.Custom.Schema;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.Custom;
 
@@ -18,30 +15,28 @@ namespace SesamTalk.Testing.Custom;
 /// </summary>
 public sealed class CustomSystemEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
     private readonly MemoryRecordStore _store;
     private readonly EmulatorControls _controls;
     private readonly CustomCatalog? _catalog;
 
-    private CustomSystemEmulator(
-        WebApplication app, MemoryRecordStore store, EmulatorControls controls, CustomCatalog? catalog, string apiKey, Uri baseUrl)
+    private CustomSystemEmulator(LoopbackHost host, MemoryRecordStore store, EmulatorControls controls, CustomCatalog? catalog, string apiKey)
     {
-        _app = app;
+        _host = host;
         _store = store;
         _controls = controls;
         _catalog = catalog;
         ApiKey = apiKey;
-        BaseUrl = baseUrl;
     }
 
     /// <summary>The system's base URL, ending in "/": record types are paths below it (<c>{BaseUrl}Product/changes</c>).</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _host.BaseUrl;
 
     /// <summary>The API key the emulator accepts as a bearer token.</summary>
     public string ApiKey { get; }
 
     /// <summary>Requests received per endpoint since start or the last <see cref="ResetCallCounts"/>, faulted and refused ones included.</summary>
-    public IReadOnlyDictionary<CustomEndpoint, int> CallCounts => _controls.Calls;
+    public IReadOnlyDictionary<CustomEndpoint, int> CallCounts => _controls.Calls.Snapshot;
 
     /// <summary>Starts an emulator on 127.0.0.1 on a free port.</summary>
     /// <param name="options">The settings; defaults when null.</param>
@@ -56,23 +51,17 @@ public sealed class CustomSystemEmulator : IAsyncDisposable
         var catalog = options.Catalog is null ? null : CustomCatalog.Parse(options.Catalog);
         var store = new MemoryRecordStore(clock);
         var controls = new EmulatorControls(new RateLimiter(clock, options.RateLimit, options.RateLimitWindow));
-
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(CustomSystemEmulator).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         var endpointOptions = new CustomSystemOptions { ApiKey = options.ApiKey, Catalog = options.Catalog, TimeProvider = clock };
-        CustomRoutes.Map(app, "/", store, endpointOptions, controls);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var baseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
-        return new CustomSystemEmulator(app, store, controls, catalog, options.ApiKey, baseUrl);
+        var host = await LoopbackHost.StartAsync(app => CustomRoutes.Map(app, "/", store, endpointOptions, controls), cancellationToken)
+            .ConfigureAwait(false);
+        return new CustomSystemEmulator(host, store, controls, catalog, options.ApiKey);
     }
 
     /// <summary>Number of requests an endpoint has received.</summary>
-    public int CallCount(CustomEndpoint endpoint) => _controls.CallCount(endpoint);
+    public int CallCount(CustomEndpoint endpoint) => _controls.Calls.Get(endpoint);
 
     /// <summary>Forgets the per-endpoint request counts.</summary>
-    public void ResetCallCounts() => _controls.ResetCalls();
+    public void ResetCallCounts() => _controls.Calls.Reset();
 
     /// <summary>Queues a fault for the next matching request(s).</summary>
     public void Inject(CustomFault fault)
@@ -126,14 +115,10 @@ public sealed class CustomSystemEmulator : IAsyncDisposable
         [.. _store.Snapshot(TypeName(type)).Where(r => includeDeleted || !r.Deleted)];
 
     /// <summary>Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
     /// <summary>Stops listening (if still running) and releases the port.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>The type and fields under their catalog spelling; an unknown type or a value the catalog refuses throws.</summary>
     private (string Type, JsonObject Fields) Checked(string type, JsonObject fields)

@@ -2,6 +2,7 @@ using SesamTalk.Testing.ExactOnline.Auth;
 using SesamTalk.Testing.ExactOnline.Data;
 using SesamTalk.Testing.ExactOnline.Http;
 using SesamTalk.Testing.ExactOnline.Schema;
+using SesamTalk.Testing.Faults;
 
 namespace SesamTalk.Testing.ExactOnline;
 
@@ -44,7 +45,7 @@ internal sealed class ExactOnlineDivision
 
     public CallCounter Calls { get; } = new();
 
-    public FaultInjector Faults { get; } = new();
+    public FaultInjector<ExactOnlineEndpoint> Faults { get; } = new();
 
     /// <summary>Set once the emulator listens: the absolute URLs responses carry.</summary>
     public ResourceUrls Urls { get; set; } = new("http://127.0.0.1/", 0);

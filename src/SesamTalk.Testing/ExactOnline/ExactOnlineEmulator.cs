@@ -1,11 +1,8 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using SesamTalk.Testing.ExactOnline.Data;
 using SesamTalk.Testing.ExactOnline.Http;
 using SesamTalk.Testing.ExactOnline.Schema;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.ExactOnline;
 
@@ -18,18 +15,17 @@ namespace SesamTalk.Testing.ExactOnline;
 /// </summary>
 public sealed class ExactOnlineEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
     private readonly ExactOnlineDivision _division;
 
-    private ExactOnlineEmulator(WebApplication app, ExactOnlineDivision division, Uri baseUrl)
+    private ExactOnlineEmulator(LoopbackHost host, ExactOnlineDivision division)
     {
-        _app = app;
+        _host = host;
         _division = division;
-        BaseUrl = baseUrl;
     }
 
     /// <summary>The site URL (the emulated <c>https://start.exactonline.nl/</c>), ending in "/".</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _host.BaseUrl;
 
     /// <summary>The OAuth authorize endpoint, <c>{BaseUrl}api/oauth2/auth</c>.</summary>
     public Uri AuthorizeUrl => new(BaseUrl, "api/oauth2/auth");
@@ -62,15 +58,9 @@ public sealed class ExactOnlineEmulator : IAsyncDisposable
     public static async Task<ExactOnlineEmulator> StartAsync(ExactOnlineEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var division = new ExactOnlineDivision(options ?? new ExactOnlineEmulatorOptions());
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ExactOnlineEmulator).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        ExactOnlineRoutes.Map(app, division);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var baseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
-        division.Urls = new ResourceUrls(baseUrl.ToString(), division.Number);
-        return new ExactOnlineEmulator(app, division, baseUrl);
+        var host = await LoopbackHost.StartAsync(app => ExactOnlineRoutes.Map(app, division), cancellationToken).ConfigureAwait(false);
+        division.Urls = new ResourceUrls(host.BaseUrl.ToString(), division.Number);
+        return new ExactOnlineEmulator(host, division);
     }
 
     /// <summary>Issues an authorization code for the registered redirect URI, as if the user had just consented.</summary>
@@ -176,14 +166,10 @@ public sealed class ExactOnlineEmulator : IAsyncDisposable
     }
 
     /// <summary>Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
     /// <summary>Stops listening (if still running) and releases the port.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private ValidatedWrite Validate(EntitySchema schema, JsonObject fields, WriteKind kind, Guid? key = null)
     {

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
+using SesamTalk.Testing.Http;
 using SesamTalk.Testing.Salesforce.Data;
 using SesamTalk.Testing.Salesforce.Http;
 
@@ -15,18 +12,17 @@ namespace SesamTalk.Testing.Salesforce;
 /// </summary>
 public sealed class SalesforceEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
     private readonly SalesforceOrg _org;
 
-    private SalesforceEmulator(WebApplication app, SalesforceOrg org, Uri baseUrl)
+    private SalesforceEmulator(LoopbackHost host, SalesforceOrg org)
     {
-        _app = app;
+        _host = host;
         _org = org;
-        BaseUrl = baseUrl;
     }
 
     /// <summary>The instance URL (what the token endpoint returns as <c>instance_url</c>), ending in "/".</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _host.BaseUrl;
 
     /// <summary>The OAuth token endpoint, <c>{BaseUrl}services/oauth2/token</c>.</summary>
     public Uri TokenUrl => new(BaseUrl, "services/oauth2/token");
@@ -50,21 +46,15 @@ public sealed class SalesforceEmulator : IAsyncDisposable
     public int ApiUsage => _org.Usage.Used;
 
     /// <summary>Requests received per endpoint since start or the last <see cref="ResetCallCounts"/>, faulted ones included.</summary>
-    public IReadOnlyDictionary<SalesforceEndpoint, int> CallCounts => _org.Usage.Calls;
+    public IReadOnlyDictionary<SalesforceEndpoint, int> CallCounts => _org.Calls.Snapshot;
 
     /// <summary>Starts an emulator on 127.0.0.1 on a free port.</summary>
     public static async Task<SalesforceEmulator> StartAsync(SalesforceEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var org = new SalesforceOrg(options ?? new SalesforceEmulatorOptions());
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SalesforceEmulator).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        SalesforceRoutes.Map(app, org);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var baseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
-        org.InstanceUrl = baseUrl.ToString().TrimEnd('/');
-        return new SalesforceEmulator(app, org, baseUrl);
+        var host = await LoopbackHost.StartAsync(app => SalesforceRoutes.Map(app, org), cancellationToken).ConfigureAwait(false);
+        org.InstanceUrl = host.BaseUrl.ToString().TrimEnd('/');
+        return new SalesforceEmulator(host, org);
     }
 
     /// <summary>Issues an access token without a token request, for tests that are not about authentication.</summary>
@@ -83,10 +73,10 @@ public sealed class SalesforceEmulator : IAsyncDisposable
     public void SetApiUsage(int used) => _org.Usage.SetUsed(used);
 
     /// <summary>Number of requests an endpoint has received.</summary>
-    public int CallCount(SalesforceEndpoint endpoint) => _org.Usage.CallCount(endpoint);
+    public int CallCount(SalesforceEndpoint endpoint) => _org.Calls.Get(endpoint);
 
     /// <summary>Forgets the per-endpoint request counts (the API budget is left alone).</summary>
-    public void ResetCallCounts() => _org.Usage.ResetCalls();
+    public void ResetCallCounts() => _org.Calls.Reset();
 
     /// <summary>Queues a fault for the next matching request(s).</summary>
     public void Inject(SalesforceFault fault)
@@ -167,14 +157,10 @@ public sealed class SalesforceEmulator : IAsyncDisposable
     public void PurgeDeleteLog() => _org.DeleteLogPurgedAt = _org.Clock.GetUtcNow();
 
     /// <summary>Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
     /// <summary>Stops listening (if still running) and releases the port.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private Dictionary<string, JsonNode?> Validate(Schema.SObjectSchema schema, JsonObject fields, WriteKind kind)
     {

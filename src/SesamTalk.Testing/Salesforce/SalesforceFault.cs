@@ -1,77 +1,40 @@
+using SesamTalk.Testing.Faults;
+
 namespace SesamTalk.Testing.Salesforce;
 
 /// <summary>
 /// A failure the emulator plays on the next matching request(s). Build one with a factory method, aim it with
-/// <see cref="On"/>, repeat it with <see cref="Times"/>, and hand it to <see cref="SalesforceEmulator.Inject"/>.
+/// <see cref="EmulatorFault{TFault, TKind, TEndpoint}.On"/>, repeat it with <see cref="EmulatorFault{TFault, TKind, TEndpoint}.Times"/>,
+/// and hand it to <see cref="SalesforceEmulator.Inject"/>.
 /// </summary>
-public sealed class SalesforceFault
+public sealed class SalesforceFault : EmulatorFault<SalesforceFault, SalesforceFaultKind, SalesforceEndpoint>
 {
-    private SalesforceFault(SalesforceFaultKind kind, int statusCode, TimeSpan? retryAfter, TimeSpan delay)
+    private SalesforceFault(SalesforceFaultKind kind, FaultTerms terms)
+        : base(kind, terms)
     {
-        Kind = kind;
-        StatusCode = statusCode;
-        RetryAfter = retryAfter;
-        Delay = delay;
     }
 
-    /// <summary>What the fault does.</summary>
-    public SalesforceFaultKind Kind { get; }
-
-    /// <summary>The HTTP status answered by <see cref="SalesforceFaultKind.Status"/> faults.</summary>
-    public int StatusCode { get; }
-
-    /// <summary>The <c>Retry-After</c> header sent with a status fault, if any (whole seconds).</summary>
-    public TimeSpan? RetryAfter { get; }
-
-    /// <summary>How long a <see cref="SalesforceFaultKind.Slow"/> fault holds the response back.</summary>
-    public TimeSpan Delay { get; }
-
-    /// <summary>The endpoint the fault applies to; null for any endpoint.</summary>
-    public SalesforceEndpoint? Endpoint { get; private init; }
-
-    /// <summary>How many matching requests the fault affects.</summary>
-    public int Count { get; private init; } = 1;
-
     /// <summary>HTTP 429 with <c>Retry-After</c>; the request is not processed.</summary>
-    public static SalesforceFault TooManyRequests(TimeSpan retryAfter) =>
-        new(SalesforceFaultKind.Status, 429, retryAfter, TimeSpan.Zero);
+    public static SalesforceFault TooManyRequests(TimeSpan retryAfter) => new(SalesforceFaultKind.Status, FaultTerms.TooManyRequests(retryAfter));
 
     /// <summary>HTTP 503 (maintenance or overload), optionally with <c>Retry-After</c>; the request is not processed.</summary>
     public static SalesforceFault ServiceUnavailable(TimeSpan? retryAfter = null) =>
-        new(SalesforceFaultKind.Status, 503, retryAfter, TimeSpan.Zero);
+        new(SalesforceFaultKind.Status, FaultTerms.ServiceUnavailable(retryAfter));
 
     /// <summary>A 5xx answer (500 <c>UNKNOWN_EXCEPTION</c> by default); the request is not processed.</summary>
-    public static SalesforceFault ServerError(int statusCode = 500)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 500);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
-        return new(SalesforceFaultKind.Status, statusCode, null, TimeSpan.Zero);
-    }
+    public static SalesforceFault ServerError(int statusCode = 500) => new(SalesforceFaultKind.Status, FaultTerms.ServerError(statusCode));
 
     /// <summary>The request is processed normally but answered only after <paramref name="delay"/>.</summary>
-    public static SalesforceFault Slow(TimeSpan delay) => new(SalesforceFaultKind.Slow, 0, null, delay);
+    public static SalesforceFault Slow(TimeSpan delay) => new(SalesforceFaultKind.Slow, FaultTerms.Slow(delay));
 
     /// <summary>The request is processed and committed, then the connection is aborted before any response byte.</summary>
-    public static SalesforceFault LoseResponse() => new(SalesforceFaultKind.LoseResponse, 0, null, TimeSpan.Zero);
+    public static SalesforceFault LoseResponse() => new(SalesforceFaultKind.LoseResponse, FaultTerms.Of(FaultAction.LoseResponse));
 
     /// <summary>The request is processed and committed, then answered with a truncated, unparsable JSON body.</summary>
-    public static SalesforceFault MalformedBody() => new(SalesforceFaultKind.MalformedBody, 0, null, TimeSpan.Zero);
+    public static SalesforceFault MalformedBody() => new(SalesforceFaultKind.MalformedBody, FaultTerms.Of(FaultAction.MalformedBody));
 
     /// <summary>Every issued access token expires now; this request and later ones get 401 <c>INVALID_SESSION_ID</c>.</summary>
-    public static SalesforceFault ExpireSession() => new(SalesforceFaultKind.ExpireSession, 0, null, TimeSpan.Zero);
-
-    /// <summary>Limits the fault to one endpoint.</summary>
-    public SalesforceFault On(SalesforceEndpoint endpoint) => Copy(endpoint, Count);
-
-    /// <summary>Applies the fault to the next <paramref name="count"/> matching requests instead of one.</summary>
-    public SalesforceFault Times(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return Copy(Endpoint, count);
-    }
-
-    private SalesforceFault Copy(SalesforceEndpoint? endpoint, int count) =>
-        new(Kind, StatusCode, RetryAfter, Delay) { Endpoint = endpoint, Count = count };
+    public static SalesforceFault ExpireSession() => new(SalesforceFaultKind.ExpireSession, FaultTerms.Of(FaultAction.ExpireTokens));
 }
 
 /// <summary>The kinds of <see cref="SalesforceFault"/>.</summary>

@@ -1,3 +1,5 @@
+using SesamTalk.Testing.Faults;
+using SesamTalk.Testing.Http;
 using SesamTalk.Testing.Salesforce.Auth;
 using SesamTalk.Testing.Salesforce.Data;
 using SesamTalk.Testing.Salesforce.Http;
@@ -44,7 +46,9 @@ internal sealed class SalesforceOrg
 
     public ApiUsage Usage { get; }
 
-    public FaultInjector Faults { get; } = new();
+    public CallCounts<SalesforceEndpoint> Calls { get; } = new();
+
+    public FaultInjector<SalesforceEndpoint> Faults { get; } = new();
 
     public QueryCursors Cursors { get; } = new();
 

@@ -1,34 +1,23 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using SesamTalk.Testing.Custom;
 
 namespace SesamTalk.Testing.Tests.Custom;
 
 /// <summary>One emulator per test (so tests run in parallel without sharing data), a hand-moved clock and a plain HttpClient with the API key.</summary>
-internal sealed class TestSystem : IAsyncDisposable
+internal sealed class TestSystem : EmulatorClient<CustomSystemEmulator>
 {
     /// <summary>Where every test's clock starts.</summary>
     public static readonly DateTimeOffset Start = new(2024, 9, 10, 14, 20, 17, 123, TimeSpan.Zero);
 
-    private TestSystem(CustomSystemEmulator emulator, TestClock clock)
-    {
-        Emulator = emulator;
-        Clock = clock;
-        Http = new HttpClient { BaseAddress = emulator.BaseUrl };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.ApiKey);
-    }
+    private TestSystem(CustomSystemEmulator emulator, ManualClock clock)
+        : base(emulator, emulator.BaseUrl, emulator.ApiKey) => Clock = clock;
 
-    public CustomSystemEmulator Emulator { get; }
-
-    public TestClock Clock { get; }
-
-    public HttpClient Http { get; }
+    public ManualClock Clock { get; }
 
     public static async Task<TestSystem> StartAsync(Action<CustomSystemEmulatorOptions>? configure = null)
     {
-        var clock = new TestClock(Start);
+        var clock = new ManualClock(Start);
         var options = new CustomSystemEmulatorOptions { TimeProvider = clock };
         configure?.Invoke(options);
         return new TestSystem(await CustomSystemEmulator.StartAsync(options), clock);
@@ -47,18 +36,7 @@ internal sealed class TestSystem : IAsyncDisposable
 
     public async Task<CustomReply> SendAsync(HttpMethod method, string path, string? body, params (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        using var response = await Http.SendAsync(request);
+        using var response = await SendRequestAsync(method, path, body, headers);
         return await CustomReply.ReadAsync(response);
     }
 
@@ -85,12 +63,6 @@ internal sealed class TestSystem : IAsyncDisposable
                 return (records, cursor);
             }
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await Emulator.DisposeAsync();
     }
 }
 
@@ -123,17 +95,4 @@ internal sealed record CustomReply(HttpStatusCode Status, JsonNode? Body, Dictio
     public string Id => (string)Body!["id"]!;
 
     public string Version => (string)Body!["version"]!;
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class TestClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
-
-    /// <summary>Moves past the current millisecond, so writes made in it show in the change feed.</summary>
-    public void Tick() => Advance(TimeSpan.FromMilliseconds(1));
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using SesamTalk.Testing.Tests.Salesforce;
 
 namespace SesamTalk.Testing.Tests.ExactOnline;
 

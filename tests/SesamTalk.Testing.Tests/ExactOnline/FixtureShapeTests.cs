@@ -25,7 +25,7 @@ public sealed partial class FixtureShapeTests
 
         var reply = await division.GetAsync($"{division.Root}/crm/Accounts(guid'{id}')");
 
-        var fixture = ExactFixtures.Load("crm_account_single.json");
+        var fixture = Fixtures.ExactOnline.Load("crm_account_single.json");
         SameKeys(fixture, reply.Body);
         HasEveryRecordedKey(fixture["d"], reply.D);
         SameKeys(fixture["d"]!["__metadata"], reply.D["__metadata"]);
@@ -48,14 +48,14 @@ public sealed partial class FixtureShapeTests
         var items = await division.GetAsync($"{division.Root}/logistics/Items");
         var top = await division.GetAsync($"{division.Root}/logistics/Items?$top=1");
 
-        var accountsFixture = ExactFixtures.Load("crm_accounts_list.json");
+        var accountsFixture = Fixtures.ExactOnline.Load("crm_accounts_list.json");
         SameKeys(accountsFixture["d"], accounts.D);
         HasEveryRecordedKey(accountsFixture["d"]!["results"]![0], accounts.Results[0]);
-        var itemsFixture = ExactFixtures.Load("logistics_items_list.json");
+        var itemsFixture = Fixtures.ExactOnline.Load("logistics_items_list.json");
         SameKeys(itemsFixture["d"], items.D);
         HasEveryRecordedKey(itemsFixture["d"]!["results"]![0], items.Results[0]);
         Assert.Equal("Exact.Web.Api.Models.Item", (string)items.Results[0]!["__metadata"]!["type"]!);
-        var topFixture = ExactFixtures.Load("logistics_items_top1_bare_array.json");
+        var topFixture = Fixtures.ExactOnline.Load("logistics_items_top1_bare_array.json");
         Assert.IsType<JsonArray>(topFixture["d"]);
         HasEveryRecordedKey(topFixture["d"]![0], Assert.Single(Assert.IsType<JsonArray>(top.D)));
     }
@@ -72,7 +72,7 @@ public sealed partial class FixtureShapeTests
 
         var reply = await division.GetAsync($"{division.Root}/salesorder/SalesOrders(guid'{order}')?$expand=SalesOrderLines");
 
-        var fixture = ExactFixtures.Load("salesinvoice_single_with_expanded_lines.json")["d"]!;
+        var fixture = Fixtures.ExactOnline.Load("salesinvoice_single_with_expanded_lines.json")["d"]!;
         var fixtureLines = fixture["SalesInvoiceLines"]!;
         var lines = reply.D["SalesOrderLines"]!;
         SameKeys(fixtureLines, lines);
@@ -89,7 +89,7 @@ public sealed partial class FixtureShapeTests
     {
         await using var division = await TestDivision.StartAsync();
         var (account, item) = division.SeedAccountAndItem();
-        var recorded = ExactFixtures.Load("request_body_post_header_with_lines.json").AsObject();
+        var recorded = Fixtures.ExactOnline.Load("request_body_post_header_with_lines.json").AsObject();
         // The recording is a sales invoice; the same header and line fields make a sales order.
         var body = new JsonObject
         {

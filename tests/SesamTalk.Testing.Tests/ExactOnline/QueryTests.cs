@@ -136,7 +136,7 @@ public sealed class QueryTests
 
         var reply = await division.GetAsync($"{division.Root}/crm/Accounts?$select=BankAccounts&$expand=BankAccounts");
 
-        Assert.True(JsonNode.DeepEquals(ExactFixtures.Load("list_with_empty_expanded_collection.json")["d"]!["results"]![0],
+        Assert.True(JsonNode.DeepEquals(Fixtures.ExactOnline.Load("list_with_empty_expanded_collection.json")["d"]!["results"]![0],
             new JsonObject { ["BankAccounts"] = reply.Results[0]!["BankAccounts"]!.DeepClone() }));
     }
 }

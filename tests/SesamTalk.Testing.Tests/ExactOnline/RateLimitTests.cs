@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SesamTalk.Testing.ExactOnline;
-using SesamTalk.Testing.Tests.Salesforce;
 
 namespace SesamTalk.Testing.Tests.ExactOnline;
 

@@ -1,30 +1,22 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using SesamTalk.Testing.ExactOnline;
-using SesamTalk.Testing.Tests.Salesforce;
 
 namespace SesamTalk.Testing.Tests.ExactOnline;
 
 /// <summary>One emulator per test (so tests run in parallel without sharing data) and a plain HttpClient with a bearer token.</summary>
-internal sealed class TestDivision : IAsyncDisposable
+internal sealed class TestDivision : EmulatorClient<ExactOnlineEmulator>
 {
     private TestDivision(ExactOnlineEmulator emulator, ManualClock? clock)
+        : base(emulator, emulator.BaseUrl, emulator.IssueAccessToken())
     {
-        Emulator = emulator;
         Clock = clock;
-        Http = new HttpClient { BaseAddress = emulator.BaseUrl };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.IssueAccessToken());
         Http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
-    public ExactOnlineEmulator Emulator { get; }
-
     public ManualClock? Clock { get; }
-
-    public HttpClient Http { get; }
 
     /// <summary>The REST root of the division, e.g. "/api/v1/499156".</summary>
     public string Root => "/api/v1/" + Emulator.Division.ToString(CultureInfo.InvariantCulture);
@@ -46,13 +38,7 @@ internal sealed class TestDivision : IAsyncDisposable
 
     public async Task<ExactReply> SendAsync(HttpMethod method, string path, string? body)
     {
-        using var request = new HttpRequestMessage(method, path.StartsWith("http", StringComparison.Ordinal) ? path : path.TrimStart('/'));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await Http.SendAsync(request);
+        using var response = await SendRequestAsync(method, path, body, []);
         var text = await response.Content.ReadAsStringAsync();
         var headers = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
@@ -74,12 +60,6 @@ internal sealed class TestDivision : IAsyncDisposable
         var account = Emulator.Seed("Accounts", new JsonObject { ["Name"] = "Albex Winkelinrichting B.V." });
         var item = Emulator.Seed("Items", new JsonObject { ["Code"] = "BALK-10", ["Description"] = "Grenen Balk 10 x 10 x 200" });
         return (account, item);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await Emulator.DisposeAsync();
     }
 }
 

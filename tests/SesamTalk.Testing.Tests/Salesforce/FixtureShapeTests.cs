@@ -31,7 +31,7 @@ public sealed partial class FixtureShapeTests
         var emulated = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         // Current orgs add token_type and scope to the recorded (older) shape.
-        Assert.Equal(Keys(Fixtures.Load("token_response_password_flow.json")).Concat(["scope", "token_type"]).Order(StringComparer.Ordinal), Keys(emulated));
+        Assert.Equal(Keys(Fixtures.Salesforce.Load("token_response_password_flow.json")).Concat(["scope", "token_type"]).Order(StringComparer.Ordinal), Keys(emulated));
         Assert.Matches("^[0-9]{13}$", (string)emulated["issued_at"]!);
     }
 
@@ -47,9 +47,9 @@ public sealed partial class FixtureShapeTests
             ["records"] = new JsonArray(new JsonObject { ["attributes"] = new JsonObject { ["type"] = "Product2" }, ["Name"] = "W" }),
         });
 
-        SameKeys(Fixtures.Load("create_response.json"), created.Body);
-        SameKeys(First(Fixtures.Load("error_invalid_field.json")), First(invalid.Body));
-        SameKeys(First(Fixtures.Load("collections_create_response.json")), First(collection.Body));
+        SameKeys(Fixtures.Salesforce.Load("create_response.json"), created.Body);
+        SameKeys(First(Fixtures.Salesforce.Load("error_invalid_field.json")), First(invalid.Body));
+        SameKeys(First(Fixtures.Salesforce.Load("collections_create_response.json")), First(collection.Body));
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed partial class FixtureShapeTests
         var first = await org.GetAsync($"{V}/query?q=SELECT+Name+FROM+Product2", ("Sforce-Query-Options", "batchSize=200"));
         var last = await org.GetAsync((string)first.Body!["nextRecordsUrl"]!);
 
-        var fixtureFirst = Fixtures.Load("query_page1_with_nextRecordsUrl.json");
-        var fixtureLast = Fixtures.Load("query_page2_last.json");
+        var fixtureFirst = Fixtures.Salesforce.Load("query_page1_with_nextRecordsUrl.json");
+        var fixtureLast = Fixtures.Salesforce.Load("query_page2_last.json");
         SameKeys(fixtureFirst, first.Body);
         SameKeys(fixtureLast, last.Body);
         SameKeys(First(fixtureFirst["records"])["attributes"], First(first.Body["records"])["attributes"]);
@@ -81,7 +81,7 @@ public sealed partial class FixtureShapeTests
 
         var reply = await org.GetAsync($"{V}/query?q={Uri.EscapeDataString("SELECT Id, Name, SystemModstamp, Account.Name, Account.SystemModstamp FROM Contact")}");
 
-        var fixture = Fixtures.Load("query_with_relationships.json");
+        var fixture = Fixtures.Salesforce.Load("query_with_relationships.json");
         SameKeys(fixture, reply.Body);
         var fixtureParent = First(fixture["records"])["Account"];
         var parent = First(reply.Body!["records"])["Account"];
@@ -99,7 +99,7 @@ public sealed partial class FixtureShapeTests
 
         var reply = await org.GetAsync($"{V}/sobjects/Contact/{id}");
 
-        var fixture = Fixtures.Load("contact_record.json").AsObject();
+        var fixture = Fixtures.Salesforce.Load("contact_record.json").AsObject();
         var standard = Keys(fixture).Where(k => !k.EndsWith("__c", StringComparison.Ordinal));
         Assert.Empty(standard.Except(Keys(reply.Body)));
         SameKeys(fixture["MailingAddress"], reply.Body!["MailingAddress"]);
@@ -119,8 +119,8 @@ public sealed partial class FixtureShapeTests
         var updated = await org.GetAsync($"{V}/sobjects/Contact/updated/{window}");
         var deleted = await org.GetAsync($"{V}/sobjects/Contact/deleted/{window}");
 
-        SameKeys(Fixtures.Load("get_updated_response.json"), updated.Body);
-        var fixtureDeleted = Fixtures.Load("get_deleted_response.json");
+        SameKeys(Fixtures.Salesforce.Load("get_updated_response.json"), updated.Body);
+        var fixtureDeleted = Fixtures.Salesforce.Load("get_deleted_response.json");
         SameKeys(fixtureDeleted, deleted.Body);
         SameKeys(First(fixtureDeleted["deletedRecords"]), First(deleted.Body!["deletedRecords"]));
     }

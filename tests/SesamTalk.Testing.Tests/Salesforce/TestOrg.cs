@@ -1,29 +1,18 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.Testing.Tests.Salesforce;
 
 /// <summary>One emulator per test (so tests run in parallel without sharing data) and a plain HttpClient with a session.</summary>
-internal sealed class TestOrg : IAsyncDisposable
+internal sealed class TestOrg : EmulatorClient<SalesforceEmulator>
 {
     public const string V = "/services/data/v64.0";
 
     private TestOrg(SalesforceEmulator emulator, ManualClock? clock)
-    {
-        Emulator = emulator;
-        Clock = clock;
-        Http = new HttpClient { BaseAddress = emulator.BaseUrl };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.IssueAccessToken());
-    }
-
-    public SalesforceEmulator Emulator { get; }
+        : base(emulator, emulator.BaseUrl, emulator.IssueAccessToken()) => Clock = clock;
 
     public ManualClock? Clock { get; }
-
-    public HttpClient Http { get; }
 
     public static async Task<TestOrg> StartAsync(Action<SalesforceEmulatorOptions>? configure = null, ManualClock? clock = null)
     {
@@ -43,18 +32,7 @@ internal sealed class TestOrg : IAsyncDisposable
 
     public async Task<Reply> SendAsync(HttpMethod method, string path, string? body, params (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        using var response = await Http.SendAsync(request);
+        using var response = await SendRequestAsync(method, path, body, headers);
         var text = await response.Content.ReadAsStringAsync();
         return new Reply(
             response.StatusCode,
@@ -68,12 +46,6 @@ internal sealed class TestOrg : IAsyncDisposable
         var reply = await PostAsync($"{V}/sobjects/{type}", fields);
         Assert.Equal(HttpStatusCode.Created, reply.Status);
         return (string)reply.Body!["id"]!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await Emulator.DisposeAsync();
     }
 }
 
@@ -94,15 +66,5 @@ internal sealed record Reply(HttpStatusCode Status, JsonNode? Body, Dictionary<s
 
     public void AssertBody(JsonNode? expected) =>
         Assert.True(JsonNode.DeepEquals(expected, Body), $"Expected {expected?.ToJsonString()}\nActual   {Body?.ToJsonString()}");
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
 }
 

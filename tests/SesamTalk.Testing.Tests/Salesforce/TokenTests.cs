@@ -107,7 +107,7 @@ public sealed class TokenTests
         Assert.Equal(HttpStatusCode.OK, ok);
         Assert.NotNull(body["access_token"]);
         Assert.Equal(HttpStatusCode.BadRequest, failed);
-        var fixture = Fixtures.Load("token_error_invalid_grant.json");
+        var fixture = Fixtures.Salesforce.Load("token_error_invalid_grant.json");
         Assert.Equal(fixture.ToJsonString(), error.ToJsonString());
     }
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SesamTalk.Testing.Custom.Emulation;
+using SesamTalk.Testing.Faults;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.Custom.Http;
 
@@ -18,35 +18,20 @@ namespace SesamTalk.Testing.Custom.Http;
 /// </summary>
 internal sealed class CustomPipeline(string apiKey, EmulatorControls? controls)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static readonly Action<ILogger, string, Exception?> LogFailure = LoggerMessage.Define<string>(
         LogLevel.Error, new EventId(1, "CustomSystemRequestFailed"), "Custom-system request {Instance} failed.");
 
     private readonly byte[] _apiKey = Encoding.UTF8.GetBytes(apiKey);
 
-    public async Task RunAsync(HttpContext http, CustomEndpoint endpoint, Func<CustomRequest, CancellationToken, Task<CustomResponse>> handler)
+    public Task RunAsync(HttpContext http, CustomEndpoint endpoint, Func<CustomRequest, CancellationToken, Task<CustomResponse>> handler)
     {
-        var cancellationToken = http.RequestAborted;
         var request = new CustomRequest(http);
-        controls?.CountCall(endpoint);
-        var fault = controls?.Faults.Take(endpoint);
-        if (fault?.Kind == CustomFaultKind.Slow)
-        {
-            await Task.Delay(fault.Delay, cancellationToken).ConfigureAwait(false);
-        }
-
-        var response = fault?.Kind == CustomFaultKind.Status
-            ? StatusFault(fault, request.Instance)
-            : await GuardedAsync(request, handler, cancellationToken).ConfigureAwait(false);
-        if (fault?.Kind == CustomFaultKind.LoseResponse)
-        {
-            // The work above is committed; the client only sees the connection go away.
-            http.Abort();
-            return;
-        }
-
-        await WriteAsync(http, response, fault?.Kind == CustomFaultKind.MalformedBody, cancellationToken).ConfigureAwait(false);
+        controls?.Calls.Count(endpoint);
+        return FaultPlayer.RunAsync(
+            http,
+            controls?.Faults.Take(endpoint),
+            fault => StatusFault(fault, request.Instance),
+            cancellationToken => GuardedAsync(request, handler, cancellationToken));
     }
 
     private async Task<CustomResponse> GuardedAsync(
@@ -89,61 +74,25 @@ internal sealed class CustomPipeline(string apiKey, EmulatorControls? controls)
         http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(CustomPipeline)) ?? NullLogger.Instance;
 
     /// <summary>Compares the bearer token with the API key in constant time.</summary>
-    private bool Authorized(string? authorization)
-    {
-        const string Scheme = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
+    private bool Authorized(string? authorization) =>
+        BearerToken.From(authorization) is { } token && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), _apiKey);
 
-        var token = Encoding.UTF8.GetBytes(authorization[Scheme.Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(token, _apiKey);
-    }
-
-    private CustomResponse StatusFault(CustomFault fault, string instance)
+    private CustomResponse StatusFault(FaultTerms fault, string instance)
     {
         if (fault.StatusCode == StatusCodes.Status429TooManyRequests)
         {
-            var seconds = Seconds(fault.RetryAfter!.Value);
+            var seconds = FaultTerms.Seconds(fault.RetryAfter!.Value);
             var limit = controls!.Limiter.Limit;
             return WithRate(Problems.TooManyRequests(instance, seconds), limit, 0, seconds)
                 .WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
         }
 
         var response = Problems.ServerError(fault.StatusCode, instance);
-        return fault.RetryAfter is { } after ? response.WithHeader("Retry-After", Seconds(after).ToString(CultureInfo.InvariantCulture)) : response;
+        return fault.RetryAfterHeader is { } after ? response.WithHeader("Retry-After", after) : response;
     }
-
-    private static int Seconds(TimeSpan span) => (int)Math.Ceiling(span.TotalSeconds);
 
     private static CustomResponse WithRate(CustomResponse response, int limit, int remaining, int resetSeconds) => response
         .WithHeader("RateLimit-Limit", limit.ToString(CultureInfo.InvariantCulture))
         .WithHeader("RateLimit-Remaining", remaining.ToString(CultureInfo.InvariantCulture))
         .WithHeader("RateLimit-Reset", resetSeconds.ToString(CultureInfo.InvariantCulture));
-
-    private static async Task WriteAsync(HttpContext http, CustomResponse response, bool corrupt, CancellationToken cancellationToken)
-    {
-        http.Response.StatusCode = response.Status;
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
-        {
-            http.Response.Headers[name] = value;
-        }
-
-        if (response.Body is null && !corrupt)
-        {
-            return;
-        }
-
-        var json = response.Body?.ToJsonString(JsonOptions) ?? "{}";
-        if (corrupt)
-        {
-            // Half a document never parses; a 204 becomes a 200 so that it can carry the broken body.
-            json = json[..(json.Length / 2)];
-            http.Response.StatusCode = response.Status == StatusCodes.Status204NoContent ? StatusCodes.Status200OK : response.Status;
-        }
-
-        http.Response.ContentType = response.ContentType;
-        await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(json), cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.Custom.Http;
 
@@ -7,7 +8,7 @@ namespace SesamTalk.Testing.Custom.Http;
 /// A response a handler produced but has not written yet, so the pipeline can add headers or play a fault
 /// (drop or corrupt the response) after the work is committed.
 /// </summary>
-internal sealed record CustomResponse(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null)
+internal sealed record CustomResponse(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null) : IEmulatorResponse
 {
     public const string JsonType = "application/json; charset=utf-8";
     public const string ProblemType = "application/problem+json; charset=utf-8";

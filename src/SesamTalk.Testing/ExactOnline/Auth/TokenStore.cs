@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.ExactOnline.Auth;
 
@@ -9,7 +10,7 @@ namespace SesamTalk.Testing.ExactOnline.Auth;
 /// </summary>
 internal sealed class TokenStore(TimeProvider clock, TimeSpan accessLifetime, TimeSpan refreshIdleLifetime)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _access = new(StringComparer.Ordinal);
+    private readonly AccessTokens _access = new(clock, accessLifetime);
     private readonly ConcurrentDictionary<string, string> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshToken> _refresh = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -30,21 +31,15 @@ internal sealed class TokenStore(TimeProvider clock, TimeSpan accessLifetime, Ti
         Expired,
     }
 
-    public TimeSpan AccessLifetime => accessLifetime;
+    public TimeSpan AccessLifetime => _access.Lifetime;
 
     /// <summary>An opaque bearer token shaped like Exact's ("AAEAA…").</summary>
-    public string IssueAccessToken()
-    {
-        var token = "AAEAA" + Opaque(120);
-        _access[token] = clock.GetUtcNow() + accessLifetime;
-        return token;
-    }
+    public string IssueAccessToken() => _access.Issue("AAEAA" + Opaque(120));
 
-    public bool IsValid(string? token) =>
-        token is not null && _access.TryGetValue(token, out var expires) && clock.GetUtcNow() < expires;
+    public bool IsValid(string? token) => _access.IsValid(token);
 
     /// <summary>Every issued access token stops working; clients must refresh.</summary>
-    public void ExpireAll() => _access.Clear();
+    public void ExpireAll() => _access.ExpireAll();
 
     /// <summary>A code the token endpoint exchanges once, for the given redirect URI.</summary>
     public string IssueCode(string redirectUri)

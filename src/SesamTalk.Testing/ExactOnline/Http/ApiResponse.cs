@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.ExactOnline.Http;
 
@@ -9,7 +10,10 @@ namespace SesamTalk.Testing.ExactOnline.Http;
 /// (<c>$count</c>) used instead of <see cref="Body"/>.
 /// </summary>
 internal sealed record ApiResponse(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null, string? Text = null)
+    : IEmulatorResponse
 {
+    public string ContentType => "application/json; charset=utf-8";
+
     public static ApiResponse NoContent { get; } = new(StatusCodes.Status204NoContent, null);
 
     /// <summary>An OData payload: <c>{"d": …}</c>.</summary>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SesamTalk.Testing.ExactOnline.Auth;
 using SesamTalk.Testing.ExactOnline.Handlers;
-using static SesamTalk.Testing.ExactOnline.Http.RequestPipeline;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.ExactOnline.Http;
 

@@ -1,27 +1,22 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.Salesforce.Auth;
 
 /// <summary>Issued access tokens with their expiry, and the refresh tokens the org accepts.</summary>
 internal sealed class TokenStore(TimeProvider clock, TimeSpan lifetime, string orgId)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _access = new(StringComparer.Ordinal);
+    private readonly AccessTokens _access = new(clock, lifetime);
     private readonly ConcurrentDictionary<string, bool> _refresh = new(StringComparer.Ordinal);
 
     /// <summary>A new session id shaped like Salesforce's: "{orgId}!{opaque}".</summary>
-    public string IssueAccessToken()
-    {
-        var token = string.Concat(orgId[..15], "!", Opaque(72));
-        _access[token] = clock.GetUtcNow() + lifetime;
-        return token;
-    }
+    public string IssueAccessToken() => _access.Issue(string.Concat(orgId[..15], "!", Opaque(72)));
 
-    public bool IsValid(string? token) =>
-        token is not null && _access.TryGetValue(token, out var expires) && clock.GetUtcNow() < expires;
+    public bool IsValid(string? token) => _access.IsValid(token);
 
     /// <summary>Every issued token stops working; clients must authenticate again.</summary>
-    public void ExpireAll() => _access.Clear();
+    public void ExpireAll() => _access.ExpireAll();
 
     public string IssueRefreshToken()
     {

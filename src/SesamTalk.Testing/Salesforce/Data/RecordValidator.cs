@@ -37,9 +37,9 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
             var value = Convert(field, raw);
             var writable = kind switch
             {
-                WriteKind.Create => field.Createable,
-                WriteKind.Update => field.Updateable,
-                _ => field.Type != FieldType.Address && field.ConcatenationOf.Count == 0,
+                WriteKind.Create => field.Source.Createable,
+                WriteKind.Update => field.Source.Updateable,
+                _ => field.Type != FieldType.Address && field.Source.ConcatenationOf.Count == 0,
             };
             if (!writable)
             {
@@ -78,9 +78,9 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
         var present = values.TryGetValue(field.Name, out var value);
         return kind switch
         {
-            WriteKind.Create => field.RequiredOnCreate && value is null,
-            WriteKind.Update or WriteKind.Edit => !field.Nillable && present && value is null,
-            _ => !field.Nillable && !field.DefaultedOnCreate && value is null,
+            WriteKind.Create => field.Source.RequiredOnCreate && value is null,
+            WriteKind.Update or WriteKind.Edit => !field.Source.Nillable && present && value is null,
+            _ => !field.Source.Nillable && !field.Source.DefaultedOnCreate && value is null,
         };
     }
 
@@ -135,7 +135,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
         if (field.Type.IsText())
         {
             var text = (string)value!;
-            if (field.Length is { } max && text.Length > max)
+            if (field.Source.Length is { } max && text.Length > max)
             {
                 return (value, new SalesforceError(
                     "STRING_TOO_LONG",
@@ -153,7 +153,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
 
     private (JsonNode? Value, SalesforceError? Error) CheckReference(FieldSchema field, string value)
     {
-        var label = field.ReferenceTo.Count > 0 ? field.ReferenceTo[0] : "Record";
+        var label = field.Source.ReferenceTo.Count > 0 ? field.Source.ReferenceTo[0] : "Record";
         var malformed = new SalesforceError("MALFORMED_ID", $"{label} ID: id value of incorrect type: {value}", [field.Name]);
         if (SalesforceId.Normalize(value) is not { } id)
         {
@@ -161,7 +161,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
         }
 
         // Only targets the emulator stores can be checked; User, Opportunity and the like are taken on trust.
-        var targets = field.ReferenceTo.Select(catalog.Find).ToList();
+        var targets = field.Source.ReferenceTo.Select(catalog.Find).ToList();
         if (targets.Count == 0 || targets.Any(t => t is null))
         {
             return (id, null);

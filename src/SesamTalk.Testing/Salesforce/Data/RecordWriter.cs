@@ -22,8 +22,8 @@ internal sealed class RecordWriter(RecordStore store, string userId)
                 "IsDeleted" => false,
                 "CreatedDate" or "LastModifiedDate" or "SystemModstamp" => stamp,
                 "CreatedById" or "LastModifiedById" or "OwnerId" => userId,
-                _ when field.AutoNumber => store.NextAutoNumber(schema, field),
-                _ when field.DefaultValue is not null => field.DefaultValue,
+                _ when field.Source.AutoNumber => store.NextAutoNumber(schema, field),
+                _ when field.Source.DefaultValue is not null => field.Source.DefaultValue,
                 _ when field.Type == FieldType.Boolean => false,
                 _ => null,
             };
@@ -77,9 +77,9 @@ internal sealed class RecordWriter(RecordStore store, string userId)
     {
         foreach (var field in record.Schema.Fields)
         {
-            if (field.ConcatenationOf.Count > 0)
+            if (field.Source.ConcatenationOf.Count > 0)
             {
-                var parts = field.ConcatenationOf.Select(p => (string?)record.Values[p]).Where(p => !string.IsNullOrEmpty(p)).ToList();
+                var parts = field.Source.ConcatenationOf.Select(p => (string?)record.Values[p]).Where(p => !string.IsNullOrEmpty(p)).ToList();
                 record.Values[field.Name] = parts.Count == 0 ? null : string.Join(" ", parts);
             }
             else if (field.Type == FieldType.Address)

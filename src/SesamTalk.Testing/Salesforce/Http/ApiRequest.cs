@@ -1,35 +1,26 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.Salesforce.Http;
 
 /// <summary>What a handler needs from the HTTP request: route values, query string, body, API version.</summary>
-internal sealed class ApiRequest(HttpContext http)
+internal sealed class ApiRequest(HttpContext http) : EmulatorRequest(http)
 {
-    public HttpContext Http { get; } = http;
-
     /// <summary>The API version from the path, e.g. "64.0".</summary>
     public string Version => Route("version");
 
     /// <summary>The data root of this version, e.g. "/services/data/v64.0".</summary>
     public string DataPath => "/services/data/v" + Version;
 
-    public string Route(string name) => Http.GetRouteValue(name) as string ?? "";
-
-    public string? Query(string name) => Http.Request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
-
-    public string? Header(string name) => Http.Request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
-
     /// <summary>Reads the JSON body; unparsable or empty bodies fail the request with <c>JSON_PARSER_ERROR</c>.</summary>
     public async Task<JsonNode> ReadJsonAsync(CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await Http.Request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return buffer.Length == 0 || JsonNode.Parse(buffer.ToArray()) is not { } node
+            return body.Length == 0 || JsonNode.Parse(body) is not { } node
                 ? throw ApiException.BadRequest("JSON_PARSER_ERROR", "No content to map due to end-of-input")
                 : node;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.Salesforce.Http;
 
@@ -7,8 +8,10 @@ namespace SesamTalk.Testing.Salesforce.Http;
 /// A response a handler produced but has not written yet. Handlers return these rather than writing to the
 /// connection so the pipeline can apply faults (drop or corrupt the response) after the work is committed.
 /// </summary>
-internal sealed record ApiResponse(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null)
+internal sealed record ApiResponse(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null) : IEmulatorResponse
 {
+    public string ContentType => "application/json;charset=UTF-8";
+
     public static ApiResponse Ok(JsonNode body) => new(StatusCodes.Status200OK, body);
 
     public static ApiResponse NoContent { get; } = new(StatusCodes.Status204NoContent, null);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SesamTalk.Testing.Salesforce.Auth;
 using SesamTalk.Testing.Salesforce.Handlers;
-using static SesamTalk.Testing.Salesforce.Http.RequestPipeline;
+using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.Salesforce.Http;
 

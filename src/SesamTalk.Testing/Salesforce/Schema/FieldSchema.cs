@@ -1,25 +1,16 @@
+using SesamTalk.Testing.Catalogs;
+
 namespace SesamTalk.Testing.Salesforce.Schema;
 
-/// <summary>One field of an sObject as describe reports it (a field of the shared Salesforce catalog).</summary>
-internal sealed record FieldSchema(
-    string Name,
-    FieldType Type,
-    int? Length,
-    bool Createable,
-    bool Updateable,
-    bool Nillable,
-    bool DefaultedOnCreate,
-    bool IdLookup,
-    bool ExternalId,
-    bool Unique,
-    bool Filterable,
-    bool AutoNumber,
-    IReadOnlyList<string> ReferenceTo,
-    IReadOnlyList<string> ConcatenationOf,
-    string? DefaultValue)
+/// <summary>
+/// One field of an sObject as describe reports it: a field of the shared Salesforce catalog (<see cref="Source"/>, which
+/// holds its flags, length and references) with its type parsed and the names SOQL and compound fields derive from it.
+/// </summary>
+internal sealed record FieldSchema(CatalogField Source)
 {
-    /// <summary>Required on create: must be sent because it is neither nillable nor defaulted.</summary>
-    public bool RequiredOnCreate => Createable && !Nillable && !DefaultedOnCreate;
+    public string Name => Source.Name;
+
+    public FieldType Type { get; } = FieldTypeExtensions.Parse(Source.Type);
 
     /// <summary>
     /// The relationship name used in SOQL paths (AccountId -> Account), or null for non-references.

@@ -39,20 +39,5 @@ internal sealed class SchemaCatalog
             [.. leading, .. entity.Fields.Select(ToField), .. trailing]);
     }
 
-    private static FieldSchema ToField(CatalogField field) => new(
-        field.Name,
-        FieldTypeExtensions.Parse(field.Type),
-        field.Length,
-        field.Createable,
-        field.Updateable,
-        field.Nillable,
-        field.DefaultedOnCreate,
-        field.IdLookup,
-        field.ExternalId,
-        field.Unique,
-        field.Filterable,
-        field.AutoNumber,
-        field.ReferenceTo,
-        field.ConcatenationOf,
-        field.DefaultValue);
+    private static FieldSchema ToField(CatalogField field) => new(field);
 }

@@ -20,7 +20,7 @@ internal sealed record FieldPath(IReadOnlyList<FieldSchema> Hops, FieldSchema Fi
         foreach (var relationship in segments[..^1])
         {
             var reference = current.Relationship(relationship);
-            var target = reference?.ReferenceTo.Count > 0 ? catalog.Find(reference.ReferenceTo[0]) : null;
+            var target = reference?.Source.ReferenceTo.Count > 0 ? catalog.Find(reference.Source.ReferenceTo[0]) : null;
             if (reference is null || target is null)
             {
                 throw ApiException.BadRequest(
