@@ -52,7 +52,7 @@ public sealed class CustomSystemEmulator : IAsyncDisposable
         var store = new MemoryRecordStore(clock);
         var controls = new EmulatorControls(new RateLimiter(clock, options.RateLimit, options.RateLimitWindow));
         var endpointOptions = new CustomSystemOptions { ApiKey = options.ApiKey, Catalog = options.Catalog, TimeProvider = clock };
-        var host = await LoopbackHost.StartAsync(app => CustomRoutes.Map(app, "/", store, endpointOptions, controls), cancellationToken)
+        var host = await LoopbackHost.StartAsync(app => CustomRoutes.Map(app, "/", store, endpointOptions, controls), options.Port, cancellationToken)
             .ConfigureAwait(false);
         return new CustomSystemEmulator(host, store, controls, catalog, options.ApiKey);
     }

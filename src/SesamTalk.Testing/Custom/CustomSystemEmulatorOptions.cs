@@ -18,6 +18,9 @@ public sealed class CustomSystemEmulatorOptions
     /// <summary>The fixed window the <see cref="RateLimit"/> counts in.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The loopback port to listen on; 0 (the default) takes any free port.</summary>
+    public int Port { get; set; }
+
     /// <summary>The clock for modification stamps, the change feed's horizon and the rate limit; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 }

@@ -58,7 +58,7 @@ public sealed class ExactOnlineEmulator : IAsyncDisposable
     public static async Task<ExactOnlineEmulator> StartAsync(ExactOnlineEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var division = new ExactOnlineDivision(options ?? new ExactOnlineEmulatorOptions());
-        var host = await LoopbackHost.StartAsync(app => ExactOnlineRoutes.Map(app, division), cancellationToken).ConfigureAwait(false);
+        var host = await LoopbackHost.StartAsync(app => ExactOnlineRoutes.Map(app, division), division.Options.Port, cancellationToken).ConfigureAwait(false);
         division.Urls = new ResourceUrls(host.BaseUrl.ToString(), division.Number);
         return new ExactOnlineEmulator(host, division);
     }

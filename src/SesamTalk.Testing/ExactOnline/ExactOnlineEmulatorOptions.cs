@@ -33,6 +33,9 @@ public sealed class ExactOnlineEmulatorOptions
     /// <summary>Rows per page of the sync endpoints (1,000 at Exact).</summary>
     public int SyncPageSize { get; set; } = 1_000;
 
+    /// <summary>The loopback port to listen on; 0 (the default) takes any free port.</summary>
+    public int Port { get; set; }
+
     /// <summary>The clock for stamps, token expiry and rate-limit windows; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SesamTalk.Testing.Http;
 
-/// <summary>The web app every emulator runs in: Kestrel on a free port of 127.0.0.1, without logging, serving the emulator's routes.</summary>
+/// <summary>The web app every emulator runs in: Kestrel on 127.0.0.1 (a free port unless one is given), without logging, serving the emulator's routes.</summary>
 internal sealed class LoopbackHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -20,12 +20,12 @@ internal sealed class LoopbackHost : IAsyncDisposable
     /// <summary>The address the app listens on, ending in "/".</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>Builds the app, lets <paramref name="map"/> add the routes and starts listening.</summary>
-    public static async Task<LoopbackHost> StartAsync(Action<IEndpointRouteBuilder> map, CancellationToken cancellationToken)
+    /// <summary>Builds the app, lets <paramref name="map"/> add the routes and starts listening on <paramref name="port"/> (0: any free port).</summary>
+    public static async Task<LoopbackHost> StartAsync(Action<IEndpointRouteBuilder> map, int port, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LoopbackHost).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         map(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

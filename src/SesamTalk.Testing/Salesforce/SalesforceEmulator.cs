@@ -52,7 +52,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable
     public static async Task<SalesforceEmulator> StartAsync(SalesforceEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var org = new SalesforceOrg(options ?? new SalesforceEmulatorOptions());
-        var host = await LoopbackHost.StartAsync(app => SalesforceRoutes.Map(app, org), cancellationToken).ConfigureAwait(false);
+        var host = await LoopbackHost.StartAsync(app => SalesforceRoutes.Map(app, org), org.Options.Port, cancellationToken).ConfigureAwait(false);
         org.InstanceUrl = host.BaseUrl.ToString().TrimEnd('/');
         return new SalesforceEmulator(host, org);
     }

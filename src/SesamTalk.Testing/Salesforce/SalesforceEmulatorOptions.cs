@@ -21,6 +21,9 @@ public sealed class SalesforceEmulatorOptions
     /// <summary>API calls allowed per rolling 24 hours (15,000 is a Developer Edition org).</summary>
     public int DailyApiLimit { get; set; } = 15_000;
 
+    /// <summary>The loopback port to listen on; 0 (the default) takes any free port.</summary>
+    public int Port { get; set; }
+
     /// <summary>The clock for record timestamps, token expiry and delta windows; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
