@@ -90,29 +90,20 @@ internal static class ClientEmitter
     {
         writer.Line("/// <summary>Every synced entity of this assembly, referenced entities first.</summary>");
         writer.Line(Generated.CodeAttribute);
-        using (writer.Open(access + " sealed class SesamTalkModel : global::SesamTalk.ISyncModel"))
+        using (writer.Open(access + " sealed class SesamTalkModel : global::SesamTalk.SyncModel"))
         {
             writer.Line("/// <summary>The one instance.</summary>");
             writer.Line("public static readonly SesamTalkModel Instance = new SesamTalkModel();");
             writer.Line();
-            writer.Line("private readonly global::SesamTalk.ISyncEntityDefinition[] _entities =");
-            writer.Line("{");
-            foreach (var entry in entries)
+            writer.Line("private SesamTalkModel()");
+            writer.Line("    : base(");
+            for (var i = 0; i < entries.Count; i++)
             {
-                writer.Line("    " + entry.FullyQualifiedName + ".SyncDefinition,");
+                writer.Line("        " + entries[i].FullyQualifiedName + ".SyncDefinition" + (i == entries.Count - 1 ? ")" : ","));
             }
 
-            writer.Line("};");
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.ISyncEntityDefinition> Entities => _entities;");
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            using (writer.Open("public global::SesamTalk.ISyncEntityDefinition? Find(string name)"))
-            {
-                writer.Line("foreach (var entity in _entities) if (string.Equals(entity.Name, name, global::System.StringComparison.Ordinal)) return entity;");
-                writer.Line("return null;");
-            }
+            writer.Line("{");
+            writer.Line("}");
         }
     }
 
@@ -126,13 +117,8 @@ internal static class ClientEmitter
             writer.Line("/// Registers <see cref=\"SesamTalkModel\"/> as <see cref=\"global::SesamTalk.ISyncModel\"/> and <see cref=\"TalkClient\"/>,");
             writer.Line("/// without reflection or assembly scanning. Add systems, the link store and the engine on the returned builder.");
             writer.Line("/// </summary>");
-            using (writer.Open("public static global::SesamTalk.SesamTalkBuilder AddSesamTalk(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)"))
-            {
-                writer.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
-                writer.Line("global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SesamTalk.ISyncModel>(services, SesamTalkModel.Instance);");
-                writer.Line("global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TalkClient>(services, static provider => new TalkClient(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::SesamTalk.ISyncEngine>(provider)));");
-                writer.Line("return new global::SesamTalk.SesamTalkBuilder(services, SesamTalkModel.Instance);");
-            }
+            writer.Line("public static global::SesamTalk.SesamTalkBuilder AddSesamTalk(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>");
+            writer.Line("    global::SesamTalk.SesamTalkServices.Register(services, SesamTalkModel.Instance, static engine => new TalkClient(engine));");
         }
     }
 

@@ -27,24 +27,15 @@ namespace TestHost
 
     /// <summary>Every synced entity of this assembly, referenced entities first.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
-    internal sealed class SesamTalkModel : global::SesamTalk.ISyncModel
+    internal sealed class SesamTalkModel : global::SesamTalk.SyncModel
     {
         /// <summary>The one instance.</summary>
         public static readonly SesamTalkModel Instance = new SesamTalkModel();
 
-        private readonly global::SesamTalk.ISyncEntityDefinition[] _entities =
+        private SesamTalkModel()
+            : base(
+                global::Crm.Outer.Contact.SyncDefinition)
         {
-            global::Crm.Outer.Contact.SyncDefinition,
-        };
-
-        /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.ISyncEntityDefinition> Entities => _entities;
-
-        /// <inheritdoc />
-        public global::SesamTalk.ISyncEntityDefinition? Find(string name)
-        {
-            foreach (var entity in _entities) if (string.Equals(entity.Name, name, global::System.StringComparison.Ordinal)) return entity;
-            return null;
         }
     }
 
@@ -56,12 +47,7 @@ namespace TestHost
         /// Registers <see cref="SesamTalkModel"/> as <see cref="global::SesamTalk.ISyncModel"/> and <see cref="TalkClient"/>,
         /// without reflection or assembly scanning. Add systems, the link store and the engine on the returned builder.
         /// </summary>
-        public static global::SesamTalk.SesamTalkBuilder AddSesamTalk(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
-        {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SesamTalk.ISyncModel>(services, SesamTalkModel.Instance);
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TalkClient>(services, static provider => new TalkClient(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::SesamTalk.ISyncEngine>(provider)));
-            return new global::SesamTalk.SesamTalkBuilder(services, SesamTalkModel.Instance);
-        }
+        public static global::SesamTalk.SesamTalkBuilder AddSesamTalk(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+            global::SesamTalk.SesamTalkServices.Register(services, SesamTalkModel.Instance, static engine => new TalkClient(engine));
     }
 }
