@@ -19,7 +19,7 @@ public sealed class RetryHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> _throttledOnly;
 
     /// <summary>Creates the handler.</summary>
-    /// <param name="maxRetries">How many times to retry one call.</param>
+    /// <param name="maxRetries">How many times to retry one call; 0 sends every call once.</param>
     /// <param name="maxDelay">The longest wait between tries; a longer Retry-After is capped to it.</param>
     /// <param name="time">The clock (tests use a fake one).</param>
     public RetryHandler(int maxRetries, TimeSpan maxDelay, TimeProvider time)
@@ -43,8 +43,14 @@ public sealed class RetryHandler : DelegatingHandler
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> Build(int maxRetries, TimeSpan maxDelay, TimeProvider time, Func<Outcome<HttpResponseMessage>, bool> shouldRetry) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+    private static ResiliencePipeline<HttpResponseMessage> Build(int maxRetries, TimeSpan maxDelay, TimeProvider time, Func<Outcome<HttpResponseMessage>, bool> shouldRetry)
+    {
+        if (maxRetries < 1)
+        {
+            return ResiliencePipeline<HttpResponseMessage>.Empty;
+        }
+
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = maxRetries,
@@ -61,6 +67,7 @@ public sealed class RetryHandler : DelegatingHandler
                 },
             })
             .Build();
+    }
 
     private Task<HttpResponseMessage> SendCore(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);

@@ -93,21 +93,24 @@ public sealed partial class SalesforceClient
             throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"Expected {count} results but got {items.Count}.", []);
         }
 
-        return items.Select((item, i) =>
-        {
-            var id = item.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : idOf(i);
-            if (item.GetProperty("success").GetBoolean())
-            {
-                return new SalesforceWriteResult(id, null);
-            }
+        return items.Select((item, i) => ReadResult(item, idOf(i))).ToArray();
+    }
 
-            var error = item.GetProperty("errors").EnumerateArray().FirstOrDefault();
-            var fields = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("fields", out var list)
-                ? list.EnumerateArray().Select(f => f.GetString() ?? "").ToList()
-                : [];
-            var code = error.ValueKind == JsonValueKind.Object ? error.GetProperty("statusCode").GetString() ?? "UNKNOWN" : "UNKNOWN";
-            var message = error.ValueKind == JsonValueKind.Object ? error.GetProperty("message").GetString() ?? "" : "";
-            return new SalesforceWriteResult(id, new SalesforceApiException(HttpStatusCode.BadRequest, code, message, fields, idOf(i)));
-        }).ToArray();
+    /// <summary>One record's result, <c>{"id","success","errors":[{"statusCode","message","fields"}]}</c>; <paramref name="recordId"/> stands in for a missing id.</summary>
+    internal static SalesforceWriteResult ReadResult(JsonElement item, string? recordId)
+    {
+        var id = item.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : recordId;
+        if (item.GetProperty("success").GetBoolean())
+        {
+            return new SalesforceWriteResult(id, null);
+        }
+
+        var error = item.GetProperty("errors").EnumerateArray().FirstOrDefault();
+        var fields = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("fields", out var list)
+            ? list.EnumerateArray().Select(f => f.GetString() ?? "").ToList()
+            : [];
+        var code = error.ValueKind == JsonValueKind.Object ? error.GetProperty("statusCode").GetString() ?? "UNKNOWN" : "UNKNOWN";
+        var message = error.ValueKind == JsonValueKind.Object ? error.GetProperty("message").GetString() ?? "" : "";
+        return new SalesforceWriteResult(id, new SalesforceApiException(HttpStatusCode.BadRequest, code, message, fields, recordId));
     }
 }
