@@ -1,0 +1,120 @@
+namespace SesamTalk.Connectors.LinkStore;
+
+/// <summary>
+/// The sync engine's memory: links with provenance, fingerprints, cursors, pending-create intents, conflicts,
+/// quarantined records and flow leases. Everything the engine writes during a cycle goes through
+/// <see cref="BeginCommitAsync"/>, so a page's links, fingerprints and cursor are committed together or not at all.
+/// </summary>
+public interface ILinkStore
+{
+    /// <summary>Starts a unit of work. Nothing is written until <see cref="ILinkStoreCommit.CommitAsync"/>; disposing without it discards everything.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Who the host record is linked to, in every flow of its entity, and why.</summary>
+    /// <param name="entity">The host entity's name.</param>
+    /// <param name="localId">The host record's id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default);
+
+    /// <summary>The link of a host record in one flow, with its fingerprints, or <see langword="null"/>.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="localId">The host record's id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default);
+
+    /// <summary>The link of a remote record in one flow, with its fingerprints, or <see langword="null"/>.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="remoteId">The remote record's id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every link of a flow, by host id, streamed.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    IAsyncEnumerable<StoredLink> ReadLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
+    /// <summary>Links two records by hand. Fails with <see cref="SyncLinkConflictException"/> when either is linked to another record.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="localId">The host record's id.</param>
+    /// <param name="remoteId">The remote record's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<SyncLink> LinkByHandAsync(SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken = default);
+
+    /// <summary>Links two records by hand, first removing any link either of them has in the flow (and its fingerprints).</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="localId">The host record's id.</param>
+    /// <param name="remoteId">The remote record's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<SyncLink> RelinkByHandAsync(SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the link of a host record in one flow, with its fingerprints. Returns whether there was one.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="localId">The host record's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> UnlinkAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default);
+
+    /// <summary>The committed cursor of one side of a flow, or <see langword="null"/> before the first commit.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="side">The side whose changes the cursor reads.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<string?> GetCursorAsync(SyncFlowId flow, SyncSide side, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the intent to create the counterpart of a source record, durably, before the create is sent. When an open
+    /// intent for the same source record exists, returns that one (same idempotency key) instead of a second.
+    /// </summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="sourceSide">The side the source record lives on.</param>
+    /// <param name="sourceId">The source record's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<PendingCreate> RecordIntentAsync(SyncFlowId flow, SyncSide sourceSide, string sourceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The intents of a flow that were never completed (a crash or lost response); resolve each before creating again.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<PendingCreate>> ListOpenIntentsAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
+    /// <summary>The conflicts recorded for a flow, oldest first; only one host record's when <paramref name="localId"/> is given.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="localId">The host record's id, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<ConflictRecord>> GetConflictsAsync(SyncFlowId flow, string? localId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The quarantined records of a flow, held and released, oldest first.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<QuarantinedRecord>> ListQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a quarantined record so the next cycle reads it again. Returns whether it was held.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="side">The side the record lives on.</param>
+    /// <param name="recordId">The record's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> ReleaseQuarantinedAsync(SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken = default);
+
+    /// <summary>How many records of a flow are held in quarantine (released ones not counted).</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<int> CountQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the flow's lease for <paramref name="duration"/> when it is free, expired, or already <paramref name="owner"/>'s.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="owner">Who runs the flow (unique per process and run).</param>
+    /// <param name="duration">How long the lease holds unless renewed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends the lease by <paramref name="duration"/> from now, when <paramref name="owner"/> still holds it.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="owner">The lease's owner.</param>
+    /// <param name="duration">How long the lease holds from now.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> RenewLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the lease up, when <paramref name="owner"/> holds it.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="owner">The lease's owner.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> ReleaseLeaseAsync(SyncFlowId flow, string owner, CancellationToken cancellationToken = default);
+}

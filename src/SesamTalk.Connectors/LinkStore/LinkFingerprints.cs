@@ -1,0 +1,15 @@
+namespace SesamTalk.Connectors.LinkStore;
+
+/// <summary>
+/// What the engine last read and last wrote on each side of one link, as mapper fingerprints. Comparing a new read
+/// with <see cref="LocalWritten"/> or <see cref="RemoteWritten"/> tells an echo of the engine's own write from a real change.
+/// </summary>
+/// <param name="LocalRead">The fingerprint of the host record as last read, or <see langword="null"/>.</param>
+/// <param name="LocalWritten">The fingerprint of what the engine last wrote to the host, or <see langword="null"/>.</param>
+/// <param name="RemoteRead">The fingerprint of the remote record as last read, or <see langword="null"/>.</param>
+/// <param name="RemoteWritten">The fingerprint of what the engine last wrote to the remote system, or <see langword="null"/>.</param>
+public sealed record LinkFingerprints(string? LocalRead, string? LocalWritten, string? RemoteRead, string? RemoteWritten)
+{
+    /// <summary>No fingerprints yet (a new or hand-made link).</summary>
+    public static LinkFingerprints None { get; } = new(null, null, null, null);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace SesamTalk.Connectors.LinkStore;
+
+/// <summary>Small helpers for parameterised commands and the store's fixed-width UTC time text (which sorts as it compares).</summary>
+internal static class SqliteDb
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>A command with its parameters, enlisted in <paramref name="transaction"/> when there is one.</summary>
+    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    /// <summary>The flow's three key parameters: <c>@entity</c>, <c>@system</c>, <c>@type</c>.</summary>
+    public static (string, object?)[] Flow(SyncFlowId flow, params (string Name, object? Value)[] more)
+    {
+        flow.Validate();
+        var all = new (string, object?)[3 + more.Length];
+        all[0] = ("@entity", flow.Entity);
+        all[1] = ("@system", flow.Target.System);
+        all[2] = ("@type", flow.Target.Type);
+        more.CopyTo(all, 3);
+        return all;
+    }
+
+    /// <summary>The store's text form of an instant.</summary>
+    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an instant written by <see cref="Time"/>.</summary>
+    public static DateTimeOffset ReadTime(SqliteDataReader reader, int ordinal) =>
+        new(DateTime.SpecifyKind(DateTime.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc));
+
+    /// <summary>Reads an instant that may be NULL.</summary>
+    public static DateTimeOffset? ReadNullableTime(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);
+
+    /// <summary>Reads text that may be NULL.</summary>
+    public static string? ReadNullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>Runs a command that returns nothing; returns the rows it changed.</summary>
+    public static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a command and returns its first value, or <see langword="null"/>.</summary>
+    public static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a query and maps every row.</summary>
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(SqliteConnection connection, string sql, (string, object?)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, null, sql, parameters);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace SesamTalk.Connectors.LinkStore;
+
+/// <summary>Flow leases: one atomic statement each, so two processes on one file never both hold a flow.</summary>
+public sealed partial class SqliteLinkStore
+{
+    /// <inheritdoc />
+    public async Task<bool> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = _time.GetUtcNow();
+
+        // Inserts a free lease, or takes it over when it has expired or is already ours; otherwise changes no row.
+        return await ExecuteAsync(
+            "INSERT INTO leases (entity, system, type, owner, acquired_at, expires_at) VALUES (@entity, @system, @type, @owner, @now, @expires) "
+            + "ON CONFLICT (entity, system, type) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
+            + "WHERE leases.expires_at <= @now OR leases.owner = @owner;",
+            SqliteDb.Flow(flow, ("@owner", owner), ("@now", SqliteDb.Time(now)), ("@expires", SqliteDb.Time(now + duration))),
+            cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RenewLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = _time.GetUtcNow();
+
+        // Still ours means nobody took it over, even when it lapsed in between.
+        return await ExecuteAsync(
+            "UPDATE leases SET expires_at = @expires WHERE " + FlowIs + " AND owner = @owner;",
+            SqliteDb.Flow(flow, ("@owner", owner), ("@expires", SqliteDb.Time(now + duration))),
+            cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReleaseLeaseAsync(SyncFlowId flow, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await ExecuteAsync(
+            "DELETE FROM leases WHERE " + FlowIs + " AND owner = @owner;",
+            SqliteDb.Flow(flow, ("@owner", owner)),
+            cancellationToken).ConfigureAwait(false) > 0;
+    }
+}

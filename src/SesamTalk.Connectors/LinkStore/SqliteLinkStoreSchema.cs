@@ -1,0 +1,147 @@
+using Microsoft.Data.Sqlite;
+
+namespace SesamTalk.Connectors.LinkStore;
+
+/// <summary>
+/// The link store's schema as forward-only migrations. <c>schema_version</c> holds a row per applied migration; opening
+/// an older file applies the missing ones in one transaction, opening a newer one fails. Never edit a shipped migration:
+/// add the next one.
+/// </summary>
+internal static class SqliteLinkStoreSchema
+{
+    /// <summary>The migrations; migration <c>i + 1</c> is at index <c>i</c>.</summary>
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        // 1: links (with their fingerprints), cursors, pending-create intents, flow leases.
+        """
+        CREATE TABLE links (
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            local_id TEXT NOT NULL,
+            remote_id TEXT NOT NULL,
+            provenance INTEGER NOT NULL,
+            match_key TEXT NULL,
+            linked_at TEXT NOT NULL,
+            local_read TEXT NULL,
+            local_written TEXT NULL,
+            remote_read TEXT NULL,
+            remote_written TEXT NULL,
+            PRIMARY KEY (entity, system, type, local_id),
+            UNIQUE (entity, system, type, remote_id)
+        );
+        CREATE INDEX links_by_local_id ON links (entity, local_id);
+        CREATE TABLE cursors (
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            side INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (entity, system, type, side)
+        );
+        CREATE TABLE intents (
+            idempotency_key TEXT NOT NULL PRIMARY KEY,
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            source_side INTEGER NOT NULL,
+            source_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            completed_at TEXT NULL
+        );
+        CREATE UNIQUE INDEX intents_open_per_source ON intents (entity, system, type, source_side, source_id) WHERE completed_at IS NULL;
+        CREATE TABLE leases (
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            owner TEXT NOT NULL,
+            acquired_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            PRIMARY KEY (entity, system, type)
+        );
+        """,
+
+        // 2: conflicts and quarantine.
+        """
+        CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            local_id TEXT NOT NULL,
+            remote_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            local_value TEXT NULL,
+            remote_value TEXT NULL,
+            rule INTEGER NOT NULL,
+            winner INTEGER NOT NULL,
+            occurred_at TEXT NOT NULL
+        );
+        CREATE INDEX conflicts_by_record ON conflicts (entity, system, type, local_id);
+        CREATE TABLE quarantine (
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            side INTEGER NOT NULL,
+            record_id TEXT NOT NULL,
+            error TEXT NOT NULL,
+            payload TEXT NULL,
+            first_at TEXT NOT NULL,
+            last_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            released_at TEXT NULL,
+            PRIMARY KEY (entity, system, type, side, record_id)
+        );
+        """,
+    ];
+
+    /// <summary>The newest schema version.</summary>
+    public static int LatestVersion => Migrations.Count;
+
+    /// <summary>Brings the file to <paramref name="targetVersion"/> (tests stop early to make old files) and returns the version it had.</summary>
+    public static async Task<int> MigrateAsync(SqliteConnection connection, string path, int targetVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // WAL can't be switched on inside a transaction; it sticks to the file.
+        await SqliteDb.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", [], cancellationToken).ConfigureAwait(false);
+
+        // IMMEDIATE, so two processes opening an old file at once migrate it once.
+        var transaction = connection.BeginTransaction(deferred: false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await SqliteDb.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);", [], cancellationToken).ConfigureAwait(false);
+            var found = Convert.ToInt32(
+                await SqliteDb.ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", [], cancellationToken).ConfigureAwait(false),
+                System.Globalization.CultureInfo.InvariantCulture);
+            if (found > LatestVersion)
+            {
+                throw new LinkStoreSchemaException(
+                    $"The link store '{path}' has schema version {found}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another file.")
+                {
+                    FoundVersion = found,
+                    SupportedVersion = LatestVersion,
+                };
+            }
+
+            for (var version = found + 1; version <= targetVersion; version++)
+            {
+                await SqliteDb.ExecuteAsync(connection, transaction, Migrations[version - 1], [], cancellationToken).ConfigureAwait(false);
+                await SqliteDb.ExecuteAsync(
+                    connection,
+                    transaction,
+                    "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at);",
+                    [("@version", version), ("@at", SqliteDb.Time(now))],
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return found;
+        }
+    }
+
+    /// <summary>The version a file has now.</summary>
+    public static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        Convert.ToInt32(
+            await SqliteDb.ScalarAsync(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", [], cancellationToken).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,188 @@
+using Microsoft.Data.Sqlite;
+
+namespace SesamTalk.Connectors.LinkStore;
+
+/// <summary>The link store's writes, each run inside a commit's transaction.</summary>
+internal static class SqliteLinkWrites
+{
+    /// <summary>The columns <see cref="ReadLink"/> reads, in order.</summary>
+    public const string LinkColumns =
+        "entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written";
+
+    private const string FlowIs = "entity = @entity AND system = @system AND type = @type";
+
+    /// <summary>Reads a row selected with <see cref="LinkColumns"/>.</summary>
+    public static StoredLink ReadLink(SqliteDataReader reader) =>
+        new(
+            new SyncLink(
+                reader.GetString(0),
+                reader.GetString(3),
+                new SyncTarget(reader.GetString(1), reader.GetString(2)),
+                reader.GetString(4),
+                (SyncLinkProvenance)reader.GetInt32(5),
+                SqliteDb.ReadNullableString(reader, 6),
+                SqliteDb.ReadTime(reader, 7)),
+            new LinkFingerprints(
+                SqliteDb.ReadNullableString(reader, 8),
+                SqliteDb.ReadNullableString(reader, 9),
+                SqliteDb.ReadNullableString(reader, 10),
+                SqliteDb.ReadNullableString(reader, 11)));
+
+    /// <summary>Inserts a link; the same pair again is a no-op, a clash on either id throws <see cref="SyncLinkConflictException"/>.</summary>
+    public static async Task SaveLinkAsync(SqliteConnection connection, SqliteTransaction transaction, SyncLink link, CancellationToken cancellationToken)
+    {
+        var flow = new SyncFlowId(link.Entity, link.Target);
+        var linkedRemote = (string?)await SqliteDb.ScalarAsync(
+            connection,
+            transaction,
+            "SELECT remote_id FROM links WHERE " + FlowIs + " AND local_id = @local;",
+            SqliteDb.Flow(flow, ("@local", link.LocalId)),
+            cancellationToken).ConfigureAwait(false);
+        if (linkedRemote is not null)
+        {
+            if (string.Equals(linkedRemote, link.RemoteId, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            throw SyncLinkConflictException.LocalTaken(link, linkedRemote);
+        }
+
+        var linkedLocal = (string?)await SqliteDb.ScalarAsync(
+            connection,
+            transaction,
+            "SELECT local_id FROM links WHERE " + FlowIs + " AND remote_id = @remote;",
+            SqliteDb.Flow(flow, ("@remote", link.RemoteId)),
+            cancellationToken).ConfigureAwait(false);
+        if (linkedLocal is not null)
+        {
+            throw SyncLinkConflictException.RemoteTaken(link, linkedLocal);
+        }
+
+        await SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at) "
+            + "VALUES (@entity, @system, @type, @local, @remote, @provenance, @matchKey, @linkedAt);",
+            SqliteDb.Flow(
+                flow,
+                ("@local", link.LocalId),
+                ("@remote", link.RemoteId),
+                ("@provenance", (int)link.Provenance),
+                ("@matchKey", link.MatchKey),
+                ("@linkedAt", SqliteDb.Time(link.LinkedAt))),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes whatever links the host record or the remote record has in the flow.</summary>
+    public static Task<int> RemoveLinksOfAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken) =>
+        SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "DELETE FROM links WHERE " + FlowIs + " AND (local_id = @local OR remote_id = @remote);",
+            SqliteDb.Flow(flow, ("@local", localId), ("@remote", remoteId)),
+            cancellationToken);
+
+    /// <summary>Removes the host record's link in the flow.</summary>
+    public static async Task<bool> UnlinkAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, string localId, CancellationToken cancellationToken) =>
+        await SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "DELETE FROM links WHERE " + FlowIs + " AND local_id = @local;",
+            SqliteDb.Flow(flow, ("@local", localId)),
+            cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <summary>Replaces a link's four fingerprints; throws when the link does not exist.</summary>
+    public static async Task SaveFingerprintsAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, string localId, LinkFingerprints fingerprints, CancellationToken cancellationToken)
+    {
+        var changed = await SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "UPDATE links SET local_read = @localRead, local_written = @localWritten, remote_read = @remoteRead, remote_written = @remoteWritten "
+            + "WHERE " + FlowIs + " AND local_id = @local;",
+            SqliteDb.Flow(
+                flow,
+                ("@local", localId),
+                ("@localRead", fingerprints.LocalRead),
+                ("@localWritten", fingerprints.LocalWritten),
+                ("@remoteRead", fingerprints.RemoteRead),
+                ("@remoteWritten", fingerprints.RemoteWritten)),
+            cancellationToken).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            throw new InvalidOperationException($"{flow.Entity} '{localId}' has no link to {flow.Target}; save the link before its fingerprints.");
+        }
+    }
+
+    /// <summary>Sets a cursor.</summary>
+    public static Task SaveCursorAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, SyncSide side, string cursor, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "INSERT INTO cursors (entity, system, type, side, value, updated_at) VALUES (@entity, @system, @type, @side, @value, @now) "
+            + "ON CONFLICT (entity, system, type, side) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;",
+            SqliteDb.Flow(flow, ("@side", (int)side), ("@value", cursor), ("@now", SqliteDb.Time(now))),
+            cancellationToken);
+
+    /// <summary>Completes an open intent; completing it twice is a no-op, an unknown key throws.</summary>
+    public static async Task CompleteIntentAsync(SqliteConnection connection, SqliteTransaction transaction, string idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var known = await SqliteDb.ScalarAsync(
+            connection,
+            transaction,
+            "SELECT 1 FROM intents WHERE idempotency_key = @key;",
+            [("@key", idempotencyKey)],
+            cancellationToken).ConfigureAwait(false);
+        if (known is null)
+        {
+            throw new InvalidOperationException($"There is no pending create with idempotency key '{idempotencyKey}'.");
+        }
+
+        await SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "UPDATE intents SET completed_at = @now WHERE idempotency_key = @key AND completed_at IS NULL;",
+            [("@key", idempotencyKey), ("@now", SqliteDb.Time(now))],
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends a conflict.</summary>
+    public static Task RecordConflictAsync(SqliteConnection connection, SqliteTransaction transaction, ConflictRecord conflict, CancellationToken cancellationToken) =>
+        SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "INSERT INTO conflicts (entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at) "
+            + "VALUES (@entity, @system, @type, @local, @remote, @field, @localValue, @remoteValue, @rule, @winner, @at);",
+            SqliteDb.Flow(
+                conflict.Flow,
+                ("@local", conflict.LocalId),
+                ("@remote", conflict.RemoteId),
+                ("@field", conflict.Field),
+                ("@localValue", conflict.LocalValue),
+                ("@remoteValue", conflict.RemoteValue),
+                ("@rule", (int)conflict.Rule),
+                ("@winner", (int)conflict.Winner),
+                ("@at", SqliteDb.Time(conflict.At))),
+            cancellationToken);
+
+    /// <summary>Quarantines a record, or counts another attempt and holds it again.</summary>
+    public static Task QuarantineAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, SyncSide side, string recordId, string error, string? payload, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "INSERT INTO quarantine (entity, system, type, side, record_id, error, payload, first_at, last_at, attempts, released_at) "
+            + "VALUES (@entity, @system, @type, @side, @record, @error, @payload, @now, @now, 1, NULL) "
+            + "ON CONFLICT (entity, system, type, side, record_id) DO UPDATE SET error = excluded.error, payload = excluded.payload, "
+            + "last_at = excluded.last_at, attempts = quarantine.attempts + 1, released_at = NULL;",
+            SqliteDb.Flow(flow, ("@side", (int)side), ("@record", recordId), ("@error", error), ("@payload", payload), ("@now", SqliteDb.Time(now))),
+            cancellationToken);
+
+    /// <summary>Removes a record from quarantine.</summary>
+    public static Task ClearQuarantineAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken) =>
+        SqliteDb.ExecuteAsync(
+            connection,
+            transaction,
+            "DELETE FROM quarantine WHERE " + FlowIs + " AND side = @side AND record_id = @record;",
+            SqliteDb.Flow(flow, ("@side", (int)side), ("@record", recordId)),
+            cancellationToken);
+}

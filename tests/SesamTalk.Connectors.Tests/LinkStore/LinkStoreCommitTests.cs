@@ -1,0 +1,201 @@
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Connectors.Tests.LinkStore;
+
+/// <summary>The unit of work: a page's links, fingerprints and cursor commit together or not at all; intents survive a crash; parallel commits lose nothing.</summary>
+public class LinkStoreCommitTests
+{
+    private static readonly SyncFlowId Flow = TempLinkStore.Customers;
+    private static readonly LinkFingerprints First = new("lr1", "lw1", "rr1", "rw1");
+
+    private static async Task<SqliteLinkStore> OpenWithFirstPageAsync(TempLinkStore temp)
+    {
+        var store = await temp.OpenAsync();
+        await using var commit = await store.BeginCommitAsync();
+        commit.SaveLink(TempLinkStore.Link("c1", "001A"));
+        commit.SaveFingerprints(Flow, "c1", First);
+        commit.SaveCursor(Flow, SyncSide.Remote, "2026-05-01T09:00:00Z|001A");
+        await commit.CommitAsync();
+        return store;
+    }
+
+    private static async Task AssertFirstPageOnlyAsync(SqliteLinkStore store)
+    {
+        Assert.Equal(First, (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints);
+        Assert.Null(await store.FindByLocalIdAsync(Flow, "c2"));
+        Assert.Equal("2026-05-01T09:00:00Z|001A", await store.GetCursorAsync(Flow, SyncSide.Remote));
+        Assert.Null(await store.GetCursorAsync(Flow, SyncSide.Local));
+    }
+
+    [Fact]
+    public async Task A_commit_writes_links_fingerprints_and_cursors_together()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await OpenWithFirstPageAsync(temp);
+
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(TempLinkStore.Link("c2", "001B"));
+            commit.SaveFingerprints(Flow, "c2", new LinkFingerprints("a", null, "b", null));
+            commit.SaveFingerprints(Flow, "c1", First with { RemoteRead = "rr2" });
+            commit.SaveCursor(Flow, SyncSide.Remote, "page-2");
+            commit.SaveCursor(Flow, SyncSide.Local, "local-1");
+            Assert.Equal(5, commit.Count);
+            await commit.CommitAsync();
+        }
+
+        Assert.Equal(new LinkFingerprints("a", null, "b", null), (await store.FindByRemoteIdAsync(Flow, "001B"))?.Fingerprints);
+        Assert.Equal("rr2", (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints.RemoteRead);
+        Assert.Equal("page-2", await store.GetCursorAsync(Flow, SyncSide.Remote));
+        Assert.Equal("local-1", await store.GetCursorAsync(Flow, SyncSide.Local));
+        Assert.Null(await store.GetCursorAsync(TempLinkStore.CustomersInExact, SyncSide.Remote));
+    }
+
+    [Fact]
+    public async Task Disposing_a_commit_without_committing_changes_nothing()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await OpenWithFirstPageAsync(temp);
+
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(TempLinkStore.Link("c2", "001B"));
+            commit.SaveFingerprints(Flow, "c1", new LinkFingerprints("x", "x", "x", "x"));
+            commit.SaveCursor(Flow, SyncSide.Remote, "page-2");
+            commit.SaveCursor(Flow, SyncSide.Local, "local-1");
+
+            // The "crash": the writes these describe never happened, so neither does the commit.
+        }
+
+        await AssertFirstPageOnlyAsync(store);
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_part_way_rolls_back_what_came_before()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await OpenWithFirstPageAsync(temp);
+
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(TempLinkStore.Link("c2", "001B"));
+            commit.SaveFingerprints(Flow, "c1", new LinkFingerprints("x", "x", "x", "x"));
+            commit.SaveCursor(Flow, SyncSide.Remote, "page-2");
+            commit.SaveLink(TempLinkStore.Link("c3", "001A"));
+            await Assert.ThrowsAsync<SyncLinkConflictException>(() => commit.CommitAsync());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => commit.CommitAsync());
+        }
+
+        await AssertFirstPageOnlyAsync(store);
+    }
+
+    [Fact]
+    public async Task Fingerprints_of_a_missing_link_fail_the_commit()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await OpenWithFirstPageAsync(temp);
+        await using var commit = await store.BeginCommitAsync();
+        commit.SaveCursor(Flow, SyncSide.Remote, "page-2");
+        commit.SaveFingerprints(Flow, "ghost", First);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => commit.CommitAsync());
+
+        Assert.Equal("Customer 'ghost' has no link to Salesforce/Account; save the link before its fingerprints.", error.Message);
+        await AssertFirstPageOnlyAsync(store);
+    }
+
+    [Fact]
+    public async Task Open_intents_survive_a_crash_and_are_completed_with_their_link()
+    {
+        await using var temp = new TempLinkStore();
+        string lostKey;
+        await using (var store = await temp.OpenAsync())
+        {
+            var lost = await store.RecordIntentAsync(Flow, SyncSide.Local, "c1");
+            var done = await store.RecordIntentAsync(Flow, SyncSide.Local, "c2");
+            Assert.NotEqual(lost.IdempotencyKey, done.IdempotencyKey);
+            await using (var commit = await store.BeginCommitAsync())
+            {
+                commit.SaveLink(TempLinkStore.Link("c2", "001B"));
+                commit.CompleteIntent(done.IdempotencyKey);
+                await commit.CommitAsync();
+            }
+
+            // c1's create went out and its response was lost: the process dies here.
+            lostKey = lost.IdempotencyKey;
+        }
+
+        await using var reopened = await temp.OpenAsync();
+        var open = Assert.Single(await reopened.ListOpenIntentsAsync(Flow));
+        Assert.Equal(new PendingCreate(lostKey, Flow, SyncSide.Local, "c1", temp.Clock.GetUtcNow()), open);
+        Assert.Equal(lostKey, (await reopened.RecordIntentAsync(Flow, SyncSide.Local, "c1")).IdempotencyKey);
+        Assert.Empty(await reopened.ListOpenIntentsAsync(TempLinkStore.CustomersInExact));
+
+        // Resolved (found by its idempotency key): link and complete in one commit.
+        await using (var commit = await reopened.BeginCommitAsync())
+        {
+            commit.SaveLink(TempLinkStore.Link("c1", "001A"));
+            commit.CompleteIntent(lostKey);
+            await commit.CommitAsync();
+        }
+
+        Assert.Empty(await reopened.ListOpenIntentsAsync(Flow));
+        Assert.NotEqual(lostKey, (await reopened.RecordIntentAsync(Flow, SyncSide.Local, "c1")).IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task Completing_an_unknown_intent_fails_the_commit_and_its_link()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        await using var commit = await store.BeginCommitAsync();
+        commit.SaveLink(TempLinkStore.Link("c1", "001A"));
+        commit.CompleteIntent("no-such-key");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => commit.CommitAsync());
+
+        Assert.Contains("no-such-key", error.Message, StringComparison.Ordinal);
+        Assert.Null(await store.FindByLocalIdAsync(Flow, "c1"));
+    }
+
+    [Fact]
+    public async Task Parallel_commits_from_two_store_instances_lose_no_writes()
+    {
+        const int Tasks = 6;
+        const int Pages = 15;
+        await using var temp = new TempLinkStore();
+        await using var first = await temp.OpenAsync();
+        await using var second = await temp.OpenAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, Tasks).Select(t => Task.Run(async () =>
+        {
+            var store = t % 2 == 0 ? first : second;
+            for (var page = 0; page < Pages; page++)
+            {
+                await using var commit = await store.BeginCommitAsync();
+                foreach (var row in new[] { 0, 1 })
+                {
+                    var id = $"t{t}-p{page:D2}-{row}";
+                    commit.SaveLink(TempLinkStore.Link(id, "R" + id));
+                    commit.SaveFingerprints(Flow, id, new LinkFingerprints(id, null, null, null));
+                }
+
+                commit.SaveCursor(new SyncFlowId("Task" + t, new SyncTarget("Salesforce", "Account")), SyncSide.Remote, $"page-{page}");
+                await commit.CommitAsync();
+            }
+        })));
+
+        var links = new List<StoredLink>();
+        await foreach (var stored in first.ReadLinksAsync(Flow))
+        {
+            links.Add(stored);
+        }
+
+        Assert.Equal(Tasks * Pages * 2, links.Count);
+        Assert.All(links, l => Assert.Equal(l.Link.LocalId, l.Fingerprints.LocalRead));
+        for (var t = 0; t < Tasks; t++)
+        {
+            Assert.Equal($"page-{Pages - 1}", await second.GetCursorAsync(new SyncFlowId("Task" + t, new SyncTarget("Salesforce", "Account")), SyncSide.Remote));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Connectors.Tests.LinkStore;
+
+/// <summary>Links: one per record and flow both ways, the error a clash gives, queries with provenance, relink and unlink.</summary>
+public class LinkStoreLinkTests
+{
+    private static readonly SyncFlowId Flow = TempLinkStore.Customers;
+
+    private static async Task SaveAsync(SqliteLinkStore store, params SyncLink[] links)
+    {
+        await using var commit = await store.BeginCommitAsync();
+        foreach (var link in links)
+        {
+            commit.SaveLink(link);
+        }
+
+        await commit.CommitAsync();
+    }
+
+    [Fact]
+    public async Task A_host_record_links_to_one_remote_record_per_flow()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        await SaveAsync(store, TempLinkStore.Link("c1", "001A"));
+
+        var error = await Assert.ThrowsAsync<SyncLinkConflictException>(() => SaveAsync(store, TempLinkStore.Link("c1", "001B")));
+
+        Assert.Equal("001A", error.ExistingRemoteId);
+        Assert.Equal("001B", error.Refused?.RemoteId);
+        Assert.Equal("Customer 'c1' is already linked to Salesforce/Account '001A'; unlink it or relink it by hand before linking it to '001B'.", error.Message);
+        Assert.Equal("001A", (await store.FindByLocalIdAsync(Flow, "c1"))?.Link.RemoteId);
+        Assert.Null(await store.FindByRemoteIdAsync(Flow, "001B"));
+    }
+
+    [Fact]
+    public async Task A_remote_record_links_to_one_host_record_per_flow()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        await SaveAsync(store, TempLinkStore.Link("c1", "001A"));
+
+        var error = await Assert.ThrowsAsync<SyncLinkConflictException>(() => SaveAsync(store, TempLinkStore.Link("c2", "001A")));
+
+        Assert.Equal("c1", error.ExistingLocalId);
+        Assert.Equal("Salesforce/Account '001A' is already linked to Customer 'c1'; unlink it or relink it by hand before linking it to Customer 'c2'.", error.Message);
+        Assert.Null(await store.FindByLocalIdAsync(Flow, "c2"));
+        var byHand = await Assert.ThrowsAsync<SyncLinkConflictException>(() => store.LinkByHandAsync(Flow, "c2", "001A"));
+        Assert.Equal("c1", byHand.ExistingLocalId);
+    }
+
+    [Fact]
+    public async Task Saving_the_same_pair_again_keeps_the_first_provenance_and_other_flows_are_separate()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        await SaveAsync(store, TempLinkStore.Link("c1", "001A", SyncLinkProvenance.MatchedOnKey, "Email"));
+
+        await SaveAsync(
+            store,
+            TempLinkStore.Link("c1", "001A", SyncLinkProvenance.CreatedBySync),
+            TempLinkStore.Link("c1", "001A", flow: TempLinkStore.CustomersInExact),
+            TempLinkStore.Link("c1", "001A", flow: new SyncFlowId("Contact", new SyncTarget("Salesforce", "Account"))));
+
+        var stored = await store.FindByLocalIdAsync(new SyncFlowId("Customer", new SyncTarget("salesforce", "ACCOUNT")), "c1");
+        Assert.Equal(SyncLinkProvenance.MatchedOnKey, stored?.Link.Provenance);
+        Assert.Equal("Email", stored?.Link.MatchKey);
+        Assert.Equal(2, (await store.GetLinksAsync("Customer", "c1")).Count);
+    }
+
+    [Fact]
+    public async Task Who_is_linked_to_a_record_and_why()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        await SaveAsync(
+            store,
+            TempLinkStore.Link("c1", "001A", SyncLinkProvenance.MatchedOnKey, "Email"),
+            TempLinkStore.Link("c1", "{guid-1}", SyncLinkProvenance.CreatedBySync, flow: TempLinkStore.CustomersInExact),
+            TempLinkStore.Link("c2", "001B", SyncLinkProvenance.MatchedByReference));
+
+        var links = await store.GetLinksAsync("Customer", "c1");
+
+        Assert.Collection(
+            links,
+            exact =>
+            {
+                Assert.Equal(new SyncTarget("ExactOnline", "Accounts"), exact.Target);
+                Assert.Equal("{guid-1}", exact.RemoteId);
+                Assert.Equal(SyncLinkProvenance.CreatedBySync, exact.Provenance);
+                Assert.Null(exact.MatchKey);
+            },
+            salesforce =>
+            {
+                Assert.Equal("Customer", salesforce.Entity);
+                Assert.Equal("c1", salesforce.LocalId);
+                Assert.Equal("001A", salesforce.RemoteId);
+                Assert.Equal(SyncLinkProvenance.MatchedOnKey, salesforce.Provenance);
+                Assert.Equal("Email", salesforce.MatchKey);
+                Assert.Equal(new DateTimeOffset(2026, 5, 1, 9, 30, 15, 123, TimeSpan.Zero), salesforce.LinkedAt);
+            });
+        Assert.Equal("c2", (await store.FindByRemoteIdAsync(Flow, "001B"))?.Link.LocalId);
+        Assert.Equal(SyncLinkProvenance.MatchedByReference, (await store.FindByRemoteIdAsync(Flow, "001B"))?.Link.Provenance);
+        Assert.Empty(await store.GetLinksAsync("Customer", "nobody"));
+    }
+
+    [Fact]
+    public async Task All_links_of_a_flow_stream_in_host_id_order()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        await SaveAsync(store, Enumerable.Range(0, 250).Select(i => TempLinkStore.Link($"c{i:D3}", $"001{i:D3}")).ToArray());
+        await SaveAsync(store, TempLinkStore.Link("x", "y", flow: TempLinkStore.CustomersInExact));
+
+        var ids = new List<string>();
+        await foreach (var stored in store.ReadLinksAsync(Flow))
+        {
+            ids.Add(stored.Link.LocalId);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 250).Select(i => $"c{i:D3}"), ids);
+    }
+
+    [Fact]
+    public async Task Relinking_by_hand_frees_both_records_and_clears_fingerprints()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(TempLinkStore.Link("c1", "001A"));
+            commit.SaveLink(TempLinkStore.Link("c2", "001B"));
+            commit.SaveFingerprints(Flow, "c1", new LinkFingerprints("lr", "lw", "rr", "rw"));
+            await commit.CommitAsync();
+        }
+
+        var relinked = await store.RelinkByHandAsync(Flow, "c1", "001B");
+
+        Assert.Equal(SyncLinkProvenance.LinkedByHand, relinked.Provenance);
+        Assert.Equal(temp.Clock.GetUtcNow(), relinked.LinkedAt);
+        var stored = await store.FindByLocalIdAsync(Flow, "c1");
+        Assert.Equal("001B", stored?.Link.RemoteId);
+        Assert.Equal(SyncLinkProvenance.LinkedByHand, stored?.Link.Provenance);
+        Assert.Equal(LinkFingerprints.None, stored?.Fingerprints);
+        Assert.Null(await store.FindByLocalIdAsync(Flow, "c2"));
+        Assert.Null(await store.FindByRemoteIdAsync(Flow, "001A"));
+    }
+
+    [Fact]
+    public async Task Unlinking_removes_the_link_once()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        await store.LinkByHandAsync(Flow, "c1", "001A");
+
+        Assert.True(await store.UnlinkAsync(Flow, "c1"));
+        Assert.False(await store.UnlinkAsync(Flow, "c1"));
+        Assert.Null(await store.FindByRemoteIdAsync(Flow, "001A"));
+        await store.LinkByHandAsync(Flow, "c2", "001A");
+        Assert.Equal("c2", (await store.FindByRemoteIdAsync(Flow, "001A"))?.Link.LocalId);
+    }
+}

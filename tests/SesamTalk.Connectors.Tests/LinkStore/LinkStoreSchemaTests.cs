@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Connectors.Tests.LinkStore;
+
+/// <summary>The versioned schema: fresh files, reopening, forward migration of older files, refusal of newer ones.</summary>
+public class LinkStoreSchemaTests
+{
+    [Fact]
+    public async Task A_fresh_file_is_created_at_the_latest_version_in_WAL_mode()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+
+        Assert.True(File.Exists(temp.Path));
+        Assert.Equal(SqliteLinkStoreSchema.LatestVersion, await store.GetSchemaVersionAsync());
+        using var raw = temp.Raw();
+        using var pragma = raw.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)pragma.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Reopening_keeps_the_data_and_applies_no_migration_twice()
+    {
+        await using var temp = new TempLinkStore();
+        await using (var first = await temp.OpenAsync())
+        {
+            await first.LinkByHandAsync(TempLinkStore.Customers, "c1", "001A");
+        }
+
+        await using var second = await temp.OpenAsync();
+
+        Assert.Equal("001A", (await second.FindByLocalIdAsync(TempLinkStore.Customers, "c1"))?.Link.RemoteId);
+        using var raw = temp.Raw();
+        using var count = raw.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM schema_version;";
+        Assert.Equal((long)SqliteLinkStoreSchema.LatestVersion, (long)count.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task An_older_file_is_migrated_forward_and_keeps_its_links()
+    {
+        await using var temp = new TempLinkStore();
+        await using (var old = await SqliteLinkStore.OpenAtVersionAsync(temp.Options, 1, CancellationToken.None))
+        {
+            Assert.Equal(1, await old.GetSchemaVersionAsync());
+            await old.LinkByHandAsync(TempLinkStore.Customers, "c1", "001A");
+        }
+
+        await using var store = await temp.OpenAsync();
+
+        Assert.Equal(SqliteLinkStoreSchema.LatestVersion, await store.GetSchemaVersionAsync());
+        Assert.Equal(SyncLinkProvenance.LinkedByHand, (await store.FindByRemoteIdAsync(TempLinkStore.Customers, "001A"))?.Link.Provenance);
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.RecordConflict(new ConflictRecord(TempLinkStore.Customers, "c1", "001A", "Name", "A", "B", ConflictRule.LatestWins, SyncSide.Remote, temp.Clock.GetUtcNow()));
+            await commit.CommitAsync();
+        }
+
+        Assert.Single(await store.GetConflictsAsync(TempLinkStore.Customers));
+    }
+
+    [Fact]
+    public async Task A_file_from_a_newer_version_is_refused_with_a_clear_error()
+    {
+        await using var temp = new TempLinkStore();
+        await (await temp.OpenAsync()).DisposeAsync();
+        using (var raw = temp.Raw())
+        {
+            using var bump = raw.CreateCommand();
+            bump.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES (99, '2030-01-01T00:00:00.0000000Z');";
+            bump.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<LinkStoreSchemaException>(() => temp.OpenAsync());
+
+        Assert.Equal(99, error.FoundVersion);
+        Assert.Equal(SqliteLinkStoreSchema.LatestVersion, error.SupportedVersion);
+        Assert.Contains("schema version 99, newer than version", error.Message, StringComparison.Ordinal);
+        Assert.Contains(temp.Path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_fails_to_open()
+    {
+        await using var temp = new TempLinkStore();
+        await File.WriteAllTextAsync(temp.Path, "this is not a SQLite database, just some text that is long enough to have a header");
+
+        await Assert.ThrowsAsync<SqliteException>(() => temp.OpenAsync());
+    }
+}
