@@ -23,6 +23,9 @@ internal sealed class Fixtures
     /// <summary>shared/fixtures/exactonline.</summary>
     public static Fixtures ExactOnline { get; } = new("exactonline");
 
+    /// <summary>shared/fixtures/superoffice.</summary>
+    public static Fixtures SuperOffice { get; } = new("superoffice");
+
     public JsonNode Load(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(_folder.Value, name)))!;
 
     private string Find()
