@@ -2,6 +2,7 @@ using System.Text;
 using SesamTalk.Testing.Custom;
 using SesamTalk.Testing.ExactOnline;
 using SesamTalk.Testing.Salesforce;
+using SesamTalk.Testing.SuperOffice;
 
 namespace SesamTalk.Testing.Standalone;
 
@@ -24,7 +25,7 @@ public sealed class StandaloneEmulators : IAsyncDisposable
     /// <summary>The base URL of each started system, by name.</summary>
     public IDictionary<string, Uri> BaseUrls { get; } = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Starts the systems; names other than Salesforce and ExactOnline are custom systems.</summary>
+    /// <summary>Starts the systems; names other than Salesforce, SuperOffice and ExactOnline are custom systems.</summary>
     /// <param name="systems">The systems and ports.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<StandaloneEmulators> StartAsync(IEnumerable<StandaloneSystem> systems, CancellationToken cancellationToken = default)
@@ -79,6 +80,17 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("redirect_uri", exact.RedirectUri),
                     ("division", exact.Division.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("refresh_token", exact.IssueRefreshToken() + "  (a first one, so no browser is needed)"));
+                break;
+            case "SUPEROFFICE":
+                var superOffice = await SuperOfficeEmulator.StartAsync(new SuperOfficeEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);
+                Add("SuperOffice", superOffice, superOffice.BaseUrl,
+                    ("API URL", superOffice.ApiUrl.ToString()),
+                    ("authorize URL", superOffice.AuthorizeUrl.ToString()),
+                    ("token URL", superOffice.TokenUrl.ToString()),
+                    ("client_id", superOffice.ClientId),
+                    ("client_secret", superOffice.ClientSecret),
+                    ("redirect_uri", superOffice.RedirectUri),
+                    ("refresh_token", superOffice.IssueRefreshToken() + "  (a first one, so no browser is needed)"));
                 break;
             default:
                 var custom = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);

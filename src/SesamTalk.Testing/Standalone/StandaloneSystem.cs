@@ -9,6 +9,7 @@ public sealed record StandaloneSystem(string Name, int Port)
     public static IReadOnlyList<StandaloneSystem> All { get; } =
     [
         new("Salesforce", 0),
+        new("SuperOffice", 0),
         new("ExactOnline", 0),
         new("Customwebshop", 0),
         new("Customcrm", 0),

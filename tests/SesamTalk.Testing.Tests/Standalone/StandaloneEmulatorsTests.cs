@@ -12,7 +12,7 @@ public class StandaloneEmulatorsTests
         var systems = StandaloneSystem.Parse(["Salesforce:5101", "Customcrm"]);
 
         Assert.Equal([new StandaloneSystem("Salesforce", 5101), new StandaloneSystem("Customcrm", 0)], systems);
-        Assert.Equal(5, StandaloneSystem.Parse([]).Count);
+        Assert.Equal(6, StandaloneSystem.Parse([]).Count);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public class StandaloneEmulatorsTests
         await using var emulators = await StandaloneEmulators.StartAsync(StandaloneSystem.All);
         using var http = new HttpClient();
 
-        Assert.Equal(5, emulators.BaseUrls.Count);
+        Assert.Equal(6, emulators.BaseUrls.Count);
         Assert.Contains("client_secret: ", emulators.Description, StringComparison.Ordinal);
         Assert.Contains("refresh_token: ", emulators.Description, StringComparison.Ordinal);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(emulators.BaseUrls["Customcrm"], "Customer/changes"));
