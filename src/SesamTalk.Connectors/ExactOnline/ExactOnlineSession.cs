@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Http;
 
@@ -17,12 +16,8 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
     /// <summary>The name of the HttpClient that talks to the token endpoint.</summary>
     public const string LoginClient = "SesamTalk.ExactOnline.Login";
 
-    private readonly IHttpClientFactory _clients;
     private readonly ExactOnlineOptions _options;
-    private readonly IExactOnlineTokenStore _store;
-    private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private ExactOnlineToken? _current;
+    private readonly Tokens _tokens;
 
     /// <summary>Creates the session (DI does this).</summary>
     /// <param name="clients">The HttpClient factory.</param>
@@ -31,10 +26,8 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
     /// <param name="time">The clock that decides when a token is due for refresh.</param>
     public ExactOnlineSession(IHttpClientFactory clients, IOptions<ExactOnlineOptions> options, IExactOnlineTokenStore store, TimeProvider time)
     {
-        _clients = clients;
         _options = options.Value;
-        _store = store;
-        _time = time;
+        _tokens = new Tokens(this, clients, store, time);
     }
 
     /// <summary>The site URL everything lives below, ending in "/".</summary>
@@ -55,144 +48,77 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
     /// <summary>Exchanges the code from the redirect for tokens and saves the refresh token.</summary>
     /// <param name="code">The <c>code</c> query parameter of the redirect.</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
-    public async Task RedeemAuthorizationCodeAsync(string code, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _current = await RequestAsync("authorization_code", "code", code, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task RedeemAuthorizationCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        _tokens.RedeemAuthorizationCodeAsync(code, cancellationToken);
 
     /// <summary>An access token with more than the refresh margin left, refreshing it when needed.</summary>
     /// <param name="cancellationToken">Cancels the refresh.</param>
-    public async Task<ExactOnlineToken> GetTokenAsync(CancellationToken cancellationToken)
-    {
-        if (Usable(_current) is { } token)
-        {
-            return token;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Usable(_current) is { } fresh)
-            {
-                return fresh;
-            }
-
-            var refreshToken = await _store.LoadRefreshTokenAsync(cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(refreshToken))
-            {
-                throw new ExactOnlineAuthenticationException(ExactOnlineAuthenticationException.NoRefreshToken, 0, null);
-            }
-
-            return _current = await RequestAsync("refresh_token", "refresh_token", refreshToken, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<ExactOnlineToken> GetTokenAsync(CancellationToken cancellationToken) => _tokens.GetTokenAsync(cancellationToken);
 
     /// <summary>Drops <paramref name="rejected"/> so that the next call refreshes (unless another call already did).</summary>
     /// <param name="rejected">The token the API refused.</param>
-    public void Invalidate(ExactOnlineToken rejected) => Interlocked.CompareExchange(ref _current, null, rejected);
+    public void Invalidate(ExactOnlineToken rejected) => _tokens.Invalidate(rejected);
 
     /// <inheritdoc />
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _tokens.Dispose();
 
-    private ExactOnlineToken? Usable(ExactOnlineToken? token) =>
-        token is not null && _time.GetUtcNow() < token.ExpiresAt - _options.TokenRefreshMargin ? token : null;
-
-    private async Task<ExactOnlineToken> RequestAsync(string grant, string name, string value, CancellationToken cancellationToken)
+    /// <summary>Exact's side of the shared refresh-token session: every response rotates the refresh token.</summary>
+    private sealed class Tokens(ExactOnlineSession session, IHttpClientFactory clients, IExactOnlineTokenStore store, TimeProvider time)
+        : OAuthRefreshSession<ExactOnlineToken>(clients, LoginClient, time)
     {
-        var form = new Dictionary<string, string>
-        {
-            ["grant_type"] = grant,
-            [name] = value,
-            ["client_id"] = _options.ClientId,
-            ["client_secret"] = _options.ClientSecret,
-        };
-        if (grant == "authorization_code")
-        {
-            form["redirect_uri"] = _options.RedirectUri;
-        }
+        protected override Uri TokenEndpoint => new(session.BaseUrl, "api/oauth2/token");
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "api/oauth2/token")) { Content = new FormUrlEncodedContent(form) };
-        var sentAt = _time.GetUtcNow();
-        using var response = await _clients.CreateClient(LoginClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var (token, refreshToken) = Parse(response.StatusCode, body, response.IsSuccessStatusCode, value, sentAt);
+        protected override TimeSpan RefreshMargin => session._options.TokenRefreshMargin;
+
+        protected override string ClientId => session._options.ClientId;
+
+        protected override string ClientSecret => session._options.ClientSecret;
+
+        protected override bool RequiresRefreshToken => true;
+
+        protected override ValueTask<string?> LoadRefreshTokenAsync(CancellationToken cancellationToken) =>
+            store.LoadRefreshTokenAsync(cancellationToken);
 
         // The refresh token just used is dead now: keep the new one before anything depends on it.
-        await _store.SaveRefreshTokenAsync(refreshToken, cancellationToken).ConfigureAwait(false);
-        return token;
+        protected override ValueTask KeepRefreshTokenAsync(string? refreshToken, bool redeemed, CancellationToken cancellationToken) =>
+            store.SaveRefreshTokenAsync(refreshToken ?? throw Malformed(HttpStatusCode.OK), cancellationToken);
+
+        protected override void AddFormFields(IDictionary<string, string> form, string grantType)
+        {
+            if (grantType == AuthorizationCodeGrant)
+            {
+                form["redirect_uri"] = session._options.RedirectUri;
+            }
+        }
+
+        protected override ExactOnlineToken CreateToken(string accessToken, DateTimeOffset expiresAt) => new(accessToken, expiresAt);
+
+        protected override DateTimeOffset ExpiresAt(ExactOnlineToken token) => token.ExpiresAt;
+
+        protected override Exception NoRefreshToken() =>
+            new ExactOnlineAuthenticationException(ExactOnlineAuthenticationException.NoRefreshToken, 0, null);
+
+        protected override Exception Rejected(string error, HttpStatusCode status, string? description, string grantValue) =>
+            new ExactOnlineAuthenticationException(error, status, Redact(description, grantValue));
+
+        protected override Exception Malformed(HttpStatusCode status) =>
+            new ExactOnlineAuthenticationException("malformed_response", status, "The token response is not the JSON Exact Online sends.");
+
+        private string? Redact(string? description, string grantValue)
+        {
+            if (description is null)
+            {
+                return null;
+            }
+
+            foreach (var secret in new[] { grantValue, session._options.ClientSecret }.Where(s => s.Length > 0))
+            {
+                description = description.Replace(secret, "***", StringComparison.Ordinal);
+            }
+
+            return description;
+        }
     }
-
-    private (ExactOnlineToken Token, string RefreshToken) Parse(HttpStatusCode status, string body, bool success, string grantValue, DateTimeOffset sentAt)
-    {
-        JsonElement root;
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            root = json.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            root = default;
-        }
-
-        if (!success)
-        {
-            throw new ExactOnlineAuthenticationException(Text(root, "error") ?? "unknown_error", status, Redact(Text(root, "error_description"), grantValue));
-        }
-
-        return Text(root, "access_token") is { } access && Text(root, "refresh_token") is { } refresh && Lifetime(root) is { } lifetime
-            ? (new ExactOnlineToken(access, sentAt + lifetime), refresh)
-            : throw new ExactOnlineAuthenticationException("malformed_response", status, "The token response is not the JSON Exact Online sends.");
-    }
-
-    /// <summary><c>expires_in</c> comes as a string ("600") from Exact; a number is accepted too.</summary>
-    private static TimeSpan? Lifetime(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("expires_in", out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
-        {
-            return TimeSpan.FromSeconds(number);
-        }
-
-        return value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
-    }
-
-    private string? Redact(string? description, string grantValue)
-    {
-        if (description is null)
-        {
-            return null;
-        }
-
-        foreach (var secret in new[] { grantValue, _options.ClientSecret }.Where(s => s.Length > 0))
-        {
-            description = description.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return description;
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>An access token and when it expires.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Http;
 
@@ -17,12 +16,8 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
     /// <summary>The name of the HttpClient that talks to the token endpoint.</summary>
     public const string LoginClient = "SesamTalk.SuperOffice.Login";
 
-    private readonly IHttpClientFactory _clients;
     private readonly SuperOfficeOptions _options;
-    private readonly ISuperOfficeTokenStore _store;
-    private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private SuperOfficeToken? _current;
+    private readonly Tokens _tokens;
 
     /// <summary>Creates the session (DI does this).</summary>
     /// <param name="clients">The HttpClient factory.</param>
@@ -31,10 +26,8 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
     /// <param name="time">The clock that decides when a token is due for refresh.</param>
     public SuperOfficeSession(IHttpClientFactory clients, IOptions<SuperOfficeOptions> options, ISuperOfficeTokenStore store, TimeProvider time)
     {
-        _clients = clients;
         _options = options.Value;
-        _store = store;
-        _time = time;
+        _tokens = new Tokens(this, clients, store, time);
     }
 
     /// <summary>The identity site, ending in "/".</summary>
@@ -57,119 +50,61 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
     /// <summary>Exchanges the code from the redirect for tokens and saves the refresh token.</summary>
     /// <param name="code">The <c>code</c> query parameter of the redirect.</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
-    public async Task RedeemAuthorizationCodeAsync(string code, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var (token, refreshToken) = await RequestAsync("authorization_code", "code", code, cancellationToken).ConfigureAwait(false);
-            await _store.SaveRefreshTokenAsync(refreshToken ?? throw new SuperOfficeAuthenticationException("malformed_response", HttpStatusCode.OK), cancellationToken).ConfigureAwait(false);
-            _current = token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task RedeemAuthorizationCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        _tokens.RedeemAuthorizationCodeAsync(code, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<SuperOfficeToken> GetTokenAsync(CancellationToken cancellationToken)
-    {
-        if (Usable(_current) is { } token)
-        {
-            return token;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Usable(_current) is { } fresh)
-            {
-                return fresh;
-            }
-
-            var refreshToken = await _store.LoadRefreshTokenAsync(cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(refreshToken))
-            {
-                throw new SuperOfficeAuthenticationException(SuperOfficeAuthenticationException.NoRefreshToken, 0);
-            }
-
-            return _current = (await RequestAsync("refresh_token", "refresh_token", refreshToken, cancellationToken).ConfigureAwait(false)).Token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<SuperOfficeToken> GetTokenAsync(CancellationToken cancellationToken) => _tokens.GetTokenAsync(cancellationToken);
 
     /// <inheritdoc />
-    public void Invalidate(SuperOfficeToken rejected) => Interlocked.CompareExchange(ref _current, null, rejected);
+    public void Invalidate(SuperOfficeToken rejected) => _tokens.Invalidate(rejected);
 
     /// <inheritdoc />
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _tokens.Dispose();
 
     private static Uri WithSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
-    private SuperOfficeToken? Usable(SuperOfficeToken? token) =>
-        token is not null && _time.GetUtcNow() < token.ExpiresAt - _options.TokenRefreshMargin ? token : null;
-
-    private async Task<(SuperOfficeToken Token, string? RefreshToken)> RequestAsync(string grant, string name, string value, CancellationToken cancellationToken)
+    /// <summary>
+    /// SuperOffice's side of the shared refresh-token session: the refresh token from the code exchange is saved,
+    /// and refresh responses (which carry none) leave the stored one in place.
+    /// </summary>
+    private sealed class Tokens(SuperOfficeSession session, IHttpClientFactory clients, ISuperOfficeTokenStore store, TimeProvider time)
+        : OAuthRefreshSession<SuperOfficeToken>(clients, LoginClient, time)
     {
-        var form = new Dictionary<string, string>
-        {
-            ["grant_type"] = grant,
-            [name] = value,
-            ["client_id"] = _options.ClientId,
-            ["client_secret"] = _options.ClientSecret,
-            ["redirect_uri"] = _options.RedirectUri,
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(LoginBaseUrl, "login/common/oauth/tokens")) { Content = new FormUrlEncodedContent(form) };
-        var sentAt = _time.GetUtcNow();
-        using var response = await _clients.CreateClient(LoginClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        JsonElement root;
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            root = json.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            root = default;
-        }
+        protected override Uri TokenEndpoint => new(session.LoginBaseUrl, "login/common/oauth/tokens");
+
+        protected override TimeSpan RefreshMargin => session._options.TokenRefreshMargin;
+
+        protected override string ClientId => session._options.ClientId;
+
+        protected override string ClientSecret => session._options.ClientSecret;
+
+        protected override bool RequiresRefreshToken => false;
+
+        protected override ValueTask<string?> LoadRefreshTokenAsync(CancellationToken cancellationToken) =>
+            store.LoadRefreshTokenAsync(cancellationToken);
+
+        protected override ValueTask KeepRefreshTokenAsync(string? refreshToken, bool redeemed, CancellationToken cancellationToken) =>
+            redeemed
+                ? store.SaveRefreshTokenAsync(refreshToken ?? throw Malformed(HttpStatusCode.OK), cancellationToken)
+                : ValueTask.CompletedTask;
+
+        protected override void AddFormFields(IDictionary<string, string> form, string grantType) =>
+            form["redirect_uri"] = session._options.RedirectUri;
+
+        protected override SuperOfficeToken CreateToken(string accessToken, DateTimeOffset expiresAt) => new(accessToken, expiresAt);
+
+        protected override DateTimeOffset ExpiresAt(SuperOfficeToken token) => token.ExpiresAt;
+
+        protected override Exception NoRefreshToken() =>
+            new SuperOfficeAuthenticationException(SuperOfficeAuthenticationException.NoRefreshToken, 0);
 
         // Only the error code is kept: SuperOffice's descriptions are not documented and could echo what was sent.
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new SuperOfficeAuthenticationException(Text(root, "error") ?? "unknown_error", response.StatusCode);
-        }
+        protected override Exception Rejected(string error, HttpStatusCode status, string? description, string grantValue) =>
+            new SuperOfficeAuthenticationException(error, status);
 
-        return Text(root, "access_token") is { } access && Lifetime(root) is { } lifetime
-            ? (new SuperOfficeToken(access, sentAt + lifetime), Text(root, "refresh_token"))
-            : throw new SuperOfficeAuthenticationException("malformed_response", response.StatusCode);
+        protected override Exception Malformed(HttpStatusCode status) => new SuperOfficeAuthenticationException("malformed_response", status);
     }
-
-    /// <summary><c>expires_in</c> comes as a number (3600) in recorded responses; a string ("300") is accepted too.</summary>
-    private static TimeSpan? Lifetime(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("expires_in", out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
-        {
-            return TimeSpan.FromSeconds(number);
-        }
-
-        return value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>A SuperOffice access token and when it expires.</summary>
