@@ -90,7 +90,14 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(index, static (production, clientIndex) =>
         {
-            if (clientIndex.Entries.Count > 0)
+            var clashes = ClientEmitter.NameClashes(clientIndex.Entries);
+            foreach (var (first, second) in clashes)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateEntityName, Location.None, first.FullyQualifiedName, second.FullyQualifiedName, first.Name));
+            }
+
+            // A client with two members of one name would not compile; the diagnostic says what to fix instead.
+            if (clientIndex.Entries.Count > 0 && clashes.Count == 0)
             {
                 production.AddSource(ClientEmitter.HintName, ClientEmitter.Emit(clientIndex));
             }

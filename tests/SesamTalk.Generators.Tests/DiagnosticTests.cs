@@ -95,6 +95,23 @@ public class DiagnosticTests
         "SESAM008 (5,22)-(5,30): 'Customer' is created from Customwebshop records but has no parameterless constructor; add one (it may be private)");
 
     [Fact]
+    public void SESAM009_two_entities_with_one_name_and_no_client_that_would_not_compile()
+    {
+        var source = Usings + """
+            namespace Shop { [SyncsWith("Customcrm", "Product")] public partial class Product { [SyncId] public string Id { get; set; } = ""; } }
+            namespace Erp { [SyncsWith("Customerp", "Article")] public partial class Product { [SyncId] public string Id { get; set; } = ""; } }
+            """;
+
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        Assert.Equal(
+            "SESAM009 (1,1)-(1,1): Synced entities 'global::Erp.Product' and 'global::Shop.Product' share the name 'Product'; rename one of the classes",
+            string.Join("\n", DiagnosticText.Of(result)));
+        Assert.DoesNotContain(result.Results.Single().GeneratedSources, s => s.HintName == "SesamTalk.Client.g.cs");
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+    }
+
+    [Fact]
     public void SESAM101_unsupported_property_type() => AssertDiagnostics(
         """
         [SyncsWith("Customcrm", "Product2")]

@@ -61,6 +61,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is created from {1} records but has no parameterless constructor; add one (it may be private)",
         "When a flow creates host records (Origin = Remote or Both, or child records), SesamTalk calls the entity's parameterless constructor.");
 
+    public static readonly DiagnosticDescriptor DuplicateEntityName = Error(
+        "SESAM009",
+        "Two synced entities share a name",
+        "Synced entities '{0}' and '{1}' share the name '{2}'; rename one of the classes",
+        "Links, cursors and the typed client's members are keyed by the entity's class name, so it must be unique in the assembly.");
+
     public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
         "SESAM101",
         "Property type cannot be mapped",

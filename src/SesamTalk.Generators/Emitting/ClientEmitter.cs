@@ -30,6 +30,14 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
+    /// <summary>Pairs of entities whose class names clash (links and client members are keyed by the name).</summary>
+    public static IReadOnlyList<(ClientEntry First, ClientEntry Second)> NameClashes(EquatableArray<ClientEntry> entries) =>
+        entries
+            .GroupBy(e => e.Name, System.StringComparer.Ordinal)
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group.Skip(1).Select(other => (group.First(), other)))
+            .ToList();
+
     /// <summary>Orders entries so that every entity comes after the entities it references (stable; by name otherwise).</summary>
     public static EquatableArray<ClientEntry> DependencyOrder(IEnumerable<ClientEntry> entries)
     {
