@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SesamTalk.Benchmarks.MapperBenchmarks).Assembly).Run(args);
