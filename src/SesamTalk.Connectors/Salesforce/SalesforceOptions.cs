@@ -12,6 +12,13 @@ public sealed class SalesforceOptions
     /// <summary>The connected app's consumer secret. Never logged.</summary>
     public string ClientSecret { get; set; } = "";
 
+    /// <summary>
+    /// A refresh token from the OAuth web-server flow. When set, the connector signs in with the refresh-token grant
+    /// (as the integration user who consented); when empty, with the client-credentials grant of the connected app.
+    /// Never logged.
+    /// </summary>
+    public string? RefreshToken { get; set; }
+
     /// <summary>The REST API version, e.g. <c>64.0</c>.</summary>
     public string ApiVersion { get; set; } = "64.0";
 

@@ -6,9 +6,10 @@ using SesamTalk.Connectors.Http;
 namespace SesamTalk.Connectors.Salesforce;
 
 /// <summary>
-/// The OAuth 2.0 client-credentials session with one org: fetches an access token and the org's instance URL,
-/// shares it between concurrent calls, and fetches a new one when Salesforce says the session is gone.
-/// The secret and the token never appear in messages or logs.
+/// The OAuth 2.0 session with one org: fetches an access token and the org's instance URL with the client-credentials
+/// grant, or with the refresh-token grant when a refresh token is configured; shares it between concurrent calls, and
+/// fetches a new one when Salesforce says the session is gone. Salesforce does not rotate refresh tokens, so the
+/// configured one keeps working until it is revoked. The secret and the tokens never appear in messages or logs.
 /// </summary>
 public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDisposable
 {
@@ -52,6 +53,26 @@ public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDi
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
+    private static Dictionary<string, string> Grant(SalesforceOptions options)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["client_id"] = options.ClientId,
+            ["client_secret"] = options.ClientSecret,
+        };
+        if (string.IsNullOrEmpty(options.RefreshToken))
+        {
+            form["grant_type"] = "client_credentials";
+        }
+        else
+        {
+            form["grant_type"] = "refresh_token";
+            form["refresh_token"] = options.RefreshToken!;
+        }
+
+        return form;
+    }
+
     /// <summary>Drops <paramref name="rejected"/> so that the next call fetches a new token (unless another call already did).</summary>
     /// <param name="rejected">The token Salesforce refused.</param>
     public void Invalidate(SalesforceToken rejected) => Interlocked.CompareExchange(ref _current, null, rejected);
@@ -62,12 +83,7 @@ public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDi
         var login = options.LoginUrl ?? throw new InvalidOperationException("SesamTalk:Salesforce:LoginUrl is not set.");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(login, "services/oauth2/token"))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = options.ClientId,
-                ["client_secret"] = options.ClientSecret,
-            }),
+            Content = new FormUrlEncodedContent(Grant(options)),
         };
         using var response = await _clients.CreateClient(LoginClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -102,7 +118,9 @@ public sealed class SalesforceAuthenticationException : Exception
     /// <param name="status">The HTTP status.</param>
     /// <param name="inner">The parsed error response.</param>
     public SalesforceAuthenticationException(string error, HttpStatusCode status, Exception inner)
-        : base($"Salesforce refused to issue a token ({(int)status} {error}). Check the connected app's client id and secret.", inner)
+        : base($"Salesforce refused to issue a token ({(int)status} {error}). " + (error == "invalid_grant"
+            ? "The refresh token or the grant is no longer valid: authorise the connected app again."
+            : "Check the connected app's client id and secret."), inner)
     {
         Error = error;
     }

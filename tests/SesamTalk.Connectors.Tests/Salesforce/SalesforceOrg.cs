@@ -21,9 +21,13 @@ internal sealed class SalesforceOrg : IAsyncDisposable
 
     public SalesforceApiUsage Usage => _services.GetRequiredService<SalesforceApiUsage>();
 
-    public static async Task<SalesforceOrg> StartAsync(string? clientSecret = null, int dailyCallReserve = 0)
+    public static Task<SalesforceOrg> StartAsync(string? clientSecret = null, int dailyCallReserve = 0) =>
+        StartAsync(clientSecret, dailyCallReserve, refreshToken: null);
+
+    public static async Task<SalesforceOrg> StartAsync(string? clientSecret, int dailyCallReserve, Func<SalesforceEmulator, string>? refreshToken)
     {
         var emulator = await SalesforceEmulator.StartAsync();
+        var refresh = refreshToken?.Invoke(emulator);
         var services = new ServiceCollection()
             .AddSalesforceConnector(options =>
             {
@@ -32,6 +36,7 @@ internal sealed class SalesforceOrg : IAsyncDisposable
                 options.ClientSecret = clientSecret ?? emulator.ClientSecret;
                 options.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
                 options.DailyCallReserve = dailyCallReserve;
+                options.RefreshToken = refresh;
             })
             .BuildServiceProvider();
         return new SalesforceOrg(emulator, services);
