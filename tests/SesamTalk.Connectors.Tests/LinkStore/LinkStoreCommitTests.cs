@@ -59,9 +59,7 @@ public class LinkStoreCommitTests
 
         await using (var commit = await store.BeginCommitAsync())
         {
-            commit.SaveLink(TempLinkStore.Link("c2", "001B"));
-            commit.SaveFingerprints(Flow, "c1", new LinkFingerprints("x", "x", "x", "x"));
-            commit.SaveCursor(Flow, SyncSide.Remote, "page-2");
+            QueueSecondPage(commit);
             commit.SaveCursor(Flow, SyncSide.Local, "local-1");
 
             // The "crash": the writes these describe never happened, so neither does the commit.
@@ -78,9 +76,7 @@ public class LinkStoreCommitTests
 
         await using (var commit = await store.BeginCommitAsync())
         {
-            commit.SaveLink(TempLinkStore.Link("c2", "001B"));
-            commit.SaveFingerprints(Flow, "c1", new LinkFingerprints("x", "x", "x", "x"));
-            commit.SaveCursor(Flow, SyncSide.Remote, "page-2");
+            QueueSecondPage(commit);
             commit.SaveLink(TempLinkStore.Link("c3", "001A"));
             await Assert.ThrowsAsync<SyncLinkConflictException>(() => commit.CommitAsync());
             await Assert.ThrowsAsync<InvalidOperationException>(() => commit.CommitAsync());
@@ -197,5 +193,13 @@ public class LinkStoreCommitTests
         {
             Assert.Equal($"page-{Pages - 1}", await second.GetCursorAsync(new SyncFlowId("Task" + t, new SyncTarget("Salesforce", "Account")), SyncSide.Remote));
         }
+    }
+
+    /// <summary>Queues a second page's writes: a new link, new fingerprints for c1, and the page's cursor.</summary>
+    private static void QueueSecondPage(ILinkStoreCommit commit)
+    {
+        commit.SaveLink(TempLinkStore.Link("c2", "001B"));
+        commit.SaveFingerprints(Flow, "c1", new LinkFingerprints("x", "x", "x", "x"));
+        commit.SaveCursor(Flow, SyncSide.Remote, "page-2");
     }
 }
