@@ -45,18 +45,21 @@ public class ClientTests
         public List<string> Calls { get; } = new();
 
         public Task<SyncReport> SyncAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+            where TEntity : class
         {
             Calls.Add("sync " + entity.Name);
             return Task.FromResult(new SyncReport(new[] { new SyncFlowReport(entity.Name, entity.Mappers[0].Target) }));
         }
 
         public Task<SyncPlan> PlanAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class
         {
             Calls.Add("plan " + entity.Name);
             return Task.FromResult(new SyncPlan(Array.Empty<SyncPlannedChange>()));
         }
 
         public Task<IReadOnlyList<SyncLink>> GetLinksAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, CancellationToken cancellationToken)
+            where TEntity : class
         {
             Calls.Add("links " + entity.Name + " " + id);
             return Task.FromResult<IReadOnlyList<SyncLink>>(Array.Empty<SyncLink>());

@@ -3,6 +3,7 @@ namespace SesamTalk;
 /// <summary>The typed client of one entity: a member of the generated <c>TalkClient</c> per entity, e.g. <c>talk.Products</c>.</summary>
 /// <typeparam name="TEntity">The host entity type.</typeparam>
 public sealed class EntitySyncClient<TEntity>
+    where TEntity : class
 {
     private readonly ISyncEngine _engine;
 

@@ -17,4 +17,10 @@ public enum SyncChangeKind
 
     /// <summary>Both sides changed a field; the configured rule decides.</summary>
     Conflict = 4,
+
+    /// <summary>A link is dropped (a delete the flow's policy does not pass on).</summary>
+    Unlink = 5,
+
+    /// <summary>The record would be set aside with an error (a bad value, an ambiguous match, a missing reference).</summary>
+    Quarantine = 6,
 }

@@ -11,16 +11,21 @@ internal static class CustomProblems
         try
         {
             using var document = JsonDocument.Parse(body);
-            var problem = document.RootElement;
-            var fields = problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
-                ? errors.EnumerateArray().Select(e => Text(e, "field") ?? "").ToList()
-                : [];
-            return new CustomSystemException(system, response.StatusCode, Text(problem, "code") ?? "unknown", Text(problem, "detail") ?? Text(problem, "title") ?? "", Text(problem, "recordType"), Text(problem, "recordId"), fields);
+            return Read(system, response.StatusCode, document.RootElement);
         }
         catch (JsonException)
         {
             return new CustomSystemException(system, response.StatusCode, "unreadable-response", body.Length > 200 ? body[..200] + "..." : body, null, null, []);
         }
+    }
+
+    /// <summary>The exception for one problem object (a whole response's body or a batch item's).</summary>
+    public static CustomSystemException Read(string system, System.Net.HttpStatusCode status, JsonElement problem)
+    {
+        var fields = problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
+            ? errors.EnumerateArray().Select(e => Text(e, "field") ?? "").ToList()
+            : [];
+        return new CustomSystemException(system, status, Text(problem, "code") ?? "unknown", Text(problem, "detail") ?? Text(problem, "title") ?? "", Text(problem, "recordType"), Text(problem, "recordId"), fields);
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -8,7 +8,10 @@ namespace SesamTalk.Connectors.Custom;
 /// <summary>Registers custom systems that speak the custom-system contract.</summary>
 public static class CustomServiceCollectionExtensions
 {
-    /// <summary>Registers the custom system <paramref name="system"/> (call once per system), reachable through <see cref="CustomSystemClients"/>.</summary>
+    /// <summary>
+    /// Registers the custom system <paramref name="system"/> (call once per system): its client through
+    /// <see cref="CustomSystemClients"/> and its <see cref="ISyncConnector"/> for the engine, with API calls counted per system.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="system">The system's name, as in <c>[SyncsWith("Customcrm", ...)]</c>.</param>
     /// <param name="configure">Sets the system's options.</param>
@@ -17,12 +20,17 @@ public static class CustomServiceCollectionExtensions
         services.Configure(system, configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CustomSystemClients>();
+        // One counter per system: every custom system shares the client type the generic counters are keyed by.
+        var calls = new ApiCallCounter<CustomSystemClient>();
         services.AddHttpClient(CustomSystemClients.HttpClientName(system))
             .AddHttpMessageHandler(provider =>
             {
                 var options = provider.GetRequiredService<IOptionsMonitor<CustomConnectorOptions>>().Get(system);
                 return new RetryHandler(options.MaxRetries, options.MaxRetryDelay, provider.GetRequiredService<TimeProvider>());
-            });
+            })
+            .AddHttpMessageHandler(() => new ApiCallCountingHandler<CustomSystemClient>(calls));
+        services.AddSingleton<ISyncConnector>(provider =>
+            new CustomSyncConnector(provider.GetRequiredService<CustomSystemClients>().Get(system), () => calls.Calls));
         return services;
     }
 }

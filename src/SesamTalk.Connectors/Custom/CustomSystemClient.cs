@@ -27,6 +27,9 @@ public sealed class CustomSystemClient
         _options = options;
     }
 
+    /// <summary>The most items one <see cref="BatchAsync"/> call takes (the contract's limit).</summary>
+    public const int MaxBatchItems = 100;
+
     /// <summary>The system's name.</summary>
     public string System { get; }
 
@@ -120,6 +123,57 @@ public sealed class CustomSystemClient
     public async Task DeleteAsync(string type, string id, string? version, CancellationToken cancellationToken = default)
     {
         using var _ = await SendAsync(HttpMethod.Delete, Path(type, id), null, request => IfMatch(request, version), cancellationToken, idempotent: true).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends up to <see cref="MaxBatchItems"/> creates and updates of one type in one call. Items run on their own: one
+    /// result per item, in order. Repeating a batch after a lost response is safe (creates carry keys, updates versions).
+    /// </summary>
+    /// <param name="type">The record type.</param>
+    /// <param name="items">The items.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IReadOnlyList<CustomBatchResult>> BatchAsync(string type, IReadOnlyList<CustomBatchItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count is 0 or > MaxBatchItems)
+        {
+            throw new ArgumentOutOfRangeException(nameof(items), items.Count, $"A batch holds 1 to {MaxBatchItems} items.");
+        }
+
+        var body = Json(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            foreach (var item in items)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("op", item.IsCreate ? "create" : "update");
+                if (item.IsCreate)
+                {
+                    writer.WriteString("idempotencyKey", item.IdempotencyKey);
+                }
+                else
+                {
+                    writer.WriteString("id", item.Record.Id);
+                    if (item.Record.Version is { } version)
+                    {
+                        writer.WriteString("ifMatch", "\"" + version + "\"");
+                    }
+                }
+
+                CustomRecordJson.WriteFields(writer, item.Record);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+        using var json = await SendAsync(HttpMethod.Post, Path(type) + "/batch", body, null, cancellationToken, idempotent: true).ConfigureAwait(false);
+        return json!.RootElement.GetProperty("results").EnumerateArray()
+            .Select(result => result.TryGetProperty("record", out var record)
+                ? new CustomBatchResult(CustomRecordJson.Read(record), null)
+                : new CustomBatchResult(null, CustomProblems.Read(System, (System.Net.HttpStatusCode)result.GetProperty("status").GetInt32(), result.GetProperty("problem"))))
+            .ToList();
     }
 
     private static void IfMatch(HttpRequestMessage request, string? version)

@@ -14,11 +14,16 @@ public interface ILinkStoreCommit : IAsyncDisposable
     /// <param name="link">The link.</param>
     void SaveLink(SyncLink link);
 
-    /// <summary>Replaces the four fingerprints of a link (saved earlier or in this commit); a missing link fails the commit.</summary>
+    /// <summary>Replaces the fingerprints and agreed state of a link (saved earlier or in this commit); a missing link fails the commit.</summary>
     /// <param name="flow">The flow.</param>
     /// <param name="localId">The host record's id.</param>
     /// <param name="fingerprints">The fingerprints.</param>
     void SaveFingerprints(SyncFlowId flow, string localId, LinkFingerprints fingerprints);
+
+    /// <summary>Removes the link of a host record in a flow with its fingerprints (a delete the flow's policy applied or ignored); no link is no error.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="localId">The host record's id.</param>
+    void RemoveLink(SyncFlowId flow, string localId);
 
     /// <summary>Sets the cursor of one side of a flow.</summary>
     /// <param name="flow">The flow.</param>

@@ -8,7 +8,11 @@ namespace SesamTalk.Connectors.LinkStore;
 /// <param name="LocalWritten">The fingerprint of what the engine last wrote to the host, or <see langword="null"/>.</param>
 /// <param name="RemoteRead">The fingerprint of the remote record as last read, or <see langword="null"/>.</param>
 /// <param name="RemoteWritten">The fingerprint of what the engine last wrote to the remote system, or <see langword="null"/>.</param>
-public sealed record LinkFingerprints(string? LocalRead, string? LocalWritten, string? RemoteRead, string? RemoteWritten)
+/// <param name="Agreed">
+/// The per-field state both sides held after the last sync (the engine's encoding), or <see langword="null"/> before the
+/// first one: what a field-level merge compares each side's new values with.
+/// </param>
+public sealed record LinkFingerprints(string? LocalRead, string? LocalWritten, string? RemoteRead, string? RemoteWritten, string? Agreed = null)
 {
     /// <summary>No fingerprints yet (a new or hand-made link).</summary>
     public static LinkFingerprints None { get; } = new(null, null, null, null);

@@ -28,6 +28,13 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         Queue((c, t, _, ct) => SqliteLinkWrites.SaveFingerprintsAsync(c, t, flow, localId, fingerprints, ct));
     }
 
+    public void RemoveLink(SyncFlowId flow, string localId)
+    {
+        flow.Validate();
+        ArgumentException.ThrowIfNullOrEmpty(localId);
+        Queue((c, t, _, ct) => SqliteLinkWrites.UnlinkAsync(c, t, flow, localId, ct));
+    }
+
     public void SaveCursor(SyncFlowId flow, SyncSide side, string cursor)
     {
         flow.Validate();

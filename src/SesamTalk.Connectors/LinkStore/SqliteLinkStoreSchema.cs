@@ -94,6 +94,11 @@ internal static class SqliteLinkStoreSchema
             PRIMARY KEY (entity, system, type, side, record_id)
         );
         """,
+
+        // 3: the field state both sides agreed on after the last sync, for field-level merges.
+        """
+        ALTER TABLE links ADD COLUMN agreed TEXT NULL;
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -7,7 +7,7 @@ internal static class SqliteLinkWrites
 {
     /// <summary>The columns <see cref="ReadLink"/> reads, in order.</summary>
     public const string LinkColumns =
-        "entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written";
+        "entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed";
 
     private const string FlowIs = "entity = @entity AND system = @system AND type = @type";
 
@@ -26,7 +26,8 @@ internal static class SqliteLinkWrites
                 SqliteDb.ReadNullableString(reader, 8),
                 SqliteDb.ReadNullableString(reader, 9),
                 SqliteDb.ReadNullableString(reader, 10),
-                SqliteDb.ReadNullableString(reader, 11)));
+                SqliteDb.ReadNullableString(reader, 11),
+                SqliteDb.ReadNullableString(reader, 12)));
 
     /// <summary>Inserts a link; the same pair again is a no-op, a clash on either id throws <see cref="SyncLinkConflictException"/>.</summary>
     public static async Task SaveLinkAsync(SqliteConnection connection, SqliteTransaction transaction, SyncLink link, CancellationToken cancellationToken)
@@ -92,13 +93,13 @@ internal static class SqliteLinkWrites
             SqliteDb.Flow(flow, ("@local", localId)),
             cancellationToken).ConfigureAwait(false) > 0;
 
-    /// <summary>Replaces a link's four fingerprints; throws when the link does not exist.</summary>
+    /// <summary>Replaces a link's fingerprints and agreed state; throws when the link does not exist.</summary>
     public static async Task SaveFingerprintsAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, string localId, LinkFingerprints fingerprints, CancellationToken cancellationToken)
     {
         var changed = await SqliteDb.ExecuteAsync(
             connection,
             transaction,
-            "UPDATE links SET local_read = @localRead, local_written = @localWritten, remote_read = @remoteRead, remote_written = @remoteWritten "
+            "UPDATE links SET local_read = @localRead, local_written = @localWritten, remote_read = @remoteRead, remote_written = @remoteWritten, agreed = @agreed "
             + "WHERE " + FlowIs + " AND local_id = @local;",
             SqliteDb.Flow(
                 flow,
@@ -106,7 +107,8 @@ internal static class SqliteLinkWrites
                 ("@localRead", fingerprints.LocalRead),
                 ("@localWritten", fingerprints.LocalWritten),
                 ("@remoteRead", fingerprints.RemoteRead),
-                ("@remoteWritten", fingerprints.RemoteWritten)),
+                ("@remoteWritten", fingerprints.RemoteWritten),
+                ("@agreed", fingerprints.Agreed)),
             cancellationToken).ConfigureAwait(false);
         if (changed == 0)
         {

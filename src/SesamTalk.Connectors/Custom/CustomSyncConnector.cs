@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+
+namespace SesamTalk.Connectors.Custom;
+
+/// <summary>
+/// The engine's view of one custom system (docs/custom-system-contract.md): the change feed with tombstones, search
+/// by match key, and creates and updates through <c>POST /{type}/batch</c> (100 a call) with idempotency keys, so a
+/// create repeated after a lost response returns the first record.
+/// </summary>
+public sealed class CustomSyncConnector : ISyncConnector
+{
+    private static readonly ConnectorCapabilities Capabilities = new(
+        CanCreate: true,
+        CanUpdate: true,
+        CanDelete: true,
+        HonoursIdempotencyKeys: true,
+        ReportsDeletions: true,
+        MaxBatchSize: CustomSystemClient.MaxBatchItems);
+
+    private readonly CustomSystemClient _client;
+    private readonly Func<long> _apiCalls;
+
+    /// <summary>Creates the connector over a client of the system.</summary>
+    /// <param name="client">The system's client.</param>
+    /// <param name="apiCalls">Reads the number of HTTP calls the client's pipeline has sent.</param>
+    public CustomSyncConnector(CustomSystemClient client, Func<long> apiCalls)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _apiCalls = apiCalls ?? throw new ArgumentNullException(nameof(apiCalls));
+    }
+
+    /// <inheritdoc />
+    public string System => _client.System;
+
+    /// <inheritdoc />
+    public long ApiCalls => _apiCalls();
+
+    /// <inheritdoc />
+    public SyncApiUsage? Usage => null;
+
+    /// <inheritdoc />
+    public ConnectorCapabilities GetCapabilities(string type) => Capabilities;
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RemoteChangePage> ReadChangesAsync(IEntityMapper mapper, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        await foreach (var page in _client.ReadChangesAsync(mapper.Target.Type, cursor, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RemoteChangePage(page.Records, page.NextCursor);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        return _client.GetAsync(mapper.Target.Type, id, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SyncRecord>> SearchAsync(IEntityMapper mapper, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(values);
+
+        // The contract searches one combination of values per call.
+        var hits = new List<SyncRecord>();
+        foreach (var value in values.Distinct())
+        {
+            var match = new SyncRecord(mapper.Target.Type) { [field] = value };
+            hits.AddRange(await _client.SearchAsync(mapper.Target.Type, match, cancellationToken).ConfigureAwait(false));
+        }
+
+        return hits;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(creates);
+        return BatchAsync(mapper, creates.Select(create => CustomBatchItem.Create(create.Record, create.IdempotencyKey)).ToList(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return BatchAsync(mapper, records.Select(CustomBatchItem.Update).ToList(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(ids);
+        var results = new List<RemoteWriteResult>(ids.Count);
+        foreach (var id in ids)
+        {
+            try
+            {
+                await _client.DeleteAsync(mapper.Target.Type, id, null, cancellationToken).ConfigureAwait(false);
+                results.Add(RemoteWriteResult.Success(id));
+            }
+            catch (CustomSystemException error) when (error.Code == "not-found")
+            {
+                results.Add(RemoteWriteResult.Success(id));
+            }
+            catch (CustomSystemException error) when (error.Code is "not-allowed" or "precondition-failed")
+            {
+                results.Add(RemoteWriteResult.Failure(ToError(error), id));
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<IReadOnlyList<RemoteWriteResult>> BatchAsync(IEntityMapper mapper, List<CustomBatchItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        var results = new List<RemoteWriteResult>(items.Count);
+        foreach (var chunk in items.Chunk(CustomSystemClient.MaxBatchItems))
+        {
+            var answers = await _client.BatchAsync(mapper.Target.Type, chunk, cancellationToken).ConfigureAwait(false);
+            for (var index = 0; index < chunk.Length; index++)
+            {
+                var answer = answers[index];
+                results.Add(answer.Record is { Id: { } id } stored
+                    ? RemoteWriteResult.Success(id, stored.ModifiedAt)
+                    : RemoteWriteResult.Failure(ToError(answer.Problem!), chunk[index].Record.Id));
+            }
+        }
+
+        return results;
+    }
+
+    private static RemoteRecordError ToError(CustomSystemException problem) =>
+        new(problem.Code, problem.Message, problem.Fields);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>The engine's log messages. They name flows, record ids and counts, never field values or credentials.</summary>
+internal static partial class EngineLog
+{
+    [LoggerMessage(1, LogLevel.Information, "{Flow}: cycle started (host cursor {HostCursor}, remote cursor {RemoteCursor})")]
+    public static partial void CycleStarted(ILogger logger, string flow, string? hostCursor, string? remoteCursor);
+
+    [LoggerMessage(2, LogLevel.Information, "{Flow}: cycle done: read {Read}, created {Created}, updated {Updated}, deleted {Deleted}, conflicts {Conflicts}, quarantined {Quarantined}, API calls {ApiCalls}")]
+    public static partial void CycleDone(ILogger logger, string flow, int read, int created, int updated, int deleted, int conflicts, int quarantined, int apiCalls);
+
+    [LoggerMessage(3, LogLevel.Warning, "{Flow}: stopped at the last checkpoint: {Reason}")]
+    public static partial void CycleStopped(ILogger logger, string flow, string reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "{Flow}: {Side} record {RecordId} quarantined: {Error}")]
+    public static partial void Quarantined(ILogger logger, string flow, SyncSide side, string recordId, string error);
+
+    [LoggerMessage(5, LogLevel.Information, "{Flow}: {Field} of {LocalId}/{RemoteId} changed on both sides; {Winner} won by {Rule}")]
+    public static partial void Conflict(ILogger logger, string flow, string field, string localId, string remoteId, SyncSide winner, ConflictRule rule);
+
+    [LoggerMessage(6, LogLevel.Information, "{Flow}: another process holds the flow's lease; skipped")]
+    public static partial void LeaseHeld(ILogger logger, string flow);
+
+    [LoggerMessage(7, LogLevel.Debug, "{Flow}: committed {Works} records up to {Side} cursor {Cursor}")]
+    public static partial void Committed(ILogger logger, string flow, int works, SyncSide side, string cursor);
+
+    [LoggerMessage(8, LogLevel.Warning, "{Flow}: host record {RecordId} may have been created remotely without its link being saved, and neither a match key nor the API can tell; creating it again")]
+    public static partial void UnverifiableIntent(ILogger logger, string flow, string recordId);
+}

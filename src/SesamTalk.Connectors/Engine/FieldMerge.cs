@@ -1,0 +1,126 @@
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>
+/// The field-level three-way merge of a linked pair: each side's value is compared with the value both last agreed
+/// on, so a field changed on one side travels to the other, a field changed on both is a conflict settled by the
+/// field's rule (latest wins by default; an empty value never overwrites a value), and unchanged fields are not written.
+/// </summary>
+internal static class FieldMerge
+{
+    /// <summary>Merges a host record and a remote record of one link.</summary>
+    /// <param name="fields">The mapper's merge units.</param>
+    /// <param name="type">The remote type.</param>
+    /// <param name="host">The host record mapped to the remote shape (references as remote ids).</param>
+    /// <param name="remote">The remote record; fields it lacks count as unchanged.</param>
+    /// <param name="agreed">The last agreed state, or null on first contact (a match, or a link made by hand).</param>
+    /// <param name="clock">When each side last changed, for latest-wins.</param>
+    /// <param name="firstContact">Which side wins when the field's rule is latest-wins and the clock cannot tell.</param>
+    public static MergeOutcome Merge(IReadOnlyList<MergeField> fields, string type, SyncRecord host, SyncRecord remote, AgreedState? agreed, MergeClock clock, SyncSide firstContact)
+    {
+        var outcome = new MergeOutcome(type, agreed?.Copy() ?? AgreedState.Empty());
+        foreach (var field in fields)
+        {
+            var hostToken = field.Direction == FieldDirection.FromRemote ? null : field.Token(host);
+            var remoteToken = field.Direction == FieldDirection.ToRemote ? null : field.Token(remote);
+            string? agreedToken = agreed is not null && agreed.TryGet(field.Name, out var known) ? known : null;
+            switch (field.Direction)
+            {
+                case FieldDirection.ToRemote when hostToken is not null:
+                    if (hostToken != (agreedToken ?? field.Token(remote)))
+                    {
+                        WriteRemote(outcome, field, host);
+                    }
+
+                    outcome.Agreed.Set(field.Name, hostToken);
+                    break;
+                case FieldDirection.FromRemote when remoteToken is not null:
+                    if (remoteToken != (agreedToken ?? field.Token(host)))
+                    {
+                        outcome.ToHost[field.Name] = remote[field.Name];
+                    }
+
+                    outcome.Agreed.Set(field.Name, remoteToken);
+                    break;
+                case FieldDirection.Both:
+                    MergeShared(outcome, field, host, remote, new FieldTokens(hostToken ?? agreedToken, remoteToken ?? agreedToken, agreedToken), clock, firstContact);
+                    break;
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Who wins a field both sides changed: an empty value never overwrites a value; then the field's rule.</summary>
+    public static SyncSide Resolve(ConflictRule rule, SyncValue hostValue, SyncValue remoteValue, MergeClock clock, SyncSide tie)
+    {
+        if (hostValue.IsEmpty != remoteValue.IsEmpty)
+        {
+            return hostValue.IsEmpty ? SyncSide.Remote : SyncSide.Local;
+        }
+
+        return rule switch
+        {
+            ConflictRule.LocalWins => SyncSide.Local,
+            ConflictRule.RemoteWins => SyncSide.Remote,
+            _ => clock.Latest ?? tie,
+        };
+    }
+
+    private static void MergeShared(MergeOutcome outcome, MergeField field, SyncRecord host, SyncRecord remote, FieldTokens tokens, MergeClock clock, SyncSide firstContact)
+    {
+        if (tokens.Host is null || tokens.Remote is null)
+        {
+            // One side does not carry the field and there is nothing to compare it with.
+            return;
+        }
+
+        if (tokens.Host == tokens.Remote)
+        {
+            outcome.Agreed.Set(field.Name, tokens.Host);
+            return;
+        }
+
+        var hostChanged = tokens.Agreed is null || tokens.Host != tokens.Agreed;
+        var remoteChanged = tokens.Agreed is null || tokens.Remote != tokens.Agreed;
+        SyncSide winner;
+        if (hostChanged != remoteChanged)
+        {
+            winner = hostChanged ? SyncSide.Local : SyncSide.Remote;
+        }
+        else
+        {
+            var hostValue = host.TryGetValue(field.Name, out var h) ? h : SyncValue.Null;
+            var remoteValue = remote.TryGetValue(field.Name, out var r) ? r : SyncValue.Null;
+            winner = Resolve(field.Rule, hostValue, remoteValue, clock, firstContact);
+            if (tokens.Agreed is not null)
+            {
+                outcome.Conflicts.Add(new MergeConflict(field.Name, Text(hostValue), Text(remoteValue), field.Rule, winner));
+            }
+        }
+
+        if (winner == SyncSide.Local)
+        {
+            WriteRemote(outcome, field, host);
+            outcome.Agreed.Set(field.Name, tokens.Host);
+        }
+        else
+        {
+            outcome.ToHost[field.Name] = remote[field.Name];
+            outcome.Agreed.Set(field.Name, tokens.Remote);
+        }
+    }
+
+    private static void WriteRemote(MergeOutcome outcome, MergeField field, SyncRecord host)
+    {
+        // A field the API will not update is left alone; the agreed state still moves on, so it is not retried forever.
+        if (field.Updateable)
+        {
+            outcome.ToRemote[field.Name] = host[field.Name];
+        }
+    }
+
+    private static string Text(SyncValue value) =>
+        value.Kind == SyncValueKind.Records ? "[" + value.AsRecords()!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " records]" : value.ToString();
+
+    private readonly record struct FieldTokens(string? Host, string? Remote, string? Agreed);
+}

@@ -1,0 +1,285 @@
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>
+/// Executing a unit of work: the breaker, the host writes, the remote creates (intent first), updates and deletes in
+/// batches, then one commit of links, states, intents, conflicts, quarantine and the cursor.
+/// </summary>
+internal sealed partial class FlowCycle<TEntity>
+{
+    private async Task ExecuteAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
+    {
+        _breaker!.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
+        if (_plan is not null)
+        {
+            PlanOf(works);
+            _processed += works.Count;
+            return;
+        }
+
+        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Writing, _processed));
+        await WriteHostAsync(works).ConfigureAwait(false);
+        await CreateRemoteAsync(works).ConfigureAwait(false);
+        await UpdateRemoteAsync(works).ConfigureAwait(false);
+        await DeleteRemoteAsync(works).ConfigureAwait(false);
+        await CommitAsync(works, side, cursor).ConfigureAwait(false);
+        _processed += works.Count;
+        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, _processed));
+    }
+
+    private async Task WriteHostAsync(List<LinkWork<TEntity>> works)
+    {
+        foreach (var work in works.Where(work => work.Error is null && work.WritesHost))
+        {
+            try
+            {
+                if (work.Deletes == SyncSide.Local)
+                {
+                    await (work.SoftDelete
+                        ? _hostSoftDelete!.MarkDeletedAsync(work.LocalId!, _cancellationToken)
+                        : _host.DeleteAsync(work.LocalId!, _cancellationToken)).ConfigureAwait(false);
+                    Written(SyncSide.Local, SyncChangeKind.Delete);
+                    continue;
+                }
+
+                if (work.CreatesHost)
+                {
+                    work.Intent ??= await _context.Links.RecordIntentAsync(_flow, SyncSide.Remote, work.RemoteId!, _cancellationToken).ConfigureAwait(false);
+                }
+
+                _mapper.Apply(work.ToHost!, work.Entity!);
+                var id = await _host.SaveAsync(work.Entity!, _cancellationToken).ConfigureAwait(false);
+                work.LocalId ??= id;
+                var host = await HostShapeAsync(work.Entity!, Owner(work.LocalId)).ConfigureAwait(false);
+                work.LocalPrint = _mapper.Fingerprint(host, FieldDirection.ToRemote);
+                work.HostWritten = true;
+                if (work.CreatesHost)
+                {
+                    work.Agreed = AgreedState.Observe(_fields, host, work.RemoteRecord!);
+                }
+
+                Written(SyncSide.Local, work.CreatesHost ? SyncChangeKind.Create : SyncChangeKind.Update);
+            }
+            catch (Exception error) when (StopErrors.IsBadRecord(error))
+            {
+                Fail(work, error, work.RemoteRecord is { } record ? RecordText.Of(record) : null);
+            }
+        }
+    }
+
+    private async Task CreateRemoteAsync(List<LinkWork<TEntity>> works)
+    {
+        var creates = works.Where(work => work.Error is null && work.CreatesRemote).ToList();
+        foreach (var batch in creates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
+        {
+            // The intent is saved before the call: a crash or a lost answer after it is found again on the rerun.
+            foreach (var work in batch)
+            {
+                work.Intent ??= await _context.Links.RecordIntentAsync(_flow, SyncSide.Local, work.LocalId!, _cancellationToken).ConfigureAwait(false);
+            }
+
+            var results = await _connector.CreateAsync(_mapper, batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey)).ToList(), _cancellationToken).ConfigureAwait(false);
+            for (var index = 0; index < batch.Length; index++)
+            {
+                Settle(batch[index], results[index], SyncChangeKind.Create);
+            }
+        }
+    }
+
+    private async Task UpdateRemoteAsync(List<LinkWork<TEntity>> works)
+    {
+        var updates = works.Where(work => work.Error is null && !work.CreatesRemote && work.ToRemote is { Count: > 0 }).ToList();
+        foreach (var batch in updates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
+        {
+            var results = await _connector.UpdateAsync(_mapper, batch.Select(work => work.ToRemote!).ToList(), _cancellationToken).ConfigureAwait(false);
+            for (var index = 0; index < batch.Length; index++)
+            {
+                Settle(batch[index], results[index], batch[index].SoftDelete ? SyncChangeKind.Delete : SyncChangeKind.Update);
+            }
+        }
+    }
+
+    private async Task DeleteRemoteAsync(List<LinkWork<TEntity>> works)
+    {
+        var deletes = works.Where(work => work.Error is null && work.Deletes == SyncSide.Remote && !work.SoftDelete).ToList();
+        foreach (var batch in deletes.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
+        {
+            var results = await _connector.DeleteAsync(_mapper, batch.Select(work => work.RemoteId!).ToList(), _cancellationToken).ConfigureAwait(false);
+            for (var index = 0; index < batch.Length; index++)
+            {
+                Settle(batch[index], results[index], SyncChangeKind.Delete);
+            }
+        }
+    }
+
+    private void Settle(LinkWork<TEntity> work, RemoteWriteResult result, SyncChangeKind kind)
+    {
+        if (result.Error is { } error)
+        {
+            work.Error = $"{_mapper.Target} rejected {(work.RemoteId is null ? "the new record for " + Owner(work.LocalId!) : "'" + work.RemoteId + "'")}: {error}";
+            work.Payload = work.ToRemote is { } record ? RecordText.Of(record) : null;
+            return;
+        }
+
+        work.RemoteId ??= result.Id;
+        work.RemoteWritten = true;
+        Written(SyncSide.Remote, kind);
+    }
+
+    private async Task CommitAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
+    {
+        if (_leaseOwner is { } owner
+            && !await _context.Links.RenewLeaseAsync(_flow, owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
+        {
+            throw new SyncLeaseLostException(Name);
+        }
+
+        var now = _context.Time.GetUtcNow();
+        var commit = await _context.Links.BeginCommitAsync(_cancellationToken).ConfigureAwait(false);
+        await using (commit.ConfigureAwait(false))
+        {
+            foreach (var work in works)
+            {
+                Commit(commit, work, now);
+            }
+
+            if (cursor is not null)
+            {
+                commit.SaveCursor(_flow, side, cursor);
+            }
+
+            await commit.CommitAsync(_cancellationToken).ConfigureAwait(false);
+        }
+
+        EngineLog.Committed(_context.Logger, Name, works.Count, side, cursor ?? "(unchanged)");
+    }
+
+    private void Commit(ILinkStoreCommit commit, LinkWork<TEntity> work, DateTimeOffset now)
+    {
+        if (work.Error is not null)
+        {
+            commit.Quarantine(_flow, work.Source, work.SourceId, work.Error, work.Payload);
+            Report.Quarantined++;
+            _context.Metrics.Quarantined(_tags);
+            EngineLog.Quarantined(_context.Logger, Name, work.Source, work.SourceId, work.Error);
+            return;
+        }
+
+        if (work.Unlink)
+        {
+            commit.RemoveLink(_flow, work.LocalId!);
+        }
+        else if (work.LocalId is not null && work.RemoteId is not null && work.Agreed is not null)
+        {
+            if (work.NewLink is { } provenance)
+            {
+                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.MatchKey, now));
+            }
+
+            commit.SaveFingerprints(_flow, work.LocalId, Fingerprints(work));
+            if (work.Intent is { } intent)
+            {
+                commit.CompleteIntent(intent.IdempotencyKey);
+            }
+
+            foreach (var conflict in work.Conflicts)
+            {
+                commit.RecordConflict(new ConflictRecord(_flow, work.LocalId, work.RemoteId, conflict.Field, conflict.LocalValue, conflict.RemoteValue, conflict.Rule, conflict.Winner, now));
+                Report.Conflicts++;
+                _context.Metrics.Conflict(_tags);
+                EngineLog.Conflict(_context.Logger, Name, conflict.Field, work.LocalId, work.RemoteId, conflict.Winner, conflict.Rule);
+            }
+        }
+
+        if (_quarantined.Contains((work.Source, work.SourceId)))
+        {
+            commit.ClearQuarantine(_flow, work.Source, work.SourceId);
+        }
+    }
+
+    /// <summary>The link's fingerprints after the work: what each side was last read as and last written as.</summary>
+    private LinkFingerprints Fingerprints(LinkWork<TEntity> work)
+    {
+        var previous = work.Previous ?? LinkFingerprints.None;
+        return new LinkFingerprints(
+            LocalRead: work.LocalPrint ?? previous.LocalRead,
+            LocalWritten: work.HostWritten ? work.LocalPrint : previous.LocalWritten,
+            RemoteRead: work.RemotePrint ?? previous.RemoteRead,
+            RemoteWritten: work.RemoteWritten ? ExpectedRemotePrint(work) : previous.RemoteWritten,
+            Agreed: work.Agreed!.ToString());
+    }
+
+    /// <summary>What the remote record should read as after the write: the record as read with the written fields over it.</summary>
+    private string? ExpectedRemotePrint(LinkWork<TEntity> work)
+    {
+        if (work.RemoteRecord is not { } read || work.ToRemote is not { } written)
+        {
+            return null;
+        }
+
+        var expected = RecordText.Copy(read, read.FieldNames);
+        foreach (var (field, value) in written)
+        {
+            expected[field] = value;
+        }
+
+        return _mapper.Fingerprint(expected, FieldDirection.FromRemote);
+    }
+
+    private void Written(SyncSide side, SyncChangeKind kind)
+    {
+        _ = kind switch
+        {
+            SyncChangeKind.Create => Report.Created++,
+            SyncChangeKind.Delete => Report.Deleted++,
+            _ => Report.Updated++,
+        };
+        _context.Metrics.Written(_tags, side);
+    }
+
+    /// <summary>A dry run: what the works would write, as the typed diff of <see cref="SyncPlan"/>.</summary>
+    private void PlanOf(List<LinkWork<TEntity>> works)
+    {
+        foreach (var work in works)
+        {
+            if (work.Error is not null)
+            {
+                Plan(work, work.Source, SyncChangeKind.Quarantine, []);
+                continue;
+            }
+
+            if (work.Deletes is { } deleted)
+            {
+                Plan(work, deleted, SyncChangeKind.Delete, []);
+            }
+            else if (work.Unlink)
+            {
+                Plan(work, work.Source == SyncSide.Local ? SyncSide.Remote : SyncSide.Local, SyncChangeKind.Unlink, []);
+            }
+
+            if (work.ToHost is { Count: > 0 } toHost)
+            {
+                Plan(work, SyncSide.Local, work.CreatesHost ? SyncChangeKind.Create : SyncChangeKind.Update, toHost.FieldNames.ToList());
+            }
+
+            if (work.ToRemote is { Count: > 0 } toRemote && work.Deletes is null)
+            {
+                Plan(work, SyncSide.Remote, work.CreatesRemote ? SyncChangeKind.Create : SyncChangeKind.Update, toRemote.FieldNames.ToList());
+            }
+
+            if (work.NewLink is SyncLinkProvenance.MatchedOnKey)
+            {
+                Plan(work, SyncSide.Local, SyncChangeKind.Link, work.MatchKey is { } key ? [key] : []);
+            }
+
+            foreach (var conflict in work.Conflicts)
+            {
+                Plan(work, conflict.Winner == SyncSide.Local ? SyncSide.Remote : SyncSide.Local, SyncChangeKind.Conflict, [conflict.Field]);
+            }
+        }
+    }
+
+    private void Plan(LinkWork<TEntity> work, SyncSide side, SyncChangeKind kind, IReadOnlyList<string> fields) =>
+        _plan!.Add(new SyncPlannedChange(_definition.Name, _mapper.Target, side, kind, work.LocalId, work.RemoteId, fields));
+}

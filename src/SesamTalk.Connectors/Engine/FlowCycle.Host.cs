@@ -1,0 +1,278 @@
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>The host side of a cycle: the index of the host's changes, and the push of host changes chunk by chunk.</summary>
+internal sealed partial class FlowCycle<TEntity>
+{
+    /// <summary>
+    /// Reads the host's changes once before the remote side: their times (for latest-wins) and their match keys, so
+    /// remote records find pre-existing host records. Holds ids and keys only, never the entities.
+    /// </summary>
+    private async Task IndexHostChangesAsync(HostCursor? cursor)
+    {
+        var indexContent = _openIntents.Count > 0;
+        await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
+        {
+            _hostTimes[change.Id] = change.Position.ModifiedAt;
+            if (change.Entity is not { } entity || (_mapper.MatchKeys.Count == 0 && !indexContent))
+            {
+                continue;
+            }
+
+            SyncRecord record;
+            try
+            {
+                record = _mapper.ToRecord(entity);
+            }
+            catch (Exception error) when (StopErrors.IsBadRecord(error))
+            {
+                continue; // quarantined when the host changes are pushed
+            }
+
+            _hostMatches.Add(_mapper.MatchKeys, record, change.Id);
+            if (indexContent)
+            {
+                var content = ContentOf(record);
+                if (!_hostContent.TryGetValue(content, out var ids))
+                {
+                    _hostContent[content] = ids = [];
+                }
+
+                ids.Add(change.Id);
+            }
+        }
+    }
+
+    /// <summary>Pushes the host's changes after <paramref name="cursor"/> in units of the connector's largest write batch.</summary>
+    private async Task SyncHostChangesAsync(HostCursor? cursor)
+    {
+        var size = Math.Max(1, _options.BatchSize ?? _capabilities.MaxBatchSize);
+        var chunk = new List<HostChange<TEntity>>(size);
+        await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
+        {
+            chunk.Add(change);
+            if (chunk.Count == size)
+            {
+                await SyncHostChunkAsync(chunk, chunk[^1].Position.ToString()).ConfigureAwait(false);
+                chunk.Clear();
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            await SyncHostChunkAsync(chunk, chunk[^1].Position.ToString()).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SyncHostChunkAsync(List<HostChange<TEntity>> chunk, string? cursor)
+    {
+        var works = new List<LinkWork<TEntity>>(chunk.Count);
+        var unlinked = new List<Unlinked>();
+        foreach (var change in chunk)
+        {
+            Report.Read++;
+            _context.Metrics.Read(_tags, SyncSide.Local);
+            var work = new LinkWork<TEntity>(SyncSide.Local, change.Id) { LocalId = change.Id };
+            try
+            {
+                if (await DecideHostAsync(work, change).ConfigureAwait(false) is { } pending)
+                {
+                    unlinked.Add(pending);
+                }
+                else if (work.Error is not null || work.Unlink || work.Agreed is not null)
+                {
+                    works.Add(work);
+                }
+            }
+            catch (Exception error) when (StopErrors.IsBadRecord(error))
+            {
+                works.Add(Fail(work, error, change.Entity is { } entity ? SafePayload(entity) : null));
+            }
+        }
+
+        await MatchOrCreateAsync(unlinked, works).ConfigureAwait(false);
+        await ExecuteAsync(works, SyncSide.Local, cursor).ConfigureAwait(false);
+    }
+
+    /// <summary>Decides a host change of a linked record; returns the change when the record is not linked yet.</summary>
+    private async Task<Unlinked?> DecideHostAsync(LinkWork<TEntity> work, HostChange<TEntity> change)
+    {
+        var link = await _context.Links.FindByLocalIdAsync(_flow, change.Id, _cancellationToken).ConfigureAwait(false);
+        if (change.Entity is not { } entity)
+        {
+            if (link is not null)
+            {
+                Deleted(work, link, deletedOn: SyncSide.Local);
+            }
+
+            return null;
+        }
+
+        var host = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
+        if (link is null)
+        {
+            return _claimedLocal.Contains(change.Id) ? null : new Unlinked(work, entity, host);
+        }
+
+        work.RemoteId = link.Link.RemoteId;
+        work.Previous = link.Fingerprints;
+        var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
+        var print = _mapper.Fingerprint(host, FieldDirection.ToRemote);
+        if (agreed is not null && (print == link.Fingerprints.LocalRead || print == link.Fingerprints.LocalWritten))
+        {
+            Unchanged(SyncSide.Local, echo: print == link.Fingerprints.LocalWritten);
+            return null;
+        }
+
+        // A link made by hand has no agreed state yet: merge with the remote record as it is now.
+        var remote = agreed is null
+            ? await _connector.GetAsync(_mapper, link.Link.RemoteId, _cancellationToken).ConfigureAwait(false)
+            : new SyncRecord(_mapper.Target.Type, link.Link.RemoteId);
+        if (remote is null || remote.IsDeleted)
+        {
+            return null;
+        }
+
+        await MergeAsync(work, entity, host, remote, agreed).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// Links unlinked host records to pre-existing remote records by match key (records read this cycle, else one
+    /// search per key for the whole chunk), and creates the rest remotely when the flow's origin says so.
+    /// </summary>
+    private async Task MatchOrCreateAsync(List<Unlinked> unlinked, List<LinkWork<TEntity>> works)
+    {
+        if (unlinked.Count == 0)
+        {
+            return;
+        }
+
+        var searched = await SearchRemoteAsync(unlinked).ConfigureAwait(false);
+        foreach (var (work, entity, host) in unlinked)
+        {
+            try
+            {
+                _openIntents.TryGetValue((SyncSide.Local, work.SourceId), out var intent);
+                var match = await FindRemoteMatchAsync(host, searched).ConfigureAwait(false);
+                if (match.Candidates > 1)
+                {
+                    works.Add(Ambiguous(work, match, host));
+                    continue;
+                }
+
+                if (match.Record is { } remote)
+                {
+                    _claimedRemote.Add(remote.Id!);
+                    work.RemoteId = remote.Id;
+                    work.RemoteRecord = remote;
+                    Link(work, intent, match.Key);
+                    await MergeAsync(work, entity, host, remote, agreed: null).ConfigureAwait(false);
+                    works.Add(work);
+                    continue;
+                }
+
+                if (!CreatesRemote)
+                {
+                    continue;
+                }
+
+                if (intent is not null && !_capabilities.HonoursIdempotencyKeys && _mapper.MatchKeys.Count == 0)
+                {
+                    EngineLog.UnverifiableIntent(_context.Logger, Name, work.SourceId);
+                }
+
+                var create = CreateShape(host);
+                work.ToRemote = create;
+                work.RemoteRecord = create;
+                work.CreatesRemote = true;
+                work.NewLink = SyncLinkProvenance.CreatedBySync;
+                work.Intent = intent;
+                work.Agreed = AgreedState.Observe(_fields, host, create);
+                work.LocalPrint = _mapper.Fingerprint(host, FieldDirection.ToRemote);
+                works.Add(work);
+            }
+            catch (Exception error) when (StopErrors.IsBadRecord(error))
+            {
+                works.Add(Fail(work, error, SafePayload(entity)));
+            }
+        }
+    }
+
+    /// <summary>One search per match key for the chunk's values that this cycle's remote reads did not cover.</summary>
+    private async Task<MatchIndex<SyncRecord>> SearchRemoteAsync(List<Unlinked> unlinked)
+    {
+        var found = new MatchIndex<SyncRecord>();
+        if (_remoteReadFromStart)
+        {
+            return found; // this cycle read every remote record already
+        }
+
+        foreach (var key in _mapper.MatchKeys)
+        {
+            var values = unlinked
+                .Where(item => _remoteMatches.Find(key, item.Host).Count == 0)
+                .Select(item => item.Host.TryGetValue(key, out var value) ? value : SyncValue.Null)
+                .Where(value => MatchValue.Normalise(value) is not null)
+                .Distinct()
+                .ToList();
+            if (values.Count > 0)
+            {
+                foreach (var record in await _connector.SearchAsync(_mapper, key, values, _cancellationToken).ConfigureAwait(false))
+                {
+                    found.Add([key], record, record);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<Match<SyncRecord>> FindRemoteMatchAsync(SyncRecord host, MatchIndex<SyncRecord> searched)
+    {
+        foreach (var key in _mapper.MatchKeys)
+        {
+            var hits = new List<SyncRecord>();
+            foreach (var record in _remoteMatches.Find(key, host).Concat(searched.Find(key, host)).DistinctBy(record => record.Id, StringComparer.Ordinal))
+            {
+                if (!_claimedRemote.Contains(record.Id!)
+                    && await _context.Links.FindByRemoteIdAsync(_flow, record.Id!, _cancellationToken).ConfigureAwait(false) is null)
+                {
+                    hits.Add(record);
+                }
+            }
+
+            if (hits.Count > 0)
+            {
+                return new Match<SyncRecord>(hits.Count == 1 ? hits[0] : null, key, hits.Count, hits.Select(hit => hit.Id!).ToList());
+            }
+        }
+
+        return Match<SyncRecord>.None;
+    }
+
+    /// <summary>The record to create remotely: the createable fields the host sends, and the mapper's constants where the host has no value.</summary>
+    private SyncRecord CreateShape(SyncRecord host)
+    {
+        var record = new SyncRecord(_mapper.Target.Type);
+        foreach (var field in _fields)
+        {
+            if (field.Direction != FieldDirection.FromRemote && field.Createable && host.TryGetValue(field.Name, out var value))
+            {
+                record[field.Name] = value;
+            }
+        }
+
+        foreach (var constant in _mapper.Constants)
+        {
+            if (!record.TryGetValue(constant.Field, out var value) || value.IsEmpty)
+            {
+                record[constant.Field] = constant.Value;
+            }
+        }
+
+        return record;
+    }
+
+    /// <summary>A host change whose record has no link in the flow yet.</summary>
+    private sealed record Unlinked(LinkWork<TEntity> Work, TEntity Entity, SyncRecord Host);
+}

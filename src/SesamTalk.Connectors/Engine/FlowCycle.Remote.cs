@@ -1,0 +1,178 @@
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>The remote side of a cycle: the change feed page by page, and the retry of released quarantined records.</summary>
+internal sealed partial class FlowCycle<TEntity>
+{
+    private async Task SyncRemoteChangesAsync(string? cursor)
+    {
+        await foreach (var page in _connector.ReadChangesAsync(_mapper, cursor, _cancellationToken).ConfigureAwait(false))
+        {
+            var works = new List<LinkWork<TEntity>>(page.Records.Count);
+            foreach (var record in page.Records)
+            {
+                if (await DecideRemoteAsync(record).ConfigureAwait(false) is { } work)
+                {
+                    works.Add(work);
+                }
+            }
+
+            await ExecuteAsync(works, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Gives records a person released from quarantine another go, reading each again from its side.</summary>
+    private async Task RetryReleasedAsync(IReadOnlyList<LinkStore.QuarantinedRecord> released)
+    {
+        var remote = new List<LinkWork<TEntity>>();
+        var host = new List<HostChange<TEntity>>();
+        foreach (var entry in released)
+        {
+            if (entry.Side == SyncSide.Remote)
+            {
+                if (await _connector.GetAsync(_mapper, entry.RecordId, _cancellationToken).ConfigureAwait(false) is { } record
+                    && await DecideRemoteAsync(record).ConfigureAwait(false) is { } work)
+                {
+                    remote.Add(work);
+                }
+            }
+            else
+            {
+                var entity = await _host.GetAsync(entry.RecordId, _cancellationToken).ConfigureAwait(false);
+                host.Add(new HostChange<TEntity>(new HostCursor(_context.Time.GetUtcNow(), entry.RecordId), entity));
+            }
+        }
+
+        // Cursors stay where they are: these records are outside the change feeds' order.
+        await ExecuteAsync(remote, SyncSide.Remote, cursor: null).ConfigureAwait(false);
+        if (host.Count > 0)
+        {
+            await SyncHostChunkAsync(host, cursor: null).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record)
+    {
+        Report.Read++;
+        _context.Metrics.Read(_tags, SyncSide.Remote);
+        if (string.IsNullOrEmpty(record.Id))
+        {
+            return null; // a record without an id cannot be linked or even quarantined; connectors never yield one
+        }
+
+        var work = new LinkWork<TEntity>(SyncSide.Remote, record.Id) { RemoteId = record.Id, RemoteRecord = record };
+        try
+        {
+            var link = await _context.Links.FindByRemoteIdAsync(_flow, record.Id, _cancellationToken).ConfigureAwait(false);
+            if (record.IsDeleted)
+            {
+                return link is null ? null : Deleted(work, link, deletedOn: SyncSide.Remote);
+            }
+
+            if (link is null)
+            {
+                return await DecideUnlinkedRemoteAsync(work, record).ConfigureAwait(false);
+            }
+
+            work.LocalId = link.Link.LocalId;
+            work.Previous = link.Fingerprints;
+            var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
+            var print = _mapper.Fingerprint(record, FieldDirection.FromRemote);
+            if (agreed is not null && (print == link.Fingerprints.RemoteRead || print == link.Fingerprints.RemoteWritten))
+            {
+                Unchanged(SyncSide.Remote, echo: print == link.Fingerprints.RemoteWritten);
+                return null;
+            }
+
+            if (await _host.GetAsync(link.Link.LocalId, _cancellationToken).ConfigureAwait(false) is not { } entity)
+            {
+                return null; // deleted in the host: its tombstone is handled with the host's changes
+            }
+
+            var host = await HostShapeAsync(entity, Owner(link.Link.LocalId)).ConfigureAwait(false);
+            await MergeAsync(work, entity, host, record, agreed).ConfigureAwait(false);
+            return work;
+        }
+        catch (Exception error) when (StopErrors.IsBadRecord(error))
+        {
+            return Fail(work, error, RecordText.Of(record));
+        }
+    }
+
+    private async Task<LinkWork<TEntity>?> DecideUnlinkedRemoteAsync(LinkWork<TEntity> work, SyncRecord record)
+    {
+        _openIntents.TryGetValue((SyncSide.Remote, work.SourceId), out var intent);
+        var match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
+        if (match.Candidates > 1)
+        {
+            return Ambiguous(work, match, record);
+        }
+
+        if (match.Record is { } localId && await _host.GetAsync(localId, _cancellationToken).ConfigureAwait(false) is { } entity)
+        {
+            _claimedLocal.Add(localId);
+            work.LocalId = localId;
+            Link(work, intent ?? _openIntents.GetValueOrDefault((SyncSide.Local, localId)), match.Key);
+            var host = await HostShapeAsync(entity, Owner(localId)).ConfigureAwait(false);
+            await MergeAsync(work, entity, host, record, agreed: null).ConfigureAwait(false);
+            return work;
+        }
+
+        if (!CreatesHost)
+        {
+            _remoteMatches.Add(_mapper.MatchKeys, record, record);
+            return null;
+        }
+
+        var toHost = RecordText.Copy(record, _fields.Where(field => field.Direction != FieldDirection.ToRemote).Select(field => field.Name));
+        await _references.ToHostAsync(toHost, _mapper, Describe(record), _cancellationToken).ConfigureAwait(false);
+        work.Entity = _definition.Create();
+        work.ToHost = toHost;
+        work.CreatesHost = true;
+        work.NewLink = SyncLinkProvenance.CreatedBySync;
+        work.Intent = intent;
+        work.RemotePrint = _mapper.Fingerprint(record, FieldDirection.FromRemote);
+        return work;
+    }
+
+    /// <summary>
+    /// The host record a remote record matches: by match key in priority order among this cycle's host changes, and,
+    /// for a record an interrupted create may have made, by its content among the records with open intents.
+    /// </summary>
+    private async Task<Match<string>> FindHostMatchAsync(SyncRecord record, bool createdFromIntent)
+    {
+        foreach (var key in _mapper.MatchKeys)
+        {
+            var hits = await UnlinkedAsync(_hostMatches.Find(key, record)).ConfigureAwait(false);
+            if (hits.Count > 0)
+            {
+                return new Match<string>(hits.Count == 1 ? hits[0] : null, key, hits.Count, hits);
+            }
+        }
+
+        if (_openIntents.Count > 0 && _hostContent.TryGetValue(ContentOf(record), out var same))
+        {
+            var candidates = same.Where(id => createdFromIntent || _openIntents.ContainsKey((SyncSide.Local, id)));
+            var hits = await UnlinkedAsync(candidates).ConfigureAwait(false);
+            if (hits.Count == 1)
+            {
+                return new Match<string>(hits[0], null, 1, hits);
+            }
+        }
+
+        return Match<string>.None;
+    }
+
+    private async Task<List<string>> UnlinkedAsync(IEnumerable<string> localIds)
+    {
+        var unlinked = new List<string>();
+        foreach (var id in localIds.Distinct(StringComparer.Ordinal))
+        {
+            if (!_claimedLocal.Contains(id) && await _context.Links.FindByLocalIdAsync(_flow, id, _cancellationToken).ConfigureAwait(false) is null)
+            {
+                unlinked.Add(id);
+            }
+        }
+
+        return unlinked;
+    }
+}

@@ -1,0 +1,186 @@
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>
+/// One cycle of one flow (a host entity with one remote type): index the host's changes, apply the remote change
+/// feed page by page, then push the host's changes chunk by chunk. Every page or chunk is decided first, checked
+/// by the mass-change breaker, written, and only then committed to the link store with its cursor, so a crash or a
+/// stop repeats at most the unit of work in flight, and pending-create intents keep that repeat from duplicating.
+/// </summary>
+/// <typeparam name="TEntity">The host entity type.</typeparam>
+internal sealed partial class FlowCycle<TEntity>
+    where TEntity : class
+{
+    private readonly FlowContext _context;
+    private readonly ISyncEntityDefinition<TEntity> _definition;
+    private readonly IEntityMapper<TEntity> _mapper;
+    private readonly IReadOnlyList<MergeField> _fields;
+    private readonly ISyncConnector _connector;
+    private readonly ConnectorCapabilities _capabilities;
+    private readonly IHostStore<TEntity> _host;
+    private readonly IHostSoftDelete<TEntity>? _hostSoftDelete;
+    private readonly SyncFlowOptions _options;
+    private readonly SyncFlowId _flow;
+    private readonly FlowTags _tags;
+    private readonly ReferenceTranslator _references;
+    private readonly IProgress<SyncProgress>? _progress;
+    private readonly List<SyncPlannedChange>? _plan;
+    private readonly CancellationToken _cancellationToken;
+
+    private readonly Dictionary<string, DateTimeOffset> _hostTimes = new(StringComparer.Ordinal);
+    private readonly MatchIndex<string> _hostMatches = new();
+    private readonly Dictionary<string, List<string>> _hostContent = new(StringComparer.Ordinal);
+    private readonly MatchIndex<SyncRecord> _remoteMatches = new();
+    private readonly HashSet<string> _claimedLocal = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _claimedRemote = new(StringComparer.Ordinal);
+    private Dictionary<(SyncSide Side, string Id), PendingCreate> _openIntents = [];
+    private HashSet<(SyncSide Side, string Id)> _quarantined = [];
+    private MassChangeBreaker? _breaker;
+    private bool _remoteReadFromStart;
+    private string? _leaseOwner;
+    private int _processed;
+
+    public FlowCycle(
+        FlowContext context,
+        ISyncEntityDefinition<TEntity> definition,
+        IEntityMapper<TEntity> mapper,
+        ISyncConnector connector,
+        IHostStore<TEntity> host,
+        IHostSoftDelete<TEntity>? hostSoftDelete,
+        IProgress<SyncProgress>? progress,
+        List<SyncPlannedChange>? plan,
+        CancellationToken cancellationToken)
+    {
+        _context = context;
+        _definition = definition;
+        _mapper = mapper;
+        _fields = MergeField.Of(mapper);
+        _connector = connector;
+        _capabilities = connector.GetCapabilities(mapper.Target.Type);
+        _host = host;
+        _hostSoftDelete = hostSoftDelete;
+        _options = context.Options.ForFlow(definition.Name, mapper.Target);
+        _flow = new SyncFlowId(definition.Name, mapper.Target);
+        _tags = new FlowTags(definition.Name, mapper.Target);
+        _references = new ReferenceTranslator(context.Links, context.Model, mapper.Target.System);
+        _progress = progress;
+        _plan = plan;
+        _cancellationToken = cancellationToken;
+        Report = new SyncFlowReport(definition.Name, mapper.Target);
+    }
+
+    /// <summary>What the cycle did.</summary>
+    public SyncFlowReport Report { get; }
+
+    private bool Planning => _plan is not null;
+
+    private string Name => _flow.ToString();
+
+    /// <summary>Whether records born in the host create remote records.</summary>
+    private bool CreatesRemote => _mapper.Origin is SyncOrigin.Local or SyncOrigin.Both && _capabilities.CanCreate;
+
+    /// <summary>Whether records born in the remote system create host records.</summary>
+    private bool CreatesHost => _mapper.Origin is SyncOrigin.Remote or SyncOrigin.Both;
+
+    /// <summary>Which side wins a first-contact difference the field's rule and the clock leave open: the side records are born on.</summary>
+    private SyncSide FirstContact => _mapper.Origin == SyncOrigin.Remote ? SyncSide.Remote : SyncSide.Local;
+
+    /// <summary>Runs the cycle. Stops (with <see cref="SyncFlowReport.Stopped"/>) rather than throws when a system or a limit ends it early.</summary>
+    public async Task<SyncFlowReport> RunAsync()
+    {
+        var callsBefore = _connector.ApiCalls;
+        try
+        {
+            if (!_options.Enabled)
+            {
+                Stop("the flow is disabled");
+                return Report;
+            }
+
+            if (!Planning && !await AcquireLeaseAsync().ConfigureAwait(false))
+            {
+                EngineLog.LeaseHeld(_context.Logger, Name);
+                Stop("another process is running this flow");
+                return Report;
+            }
+
+            await RunPhasesAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (StopErrors.EndsCycle(error))
+        {
+            Stop(error.Message);
+        }
+        finally
+        {
+            var calls = _connector.ApiCalls - callsBefore;
+            Report.ApiCalls = (int)calls;
+            _context.Metrics.ApiCalls(_tags, calls);
+            await ReleaseLeaseAsync().ConfigureAwait(false);
+        }
+
+        Report.Linked = await CountLinksAsync().ConfigureAwait(false);
+        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Done, _processed));
+        EngineLog.CycleDone(_context.Logger, Name, Report.Read, Report.Created, Report.Updated, Report.Deleted, Report.Conflicts, Report.Quarantined, Report.ApiCalls);
+        return Report;
+    }
+
+    private async Task RunPhasesAsync()
+    {
+        var links = _context.Links;
+        var hostCursorText = await links.GetCursorAsync(_flow, SyncSide.Local, _cancellationToken).ConfigureAwait(false);
+        var remoteCursor = await links.GetCursorAsync(_flow, SyncSide.Remote, _cancellationToken).ConfigureAwait(false);
+        EngineLog.CycleStarted(_context.Logger, Name, hostCursorText, remoteCursor);
+        HostCursor? hostCursor = hostCursorText is null ? null : HostCursor.Parse(hostCursorText);
+        _remoteReadFromStart = remoteCursor is null;
+        _openIntents = (await links.ListOpenIntentsAsync(_flow, _cancellationToken).ConfigureAwait(false))
+            .ToDictionary(intent => (intent.SourceSide, intent.SourceId));
+        var quarantine = await links.ListQuarantinedAsync(_flow, _cancellationToken).ConfigureAwait(false);
+        _quarantined = quarantine.Select(entry => (entry.Side, entry.RecordId)).ToHashSet();
+        _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options);
+
+        await IndexHostChangesAsync(hostCursor).ConfigureAwait(false);
+        await RetryReleasedAsync(quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
+        await SyncRemoteChangesAsync(remoteCursor).ConfigureAwait(false);
+        await SyncHostChangesAsync(hostCursor).ConfigureAwait(false);
+    }
+
+    private void Stop(string reason)
+    {
+        Report.Stopped = true;
+        Report.StopReason = reason;
+        EngineLog.CycleStopped(_context.Logger, Name, reason);
+    }
+
+    private async Task<bool> AcquireLeaseAsync()
+    {
+        var owner = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N");
+        if (!await _context.Links.TryAcquireLeaseAsync(_flow, owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        _leaseOwner = owner;
+        return true;
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        if (_leaseOwner is { } owner)
+        {
+            _leaseOwner = null;
+            await _context.Links.ReleaseLeaseAsync(_flow, owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> CountLinksAsync()
+    {
+        var count = 0;
+        await foreach (var _ in _context.Links.ReadLinksAsync(_flow, _cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

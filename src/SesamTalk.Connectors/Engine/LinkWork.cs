@@ -1,0 +1,102 @@
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>
+/// What a cycle decided for one record: the writes on either side, the link to save or drop, and the state to store
+/// once the writes went through. Decided first, then (unless planning) executed and committed with its page.
+/// </summary>
+/// <typeparam name="TEntity">The host entity type.</typeparam>
+internal sealed class LinkWork<TEntity>
+    where TEntity : class
+{
+    public LinkWork(SyncSide source, string sourceId)
+    {
+        Source = source;
+        SourceId = sourceId;
+    }
+
+    /// <summary>The side whose change led here.</summary>
+    public SyncSide Source { get; }
+
+    /// <summary>The id of the changed record on <see cref="Source"/>.</summary>
+    public string SourceId { get; }
+
+    /// <summary>The host record's id (null until a host create saved it).</summary>
+    public string? LocalId { get; set; }
+
+    /// <summary>The remote record's id (null until a remote create made it).</summary>
+    public string? RemoteId { get; set; }
+
+    /// <summary>The remote record as read (or as sent, for a remote create).</summary>
+    public SyncRecord? RemoteRecord { get; set; }
+
+    /// <summary>The link's fingerprints before this cycle, or null for a new link.</summary>
+    public LinkFingerprints? Previous { get; set; }
+
+    /// <summary>The host record to save (created or updated), with <see cref="ToHost"/> applied at execution.</summary>
+    public TEntity? Entity { get; set; }
+
+    /// <summary>The fields to copy onto <see cref="Entity"/>, references already host ids.</summary>
+    public SyncRecord? ToHost { get; set; }
+
+    /// <summary>Whether the host record is new.</summary>
+    public bool CreatesHost { get; set; }
+
+    /// <summary>The remote record to create, or the fields to update (with <see cref="SyncRecord.Id"/>).</summary>
+    public SyncRecord? ToRemote { get; set; }
+
+    /// <summary>Whether <see cref="ToRemote"/> is a create.</summary>
+    public bool CreatesRemote { get; set; }
+
+    /// <summary>The side whose record is deleted (or soft-deleted), if any.</summary>
+    public SyncSide? Deletes { get; set; }
+
+    /// <summary>Whether the delete is a soft delete.</summary>
+    public bool SoftDelete { get; set; }
+
+    /// <summary>A new link's provenance, when the work makes a link.</summary>
+    public SyncLinkProvenance? NewLink { get; set; }
+
+    /// <summary>The match key a new link was made on.</summary>
+    public string? MatchKey { get; set; }
+
+    /// <summary>Whether the link is dropped.</summary>
+    public bool Unlink { get; set; }
+
+    /// <summary>The intent of a create, recorded before the write and completed with the link.</summary>
+    public PendingCreate? Intent { get; set; }
+
+    /// <summary>The agreed state to store after the writes.</summary>
+    public AgreedState? Agreed { get; set; }
+
+    /// <summary>The host record's fingerprint as read (or as written, when the work writes the host).</summary>
+    public string? LocalPrint { get; set; }
+
+    /// <summary>The remote record's fingerprint as read.</summary>
+    public string? RemotePrint { get; set; }
+
+    /// <summary>Whether the work wrote the host record.</summary>
+    public bool HostWritten { get; set; }
+
+    /// <summary>Whether the work wrote the remote record.</summary>
+    public bool RemoteWritten { get; set; }
+
+    /// <summary>Fields both sides changed.</summary>
+    public IReadOnlyList<MergeConflict> Conflicts { get; set; } = [];
+
+    /// <summary>Why the work failed (it is then quarantined and nothing of it is committed).</summary>
+    public string? Error { get; set; }
+
+    /// <summary>The record as read, kept with a quarantine entry.</summary>
+    public string? Payload { get; set; }
+
+    /// <summary>Whether the work writes to the host.</summary>
+    public bool WritesHost => CreatesHost || ToHost is { Count: > 0 } || Deletes == SyncSide.Local;
+
+    /// <summary>Whether the work writes to the remote system.</summary>
+    public bool WritesRemote => ToRemote is { Count: > 0 } || CreatesRemote || Deletes == SyncSide.Remote;
+
+    /// <summary>Whether the work overwrites or deletes a linked record (what the mass-change breaker counts).</summary>
+    public bool IsMassChange => Deletes is not null || (!CreatesHost && ToHost is { Count: > 0 }) || (!CreatesRemote && ToRemote is { Count: > 0 });
+}

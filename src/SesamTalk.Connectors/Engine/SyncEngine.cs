@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>
+/// The sync engine behind the generated <c>TalkClient</c>: runs one cycle per flow of an entity (one flow per
+/// <c>[SyncsWith]</c>), each with the entity's host store, the system's connector and the shared link store.
+/// </summary>
+public sealed class SyncEngine : ISyncEngine
+{
+    private readonly IServiceProvider _services;
+    private readonly IReadOnlyList<ISyncConnector> _connectors;
+    private readonly FlowContext _context;
+
+    /// <summary>Creates the engine (DI does this: see <see cref="SesamTalkEngineBuilderExtensions.AddEngine"/>).</summary>
+    /// <param name="services">Resolves each entity's <see cref="IHostStore{TEntity}"/>.</param>
+    /// <param name="model">The generated model.</param>
+    /// <param name="links">The link store.</param>
+    /// <param name="connectors">One connector per remote system.</param>
+    /// <param name="options">The engine's options.</param>
+    /// <param name="metrics">The engine's instruments.</param>
+    /// <param name="logger">The engine's log.</param>
+    /// <param name="time">The clock.</param>
+    public SyncEngine(
+        IServiceProvider services,
+        ISyncModel model,
+        ILinkStore links,
+        IEnumerable<ISyncConnector> connectors,
+        IOptions<SyncEngineOptions> options,
+        SyncMetrics metrics,
+        ILogger<SyncEngine> logger,
+        TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _services = services ?? throw new ArgumentNullException(nameof(services));
+        _connectors = connectors?.ToList() ?? throw new ArgumentNullException(nameof(connectors));
+        _context = new FlowContext(links, model, options.Value, metrics, logger, time);
+    }
+
+    /// <inheritdoc />
+    public async Task<SyncReport> SyncAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var reports = new List<SyncFlowReport>();
+        foreach (var mapper in entity.Mappers)
+        {
+            reports.Add(await Cycle(entity, mapper.Target, progress, plan: null, cancellationToken).RunAsync().ConfigureAwait(false));
+        }
+
+        return new SyncReport(reports);
+    }
+
+    /// <inheritdoc />
+    public async Task<SyncPlan> PlanAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var changes = new List<SyncPlannedChange>();
+        foreach (var mapper in entity.Mappers)
+        {
+            await Cycle(entity, mapper.Target, progress: null, changes, cancellationToken).RunAsync().ConfigureAwait(false);
+        }
+
+        return new SyncPlan(changes);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncLink>> GetLinksAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return _context.Links.GetLinksAsync(entity.Name, id, cancellationToken);
+    }
+
+    private FlowCycle<TEntity> Cycle<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, IProgress<SyncProgress>? progress, List<SyncPlannedChange>? plan, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var connector = _connectors.FirstOrDefault(candidate => string.Equals(candidate.System, target.System, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException(
+                $"{entity.Name} syncs with {target}, but no connector for {target.System} is registered. Register it, e.g. services.Add{target.System}Connector(...) or AddCustomSystemConnector(\"{target.System}\", ...).");
+        var host = _services.GetService<IHostStore<TEntity>>()
+            ?? throw new InvalidOperationException($"No IHostStore<{entity.EntityType.Name}> is registered: the engine reads and writes the host's {entity.Name} records through it.");
+        return new FlowCycle<TEntity>(
+            _context,
+            entity,
+            entity.GetMapper(target),
+            connector,
+            host,
+            _services.GetService<IHostSoftDelete<TEntity>>(),
+            progress,
+            plan,
+            cancellationToken);
+    }
+}
