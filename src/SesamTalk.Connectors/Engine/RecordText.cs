@@ -14,7 +14,7 @@ internal static class RecordText
         {
             if (record.TryGetValue(field, out var value))
             {
-                copy[field] = value.AsRecords() is { } children && value.Kind == SyncValueKind.Records
+                copy[field] = value.Kind == SyncValueKind.Records && value.AsRecords() is { } children
                     ? SyncValue.From(children.Select(child => Copy(child, child.FieldNames)).ToList())
                     : value;
             }
