@@ -86,8 +86,10 @@ internal sealed partial class FlowCycle<TEntity>
 
     private LinkWork<TEntity> Ambiguous<T>(LinkWork<TEntity> work, Match<T> match, SyncRecord record)
     {
-        work.Error = $"{(work.Source == SyncSide.Local ? Owner(work.SourceId) : Describe(record))} matches {match.Candidates} records on the other side by {match.Key} "
-            + $"({string.Join(", ", match.Ids.Take(5))}); an ambiguous match is never linked automatically. Link it by hand.";
+        var who = work.Source == SyncSide.Local ? Owner(work.SourceId) : Describe(record);
+        work.Error = match.Taken
+            ? $"{who} matches {string.Join(", ", match.Ids)} by {match.Key}, which is linked to another record already; the match is not linked automatically. Check the records and link them by hand."
+            : $"{who} matches {match.Candidates} records by {match.Key} ({string.Join(", ", match.Ids.Take(5))}); an ambiguous match is never linked automatically. Link it by hand.";
         work.Payload = RecordText.Of(record);
         return work;
     }
@@ -144,6 +146,9 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>The outcome of a match-key lookup: the one match, or how many candidates there were.</summary>
     private sealed record Match<T>(T? Record, string? Key, int Candidates, IReadOnlyList<string> Ids)
     {
+        /// <summary>The one candidate is linked to another record already.</summary>
+        public bool Taken { get; init; }
+
         public static Match<T> None { get; } = new(default, null, 0, []);
     }
 }

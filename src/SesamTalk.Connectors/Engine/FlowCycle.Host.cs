@@ -21,7 +21,8 @@ internal sealed partial class FlowCycle<TEntity>
             SyncRecord record;
             try
             {
-                record = _mapper.ToRecord(entity);
+                // Translated, so a match key that is a reference (an invoice's order) compares remote ids with remote ids.
+                record = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
             }
             catch (Exception error) when (StopErrors.IsBadRecord(error))
             {
@@ -154,7 +155,7 @@ internal sealed partial class FlowCycle<TEntity>
             {
                 _openIntents.TryGetValue((SyncSide.Local, work.SourceId), out var intent);
                 var match = await FindRemoteMatchAsync(host, searched).ConfigureAwait(false);
-                if (match.Candidates > 1)
+                if (match.Candidates > 1 || match.Taken)
                 {
                     works.Add(Ambiguous(work, match, host));
                     continue;
@@ -231,20 +232,21 @@ internal sealed partial class FlowCycle<TEntity>
     {
         foreach (var key in _mapper.MatchKeys)
         {
-            var hits = new List<SyncRecord>();
-            foreach (var record in _remoteMatches.Find(key, host).Concat(searched.Find(key, host)).DistinctBy(record => record.Id, StringComparer.Ordinal))
+            var hits = _remoteMatches.Find(key, host).Concat(searched.Find(key, host)).DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
+            if (hits.Count == 0)
             {
-                if (!_claimedRemote.Contains(record.Id!)
-                    && await _context.Links.FindByRemoteIdAsync(_flow, record.Id!, _cancellationToken).ConfigureAwait(false) is null)
-                {
-                    hits.Add(record);
-                }
+                continue;
             }
 
-            if (hits.Count > 0)
+            var ids = hits.Select(hit => hit.Id!).ToList();
+            if (hits.Count > 1)
             {
-                return new Match<SyncRecord>(hits.Count == 1 ? hits[0] : null, key, hits.Count, hits.Select(hit => hit.Id!).ToList());
+                return new Match<SyncRecord>(null, key, hits.Count, ids);
             }
+
+            var free = !_claimedRemote.Contains(ids[0])
+                && await _context.Links.FindByRemoteIdAsync(_flow, ids[0], _cancellationToken).ConfigureAwait(false) is null;
+            return new Match<SyncRecord>(free ? hits[0] : null, key, 1, ids) { Taken = !free };
         }
 
         return Match<SyncRecord>.None;

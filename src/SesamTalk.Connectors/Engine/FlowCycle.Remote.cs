@@ -7,6 +7,7 @@ internal sealed partial class FlowCycle<TEntity>
     {
         await foreach (var page in _connector.ReadChangesAsync(_mapper, cursor, _cancellationToken).ConfigureAwait(false))
         {
+            _pageKeys = SharedKeys(page.Records);
             var works = new List<LinkWork<TEntity>>(page.Records.Count);
             foreach (var record in page.Records)
             {
@@ -16,8 +17,28 @@ internal sealed partial class FlowCycle<TEntity>
                 }
             }
 
+            _pageKeys = [];
             await ExecuteAsync(works, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Match-key values that several records of one page share: none of them may be linked by that key.</summary>
+    private HashSet<(string Key, string Value)> SharedKeys(IReadOnlyList<SyncRecord> records)
+    {
+        var seen = new HashSet<(string, string)>();
+        var shared = new HashSet<(string, string)>();
+        foreach (var record in records.Where(record => !record.IsDeleted))
+        {
+            foreach (var key in _mapper.MatchKeys)
+            {
+                if (record.TryGetValue(key, out var value) && MatchValue.Normalise(value) is { } normalised && !seen.Add((key.ToUpperInvariant(), normalised)))
+                {
+                    shared.Add((key.ToUpperInvariant(), normalised));
+                }
+            }
+        }
+
+        return shared;
     }
 
     /// <summary>Gives records a person released from quarantine another go, reading each again from its side.</summary>
@@ -43,7 +64,11 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         // Cursors stay where they are: these records are outside the change feeds' order.
-        await ExecuteAsync(remote, SyncSide.Remote, cursor: null).ConfigureAwait(false);
+        if (remote.Count > 0)
+        {
+            await ExecuteAsync(remote, SyncSide.Remote, cursor: null).ConfigureAwait(false);
+        }
+
         if (host.Count > 0)
         {
             await SyncHostChunkAsync(host, cursor: null).ConfigureAwait(false);
@@ -102,8 +127,9 @@ internal sealed partial class FlowCycle<TEntity>
     {
         _openIntents.TryGetValue((SyncSide.Remote, work.SourceId), out var intent);
         var match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
-        if (match.Candidates > 1)
+        if (match.Candidates > 1 || match.Taken)
         {
+            _remoteMatches.Add(_mapper.MatchKeys, record, record);
             return Ambiguous(work, match, record);
         }
 
@@ -142,11 +168,17 @@ internal sealed partial class FlowCycle<TEntity>
     {
         foreach (var key in _mapper.MatchKeys)
         {
-            var hits = await UnlinkedAsync(_hostMatches.Find(key, record)).ConfigureAwait(false);
-            if (hits.Count > 0)
+            var ids = _hostMatches.Find(key, record).Distinct(StringComparer.Ordinal).ToList();
+            if (ids.Count == 0)
             {
-                return new Match<string>(hits.Count == 1 ? hits[0] : null, key, hits.Count, hits);
+                continue;
             }
+
+            var free = await UnlinkedAsync(ids).ConfigureAwait(false);
+            var sharedInPage = record.TryGetValue(key, out var value) && MatchValue.Normalise(value) is { } normalised && _pageKeys.Contains((key.ToUpperInvariant(), normalised));
+            return ids.Count > 1 || sharedInPage
+                ? new Match<string>(null, key, Math.Max(ids.Count, 2), ids)
+                : new Match<string>(free.Count == 1 ? free[0] : null, key, 1, ids) { Taken = free.Count == 0 };
         }
 
         if (_openIntents.Count > 0 && _hostContent.TryGetValue(ContentOf(record), out var same))

@@ -36,6 +36,7 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly HashSet<string> _claimedRemote = new(StringComparer.Ordinal);
     private Dictionary<(SyncSide Side, string Id), PendingCreate> _openIntents = [];
     private HashSet<(SyncSide Side, string Id)> _quarantined = [];
+    private HashSet<(string Key, string Value)> _pageKeys = [];
     private MassChangeBreaker? _breaker;
     private bool _remoteReadFromStart;
     private string? _leaseOwner;

@@ -19,9 +19,14 @@ public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly string _directory;
     private ServiceProvider _provider;
+    private InMemoryHostStore<Product>? _products;
+    private InMemoryHostStore<Customer>? _customers;
+    private InMemoryHostStore<Order>? _orders;
+    private InMemoryHostStore<Note>? _notes;
 
-    private EngineHarness(string directory, CustomSystemEmulator shop, Action<SyncEngineOptions>? configure, int pageSize)
+    private EngineHarness(string directory, CustomSystemEmulator shop, ShiftedClock shopClock, Action<SyncEngineOptions>? configure, int pageSize)
     {
+        ShopClock = shopClock;
         _directory = directory;
         Shop = shop;
         Configure = configure;
@@ -31,13 +36,19 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public CustomSystemEmulator Shop { get; }
 
-    public InMemoryHostStore<Product> Products { get; } = new(p => p.Id, (p, id) => p.Id = id);
+    /// <summary>The Shop's clock (its stamps and its change feed's horizon), moved forward when its edit must be the later one.</summary>
+    public ShiftedClock ShopClock { get; }
 
-    public InMemoryHostStore<Customer> Customers { get; } = new(c => c.Id, (c, id) => c.Id = id);
+    /// <summary>The host stores' clock: the system clock, moved forward when a scenario needs the host's edit to be the later one.</summary>
+    public ShiftedClock HostClock { get; } = new();
 
-    public InMemoryHostStore<Order> Orders { get; } = new(o => o.Id, (o, id) => o.Id = id);
+    public InMemoryHostStore<Product> Products => _products ??= new(p => p.Id, (p, id) => p.Id = id, HostClock);
 
-    public InMemoryHostStore<Note> Notes { get; } = new(n => n.Id, (n, id) => n.Id = id);
+    public InMemoryHostStore<Customer> Customers => _customers ??= new(c => c.Id, (c, id) => c.Id = id, HostClock);
+
+    public InMemoryHostStore<Order> Orders => _orders ??= new(o => o.Id, (o, id) => o.Id = id, HostClock);
+
+    public InMemoryHostStore<Note> Notes => _notes ??= new(n => n.Id, (n, id) => n.Id = id, HostClock);
 
     public CapturedLogs Logs { get; } = new();
 
@@ -47,18 +58,24 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public ILinkStore Links => _provider.GetRequiredService<ILinkStore>();
 
+    /// <summary>Makes the next link-store commit fail as if the process died just before it.</summary>
+    public void CrashBeforeNextCommit() => _provider.GetRequiredService<CrashingLinkStore>().CrashBeforeNextCommit();
+
     public ISyncConnector Connector => _provider.GetServices<ISyncConnector>().Single();
 
     private Action<SyncEngineOptions>? Configure { get; }
 
     private int PageSize { get; }
 
-    public static async Task<EngineHarness> StartAsync(Action<SyncEngineOptions>? configure = null, int pageSize = 100)
+    public static async Task<EngineHarness> StartAsync(Action<SyncEngineOptions>? configure = null, int pageSize = 100, CustomSystemEmulatorOptions? shop = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sesamtalk-engine-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var shop = await CustomSystemEmulator.StartAsync();
-        return new EngineHarness(directory, shop, configure, pageSize);
+        var clock = new ShiftedClock();
+        shop ??= new CustomSystemEmulatorOptions();
+        shop.TimeProvider ??= clock;
+        var emulator = await CustomSystemEmulator.StartAsync(shop);
+        return new EngineHarness(directory, emulator, clock, configure, pageSize);
     }
 
     /// <summary>A new process: a new container over the same link store file, host stores and emulator.</summary>
@@ -112,6 +129,8 @@ public sealed class EngineHarness : IAsyncDisposable
             options.MaxRetries = 3;
             options.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
         });
+        services.AddSingleton(_ => new CrashingLinkStore(SqliteLinkStore.OpenAsync(LinkStorePath).GetAwaiter().GetResult()));
+        services.AddSingleton<ILinkStore>(provider => provider.GetRequiredService<CrashingLinkStore>());
         services.AddSesamTalk()
             .AddEngine(Configure)
             .UseSqliteLinkStore(LinkStorePath);

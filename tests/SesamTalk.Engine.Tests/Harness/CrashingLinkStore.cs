@@ -1,0 +1,85 @@
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Engine.Tests.Harness;
+
+/// <summary>
+/// The real SQLite link store, with a switch that makes the next commit that saves links fail as a power cut would:
+/// after the writes it describes went out, before anything of it is saved.
+/// </summary>
+public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyncDisposable
+{
+    private int _armed;
+
+    public void CrashBeforeNextCommit() => Interlocked.Exchange(ref _armed, 1);
+
+    public async Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default) =>
+        new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1);
+
+    public Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default) => inner.GetLinksAsync(entity, localId, cancellationToken);
+
+    public Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default) => inner.FindByLocalIdAsync(flow, localId, cancellationToken);
+
+    public Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default) => inner.FindByRemoteIdAsync(flow, remoteId, cancellationToken);
+
+    public IAsyncEnumerable<StoredLink> ReadLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.ReadLinksAsync(flow, cancellationToken);
+
+    public Task<SyncLink> LinkByHandAsync(SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken = default) => inner.LinkByHandAsync(flow, localId, remoteId, cancellationToken);
+
+    public Task<SyncLink> RelinkByHandAsync(SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken = default) => inner.RelinkByHandAsync(flow, localId, remoteId, cancellationToken);
+
+    public Task<bool> UnlinkAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default) => inner.UnlinkAsync(flow, localId, cancellationToken);
+
+    public Task<string?> GetCursorAsync(SyncFlowId flow, SyncSide side, CancellationToken cancellationToken = default) => inner.GetCursorAsync(flow, side, cancellationToken);
+
+    public Task<PendingCreate> RecordIntentAsync(SyncFlowId flow, SyncSide sourceSide, string sourceId, CancellationToken cancellationToken = default) => inner.RecordIntentAsync(flow, sourceSide, sourceId, cancellationToken);
+
+    public Task<IReadOnlyList<PendingCreate>> ListOpenIntentsAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.ListOpenIntentsAsync(flow, cancellationToken);
+
+    public Task<IReadOnlyList<ConflictRecord>> GetConflictsAsync(SyncFlowId flow, string? localId = null, CancellationToken cancellationToken = default) => inner.GetConflictsAsync(flow, localId, cancellationToken);
+
+    public Task<IReadOnlyList<QuarantinedRecord>> ListQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.ListQuarantinedAsync(flow, cancellationToken);
+
+    public Task<bool> ReleaseQuarantinedAsync(SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken = default) => inner.ReleaseQuarantinedAsync(flow, side, recordId, cancellationToken);
+
+    public Task<int> CountQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.CountQuarantinedAsync(flow, cancellationToken);
+
+    public Task<bool> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.TryAcquireLeaseAsync(flow, owner, duration, cancellationToken);
+
+    public Task<bool> RenewLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.RenewLeaseAsync(flow, owner, duration, cancellationToken);
+
+    public Task<bool> ReleaseLeaseAsync(SyncFlowId flow, string owner, CancellationToken cancellationToken = default) => inner.ReleaseLeaseAsync(flow, owner, cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    private sealed class Commit(ILinkStoreCommit inner, Func<bool> crash) : ILinkStoreCommit
+    {
+        public int Count => inner.Count;
+
+        private bool _savesLinks;
+
+        public void SaveLink(SyncLink link)
+        {
+            _savesLinks = true;
+            inner.SaveLink(link);
+        }
+
+        public void SaveFingerprints(SyncFlowId flow, string localId, LinkFingerprints fingerprints) => inner.SaveFingerprints(flow, localId, fingerprints);
+
+        public void RemoveLink(SyncFlowId flow, string localId) => inner.RemoveLink(flow, localId);
+
+        public void SaveCursor(SyncFlowId flow, SyncSide side, string cursor) => inner.SaveCursor(flow, side, cursor);
+
+        public void CompleteIntent(string idempotencyKey) => inner.CompleteIntent(idempotencyKey);
+
+        public void RecordConflict(ConflictRecord conflict) => inner.RecordConflict(conflict);
+
+        public void Quarantine(SyncFlowId flow, SyncSide side, string recordId, string errorMessage, string? payload) => inner.Quarantine(flow, side, recordId, errorMessage, payload);
+
+        public void ClearQuarantine(SyncFlowId flow, SyncSide side, string recordId) => inner.ClearQuarantine(flow, side, recordId);
+
+        public Task CommitAsync(CancellationToken cancellationToken = default) =>
+            _savesLinks && crash() ? throw new IOException("The process died before the link store commit.") : inner.CommitAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using SesamTalk.Connectors.LinkStore;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Custom;
+
+namespace SesamTalk.Engine.Tests;
+
+/// <summary>Promise 1: a crash or a lost response between a remote create and saving its link never yields a second record.</summary>
+public sealed class NoDuplicatesTests
+{
+    [Fact]
+    public async Task A_create_whose_response_is_lost_past_every_retry_is_not_created_twice_on_the_rerun()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await app.Notes.SaveAsync(new Note { Text = $"note {i}" }, default); // no match key: only the intent can tell
+        }
+
+        // The batch commits in the Shop every time, but its answer never arrives, more times than the connector retries.
+        app.Shop.Inject(CustomFault.LoseResponse().On(CustomEndpoint.Batch).Times(10));
+        var lost = (await app.Talk.Notes.SyncAsync()).Flows.Single();
+        Assert.True(lost.Stopped);
+        Assert.Equal(5, app.ShopRecords("Note").Count);
+        Assert.Equal(5, (await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Note", "Note"))).Count);
+
+        app.Shop.ClearFaults();
+        await app.RestartAsync();
+        var rerun = (await app.Talk.Notes.SyncAsync()).Flows.Single();
+
+        Assert.False(rerun.Stopped, rerun.StopReason);
+        Assert.Equal(5, app.ShopRecords("Note").Count);
+        Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Note", "Note")));
+        foreach (var note in app.Notes.Records)
+        {
+            var link = Assert.Single(await app.Talk.Notes.LinksAsync(note.Id));
+            Assert.Equal(SyncLinkProvenance.CreatedBySync, link.Provenance);
+        }
+    }
+
+    [Fact]
+    public async Task A_crash_after_the_remote_create_and_before_the_link_is_saved_is_not_created_twice()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        await app.Products.SaveAsync(new Product { Sku = "K-1", Name = "Kettle" }, default);
+        await app.Products.SaveAsync(new Product { Sku = "K-2", Name = "Kettle XL" }, default);
+        app.CrashBeforeNextCommit();
+
+        await Assert.ThrowsAsync<IOException>(() => app.Talk.Products.SyncAsync());
+        Assert.Equal(2, app.ShopRecords("Product").Count);
+
+        await app.RestartAsync();
+        var rerun = (await app.Talk.Products.SyncAsync()).Flows.Single();
+
+        Assert.Equal(0, rerun.Created);
+        Assert.Equal(2, app.ShopRecords("Product").Count);
+        Assert.All(app.Products.Records, product => Assert.NotEmpty(app.Links.GetLinksAsync("Product", product.Id).Result));
+    }
+
+    [Fact]
+    public async Task A_crash_after_a_host_create_and_before_the_link_is_saved_is_not_created_twice()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        app.SeedShop("Note", new JsonObject { ["Text"] = "from the shop" });
+        app.SeedShop("Customer", new JsonObject { ["Email"] = "ada@example.com", ["Name"] = "Ada" });
+        app.CrashBeforeNextCommit();
+        await Assert.ThrowsAsync<IOException>(() => app.Talk.Notes.SyncAsync());
+        app.CrashBeforeNextCommit();
+        await Assert.ThrowsAsync<IOException>(() => app.Talk.Customers.SyncAsync());
+        Assert.Single(app.Notes.Records);
+        Assert.Single(app.Customers.Records);
+
+        await app.RestartAsync();
+        await app.Talk.Notes.SyncAsync();
+        await app.Talk.Customers.SyncAsync();
+
+        Assert.Single(app.Notes.Records);
+        Assert.Single(app.Customers.Records);
+        Assert.Single(await app.Talk.Notes.LinksAsync(app.Notes.Records[0].Id));
+        Assert.Single(await app.Talk.Customers.LinksAsync(app.Customers.Records[0].Id));
+        Assert.Single(app.ShopRecords("Note"));
+        Assert.Single(app.ShopRecords("Customer"));
+    }
+
+    [Fact]
+    public async Task Records_on_both_sides_with_the_same_match_key_are_linked_not_duplicated()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        app.SeedShop("Customer", new JsonObject { ["Email"] = " Ada@Example.com ", ["Name"] = "Ada L." });
+        var ada = new Customer { Email = "ada@example.com", Name = "Ada" };
+        await app.Customers.SaveAsync(ada, default);
+
+        var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
+
+        Assert.Equal(0, report.Created);
+        Assert.Single(app.Customers.Records);
+        Assert.Single(app.ShopRecords("Customer"));
+        var link = Assert.Single(await app.Talk.Customers.LinksAsync(ada.Id));
+        Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
+        Assert.Equal("Email", link.MatchKey);
+    }
+
+    [Fact]
+    public async Task An_ambiguous_match_is_never_linked_and_is_reported()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        app.SeedShop("Customer", new JsonObject { ["Email"] = "twin@example.com", ["Name"] = "Twin A" });
+        app.SeedShop("Customer", new JsonObject { ["Email"] = "twin@example.com", ["Name"] = "Twin B" });
+        var twin = new Customer { Email = "twin@example.com", Name = "Twin" };
+        await app.Customers.SaveAsync(twin, default);
+
+        var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
+
+        Assert.Empty(await app.Talk.Customers.LinksAsync(twin.Id));
+        Assert.Equal(2, app.ShopRecords("Customer").Count);
+        Assert.Single(app.Customers.Records);
+        var quarantine = await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Customer", "Customer"));
+        Assert.Equal(report.Quarantined, quarantine.Count);
+        Assert.Equal(2, quarantine.Count(entry => entry.Side == SyncSide.Remote));
+        var host = Assert.Single(quarantine, entry => entry.Side == SyncSide.Local);
+        Assert.Equal(twin.Id, host.RecordId);
+        Assert.Contains("matches 2 records by Email", host.Error, StringComparison.Ordinal);
+        Assert.Contains("Link it by hand", host.Error, StringComparison.Ordinal);
+    }
+}
