@@ -15,26 +15,31 @@ public sealed class NoDuplicatesTests
         await using var app = await EngineHarness.StartAsync();
         for (var i = 1; i <= 5; i++)
         {
-            await app.Notes.SaveAsync(new Note { Text = $"note {i}" }, default); // no match key: only the intent can tell
+            await app.Memos.SaveAsync(new Memo { Text = $"memo {i}" }, default); // no match key: only the intent's idempotency key can tell
         }
 
         // The batch commits in the Shop every time, but its answer never arrives, more times than the connector retries.
         app.Shop.Inject(CustomFault.LoseResponse().On(CustomEndpoint.Batch).Times(10));
-        var lost = (await app.Talk.Notes.SyncAsync()).Flows.Single();
+        var lost = (await app.Talk.Memos.SyncAsync()).Flows.Single();
         Assert.True(lost.Stopped);
-        Assert.Equal(5, app.ShopRecords("Note").Count);
-        Assert.Equal(5, (await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Note", "Note"))).Count);
+        Assert.Equal(5, app.ShopRecords("Memo").Count);
+        Assert.Equal(5, (await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Memo", "Memo"))).Count);
 
+        // Edited before the rerun: its content no longer tells which Shop record it made; the intent's key still does.
+        var edited = app.Memos.Records[0];
+        edited.Text = "memo 1, edited";
+        await app.Memos.SaveAsync(edited, default);
         app.Shop.ClearFaults();
         await app.RestartAsync();
-        var rerun = (await app.Talk.Notes.SyncAsync()).Flows.Single();
+        var rerun = (await app.Talk.Memos.SyncAsync()).Flows.Single();
 
         Assert.False(rerun.Stopped, rerun.StopReason);
-        Assert.Equal(5, app.ShopRecords("Note").Count);
-        Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Note", "Note")));
-        foreach (var note in app.Notes.Records)
+        Assert.Equal(5, app.ShopRecords("Memo").Count);
+        Assert.Contains(app.ShopRecords("Memo"), memo => (string?)memo.Fields["Text"] == "memo 1, edited");
+        Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Memo", "Memo")));
+        foreach (var memo in app.Memos.Records)
         {
-            var link = Assert.Single(await app.Talk.Notes.LinksAsync(note.Id));
+            var link = Assert.Single(await app.Talk.Memos.LinksAsync(memo.Id));
             Assert.Equal(SyncLinkProvenance.CreatedBySync, link.Provenance);
         }
     }

@@ -18,6 +18,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         if (outcome.ToHost.Count > 0)
         {
+            outcome.ToHost.Id = remote.Id;
             var toHost = RecordText.Copy(outcome.ToHost, outcome.ToHost.FieldNames);
             await _references.ToHostAsync(toHost, _mapper, Describe(remote), _cancellationToken).ConfigureAwait(false);
             work.Entity = entity;

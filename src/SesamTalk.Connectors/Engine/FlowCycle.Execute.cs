@@ -84,6 +84,39 @@ internal sealed partial class FlowCycle<TEntity>
             {
                 Settle(batch[index], results[index], SyncChangeKind.Create);
             }
+
+            await RewriteRepeatedCreatesAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A create repeated under an earlier intent may have returned the record the first attempt made, with the values
+    /// of then: the host record may have changed since. Writing the values once more makes both sides agree.
+    /// </summary>
+    private async Task RewriteRepeatedCreatesAsync(LinkWork<TEntity>[] batch)
+    {
+        var repeated = batch
+            .Where(work => work.Error is null && work.RemoteId is not null && _openIntents.ContainsKey((SyncSide.Local, work.SourceId)))
+            .ToList();
+        if (repeated.Count == 0)
+        {
+            return;
+        }
+
+        var updateable = _fields.Where(field => field.Updateable).Select(field => field.Name).ToList();
+        var records = repeated.Select(work =>
+        {
+            var record = RecordText.Copy(work.ToRemote!, updateable.Where(work.ToRemote!.Contains));
+            record.Id = work.RemoteId;
+            return record;
+        }).ToList();
+        var results = await _connector.UpdateAsync(_mapper, records, _cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < repeated.Count; index++)
+        {
+            if (results[index].Error is { } error)
+            {
+                repeated[index].Error = $"{_mapper.Target} rejected '{repeated[index].RemoteId}': {error}";
+            }
         }
     }
 

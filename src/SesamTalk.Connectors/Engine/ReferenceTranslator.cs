@@ -73,10 +73,16 @@ internal sealed class ReferenceTranslator
 
     private SyncFlowId FlowOf(SyncReferenceDescriptor reference)
     {
-        // The referenced entity's first flow with the same system: an order's customer in Salesforce is the customer's Salesforce record.
-        var target = _model.Find(reference.Entity)?.Mappers.FirstOrDefault(mapper => string.Equals(mapper.Target.System, _system, StringComparison.OrdinalIgnoreCase))?.Target
+        // The generator names the referenced entity's remote type (from the catalog's referenceTo, or [References(Type = ...)]);
+        // without it, the entity's one flow with the same system.
+        var mappers = _model.Find(reference.Entity)?.Mappers
+            .Where(mapper => string.Equals(mapper.Target.System, _system, StringComparison.OrdinalIgnoreCase))
+            .ToList() ?? [];
+        var target = (reference.TargetType is { } type
+                ? mappers.FirstOrDefault(mapper => string.Equals(mapper.Target.Type, type, StringComparison.OrdinalIgnoreCase))
+                : mappers.FirstOrDefault())?.Target
             ?? throw new InvalidOperationException(
-                $"{reference.Property} references {reference.Entity}, which does not sync with {_system}: add [SyncsWith(\"{_system}\", ...)] to {reference.Entity}.");
+                $"{reference.Property} references {reference.Entity}, which does not sync with {_system}{(reference.TargetType is { } missing ? "/" + missing : "")}: add [SyncsWith(\"{_system}\", ...)] to {reference.Entity}.");
         return new SyncFlowId(reference.Entity, target);
     }
 }

@@ -46,6 +46,11 @@ public sealed class SyncEngine : ISyncEngine
     {
         ArgumentNullException.ThrowIfNull(entity);
         var reports = new List<SyncFlowReport>();
+        if (SyncsInsideParent(entity))
+        {
+            return new SyncReport(reports);
+        }
+
         foreach (var mapper in entity.Mappers)
         {
             reports.Add(await Cycle(entity, mapper.Target, progress, plan: null, cancellationToken).RunAsync().ConfigureAwait(false));
@@ -60,6 +65,11 @@ public sealed class SyncEngine : ISyncEngine
     {
         ArgumentNullException.ThrowIfNull(entity);
         var changes = new List<SyncPlannedChange>();
+        if (SyncsInsideParent(entity))
+        {
+            return new SyncPlan(changes);
+        }
+
         foreach (var mapper in entity.Mappers)
         {
             await Cycle(entity, mapper.Target, progress: null, changes, cancellationToken).RunAsync().ConfigureAwait(false);
@@ -75,6 +85,15 @@ public sealed class SyncEngine : ISyncEngine
         ArgumentNullException.ThrowIfNull(entity);
         return _context.Links.GetLinksAsync(entity.Name, id, cancellationToken);
     }
+
+    /// <summary>
+    /// An entity that is only ever a child of another (order lines) and has no host store of its own syncs inside its
+    /// parent's records; it has no flows of its own to run.
+    /// </summary>
+    private bool SyncsInsideParent<TEntity>(ISyncEntityDefinition<TEntity> entity)
+        where TEntity : class =>
+        _services.GetService<IHostStore<TEntity>>() is null
+        && _context.Model.Entities.Any(other => other.Mappers.Any(mapper => mapper.Children.Any(child => entity.Mappers.Contains(child.Mapper))));
 
     private FlowCycle<TEntity> Cycle<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, IProgress<SyncProgress>? progress, List<SyncPlannedChange>? plan, CancellationToken cancellationToken)
         where TEntity : class

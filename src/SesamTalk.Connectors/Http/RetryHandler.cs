@@ -20,17 +20,20 @@ public sealed class RetryHandler : DelegatingHandler
 
     /// <summary>Creates the handler.</summary>
     /// <param name="maxRetries">How many times to retry one call; 0 sends every call once.</param>
-    /// <param name="maxDelay">The longest wait between tries; a longer Retry-After is capped to it.</param>
+    /// <param name="maxDelay">The longest wait between tries. A server asking for a longer wait (Retry-After) is not retried: its answer is returned at once.</param>
     /// <param name="time">The clock (tests use a fake one).</param>
     public RetryHandler(int maxRetries, TimeSpan maxDelay, TimeProvider time)
     {
+        // A Retry-After longer than the longest wait allowed (an exhausted hourly or daily budget) is not waited out in
+        // the call: the failure surfaces at once and the engine stops the cycle at its last checkpoint.
+        bool WorthWaiting(HttpResponseMessage response) => !(RetryAfter.From(response, time) > maxDelay);
         _repeatable = Build(maxRetries, maxDelay, time, outcome => outcome switch
         {
             { Exception: HttpRequestException } => true,
-            { Result: { } response } => RetryAfter.IsTransient(response.StatusCode),
+            { Result: { } response } => RetryAfter.IsTransient(response.StatusCode) && WorthWaiting(response),
             _ => false,
         });
-        _throttledOnly = Build(maxRetries, maxDelay, time, outcome => outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests);
+        _throttledOnly = Build(maxRetries, maxDelay, time, outcome => outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } response && WorthWaiting(response));
     }
 
     /// <inheritdoc />

@@ -23,6 +23,7 @@ public sealed class EngineHarness : IAsyncDisposable
     private InMemoryHostStore<Customer>? _customers;
     private InMemoryHostStore<Order>? _orders;
     private InMemoryHostStore<Note>? _notes;
+    private InMemoryHostStore<Memo>? _memos;
 
     private EngineHarness(string directory, CustomSystemEmulator shop, ShiftedClock shopClock, Action<SyncEngineOptions>? configure, int pageSize)
     {
@@ -50,6 +51,8 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public InMemoryHostStore<Note> Notes => _notes ??= new(n => n.Id, (n, id) => n.Id = id, HostClock);
 
+    public InMemoryHostStore<Memo> Memos => _memos ??= new(m => m.Id, (m, id) => m.Id = id, HostClock);
+
     public CapturedLogs Logs { get; } = new();
 
     public string LinkStorePath => Path.Combine(_directory, "links.db");
@@ -63,7 +66,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public ISyncConnector Connector => _provider.GetServices<ISyncConnector>().Single();
 
-    private Action<SyncEngineOptions>? Configure { get; }
+    private Action<SyncEngineOptions>? Configure { get; set; }
 
     private int PageSize { get; }
 
@@ -79,9 +82,10 @@ public sealed class EngineHarness : IAsyncDisposable
     }
 
     /// <summary>A new process: a new container over the same link store file, host stores and emulator.</summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Action<SyncEngineOptions>? configure = null)
     {
         await _provider.DisposeAsync();
+        Configure = configure ?? Configure;
         _provider = Build();
     }
 
@@ -121,13 +125,14 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IHostStore<Customer>>(Customers);
         services.AddSingleton<IHostStore<Order>>(Orders);
         services.AddSingleton<IHostStore<Note>>(Notes);
+        services.AddSingleton<IHostStore<Memo>>(Memos);
         services.AddCustomSystemConnector("Shop", options =>
         {
             options.BaseUrl = Shop.BaseUrl;
             options.ApiKey = Shop.ApiKey;
             options.PageSize = PageSize;
             options.MaxRetries = 3;
-            options.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
+            options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out short Retry-Afters, stops on a used-up window
         });
         services.AddSingleton(_ => new CrashingLinkStore(SqliteLinkStore.OpenAsync(LinkStorePath).GetAwaiter().GetResult()));
         services.AddSingleton<ILinkStore>(provider => provider.GetRequiredService<CrashingLinkStore>());

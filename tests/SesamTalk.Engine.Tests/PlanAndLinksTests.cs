@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using SesamTalk.Connectors.LinkStore;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+
+namespace SesamTalk.Engine.Tests;
+
+/// <summary>The typed client's dry run, its link queries, links made by hand, and the lease between processes.</summary>
+public sealed class PlanAndLinksTests
+{
+    [Fact]
+    public async Task A_plan_lists_what_a_cycle_would_write_and_writes_nothing()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var linked = new Product { Sku = "P-1", Name = "Linked" };
+        await app.Products.SaveAsync(linked, default);
+        await app.Talk.Products.SyncAsync();
+        app.Shop.Edit("Product", app.ShopRecords("Product").Single().Id, new JsonObject { ["Name"] = "Renamed in the shop" });
+        await app.Products.SaveAsync(new Product { Sku = "P-2", Name = "New" }, default);
+        await app.Products.SaveAsync(new Product { Sku = "P-3", Name = "Newer" }, default);
+        app.Shop.ResetCallCounts();
+
+        var plan = await app.Talk.Products.PlanAsync();
+
+        var creates = plan.OfKind(SyncChangeKind.Create).ToList();
+        Assert.Equal(2, creates.Count);
+        Assert.All(creates, change => Assert.Equal(SyncSide.Remote, change.Side));
+        var update = Assert.Single(plan.OfKind(SyncChangeKind.Update));
+        Assert.Equal((SyncSide.Local, linked.Id), (update.Side, update.LocalId));
+        Assert.Equal(new[] { "Name" }, update.Fields);
+        Assert.Equal(0, app.ShopWrites());
+        Assert.Equal("Linked", linked.Name);
+        Assert.Single(app.ShopRecords("Product"));
+
+        // The plan changed nothing: the real cycle does exactly what it listed.
+        var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
+        Assert.Equal((2, 1), (report.Created, report.Updated));
+    }
+
+    [Fact]
+    public async Task A_host_links_records_by_hand_and_the_next_cycle_brings_them_in_line()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var product = new Product { Sku = "H-1", Name = "Host name", Price = 5m };
+        await app.Products.SaveAsync(product, default);
+        var shopId = app.SeedShop("Product", new JsonObject { ["Sku"] = "SHOP-H-1", ["Name"] = "Shop name", ["Stock"] = 3 });
+        var flow = EngineHarness.Flow("Product", "Product");
+        await app.Links.TryAcquireLeaseAsync(flow, "setup", TimeSpan.FromSeconds(1));
+        await app.Links.ReleaseLeaseAsync(flow, "setup");
+
+        var link = await app.Links.LinkByHandAsync(flow, product.Id, shopId);
+        await app.Talk.Products.SyncAsync();
+
+        Assert.Equal(SyncLinkProvenance.LinkedByHand, link.Provenance);
+        var links = await app.Talk.Products.LinksAsync(product.Id);
+        Assert.Equal(shopId, Assert.Single(links).RemoteId);
+        Assert.Equal("Host name", (string?)app.ShopFields("Product", shopId)["Name"]); // the host's records are the source
+        Assert.Equal(3, product.Stock);
+        Assert.Single(app.ShopRecords("Product"));
+
+        Assert.True(await app.Links.UnlinkAsync(flow, product.Id));
+        Assert.Empty(await app.Talk.Products.LinksAsync(product.Id));
+    }
+
+    [Fact]
+    public async Task A_flow_another_process_is_running_is_skipped_not_run_twice()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        await app.Products.SaveAsync(new Product { Sku = "L-1", Name = "Leased" }, default);
+        var flow = EngineHarness.Flow("Product", "Product");
+        Assert.True(await app.Links.TryAcquireLeaseAsync(flow, "other-process", TimeSpan.FromMinutes(5)));
+
+        var skipped = (await app.Talk.Products.SyncAsync()).Flows.Single();
+
+        Assert.True(skipped.Stopped);
+        Assert.Contains("another process", skipped.StopReason, StringComparison.Ordinal);
+        Assert.Empty(app.ShopRecords("Product"));
+
+        await app.Links.ReleaseLeaseAsync(flow, "other-process");
+        var ran = (await app.Talk.Products.SyncAsync()).Flows.Single();
+        Assert.Equal(1, ran.Created);
+    }
+
+    [Fact]
+    public async Task Orders_travel_with_their_lines_and_their_customer_as_the_remote_customer_id()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var customer = new Customer { Email = "buyer@example.com", Name = "Buyer" };
+        await app.Customers.SaveAsync(customer, default);
+        var order = new Order
+        {
+            Number = "SO-42",
+            CustomerId = customer.Id,
+            OrderDate = new DateOnly(2024, 9, 10),
+            Lines = { new OrderLine { Sku = "A", Quantity = 2 }, new OrderLine { Sku = "B", Quantity = 1.5m } },
+        };
+        await app.Orders.SaveAsync(order, default);
+
+        await app.Talk.SyncAllAsync();
+
+        var shopOrder = Assert.Single(app.ShopRecords("Order"));
+        Assert.Equal(app.ShopRecords("Customer").Single().Id, (string?)shopOrder.Fields["CustomerId"]);
+        Assert.Equal("2024-09-10", (string?)shopOrder.Fields["OrderDate"]);
+        var lines = shopOrder.Fields["Lines"]!.AsArray();
+        Assert.Equal(2, lines.Count);
+
+        // A line edited in the Shop comes back into the host order.
+        var edited = (JsonArray)lines.DeepClone();
+        edited[1]!["fields"]!["Quantity"] = 4;
+        app.Shop.Edit("Order", shopOrder.Id, new JsonObject { ["Lines"] = edited });
+        await app.Talk.Orders.SyncAsync();
+        Assert.Equal(new[] { 2m, 4m }, order.Lines.Select(line => line.Quantity));
+    }
+}
