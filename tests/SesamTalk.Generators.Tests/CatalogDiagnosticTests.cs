@@ -30,6 +30,11 @@ public class CatalogDiagnosticTests
         }
         """;
 
+    private const string PartyFieldCatalog = """
+        { "system": "Salesforce", "objects": [ { "name": "Order", "createable": true, "updateable": true, "deletable": true,
+          "fields": [ { "name": "Party__c", "type": "reference", "referenceTo": [ "Account", "Contact" ], "createable": true, "updateable": true, "nillable": true } ] } ] }
+        """;
+
     [Fact]
     public void SESAM201_unknown_type_suggests_the_closest() => AssertDiagnostics(
         """
@@ -167,6 +172,41 @@ public class CatalogDiagnosticTests
         """,
         new[] { new InMemoryAdditionalText("/host/catalogs/Customerp.catalog.json", "{ \"system\": \"Customerp\", \"objects\": [ { \"name\": } ] }") },
         "SESAM210 (1,1)-(1,1): Catalog '/host/catalogs/Customerp.catalog.json' cannot be read: unexpected character '}' at line 1, column 49");
+
+    [Fact]
+    public void SESAM211_a_reference_to_an_entity_with_two_types_of_a_system_without_a_catalog() => AssertDiagnostics(
+        """
+        [SyncsWith("Customcrm", "Customer")]
+        [SyncsWith("Customcrm", "Company")]
+        public partial class Customer { [SyncId] public string Id { get; set; } = ""; }
+
+        [SyncsWith("Customcrm", "Order")]
+        public partial class Order
+        {
+            [SyncId] public string Id { get; set; } = "";
+            [References(typeof(Customer)), Field("Customcrm", "AccountId")] public string? CustomerId { get; set; }
+        }
+        """,
+        "SESAM211 (12,6)-(12,34): 'CustomerId' references 'Customer', which syncs with several Customcrm types (Customer, Company), and nothing says which of them Customcrm Order field 'AccountId' holds; choose one with [References(typeof(Customer), Type = \"...\")]");
+
+    [Fact]
+    public void SESAM211_a_polymorphic_field_whose_reference_to_names_several_of_the_types() => AssertDiagnostics(
+        """
+        [SyncsWith("Salesforce", "Division", Origin = SyncOrigin.None)]
+        [SyncsWith("Salesforce", "Account", Origin = SyncOrigin.None)]
+        [SyncsWith("Salesforce", "Contact", Origin = SyncOrigin.None)]
+        public partial class Party { [SyncId] public string Id { get; set; } = ""; }
+
+        [SyncsWith("Salesforce", "Order", Origin = SyncOrigin.None)]
+        public partial class Order
+        {
+            [SyncId] public string Id { get; set; } = "";
+            [References(typeof(Party))]
+            public string? Party { get; set; }
+        }
+        """,
+        new[] { new InMemoryAdditionalText("/host/catalogs/org.catalog.json", PartyFieldCatalog) },
+        "SESAM211 (13,6)-(13,31): 'Party' references 'Party', which syncs with several Salesforce types (Account, Contact), and nothing says which of them Salesforce Order field 'Party__c' holds; choose one with [References(typeof(Party), Type = \"...\")]");
 
     [Fact]
     public void By_name_matching_takes_the_catalog_spelling_and_its_data_type()

@@ -174,6 +174,23 @@ public class DiagnosticTests
         "SESAM103 (11,6)-(11,44): 'Line' is not a synced entity for Customcrm/OrderItem; add [SyncsWith(\"Customcrm\", \"OrderItem\")] to 'Line' or remove the attribute");
 
     [Fact]
+    public void SESAM103_a_reference_type_the_referenced_entity_has_in_no_system() => AssertDiagnostics(
+        """
+        [SyncsWith("Customcrm", "Customer")]
+        [SyncsWith("Customcrm", "Company")]
+        public partial class Customer { [SyncId] public string Id { get; set; } = ""; }
+
+        [SyncsWith("Customcrm", "Order")]
+        [SyncsWith("Customcrm", "Quote")]
+        public partial class Order
+        {
+            [SyncId] public string Id { get; set; } = "";
+            [References(typeof(Customer), Type = "Compnay")] public string? CustomerId { get; set; }
+        }
+        """,
+        "SESAM103 (13,6)-(13,52): 'Customer' is not a synced entity for Customcrm/Compnay; add [SyncsWith(\"Customcrm\", \"Compnay\")] to 'Customer' or remove the attribute");
+
+    [Fact]
     public void SESAM104_two_properties_on_one_field() => AssertDiagnostics(
         """
         [SyncsWith("Customcrm", "Product2")]

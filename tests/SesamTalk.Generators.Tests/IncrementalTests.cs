@@ -77,6 +77,36 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Adding_a_type_to_a_referenced_entity_keeps_the_referencing_mappers_when_the_chosen_type_stays()
+    {
+        var (driver, compilation) = Primed();
+
+        // Order.CustomerId maps to AccountId, whose referenceTo keeps choosing Account over the new Division (added
+        // last, so that Customer's existing mapper keeps its place in the step's outputs).
+        driver = driver.RunGenerators(Replace(compilation, 1, Sources.Orders.Replace(
+            "[SyncsWith(\"Salesforce\", \"Account\")]", "[SyncsWith(\"Salesforce\", \"Account\")]\n[SyncsWith(\"Salesforce\", \"Division\", Origin = SyncOrigin.None)]", StringComparison.Ordinal)));
+
+        Assert.Equal(1, IncrementalAssert.Reasons(driver, TrackingNames.Entities).Count(r => r == Modified));
+        Assert.Equal(new[] { New }, IncrementalAssert.Reasons(driver, TrackingNames.Mappers).Where(r => r is not (Cached or Unchanged)));
+        var sources = driver.GetRunResult().Results.Single().GeneratedSources;
+        Assert.Contains(sources, s => s.HintName == "SesamTalk.Shop.Sales.Customer.Salesforce.Division.g.cs");
+    }
+
+    [Fact]
+    public void Changing_the_type_of_a_referenced_entity_regenerates_the_referencing_mappers_with_it()
+    {
+        var (driver, compilation) = Primed();
+
+        driver = driver.RunGenerators(Replace(compilation, 1, Sources.Orders.Replace(
+            "[SyncsWith(\"Salesforce\", \"Account\")]", "[SyncsWith(\"Salesforce\", \"Division\")]", StringComparison.Ordinal)));
+
+        // Customer and Order change; Order's two Salesforce mappers now name Division.
+        Assert.Equal(2, IncrementalAssert.Reasons(driver, TrackingNames.Entities).Count(r => r == Modified));
+        var order = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "SesamTalk.Shop.Sales.Order.Salesforce.Order.g.cs");
+        Assert.Contains("typeof(global::Shop.Sales.Customer), \"Division\")", order.SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Equal_sources_in_different_compilations_give_equal_models()
     {
         var first = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(HostFiles));

@@ -17,4 +17,13 @@ public sealed class ReferencesAttribute : Attribute
 
     /// <summary>The referenced host entity type.</summary>
     public Type Entity { get; }
+
+    /// <summary>
+    /// The remote type of the referenced entity whose links translate the value, for when the referenced entity syncs
+    /// with several types of one system: <c>[References(typeof(Customer), Type = "Account")]</c> when customers sync
+    /// with Salesforce <c>Division</c> and <c>Account</c>. It applies in every system where the referenced entity
+    /// syncs with a type of this name and always wins there. Without it, the field's <c>referenceTo</c> in the
+    /// catalog decides, or the referenced entity's only type in the system.
+    /// </summary>
+    public string? Type { get; set; }
 }

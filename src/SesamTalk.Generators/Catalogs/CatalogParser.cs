@@ -54,7 +54,8 @@ internal static class CatalogParser
             Flag(node, "updateable", false),
             Flag(node, "nillable", true),
             Flag(node, "defaultedOnCreate", false),
-            Flag(node, "filterable", !NotFilterableTypes.Contains(type)));
+            Flag(node, "filterable", !NotFilterableTypes.Contains(type)),
+            Array(node, "referenceTo").OfType<string>().ToEquatableArray());
     }
 
     private static Dictionary<string, object?> AsObject(object? value, string what) =>

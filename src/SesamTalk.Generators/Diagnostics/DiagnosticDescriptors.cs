@@ -163,6 +163,12 @@ internal static class DiagnosticDescriptors
         "Catalog '{0}' cannot be read: {1}",
         "A catalog in AdditionalFiles must follow the format in docs/catalogs.md.");
 
+    public static readonly DiagnosticDescriptor AmbiguousReference = Error(
+        "SESAM211",
+        "Reference does not say which remote type it points to",
+        "'{0}' references '{1}', which syncs with several {2} types ({3}), and nothing says which of them {2} {4} field '{5}' holds; choose one with [References(typeof({1}), Type = \"...\")]",
+        "A reference is translated through the links of one of the referenced entity's flows; when that entity syncs with several types of the system and the catalog's referenceTo of the field does not pick one, the attribute must name it.");
+
     private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, HelpBase + id + ".md");
 

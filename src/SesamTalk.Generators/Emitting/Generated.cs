@@ -25,4 +25,7 @@ internal static class Generated
 
     /// <summary>C# string literal.</summary>
     public static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+
+    /// <summary>C# string literal, or <c>null</c>.</summary>
+    public static string QuoteOrNull(string? text) => text is null ? "null" : Quote(text);
 }

@@ -67,15 +67,16 @@ internal static class MapperEmitter
             + ", global::SesamTalk.SyncValueKind." + ValueExpressions.SyncKind(field)
             + ", global::SesamTalk.FieldDirection." + Directions[field.Direction]
             + ", global::SesamTalk.ConflictRule." + Conflicts[field.Conflict]
-            + ", " + Generated.Quote(field.PropertyType) + ", " + (field.RemoteType is null ? "null" : Generated.Quote(field.RemoteType))
+            + ", " + Generated.Quote(field.PropertyType) + ", " + Generated.QuoteOrNull(field.RemoteType)
             + ", " + Bool(field.RemoteCreateable) + ", " + Bool(field.RemoteUpdateable) + ")"));
         WriteArray(writer, "string", target.MatchKeys.Select(Generated.Quote));
-        WriteArray(writer, "global::SesamTalk.SyncReferenceDescriptor", target.Fields.Where(f => f.ReferencedEntity is not null).Select(field =>
+        WriteArray(writer, "global::SesamTalk.SyncReferenceDescriptor", target.Fields.Where(f => f.Reference is not null).Select(field =>
             "new global::SesamTalk.SyncReferenceDescriptor(" + Generated.Quote(field.Property) + ", " + Generated.Quote(field.Field)
-            + ", " + Generated.Quote(field.ReferencedEntity!) + ", typeof(" + field.ReferencedEntityType + "))"));
+            + ", " + Generated.Quote(field.Reference!.Entity) + ", typeof(" + field.Reference.EntityType + "), "
+            + Generated.QuoteOrNull(field.Reference.TargetType) + ")"));
         WriteArray(writer, "global::SesamTalk.SyncChildDescriptor", target.Children.Select(child =>
             "new global::SesamTalk.SyncChildDescriptor(" + Generated.Quote(child.Property) + ", " + Generated.Quote(child.Field)
-            + ", " + (child.ParentField is null ? "null" : Generated.Quote(child.ParentField)) + ", " + child.ElementMapper + ".Instance)"));
+            + ", " + Generated.QuoteOrNull(child.ParentField) + ", " + child.ElementMapper + ".Instance)"));
         WriteArray(writer, "global::SesamTalk.SyncConstant", target.Constants.Select(constant =>
             "new global::SesamTalk.SyncConstant(" + Generated.Quote(constant.Field) + ", "
             + (constant.Literal == "null" ? "global::SesamTalk.SyncValue.Null" : "global::SesamTalk.SyncValue.From(" + constant.Literal + ")") + ")"),

@@ -44,7 +44,7 @@ internal static class ValueExpressions
     public static string FromPicklist(ValueTypeModel enumType) => "FromPicklist" + EnumSuffix(enumType);
 
     /// <summary>The <c>SyncValueKind</c> member name of a field: ids of referenced records are text, whatever the host's id type.</summary>
-    public static string SyncKind(FieldModel field) => field.ReferencedEntity is not null ? "String" : SyncKind(field.Remote.Kind);
+    public static string SyncKind(FieldModel field) => field.Reference is not null ? "String" : SyncKind(field.Remote.Kind);
 
     private static string SyncKind(PropertyKind kind) => kind switch
     {

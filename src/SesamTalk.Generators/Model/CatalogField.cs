@@ -1,6 +1,8 @@
+using SesamTalk.Generators.Helpers;
+
 namespace SesamTalk.Generators.Model;
 
-/// <summary>One field of a catalog object (see docs/catalogs.md).</summary>
+/// <summary>One field of a catalog object (see docs/catalogs.md); <see cref="ReferenceTo"/> lists the types a reference field can point to.</summary>
 internal sealed record CatalogField(
     string Name,
     string Type,
@@ -10,7 +12,8 @@ internal sealed record CatalogField(
     bool Updateable,
     bool Nillable,
     bool DefaultedOnCreate,
-    bool Filterable)
+    bool Filterable,
+    EquatableArray<string> ReferenceTo)
 {
     /// <summary>Salesforce's rule, which the other catalogs follow: createable, not nillable, not defaulted.</summary>
     public bool IsRequiredOnCreate => Createable && !Nillable && !DefaultedOnCreate;

@@ -4,7 +4,7 @@ namespace SesamTalk.Generators.Model;
 /// One property mapped to one remote field of one target. <see cref="Remote"/> is the type the remote value is
 /// read and written as: the property's own type, or the converter's remote type. <see cref="ByName"/> fields take
 /// their name from the property, and a catalog may correct its spelling; <see cref="RemoteType"/> is the catalog's
-/// data type of the field, when the system has a catalog.
+/// data type of the field, when the system has a catalog. <see cref="Reference"/> is set for [References] properties.
 /// </summary>
 internal sealed record FieldModel(
     string Property,
@@ -22,5 +22,4 @@ internal sealed record FieldModel(
     int Conflict,
     bool CanRead,
     bool CanWrite,
-    string? ReferencedEntity,
-    string? ReferencedEntityType);
+    ReferenceModel? Reference);

@@ -12,6 +12,8 @@ internal sealed record Site(string Key, Location Location)
 
     public static string Field(string system, string type, string property) => "field:" + system + "/" + type + ":" + property;
 
+    public static string Reference(string system, string type, string property) => "reference:" + system + "/" + type + ":" + property;
+
     public static string MatchKey(string system, string type, string property) => "matchkey:" + system + "/" + type + ":" + property;
 
     public static string Constant(string system, string type, string field) => "constant:" + system + "/" + type + ":" + field;

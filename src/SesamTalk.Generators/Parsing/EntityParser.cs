@@ -51,7 +51,7 @@ internal static class EntityParser
 
         var references = targets
             .SelectMany(t => t.Fields)
-            .Select(f => f.ReferencedEntityType)
+            .Select(f => f.Reference?.EntityType)
             .Concat(targets.SelectMany(t => t.Children).Select(c => c.ElementType))
             .OfType<string>()
             .Distinct()

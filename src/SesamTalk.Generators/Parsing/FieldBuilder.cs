@@ -51,7 +51,7 @@ internal static class FieldBuilder
             return null;
         }
 
-        var (referenced, referencedType) = ReferenceReader.Read(parse, property, target);
+        var reference = ReferenceReader.Read(parse, property, target);
         parse.AddSite(Site.Field(target.System, target.Type, property.Name), location);
         return new FieldModel(
             property.Name,
@@ -69,8 +69,7 @@ internal static class FieldBuilder
             attribute?.NamedInt("Conflict") ?? 0,
             property.CanRead,
             property.CanWrite,
-            referenced,
-            referencedType);
+            reference);
     }
 
     /// <summary>The property's declared text limit, from [MaxLength(n)] or [StringLength(n)].</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -32,8 +33,19 @@ internal sealed class ParseContext
 
     public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    public void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments) =>
-        _diagnostics.Add(Diagnostic.Create(descriptor, location ?? EntityLocation, arguments));
+    /// <summary>
+    /// Adds a diagnostic once: checks that run per target may find the same problem for each of them. Roslyn's own
+    /// equality compares message arguments by reference, so the comparison here is by id, place and message.
+    /// </summary>
+    public void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments)
+    {
+        var diagnostic = Diagnostic.Create(descriptor, location ?? EntityLocation, arguments);
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        if (!_diagnostics.Any(d => d.Id == diagnostic.Id && d.Location == diagnostic.Location && d.GetMessage(CultureInfo.InvariantCulture) == message))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
 
     public Location EntityLocation => Entity.Locations.FirstOrDefault() ?? Location.None;
 

@@ -1,33 +1,72 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SesamTalk.Generators.Diagnostics;
+using SesamTalk.Generators.Helpers;
+using SesamTalk.Generators.Model;
 
 namespace SesamTalk.Generators.Parsing;
 
-/// <summary>Reads [References(typeof(X))] and checks that X is an entity synced with the target's system.</summary>
+/// <summary>
+/// Reads [References(typeof(X))] for one target: checks that X is an entity synced with the target's system and
+/// lists X's types in that system. The list comes from X's own [SyncsWith] attributes, read through the symbol in
+/// this transform, so the model carries only strings; the transform runs again on every compilation change, so an
+/// edit to X's attributes reaches the referencing entity. The catalog check drops the list once a type is decided
+/// (<see cref="Validation.ReferenceResolver"/>), so the entity's final model changes only when the decision does.
+/// </summary>
 internal static class ReferenceReader
 {
-    public static (string? Name, string? Type) Read(ParseContext parse, PropertyInfo property, TargetDeclaration target)
+    public static ReferenceModel? Read(ParseContext parse, PropertyInfo property, TargetDeclaration target)
     {
         var attribute = property.AttributesOf(AttributeNames.References).FirstOrDefault();
         if (attribute?.RawArgument(0)?.Value is not INamedTypeSymbol referenced)
         {
-            return (null, null);
+            return null;
         }
 
-        if (!SyncsWithSystem(referenced, target.System, type: null))
+        var candidates = TypesIn(referenced, target.System);
+        if (candidates.Count == 0)
         {
             parse.Report(DiagnosticDescriptors.NotAnEntity, parse.Where(attribute), referenced.Name, target.System, "\"" + target.System + "\", ...");
-            return (null, null);
+            return null;
         }
 
-        return (referenced.Name, Format.TypeWithoutAnnotation(referenced));
+        parse.AddSite(Site.Reference(target.System, target.Type, property.Name), parse.Where(attribute));
+        var reference = new ReferenceModel(referenced.Name, Format.TypeWithoutAnnotation(referenced), candidates, candidates.Count == 1 ? candidates[0] : null);
+        if (attribute.Named<string>("Type") is not { } named)
+        {
+            return reference;
+        }
+
+        var chosen = candidates.FirstOrDefault(c => string.Equals(c, named, StringComparison.OrdinalIgnoreCase));
+        if (chosen is not null)
+        {
+            return reference with { TargetType = chosen };
+        }
+
+        // The named type may belong to another system the property maps to; it must name some type of the entity.
+        if (!SyncsWithSystem(referenced, system: null, named))
+        {
+            parse.Report(DiagnosticDescriptors.NotAnEntity, parse.Where(attribute), referenced.Name, target.System + "/" + named, "\"" + target.System + "\", \"" + named + "\"");
+        }
+
+        return reference;
     }
 
-    /// <summary>Whether <paramref name="type"/> carries [SyncsWith(system, type)] (any type when <paramref name="type"/> is null).</summary>
-    public static bool SyncsWithSystem(ITypeSymbol candidate, string system, string? type) =>
+    /// <summary>Whether <paramref name="candidate"/> carries [SyncsWith(system, type)]; a null system or type matches any.</summary>
+    public static bool SyncsWithSystem(ITypeSymbol candidate, string? system, string? type) =>
         candidate.GetAttributes().Any(a =>
             a.Is(AttributeNames.SyncsWith)
-            && string.Equals(a.Argument(0), system, System.StringComparison.OrdinalIgnoreCase)
-            && (type is null || string.Equals(a.Argument(1), type, System.StringComparison.OrdinalIgnoreCase)));
+            && (system is null || string.Equals(a.Argument(0), system, StringComparison.OrdinalIgnoreCase))
+            && (type is null || string.Equals(a.Argument(1), type, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The types <paramref name="referenced"/> syncs with in <paramref name="system"/>, in declaration order.</summary>
+    private static EquatableArray<string> TypesIn(ITypeSymbol referenced, string system) =>
+        referenced.GetAttributes()
+            .Where(a => a.Is(AttributeNames.SyncsWith) && string.Equals(a.Argument(0), system, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Argument(1))
+            .OfType<string>()
+            .Where(type => type.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToEquatableArray();
 }

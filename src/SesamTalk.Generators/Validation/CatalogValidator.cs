@@ -10,8 +10,9 @@ namespace SesamTalk.Generators.Validation;
 
 /// <summary>
 /// Checks an entity's targets against the systems' catalogs and completes the model from them: by-name fields
-/// get the catalog's spelling and every field its catalog data type. The same function serves the model branch
-/// (which keeps the completed model) and the diagnostics branch (which keeps the findings).
+/// get the catalog's spelling, every field its catalog data type, and references their remote type (see
+/// <see cref="ReferenceResolver"/>; this runs for systems without a catalog too). The same function serves the
+/// model branch (which keeps the completed model) and the diagnostics branch (which keeps the findings).
 /// </summary>
 internal static class CatalogValidator
 {
@@ -43,7 +44,7 @@ internal static class CatalogValidator
         var catalog = catalogs.For(target.System);
         if (catalog is null)
         {
-            return target;
+            return WithReferences(target, null, target.Fields, findings);
         }
 
         var type = catalog.Objects.FirstOrDefault(o => string.Equals(o.Name, target.Type, StringComparison.OrdinalIgnoreCase));
@@ -51,7 +52,7 @@ internal static class CatalogValidator
         if (type is null)
         {
             findings.Add(new Finding(DiagnosticDescriptors.UnknownType, targetSite, new object[] { target.System, target.Type, DidYouMean(target.Type, catalog.Objects.Select(o => o.Name)) }));
-            return target;
+            return WithReferences(target, null, target.Fields, findings);
         }
 
         var creates = target.Origin is 0 or 2;
@@ -69,8 +70,12 @@ internal static class CatalogValidator
             CheckRequired(entity, target, type, fields, findings);
         }
 
-        return target with { Fields = fields.ToEquatableArray(), MatchKeys = matchKeys.ToEquatableArray() };
+        return WithReferences(target with { MatchKeys = matchKeys.ToEquatableArray() }, type, fields, findings);
     }
+
+    /// <summary>The target with <paramref name="fields"/>, their references' remote types decided where parsing left them open.</summary>
+    private static TargetModel WithReferences(TargetModel target, CatalogObject? type, IEnumerable<FieldModel> fields, List<Finding> findings) =>
+        target with { Fields = fields.Select(field => ReferenceResolver.Resolve(target, type, field, findings)).ToEquatableArray() };
 
     private static FieldModel CheckField(TargetModel target, CatalogObject type, bool creates, FieldModel field, List<Finding> findings)
     {
@@ -98,7 +103,7 @@ internal static class CatalogValidator
             findings.Add(new Finding(DiagnosticDescriptors.ReadOnlyField, site, new object[] { target.System, type.Name, remote.Name, field.Property }));
         }
 
-        if (!TypeCompatibility.Fits(field.Remote.Kind, field.ReferencedEntity is not null, remote.Type))
+        if (!TypeCompatibility.Fits(field.Remote.Kind, field.Reference is not null, remote.Type))
         {
             findings.Add(new Finding(DiagnosticDescriptors.IncompatibleType, site, new object[] { field.Property, field.PropertyType, target.System, remote.Name, remote.Type, TypeCompatibility.Suggestion(remote.Type) }));
         }

@@ -26,7 +26,7 @@ namespace Shop.Sales
                     global::System.Array.Empty<string>(),
                     new global::SesamTalk.SyncReferenceDescriptor[]
                     {
-                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "BillingAccountId", "Customer", typeof(global::Shop.Sales.Customer)),
+                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "BillingAccountId", "Customer", typeof(global::Shop.Sales.Customer), "Account"),
                     },
                     global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
                     global::System.Array.Empty<global::SesamTalk.SyncConstant>())

@@ -26,7 +26,7 @@ namespace Shop.Sales
                     global::System.Array.Empty<string>(),
                     new global::SesamTalk.SyncReferenceDescriptor[]
                     {
-                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "AccountId", "Customer", typeof(global::Shop.Sales.Customer)),
+                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "AccountId", "Customer", typeof(global::Shop.Sales.Customer), "Account"),
                     },
                     new global::SesamTalk.SyncChildDescriptor[]
                     {

@@ -28,7 +28,7 @@ namespace Shop.Sales
                     global::System.Array.Empty<string>(),
                     new global::SesamTalk.SyncReferenceDescriptor[]
                     {
-                        new global::SesamTalk.SyncReferenceDescriptor("OrderId", "OrderId", "Order", typeof(global::Shop.Sales.Order)),
+                        new global::SesamTalk.SyncReferenceDescriptor("OrderId", "OrderId", "Order", typeof(global::Shop.Sales.Order), "Order"),
                     },
                     global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
                     global::System.Array.Empty<global::SesamTalk.SyncConstant>())
