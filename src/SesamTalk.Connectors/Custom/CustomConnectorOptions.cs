@@ -15,6 +15,6 @@ public sealed class CustomConnectorOptions
     /// <summary>How many times a throttled or transiently failed call is retried.</summary>
     public int MaxRetries { get; set; } = 6;
 
-    /// <summary>The longest wait between two tries.</summary>
+    /// <summary>The longest wait between two tries. A server that asks for a longer wait (Retry-After) is not retried: the call fails and the engine stops the cycle at its last checkpoint.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

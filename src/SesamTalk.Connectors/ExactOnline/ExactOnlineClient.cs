@@ -40,16 +40,27 @@ public sealed partial class ExactOnlineClient
     /// <param name="fields">The fields to read besides the key and Modified.</param>
     /// <param name="modifiedAfter">Only rows modified after this instant (milliseconds count); null reads every row.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
-    public IAsyncEnumerable<SyncRecord> ReadAsync(ExactOnlineEntitySet set, IEnumerable<string> fields, DateTimeOffset? modifiedAfter = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SyncRecord> ReadAsync(ExactOnlineEntitySet set, IEnumerable<string> fields, DateTimeOffset? modifiedAfter = null, CancellationToken cancellationToken = default) =>
+        FilterAsync(set, fields, modifiedAfter is { } after ? $"Modified gt datetime'{ExactWireFormat.FormatRequestDate(after)}'" : null, cancellationToken);
+
+    /// <summary>
+    /// Streams the rows of <paramref name="set"/> that match an OData v2 <c>$filter</c> (e.g.
+    /// <c>Code eq 'A1' or Code eq 'B2'</c>), or every row when it is null.
+    /// </summary>
+    /// <param name="set">The entity set.</param>
+    /// <param name="fields">The fields to read besides the key and Modified.</param>
+    /// <param name="filter">The filter expression, unescaped.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public IAsyncEnumerable<SyncRecord> FilterAsync(ExactOnlineEntitySet set, IEnumerable<string> fields, string? filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(set);
         var query = "?$select=" + Select([set.Key, .. set.HasModified ? ["Modified"] : Array.Empty<string>()], fields);
-        if (modifiedAfter is { } after)
+        if (filter is not null)
         {
-            query += "&$filter=" + Uri.EscapeDataString($"Modified gt datetime'{ExactWireFormat.FormatRequestDate(after)}'");
+            query += "&$filter=" + Uri.EscapeDataString(filter);
         }
 
-        return PagesAsync(set.Path + query, set, cancellationToken);
+        return Flatten(PagesAsync(set.Path + query, set, cancellationToken));
     }
 
     /// <summary>
@@ -61,7 +72,15 @@ public sealed partial class ExactOnlineClient
     /// <param name="fields">The fields to read besides Timestamp, the key and Modified.</param>
     /// <param name="afterTimestamp">The cursor; null starts from the beginning (<c>Timestamp gt 1</c>, as Exact advises).</param>
     /// <param name="cancellationToken">Stops the stream.</param>
-    public IAsyncEnumerable<SyncRecord> ReadChangesAsync(ExactOnlineEntitySet set, IEnumerable<string> fields, long? afterTimestamp, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SyncRecord> ReadChangesAsync(ExactOnlineEntitySet set, IEnumerable<string> fields, long? afterTimestamp, CancellationToken cancellationToken = default) =>
+        Flatten(ReadChangePagesAsync(set, fields, afterTimestamp, cancellationToken));
+
+    /// <summary><see cref="ReadChangesAsync"/> one API page (up to 1,000 rows) at a time.</summary>
+    /// <param name="set">The entity set; it needs a <see cref="ExactOnlineEntitySet.SyncPath"/>.</param>
+    /// <param name="fields">The fields to read besides Timestamp, the key and Modified.</param>
+    /// <param name="afterTimestamp">The cursor; null starts from the beginning.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public IAsyncEnumerable<IReadOnlyList<SyncRecord>> ReadChangePagesAsync(ExactOnlineEntitySet set, IEnumerable<string> fields, long? afterTimestamp, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(set);
         var path = set.SyncPath ?? throw new ArgumentException($"{set.Name} has no sync API.", nameof(set));
@@ -76,18 +95,29 @@ public sealed partial class ExactOnlineClient
     /// </summary>
     /// <param name="afterTimestamp">The cursor; null starts from the beginning.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
-    public async IAsyncEnumerable<SyncRecord> ReadDeletedAsync(long? afterTimestamp, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SyncRecord> ReadDeletedAsync(long? afterTimestamp, CancellationToken cancellationToken = default) =>
+        Flatten(ReadDeletedPagesAsync(afterTimestamp, cancellationToken));
+
+    /// <summary><see cref="ReadDeletedAsync"/> one API page (up to 1,000 tombstones of every set) at a time.</summary>
+    /// <param name="afterTimestamp">The cursor; null starts from the beginning.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public async IAsyncEnumerable<IReadOnlyList<SyncRecord>> ReadDeletedPagesAsync(long? afterTimestamp, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var deleted = new ExactOnlineEntitySet("Deleted", "sync/Deleted", "EntityKey", null);
         var query = "sync/Deleted?$select=Timestamp,EntityKey,EntityType,DeletedDate&$filter=" + Uri.EscapeDataString(TimestampFilter(afterTimestamp));
-        await foreach (var row in PagesAsync(query, deleted, cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(query, deleted, cancellationToken).ConfigureAwait(false))
         {
-            var code = row.TryGetValue("EntityType", out var type) ? type.AsInt32() : null;
-            var name = ExactOnlineEntitySet.Known.FirstOrDefault(s => s.DeletedEntityType == code)?.Name ?? "EntityType" + code?.ToString(CultureInfo.InvariantCulture);
-            var tombstone = new SyncRecord(name, row.Id) { IsDeleted = true, ModifiedAt = row.TryGetValue("DeletedDate", out var at) ? at.AsDateTimeOffset() : null };
-            tombstone["Timestamp"] = row["Timestamp"];
-            yield return tombstone;
+            yield return [.. page.Select(Tombstone)];
         }
+    }
+
+    private static SyncRecord Tombstone(SyncRecord row)
+    {
+        var code = row.TryGetValue("EntityType", out var type) ? type.AsInt32() : null;
+        var name = ExactOnlineEntitySet.Known.FirstOrDefault(s => s.DeletedEntityType == code)?.Name ?? "EntityType" + code?.ToString(CultureInfo.InvariantCulture);
+        var tombstone = new SyncRecord(name, row.Id) { IsDeleted = true, ModifiedAt = row.TryGetValue("DeletedDate", out var at) ? at.AsDateTimeOffset() : null };
+        tombstone["Timestamp"] = row["Timestamp"];
+        return tombstone;
     }
 
     /// <summary>Reads one record by key; null when Exact answers 404.</summary>
@@ -110,7 +140,7 @@ public sealed partial class ExactOnlineClient
         }
     }
 
-    private async IAsyncEnumerable<SyncRecord> PagesAsync(string relativeUrl, ExactOnlineEntitySet set, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<IReadOnlyList<SyncRecord>> PagesAsync(string relativeUrl, ExactOnlineEntitySet set, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var root = await ApiRootAsync(cancellationToken).ConfigureAwait(false);
         string? next = root + relativeUrl;
@@ -118,12 +148,19 @@ public sealed partial class ExactOnlineClient
         {
             using var page = await SendAsync(HttpMethod.Get, next, null, set, null, cancellationToken).ConfigureAwait(false);
             var (rows, link) = Parse(set, null, () => Page(Data(page!), set));
-            foreach (var row in rows)
+            yield return rows;
+            next = link is null ? null : SameSite(link, set);
+        }
+    }
+
+    private static async IAsyncEnumerable<SyncRecord> Flatten(IAsyncEnumerable<IReadOnlyList<SyncRecord>> pages)
+    {
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            foreach (var row in page)
             {
                 yield return row;
             }
-
-            next = link is null ? null : SameSite(link, set);
         }
     }
 

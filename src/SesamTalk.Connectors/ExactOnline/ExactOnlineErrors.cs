@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace SesamTalk.Connectors.ExactOnline;
 
 /// <summary>Turns Exact's error bodies (<c>{"error":{"code","message":{"lang","value"}}}</c>) into <see cref="ExactOnlineApiException"/>.</summary>
-internal static class ExactOnlineErrors
+internal static partial class ExactOnlineErrors
 {
     public static async Task<ExactOnlineApiException> ReadAsync(HttpResponseMessage response, string? entitySet, string? recordId, CancellationToken cancellationToken)
     {
@@ -26,6 +27,16 @@ internal static class ExactOnlineErrors
         var shortened = body.Length > 200 ? body[..200] + "..." : body;
         return new ExactOnlineApiException(response.StatusCode, ExactOnlineApiException.UnreadableResponse, shortened, entitySet, recordId);
     }
+
+    /// <summary>
+    /// The fields a business-rule message names (<c>Mandatory: OrderedBy</c>, <c>Name: Value is too long…</c>,
+    /// <c>The property 'X' is read-only…</c>); Exact's error body has no field list of its own.
+    /// </summary>
+    public static IReadOnlyList<string> Fields(string message) =>
+        FieldPattern().Match(message) is { Success: true } match ? [match.Groups["field"].Value] : [];
+
+    [GeneratedRegex(@"^Mandatory: (?<field>\w+)|^(?<field>\w+): |property(?: name)? '(?<field>\w+)'", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldPattern();
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

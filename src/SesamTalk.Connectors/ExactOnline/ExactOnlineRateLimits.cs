@@ -60,6 +60,16 @@ internal sealed class ExactOnlineRateLimits
         }
     }
 
+    /// <summary>The daily budget as the last response reported it, less the calls sent since; null while unknown.</summary>
+    public SyncApiUsage? DailyUsage(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var daily = _daily.Current(now);
+            return daily.Remaining is { } remaining ? new SyncApiUsage(daily.Limit - Math.Max(0, remaining), daily.Limit, daily.Reset) : null;
+        }
+    }
+
     private static Window? Read(HttpResponseHeaders headers, string prefix) =>
         Number(headers, prefix + "Limit") is { } limit && Number(headers, prefix + "Remaining") is { } remaining && Number(headers, prefix + "Reset") is { } reset
             ? new Window(remaining, DateTimeOffset.FromUnixTimeMilliseconds(reset), limit)

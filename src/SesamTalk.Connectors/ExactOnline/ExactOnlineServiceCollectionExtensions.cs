@@ -12,7 +12,8 @@ public static class ExactOnlineServiceCollectionExtensions
     /// Adds <see cref="ExactOnlineClient"/> as a typed HttpClient with bearer auth (refresh on expiry and on 401),
     /// retries that honour <c>Retry-After</c>, and pacing by Exact's rate-limit headers, plus the
     /// <see cref="ExactOnlineSession"/>. The host registers its <see cref="IExactOnlineTokenStore"/>; a
-    /// <see cref="TimeProvider"/> is added when none is registered.
+    /// <see cref="TimeProvider"/> is added when none is registered. <see cref="ExactOnlineSyncConnector"/> is registered as the
+    /// division's <see cref="ISyncConnector"/>; every call that reaches the wire is counted.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the connection's options.</param>
@@ -27,7 +28,13 @@ public static class ExactOnlineServiceCollectionExtensions
         services.AddHttpClient<ExactOnlineClient>()
             .AddHttpMessageHandler(provider => new BearerTokenHandler<ExactOnlineToken>(provider.GetRequiredService<ExactOnlineSession>()))
             .AddHttpMessageHandler(provider => CreateRetryHandler(provider))
-            .AddHttpMessageHandler(provider => new ExactOnlineRateLimitHandler(provider.GetRequiredService<ExactOnlineRateLimits>(), provider.GetRequiredService<TimeProvider>()));
+            .AddHttpMessageHandler(provider => new ExactOnlineRateLimitHandler(provider.GetRequiredService<ExactOnlineRateLimits>(), provider.GetRequiredService<TimeProvider>()))
+            .AddApiCallCounting<ExactOnlineClient>();
+        services.AddSingleton<ISyncConnector>(provider => new ExactOnlineSyncConnector(
+            provider.GetRequiredService<ExactOnlineClient>(),
+            provider.GetRequiredService<ExactOnlineRateLimits>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ApiCallCounter<ExactOnlineClient>>()));
         return services;
     }
 

@@ -19,6 +19,7 @@ public sealed class SalesforceApiException : Exception
     {
         Status = status;
         ErrorCode = errorCode;
+        RemoteMessage = message;
         Fields = fields;
         RecordId = recordId;
     }
@@ -28,6 +29,9 @@ public sealed class SalesforceApiException : Exception
 
     /// <summary>Salesforce's error code.</summary>
     public string ErrorCode { get; }
+
+    /// <summary>Salesforce's own message, e.g. <c>Required fields are missing: [Name]</c>.</summary>
+    public string RemoteMessage { get; }
 
     /// <summary>The fields the error names.</summary>
     public IReadOnlyList<string> Fields { get; }

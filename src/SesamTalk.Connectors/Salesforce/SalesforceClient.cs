@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -35,17 +34,32 @@ public sealed partial class SalesforceClient
     /// <param name="cancellationToken">Stops the stream.</param>
     public async IAsyncEnumerable<SyncRecord> QueryAsync(string soql, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var page in QueryPagesAsync(soql, includeDeleted: false, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var record in page)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a SOQL query and streams it one API page at a time (up to 2,000 records), following <c>nextRecordsUrl</c>;
+    /// with <paramref name="includeDeleted"/> through <c>queryAll</c>, which also returns records in the Recycle Bin
+    /// (<see cref="SyncRecord.IsDeleted"/> set when the query selects <c>IsDeleted</c>).
+    /// </summary>
+    /// <param name="soql">The query.</param>
+    /// <param name="includeDeleted">Whether to use <c>queryAll</c>.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public async IAsyncEnumerable<IReadOnlyList<SyncRecord>> QueryPagesAsync(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var type = SoqlObject(soql);
         var fieldTypes = await DescribeAsync(type, cancellationToken).ConfigureAwait(false);
-        var next = _dataPath + "query?q=" + Uri.EscapeDataString(soql);
+        var next = _dataPath + (includeDeleted ? "queryAll" : "query") + "?q=" + Uri.EscapeDataString(soql);
         while (next is not null)
         {
             using var page = await GetJsonAsync(next, cancellationToken).ConfigureAwait(false);
-            foreach (var json in page.RootElement.GetProperty("records").EnumerateArray())
-            {
-                yield return SalesforceRecordReader.Read(json, type, fieldTypes);
-            }
-
+            yield return [.. page.RootElement.GetProperty("records").EnumerateArray().Select(json => SalesforceRecordReader.Read(json, type, fieldTypes))];
             next = page.RootElement.TryGetProperty("nextRecordsUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
         }
     }
@@ -59,16 +73,21 @@ public sealed partial class SalesforceClient
     /// <param name="since">The cursor's timestamp; null reads everything.</param>
     /// <param name="afterId">The cursor's id: at <paramref name="since"/>, only records with a greater id are read.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
-    public IAsyncEnumerable<SyncRecord> GetChangesAsync(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId, CancellationToken cancellationToken = default)
-    {
-        var select = string.Join(", ", CursorFields.Concat(fields).Distinct(StringComparer.OrdinalIgnoreCase));
-        var where = since is not { } stamp
-            ? ""
-            : afterId is null
-                ? $" WHERE SystemModstamp > {Literal(stamp)}"
-                : $" WHERE SystemModstamp > {Literal(stamp)} OR (SystemModstamp = {Literal(stamp)} AND Id > '{afterId.Replace("'", "\\'", StringComparison.Ordinal)}')";
-        return QueryAsync($"SELECT {select} FROM {type}{where} ORDER BY SystemModstamp, Id", cancellationToken);
-    }
+    public IAsyncEnumerable<SyncRecord> GetChangesAsync(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId, CancellationToken cancellationToken = default) =>
+        QueryAsync(ChangesQuery(type, fields, since, afterId), cancellationToken);
+
+    /// <summary>
+    /// <see cref="GetChangesAsync"/> one API page at a time; with <paramref name="includeDeleted"/> through
+    /// <c>queryAll</c>, so deletions come in the same order as tombstones (select <c>IsDeleted</c> to mark them).
+    /// </summary>
+    /// <param name="type">The sObject type.</param>
+    /// <param name="fields">The fields to read besides Id and SystemModstamp.</param>
+    /// <param name="since">The cursor's timestamp; null reads everything.</param>
+    /// <param name="afterId">The cursor's id: at <paramref name="since"/>, only records with a greater id are read.</param>
+    /// <param name="includeDeleted">Whether to read records in the Recycle Bin too.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public IAsyncEnumerable<IReadOnlyList<SyncRecord>> GetChangePagesAsync(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId, bool includeDeleted, CancellationToken cancellationToken = default) =>
+        QueryPagesAsync(ChangesQuery(type, fields, since, afterId), includeDeleted, cancellationToken);
 
     /// <summary>The describe type of every field of <paramref name="type"/>, fetched once per client.</summary>
     /// <param name="type">The sObject type.</param>
@@ -113,8 +132,16 @@ public sealed partial class SalesforceClient
         }
     }
 
-    private static string Literal(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string ChangesQuery(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId)
+    {
+        var select = string.Join(", ", CursorFields.Concat(fields).Distinct(StringComparer.OrdinalIgnoreCase));
+        var where = since is not { } stamp
+            ? ""
+            : afterId is null
+                ? $" WHERE SystemModstamp > {SoqlLiteral.DateTime(stamp)}"
+                : $" WHERE SystemModstamp > {SoqlLiteral.DateTime(stamp)} OR (SystemModstamp = {SoqlLiteral.DateTime(stamp)} AND Id > {SoqlLiteral.Text(afterId)})";
+        return $"SELECT {select} FROM {type}{where} ORDER BY SystemModstamp, Id";
+    }
 
     private static string SoqlObject(string soql)
     {

@@ -19,6 +19,12 @@ public sealed class SalesforceOptions
     /// </summary>
     public string? RefreshToken { get; set; }
 
+    /// <summary>
+    /// The JWT bearer grant's user, audience and private key. When set, the connector signs in with that grant (no
+    /// client secret and no refresh token are used); the consumer key is <see cref="ClientId"/>.
+    /// </summary>
+    public SalesforceJwtBearerOptions? JwtBearer { get; set; }
+
     /// <summary>The REST API version, e.g. <c>64.0</c>.</summary>
     public string ApiVersion { get; set; } = "64.0";
 
@@ -31,6 +37,6 @@ public sealed class SalesforceOptions
     /// <summary>How many times a throttled or transiently failed call is retried.</summary>
     public int MaxRetries { get; set; } = 6;
 
-    /// <summary>The longest wait between two tries.</summary>
+    /// <summary>The longest wait between two tries. A server that asks for a longer wait (Retry-After) is not retried: the call fails and the engine stops the cycle at its last checkpoint.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

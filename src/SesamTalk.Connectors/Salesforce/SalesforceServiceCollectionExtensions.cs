@@ -11,7 +11,8 @@ public static class SalesforceServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SalesforceClient"/> as a typed HttpClient behind the quota handler (stops at the daily
     /// reserve), the auth handler (bearer token, one re-authentication on 401) and the retry handler (Retry-After,
-    /// backoff), with the org's options.
+    /// backoff), with the org's options, and <see cref="SalesforceSyncConnector"/> as the org's <see cref="ISyncConnector"/>.
+    /// Every call that reaches the wire is counted (<see cref="ISyncConnector.ApiCalls"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the org's options.</param>
@@ -28,7 +29,9 @@ public static class SalesforceServiceCollectionExtensions
                 provider.GetRequiredService<SalesforceApiUsage>(),
                 provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.DailyCallReserve))
             .AddHttpMessageHandler(provider => new BearerTokenHandler<SalesforceToken>(provider.GetRequiredService<SalesforceSession>()))
-            .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
+            .AddHttpMessageHandler(provider => CreateRetryHandler(provider))
+            .AddApiCallCounting<SalesforceClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncConnector, SalesforceSyncConnector>());
         return services;
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Http;
@@ -6,10 +5,12 @@ using SesamTalk.Connectors.Http;
 namespace SesamTalk.Connectors.Salesforce;
 
 /// <summary>
-/// The OAuth 2.0 session with one org: fetches an access token and the org's instance URL with the client-credentials
-/// grant, or with the refresh-token grant when a refresh token is configured; shares it between concurrent calls, and
-/// fetches a new one when Salesforce says the session is gone. Salesforce does not rotate refresh tokens, so the
-/// configured one keeps working until it is revoked. The secret and the tokens never appear in messages or logs.
+/// The OAuth 2.0 session with one org: fetches an access token and the org's instance URL with the JWT bearer grant
+/// when <see cref="SalesforceOptions.JwtBearer"/> is set, else with the refresh-token grant when a refresh token is
+/// configured, else with the client-credentials grant; shares it between concurrent calls, and fetches a new one when
+/// Salesforce says the session is gone (with a freshly signed assertion, as each one is valid for minutes only).
+/// Salesforce does not rotate refresh tokens, so the configured one keeps working until it is revoked. The secret, the
+/// private key and the tokens never appear in messages or logs.
 /// </summary>
 public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDisposable
 {
@@ -18,16 +19,19 @@ public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDi
 
     private readonly IHttpClientFactory _clients;
     private readonly IOptions<SalesforceOptions> _options;
+    private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SalesforceToken? _current;
 
     /// <summary>Creates the session (DI does this).</summary>
     /// <param name="clients">The HttpClient factory.</param>
     /// <param name="options">The org's options.</param>
-    public SalesforceSession(IHttpClientFactory clients, IOptions<SalesforceOptions> options)
+    /// <param name="clock">The clock that dates JWT bearer assertions.</param>
+    public SalesforceSession(IHttpClientFactory clients, IOptions<SalesforceOptions> options, TimeProvider clock)
     {
         _clients = clients;
         _options = options;
+        _clock = clock;
     }
 
     /// <summary>The current token, fetching one when there is none.</summary>
@@ -53,8 +57,17 @@ public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDi
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private static Dictionary<string, string> Grant(SalesforceOptions options)
+    private Dictionary<string, string> Grant(SalesforceOptions options)
     {
+        if (options.JwtBearer is { } jwt)
+        {
+            return new Dictionary<string, string>
+            {
+                ["grant_type"] = SalesforceJwtAssertion.GrantType,
+                ["assertion"] = SalesforceJwtAssertion.Create(options.ClientId, jwt, _clock.GetUtcNow()),
+            };
+        }
+
         var form = new Dictionary<string, string>
         {
             ["client_id"] = options.ClientId,
@@ -73,6 +86,15 @@ public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDi
         return form;
     }
 
+    private static string Advice(SalesforceOptions options, string error) => (error, options.JwtBearer is not null) switch
+    {
+        ("invalid_grant", true) => "Check that the certificate uploaded to the connected app matches the private key, that the user "
+            + "exists and is pre-authorised for the app, the audience, and this machine's clock.",
+        ("invalid_grant", false) => "The refresh token or the grant is no longer valid: authorise the connected app again.",
+        (_, true) => "Check the connected app's consumer key.",
+        _ => "Check the connected app's client id and secret.",
+    };
+
     /// <summary>Drops <paramref name="rejected"/> so that the next call fetches a new token (unless another call already did).</summary>
     /// <param name="rejected">The token Salesforce refused.</param>
     public void Invalidate(SalesforceToken rejected) => Interlocked.CompareExchange(ref _current, null, rejected);
@@ -89,7 +111,7 @@ public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDi
         if (!response.IsSuccessStatusCode)
         {
             var error = await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
-            throw new SalesforceAuthenticationException(error.ErrorCode, response.StatusCode, error);
+            throw new SalesforceAuthenticationException(error, Advice(options, error.ErrorCode));
         }
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
@@ -114,15 +136,13 @@ public sealed record SalesforceToken(string AccessToken, Uri InstanceUrl) : IBea
 public sealed class SalesforceAuthenticationException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="error">The OAuth error code.</param>
-    /// <param name="status">The HTTP status.</param>
-    /// <param name="inner">The parsed error response.</param>
-    public SalesforceAuthenticationException(string error, HttpStatusCode status, Exception inner)
-        : base($"Salesforce refused to issue a token ({(int)status} {error}). " + (error == "invalid_grant"
-            ? "The refresh token or the grant is no longer valid: authorise the connected app again."
-            : "Check the connected app's client id and secret."), inner)
+    /// <param name="refusal">The token endpoint's parsed error response (OAuth error code and description).</param>
+    /// <param name="advice">What a person should check or do.</param>
+    public SalesforceAuthenticationException(SalesforceApiException refusal, string advice)
+        : base($"Salesforce refused to issue a token. {refusal?.Message}. {advice}", refusal)
     {
-        Error = error;
+        ArgumentNullException.ThrowIfNull(refusal);
+        Error = refusal.ErrorCode;
     }
 
     /// <summary>The OAuth error code, e.g. <c>invalid_grant</c>.</summary>

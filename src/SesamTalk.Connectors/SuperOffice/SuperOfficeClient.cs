@@ -12,9 +12,11 @@ namespace SesamTalk.Connectors.SuperOffice;
 /// <summary>
 /// Talks to one SuperOffice tenant over WebAPI v1. Reads changes through the archive list (<c>GET /api/v1/{Entity}</c>)
 /// page by page (one page in memory at a time); reads, creates, updates (merge PATCH) and deletes single entities.
-/// Records are in catalog form: nested list items and carriers as int ids, dates as UTC instants.
+/// The quote carriers (QuoteAlternative, QuoteLine, Product) have no REST entity: the same calls go through the Quote
+/// agent for them (see the QuoteAgent part). Records are in catalog form: nested list items and carriers as int ids,
+/// dates as UTC instants.
 /// </summary>
-public sealed class SuperOfficeClient
+public sealed partial class SuperOfficeClient
 {
     private readonly HttpClient _http;
     private readonly SuperOfficeSession _session;
@@ -46,21 +48,81 @@ public sealed class SuperOfficeClient
     public async IAsyncEnumerable<SyncRecord> ReadChangesAsync(
         SuperOfficeEntity entity, DateTimeOffset? updatedSince, IEnumerable<string>? fields = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entity);
+        await foreach (var page in ReadChangePagesAsync(entity, updatedSince, fields, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Streams the records of <paramref name="entity"/> updated in or after the second of <paramref name="updatedFrom"/>
+    /// in (<c>UpdatedDate</c>, primary key) order, one archive page (<c>$top</c> rows) at a time. The whole second is read
+    /// again on purpose: the archive shows <c>updatedDate</c> to the second only, so a record changed later within the
+    /// cursor's second, but with a lower key than the cursor's, would be behind a strict (updated, key) keyset and
+    /// never read. The rows of that second come again; callers skip the unchanged ones by content.
+    /// </summary>
+    /// <param name="entity">Contact, Person or Sale.</param>
+    /// <param name="updatedFrom">The last applied row's UpdatedDate; null reads everything.</param>
+    /// <param name="fields">Catalog fields to read besides the key and UpdatedDate; null reads every archive field.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public IAsyncEnumerable<IReadOnlyList<SyncRecord>> ReadChangePagesAsync(
+        SuperOfficeEntity entity, DateTimeOffset? updatedFrom, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
+    {
+        RestOnly(entity);
+        var restriction = updatedFrom is { } since ? $"{entity.Columns["UpdatedDate"]} ge '{ArchiveDate(since)}'" : null;
+        return ArchivePagesAsync(entity, restriction, fields, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams the records of <paramref name="entity"/> whose archive columns match <paramref name="restriction"/>
+    /// (an archive <c>$filter</c> such as <c>orgnr eq '123' or orgnr eq '456'</c>), page by page in (UpdatedDate, key) order.
+    /// </summary>
+    /// <param name="entity">Contact, Person or Sale.</param>
+    /// <param name="restriction">The archive restriction, in archive column names.</param>
+    /// <param name="fields">Catalog fields to read besides the key and UpdatedDate; null reads every archive field.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public IAsyncEnumerable<IReadOnlyList<SyncRecord>> FindPagesAsync(SuperOfficeEntity entity, string restriction, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
+    {
+        RestOnly(entity);
+        ArgumentException.ThrowIfNullOrEmpty(restriction);
+        return ArchivePagesAsync(entity, restriction, fields, cancellationToken);
+    }
+
+    /// <summary>
+    /// Archive pages in (UpdatedDate, key) order. Each next page starts after the last row's updated second and key,
+    /// so rows sharing one <c>updatedDate</c> across a page edge come exactly once within one read and a record changed
+    /// during the read moves behind the position instead of shifting others past it.
+    /// </summary>
+    private async IAsyncEnumerable<IReadOnlyList<SyncRecord>> ArchivePagesAsync(
+        SuperOfficeEntity entity, string? restriction, IEnumerable<string>? fields, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var select = Select(entity, fields);
         var updated = entity.Columns["UpdatedDate"];
-        var filter = updatedSince is { } since ? $"{updated} ge '{ArchiveDate(since)}'" : null;
+        (DateTimeOffset Updated, int Key)? after = null;
         while (true)
         {
+            var keyset = after is { } position
+                ? $"({updated} gt '{ArchiveDate(position.Updated)}') or ({updated} eq '{ArchiveDate(position.Updated)}' and {entity.KeyColumn} gt {Id(position.Key)})"
+                : null;
+            var filter = (restriction, keyset) switch
+            {
+                (null, null) => null,
+                (null, _) => keyset,
+                (_, null) => restriction,
+                _ => $"({restriction}) and ({keyset})",
+            };
             var query = "?$select=" + Uri.EscapeDataString(select)
                 + (filter is null ? "" : "&$filter=" + Uri.EscapeDataString(filter))
                 + "&$orderBy=" + Uri.EscapeDataString($"{updated} asc,{entity.KeyColumn} asc")
                 + "&$top=" + _pageSize.ToString(CultureInfo.InvariantCulture);
             using var page = await SendAsync(HttpMethod.Get, Url(entity.Name + query), null, entity, null, cancellationToken).ConfigureAwait(false);
-            var rows = Parse(entity, null, () => page!.RootElement.GetProperty("value").EnumerateArray().Select(row => SuperOfficeRecordMapper.ReadRow(row, entity)).ToList());
-            foreach (var row in rows)
+            var rows = Parse(entity, null, () => SuperOfficeRecordMapper.ReadPage(page!.RootElement, row => SuperOfficeRecordMapper.ReadRow(row, entity)));
+            if (rows.Count > 0)
             {
-                yield return row;
+                yield return rows;
             }
 
             if (rows.Count < _pageSize)
@@ -69,9 +131,7 @@ public sealed class SuperOfficeClient
             }
 
             var last = rows[^1];
-            var at = ArchiveDate(last.ModifiedAt ?? DateTimeOffset.MinValue);
-            var key = last.Id ?? throw new SuperOfficeApiException(HttpStatusCode.OK, SuperOfficeApiException.MalformedResponse, "An archive row has no PrimaryKey.", entity.Name, null);
-            filter = $"({updated} gt '{at}') or ({updated} eq '{at}' and {entity.KeyColumn} gt {key})";
+            after = (last.ModifiedAt ?? DateTimeOffset.MinValue, ParseId(last.Id ?? throw new SuperOfficeApiException(HttpStatusCode.OK, SuperOfficeApiException.MalformedResponse, "An archive row has no PrimaryKey.", entity.Name, null)));
         }
     }
 
@@ -82,6 +142,11 @@ public sealed class SuperOfficeClient
     public async Task<SyncRecord?> GetAsync(SuperOfficeEntity entity, int id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        if (entity.Agent is { } agent)
+        {
+            return await GetCarrierAsync(entity, agent, id, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             using var body = await SendAsync(HttpMethod.Get, EntityUrl(entity, id), null, entity, Id(id), cancellationToken).ConfigureAwait(false);
@@ -105,15 +170,25 @@ public sealed class SuperOfficeClient
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(record);
-        using var body = await SendAsync(HttpMethod.Post, Url(entity.Name), SuperOfficeRecordMapper.Body(record, entity), entity, null, cancellationToken).ConfigureAwait(false);
-        var created = Parse(entity, null, () => SuperOfficeRecordMapper.ReadEntity(body!.RootElement, entity));
+        SyncRecord created;
+        if (entity.Agent is { } agent)
+        {
+            created = await SaveCarrierAsync(entity, agent, record, 0, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            using var body = await SendAsync(HttpMethod.Post, Url(entity.Name), SuperOfficeRecordMapper.Body(record, entity), entity, null, cancellationToken).ConfigureAwait(false);
+            created = Parse(entity, null, () => SuperOfficeRecordMapper.ReadEntity(body!.RootElement, entity));
+        }
+
         record.Id = created.Id ?? throw new SuperOfficeApiException(HttpStatusCode.Created, SuperOfficeApiException.MalformedResponse, $"The created entity has no {entity.Key}.", entity.Name, null);
         return created;
     }
 
     /// <summary>
     /// Writes the fields present in <paramref name="record"/> as a JSON merge patch (PATCH); fields left out keep their
-    /// values (a PUT would empty them). Returns the entity as saved.
+    /// values (a PUT would empty them). A quote carrier, which the agent only saves whole, is read, changed and saved
+    /// whole. Returns the entity as saved.
     /// </summary>
     /// <param name="entity">Contact, Person or Sale.</param>
     /// <param name="record">The record, with its <see cref="SyncRecord.Id"/> set.</param>
@@ -124,6 +199,11 @@ public sealed class SuperOfficeClient
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(record);
         var id = ParseId(record.Id ?? throw new ArgumentException("The record to update has no Id.", nameof(record)));
+        if (entity.Agent is { } agent)
+        {
+            return await UpdateCarrierAsync(entity, agent, record, id, cancellationToken).ConfigureAwait(false);
+        }
+
         using var body = await SendAsync(HttpMethod.Patch, EntityUrl(entity, id), SuperOfficeRecordMapper.Body(record, entity), entity, Id(id), cancellationToken).ConfigureAwait(false);
         return Parse(entity, Id(id), () => SuperOfficeRecordMapper.ReadEntity(body!.RootElement, entity));
     }
@@ -137,12 +217,23 @@ public sealed class SuperOfficeClient
         ArgumentNullException.ThrowIfNull(entity);
         try
         {
-            using var _ = await SendAsync(HttpMethod.Delete, EntityUrl(entity, id), null, entity, Id(id), cancellationToken).ConfigureAwait(false);
+            using var _ = entity.Agent is { } agent
+                ? await CallAgentAsync(agent.Delete, KeyArgument(entity, id), entity, Id(id), idempotent: true, cancellationToken).ConfigureAwait(false)
+                : await SendAsync(HttpMethod.Delete, EntityUrl(entity, id), null, entity, Id(id), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (SuperOfficeApiException error) when (error.Status == HttpStatusCode.NotFound)
         {
             return false;
+        }
+    }
+
+    private static void RestOnly(SuperOfficeEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (!entity.IsRest)
+        {
+            throw new NotSupportedException($"{entity.Name} has no archive list: it is served by the Quote agent only.");
         }
     }
 
@@ -167,7 +258,7 @@ public sealed class SuperOfficeClient
 
     private string EntityUrl(SuperOfficeEntity entity, int id) => Url(entity.Name + "/" + Id(id));
 
-    private async Task<JsonDocument?> SendAsync(HttpMethod method, string url, string? json, SuperOfficeEntity entity, string? recordId, CancellationToken cancellationToken)
+    private async Task<JsonDocument?> SendAsync(HttpMethod method, string url, string? json, SuperOfficeEntity entity, string? recordId, CancellationToken cancellationToken, bool? idempotent = null)
     {
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -178,14 +269,15 @@ public sealed class SuperOfficeClient
 
         // A merge patch sets the same values again and a repeated DELETE only finds the entity gone, so both may be
         // repeated; a POST is not marked, so only a 429 (nothing was processed) repeats it.
-        request.Options.Set(RetryHandler.Idempotent, method != HttpMethod.Post);
+        request.Options.Set(RetryHandler.Idempotent, idempotent ?? method != HttpMethod.Post);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw await SuperOfficeApiException.ReadAsync(response, entity.Name, recordId, cancellationToken).ConfigureAwait(false);
         }
 
-        if (method == HttpMethod.Delete)
+        // REST and agent deletes answer 204 without a body.
+        if (method == HttpMethod.Delete || response.StatusCode == HttpStatusCode.NoContent)
         {
             return null;
         }

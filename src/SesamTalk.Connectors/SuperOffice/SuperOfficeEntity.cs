@@ -1,7 +1,8 @@
 namespace SesamTalk.Connectors.SuperOffice;
 
 /// <summary>
-/// A SuperOffice REST entity under <c>/api/v1/{Name}</c>: its primary key, the fields the wire carries as nested list
+/// A SuperOffice entity: a REST entity under <c>/api/v1/{Name}</c> with an archive list, or a quote carrier served only
+/// by the Quote agent (<see cref="Agent"/>). Each has its primary key, the fields the wire carries as nested list
 /// items or entity carriers (<c>"Country": {"CountryId": 578}</c>) with the member holding the id, the date fields,
 /// the EntityElement arrays (<c>Emails</c>, <c>Phones</c>…), and the archive columns by catalog field name.
 /// </summary>
@@ -10,9 +11,10 @@ public sealed class SuperOfficeEntity
     private const string AssociateId = "AssociateId";
     private const string ListId = "Id";
 
-    private SuperOfficeEntity(string name, string key, Dictionary<string, string> carriers, string[] dates, string[] elements, Dictionary<string, string> columns)
+    private SuperOfficeEntity(string name, string key, Dictionary<string, string> carriers, string[] dates, string[] elements, Dictionary<string, string> columns, QuoteAgentMethods? agent = null)
     {
         Name = name;
+        Agent = agent;
         Key = key;
         Carriers = carriers.ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
         DateFields = new HashSet<string>(dates, StringComparer.OrdinalIgnoreCase);
@@ -71,11 +73,29 @@ public sealed class SuperOfficeEntity
             ["CreatedDate"] = "registeredDate",
         });
 
+    /// <summary>Quote alternatives (Quote agent only; belong to a QuoteVersion of a sale's quote).</summary>
+    public static SuperOfficeEntity QuoteAlternative { get; } = new("QuoteAlternative", "QuoteAlternativeId", [], [], [], [],
+        new("GetQuoteAlternative", "SaveQuoteAlternative", "QuoteAlternative", SavesList: false, "DeleteQuoteAlternative"));
+
+    /// <summary>Quote lines (Quote agent only; belong to a QuoteAlternative and are saved as a list).</summary>
+    public static SuperOfficeEntity QuoteLine { get; } = new("QuoteLine", "QuoteLineId", [], ["SubscriptionStart"], [], [],
+        new("GetQuoteLine", "SaveQuoteLines", "QuoteLines", SavesList: true, "DeleteQuoteLine"));
+
+    /// <summary>Products of the SuperOffice price lists (Quote agent only).</summary>
+    public static SuperOfficeEntity Product { get; } = new("Product", "ProductId", [], [], [], [],
+        new("GetProductFromDbId", "SaveProduct", "Product", SavesList: false, "DeleteProduct"));
+
     /// <summary>The entities this connector knows.</summary>
-    public static IReadOnlyList<SuperOfficeEntity> Known { get; } = [Contact, Person, Sale];
+    public static IReadOnlyList<SuperOfficeEntity> Known { get; } = [Contact, Person, Sale, QuoteAlternative, QuoteLine, Product];
 
     /// <summary>The REST name, e.g. <c>Contact</c>.</summary>
     public string Name { get; }
+
+    /// <summary>Whether the entity is served under <c>/api/v1/{Name}</c> with an archive list; false for the quote carriers.</summary>
+    public bool IsRest => Agent is null;
+
+    /// <summary>The Quote agent methods of a quote carrier; null for REST entities.</summary>
+    internal QuoteAgentMethods? Agent { get; }
 
     /// <summary>The primary key field, e.g. <c>ContactId</c>.</summary>
     public string Key { get; }

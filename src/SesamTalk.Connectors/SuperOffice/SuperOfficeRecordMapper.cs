@@ -53,6 +53,36 @@ internal static class SuperOfficeRecordMapper
         return record;
     }
 
+    /// <summary>An array of entity bodies (agent list methods such as <c>GetQuoteLines</c>); a null body is no entity.</summary>
+    public static List<SyncRecord> ReadEntities(JsonElement body, SuperOfficeEntity entity) => body.ValueKind switch
+    {
+        JsonValueKind.Array => [.. body.EnumerateArray().Select(item => ReadEntity(item, entity))],
+        JsonValueKind.Null => [],
+        _ => throw new JsonException($"A {entity.Name} list is {body.ValueKind}, not an array."),
+    };
+
+    /// <summary>The rows of an archive page (<c>{"odata.metadata","odata.nextLink","value":[…]}</c>), each read by <paramref name="readRow"/>.</summary>
+    public static List<SyncRecord> ReadPage(JsonElement page, Func<JsonElement, SyncRecord> readRow) =>
+        [.. page.GetProperty("value").EnumerateArray().Select(readRow)];
+
+    /// <summary>
+    /// An archive row of any provider (Project, Document…), column names kept: the record's type is its
+    /// <c>EntityName</c>, its id the <c>PrimaryKey</c>, columns whose name ends in <c>Date</c> are UTC instants
+    /// (<c>0001-01-01T00:00:00</c> is none) and <c>updatedDate</c> is the modification stamp.
+    /// </summary>
+    public static SyncRecord ReadAnyRow(JsonElement row)
+    {
+        var record = new SyncRecord(row.TryGetProperty("EntityName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : "archive");
+        foreach (var property in row.EnumerateObject().Where(p => p.Name is not ("PrimaryKey" or "EntityName")))
+        {
+            record[property.Name] = Scalar(property.Value, property.Name.EndsWith("Date", StringComparison.Ordinal));
+        }
+
+        record.Id = PrimaryKey(row);
+        record.ModifiedAt = record.TryGetValue("updatedDate", out var at) ? at.AsDateTimeOffset() : null;
+        return record;
+    }
+
     /// <summary>An archive row: <c>{"PrimaryKey":"1","EntityName":"contact","contactId":1,…,"updatedDate":"2020-04-22T15:51:25"}</c>.</summary>
     public static SyncRecord ReadRow(JsonElement row, SuperOfficeEntity entity)
     {
@@ -74,23 +104,36 @@ internal static class SuperOfficeRecordMapper
             record[field] = entity.Carriers.ContainsKey(field) && value.Kind == SyncValueKind.Number && value.AsDecimal() == 0 ? SyncValue.Null : value;
         }
 
-        record.Id = row.TryGetProperty("PrimaryKey", out var key) ? key.ValueKind switch
+        record.Id = PrimaryKey(row);
+        Stamp(record, entity.Key);
+        return record;
+    }
+
+    /// <summary>A row's <c>PrimaryKey</c>: a string in recorded pages, a number in the docs' samples.</summary>
+    private static string? PrimaryKey(JsonElement row) =>
+        row.TryGetProperty("PrimaryKey", out var key) ? key.ValueKind switch
         {
             JsonValueKind.String => key.GetString(),
             JsonValueKind.Number => key.GetRawText(),
             _ => null,
         } : null;
-        Stamp(record, entity.Key);
-        return record;
-    }
 
-    /// <summary>A request body with the fields present in <paramref name="record"/>, the key left out.</summary>
-    public static string Body(SyncRecord record, SuperOfficeEntity entity)
+    /// <summary>
+    /// A request body with the fields present in <paramref name="record"/>; the record's key is left out, and
+    /// <paramref name="key"/>, when given, is written instead (the agent's Save methods tell a create, id 0, from a
+    /// replacement by it).
+    /// </summary>
+    public static string Body(SyncRecord record, SuperOfficeEntity entity, int? key = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
+            if (key is { } id)
+            {
+                writer.WriteNumber(entity.Key, id);
+            }
+
             foreach (var (name, value) in record)
             {
                 if (string.Equals(name, entity.Key, StringComparison.OrdinalIgnoreCase))

@@ -24,7 +24,9 @@ public static class SuperOfficeServiceCollectionExtensions
             .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
         services.AddHttpClient<SuperOfficeClient>()
             .AddHttpMessageHandler(provider => new BearerTokenHandler<SuperOfficeToken>(provider.GetRequiredService<SuperOfficeSession>()))
-            .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
+            .AddHttpMessageHandler(provider => CreateRetryHandler(provider))
+            .AddApiCallCounting<SuperOfficeClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncConnector, SuperOfficeSyncConnector>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using SesamTalk.Testing.Http;
 using SesamTalk.Testing.Salesforce.Data;
@@ -33,7 +34,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable
     /// <summary>The consumer secret the token endpoint accepts.</summary>
     public string ClientSecret => _org.Options.ClientSecret;
 
-    /// <summary>The user name of the password grant.</summary>
+    /// <summary>The user name of the password grant, and the one user the JWT bearer grant issues tokens for (<c>sub</c>).</summary>
     public string Username => _org.Options.Username;
 
     /// <summary>The password of the password grant.</summary>
@@ -65,6 +66,12 @@ public sealed class SalesforceEmulator : IAsyncDisposable
 
     /// <summary>Revokes a refresh token; the refresh_token grant then answers <c>invalid_grant</c>.</summary>
     public void RevokeRefreshToken(string refreshToken) => _org.Tokens.RevokeRefreshToken(refreshToken);
+
+    /// <summary>
+    /// Uploads the certificate of the connected app's "Use digital signatures" setting: the JWT bearer grant then accepts
+    /// assertions signed with its private key, issued by <see cref="ClientId"/> for <see cref="Username"/>.
+    /// </summary>
+    public void UploadJwtCertificate(X509Certificate2 certificate) => _org.Jwt.UploadCertificate(certificate);
 
     /// <summary>Expires every issued access token: API calls answer 401 <c>INVALID_SESSION_ID</c> until a new token is obtained.</summary>
     public void ExpireAccessTokens() => _org.Tokens.ExpireAll();

@@ -9,7 +9,7 @@ public sealed class SalesforceEmulatorOptions
     /// <summary>The connected app's consumer secret the token endpoint accepts.</summary>
     public string ClientSecret { get; set; } = "SesamTalkEmulatorConsumerSecret";
 
-    /// <summary>The user name the password grant accepts.</summary>
+    /// <summary>The user name the password grant accepts, and the JWT bearer grant's one pre-authorised user.</summary>
     public string Username { get; set; } = "integration@sesamtalk.example";
 
     /// <summary>The password (with any security token appended) the password grant accepts.</summary>

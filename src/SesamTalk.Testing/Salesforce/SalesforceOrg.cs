@@ -44,6 +44,8 @@ internal sealed class SalesforceOrg
 
     public TokenStore Tokens { get; }
 
+    public JwtBearerGrant Jwt { get; } = new();
+
     public ApiUsage Usage { get; }
 
     public CallCounts<SalesforceEndpoint> Calls { get; } = new();

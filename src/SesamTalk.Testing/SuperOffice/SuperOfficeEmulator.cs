@@ -168,6 +168,21 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable
     }
 
     /// <summary>
+    /// Adds a quote version to the quote of a sale (creating the quote on first use), as a user opening a quote on the
+    /// sale would; seed quote alternatives with the returned id as their <c>QuoteVersionId</c>.
+    /// </summary>
+    /// <param name="saleId">An existing sale.</param>
+    /// <returns>The new QuoteVersionId.</returns>
+    public int SeedQuoteVersion(int saleId)
+    {
+        lock (_tenant.Records.Gate)
+        {
+            Existing(Schema("Sale"), saleId);
+            return _tenant.Quotes.AddVersion(saleId);
+        }
+    }
+
+    /// <summary>
     /// The webhook payloads the tenant would have sent (webhook "SesamTalk", all contact, person and sale events) for
     /// API writes and <see cref="Edit"/>/<see cref="Delete"/>, oldest first; seeding sends none. The emulator does not
     /// deliver them: a test posts them to the receiver it tests.

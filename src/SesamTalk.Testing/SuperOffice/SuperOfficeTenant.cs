@@ -45,6 +45,9 @@ internal sealed class SuperOfficeTenant : IDisposable
 
     public WebhookLog Webhooks { get; }
 
+    /// <summary>Which quote versions the sales' quotes have.</summary>
+    public QuoteRegister Quotes { get; } = new();
+
     public CallCounts<SuperOfficeEndpoint> Calls { get; } = new();
 
     public FaultInjector<SuperOfficeEndpoint> Faults { get; } = new();

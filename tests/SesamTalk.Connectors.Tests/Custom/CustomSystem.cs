@@ -28,7 +28,7 @@ internal sealed class CustomSystem : IAsyncDisposable
                 options.BaseUrl = emulator.BaseUrl;
                 options.ApiKey = apiKey ?? emulator.ApiKey;
                 options.PageSize = pageSize;
-                options.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+                options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out the emulators' whole-second Retry-Afters
             })
             .BuildServiceProvider();
         return new CustomSystem(emulator, services);

@@ -31,6 +31,9 @@ internal sealed class ExactOnlineCompany : IAsyncDisposable
 
     public ExactOnlineSession Session => _services.GetRequiredService<ExactOnlineSession>();
 
+    /// <summary>The division's connector as the engine finds it: among every registered connector, by system name.</summary>
+    public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "ExactOnline");
+
     /// <summary>Starts an emulator and a connector on one virtual clock; the store starts with a valid refresh token unless one is given.</summary>
     public static async Task<ExactOnlineCompany> StartAsync(
         Action<ExactOnlineEmulatorOptions>? emulator = null, IExactOnlineTokenStore? tokens = null, string? clientSecret = null)

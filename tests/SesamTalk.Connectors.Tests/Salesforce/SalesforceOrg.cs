@@ -21,6 +21,9 @@ internal sealed class SalesforceOrg : IAsyncDisposable
 
     public SalesforceApiUsage Usage => _services.GetRequiredService<SalesforceApiUsage>();
 
+    /// <summary>The org's connector as the engine finds it: among every registered connector, by system name.</summary>
+    public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "Salesforce");
+
     public static Task<SalesforceOrg> StartAsync(string? clientSecret = null, int dailyCallReserve = 0) =>
         StartAsync(clientSecret, dailyCallReserve, refreshToken: null);
 
@@ -34,7 +37,7 @@ internal sealed class SalesforceOrg : IAsyncDisposable
                 options.LoginUrl = emulator.BaseUrl;
                 options.ClientId = emulator.ClientId;
                 options.ClientSecret = clientSecret ?? emulator.ClientSecret;
-                options.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+                options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out the emulators' whole-second Retry-Afters
                 options.DailyCallReserve = dailyCallReserve;
                 options.RefreshToken = refresh;
             })

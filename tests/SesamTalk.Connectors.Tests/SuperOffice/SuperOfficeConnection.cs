@@ -28,6 +28,9 @@ internal sealed class SuperOfficeConnection : IAsyncDisposable
 
     public SuperOfficeClient Client => _services.GetRequiredService<SuperOfficeClient>();
 
+    /// <summary>The tenant's connector as the engine finds it: among every registered connector, by system name.</summary>
+    public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "SuperOffice");
+
     /// <summary>Starts an emulator and a connector on one virtual clock; the store starts with a valid refresh token.</summary>
     public static async Task<SuperOfficeConnection> StartAsync(Action<SuperOfficeEmulatorOptions>? emulator = null, int pageSize = 500)
     {

@@ -8,8 +8,9 @@ using SesamTalk.Testing.Salesforce.Http;
 namespace SesamTalk.Testing.Salesforce.Auth;
 
 /// <summary>
-/// <c>POST /services/oauth2/token</c> for the client_credentials, password and refresh_token grants. Success bodies
-/// carry no <c>expires_in</c> (as Salesforce's don't); errors are 400 <c>{"error","error_description"}</c>.
+/// <c>POST /services/oauth2/token</c> for the client_credentials, password, refresh_token and JWT bearer grants.
+/// Success bodies carry no <c>expires_in</c> (as Salesforce's don't), and for the JWT bearer grant no
+/// <c>signature</c> or <c>issued_at</c> either; errors are 400 <c>{"error","error_description"}</c>.
 /// </summary>
 internal sealed class TokenEndpoint(SalesforceOrg org)
 {
@@ -21,8 +22,15 @@ internal sealed class TokenEndpoint(SalesforceOrg org)
         }
 
         var form = await request.Http.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        var (clientId, clientSecret) = ClientCredentials(request, form);
         string grant = form["grant_type"].ToString();
+        if (grant == JwtBearerGrant.GrantType)
+        {
+            return org.Jwt.Check(form["assertion"], org) is { } refusal
+                ? ApiResponse.OAuthError(StatusCodes.Status400BadRequest, refusal.Error, refusal.Description)
+                : ApiResponse.Ok(Success(signed: false));
+        }
+
+        var (clientId, clientSecret) = ClientCredentials(request, form);
         if (grant is not ("client_credentials" or "password" or "refresh_token"))
         {
             return ApiResponse.OAuthError(StatusCodes.Status400BadRequest, "unsupported_grant_type", "grant type not supported");
@@ -49,7 +57,7 @@ internal sealed class TokenEndpoint(SalesforceOrg org)
             return ApiResponse.OAuthError(StatusCodes.Status400BadRequest, "invalid_grant", "expired access/refresh token");
         }
 
-        return ApiResponse.Ok(Success());
+        return ApiResponse.Ok(Success(signed: true));
     }
 
     /// <summary>Client credentials come from the form or, as Salesforce also allows, from HTTP Basic authentication.</summary>
@@ -71,14 +79,15 @@ internal sealed class TokenEndpoint(SalesforceOrg org)
         return (form["client_id"].ToString(), form["client_secret"].ToString());
     }
 
-    private JsonObject Success()
+    /// <summary>The token body; without <paramref name="signed"/> (the JWT bearer grant) it has no <c>signature</c> or <c>issued_at</c>.</summary>
+    private JsonObject Success(bool signed)
     {
         var identity = $"https://login.salesforce.com/id/{org.OrgId}/{org.UserId}";
         var issuedAt = org.Clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         // signature = Base64(HMAC-SHA256(id + issued_at, consumer secret)), as documented.
         var signature = Convert.ToBase64String(HMACSHA256.HashData(
             Encoding.UTF8.GetBytes(org.Options.ClientSecret), Encoding.UTF8.GetBytes(identity + issuedAt)));
-        return new JsonObject
+        var body = new JsonObject
         {
             ["access_token"] = org.Tokens.IssueAccessToken(),
             ["signature"] = signature,
@@ -88,5 +97,12 @@ internal sealed class TokenEndpoint(SalesforceOrg org)
             ["token_type"] = "Bearer",
             ["issued_at"] = issuedAt,
         };
+        if (!signed)
+        {
+            body.Remove("signature");
+            body.Remove("issued_at");
+        }
+
+        return body;
     }
 }

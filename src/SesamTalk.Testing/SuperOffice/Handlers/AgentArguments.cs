@@ -27,6 +27,11 @@ internal sealed class AgentArguments(ApiRequest request, JsonObject? body)
             : throw SoException.BadQuery($"The parameter '{name}' is missing or not a valid id.");
     }
 
+    /// <summary>A text parameter, e.g. <c>UserInput</c>, from the body or the query string; null when absent.</summary>
+    public string? Text(string name) => Member(name) is JsonValue value && value.TryGetValue<string>(out var text)
+        ? text
+        : request.Http.Request.Query.FirstOrDefault(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase)).Value.FirstOrDefault();
+
     /// <summary>An entity parameter, e.g. <c>QuoteLine</c>: the body member of that name, or the body itself when it has none.</summary>
     public JsonObject Entity(string name) =>
         Member(name) as JsonObject ?? body ?? throw SoException.BadRequest(SoErrors.InvalidBody);

@@ -9,10 +9,15 @@ namespace SesamTalk.Testing.SuperOffice.Handlers;
 /// <summary>
 /// <c>POST /{tenant}/api/v1/Agents/Quote/{Method}</c>: quote alternatives, quote lines and products have no REST entity,
 /// only the Quote agent. Get methods answer the carrier (404 when there is none), Save methods create (id 0 or absent)
-/// or replace a whole carrier and answer it recalculated, Delete methods answer 204.
+/// or replace a whole carrier and answer it recalculated, Delete methods answer 204. <c>GetQuoteEntityFromSaleId</c>
+/// answers the sale's QuoteEntity with its versions and their alternatives embedded (404 when the sale has no quote);
+/// <c>FindProduct</c> answers the products in assortment whose name, code or product key contains <c>UserInput</c>
+/// (all of them for an empty input), in the price list <c>PriceListKey</c> when one is given.
 /// </summary>
 internal sealed class QuoteAgentHandler
 {
+    private static readonly string[] ProductSearchFields = ["Name", "Code", "ERPProductKey"];
+
     private readonly SuperOfficeTenant _tenant;
     private readonly QuoteCalculator _calculator;
     private readonly EntitySchema _alternatives;
@@ -38,7 +43,9 @@ internal sealed class QuoteAgentHandler
             ["GetQuoteLines"] = a => List(_calculator.LinesOf(Existing(_alternatives, a.Id("quoteAlternativeId")))),
             ["SaveQuoteLines"] = a => List([.. a.Entities("QuoteLines").Select(line => Save(_lines, line))]),
             ["DeleteQuoteLine"] = a => DeleteLine(a.Id("quoteLineId")),
+            ["GetQuoteEntityFromSaleId"] = a => QuoteOfSale(a.Id("saleId")),
             ["GetProductFromDbId"] = a => Get(_products, a.Id("productId")),
+            ["FindProduct"] = a => List(FindProducts(a.Text("userInput"), a.Text("priceListKey"))),
             ["SaveProduct"] = a => ApiResponse.Ok(Json(Save(_products, a.Entity("Product")))),
             ["DeleteProduct"] = a => Delete(Existing(_products, a.Id("productId"))),
         };
@@ -93,6 +100,30 @@ internal sealed class QuoteAgentHandler
 
         return record;
     }
+
+    private ApiResponse QuoteOfSale(int saleId)
+    {
+        var quote = _tenant.Quotes.OfSale(saleId)
+            ?? throw new SoException(ApiResponse.Error(StatusCodes.Status404NotFound, SoErrors.NotFound, SoErrors.NotFoundMessage("Quote for sale", saleId)));
+        return ApiResponse.Ok(new JsonObject
+        {
+            ["QuoteId"] = quote.QuoteId,
+            ["SaleId"] = quote.SaleId,
+            ["ActiveQuoteVersionId"] = quote.VersionIds[^1],
+            ["QuoteVersions"] = new JsonArray([.. quote.VersionIds.Select(version => (JsonNode)new JsonObject
+            {
+                ["QuoteVersionId"] = version,
+                ["QuoteId"] = quote.QuoteId,
+                ["QuoteAlternatives"] = new JsonArray([.. _tenant.Records.OfType(_alternatives).Where(r => (int?)r["QuoteVersionId"] == version).Select(r => (JsonNode)Json(r))]),
+            })]),
+        });
+    }
+
+    private IEnumerable<EntityRecord> FindProducts(string? input, string? priceListKey) =>
+        _tenant.Records.OfType(_products).Where(p =>
+            (bool?)p["InAssortment"] != false
+            && (string.IsNullOrEmpty(priceListKey) || string.Equals((string?)p["ERPPriceListKey"], priceListKey, StringComparison.Ordinal))
+            && (string.IsNullOrEmpty(input) || ProductSearchFields.Any(f => ((string?)p[f])?.Contains(input, StringComparison.OrdinalIgnoreCase) == true)));
 
     private ApiResponse Recalculate(int id)
     {

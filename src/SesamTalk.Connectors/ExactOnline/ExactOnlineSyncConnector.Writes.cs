@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Net;
+using SesamTalk.Connectors.Http;
+
+namespace SesamTalk.Connectors.ExactOnline;
+
+// Writes, one record a call. Exact answers a refused record with 400 (and a record that is gone with 404): those
+// become failures of that record; anything else (auth, throttling after retries, 5xx, the daily quota) throws.
+// A header is created with its lines in one deep insert, and the new line keys are copied onto the line records.
+// Exact does not take lines through a header update, so an update writes the header, then each line through the
+// lines set: lines with a key are updated, new ones are created under the header. Lines missing from the list are
+// not deleted.
+public sealed partial class ExactOnlineSyncConnector
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(creates);
+        var set = SetOf(mapper);
+        var results = new List<RemoteWriteResult>(creates.Count);
+        foreach (var create in creates)
+        {
+            var record = mapper.WithConstants(create.Record);
+            results.Add(await WriteAsync(null, async () =>
+            {
+                var created = await _client.CreateAsync(set, record, cancellationToken).ConfigureAwait(false);
+                CopyLineKeys(mapper, record, created);
+                return RemoteWriteResult.Success(created.Id!, created.ModifiedAt);
+            }).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var set = SetOf(mapper);
+        var results = new List<RemoteWriteResult>(records.Count);
+        foreach (var record in records)
+        {
+            var id = record.Id ?? throw new ArgumentException($"{record} has no Id to update.", nameof(records));
+            results.Add(await WriteAsync(id, async () =>
+            {
+                var header = WithoutChildren(mapper, record);
+                if (header.Count > 0)
+                {
+                    await _client.UpdateAsync(set, header, cancellationToken).ConfigureAwait(false);
+                }
+
+                await WriteLinesAsync(mapper, record, cancellationToken).ConfigureAwait(false);
+                return RemoteWriteResult.Success(id);
+            }).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var set = SetOf(mapper);
+        var results = new List<RemoteWriteResult>(ids.Count);
+        foreach (var id in ids)
+        {
+            // A delete Exact answers with 404 found the record gone already: that is what was asked for.
+            results.Add(await WriteAsync(id, async () =>
+            {
+                await _client.DeleteAsync(set, id, cancellationToken).ConfigureAwait(false);
+                return RemoteWriteResult.Success(id);
+            }).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <summary>Runs one record's write; Exact's refusal of that record becomes its failure.</summary>
+    private static async Task<RemoteWriteResult> WriteAsync(string? id, Func<Task<RemoteWriteResult>> write)
+    {
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        catch (ExactOnlineApiException error) when (error.Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound)
+        {
+            var code = error.ErrorCode.Length > 0 ? error.ErrorCode : ((int)error.Status).ToString(CultureInfo.InvariantCulture);
+            return RemoteWriteResult.Failure(new RemoteRecordError(code, error.RemoteMessage, ExactOnlineErrors.Fields(error.RemoteMessage)), id ?? error.RecordId);
+        }
+    }
+
+    private async Task WriteLinesAsync(IEntityMapper mapper, SyncRecord header, CancellationToken cancellationToken)
+    {
+        foreach (var child in mapper.Children)
+        {
+            if (!header.TryGetValue(child.Field, out var value) || value.AsRecords() is not { } lines)
+            {
+                continue;
+            }
+
+            var lineSet = SetOf(child.Mapper);
+            var parentField = child.ParentField ?? SetOf(mapper).Key;
+            foreach (var line in lines)
+            {
+                var sent = child.Mapper.WithConstants(line);
+                if (line.Id is null)
+                {
+                    sent[parentField] = SyncValue.From(header.Id);
+                    line.Id = (await _client.CreateAsync(lineSet, sent, cancellationToken).ConfigureAwait(false)).Id;
+                }
+                else
+                {
+                    sent.Remove(parentField);
+                    await _client.UpdateAsync(lineSet, sent, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static SyncRecord WithoutChildren(IEntityMapper mapper, SyncRecord record)
+    {
+        var header = new SyncRecord(record.Type, record.Id);
+        foreach (var (field, value) in record)
+        {
+            if (value.Kind != SyncValueKind.Records && !mapper.Children.Any(c => string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase)))
+            {
+                header[field] = value;
+            }
+        }
+
+        return header;
+    }
+
+    /// <summary>Copies the keys of deep-inserted lines, in order, onto the line records the engine sent.</summary>
+    private static void CopyLineKeys(IEntityMapper mapper, SyncRecord sent, SyncRecord created)
+    {
+        foreach (var child in mapper.Children)
+        {
+            if (sent.TryGetValue(child.Field, out var lines) && lines.AsRecords() is { } originals
+                && created.TryGetValue(child.Field, out var stored) && stored.AsRecords() is { } keyed && keyed.Count == originals.Count)
+            {
+                for (var i = 0; i < originals.Count; i++)
+                {
+                    originals[i].Id = keyed[i].Id;
+                }
+            }
+        }
+    }
+}

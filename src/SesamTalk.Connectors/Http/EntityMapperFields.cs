@@ -1,0 +1,69 @@
+namespace SesamTalk.Connectors.Http;
+
+/// <summary>What a connector reads and writes for a mapper: the scalar fields, and the record to send on create.</summary>
+internal static class EntityMapperFields
+{
+    /// <summary>
+    /// The remote fields to read: the mapped scalar fields, match keys and references, once each. Fields carrying child
+    /// records are read by the connector's own child queries.
+    /// </summary>
+    public static IReadOnlyList<string> ReadFields(this IEntityMapper mapper)
+    {
+        var children = new HashSet<string>(mapper.Children.Select(c => c.Field), StringComparer.OrdinalIgnoreCase);
+        return [.. mapper.Fields.Where(f => f.Kind != SyncValueKind.Records).Select(f => f.Field)
+            .Concat(mapper.MatchKeys)
+            .Concat(mapper.References.Select(r => r.Field))
+            .Where(f => !children.Contains(f))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>A copy of <paramref name="record"/> with the mapper's create-time constants for the fields it does not set.</summary>
+    public static SyncRecord WithConstants(this IEntityMapper mapper, SyncRecord record)
+    {
+        var copy = new SyncRecord(record.Type, record.Id);
+        foreach (var (field, value) in record)
+        {
+            copy[field] = value;
+        }
+
+        foreach (var constant in mapper.Constants)
+        {
+            if (!copy.Contains(constant.Field))
+            {
+                copy[constant.Field] = constant.Value;
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// Groups literals into lists whose URL-escaped length, with <paramref name="separatorLength"/> characters between
+    /// them, stays within <paramref name="budget"/>, so that a filter built from each list keeps under a URL limit.
+    /// </summary>
+    public static IEnumerable<List<string>> ChunkByUrlLength(IEnumerable<string> literals, int budget, int separatorLength)
+    {
+        var chunk = new List<string>();
+        var length = 0;
+        foreach (var literal in literals)
+        {
+            var escaped = Uri.EscapeDataString(literal).Length;
+            var added = escaped + (chunk.Count == 0 ? 0 : separatorLength);
+            if (chunk.Count > 0 && length + added > budget)
+            {
+                yield return chunk;
+                chunk = [];
+                added = escaped;
+                length = 0;
+            }
+
+            chunk.Add(literal);
+            length += added;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>
+/// Where a Salesforce change feed resumes: the last record's <c>SystemModstamp</c> in Salesforce's wire form and its
+/// Id, as <c>2024-09-10T14:20:17.000+0000/0015g00000AbCdEAAK</c>. Records after it in (SystemModstamp, Id) order come next.
+/// </summary>
+/// <param name="Modstamp">The last record's SystemModstamp.</param>
+/// <param name="Id">The last record's Id.</param>
+internal readonly record struct SalesforceChangeCursor(DateTimeOffset Modstamp, string Id)
+{
+    private const char Separator = '/';
+
+    /// <summary>The cursor after <paramref name="record"/>, which must carry its Id and SystemModstamp.</summary>
+    public static SalesforceChangeCursor After(SyncRecord record) =>
+        new(record.ModifiedAt ?? throw new FormatException($"{record} has no SystemModstamp."), record.Id ?? throw new FormatException($"{record} has no Id."));
+
+    /// <summary>Parses a cursor made by <see cref="ToString"/>.</summary>
+    /// <exception cref="FormatException">The text is not a Salesforce change cursor.</exception>
+    public static SalesforceChangeCursor Parse(string text)
+    {
+        var separator = text.LastIndexOf(Separator);
+        if (separator <= 0 || separator == text.Length - 1)
+        {
+            throw new FormatException($"'{text}' is not a Salesforce change cursor (SystemModstamp{Separator}Id).");
+        }
+
+        return new(SalesforceWireFormat.ParseDateTime(text[..separator]), text[(separator + 1)..]);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => SalesforceWireFormat.FormatDateTime(Modstamp) + Separator + Id;
+}

@@ -1,0 +1,102 @@
+using SesamTalk.Connectors.Http;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+// Writes through sObject Collections (allOrNone=false): one result per record, a refused record does not hold back
+// the others. Children go in their own collection calls once their parents have ids: new children are created with
+// the parent's id in the child's parent field, children with an id are updated (without the parent field, which
+// Salesforce does not let an update change). A child's refusal fails its parent's result, which still carries the
+// parent's id so the engine knows the parent exists. Children missing from a parent's list are not deleted.
+public sealed partial class SalesforceSyncConnector
+{
+    /// <summary>Per-record codes that mean the record to delete is gone already.</summary>
+    private static readonly HashSet<string> GoneCodes = new(StringComparer.Ordinal) { "ENTITY_IS_DELETED", "INVALID_CROSS_REFERENCE_KEY" };
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(creates);
+        var records = creates.Select(c => mapper.WithConstants(c.Record)).ToList();
+        var results = Outcomes(await _client.CreateAsync(records, cancellationToken).ConfigureAwait(false));
+        await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(records);
+        var results = Outcomes(await _client.UpdateAsync(records, cancellationToken).ConfigureAwait(false));
+        await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var results = await _client.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
+        return [.. results.Select((result, i) => result.Succeeded || GoneCodes.Contains(result.Error!.ErrorCode)
+            ? RemoteWriteResult.Success(ids[i])
+            : RemoteWriteResult.Failure(Error(result.Error), ids[i]))];
+    }
+
+    private static RemoteWriteResult[] Outcomes(IReadOnlyList<SalesforceWriteResult> results) =>
+        [.. results.Select(r => r.Succeeded ? RemoteWriteResult.Success(r.Id!) : RemoteWriteResult.Failure(Error(r.Error!), r.Id))];
+
+    private static RemoteRecordError Error(SalesforceApiException error) => new(error.ErrorCode, error.RemoteMessage, error.Fields);
+
+    /// <summary>Creates and updates the children of the parents written successfully; a refused child fails its parent's result.</summary>
+    private async Task WriteChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, RemoteWriteResult[] results, CancellationToken cancellationToken)
+    {
+        foreach (var child in mapper.Children)
+        {
+            var parentField = child.ParentField ?? throw new InvalidOperationException($"{mapper.Target}.{child.Field} needs the child's parent field to write its children.");
+            var creates = new List<(int Parent, SyncRecord Original, SyncRecord Sent)>();
+            var updates = new List<(int Parent, SyncRecord Original, SyncRecord Sent)>();
+            for (var i = 0; i < parents.Count; i++)
+            {
+                if (!results[i].Succeeded || !parents[i].TryGetValue(child.Field, out var value) || value.AsRecords() is not { } lines)
+                {
+                    continue;
+                }
+
+                foreach (var line in lines)
+                {
+                    var sent = child.Mapper.WithConstants(line);
+                    if (line.Id is null)
+                    {
+                        sent[parentField] = SyncValue.From(results[i].Id);
+                        creates.Add((i, line, sent));
+                    }
+                    else
+                    {
+                        sent.Remove(parentField);
+                        updates.Add((i, line, sent));
+                    }
+                }
+            }
+
+            Apply(creates, await _client.CreateAsync([.. creates.Select(c => c.Sent)], cancellationToken).ConfigureAwait(false), results);
+            Apply(updates, await _client.UpdateAsync([.. updates.Select(c => c.Sent)], cancellationToken).ConfigureAwait(false), results);
+        }
+    }
+
+    private static void Apply(List<(int Parent, SyncRecord Original, SyncRecord Sent)> writes, IReadOnlyList<SalesforceWriteResult> outcomes, RemoteWriteResult[] results)
+    {
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var (parent, original, _) = writes[i];
+            if (outcomes[i].Succeeded)
+            {
+                original.Id = outcomes[i].Id;
+            }
+            else if (results[parent].Succeeded)
+            {
+                results[parent] = RemoteWriteResult.Failure(Error(outcomes[i].Error!), results[parent].Id);
+            }
+        }
+    }
+}

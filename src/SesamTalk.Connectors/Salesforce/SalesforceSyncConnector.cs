@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using SesamTalk.Connectors.Http;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>
+/// The sync engine's view of one Salesforce org. Changes are read through <c>queryAll</c> keyset-paged on
+/// (SystemModstamp, Id), so deletions arrive as tombstones in the same stream and records sharing one timestamp
+/// across a page edge come exactly once; each API page is one <see cref="RemoteChangePage"/>. Searches batch their
+/// values into <c>WHERE F IN (...)</c> queries sized to stay under the URL limit. Writes go through sObject
+/// Collections, 200 records a call. Child records (Order's OrderItems) are read with one extra query per page and
+/// written in their own collection calls after their parents.
+/// </summary>
+public sealed partial class SalesforceSyncConnector : ISyncConnector
+{
+    /// <summary>
+    /// Characters of URL-escaped literals one <c>IN (...)</c> list may take: Salesforce allows 16,384 bytes of URI and
+    /// headers, and common servers and proxies (Kestrel among them) refuse request lines beyond 8 KB.
+    /// </summary>
+    private const int InListBudget = 6_000;
+
+    private static readonly ConnectorCapabilities Full = new(CanCreate: true, CanUpdate: true, CanDelete: true, HonoursIdempotencyKeys: false, ReportsDeletions: true, MaxBatchSize: SalesforceClient.CollectionLimit);
+
+    private readonly SalesforceClient _client;
+    private readonly SalesforceApiUsage _usage;
+    private readonly ApiCallCounter<SalesforceClient> _calls;
+
+    /// <summary>Creates the connector (DI does this).</summary>
+    /// <param name="client">The org's client.</param>
+    /// <param name="usage">The org's API usage as the last response reported it.</param>
+    /// <param name="calls">The count of calls sent to the org.</param>
+    public SalesforceSyncConnector(SalesforceClient client, SalesforceApiUsage usage, ApiCallCounter<SalesforceClient> calls)
+    {
+        _client = client;
+        _usage = usage;
+        _calls = calls;
+    }
+
+    /// <inheritdoc />
+    public string System => "Salesforce";
+
+    /// <inheritdoc />
+    public long ApiCalls => _calls.Calls;
+
+    /// <inheritdoc />
+    public SyncApiUsage? Usage => _usage.Used is { } used && _usage.Limit is { } limit ? new SyncApiUsage(used, limit, ResetsAt: null) : null;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Standard <c>Invoice</c> and <c>InvoiceLine</c> support only query, retrieve and update (Billing creates them);
+    /// <c>Division</c> cannot be deleted and has no <c>IsDeleted</c> to report deletions with.
+    /// </remarks>
+    public ConnectorCapabilities GetCapabilities(string type) => type switch
+    {
+        _ when Is(type, "Invoice") || Is(type, "InvoiceLine") => Full with { CanCreate = false, CanDelete = false },
+        _ when Is(type, "Division") => Full with { CanDelete = false, ReportsDeletions = false },
+        _ => Full,
+    };
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RemoteChangePage> ReadChangesAsync(IEntityMapper mapper, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        var after = cursor is null ? (SalesforceChangeCursor?)null : SalesforceChangeCursor.Parse(cursor);
+        var fields = await SelectAsync(mapper, cancellationToken).ConfigureAwait(false);
+        var pages = _client.GetChangePagesAsync(mapper.Target.Type, fields, after?.Modstamp, after?.Id, includeDeleted: true, cancellationToken);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            if (page.Count == 0)
+            {
+                continue;
+            }
+
+            await ReadChildrenAsync(mapper, page, cancellationToken).ConfigureAwait(false);
+            yield return new RemoteChangePage(page, SalesforceChangeCursor.After(page[^1]).ToString());
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        var soql = $"SELECT {string.Join(", ", await SelectAsync(mapper, cancellationToken).ConfigureAwait(false))} FROM {mapper.Target.Type} WHERE Id = {SoqlLiteral.Text(id)}";
+        var records = new List<SyncRecord>();
+        await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted: true, cancellationToken).ConfigureAwait(false))
+        {
+            records.AddRange(page);
+        }
+
+        await ReadChildrenAsync(mapper, records, cancellationToken).ConfigureAwait(false);
+        return records.FirstOrDefault();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SyncRecord>> SearchAsync(IEntityMapper mapper, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(values);
+        var select = string.Join(", ", await SelectAsync(mapper, cancellationToken).ConfigureAwait(false));
+        var literals = values.Where(v => !v.IsNull).Select(SoqlLiteral.Of).Distinct(StringComparer.Ordinal);
+        var found = new List<SyncRecord>();
+        foreach (var chunk in EntityMapperFields.ChunkByUrlLength(literals, InListBudget, separatorLength: 3))
+        {
+            var soql = $"SELECT {select} FROM {mapper.Target.Type} WHERE {field} IN ({string.Join(",", chunk)})";
+            await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted: false, cancellationToken).ConfigureAwait(false))
+            {
+                found.AddRange(page);
+            }
+        }
+
+        await ReadChildrenAsync(mapper, found, cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Id, SystemModstamp, IsDeleted when the type has it, and the mapper's fields.</summary>
+    private async Task<List<string>> SelectAsync(IEntityMapper mapper, CancellationToken cancellationToken)
+    {
+        var describe = await _client.DescribeAsync(mapper.Target.Type, cancellationToken).ConfigureAwait(false);
+        List<string> select = ["Id", "SystemModstamp"];
+        if (describe.ContainsKey("IsDeleted"))
+        {
+            select.Add("IsDeleted");
+        }
+
+        return [.. select.Concat(mapper.ReadFields()).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Reads the children of every live parent in <paramref name="parents"/> with one query per child type (per URL-sized chunk).</summary>
+    private async Task ReadChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, CancellationToken cancellationToken)
+    {
+        var live = parents.Where(p => !p.IsDeleted && p.Id is not null).ToList();
+        foreach (var child in mapper.Children)
+        {
+            var parentField = child.ParentField ?? throw new InvalidOperationException($"{mapper.Target}.{child.Field} needs the child's parent field to read its children.");
+            var byParent = live.ToDictionary(p => p.Id!, _ => new List<SyncRecord>(), StringComparer.Ordinal);
+            if (byParent.Count > 0)
+            {
+                var select = string.Join(", ", (await SelectAsync(child.Mapper, cancellationToken).ConfigureAwait(false)).Append(parentField).Distinct(StringComparer.OrdinalIgnoreCase));
+                foreach (var chunk in EntityMapperFields.ChunkByUrlLength(byParent.Keys.Select(SoqlLiteral.Text), InListBudget, separatorLength: 3))
+                {
+                    var soql = $"SELECT {select} FROM {child.Mapper.Target.Type} WHERE {parentField} IN ({string.Join(",", chunk)}) ORDER BY {parentField}, Id";
+                    await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted: false, cancellationToken).ConfigureAwait(false))
+                    {
+                        foreach (var record in page)
+                        {
+                            byParent[record[parentField].AsString()!].Add(record);
+                        }
+                    }
+                }
+            }
+
+            foreach (var parent in live)
+            {
+                parent[child.Field] = SyncValue.From(byParent[parent.Id!]);
+            }
+        }
+    }
+
+    private static bool Is(string type, string name) => string.Equals(type, name, StringComparison.OrdinalIgnoreCase);
+}

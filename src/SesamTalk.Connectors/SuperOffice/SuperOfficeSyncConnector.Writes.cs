@@ -1,0 +1,145 @@
+using SesamTalk.Connectors.Http;
+
+namespace SesamTalk.Connectors.SuperOffice;
+
+// One entity a call. A quote alternative's lines (the mapper's child collection) are saved after it in one
+// SaveQuoteLines call, new lines under the alternative's id and lines with an id over their stored values; a refusal
+// of the lines fails the alternative's result, which still carries its id so the engine knows it exists. Lines missing
+// from the collection are not deleted. A text written to an EntityElement list replaces its first element and keeps
+// the others, which costs a read of the entity before the PATCH.
+public sealed partial class SuperOfficeSyncConnector
+{
+    private const string InAssortment = "InAssortment";
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(creates);
+        var entity = EntityOf(mapper);
+        var results = new List<RemoteWriteResult>(creates.Count);
+        foreach (var create in creates)
+        {
+            var record = mapper.WithConstants(create.Record);
+            if (entity == SuperOfficeEntity.Product && !record.Contains(InAssortment))
+            {
+                // SaveProduct reads an absent flag as false: the product would be created discontinued, and so be left
+                // out of product searches and of this connector's product feed.
+                record[InAssortment] = SyncValue.From(true);
+            }
+
+            string? id = null;
+            try
+            {
+                var created = await _client.CreateAsync(entity, Header(mapper, record), cancellationToken).ConfigureAwait(false);
+                id = created.Id!;
+                await WriteLinesAsync(mapper, record, id, cancellationToken).ConfigureAwait(false);
+                results.Add(RemoteWriteResult.Success(id, created.ModifiedAt));
+            }
+            catch (SuperOfficeApiException error) when (IsRefusal(error))
+            {
+                results.Add(Refused(error, id));
+            }
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var entity = EntityOf(mapper);
+        var results = new List<RemoteWriteResult>(records.Count);
+        foreach (var record in records)
+        {
+            try
+            {
+                var header = Header(mapper, record);
+                DateTimeOffset? modifiedAt = null;
+                if (header.Count > 0)
+                {
+                    if (SuperOfficeTextElements.WritesText(header, entity) && await _client.GetAsync(entity, Key(record.Id!), cancellationToken).ConfigureAwait(false) is { } stored)
+                    {
+                        header = SuperOfficeTextElements.ToElements(header, entity, stored);
+                    }
+
+                    modifiedAt = (await _client.UpdateAsync(entity, header, cancellationToken).ConfigureAwait(false)).ModifiedAt;
+                }
+
+                await WriteLinesAsync(mapper, record, record.Id!, cancellationToken).ConfigureAwait(false);
+                results.Add(RemoteWriteResult.Success(record.Id!, modifiedAt));
+            }
+            catch (SuperOfficeApiException error) when (IsRefusal(error))
+            {
+                results.Add(Refused(error, record.Id));
+            }
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var entity = EntityOf(mapper);
+        var results = new List<RemoteWriteResult>(ids.Count);
+        foreach (var id in ids)
+        {
+            try
+            {
+                // An entity SuperOffice answers with 404 is gone already: that is what was asked for.
+                await _client.DeleteAsync(entity, Key(id), cancellationToken).ConfigureAwait(false);
+                results.Add(RemoteWriteResult.Success(id));
+            }
+            catch (SuperOfficeApiException error) when (IsRefusal(error))
+            {
+                results.Add(Refused(error, id));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The record without the mapper's child collections, with the same id.</summary>
+    private static SyncRecord Header(IEntityMapper mapper, SyncRecord record)
+    {
+        var header = new SyncRecord(record.Type, record.Id);
+        foreach (var (field, value) in record)
+        {
+            if (!mapper.Children.Any(c => string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase)))
+            {
+                header[field] = value;
+            }
+        }
+
+        return header;
+    }
+
+    /// <summary>Saves the lines the record carries under the alternative <paramref name="parentId"/>, in one call.</summary>
+    private async Task WriteLinesAsync(IEntityMapper mapper, SyncRecord record, string parentId, CancellationToken cancellationToken)
+    {
+        foreach (var child in mapper.Children)
+        {
+            var field = LinesField(mapper, child);
+            if (!record.TryGetValue(field, out var value) || value.AsRecords() is not { Count: > 0 } lines)
+            {
+                continue;
+            }
+
+            var sent = lines.Select(line =>
+            {
+                var copy = child.Mapper.WithConstants(line);
+                copy.Remove(SuperOfficeEntity.QuoteLine.Key);
+                copy.Remove("QuoteAlternativeId");
+                return copy;
+            }).ToList();
+            var saved = await _client.SaveQuoteLinesAsync(Key(parentId), sent, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                // New lines learn their ids, as the engine's children do from other connectors.
+                lines[i].Id ??= saved[i].Id;
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using SesamTalk.Connectors.Http;
+
+namespace SesamTalk.Connectors.SuperOffice;
+
+/// <summary>
+/// The sync engine's view of one SuperOffice tenant: Contact, Person and Sale through REST and their archive lists;
+/// QuoteAlternative, QuoteLine and Product through the Quote agent. Archive changes are keyset-paged on
+/// (updatedDate, key), each archive page one <see cref="RemoteChangePage"/> whose cursor holds both; a read resumes at
+/// the start of the cursor's second (the archive shows seconds only) and so reads that second's rows again. Quote
+/// carriers carry no change stamp: their feed is a full walk each read (see the quote part). SuperOffice reports no
+/// deletions. Searches join their values with <c>or</c> in archive restrictions sized to stay under the URL limit.
+/// The WebAPI takes one entity per write call; a refused entity (400, or 404 for an update of an entity that is gone)
+/// fails that record only, and a delete of an entity already gone succeeds. EntityElement lists (Emails, Phones,
+/// Urls…) that a mapper maps as text are read and written as their first element.
+/// </summary>
+public sealed partial class SuperOfficeSyncConnector : ISyncConnector
+{
+    /// <summary>Characters of URL-escaped restriction terms one call may take.</summary>
+    private const int FilterBudget = 6_000;
+
+    private readonly SuperOfficeClient _client;
+    private readonly ApiCallCounter<SuperOfficeClient> _calls;
+
+    /// <summary>Creates the connector (DI does this).</summary>
+    /// <param name="client">The tenant's client.</param>
+    /// <param name="calls">The count of calls sent to the tenant.</param>
+    public SuperOfficeSyncConnector(SuperOfficeClient client, ApiCallCounter<SuperOfficeClient> calls)
+    {
+        _client = client;
+        _calls = calls;
+    }
+
+    /// <inheritdoc />
+    public string System => "SuperOffice";
+
+    /// <inheritdoc />
+    public long ApiCalls => _calls.Calls;
+
+    /// <inheritdoc />
+    /// <remarks>SuperOffice Online reports no call quota in its responses.</remarks>
+    public SyncApiUsage? Usage => null;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Every known type can be created, updated and deleted (REST POST/PATCH/DELETE; the agent's Save and Delete
+    /// methods), one record a call: the agent's <c>SaveQuoteLines</c> takes several lines, but its answer to a refused
+    /// line names neither the line nor whether the others were saved, so lines go one a call as well (children of an
+    /// alternative excepted, which are saved together with it). No call honours idempotency keys and no feed
+    /// reports deletions.
+    /// </remarks>
+    public ConnectorCapabilities GetCapabilities(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        _ = Find(type);
+        return new(CanCreate: true, CanUpdate: true, CanDelete: true, HonoursIdempotencyKeys: false, ReportsDeletions: false, MaxBatchSize: 1);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RemoteChangePage> ReadChangesAsync(IEntityMapper mapper, string? cursor, CancellationToken cancellationToken)
+    {
+        var entity = EntityOf(mapper);
+        return entity.IsRest ? ReadArchiveChangesAsync(mapper, entity, cursor, cancellationToken) : ReadQuoteChangesAsync(mapper, entity, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken)
+    {
+        var entity = EntityOf(mapper);
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var key) || await _client.GetAsync(entity, key, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return null;
+        }
+
+        await ReadChildrenAsync(mapper, [record], cancellationToken).ConfigureAwait(false);
+        SuperOfficeTextElements.ToText(record, SuperOfficeTextElements.TextFields(mapper, entity));
+        return record;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// REST entities search their archive (only archive columns can be searched); products are found with the agent's
+    /// <c>FindProduct</c> (one call per value, in-assortment products only) and compared exactly; quote alternatives
+    /// and lines, which no agent method searches, are compared during a walk of every quote.
+    /// </remarks>
+    public async Task<IReadOnlyList<SyncRecord>> SearchAsync(IEntityMapper mapper, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var entity = EntityOf(mapper);
+        var found = entity.IsRest
+            ? await SearchArchiveAsync(mapper, entity, field, values, cancellationToken).ConfigureAwait(false)
+            : await SearchQuoteCarriersAsync(mapper, entity, field, values, cancellationToken).ConfigureAwait(false);
+        var textFields = SuperOfficeTextElements.TextFields(mapper, entity);
+        foreach (var record in found)
+        {
+            SuperOfficeTextElements.ToText(record, textFields);
+        }
+
+        return found;
+    }
+
+    /// <summary>Archive pages from the start of the cursor's second; rows are completed by a read of the entity when the mapper wants fields the archive does not show.</summary>
+    private async IAsyncEnumerable<RemoteChangePage> ReadArchiveChangesAsync(IEntityMapper mapper, SuperOfficeEntity entity, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var from = cursor is null ? (SuperOfficeChangeCursor?)null : SuperOfficeChangeCursor.Parse(cursor);
+        var textFields = SuperOfficeTextElements.TextFields(mapper, entity);
+        var complete = mapper.ReadFields().Any(f => !entity.Columns.ContainsKey(f));
+        await foreach (var rows in _client.ReadChangePagesAsync(entity, from?.Updated, ArchiveFields(mapper, entity), cancellationToken).ConfigureAwait(false))
+        {
+            var records = complete ? await ReadWholeAsync(entity, rows, cancellationToken).ConfigureAwait(false) : rows;
+            foreach (var record in records)
+            {
+                SuperOfficeTextElements.ToText(record, textFields);
+            }
+
+            yield return new RemoteChangePage(records, SuperOfficeChangeCursor.After(rows[^1]).ToString());
+        }
+    }
+
+    /// <summary>The entities behind archive rows, one read each; an entity deleted since the page was read is left out.</summary>
+    private async Task<IReadOnlyList<SyncRecord>> ReadWholeAsync(SuperOfficeEntity entity, IReadOnlyList<SyncRecord> rows, CancellationToken cancellationToken)
+    {
+        var records = new List<SyncRecord>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (await _client.GetAsync(entity, Key(row.Id!), cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    private async Task<List<SyncRecord>> SearchArchiveAsync(IEntityMapper mapper, SuperOfficeEntity entity, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken)
+    {
+        var column = entity.Columns.TryGetValue(field, out var name)
+            ? name
+            : throw new NotSupportedException($"SuperOffice's archive cannot search {entity.Name}.{field}: it is not an archive column.");
+        var terms = values.Where(v => !v.IsNull).Select(v => $"{column} eq {ArchiveLiteral.Of(v)}").Distinct(StringComparer.Ordinal);
+        var found = new List<SyncRecord>();
+        foreach (var chunk in EntityMapperFields.ChunkByUrlLength(terms, FilterBudget, separatorLength: "%20or%20".Length))
+        {
+            await foreach (var page in _client.FindPagesAsync(entity, string.Join(" or ", chunk), ArchiveFields(mapper, entity), cancellationToken).ConfigureAwait(false))
+            {
+                found.AddRange(page);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The mapper's fields the archive shows; the others are read with <see cref="GetAsync"/>.</summary>
+    private static List<string> ArchiveFields(IEntityMapper mapper, SuperOfficeEntity entity) =>
+        [.. mapper.ReadFields().Where(entity.Columns.ContainsKey)];
+
+    private static int Key(string id) => int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static SuperOfficeEntity EntityOf(IEntityMapper mapper)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        return Find(mapper.Target.Type);
+    }
+
+    private static SuperOfficeEntity Find(string type) => SuperOfficeEntity.Find(type)
+        ?? throw new NotSupportedException($"SuperOffice entity '{type}' is not known to the connector: known are {string.Join(", ", SuperOfficeEntity.Known.Select(e => e.Name))}.");
+
+    /// <summary>SuperOffice's refusal of one record (400, or 404 for a record that is gone) as that record's failure.</summary>
+    private static RemoteWriteResult Refused(SuperOfficeApiException error, string? id) =>
+        RemoteWriteResult.Failure(new RemoteRecordError(error.ErrorType, error.RemoteMessage, SuperOfficeErrorFields.Of(error.RemoteMessage)), id ?? error.RecordId);
+
+    private static bool IsRefusal(SuperOfficeApiException error) => error.Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound;
+}

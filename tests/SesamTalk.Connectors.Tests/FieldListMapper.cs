@@ -1,0 +1,40 @@
+namespace SesamTalk.Connectors.Tests;
+
+/// <summary>
+/// A hand-written mapper for connector tests: a remote type, its text fields by name, child collections and
+/// constants, as generated mappers describe them to a connector.
+/// </summary>
+internal sealed class FieldListMapper : IEntityMapper
+{
+    public FieldListMapper(string system, string type, params string[] fields)
+    {
+        Target = new SyncTarget(system, type);
+        Fields = [.. fields.Select(f => new SyncFieldDescriptor(f, f, SyncValueKind.String, FieldDirection.Both, ConflictRule.LatestWins, "string?", null, true, true))];
+    }
+
+    public SyncTarget Target { get; }
+
+    public SyncOrigin Origin => SyncOrigin.Both;
+
+    public IReadOnlyList<SyncFieldDescriptor> Fields { get; }
+
+    public IReadOnlyList<string> MatchKeys { get; init; } = [];
+
+    public IReadOnlyList<SyncReferenceDescriptor> References => [];
+
+    public IReadOnlyList<SyncChildDescriptor> Children { get; init; } = [];
+
+    public IReadOnlyList<SyncConstant> Constants { get; init; } = [];
+
+    /// <summary>Adds a child collection carried in <paramref name="field"/>, whose records point at the parent through <paramref name="parentField"/>.</summary>
+    public FieldListMapper WithChildren(string field, string parentField, FieldListMapper children) =>
+        new(Target.System, Target.Type, [.. Fields.Select(f => f.Field)])
+        {
+            MatchKeys = MatchKeys,
+            Constants = Constants,
+            Children = [.. Children, new SyncChildDescriptor(field, field, parentField, children)],
+        };
+
+    public string Fingerprint(SyncRecord record, FieldDirection direction) =>
+        string.Join("|", Fields.Select(f => record.TryGetValue(f.Field, out var value) ? value.ToString() : ""));
+}
