@@ -86,7 +86,7 @@ public sealed class DataflowDocument
         text.Append("The following properties are synchronized between a ").Append(source).Append(" and a ").Append(target).Append(":\n\n");
         text.Append(".. list-table::\n   :header-rows: 1\n\n");
         WriteRow(text, source + " Property", target + " Property", Target + " Data Type");
-        WriteFields(text, section.Mapper, string.Empty, string.Empty);
+        WriteFields(text, section.Mapper, section.HostPropertyPrefix, string.Empty);
     }
 
     /// <summary>The field rows; child records (order lines) follow as <c>Lines.Quantity</c> rows.</summary>

@@ -1,0 +1,37 @@
+using SesamTalk.Samples.HostStore;
+
+namespace SesamTalk.Samples.Customwebshop.Storage;
+
+/// <summary>The webshop's own SQLite database: a host store per synced entity (order lines are stored with their order).</summary>
+public sealed class CustomwebshopStore
+{
+    private CustomwebshopStore(SqliteHostStore<Customer> customers, SqliteHostStore<Order> orders, SqliteHostStore<Product> products)
+    {
+        Customers = customers;
+        Orders = orders;
+        Products = products;
+    }
+
+    /// <summary>The customers.</summary>
+    public IHostStore<Customer> Customers { get; }
+
+    /// <summary>The orders, with their lines.</summary>
+    public IHostStore<Order> Orders { get; }
+
+    /// <summary>The products.</summary>
+    public IHostStore<Product> Products { get; }
+
+    /// <summary>Opens (and creates when missing) the webshop's database.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="time">The clock for modification stamps; the system clock by default.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public static async Task<CustomwebshopStore> OpenAsync(string path, TimeProvider? time, CancellationToken cancellationToken)
+    {
+        var database = new SqliteHostDatabase(path, time);
+        var json = CustomwebshopJsonContext.Default;
+        return new CustomwebshopStore(
+            await database.OpenStoreAsync("customers", json.Customer, c => c.Id, (c, id) => c.Id = id, cancellationToken).ConfigureAwait(false),
+            await database.OpenStoreAsync("orders", json.Order, o => o.Id, (o, id) => o.AssignId(id), cancellationToken).ConfigureAwait(false),
+            await database.OpenStoreAsync("products", json.Product, p => p.Id, (p, id) => p.Id = id, cancellationToken).ConfigureAwait(false));
+    }
+}
