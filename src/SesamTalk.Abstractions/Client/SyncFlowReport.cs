@@ -50,4 +50,10 @@ public sealed class SyncFlowReport
 
     /// <summary>Why the cycle stopped early, if it did.</summary>
     public string? StopReason { get; set; }
+
+    /// <summary>
+    /// Whether the cycle stopped because a system failed (down, throttled past the allowed wait, out of quota, refusing
+    /// its credentials), as opposed to a flow that is disabled or that another process holds.
+    /// </summary>
+    public bool Failed { get; set; }
 }

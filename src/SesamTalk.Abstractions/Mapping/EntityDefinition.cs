@@ -6,6 +6,7 @@ namespace SesamTalk;
 /// </summary>
 /// <typeparam name="TEntity">The host entity type.</typeparam>
 public abstract class EntityDefinition<TEntity> : ISyncEntityDefinition<TEntity>
+    where TEntity : class
 {
     private readonly IEntityMapper<TEntity>[] _mappers;
 
@@ -46,6 +47,10 @@ public abstract class EntityDefinition<TEntity> : ISyncEntityDefinition<TEntity>
 
         throw new KeyNotFoundException($"{Name} does not sync with {target}.");
     }
+
+    /// <inheritdoc />
+    public Task<SyncReport> SyncAsync(ISyncEngine engine, IProgress<SyncProgress>? progress, CancellationToken cancellationToken) =>
+        (engine ?? throw new ArgumentNullException(nameof(engine))).SyncAsync(this, progress, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -11,6 +11,12 @@ public interface ISyncEntityDefinition
 
     /// <summary>The mappers, one per (system, type) the entity syncs with, in declaration order.</summary>
     IReadOnlyList<IEntityMapper> Mappers { get; }
+
+    /// <summary>Runs one cycle of the entity's flows on <paramref name="engine"/>, for callers that hold no entity type (a scheduler walking the model).</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the cycle at the next checkpoint.</param>
+    Task<SyncReport> SyncAsync(ISyncEngine engine, IProgress<SyncProgress>? progress, CancellationToken cancellationToken);
 }
 
 /// <summary>Everything generated for <typeparamref name="TEntity"/>.</summary>

@@ -107,10 +107,16 @@ internal sealed partial class FlowCycle<TEntity>
             }
 
             await RunPhasesAsync().ConfigureAwait(false);
+            _context.Health.Succeeded(_mapper.Target.System, _context.Time.GetUtcNow());
         }
         catch (Exception error) when (StopErrors.EndsCycle(error))
         {
             Stop(error.Message);
+            Report.Failed = error is not SyncMassChangeException and not SyncLeaseLostException;
+            if (Report.Failed)
+            {
+                _context.Health.Failed(_mapper.Target.System, error, _context.Time.GetUtcNow());
+            }
         }
         finally
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Connectors.Engine;
@@ -25,6 +26,7 @@ public static class SesamTalkEngineBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.TryAddSingleton<SyncMetrics>();
+        services.TryAddSingleton<SyncHealthRegistry>();
         services.TryAddSingleton<ISyncEngine, SyncEngine>();
         return builder;
     }

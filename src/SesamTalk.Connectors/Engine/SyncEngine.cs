@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Connectors.Engine;
@@ -22,6 +23,7 @@ public sealed class SyncEngine : ISyncEngine
     /// <param name="connectors">One connector per remote system.</param>
     /// <param name="options">The engine's options.</param>
     /// <param name="metrics">The engine's instruments.</param>
+    /// <param name="health">Where each system's last outcome is kept for the health checks.</param>
     /// <param name="logger">The engine's log.</param>
     /// <param name="time">The clock.</param>
     public SyncEngine(
@@ -31,13 +33,14 @@ public sealed class SyncEngine : ISyncEngine
         IEnumerable<ISyncConnector> connectors,
         IOptions<SyncEngineOptions> options,
         SyncMetrics metrics,
+        SyncHealthRegistry health,
         ILogger<SyncEngine> logger,
         TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _connectors = connectors?.ToList() ?? throw new ArgumentNullException(nameof(connectors));
-        _context = new FlowContext(links, model, options.Value, metrics, logger, time);
+        _context = new FlowContext(links, model, options.Value, metrics, health, logger, time);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using SesamTalk.Connectors.ExactOnline;
+using SesamTalk.Connectors.Salesforce;
+using SesamTalk.Connectors.SuperOffice;
+
+namespace SesamTalk.Connectors.Hosting;
+
+/// <summary>How each system's flows last ended, as the engine reports them; the health checks read it.</summary>
+public sealed class SyncHealthRegistry
+{
+    private readonly ConcurrentDictionary<string, SyncSystemStatus> _systems = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A flow with <paramref name="system"/> ran to the end.</summary>
+    /// <param name="system">The system.</param>
+    /// <param name="at">When.</param>
+    public void Succeeded(string system, DateTimeOffset at) =>
+        _systems[system] = new SyncSystemStatus(at, Succeeded: true, NeedsReauthorization: false, Error: null);
+
+    /// <summary>A flow with <paramref name="system"/> stopped because of <paramref name="error"/>.</summary>
+    /// <param name="system">The system.</param>
+    /// <param name="error">Why.</param>
+    /// <param name="at">When.</param>
+    public void Failed(string system, Exception error, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var refused = error switch
+        {
+            SalesforceAuthenticationException salesforce => salesforce.NeedsReauthorization,
+            ExactOnlineAuthenticationException exact => exact.NeedsReauthorization,
+            SuperOfficeAuthenticationException superOffice => superOffice.NeedsReauthorization,
+            _ => false,
+        };
+        _systems[system] = new SyncSystemStatus(at, Succeeded: false, refused, error.Message);
+    }
+
+    /// <summary>The last outcome with <paramref name="system"/>, or null before its first flow ran.</summary>
+    /// <param name="system">The system.</param>
+    public SyncSystemStatus? Get(string system) => _systems.TryGetValue(system, out var status) ? status : null;
+}
+
+/// <summary>How a system's last flow ended.</summary>
+/// <param name="At">When it ended.</param>
+/// <param name="Succeeded">Whether it ran to the end.</param>
+/// <param name="NeedsReauthorization">Whether the system refused the stored grant (invalid_grant): a person must authorise the app again.</param>
+/// <param name="Error">The error's message (never credentials), or null.</param>
+public sealed record SyncSystemStatus(DateTimeOffset At, bool Succeeded, bool NeedsReauthorization, string? Error);
