@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SesamTalk;
-using SesamTalk.Connectors.Custom;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.Consumer;
 using SesamTalk.Testing.Custom;
+using SesamTalk.Testing.Host;
 
 // A host app that has SesamTalk only as the packages SesamTalk, SesamTalk.Connectors and SesamTalk.Testing. That it
 // compiles proves the generator ran from the SesamTalk package (Supplier.SyncDefinition, SesamTalkModel, TalkClient
@@ -13,14 +16,28 @@ var checks = new Checks();
 var catalog = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Catalogs", "Customcrm.catalog.json"));
 await using var crm = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Catalog = catalog });
 
+// Configuration as a host keeps it: appsettings.json, with the emulator's address laid over it the way environment
+// variables or the command line would (SesamTalk__Custom__Customcrm__BaseUrl=...).
+var state = Directory.CreateTempSubdirectory("sesamtalk-consumer-");
+var configuration = new ConfigurationBuilder()
+    .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+    .AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["SesamTalk:Custom:Customcrm:BaseUrl"] = crm.BaseUrl.ToString(),
+        ["SesamTalk:Custom:Customcrm:ApiKey"] = crm.ApiKey,
+        ["SesamTalk:LinkStore:Path"] = Path.Combine(state.FullName, "links.db"),
+    })
+    .Build();
+
+var suppliers = new InMemoryHostStore<Supplier>(s => s.Id == Guid.Empty ? null : s.Id.ToString(), (s, id) => s.Id = Guid.Parse(id));
 var services = new ServiceCollection();
-services.AddSesamTalk();
-services.AddCustomSystemConnector("Customcrm", options =>
-{
-    options.BaseUrl = crm.BaseUrl;
-    options.ApiKey = crm.ApiKey;
-});
+services.AddSingleton<IHostStore<Supplier>>(suppliers);
+services.AddSesamTalk()
+    .AddCustomSystem("Customcrm", configuration.GetSection("SesamTalk:Custom:Customcrm"))
+    .AddEngine(configuration.GetSection("SesamTalk:Engine"))
+    .UseSqliteLinkStore(configuration.GetSection("SesamTalk:LinkStore"));
 await using var provider = services.BuildServiceProvider();
+provider.GetRequiredService<IStartupValidator>().Validate();
 
 checks.That("the generated model holds Supplier", SesamTalkModel.Instance.Find(nameof(Supplier)) is not null);
 checks.That("AddSesamTalk registered the generated model", provider.GetService<ISyncModel>() is SesamTalkModel);
@@ -28,6 +45,7 @@ checks.That("the generator emitted TalkClient into this app", typeof(TalkClient)
 
 var mapper = Supplier.SyncDefinition.GetMapper(new SyncTarget("Customcrm", "Supplier"));
 checks.That("the mapper takes its field names from the catalog", mapper.Fields.Select(f => f.Field).Contains("IsPreferred"));
+checks.That("the mapper leaves [SyncIgnore] properties out", !mapper.Fields.Select(f => f.Property).Contains("InternalNote"));
 
 var supplier = new Supplier
 {
@@ -40,35 +58,27 @@ var supplier = new Supplier
     ContractEnds = new DateOnly(2027, 6, 30),
     InternalNote = "never leaves the app",
 };
-var record = mapper.ToRecord(supplier);
-checks.That("ToRecord leaves [SyncIgnore] properties out", !record.Contains("InternalNote"));
+await suppliers.SaveAsync(supplier, CancellationToken.None);
 
-var client = provider.GetRequiredService<CustomSystemClients>().Get("Customcrm");
-var created = await client.CreateAsync(record, "consumer-" + Supplier.SyncDefinition.GetId(supplier));
-var stored = created.Id is null ? null : crm.GetRecord("Supplier", created.Id);
-checks.That("the Custom connector created the record in the emulator", stored is not null);
-checks.That("the emulator holds the mapped fields", stored?.Fields["Name"]?.ToString() == "Fjord Fasteners AS"
-    && stored.Fields["IsPreferred"]?.ToString() == "true");
+// The engine from the SesamTalk.Connectors package syncs the supplier through the generated client.
+var talk = provider.GetRequiredService<TalkClient>();
+var first = (await talk.Suppliers.SyncAsync()).Flows.Single();
+var stored = crm.GetRecords("Supplier").SingleOrDefault();
+checks.That("the first cycle created the supplier in Customcrm", first.Created == 1 && !first.Stopped && stored is not null);
+checks.That("Customcrm holds the mapped fields", stored?.Fields["Name"]?.ToString() == "Fjord Fasteners AS"
+    && stored.Fields["IsPreferred"]?.ToString() == "true" && stored.Fields["VatNumber"]?.ToString() == "NO923609016MVA"
+    && !stored.Fields.ContainsKey("InternalNote"));
+var link = (await talk.Suppliers.LinksAsync(supplier.Id.ToString())).SingleOrDefault();
+checks.That("the supplier is linked to its Customcrm record, created by sync", link?.RemoteId == stored?.Id && link?.Provenance == SyncLinkProvenance.CreatedBySync);
 
-var read = await client.GetAsync("Supplier", created.Id!);
-var copy = new Supplier();
-if (read is not null)
-{
-    mapper.Apply(read, copy);
-}
+crm.Edit("Supplier", stored!.Id, new System.Text.Json.Nodes.JsonObject { ["Name"] = "Fjord Fasteners ASA", ["PaymentTermDays"] = 45 });
+var back = (await talk.Suppliers.SyncAsync()).Flows.Single();
+checks.That("an edit in Customcrm comes back to the app", back.Updated == 1 && supplier.Name == "Fjord Fasteners ASA" && supplier.PaymentTermDays == 45);
+checks.That("[SyncIgnore] properties are left alone", supplier.InternalNote == "never leaves the app");
 
-checks.That("reading it back and applying it gives the same supplier",
-    copy.VatNumber == supplier.VatNumber && copy.Name == supplier.Name && copy.PaymentTermDays == 30
-    && copy.CreditLimit == 250_000.50m && copy.Preferred && copy.ContractEnds == supplier.ContractEnds && copy.InternalNote is null);
-checks.That("the fingerprints of the sent and the read record agree",
-    read is not null && mapper.Fingerprint(record, FieldDirection.Both) == mapper.Fingerprint(read, FieldDirection.Both));
-
-// ---- SYNC ENGINE GOES HERE -------------------------------------------------------------------------------------
-// The engine (src/SesamTalk.Connectors/Engine) is not packed yet. Once it is, register it and a link store on the
-// builder AddSesamTalk() returns, save the supplier in a host store, then sync instead of the direct
-// CreateAsync/GetAsync above:
-//     var report = await provider.GetRequiredService<TalkClient>().Suppliers.SyncAsync();
-// and check that the supplier was created in Customcrm and linked.
-// ------------------------------------------------------------------------------------------------------------------
+crm.ResetCallCounts();
+var quiet = (await talk.Suppliers.SyncAsync()).Flows.Single();
+checks.That("the next cycle writes nothing", quiet.Created + quiet.Updated + quiet.Deleted == 0
+    && crm.CallCount(CustomEndpoint.Batch) + crm.CallCount(CustomEndpoint.Create) + crm.CallCount(CustomEndpoint.Update) == 0);
 
 return checks.Report();
