@@ -1,7 +1,7 @@
 namespace SesamTalk.Engine.Tests.Entities;
 
-/// <summary>Articles create Exact Online items; the hosting scenarios use them to meet a real OAuth refresh.</summary>
-[SyncsWith("ExactOnline", "Items")]
+/// <summary>Articles and Exact Online items create each other, linked on the item code.</summary>
+[SyncsWith("ExactOnline", "Items", Origin = SyncOrigin.Both)]
 public partial class Article
 {
     [SyncId]

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Nodes;
+using SesamTalk.Connectors.SuperOffice;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Host;
+using SesamTalk.Testing.SuperOffice;
+
+namespace SesamTalk.Engine.Tests.Systems;
+
+/// <summary>The engine with the SuperOffice connector and emulator: archive pages in, one create a call out, faults survived.</summary>
+public sealed class SuperOfficeSyncTests
+{
+    [Fact]
+    public async Task A_thousand_contacts_arrive_in_archive_pages_and_host_companies_are_created_one_call_each()
+    {
+        await using var superOffice = await SuperOfficeEmulator.StartAsync();
+        for (var i = 0; i < 1000; i++)
+        {
+            superOffice.Seed("Contact", new JsonObject { ["Name"] = $"Contact {i}", ["OrgNr"] = $"9{i:D8}" });
+        }
+
+        await using var host = Host(superOffice);
+        for (var i = 0; i < 50; i++)
+        {
+            await host.Store.SaveAsync(new Company { OrganisationNumber = $"8{i:D8}", Name = $"Company {i}" }, default);
+        }
+
+        var first = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+
+        Assert.False(first.Stopped, first.StopReason);
+        Assert.Equal(1050, first.Created);
+        Assert.Equal(1050, host.Store.Records.Count);
+        Assert.Equal(3, superOffice.CallCount(SuperOfficeEndpoint.Archive)); // 500 rows a page, then the short page
+        Assert.Equal(50, superOffice.CallCount(SuperOfficeEndpoint.Create));
+
+        superOffice.ResetCallCounts();
+        var echo = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+        Assert.Equal(0, echo.Created + echo.Updated + echo.Deleted);
+        Assert.Equal(0, superOffice.CallCount(SuperOfficeEndpoint.Create) + superOffice.CallCount(SuperOfficeEndpoint.Update) + superOffice.CallCount(SuperOfficeEndpoint.Patch));
+    }
+
+    [Fact]
+    public async Task Lost_answers_server_errors_and_an_expired_token_lose_or_duplicate_no_contact()
+    {
+        await using var superOffice = await SuperOfficeEmulator.StartAsync();
+        await using var host = Host(superOffice);
+        for (var i = 0; i < 40; i++)
+        {
+            await host.Store.SaveAsync(new Company { OrganisationNumber = $"7{i:D8}", Name = $"Faulty {i}" }, default);
+        }
+
+        superOffice.Inject(SuperOfficeFault.LoseResponse().On(SuperOfficeEndpoint.Create).Times(1));
+        superOffice.Inject(SuperOfficeFault.ServerError(502).On(SuperOfficeEndpoint.Create).Times(1));
+        superOffice.ExpireAccessTokens();
+
+        var cycles = await host.SyncUntilCleanAsync(talk => talk.Companies.SyncAsync());
+
+        Assert.Contains(cycles, cycle => cycle.Stopped);
+        var numbers = host.Store.Records.Select(company => company.OrganisationNumber).ToList();
+        Assert.Equal(40, numbers.Distinct().Count());
+        Assert.Equal(40, numbers.Count);
+        foreach (var company in host.Store.Records)
+        {
+            Assert.Single(await host.Talk.Companies.LinksAsync(company.Id));
+        }
+    }
+
+    private static SystemHost<Company> Host(SuperOfficeEmulator superOffice) =>
+        new(new InMemoryHostStore<Company>(c => c.Id, (c, id) => c.Id = id), services => services
+            .AddSingleton<ISuperOfficeTokenStore>(new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()))
+            .AddSuperOfficeConnector(options =>
+            {
+                options.LoginBaseUrl = superOffice.BaseUrl;
+                options.Tenant = superOffice.ContextIdentifier;
+                options.ClientId = superOffice.ClientId;
+                options.ClientSecret = superOffice.ClientSecret;
+                options.RedirectUri = superOffice.RedirectUri;
+                options.MaxRetryDelay = TimeSpan.FromSeconds(2);
+            }));
+}
