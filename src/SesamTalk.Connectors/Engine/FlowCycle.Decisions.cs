@@ -102,6 +102,21 @@ internal sealed partial class FlowCycle<TEntity>
         return work;
     }
 
+    /// <summary>
+    /// The fast path: a side's record that reads as it did last time, or as the engine last wrote it (an echo), has
+    /// nothing new in its mapped fields.
+    /// </summary>
+    private bool IsUnchanged(SyncSide side, string print, string? lastRead, string? lastWritten)
+    {
+        if (print != lastRead && print != lastWritten)
+        {
+            return false;
+        }
+
+        Unchanged(side, echo: print == lastWritten);
+        return true;
+    }
+
     private void Unchanged(SyncSide side, bool echo)
     {
         Report.Unchanged++;

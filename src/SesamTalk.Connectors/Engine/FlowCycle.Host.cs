@@ -117,10 +117,8 @@ internal sealed partial class FlowCycle<TEntity>
         work.RemoteId = link.Link.RemoteId;
         work.Previous = link.Fingerprints;
         var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
-        var print = _mapper.Fingerprint(host, FieldDirection.ToRemote);
-        if (agreed is not null && (print == link.Fingerprints.LocalRead || print == link.Fingerprints.LocalWritten))
+        if (agreed is not null && IsUnchanged(SyncSide.Local, _mapper.Fingerprint(host, FieldDirection.ToRemote), link.Fingerprints.LocalRead, link.Fingerprints.LocalWritten))
         {
-            Unchanged(SyncSide.Local, echo: print == link.Fingerprints.LocalWritten);
             return null;
         }
 

@@ -101,10 +101,8 @@ internal sealed partial class FlowCycle<TEntity>
             work.LocalId = link.Link.LocalId;
             work.Previous = link.Fingerprints;
             var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
-            var print = _mapper.Fingerprint(record, FieldDirection.FromRemote);
-            if (agreed is not null && (print == link.Fingerprints.RemoteRead || print == link.Fingerprints.RemoteWritten))
+            if (agreed is not null && IsUnchanged(SyncSide.Remote, _mapper.Fingerprint(record, FieldDirection.FromRemote), link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
             {
-                Unchanged(SyncSide.Remote, echo: print == link.Fingerprints.RemoteWritten);
                 return null;
             }
 

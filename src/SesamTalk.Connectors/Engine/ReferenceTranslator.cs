@@ -35,10 +35,18 @@ internal sealed class ReferenceTranslator
     public Task ToHostAsync(SyncRecord record, IEntityMapper mapper, string owner, CancellationToken cancellationToken) =>
         TranslateAsync(record, mapper, owner, toRemote: false, cancellationToken);
 
-    private async Task TranslateAsync(SyncRecord record, IEntityMapper mapper, string owner, bool toRemote, CancellationToken cancellationToken)
+    private async Task TranslateAsync(SyncRecord record, IEntityMapper mapper, string owner, bool toRemote, CancellationToken cancellationToken, string? parentField = null)
     {
         foreach (var reference in mapper.References)
         {
+            if (string.Equals(reference.Field, parentField, StringComparison.OrdinalIgnoreCase))
+            {
+                // A child's reference to its own parent is not a link to look up (a new parent has none yet): the
+                // connector sets it on create from the parent it writes, and the host keeps the child with its parent.
+                record.Remove(reference.Field);
+                continue;
+            }
+
             if (!record.TryGetValue(reference.Field, out var value) || value.IsEmpty)
             {
                 continue;
@@ -65,7 +73,7 @@ internal sealed class ReferenceTranslator
             {
                 for (var index = 0; index < lines.Count; index++)
                 {
-                    await TranslateAsync(lines[index], children.Mapper, $"{owner} {children.Property}[{index}]", toRemote, cancellationToken).ConfigureAwait(false);
+                    await TranslateAsync(lines[index], children.Mapper, $"{owner} {children.Property}[{index}]", toRemote, cancellationToken, children.ParentField).ConfigureAwait(false);
                 }
             }
         }
