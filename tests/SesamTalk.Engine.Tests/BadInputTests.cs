@@ -18,8 +18,8 @@ public sealed class BadInputTests
         await app.Products.SaveAsync(bad, default);
         await app.Talk.Products.SyncAsync();
         var badId = Single(app, bad);
-        app.Shop.Edit("Product", Single(app, good), new JsonObject { ["Price"] = 12.5 });
-        app.Shop.Edit("Product", badId, new JsonObject { ["Price"] = "twelve" });
+        app.EditShop("Product", Single(app, good), new JsonObject { ["Price"] = 12.5 });
+        app.EditShop("Product", badId, new JsonObject { ["Price"] = "twelve" });
 
         var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
 
@@ -33,7 +33,7 @@ public sealed class BadInputTests
         Assert.Contains("twelve", entry.Payload, StringComparison.Ordinal);
 
         // Fixed at the source, the record goes through and leaves quarantine.
-        app.Shop.Edit("Product", badId, new JsonObject { ["Price"] = 12 });
+        app.EditShop("Product", badId, new JsonObject { ["Price"] = 12 });
         await app.Talk.Products.SyncAsync();
         Assert.Equal(12m, bad.Price);
         Assert.Empty(await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Product", "Product")));

@@ -15,7 +15,7 @@ public sealed class ConflictTests
 
         customer.Name = "Ada King";
         await app.Customers.SaveAsync(customer, default);
-        app.Shop.Edit("Customer", remoteId, new JsonObject { ["City"] = "Bergen" });
+        app.EditShop("Customer", remoteId, new JsonObject { ["City"] = "Bergen" });
         var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
 
         Assert.Equal(0, report.Conflicts);
@@ -33,7 +33,7 @@ public sealed class ConflictTests
         customer.City = "Trondheim";
         await app.Customers.SaveAsync(customer, default);
         app.ShopClock.Advance(TimeSpan.FromMinutes(5));
-        app.Shop.Edit("Customer", remoteId, new JsonObject { ["City"] = "Tromsø" });
+        app.EditShop("Customer", remoteId, new JsonObject { ["City"] = "Tromsø" });
         var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
 
         Assert.Equal(1, report.Conflicts);
@@ -44,7 +44,7 @@ public sealed class ConflictTests
         Assert.Equal(ConflictRule.LatestWins, conflict.Rule);
 
         // Now the Shop edits first and the host after it: the host's edit is the later one.
-        app.Shop.Edit("Customer", remoteId, new JsonObject { ["City"] = "Bodø" });
+        app.EditShop("Customer", remoteId, new JsonObject { ["City"] = "Bodø" });
         app.HostClock.Advance(TimeSpan.FromMinutes(10));
         customer.City = "Narvik";
         await app.Customers.SaveAsync(customer, default);
@@ -64,7 +64,7 @@ public sealed class ConflictTests
         customer.City = "Molde";
         await app.Customers.SaveAsync(customer, default);
         app.ShopClock.Advance(TimeSpan.FromMinutes(5));
-        app.Shop.Edit("Customer", remoteId, new JsonObject { ["City"] = null });
+        app.EditShop("Customer", remoteId, new JsonObject { ["City"] = null });
         var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
 
         Assert.Equal(1, report.Conflicts);
@@ -84,7 +84,7 @@ public sealed class ConflictTests
         product.Notes = "host edit";
         await app.Products.SaveAsync(product, default);
         app.ShopClock.Advance(TimeSpan.FromHours(1));
-        app.Shop.Edit("Product", remoteId, new JsonObject { ["Notes"] = "shop edit" });
+        app.EditShop("Product", remoteId, new JsonObject { ["Notes"] = "shop edit" });
         await app.Talk.Products.SyncAsync();
 
         Assert.Equal("host edit", product.Notes);
@@ -102,7 +102,7 @@ public sealed class ConflictTests
         await app.Talk.Products.SyncAsync();
         var remoteId = app.ShopRecords("Product").Single().Id;
 
-        app.Shop.Edit("Product", remoteId, new JsonObject { ["Stock"] = 12 });
+        app.EditShop("Product", remoteId, new JsonObject { ["Stock"] = 12 });
         await app.Talk.Products.SyncAsync();
         Assert.Equal(12, product.Stock);
 

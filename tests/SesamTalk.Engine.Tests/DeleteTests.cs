@@ -13,7 +13,7 @@ public sealed class DeleteTests
     {
         await using var app = await EngineHarness.StartAsync();
         var products = await LinkedProductsAsync(app, 2);
-        app.Shop.Delete("Product", RemoteId(app, products[0]));
+        app.DeleteShop("Product", RemoteId(app, products[0]));
         await app.Products.DeleteAsync(products[1].Id, default);
 
         var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
@@ -31,7 +31,7 @@ public sealed class DeleteTests
         await using var app = await EngineHarness.StartAsync(options => options.Flows["Product"] = new SyncFlowOptions { Deletes = DeletePolicy.Propagate });
         var products = await LinkedProductsAsync(app, 2);
         var shopId = RemoteId(app, products[1]);
-        app.Shop.Delete("Product", RemoteId(app, products[0]));
+        app.DeleteShop("Product", RemoteId(app, products[0]));
         await app.Products.DeleteAsync(products[1].Id, default);
 
         var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
@@ -70,7 +70,7 @@ public sealed class DeleteTests
         var products = await LinkedProductsAsync(app, 30);
         foreach (var product in products.Take(12))
         {
-            app.Shop.Delete("Product", RemoteId(app, product));
+            app.DeleteShop("Product", RemoteId(app, product));
         }
 
         var stopped = (await app.Talk.Products.SyncAsync()).Flows.Single();
@@ -100,7 +100,7 @@ public sealed class DeleteTests
         var products = await LinkedProductsAsync(app, 20);
         foreach (var product in products.Take(10))
         {
-            app.Shop.Edit("Product", RemoteId(app, product), new JsonObject { ["Name"] = "Overwritten" });
+            app.EditShop("Product", RemoteId(app, product), new JsonObject { ["Name"] = "Overwritten" });
         }
 
         var stopped = (await app.Talk.Products.SyncAsync()).Flows.Single();

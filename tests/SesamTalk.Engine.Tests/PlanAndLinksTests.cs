@@ -15,7 +15,7 @@ public sealed class PlanAndLinksTests
         var linked = new Product { Sku = "P-1", Name = "Linked" };
         await app.Products.SaveAsync(linked, default);
         await app.Talk.Products.SyncAsync();
-        app.Shop.Edit("Product", app.ShopRecords("Product").Single().Id, new JsonObject { ["Name"] = "Renamed in the shop" });
+        app.EditShop("Product", app.ShopRecords("Product").Single().Id, new JsonObject { ["Name"] = "Renamed in the shop" });
         await app.Products.SaveAsync(new Product { Sku = "P-2", Name = "New" }, default);
         await app.Products.SaveAsync(new Product { Sku = "P-3", Name = "Newer" }, default);
         app.Shop.ResetCallCounts();
@@ -108,8 +108,47 @@ public sealed class PlanAndLinksTests
         // A line edited in the Shop comes back into the host order.
         var edited = (JsonArray)lines.DeepClone();
         edited[1]!["fields"]!["Quantity"] = 4;
-        app.Shop.Edit("Order", shopOrder.Id, new JsonObject { ["Lines"] = edited });
+        app.EditShop("Order", shopOrder.Id, new JsonObject { ["Lines"] = edited });
         await app.Talk.Orders.SyncAsync();
         Assert.Equal(new[] { 2m, 4m }, order.Lines.Select(line => line.Quantity));
+    }
+
+    [Fact]
+    public async Task The_typed_client_syncs_one_flow_shows_conflicts_and_quarantine_and_retries_and_links_by_hand()
+    {
+        await using var app = await EngineHarness.StartAsync(shop: new Testing.Custom.CustomSystemEmulatorOptions { Catalog = ShopCatalog.Json });
+        var shop = new SyncTarget("Shop", "Product");
+        var lamp = new Product { Sku = "T-1", Name = "Lamp" };
+        var tooLong = new Product { Sku = "T-2", Name = new string('z', 50) };
+        await app.Products.SaveAsync(lamp, default);
+        await app.Products.SaveAsync(tooLong, default);
+
+        var one = await app.Talk.Products.SyncAsync(shop);
+        Assert.Equal(shop, Assert.Single(one.Flows).Target);
+        var entry = Assert.Single(await app.Talk.Products.QuarantineAsync());
+        Assert.Equal((tooLong.Id, SyncSide.Local, false), (entry.RecordId, entry.Side, entry.Released));
+        Assert.Contains("Name", entry.Error, StringComparison.Ordinal);
+
+        // The host shortens the name without saving through the store (a fix the change feed does not show): a retry picks it up.
+        tooLong.Name = "Short";
+        var retried = (await app.Talk.Products.RetryQuarantinedAsync()).Flows.Single();
+        Assert.Equal(1, retried.Created);
+        Assert.Empty(await app.Talk.Products.QuarantineAsync());
+
+        var lampId = (await app.Talk.Products.LinksAsync(lamp.Id)).Single().RemoteId;
+        lamp.Notes = "host";
+        await app.Products.SaveAsync(lamp, default);
+        app.ShopClock.Advance(TimeSpan.FromMinutes(1));
+        app.EditShop("Product", lampId, new JsonObject { ["Notes"] = "shop" });
+        await app.Talk.Products.SyncAsync();
+        var conflict = Assert.Single(await app.Talk.Products.ConflictsAsync(lamp.Id));
+        Assert.Equal(("Notes", "host", "shop", SyncSide.Local), (conflict.Field, conflict.LocalValue, conflict.RemoteValue, conflict.Winner));
+
+        var other = app.SeedShop("Product", new JsonObject { ["Sku"] = "T-9", ["Name"] = "Other" });
+        var relinked = await app.Talk.Products.LinkAsync(lamp.Id, shop, other);
+        Assert.Equal((SyncLinkProvenance.LinkedByHand, other), (relinked.Provenance, relinked.RemoteId));
+        Assert.Equal(other, (await app.Talk.Products.LinksAsync(lamp.Id)).Single().RemoteId);
+        Assert.True(await app.Talk.Products.UnlinkAsync(lamp.Id, shop));
+        Assert.Empty(await app.Talk.Products.LinksAsync(lamp.Id));
     }
 }

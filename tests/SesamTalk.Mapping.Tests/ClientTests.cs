@@ -64,5 +64,47 @@ public class ClientTests
             Calls.Add("links " + entity.Name + " " + id);
             return Task.FromResult<IReadOnlyList<SyncLink>>(Array.Empty<SyncLink>());
         }
+
+        public Task<SyncReport> SyncFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("sync " + entity.Name + " with " + target);
+            return Task.FromResult(new SyncReport(new[] { new SyncFlowReport(entity.Name, target) }));
+        }
+
+        public Task<SyncLink> LinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, string remoteId, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("link " + entity.Name + " " + id + " " + remoteId);
+            return Task.FromResult(new SyncLink(entity.Name, id, target, remoteId, SyncLinkProvenance.LinkedByHand, null, DateTimeOffset.UnixEpoch));
+        }
+
+        public Task<bool> UnlinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("unlink " + entity.Name + " " + id);
+            return Task.FromResult(true);
+        }
+
+        public Task<IReadOnlyList<SyncConflict>> GetConflictsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string? id, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("conflicts " + entity.Name);
+            return Task.FromResult<IReadOnlyList<SyncConflict>>(Array.Empty<SyncConflict>());
+        }
+
+        public Task<IReadOnlyList<SyncQuarantineEntry>> GetQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("quarantine " + entity.Name);
+            return Task.FromResult<IReadOnlyList<SyncQuarantineEntry>>(Array.Empty<SyncQuarantineEntry>());
+        }
+
+        public Task<int> ReleaseQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("release " + entity.Name);
+            return Task.FromResult(0);
+        }
     }
 }

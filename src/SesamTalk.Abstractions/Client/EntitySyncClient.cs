@@ -30,9 +30,51 @@ public sealed class EntitySyncClient<TEntity>
     public Task<SyncPlan> PlanAsync(CancellationToken cancellationToken = default) =>
         _engine.PlanAsync(Definition, cancellationToken);
 
+    /// <summary>Runs one cycle of one flow: the entity with <paramref name="target"/>, e.g. <c>new SyncTarget("Salesforce", "Product2")</c>.</summary>
+    /// <param name="target">The remote (system, type).</param>
+    /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the cycle at the next checkpoint.</param>
+    public Task<SyncReport> SyncAsync(SyncTarget target, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.SyncFlowAsync(Definition, target, progress, cancellationToken);
+
     /// <summary>Who the host record is linked to, and why.</summary>
     /// <param name="id">The host record's id.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<SyncLink>> LinksAsync(string id, CancellationToken cancellationToken = default) =>
         _engine.GetLinksAsync(Definition, id, cancellationToken);
+
+    /// <summary>Links the host record <paramref name="id"/> to the remote record <paramref name="remoteId"/> by hand; the next cycle brings them in line.</summary>
+    /// <param name="id">The host record's id.</param>
+    /// <param name="target">The remote (system, type).</param>
+    /// <param name="remoteId">The remote record's id.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<SyncLink> LinkAsync(string id, SyncTarget target, string remoteId, CancellationToken cancellationToken = default) =>
+        _engine.LinkAsync(Definition, id, target, remoteId, cancellationToken);
+
+    /// <summary>Removes the host record's link in one flow; returns whether there was one.</summary>
+    /// <param name="id">The host record's id.</param>
+    /// <param name="target">The remote (system, type).</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<bool> UnlinkAsync(string id, SyncTarget target, CancellationToken cancellationToken = default) =>
+        _engine.UnlinkAsync(Definition, id, target, cancellationToken);
+
+    /// <summary>The conflicts recorded for one host record, or for all when <paramref name="id"/> is null.</summary>
+    /// <param name="id">The host record's id, or null.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<SyncConflict>> ConflictsAsync(string? id = null, CancellationToken cancellationToken = default) =>
+        _engine.GetConflictsAsync(Definition, id, cancellationToken);
+
+    /// <summary>The records set aside with an error, with the error naming record and field.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<SyncQuarantineEntry>> QuarantineAsync(CancellationToken cancellationToken = default) =>
+        _engine.GetQuarantineAsync(Definition, cancellationToken);
+
+    /// <summary>Retries every quarantined record: releases them and runs a cycle, which reads each again from its side.</summary>
+    /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the cycle at the next checkpoint.</param>
+    public async Task<SyncReport> RetryQuarantinedAsync(IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await _engine.ReleaseQuarantineAsync(Definition, cancellationToken).ConfigureAwait(false);
+        return await _engine.SyncAsync(Definition, progress, cancellationToken).ConfigureAwait(false);
+    }
 }

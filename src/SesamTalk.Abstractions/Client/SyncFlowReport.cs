@@ -30,7 +30,7 @@ public sealed class SyncFlowReport
     /// <summary>Records deleted (or soft-deleted) on either side.</summary>
     public int Deleted { get; set; }
 
-    /// <summary>Links made by match keys or references.</summary>
+    /// <summary>The flow's links after the cycle: how many records of the entity are linked with the remote type.</summary>
     public int Linked { get; set; }
 
     /// <summary>Reads that were echoes of the engine's own writes, or already agreed, and so wrote nothing.</summary>

@@ -39,14 +39,6 @@ internal sealed class ReferenceTranslator
     {
         foreach (var reference in mapper.References)
         {
-            if (string.Equals(reference.Field, parentField, StringComparison.OrdinalIgnoreCase))
-            {
-                // A child's reference to its own parent is not a link to look up (a new parent has none yet): the
-                // connector sets it on create from the parent it writes, and the host keeps the child with its parent.
-                record.Remove(reference.Field);
-                continue;
-            }
-
             if (!record.TryGetValue(reference.Field, out var value) || value.IsEmpty)
             {
                 continue;
@@ -57,6 +49,14 @@ internal sealed class ReferenceTranslator
             var link = toRemote
                 ? await _links.FindByLocalIdAsync(flow, id, cancellationToken).ConfigureAwait(false)
                 : await _links.FindByRemoteIdAsync(flow, id, cancellationToken).ConfigureAwait(false);
+            if (link is null && string.Equals(reference.Field, parentField, StringComparison.OrdinalIgnoreCase))
+            {
+                // A child's reference to its own parent, which is being created with it: the connector sets it from the
+                // parent it writes, and a host keeps the child with its parent.
+                record.Remove(reference.Field);
+                continue;
+            }
+
             if (link is null)
             {
                 throw new SyncReferenceException(toRemote

@@ -82,12 +82,97 @@ public sealed class SyncEngine : ISyncEngine
     }
 
     /// <inheritdoc />
+    public async Task<SyncReport> SyncFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var report = await Cycle(entity, target, progress, plan: null, cancellationToken).RunAsync().ConfigureAwait(false);
+        return new SyncReport([report]);
+    }
+
+    /// <inheritdoc />
+    public Task<SyncLink> LinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, string remoteId, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return _context.Links.RelinkByHandAsync(Flow(entity, target), id, remoteId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> UnlinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return _context.Links.UnlinkAsync(Flow(entity, target), id, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SyncConflict>> GetConflictsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string? id, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var conflicts = new List<SyncConflict>();
+        foreach (var mapper in entity.Mappers)
+        {
+            foreach (var conflict in await _context.Links.GetConflictsAsync(Flow(entity, mapper.Target), id, cancellationToken).ConfigureAwait(false))
+            {
+                conflicts.Add(new SyncConflict(entity.Name, mapper.Target, conflict.LocalId, conflict.RemoteId, conflict.Field, conflict.LocalValue, conflict.RemoteValue, conflict.Rule, conflict.Winner, conflict.At));
+            }
+        }
+
+        return conflicts;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SyncQuarantineEntry>> GetQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var entries = new List<SyncQuarantineEntry>();
+        foreach (var mapper in entity.Mappers)
+        {
+            foreach (var entry in await _context.Links.ListQuarantinedAsync(Flow(entity, mapper.Target), cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(new SyncQuarantineEntry(entity.Name, mapper.Target, entry.Side, entry.RecordId, entry.Error, entry.Payload, entry.At, entry.Attempts, entry.IsReleased));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> ReleaseQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var released = 0;
+        foreach (var mapper in entity.Mappers)
+        {
+            var flow = Flow(entity, mapper.Target);
+            foreach (var entry in await _context.Links.ListQuarantinedAsync(flow, cancellationToken).ConfigureAwait(false))
+            {
+                if (!entry.IsReleased && await _context.Links.ReleaseQuarantinedAsync(flow, entry.Side, entry.RecordId, cancellationToken).ConfigureAwait(false))
+                {
+                    released++;
+                }
+            }
+        }
+
+        return released;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<SyncLink>> GetLinksAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, CancellationToken cancellationToken)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(entity);
         return _context.Links.GetLinksAsync(entity.Name, id, cancellationToken);
     }
+
+    private static SyncFlowId Flow(ISyncEntityDefinition entity, SyncTarget target) =>
+        entity.Mappers.Any(mapper => mapper.Target == target)
+            ? new SyncFlowId(entity.Name, target)
+            : throw new ArgumentException($"{entity.Name} does not sync with {target}.", nameof(target));
 
     /// <summary>
     /// An entity that is only ever a child of another (order lines) and has no host store of its own syncs inside its

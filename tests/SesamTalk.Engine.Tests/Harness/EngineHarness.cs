@@ -91,7 +91,27 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public static SyncFlowId Flow(string entity, string type) => new(entity, new SyncTarget("Shop", type));
 
-    public string SeedShop(string type, JsonObject fields, DateTimeOffset? modifiedAt = null) => Shop.Seed(type, fields, modifiedAt);
+    /// <summary>Seeds a Shop record, then lets the Shop's clock pass the millisecond, so the change feed's horizon already lists it.</summary>
+    public string SeedShop(string type, JsonObject fields, DateTimeOffset? modifiedAt = null)
+    {
+        var id = Shop.Seed(type, fields, modifiedAt);
+        ShopClock.Advance(TimeSpan.FromMilliseconds(1));
+        return id;
+    }
+
+    /// <summary>Deletes a Shop record, then lets the Shop's clock pass the millisecond, so the change feed's horizon already lists the tombstone.</summary>
+    public void DeleteShop(string type, string id)
+    {
+        Shop.Delete(type, id);
+        ShopClock.Advance(TimeSpan.FromMilliseconds(1));
+    }
+
+    /// <summary>Edits a Shop record, then lets the Shop's clock pass the millisecond, so the change feed's horizon already lists the edit.</summary>
+    public void EditShop(string type, string id, JsonObject fields)
+    {
+        Shop.Edit(type, id, fields);
+        ShopClock.Advance(TimeSpan.FromMilliseconds(1));
+    }
 
     public JsonObject ShopFields(string type, string id) => Shop.GetRecord(type, id)!.Fields;
 
