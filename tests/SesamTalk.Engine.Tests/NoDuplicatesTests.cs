@@ -128,4 +128,23 @@ public sealed class NoDuplicatesTests
         Assert.Contains("matches 2 records by Email", host.Error, StringComparison.Ordinal);
         Assert.Contains("Link it by hand", host.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_remote_record_matching_an_unchanged_host_record_is_linked_not_created_again()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var known = new Lead { Email = "grace@example.com", Name = "Grace" };
+        await app.Leads.SaveAsync(known, default);
+        await app.Talk.Leads.SyncAsync(); // the host's cursor moves past the lead; the Shop has none yet
+
+        app.SeedShop("Lead", new JsonObject { ["Email"] = "Grace@Example.com", ["Name"] = "Grace H." });
+        app.SeedShop("Lead", new JsonObject { ["Email"] = "alan@example.com", ["Name"] = "Alan" });
+        var report = (await app.Talk.Leads.SyncAsync()).Flows.Single();
+
+        Assert.Equal(1, report.Created);
+        Assert.Equal(2, app.Leads.Records.Count);
+        var link = Assert.Single(await app.Talk.Leads.LinksAsync(known.Id));
+        Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
+        Assert.Equal("Grace H.", known.Name); // the Shop, where leads are born, wins the first contact
+    }
 }

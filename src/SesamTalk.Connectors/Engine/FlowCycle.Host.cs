@@ -9,10 +9,40 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task IndexHostChangesAsync(HostCursor? cursor)
     {
-        var indexContent = _openIntents.Count > 0;
+        _hostIndexComplete = cursor is null;
+        await IndexHostRecordsAsync(cursor, changesOnly: true).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Widens the index to every host record, once a cycle, when a remote record would create a host record and no
+    /// changed host record matched it: an unchanged host record with the same key must be linked, not duplicated.
+    /// </summary>
+    private async Task<bool> CompleteHostIndexAsync()
+    {
+        if (_hostIndexComplete || _mapper.MatchKeys.Count == 0)
+        {
+            return false;
+        }
+
+        _hostIndexComplete = true;
+        await IndexHostRecordsAsync(cursor: null, changesOnly: false).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task IndexHostRecordsAsync(HostCursor? cursor, bool changesOnly)
+    {
+        var indexContent = changesOnly && _openIntents.Count > 0;
         await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
         {
-            _hostTimes[change.Id] = change.Position.ModifiedAt;
+            if (changesOnly)
+            {
+                _hostTimes[change.Id] = change.Position.ModifiedAt;
+            }
+            else if (_hostTimes.ContainsKey(change.Id))
+            {
+                continue; // indexed with this cycle's changes already
+            }
+
             if (change.Entity is not { } entity || (_mapper.MatchKeys.Count == 0 && !indexContent))
             {
                 continue;

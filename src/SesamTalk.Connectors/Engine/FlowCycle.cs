@@ -16,7 +16,7 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly ISyncEntityDefinition<TEntity> _definition;
     private readonly IEntityMapper<TEntity> _mapper;
     private readonly IReadOnlyList<MergeField> _fields;
-    private readonly ISyncConnector _connector;
+    private readonly GuardedConnector _connector;
     private readonly ConnectorCapabilities _capabilities;
     private readonly IHostStore<TEntity> _host;
     private readonly IHostSoftDelete<TEntity>? _hostSoftDelete;
@@ -39,6 +39,7 @@ internal sealed partial class FlowCycle<TEntity>
     private HashSet<(string Key, string Value)> _pageKeys = [];
     private MassChangeBreaker? _breaker;
     private bool _remoteReadFromStart;
+    private bool _hostIndexComplete;
     private string? _leaseOwner;
     private int _processed;
 
@@ -57,7 +58,7 @@ internal sealed partial class FlowCycle<TEntity>
         _definition = definition;
         _mapper = mapper;
         _fields = MergeField.Of(mapper);
-        _connector = connector;
+        _connector = new GuardedConnector(connector);
         _capabilities = connector.GetCapabilities(mapper.Target.Type);
         _host = host;
         _hostSoftDelete = hostSoftDelete;

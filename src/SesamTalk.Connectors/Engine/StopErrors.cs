@@ -18,6 +18,7 @@ internal static class StopErrors
         or SyncQuotaExhaustedException
         or SyncMassChangeException
         or SyncLeaseLostException
+        or SyncConnectorException
         or SalesforceApiException
         or SalesforceAuthenticationException
         or ExactOnlineApiException

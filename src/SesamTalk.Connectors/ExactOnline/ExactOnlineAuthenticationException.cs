@@ -7,7 +7,7 @@ namespace SesamTalk.Connectors.ExactOnline;
 /// expired refresh token, or none stored) no retry helps: a user has to authorise the app again. The message never
 /// contains a token or the client secret.
 /// </summary>
-public sealed class ExactOnlineAuthenticationException : Exception
+public sealed class ExactOnlineAuthenticationException : Exception, ISyncCredentialsFailure
 {
     /// <summary>The error code used when the token store holds no refresh token.</summary>
     public const string NoRefreshToken = "no_refresh_token";

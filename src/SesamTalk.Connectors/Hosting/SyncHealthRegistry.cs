@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using SesamTalk.Connectors.ExactOnline;
-using SesamTalk.Connectors.Salesforce;
-using SesamTalk.Connectors.SuperOffice;
 
 namespace SesamTalk.Connectors.Hosting;
 
@@ -23,13 +20,8 @@ public sealed class SyncHealthRegistry
     public void Failed(string system, Exception error, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var refused = error switch
-        {
-            SalesforceAuthenticationException salesforce => salesforce.NeedsReauthorization,
-            ExactOnlineAuthenticationException exact => exact.NeedsReauthorization,
-            SuperOfficeAuthenticationException superOffice => superOffice.NeedsReauthorization,
-            _ => false,
-        };
+        var cause = error is SyncConnectorException { InnerException: { } inner } ? inner : error;
+        var refused = cause is ISyncCredentialsFailure { NeedsReauthorization: true };
         _systems[system] = new SyncSystemStatus(at, Succeeded: false, refused, error.Message);
     }
 

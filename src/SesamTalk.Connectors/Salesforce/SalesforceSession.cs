@@ -133,7 +133,7 @@ public sealed record SalesforceToken(string AccessToken, Uri InstanceUrl) : IBea
 /// Salesforce refused to issue a token. <see cref="NeedsReauthorization"/> is true for <c>invalid_grant</c> and
 /// <c>invalid_client</c>: retrying will not help until someone fixes the connected app or its credentials.
 /// </summary>
-public sealed class SalesforceAuthenticationException : Exception
+public sealed class SalesforceAuthenticationException : Exception, ISyncCredentialsFailure
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="refusal">The token endpoint's parsed error response (OAuth error code and description).</param>

@@ -7,7 +7,7 @@ namespace SesamTalk.Connectors.SuperOffice;
 /// consent was withdrawn or the refresh token is unknown, or no token is stored) no retry helps: a user has to
 /// authorise the app again. The message never contains a token or the client secret.
 /// </summary>
-public sealed class SuperOfficeAuthenticationException : Exception
+public sealed class SuperOfficeAuthenticationException : Exception, ISyncCredentialsFailure
 {
     /// <summary>The error code used when the token store holds no refresh token.</summary>
     public const string NoRefreshToken = "no_refresh_token";

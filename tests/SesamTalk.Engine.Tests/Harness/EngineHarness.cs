@@ -24,6 +24,7 @@ public sealed class EngineHarness : IAsyncDisposable
     private InMemoryHostStore<Order>? _orders;
     private InMemoryHostStore<Note>? _notes;
     private InMemoryHostStore<Memo>? _memos;
+    private InMemoryHostStore<Lead>? _leads;
 
     private EngineHarness(string directory, CustomSystemEmulator shop, ShiftedClock shopClock, Action<SyncEngineOptions>? configure, int pageSize)
     {
@@ -50,6 +51,8 @@ public sealed class EngineHarness : IAsyncDisposable
     public InMemoryHostStore<Order> Orders => _orders ??= new(o => o.Id, (o, id) => o.Id = id, HostClock);
 
     public InMemoryHostStore<Note> Notes => _notes ??= new(n => n.Id, (n, id) => n.Id = id, HostClock);
+
+    public InMemoryHostStore<Lead> Leads => _leads ??= new(l => l.Id, (l, id) => l.Id = id, HostClock);
 
     public InMemoryHostStore<Memo> Memos => _memos ??= new(m => m.Id, (m, id) => m.Id = id, HostClock);
 
@@ -146,6 +149,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IHostStore<Order>>(Orders);
         services.AddSingleton<IHostStore<Note>>(Notes);
         services.AddSingleton<IHostStore<Memo>>(Memos);
+        services.AddSingleton<IHostStore<Lead>>(Leads);
         services.AddCustomSystemConnector("Shop", options =>
         {
             options.BaseUrl = Shop.BaseUrl;

@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>
+/// The engine's view of a connector: any exception a connector throws that the engine does not already know becomes a
+/// <see cref="SyncConnectorException"/>, so a connector written for another system stops the cycle at its checkpoint
+/// (and reaches the health checks) instead of escaping from <c>SyncAsync</c>.
+/// </summary>
+internal sealed class GuardedConnector(ISyncConnector inner) : ISyncConnector
+{
+    public string System => inner.System;
+
+    public long ApiCalls => inner.ApiCalls;
+
+    public SyncApiUsage? Usage => inner.Usage;
+
+    public ConnectorCapabilities GetCapabilities(string type) => inner.GetCapabilities(type);
+
+    public async IAsyncEnumerable<RemoteChangePage> ReadChangesAsync(IEntityMapper mapper, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pages = inner.ReadChangesAsync(mapper, cursor, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
+        {
+            while (await Guard(nameof(ReadChangesAsync), () => pages.MoveNextAsync().AsTask(), cancellationToken).ConfigureAwait(false))
+            {
+                yield return pages.Current;
+            }
+        }
+    }
+
+    public Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken) =>
+        Guard(nameof(GetAsync), () => inner.GetAsync(mapper, id, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<SyncRecord>> SearchAsync(IEntityMapper mapper, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken) =>
+        Guard(nameof(SearchAsync), () => inner.SearchAsync(mapper, field, values, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken) =>
+        Guard(nameof(CreateAsync), () => inner.CreateAsync(mapper, creates, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken) =>
+        Guard(nameof(UpdateAsync), () => inner.UpdateAsync(mapper, records, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        Guard(nameof(DeleteAsync), () => inner.DeleteAsync(mapper, ids, cancellationToken), cancellationToken);
+
+    private async Task<T> Guard<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception error) when (!StopErrors.EndsCycle(error) && !(error is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            throw new SyncConnectorException(inner.System, operation, error);
+        }
+    }
+}
