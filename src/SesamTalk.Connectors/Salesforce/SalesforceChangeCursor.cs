@@ -27,6 +27,10 @@ internal readonly record struct SalesforceChangeCursor(DateTimeOffset Modstamp, 
         return new(SalesforceWireFormat.ParseDateTime(text[..separator]), text[(separator + 1)..]);
     }
 
+    /// <summary>The later of two cursors in (SystemModstamp, Id) order; a missing one counts as the earliest.</summary>
+    public static SalesforceChangeCursor Latest(SalesforceChangeCursor? first, SalesforceChangeCursor second) =>
+        first is { } a && (a.Modstamp > second.Modstamp || (a.Modstamp == second.Modstamp && string.CompareOrdinal(a.Id, second.Id) > 0)) ? a : second;
+
     /// <inheritdoc />
     public override string ToString() => SalesforceWireFormat.FormatDateTime(Modstamp) + Separator + Id;
 }

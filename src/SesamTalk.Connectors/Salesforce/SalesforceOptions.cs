@@ -34,6 +34,12 @@ public sealed class SalesforceOptions
     /// </summary>
     public int DailyCallReserve { get; set; } = 500;
 
+    /// <summary>
+    /// How far before its cursor each change read starts: records a long transaction stamped earlier but committed later
+    /// are still found. Records read again cost nothing but the read; zero turns the overlap off.
+    /// </summary>
+    public TimeSpan ChangeOverlap { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How many times a throttled or transiently failed call is retried.</summary>
     public int MaxRetries { get; set; } = 6;
 

@@ -24,16 +24,20 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     private readonly SalesforceClient _client;
     private readonly SalesforceApiUsage _usage;
     private readonly ApiCallCounter<SalesforceClient> _calls;
+    private readonly TimeSpan _overlap;
 
     /// <summary>Creates the connector (DI does this).</summary>
     /// <param name="client">The org's client.</param>
     /// <param name="usage">The org's API usage as the last response reported it.</param>
     /// <param name="calls">The count of calls sent to the org.</param>
-    public SalesforceSyncConnector(SalesforceClient client, SalesforceApiUsage usage, ApiCallCounter<SalesforceClient> calls)
+    /// <param name="options">The org's options (the change-read overlap).</param>
+    public SalesforceSyncConnector(SalesforceClient client, SalesforceApiUsage usage, ApiCallCounter<SalesforceClient> calls, Microsoft.Extensions.Options.IOptions<SalesforceOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _usage = usage;
         _calls = calls;
+        _overlap = options.Value.ChangeOverlap;
     }
 
     /// <inheritdoc />
@@ -62,8 +66,13 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         var after = cursor is null ? (SalesforceChangeCursor?)null : SalesforceChangeCursor.Parse(cursor);
+
+        // SystemModstamp is taken when a transaction starts, so a long transaction can commit records stamped behind a
+        // cursor already handed out: each read starts the overlap earlier. Records read again are skipped by the
+        // engine's fingerprints; the cursor never moves back.
+        var from = after is { } committed && _overlap > TimeSpan.Zero ? new SalesforceChangeCursor(committed.Modstamp - _overlap, "") : after;
         var fields = await SelectAsync(mapper, cancellationToken).ConfigureAwait(false);
-        var pages = _client.GetChangePagesAsync(mapper.Target.Type, fields, after?.Modstamp, after?.Id, includeDeleted: true, cancellationToken);
+        var pages = _client.GetChangePagesAsync(mapper.Target.Type, fields, from?.Modstamp, from?.Id, includeDeleted: true, cancellationToken);
         await foreach (var page in pages.ConfigureAwait(false))
         {
             if (page.Count == 0)
@@ -72,7 +81,7 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
             }
 
             await ReadChildrenAsync(mapper, page, cancellationToken).ConfigureAwait(false);
-            yield return new RemoteChangePage(page, SalesforceChangeCursor.After(page[^1]).ToString());
+            yield return new RemoteChangePage(page, SalesforceChangeCursor.Latest(after, SalesforceChangeCursor.After(page[^1])).ToString());
         }
     }
 

@@ -27,7 +27,11 @@ internal sealed class SalesforceOrg : IAsyncDisposable
     public static Task<SalesforceOrg> StartAsync(string? clientSecret = null, int dailyCallReserve = 0) =>
         StartAsync(clientSecret, dailyCallReserve, refreshToken: null);
 
-    public static async Task<SalesforceOrg> StartAsync(string? clientSecret, int dailyCallReserve, Func<SalesforceEmulator, string>? refreshToken)
+    /// <summary>Starts an org whose change reads start <paramref name="changeOverlap"/> before their cursor (the other overloads read strictly after it).</summary>
+    public static Task<SalesforceOrg> StartAsync(TimeSpan changeOverlap) =>
+        StartAsync(null, 0, refreshToken: null, changeOverlap);
+
+    public static async Task<SalesforceOrg> StartAsync(string? clientSecret, int dailyCallReserve, Func<SalesforceEmulator, string>? refreshToken, TimeSpan changeOverlap = default)
     {
         var emulator = await SalesforceEmulator.StartAsync();
         var refresh = refreshToken?.Invoke(emulator);
@@ -40,6 +44,7 @@ internal sealed class SalesforceOrg : IAsyncDisposable
                 options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out the emulators' whole-second Retry-Afters
                 options.DailyCallReserve = dailyCallReserve;
                 options.RefreshToken = refresh;
+                options.ChangeOverlap = changeOverlap;
             })
             .BuildServiceProvider();
         return new SalesforceOrg(emulator, services);

@@ -37,6 +37,21 @@ public class SalesforceSyncConnectorTests
     }
 
     [Fact]
+    public async Task A_record_stamped_behind_the_cursor_by_a_late_commit_is_found_within_the_overlap_and_the_cursor_never_moves_back()
+    {
+        await using var org = await SalesforceOrg.StartAsync(changeOverlap: TimeSpan.FromMinutes(2));
+        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Early" }, Noon);
+        var cursor = (await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).SingleAsync()).Cursor;
+
+        // A transaction that began a minute before the read commits after it: its record is stamped behind the cursor.
+        var late = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Late commit" }, Noon.AddMinutes(-1));
+        var page = await org.Connector.ReadChangesAsync(Products, cursor, CancellationToken.None).SingleAsync();
+
+        Assert.Contains(page.Records, record => record.Id == late);
+        Assert.Equal(cursor, page.Cursor);
+    }
+
+    [Fact]
     public async Task Records_deleted_after_the_cursor_come_as_tombstones_in_feed_order()
     {
         await using var org = await SalesforceOrg.StartAsync();
