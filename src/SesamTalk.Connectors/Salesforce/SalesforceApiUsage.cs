@@ -21,9 +21,13 @@ public sealed partial class SalesforceApiUsage
     /// <summary>Calls left today, or null before the first response.</summary>
     public long? Remaining => Used is { } used && Limit is { } limit ? Math.Max(limit - used, 0) : null;
 
+    /// <summary>When the figures were last read from a response, or null before the first.</summary>
+    public DateTimeOffset? ObservedAt { get; private set; }
+
     /// <summary>Reads the header of a response; other headers leave the figures as they were.</summary>
     /// <param name="response">A response from the org.</param>
-    public void Observe(HttpResponseMessage response)
+    /// <param name="at">When it arrived.</param>
+    public void Observe(HttpResponseMessage response, DateTimeOffset at)
     {
         if (!response.Headers.TryGetValues("Sforce-Limit-Info", out var values))
         {
@@ -35,6 +39,7 @@ public sealed partial class SalesforceApiUsage
         {
             Interlocked.Exchange(ref _used, long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
             Interlocked.Exchange(ref _limit, long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+            ObservedAt = at;
         }
     }
 

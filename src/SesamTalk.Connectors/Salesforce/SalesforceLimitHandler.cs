@@ -10,28 +10,37 @@ namespace SesamTalk.Connectors.Salesforce;
 /// </summary>
 public sealed class SalesforceLimitHandler : DelegatingHandler
 {
+    /// <summary>
+    /// How long a figure at the reserve holds before one call may go out to read a fresh one: the daily window rolls, so
+    /// calls used a day ago come back over time, and only a response says so.
+    /// </summary>
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(15);
+
     private readonly SalesforceApiUsage _usage;
     private readonly int _reserve;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="usage">The org's shared usage figures.</param>
     /// <param name="reserve">Calls to leave unused each day.</param>
-    public SalesforceLimitHandler(SalesforceApiUsage usage, int reserve)
+    /// <param name="time">The clock that says when a figure at the reserve may be checked again.</param>
+    public SalesforceLimitHandler(SalesforceApiUsage usage, int reserve, TimeProvider time)
     {
         _usage = usage;
         _reserve = reserve;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_usage.Remaining is { } remaining && remaining <= _reserve)
+        if (_usage.Remaining is { } remaining && remaining <= _reserve && _time.GetUtcNow() < RecheckAt)
         {
             throw Exhausted();
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        _usage.Observe(response);
+        _usage.Observe(response, _time.GetUtcNow());
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -45,6 +54,8 @@ public sealed class SalesforceLimitHandler : DelegatingHandler
         return response;
     }
 
+    private DateTimeOffset RecheckAt => (_usage.ObservedAt ?? DateTimeOffset.MinValue) + RecheckInterval;
+
     private SyncQuotaExhaustedException Exhausted() =>
-        new("Salesforce", _usage.Used ?? 0, _usage.Limit ?? 0, resetsAt: null);
+        new("Salesforce", _usage.Used ?? 0, _usage.Limit ?? 0, resetsAt: RecheckAt);
 }

@@ -27,7 +27,8 @@ public static class SalesforceServiceCollectionExtensions
         services.AddHttpClient<SalesforceClient>()
             .AddHttpMessageHandler(provider => new SalesforceLimitHandler(
                 provider.GetRequiredService<SalesforceApiUsage>(),
-                provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.DailyCallReserve))
+                provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.DailyCallReserve,
+                provider.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(provider => new BearerTokenHandler<SalesforceToken>(provider.GetRequiredService<SalesforceSession>()))
             .AddHttpMessageHandler(provider => CreateRetryHandler(provider))
             .AddApiCallCounting<SalesforceClient>();

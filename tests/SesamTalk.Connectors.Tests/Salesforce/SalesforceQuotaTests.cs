@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors.Salesforce;
+using SesamTalk.Connectors.Tests.LinkStore;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.Connectors.Tests.Salesforce;
@@ -31,5 +34,38 @@ public class SalesforceQuotaTests
         var error = await Assert.ThrowsAsync<SyncQuotaExhaustedException>(() => org.Client.DescribeAsync("Product2"));
 
         Assert.Equal(15_000, error.Limit);
+    }
+
+    [Fact]
+    public async Task A_figure_at_the_reserve_is_checked_again_after_the_recheck_interval_and_calls_resume_when_the_rolling_window_freed_some()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2024, 9, 10, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await SalesforceEmulator.StartAsync();
+        await using var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSalesforceConnector(options =>
+            {
+                options.LoginUrl = emulator.BaseUrl;
+                options.ClientId = emulator.ClientId;
+                options.ClientSecret = emulator.ClientSecret;
+                options.DailyCallReserve = 500;
+            })
+            .BuildServiceProvider();
+        var client = services.GetRequiredService<SalesforceClient>();
+        emulator.SetApiUsage(14_600);
+        await client.DescribeAsync("Product2"); // its answer says only the reserve is left
+        var held = await Assert.ThrowsAsync<SyncQuotaExhaustedException>(() => client.DescribeAsync("Account"));
+        clock.Advance(SalesforceLimitHandler.RecheckInterval / 2);
+        await Assert.ThrowsAsync<SyncQuotaExhaustedException>(() => client.DescribeAsync("Contact"));
+        var describes = emulator.CallCount(SalesforceEndpoint.Describe);
+
+        emulator.SetApiUsage(9_000); // calls made a day ago left the rolling window
+        clock.Advance(SalesforceLimitHandler.RecheckInterval / 2);
+        await client.DescribeAsync("Order");
+
+        Assert.Equal(clock.GetUtcNow(), held.ResetsAt); // the exception said when the figure would be checked again
+        Assert.Equal(1, describes);
+        Assert.Equal(2, emulator.CallCount(SalesforceEndpoint.Describe));
+        Assert.True(services.GetRequiredService<SalesforceApiUsage>().Remaining > 500);
     }
 }
