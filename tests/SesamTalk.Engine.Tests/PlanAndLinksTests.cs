@@ -151,4 +151,20 @@ public sealed class PlanAndLinksTests
         Assert.True(await app.Talk.Products.UnlinkAsync(lamp.Id, shop));
         Assert.Empty(await app.Talk.Products.LinksAsync(lamp.Id));
     }
+
+    [Fact]
+    public async Task A_lease_left_by_a_process_on_this_machine_that_is_gone_is_taken_over_at_once()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        await app.Products.SaveAsync(new Product { Sku = "K-9", Name = "Orphaned" }, default);
+        var flow = EngineHarness.Flow("Product", "Product");
+        using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        await gone.WaitForExitAsync();
+        Assert.True(await app.Links.TryAcquireLeaseAsync(flow, $"{Environment.MachineName}/{gone.Id}/killed-mid-cycle", TimeSpan.FromMinutes(5)));
+
+        var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
+
+        Assert.False(report.Stopped, report.StopReason);
+        Assert.Equal(1, report.Created);
+    }
 }

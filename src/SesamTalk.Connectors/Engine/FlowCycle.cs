@@ -162,14 +162,15 @@ internal sealed partial class FlowCycle<TEntity>
 
     private async Task<bool> AcquireLeaseAsync()
     {
-        var owner = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N");
-        if (!await _context.Links.TryAcquireLeaseAsync(_flow, owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        _leaseOwner = owner;
-        return true;
+        var owner = LeaseOwner.ForThisProcess();
+        var links = _context.Links;
+        var duration = _context.Options.LeaseDuration;
+        var acquired = await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false)
+            || (await links.GetLeaseOwnerAsync(_flow, _cancellationToken).ConfigureAwait(false) is { } holder
+                && LeaseOwner.IsGoneFromThisMachine(holder)
+                && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false));
+        _leaseOwner = acquired ? owner : null;
+        return acquired;
     }
 
     private async Task ReleaseLeaseAsync()

@@ -117,4 +117,20 @@ public interface ILinkStore
     /// <param name="owner">The lease's owner.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<bool> ReleaseLeaseAsync(SyncFlowId flow, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>Who holds the flow's lease now, or null when it is free or has expired.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<string?> GetLeaseOwnerAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the lease over from <paramref name="formerOwner"/> (a process known to be gone), only if that owner still
+    /// holds it. Returns whether the lease is now <paramref name="owner"/>'s.
+    /// </summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="formerOwner">The holder to replace.</param>
+    /// <param name="owner">The new holder.</param>
+    /// <param name="duration">How long the lease lasts.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    Task<bool> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
 }

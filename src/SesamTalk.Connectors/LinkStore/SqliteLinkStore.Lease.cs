@@ -42,4 +42,28 @@ public sealed partial class SqliteLinkStore
             SqliteDb.Flow(flow, ("@owner", owner)),
             cancellationToken).ConfigureAwait(false) > 0;
     }
+
+    /// <inheritdoc />
+    public async Task<string?> GetLeaseOwnerAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
+    {
+        var owners = await QueryAsync(
+            "SELECT owner FROM leases WHERE " + FlowIs + " AND expires_at > @now;",
+            SqliteDb.Flow(flow, ("@now", SqliteDb.Time(_time.GetUtcNow()))),
+            reader => reader.GetString(0),
+            cancellationToken).ConfigureAwait(false);
+        return owners.Count > 0 ? owners[0] : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(formerOwner);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = _time.GetUtcNow();
+        return await ExecuteAsync(
+            "UPDATE leases SET owner = @owner, acquired_at = @now, expires_at = @expires WHERE " + FlowIs + " AND owner = @former;",
+            SqliteDb.Flow(flow, ("@owner", owner), ("@former", formerOwner), ("@now", SqliteDb.Time(now)), ("@expires", SqliteDb.Time(now + duration))),
+            cancellationToken).ConfigureAwait(false) > 0;
+    }
 }

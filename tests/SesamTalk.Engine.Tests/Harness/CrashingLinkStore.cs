@@ -49,6 +49,11 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public Task<bool> ReleaseLeaseAsync(SyncFlowId flow, string owner, CancellationToken cancellationToken = default) => inner.ReleaseLeaseAsync(flow, owner, cancellationToken);
 
+    public Task<string?> GetLeaseOwnerAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetLeaseOwnerAsync(flow, cancellationToken);
+
+    public Task<bool> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        inner.TakeOverLeaseAsync(flow, formerOwner, owner, duration, cancellationToken);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
     private sealed class Commit(ILinkStoreCommit inner, Func<bool> crash) : ILinkStoreCommit
