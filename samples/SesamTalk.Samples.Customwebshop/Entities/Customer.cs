@@ -27,9 +27,12 @@ public partial class Customer
     [SyncId]
     public string Id { get; set; } = "";
 
-    /// <summary>The customer number: Exact's account code (at most 18 characters), Salesforce's account number.</summary>
-    [MatchKey(System = "Salesforce", Type = "Account"), MatchKey(System = "ExactOnline")]
-    [Field("Salesforce", "AccountNumber"), Field("ExactOnline", "Code"), Field("SuperOffice", "Number1")]
+    /// <summary>
+    /// The customer number: Exact's account code (at most 18 characters), Salesforce's account number, SuperOffice's
+    /// contact code (<c>Number1</c>, which SuperOffice's archive can search, unlike e-mail addresses).
+    /// </summary>
+    [MatchKey(System = "Salesforce", Type = "Account"), MatchKey(System = "ExactOnline"), MatchKey(System = "SuperOffice")]
+    [Field("Salesforce", "AccountNumber"), Field("ExactOnline", "Code", Converter = typeof(ExactAccountCodeConverter)), Field("SuperOffice", "Number1")]
     [SyncIgnore("Salesforce", Type = "Division")]
     [MaxLength(18)]
     public string CustomerNumber { get; set; } = "";
@@ -39,8 +42,8 @@ public partial class Customer
     [MaxLength(80)]
     public string Name { get; set; } = "";
 
-    /// <summary>The e-mail address; links customers that already exist in Customcrm and SuperOffice.</summary>
-    [MatchKey(System = "Customcrm"), MatchKey(System = "SuperOffice")]
+    /// <summary>The e-mail address; links customers that already exist in Customcrm.</summary>
+    [MatchKey(System = "Customcrm")]
     [Field("SuperOffice", "Emails")]
     [SyncIgnore("Salesforce")]
     [MaxLength(80)]

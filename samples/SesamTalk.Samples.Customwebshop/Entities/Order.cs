@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using SesamTalk.Samples.Customwebshop.Converters;
 
 namespace SesamTalk.Samples.Customwebshop;
@@ -14,25 +15,27 @@ namespace SesamTalk.Samples.Customwebshop;
 /// invoice's own number and dates come back to the order, and the updatable fields the webshop owns (billing account,
 /// notes) go out. Invoice lines are generated with the invoice and are not synced.
 /// </remarks>
-[SyncsWith("Salesforce", "Invoice", Origin = SyncOrigin.None)]
 [SyncsWith("Salesforce", "Order")]
+[SyncsWith("Salesforce", "Invoice", Origin = SyncOrigin.None)] // after Order: an invoice is found through the order's link
 [SyncsWith("Customcrm", "Order")]
 [SyncsWith("ExactOnline", "Quotations")]
 [SyncsWith("ExactOnline", "SalesOrders")]
 [SyncsWith("SuperOffice", "QuoteAlternative", Origin = SyncOrigin.Remote)]
 [SyncsWith("SuperOffice", "Sale", Origin = SyncOrigin.Remote)]
 [SyncConstant("Salesforce", "Order", "Status", "Draft")]
-[SyncConstant("Salesforce", "Order", "Pricebook2Id", SalesforceOrg.StandardPricebookId)]
 public partial class Order
 {
     /// <summary>The webshop's own id.</summary>
     [SyncId]
     public string Id { get; set; } = "";
 
-    /// <summary>The webshop's order number; the other systems keep it as the customer's reference.</summary>
-    [MatchKey(System = "Salesforce", Type = "Order"), MatchKey(System = "Customcrm"), MatchKey(System = "ExactOnline"), MatchKey(System = "SuperOffice", Type = "Sale")]
-    [Field("Salesforce", "OrderReferenceNumber"), Field("ExactOnline", "YourRef")]
-    [SyncIgnore("Salesforce", Type = "Invoice"), SyncIgnore("SuperOffice", Type = "QuoteAlternative")]
+    /// <summary>
+    /// The webshop's order number; the other systems keep it as the customer's reference, and a SuperOffice quote
+    /// alternative as its ERP key (<c>ERPQuoteAlternativeKey</c>, SuperOffice's own link to the order in the ERP).
+    /// </summary>
+    [MatchKey(System = "Salesforce", Type = "Order"), MatchKey(System = "Customcrm"), MatchKey(System = "ExactOnline"), MatchKey(System = "SuperOffice")]
+    [Field("Salesforce", "OrderReferenceNumber"), Field("ExactOnline", "YourRef"), Field("SuperOffice", "ERPQuoteAlternativeKey", Type = "QuoteAlternative")]
+    [SyncIgnore("Salesforce", Type = "Invoice")]
     [MaxLength(80)]
     public string Number { get; set; } = "";
 
@@ -135,6 +138,12 @@ public partial class Order
     [Field("Salesforce", "DueDate", Type = "Invoice", Direction = FieldDirection.FromRemote)]
     [SyncIgnore("Salesforce", Type = "Order"), SyncIgnore("Customcrm"), SyncIgnore("ExactOnline"), SyncIgnore("SuperOffice")]
     public DateOnly? PaymentDueDate { get; set; }
+
+    /// <summary>The org's standard price book, which the order's products are priced from (see <see cref="SalesforceOrg"/>).</summary>
+    [Field("Salesforce", "Pricebook2Id", Type = "Order")]
+    [SyncIgnore("Salesforce", Type = "Invoice"), SyncIgnore("Customcrm"), SyncIgnore("ExactOnline"), SyncIgnore("SuperOffice")]
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A mapped property: the generated mapper reads it from the entity.")]
+    public string SalesforcePricebookId => SalesforceOrg.StandardPricebookId;
 
     /// <summary>The order total after line discounts (computed, so it only travels out).</summary>
     [SyncIgnore("Salesforce"), SyncIgnore("ExactOnline"), SyncIgnore("SuperOffice")]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using SesamTalk.Samples.Customwebshop.Converters;
 
 namespace SesamTalk.Samples.Customwebshop;
@@ -16,7 +17,6 @@ namespace SesamTalk.Samples.Customwebshop;
 [SyncsWith("Customcrm", "Product")]
 [SyncsWith("ExactOnline", "Items")]
 [SyncsWith("SuperOffice", "Product", Origin = SyncOrigin.Remote)]
-[SyncConstant("Salesforce", "PricebookEntry", "Pricebook2Id", SalesforceOrg.StandardPricebookId)]
 public partial class Product
 {
     /// <summary>The webshop's own id.</summary>
@@ -68,6 +68,12 @@ public partial class Product
     /// <summary>Whether the product is sold (Exact's sales item flag, SuperOffice's assortment flag).</summary>
     [Field("Salesforce", "IsActive"), Field("ExactOnline", "IsSalesItem"), Field("SuperOffice", "InAssortment")]
     public bool Active { get; set; } = true;
+
+    /// <summary>The org's standard price book, which holds the product's entry (see <see cref="SalesforceOrg"/>).</summary>
+    [Field("Salesforce", "Pricebook2Id", Type = "PricebookEntry")]
+    [SyncIgnore("Salesforce", Type = "Product2"), SyncIgnore("Customcrm"), SyncIgnore("ExactOnline"), SyncIgnore("SuperOffice")]
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A mapped property: the generated mapper reads it from the entity.")]
+    public string SalesforcePricebookId => SalesforceOrg.StandardPricebookId;
 
     /// <summary>The product itself as a reference, for Salesforce <c>PricebookEntry.Product2Id</c>.</summary>
     [References(typeof(Product))]

@@ -1,12 +1,15 @@
 namespace SesamTalk.Samples.Customwebshop;
 
-/// <summary>Ids of the demo Salesforce org that the webshop's mappings need as constants.</summary>
-internal static class SalesforceOrg
+/// <summary>Settings of the Salesforce org the webshop syncs with that its mappings need and only the org can tell.</summary>
+/// <remarks>
+/// Salesforce order products need a price book entry, and a product must be in the org's standard price book before it
+/// can be sold. The standard price book's id differs per org (<c>SELECT Id FROM Pricebook2 WHERE IsStandard = true</c>),
+/// so it cannot be a compile-time <see cref="SyncConstantAttribute"/>: the host looks it up once at startup, before its
+/// first sync, and the mappings read it through <see cref="Order.SalesforcePricebookId"/> and
+/// <see cref="Product.SalesforcePricebookId"/>.
+/// </remarks>
+public static class SalesforceOrg
 {
-    /// <summary>
-    /// The org's standard price book (<c>SELECT Id FROM Pricebook2 WHERE IsStandard = true</c>). Salesforce order
-    /// products need a price book entry, and a product must be in the standard book before it can be sold; a real
-    /// host puts its own org's id here.
-    /// </summary>
-    public const string StandardPricebookId = "01s5g00000Abc1dAAB";
+    /// <summary>The org's standard price book; empty until the host has looked it up.</summary>
+    public static string StandardPricebookId { get; set; } = "";
 }

@@ -5,7 +5,7 @@ namespace SesamTalk.Samples.Customwebshop.Storage;
 /// <summary>The webshop's own SQLite database: a host store per synced entity (order lines are stored with their order).</summary>
 public sealed class CustomwebshopStore
 {
-    private CustomwebshopStore(SqliteHostStore<Customer> customers, SqliteHostStore<Order> orders, SqliteHostStore<Product> products)
+    private CustomwebshopStore(IHostStore<Customer> customers, IHostStore<Order> orders, IHostStore<Product> products)
     {
         Customers = customers;
         Orders = orders;
@@ -15,7 +15,7 @@ public sealed class CustomwebshopStore
     /// <summary>The customers.</summary>
     public IHostStore<Customer> Customers { get; }
 
-    /// <summary>The orders, with their lines.</summary>
+    /// <summary>The orders, with their lines (a line naming its product by SKU only gets the product's id on save).</summary>
     public IHostStore<Order> Orders { get; }
 
     /// <summary>The products.</summary>
@@ -29,9 +29,9 @@ public sealed class CustomwebshopStore
     {
         var database = new SqliteHostDatabase(path, time);
         var json = CustomwebshopJsonContext.Default;
-        return new CustomwebshopStore(
-            await database.OpenStoreAsync("customers", json.Customer, c => c.Id, (c, id) => c.Id = id, cancellationToken).ConfigureAwait(false),
-            await database.OpenStoreAsync("orders", json.Order, o => o.Id, (o, id) => o.AssignId(id), cancellationToken).ConfigureAwait(false),
-            await database.OpenStoreAsync("products", json.Product, p => p.Id, (p, id) => p.Id = id, cancellationToken).ConfigureAwait(false));
+        var customers = await database.OpenStoreAsync("customers", json.Customer, c => c.Id, (c, id) => c.Id = id, cancellationToken).ConfigureAwait(false);
+        var orders = await database.OpenStoreAsync("orders", json.Order, o => o.Id, (o, id) => o.AssignId(id), cancellationToken).ConfigureAwait(false);
+        var products = await database.OpenStoreAsync("products", json.Product, p => p.Id, (p, id) => p.Id = id, cancellationToken).ConfigureAwait(false);
+        return new CustomwebshopStore(customers, new LineProductResolver(orders, products), products);
     }
 }

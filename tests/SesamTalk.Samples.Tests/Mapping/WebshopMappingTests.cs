@@ -57,7 +57,8 @@ public class WebshopMappingTests
         var salesforceOrder = Order.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Order"));
         Assert.Equal("000002", salesforceOrder.ToRecord(order)["AccountId"].AsString());
         Assert.Contains(salesforceOrder.References, r => r.Field == "AccountId" && r.EntityType == typeof(Customer));
-        Assert.Equal(["Status", "Pricebook2Id"], salesforceOrder.Constants.Select(c => c.Field));
+        Assert.Equal(["Status"], salesforceOrder.Constants.Select(c => c.Field));
+        Assert.Contains(salesforceOrder.Fields, f => f.Field == "Pricebook2Id" && f.Property == nameof(Order.SalesforcePricebookId));
 
         var invoice = Order.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Invoice"));
         Assert.Equal(SyncOrigin.None, invoice.Origin);

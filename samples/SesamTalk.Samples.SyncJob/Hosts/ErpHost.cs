@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors.LinkStore;
+using SesamTalk.Samples.Customerp;
+using SesamTalk.Samples.Customerp.Storage;
+using SesamTalk.Samples.SyncJob.Remote;
+
+namespace SesamTalk.Samples.SyncJob.Hosts;
+
+/// <summary>The Customerp host: its SQLite database with the demo data, and a container wired to Salesforce.</summary>
+internal sealed class ErpHost : IHostApp
+{
+    public const string SystemName = "Customerp";
+
+    private readonly ServiceProvider _services;
+
+    private ErpHost(CustomerpStore store, ServiceProvider services)
+    {
+        Store = store;
+        _services = services;
+    }
+
+    public string Name => SystemName;
+
+    public CustomerpStore Store { get; }
+
+    public TalkClient Talk => _services.GetRequiredService<TalkClient>();
+
+    public ILinkStore Links => _services.GetRequiredService<ILinkStore>();
+
+    /// <summary>Opens the ERP's database (saving the demo data into a new one) and wires its container.</summary>
+    public static async Task<ErpHost> OpenAsync(IConfiguration configuration, string stateDirectory, CancellationToken cancellationToken)
+    {
+        var store = await CustomerpStore.OpenAsync(HostContainer.DatabasePath(stateDirectory, SystemName), time: null, cancellationToken).ConfigureAwait(false);
+        await CustomerpDemoData.SeedAsync(store, cancellationToken).ConfigureAwait(false);
+
+        var services = new ServiceCollection()
+            .AddSingleton(store.Contacts)
+            .AddSingleton(store.Orders)
+            .AddSingleton(store.Products)
+            .AddSingleton(store.Quotes)
+            .AddSalesforce(configuration);
+        HostContainer.AddEngine(services.AddSesamTalk(), stateDirectory, SystemName);
+        return new ErpHost(store, services.BuildServiceProvider());
+    }
+
+    public Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>
+        Talk.SyncAllAsync(progress, cancellationToken);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,17 @@
+using SesamTalk.Connectors.Engine;
+
+namespace SesamTalk.Samples.SyncJob.Hosts;
+
+/// <summary>Where a host keeps its state, and what every host's container shares: the engine over a link store of its own.</summary>
+internal static class HostContainer
+{
+    /// <summary>The link store file of a host in the state directory.</summary>
+    public static string LinkStorePath(string stateDirectory, string host) => Path.Combine(stateDirectory, host.ToLowerInvariant() + ".links.db");
+
+    /// <summary>The host's own database file in the state directory.</summary>
+    public static string DatabasePath(string stateDirectory, string host) => Path.Combine(stateDirectory, host.ToLowerInvariant() + ".db");
+
+    /// <summary>Adds the engine and the host's link store to a host's registration (from its generated <c>AddSesamTalk()</c>).</summary>
+    public static void AddEngine(SesamTalkBuilder builder, string stateDirectory, string host) =>
+        builder.AddEngine().UseSqliteLinkStore(LinkStorePath(stateDirectory, host));
+}

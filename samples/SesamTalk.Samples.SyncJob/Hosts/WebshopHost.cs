@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors.LinkStore;
+using SesamTalk.Connectors.Salesforce;
+using SesamTalk.Samples.Customwebshop;
+using SesamTalk.Samples.Customwebshop.Storage;
+using SesamTalk.Samples.SyncJob.Remote;
+
+namespace SesamTalk.Samples.SyncJob.Hosts;
+
+/// <summary>The Customwebshop host: its SQLite database with the demo data, and a container wired to all four systems.</summary>
+internal sealed class WebshopHost : IHostApp
+{
+    public const string SystemName = "Customwebshop";
+
+    private readonly ServiceProvider _services;
+
+    private WebshopHost(CustomwebshopStore store, ServiceProvider services)
+    {
+        Store = store;
+        _services = services;
+    }
+
+    public string Name => SystemName;
+
+    public CustomwebshopStore Store { get; }
+
+    public TalkClient Talk => _services.GetRequiredService<TalkClient>();
+
+    public ILinkStore Links => _services.GetRequiredService<ILinkStore>();
+
+    /// <summary>Opens the webshop's database (saving the demo data into a new one) and wires its container.</summary>
+    public static async Task<WebshopHost> OpenAsync(IConfiguration configuration, string stateDirectory, CancellationToken cancellationToken)
+    {
+        var store = await CustomwebshopStore.OpenAsync(HostContainer.DatabasePath(stateDirectory, SystemName), time: null, cancellationToken).ConfigureAwait(false);
+        await CustomwebshopDemoData.SeedAsync(store, cancellationToken).ConfigureAwait(false);
+
+        var services = new ServiceCollection()
+            .AddSingleton(store.Customers)
+            .AddSingleton(store.Orders)
+            .AddSingleton(store.Products)
+            .AddSalesforce(configuration)
+            .AddExactOnline(configuration, stateDirectory)
+            .AddSuperOffice(configuration, stateDirectory)
+            .AddCustomcrm(configuration);
+        HostContainer.AddEngine(services.AddSesamTalk(), stateDirectory, SystemName);
+        var host = new WebshopHost(store, services.BuildServiceProvider());
+        try
+        {
+            SalesforceOrg.StandardPricebookId = await host.StandardPricebookIdAsync(cancellationToken).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>
+        Talk.SyncAllAsync(progress, cancellationToken);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private async Task<string> StandardPricebookIdAsync(CancellationToken cancellationToken)
+    {
+        var salesforce = _services.GetRequiredService<SalesforceClient>();
+        await foreach (var pricebook in salesforce.QueryAsync("SELECT Id FROM Pricebook2 WHERE IsStandard = true", cancellationToken).ConfigureAwait(false))
+        {
+            return pricebook.Id!;
+        }
+
+        throw new InvalidOperationException("The Salesforce org has no standard price book (Pricebook2 with IsStandard = true); the webshop's products cannot be priced without one.");
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+
+namespace SesamTalk.Samples.SyncJob;
+
+/// <summary>The job's own settings: where its state lives and where the summary goes.</summary>
+/// <param name="StateDirectory">Link stores, host databases and refresh tokens.</param>
+/// <param name="StateIsTemporary">Whether <paramref name="StateDirectory"/> is a fresh directory made for this run.</param>
+/// <param name="SummaryJsonPath">Where to write the per-row summary, or null.</param>
+public sealed record JobSettings(string StateDirectory, bool StateIsTemporary, string? SummaryJsonPath)
+{
+    /// <summary>The state directory's setting (<c>--state DIR</c>).</summary>
+    public const string StateKey = "state";
+
+    /// <summary>The summary's setting (<c>--summary-json PATH</c>).</summary>
+    public const string SummaryJsonKey = "summary-json";
+
+    /// <summary>
+    /// Reads the settings. Without <c>--state</c> the state lives in a fresh temporary directory: the embedded emulators
+    /// start empty on every run, so state kept from an earlier run would describe records that no longer exist.
+    /// </summary>
+    /// <param name="configuration">The job's configuration (command line, environment, appsettings.json).</param>
+    public static JobSettings From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var summary = configuration[SummaryJsonKey] is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        if (configuration[StateKey] is { Length: > 0 } state)
+        {
+            return new JobSettings(Path.GetFullPath(state), StateIsTemporary: false, summary);
+        }
+
+        return new JobSettings(Path.Combine(Path.GetTempPath(), "sesamtalk-syncjob-" + Guid.NewGuid().ToString("N")), StateIsTemporary: true, summary);
+    }
+}
+
+/// <summary>The job was started with settings it cannot run with; the message says what to change.</summary>
+public sealed class JobSettingsException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public JobSettingsException()
+    {
+    }
+
+    /// <summary>Creates the exception with its message.</summary>
+    /// <param name="message">What is wrong and how to fix it.</param>
+    public JobSettingsException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with its message and cause.</summary>
+    /// <param name="message">What is wrong and how to fix it.</param>
+    /// <param name="innerException">The cause.</param>
+    public JobSettingsException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

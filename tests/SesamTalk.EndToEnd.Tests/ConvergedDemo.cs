@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using SesamTalk.Samples.SyncJob.Demo;
+using SesamTalk.Samples.SyncJob.Hosts;
+using SesamTalk.Samples.SyncJob.Remote;
+using SesamTalk.Samples.SyncJob.Reporting;
+
+namespace SesamTalk.EndToEnd.Tests;
+
+/// <summary>
+/// Both sample hosts synced with embedded emulators holding the demo data, as the main job does (two cycles with
+/// Salesforce Billing in between, and a third that echoes what the second created), then one more cycle with nothing
+/// changed anywhere: <see cref="Quiet"/>.
+/// </summary>
+public sealed class ConvergedDemo : IAsyncLifetime
+{
+    private readonly string _state = Path.Combine(Path.GetTempPath(), "sesamtalk-e2e-" + Guid.NewGuid().ToString("N"));
+
+    internal EmbeddedSystems Systems { get; private set; } = null!;
+
+    internal WebshopHost Webshop { get; private set; } = null!;
+
+    internal ErpHost Erp { get; private set; } = null!;
+
+    /// <summary>The figures of the cycles that converge the demo data.</summary>
+    public RunFigures Converging { get; } = new();
+
+    /// <summary>The figures of the cycle after convergence.</summary>
+    public RunFigures Quiet { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_state);
+        Systems = await EmbeddedSystems.StartAsync(new ConfigurationBuilder().Build(), CancellationToken.None);
+        RemoteDemoData.SeedSalesforce(Systems.Salesforce!);
+        RemoteDemoData.SeedSuperOffice(Systems.SuperOffice!);
+        RemoteDemoData.SeedCustomcrm(Systems.Customcrm!);
+        Webshop = await WebshopHost.OpenAsync(Systems.Configuration, _state, CancellationToken.None);
+        Erp = await ErpHost.OpenAsync(Systems.Configuration, _state, CancellationToken.None);
+
+        await SyncAsync(Converging);
+        SalesforceBilling.GenerateInvoices(Systems.Salesforce!, new DateOnly(2024, 9, 30));
+        await SyncAsync(Converging);
+        await SyncAsync(Converging);
+        await SyncAsync(Quiet);
+    }
+
+    public async Task SyncAsync(RunFigures figures)
+    {
+        IHostApp[] hosts = [Webshop, Erp];
+        foreach (var host in hosts)
+        {
+            figures.Add(host.Name, await host.SyncAllAsync(new Progress<SyncProgress>(), CancellationToken.None));
+        }
+    }
+
+    internal IHostApp Host(SeedRow row) => string.Equals(row.Flow.Host, Erp.Name, StringComparison.OrdinalIgnoreCase) ? Erp : Webshop;
+
+    public async Task DisposeAsync()
+    {
+        await Erp.DisposeAsync();
+        await Webshop.DisposeAsync();
+        await Systems.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_state, recursive: true);
+    }
+}
