@@ -99,6 +99,7 @@ internal sealed partial class FlowCycle<TEntity>
     {
         work.Error = error.Message;
         work.Payload = payload;
+        work.RetryNextCycle = error is SyncReferenceException;
         return work;
     }
 

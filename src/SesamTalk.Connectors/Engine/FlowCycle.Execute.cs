@@ -185,6 +185,12 @@ internal sealed partial class FlowCycle<TEntity>
             await commit.CommitAsync(_cancellationToken).ConfigureAwait(false);
         }
 
+        // A record that named one not linked yet (an order before its customer) is tried again next cycle by itself.
+        foreach (var work in works.Where(work => work.Error is not null && work.RetryNextCycle))
+        {
+            await _context.Links.ReleaseQuarantinedAsync(_flow, work.Source, work.SourceId, _cancellationToken).ConfigureAwait(false);
+        }
+
         EngineLog.Committed(_context.Logger, Name, works.Count, side, cursor ?? "(unchanged)");
     }
 

@@ -138,11 +138,12 @@ internal sealed partial class FlowCycle<TEntity>
             return null;
         }
 
-        var host = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
         if (link is null)
         {
-            return _claimedLocal.Contains(change.Id) ? null : new Unlinked(work, entity, host);
+            return _claimedLocal.Contains(change.Id) ? null : await UnlinkedAsync(work, entity).ConfigureAwait(false);
         }
+
+        var host = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
 
         work.RemoteId = link.Link.RemoteId;
         work.Previous = link.Fingerprints;
@@ -163,6 +164,27 @@ internal sealed partial class FlowCycle<TEntity>
 
         await MergeAsync(work, entity, host, remote, agreed).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// An unlinked host record to match or create. In a flow where host records create nothing, a record with no match
+    /// key, or whose references are not linked in this system yet, has nothing to do here and is left alone.
+    /// </summary>
+    private async Task<Unlinked?> UnlinkedAsync(LinkWork<TEntity> work, TEntity entity)
+    {
+        if (!CreatesRemote && _mapper.MatchKeys.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Unlinked(work, entity, await HostShapeAsync(entity, Owner(work.SourceId)).ConfigureAwait(false));
+        }
+        catch (SyncReferenceException) when (!CreatesRemote)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -88,6 +88,9 @@ internal sealed class LinkWork<TEntity>
     /// <summary>Why the work failed (it is then quarantined and nothing of it is committed).</summary>
     public string? Error { get; set; }
 
+    /// <summary>Whether a failed record is released for the next cycle at once (it named a record that may be linked by then).</summary>
+    public bool RetryNextCycle { get; set; }
+
     /// <summary>The record as read, kept with a quarantine entry.</summary>
     public string? Payload { get; set; }
 
