@@ -40,6 +40,29 @@ public class OrderMapperTests
     }
 
     [Fact]
+    public void Child_records_update_the_existing_lines_in_place_so_what_the_mapping_does_not_carry_survives()
+    {
+        var mapper = Order.SyncDefinition.GetMapper(SalesforceOrder);
+        var order = SampleOrder();
+        var first = order.Lines[0];
+        var record = mapper.ToRecord(order);
+        var items = record["OrderItems"].AsRecords()!;
+        items[1]["Quantity"] = SyncValue.From(3);
+        var extra = new SyncRecord("OrderItem") { ["Product2Id"] = SyncValue.From("p-3"), ["Quantity"] = SyncValue.From(1), ["UnitPrice"] = SyncValue.From(5m) };
+        record["OrderItems"] = SyncValue.From(items.Append(extra).ToList());
+
+        mapper.Apply(record, order);
+
+        Assert.Same(first, order.Lines[0]);
+        Assert.Equal(new long[] { 1, 2, 0 }, order.Lines.Select(line => line.Id)); // the host's line ids are not part of the mapping
+        Assert.Equal(new[] { 2d, 3d, 1d }, order.Lines.Select(line => line.Quantity));
+
+        record["OrderItems"] = SyncValue.From(items.Take(1).ToList());
+        mapper.Apply(record, order);
+        Assert.Same(first, Assert.Single(order.Lines));
+    }
+
+    [Fact]
     public void Two_types_of_one_system_have_their_own_fields_origin_and_children()
     {
         var invoice = Order.SyncDefinition.GetMapper(SalesforceInvoice);

@@ -35,8 +35,9 @@ internal static class ApplyEmitter
     }
 
     /// <summary>
-    /// Replaces the collection with entities built from the child records. Matching children to existing elements by
-    /// link is the engine's job; the mapper only translates what it is given.
+    /// Sets the collection from the child records, matched to the existing elements by position: a system keeps an
+    /// order's lines in order, so what this mapping does not carry (the line's own id, fields another system owns)
+    /// survives on the element it belongs to. Extra records become new elements; missing ones drop the tail.
     /// </summary>
     private static void WriteChildren(SourceWriter writer, ChildModel child)
     {
@@ -46,10 +47,11 @@ internal static class ApplyEmitter
             writer.Line("global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncRecord>? childRecords;");
             writer.Line("try { childRecords = " + local + ".AsRecords(); }");
             writer.Line(Catch + " { throw Fail(record, " + Generated.Quote(child.Field) + ", " + Generated.Quote(child.Property) + ", exception); }");
+            writer.Line("var existing = entity." + child.Property + " is { } current ? new global::System.Collections.Generic.List<" + child.ElementType + ">(current) : new global::System.Collections.Generic.List<" + child.ElementType + ">();");
             writer.Line("var items = new global::System.Collections.Generic.List<" + child.ElementType + ">();");
             using (writer.Open("foreach (var childRecord in childRecords ?? global::System.Array.Empty<global::SesamTalk.SyncRecord>())"))
             {
-                writer.Line("var item = " + child.ElementType + ".SyncDefinition.Create();");
+                writer.Line("var item = items.Count < existing.Count ? existing[items.Count] : " + child.ElementType + ".SyncDefinition.Create();");
                 writer.Line(child.ElementMapper + ".Instance.Apply(childRecord, item);");
                 writer.Line("items.Add(item);");
             }

@@ -77,10 +77,11 @@ namespace Shop.Sales
                     global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncRecord>? childRecords;
                     try { childRecords = @lines.AsRecords(); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "OrderItems", "Lines", exception); }
+                    var existing = entity.Lines is { } current ? new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>(current) : new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>();
                     var items = new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>();
                     foreach (var childRecord in childRecords ?? global::System.Array.Empty<global::SesamTalk.SyncRecord>())
                     {
-                        var item = global::Shop.Sales.OrderLine.SyncDefinition.Create();
+                        var item = items.Count < existing.Count ? existing[items.Count] : global::Shop.Sales.OrderLine.SyncDefinition.Create();
                         global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance.Apply(childRecord, item);
                         items.Add(item);
                     }
