@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Samples.Customerp;
 using SesamTalk.Samples.Customerp.Storage;
 using SesamTalk.Samples.SyncJob.Remote;
@@ -8,25 +7,14 @@ using SesamTalk.Samples.SyncJob.Remote;
 namespace SesamTalk.Samples.SyncJob.Hosts;
 
 /// <summary>The Customerp host: its SQLite database with the demo data, and a container wired to Salesforce.</summary>
-internal sealed class ErpHost : IHostApp
+internal sealed class ErpHost : HostApp<CustomerpStore, TalkClient>
 {
     public const string SystemName = "Customerp";
 
-    private readonly ServiceProvider _services;
-
     private ErpHost(CustomerpStore store, ServiceProvider services)
+        : base(SystemName, store, services)
     {
-        Store = store;
-        _services = services;
     }
-
-    public string Name => SystemName;
-
-    public CustomerpStore Store { get; }
-
-    public TalkClient Talk => _services.GetRequiredService<TalkClient>();
-
-    public ILinkStore Links => _services.GetRequiredService<ILinkStore>();
 
     /// <summary>Opens the ERP's database (saving the demo data into a new one) and wires its container.</summary>
     public static async Task<ErpHost> OpenAsync(IConfiguration configuration, string stateDirectory, CancellationToken cancellationToken)
@@ -44,8 +32,6 @@ internal sealed class ErpHost : IHostApp
         return new ErpHost(store, services.BuildServiceProvider());
     }
 
-    public Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>
+    public override Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>
         Talk.SyncAllAsync(progress, cancellationToken);
-
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

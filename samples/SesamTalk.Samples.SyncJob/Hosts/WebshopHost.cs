@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Samples.Customwebshop;
 using SesamTalk.Samples.Customwebshop.Storage;
@@ -9,25 +8,14 @@ using SesamTalk.Samples.SyncJob.Remote;
 namespace SesamTalk.Samples.SyncJob.Hosts;
 
 /// <summary>The Customwebshop host: its SQLite database with the demo data, and a container wired to all four systems.</summary>
-internal sealed class WebshopHost : IHostApp
+internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
 {
     public const string SystemName = "Customwebshop";
 
-    private readonly ServiceProvider _services;
-
     private WebshopHost(CustomwebshopStore store, ServiceProvider services)
+        : base(SystemName, store, services)
     {
-        Store = store;
-        _services = services;
     }
-
-    public string Name => SystemName;
-
-    public CustomwebshopStore Store { get; }
-
-    public TalkClient Talk => _services.GetRequiredService<TalkClient>();
-
-    public ILinkStore Links => _services.GetRequiredService<ILinkStore>();
 
     /// <summary>Opens the webshop's database (saving the demo data into a new one) and wires its container.</summary>
     public static async Task<WebshopHost> OpenAsync(IConfiguration configuration, string stateDirectory, CancellationToken cancellationToken)
@@ -57,14 +45,12 @@ internal sealed class WebshopHost : IHostApp
         }
     }
 
-    public Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>
+    public override Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>
         Talk.SyncAllAsync(progress, cancellationToken);
-
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private async Task<string> StandardPricebookIdAsync(CancellationToken cancellationToken)
     {
-        var salesforce = _services.GetRequiredService<SalesforceClient>();
+        var salesforce = Services.GetRequiredService<SalesforceClient>();
         await foreach (var pricebook in salesforce.QueryAsync("SELECT Id FROM Pricebook2 WHERE IsStandard = true", cancellationToken).ConfigureAwait(false))
         {
             return pricebook.Id!;
