@@ -31,31 +31,12 @@ public sealed class SeedRowTests(ConvergedDemo demo) : IClassFixture<ConvergedDe
         Assert.Equal(0, await demo.Host(row).Links.CountQuarantinedAsync(flow));
     }
 
-    /// <summary>
-    /// Rows whose flows still rewrite one record every cycle: the order WS-1002, linked to a SuperOffice quote alternative
-    /// (whose quote lines replace its lines) and to Salesforce, Customcrm and Exact, gets its lines rewritten by each
-    /// flow in turn. Child lines sync as one collection, matched by position, and no connector deletes a line an update
-    /// leaves out, so lines edited in several systems accumulate (a known limitation, see docs/engine.md). Their quiet
-    /// cycle is not asserted until lines have their own links.
-    /// </summary>
-    private static readonly string[] StillOscillating =
-    [
-        "Customwebshop Order to Salesforce Order",
-        "Salesforce Order to Customerp Order",
-        "Customwebshop Order to Customcrm Order",
-        "SuperOffice Quotealternative to Customwebshop Order",
-        "SuperOffice Quoteline to Customwebshop Order",
-    ];
-
     [Theory]
     [MemberData(nameof(Rows))]
     public void The_next_cycle_of_the_row_writes_nothing(string title)
     {
         var row = SeedRows.All.Single(r => r.Title == title);
         var quiet = demo.Quiet[row.Flow];
-        if (!StillOscillating.Contains(title))
-        {
-            Assert.Equal((0, 0, 0), (quiet.Created, quiet.Updated, quiet.Conflicts));
-        }
+        Assert.Equal((0, 0, 0), (quiet.Created, quiet.Updated, quiet.Conflicts));
     }
 }

@@ -123,6 +123,11 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task UpdateRemoteAsync(List<LinkWork<TEntity>> works)
     {
         var updates = works.Where(work => work.Error is null && !work.CreatesRemote && work.ToRemote is { Count: > 0 }).ToList();
+        foreach (var work in updates)
+        {
+            await KeepLineIdentitiesAsync(work).ConfigureAwait(false);
+        }
+
         foreach (var batch in updates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
         {
             var results = await _connector.UpdateAsync(_mapper, batch.Select(work => work.ToRemote!).ToList(), _cancellationToken).ConfigureAwait(false);
@@ -130,6 +135,41 @@ internal sealed partial class FlowCycle<TEntity>
             {
                 Settle(batch[index], results[index], batch[index].SoftDelete ? SyncChangeKind.Delete : SyncChangeKind.Update);
             }
+        }
+    }
+
+    /// <summary>
+    /// Host lines carry no remote ids: before an update writes an order's lines, each takes the id of the remote line
+    /// at its position, so the connector updates that line instead of adding another one next to it. A line that
+    /// exists keeps only the fields an update may write (a Salesforce order item's product is fixed once created).
+    /// </summary>
+    private async Task KeepLineIdentitiesAsync(LinkWork<TEntity> work)
+    {
+        SyncRecord? remote = work.RemoteRecord;
+        foreach (var child in _mapper.Children)
+        {
+            if (!work.ToRemote!.TryGetValue(child.Field, out var value) || value.Kind != SyncValueKind.Records || value.AsRecords() is not { Count: > 0 } lines)
+            {
+                continue;
+            }
+
+            if (remote is null || !remote.Contains(child.Field))
+            {
+                remote = await _connector.GetAsync(_mapper, work.RemoteId!, _cancellationToken).ConfigureAwait(false);
+            }
+
+            var existing = remote is not null && remote.TryGetValue(child.Field, out var read) && read.Kind == SyncValueKind.Records ? read.AsRecords()! : [];
+            var sent = new List<SyncRecord>(lines.Count);
+            for (var index = 0; index < lines.Count; index++)
+            {
+                var id = lines[index].Id ?? (index < existing.Count ? existing[index].Id : null);
+                var writable = child.Mapper.Fields.Where(field => id is null ? field.Createable : field.Updateable).Select(field => field.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var line = RecordText.Copy(lines[index], lines[index].FieldNames.Where(writable.Contains));
+                line.Id = id;
+                sent.Add(line);
+            }
+
+            work.ToRemote[child.Field] = SyncValue.From(sent);
         }
     }
 
