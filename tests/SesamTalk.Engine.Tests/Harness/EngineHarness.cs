@@ -25,6 +25,7 @@ public sealed class EngineHarness : IAsyncDisposable
     private InMemoryHostStore<Note>? _notes;
     private InMemoryHostStore<Memo>? _memos;
     private InMemoryHostStore<Lead>? _leads;
+    private InMemoryHostStore<Tally>? _tallies;
 
     private EngineHarness(string directory, CustomSystemEmulator shop, ShiftedClock shopClock, Action<SyncEngineOptions>? configure, int pageSize)
     {
@@ -51,6 +52,8 @@ public sealed class EngineHarness : IAsyncDisposable
     public InMemoryHostStore<Order> Orders => _orders ??= new(o => o.Id, (o, id) => o.Id = id, HostClock);
 
     public InMemoryHostStore<Note> Notes => _notes ??= new(n => n.Id, (n, id) => n.Id = id, HostClock);
+
+    public InMemoryHostStore<Tally> Tallies => _tallies ??= new(t => t.Id, (t, id) => t.Id = id, HostClock);
 
     public InMemoryHostStore<Lead> Leads => _leads ??= new(l => l.Id, (l, id) => l.Id = id, HostClock);
 
@@ -150,6 +153,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IHostStore<Note>>(Notes);
         services.AddSingleton<IHostStore<Memo>>(Memos);
         services.AddSingleton<IHostStore<Lead>>(Leads);
+        services.AddSingleton<IHostStore<Tally>>(Tallies);
         services.AddCustomSystemConnector("Shop", options =>
         {
             options.BaseUrl = Shop.BaseUrl;
