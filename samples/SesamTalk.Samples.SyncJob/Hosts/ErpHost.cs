@@ -26,10 +26,9 @@ internal sealed class ErpHost : HostApp<CustomerpStore, TalkClient>
             .AddSingleton(store.Contacts)
             .AddSingleton(store.Orders)
             .AddSingleton(store.Products)
-            .AddSingleton(store.Quotes)
-            .AddSalesforce(configuration);
-        HostContainer.AddEngine(services.AddSesamTalk(), stateDirectory, SystemName);
-        return new ErpHost(store, services.BuildServiceProvider());
+            .AddSingleton(store.Quotes);
+        HostContainer.AddEngine(services.AddSesamTalk().AddSalesforce(configuration), stateDirectory, SystemName);
+        return new ErpHost(store, HostContainer.Build(services));
     }
 
     public override Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>

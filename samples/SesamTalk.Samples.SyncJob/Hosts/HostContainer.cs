@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
 
 namespace SesamTalk.Samples.SyncJob.Hosts;
@@ -14,4 +16,23 @@ internal static class HostContainer
     /// <summary>Adds the engine and the host's link store to a host's registration (from its generated <c>AddSesamTalk()</c>).</summary>
     public static void AddEngine(SesamTalkBuilder builder, string stateDirectory, string host) =>
         builder.AddEngine().UseSqliteLinkStore(LinkStorePath(stateDirectory, host));
+
+    /// <summary>
+    /// Builds a host's container and checks its settings as a generic host does before it starts: a missing setting
+    /// fails here with a message that names it.
+    /// </summary>
+    public static ServiceProvider Build(IServiceCollection services)
+    {
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            return provider;
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
 }

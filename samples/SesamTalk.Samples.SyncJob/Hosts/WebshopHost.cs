@@ -26,13 +26,16 @@ internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
         var services = new ServiceCollection()
             .AddSingleton(store.Customers)
             .AddSingleton(store.Orders)
-            .AddSingleton(store.Products)
-            .AddSalesforce(configuration)
-            .AddExactOnline(configuration, stateDirectory)
-            .AddSuperOffice(configuration, stateDirectory)
-            .AddCustomcrm(configuration);
-        HostContainer.AddEngine(services.AddSesamTalk(), stateDirectory, SystemName);
-        var host = new WebshopHost(store, services.BuildServiceProvider());
+            .AddSingleton(store.Products);
+        HostContainer.AddEngine(
+            services.AddSesamTalk()
+                .AddSalesforce(configuration)
+                .AddExactOnline(configuration, stateDirectory)
+                .AddSuperOffice(configuration, stateDirectory)
+                .AddCustomcrm(configuration),
+            stateDirectory,
+            SystemName);
+        var host = new WebshopHost(store, HostContainer.Build(services));
         try
         {
             SalesforceOrg.StandardPricebookId = await host.StandardPricebookIdAsync(cancellationToken).ConfigureAwait(false);

@@ -1,37 +1,37 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using SesamTalk.Connectors.Custom;
-using SesamTalk.Connectors.ExactOnline;
-using SesamTalk.Connectors.Salesforce;
-using SesamTalk.Connectors.SuperOffice;
+using SesamTalk.Connectors.Hosting;
 
 namespace SesamTalk.Samples.SyncJob.Remote;
 
 /// <summary>
-/// Registers each system's connector with its options bound from the system's configuration section, named after the
-/// option classes' properties (<c>SesamTalk:Salesforce:ClientId</c>, <c>SesamTalk:Custom:Customcrm:ApiKey</c>, ...).
-/// The refresh tokens of Exact Online and SuperOffice (<c>RefreshToken</c> in their sections) seed a token store in the
-/// state directory, which keeps the rotated tokens from then on.
+/// Registers the systems a host syncs with through the library's configuration-bound methods (<c>AddSalesforce(section)</c>
+/// and its kin, checked when the container starts). The rotating refresh tokens of Exact Online and SuperOffice are
+/// kept in the state directory unless the configuration names another <c>RefreshTokenFile</c>.
 /// </summary>
 internal static class ConnectorConfiguration
 {
-    public static IServiceCollection AddSalesforce(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSalesforceConnector(options => configuration.GetSection(SystemSections.Salesforce).Bind(options));
+    public static SesamTalkBuilder AddSalesforce(this SesamTalkBuilder builder, IConfiguration configuration) =>
+        ConfiguredSystems.AddSalesforce(builder, configuration.GetSection(SystemSections.Salesforce));
 
-    public static IServiceCollection AddExactOnline(this IServiceCollection services, IConfiguration configuration, string stateDirectory)
+    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, IConfiguration configuration, string stateDirectory) =>
+        ConfiguredSystems.AddExactOnline(builder, WithTokenFile(configuration, SystemSections.ExactOnline, stateDirectory, "exactonline"));
+
+    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, IConfiguration configuration, string stateDirectory) =>
+        ConfiguredSystems.AddSuperOffice(builder, WithTokenFile(configuration, SystemSections.SuperOffice, stateDirectory, "superoffice"));
+
+    public static SesamTalkBuilder AddCustomcrm(this SesamTalkBuilder builder, IConfiguration configuration) =>
+        builder.AddCustomSystem(SystemSections.CustomcrmName, configuration.GetSection(SystemSections.Customcrm));
+
+    /// <summary>The system's section, with <c>RefreshTokenFile</c> in the state directory when the configuration names none.</summary>
+    private static IConfigurationSection WithTokenFile(IConfiguration configuration, string section, string stateDirectory, string system)
     {
-        var section = configuration.GetSection(SystemSections.ExactOnline);
-        services.AddSingleton<IExactOnlineTokenStore>(new FileRefreshTokenStore(Path.Combine(stateDirectory, "exactonline.refresh-token"), section["RefreshToken"]));
-        return services.AddExactOnlineConnector(options => section.Bind(options));
+        var key = section + ":RefreshTokenFile";
+        return (configuration[key] is { Length: > 0 }
+                ? configuration
+                : new ConfigurationBuilder()
+                    .AddConfiguration(configuration)
+                    .AddInMemoryCollection(new Dictionary<string, string?> { [key] = Path.Combine(stateDirectory, system + ".refresh-token") })
+                    .Build())
+            .GetSection(section);
     }
-
-    public static IServiceCollection AddSuperOffice(this IServiceCollection services, IConfiguration configuration, string stateDirectory)
-    {
-        var section = configuration.GetSection(SystemSections.SuperOffice);
-        services.AddSingleton<ISuperOfficeTokenStore>(new FileRefreshTokenStore(Path.Combine(stateDirectory, "superoffice.refresh-token"), section["RefreshToken"]));
-        return services.AddSuperOfficeConnector(options => section.Bind(options));
-    }
-
-    public static IServiceCollection AddCustomcrm(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddCustomSystemConnector(SystemSections.CustomcrmName, options => configuration.GetSection(SystemSections.Customcrm).Bind(options));
 }
