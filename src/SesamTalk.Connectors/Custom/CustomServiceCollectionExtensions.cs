@@ -20,14 +20,19 @@ public static class CustomServiceCollectionExtensions
         services.Configure(system, configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CustomSystemClients>();
-        // One counter per system: every custom system shares the client type the generic counters are keyed by.
+        // One counter and one rate-limit window per system: every custom system shares the client type.
         var calls = new ApiCallCounter<CustomSystemClient>();
+        var window = new CustomRateLimitWindow(system);
         services.AddHttpClient(CustomSystemClients.HttpClientName(system))
             .AddHttpMessageHandler(provider =>
             {
                 var options = provider.GetRequiredService<IOptionsMonitor<CustomConnectorOptions>>().Get(system);
                 return new RetryHandler(options.MaxRetries, options.MaxRetryDelay, provider.GetRequiredService<TimeProvider>());
             })
+            .AddHttpMessageHandler(provider => new CustomRateLimitHandler(
+                window,
+                provider.GetRequiredService<IOptionsMonitor<CustomConnectorOptions>>().Get(system).MaxRetryDelay,
+                provider.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(() => new ApiCallCountingHandler<CustomSystemClient>(calls));
         services.AddSingleton<ISyncConnector>(provider =>
             new CustomSyncConnector(provider.GetRequiredService<CustomSystemClients>().Get(system), () => calls.Calls));

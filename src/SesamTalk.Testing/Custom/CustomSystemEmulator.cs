@@ -76,6 +76,9 @@ public sealed class CustomSystemEmulator : IAsyncDisposable
     /// <summary>Uses up the rest of the current rate-limit window: requests answer 429 until it restarts.</summary>
     public void ExhaustRateLimit() => _controls.Limiter.Exhaust();
 
+    /// <summary>How many requests the rate limit refused with a 429 (injected faults not counted).</summary>
+    public int RateLimitRefusals => _controls.Limiter.Refused;
+
     /// <summary>
     /// Creates a record directly in the store, as data that was there before the test or typed in by a user. With a
     /// catalog, field names, types and lengths are checked (read-only fields may be set). Returns the new id.

@@ -19,9 +19,9 @@ internal sealed class CustomSystem : IAsyncDisposable
 
     public CustomSystemClient Client => _services.GetRequiredService<CustomSystemClients>().Get("Customcrm");
 
-    public static async Task<CustomSystem> StartAsync(string? catalog = null, string? apiKey = null, int pageSize = 100)
+    public static async Task<CustomSystem> StartAsync(string? catalog = null, string? apiKey = null, int pageSize = 100, int rateLimit = 1000)
     {
-        var emulator = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Catalog = catalog });
+        var emulator = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Catalog = catalog, RateLimit = rateLimit, RateLimitWindow = TimeSpan.FromSeconds(1) });
         var services = new ServiceCollection()
             .AddCustomSystemConnector("Customcrm", options =>
             {

@@ -146,6 +146,7 @@ public sealed class EngineHarness : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton(Logs);
+        services.AddSingleton<TimeProvider>(ShopClock); // the connector paces by the Shop's rate-limit window, on the Shop's clock
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         services.AddSingleton<IHostStore<Product>>(Products);
         services.AddSingleton<IHostStore<Customer>>(Customers);

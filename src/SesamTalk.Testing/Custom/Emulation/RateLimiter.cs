@@ -12,6 +12,9 @@ internal sealed class RateLimiter(TimeProvider clock, int limit, TimeSpan window
 
     public int Limit { get; } = limit;
 
+    /// <summary>How many requests the limit refused.</summary>
+    public int Refused { get; private set; }
+
     /// <summary>Takes one request from the budget; the state is what the response headers report either way.</summary>
     public RateState Acquire()
     {
@@ -28,6 +31,10 @@ internal sealed class RateLimiter(TimeProvider clock, int limit, TimeSpan window
             if (allowed)
             {
                 _used++;
+            }
+            else
+            {
+                Refused++;
             }
 
             return new RateState(allowed, Limit, Limit - _used, _windowEnd - now);
