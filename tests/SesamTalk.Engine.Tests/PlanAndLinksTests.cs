@@ -41,9 +41,10 @@ public sealed class PlanAndLinksTests
     public async Task A_host_links_records_by_hand_and_the_next_cycle_brings_them_in_line()
     {
         await using var app = await EngineHarness.StartAsync();
+        var shopId = app.SeedShop("Product", new JsonObject { ["Sku"] = "SHOP-H-1", ["Name"] = "Shop name", ["Stock"] = 3 });
+        app.HostClock.Advance(TimeSpan.FromMinutes(1)); // the host's record is the later edit, so it wins the first merge
         var product = new Product { Sku = "H-1", Name = "Host name", Price = 5m };
         await app.Products.SaveAsync(product, default);
-        var shopId = app.SeedShop("Product", new JsonObject { ["Sku"] = "SHOP-H-1", ["Name"] = "Shop name", ["Stock"] = 3 });
         var flow = EngineHarness.Flow("Product", "Product");
         await app.Links.TryAcquireLeaseAsync(flow, "setup", TimeSpan.FromSeconds(1));
         await app.Links.ReleaseLeaseAsync(flow, "setup");
@@ -54,7 +55,8 @@ public sealed class PlanAndLinksTests
         Assert.Equal(SyncLinkProvenance.LinkedByHand, link.Provenance);
         var links = await app.Talk.Products.LinksAsync(product.Id);
         Assert.Equal(shopId, Assert.Single(links).RemoteId);
-        Assert.Equal("Host name", (string?)app.ShopFields("Product", shopId)["Name"]); // the host's records are the source
+        Assert.Equal("Host name", (string?)app.ShopFields("Product", shopId)["Name"]); // latest wins on first contact too
+        Assert.Equal("H-1", (string?)app.ShopFields("Product", shopId)["Sku"]);
         Assert.Equal(3, product.Stock);
         Assert.Single(app.ShopRecords("Product"));
 

@@ -43,7 +43,8 @@ public interface IEntityMapper
 public interface IEntityMapper<in TEntity> : IEntityMapper
 {
     /// <summary>
-    /// Maps the entity to a record of the remote type with every field that travels to the remote system.
+    /// Maps the entity to a record of the remote type with every field that travels to the remote system, and the match
+    /// keys that only travel from it (so a pre-existing pair can be matched; they are never written).
     /// Reference fields hold the host ids of the referenced entities; the engine translates them.
     /// </summary>
     /// <param name="entity">The entity.</param>

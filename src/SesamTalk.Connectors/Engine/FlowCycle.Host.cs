@@ -14,8 +14,9 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>
-    /// Widens the index to every host record, once a cycle, when a remote record would create a host record and no
-    /// changed host record matched it: an unchanged host record with the same key must be linked, not duplicated.
+    /// Widens the index to every host record, once a cycle, when an unlinked remote record matched no changed host
+    /// record: an unchanged host record with the same key must be linked (an invoice billed for an order synced long
+    /// ago), and never duplicated.
     /// </summary>
     private async Task<bool> CompleteHostIndexAsync()
     {

@@ -125,7 +125,7 @@ internal sealed partial class FlowCycle<TEntity>
     {
         _openIntents.TryGetValue((SyncSide.Remote, work.SourceId), out var intent);
         var match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
-        if (match.Candidates == 0 && CreatesHost && await CompleteHostIndexAsync().ConfigureAwait(false))
+        if (match.Candidates == 0 && await CompleteHostIndexAsync().ConfigureAwait(false))
         {
             match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
         }

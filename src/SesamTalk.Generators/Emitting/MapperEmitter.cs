@@ -113,7 +113,9 @@ internal static class MapperEmitter
         {
             writer.Line("if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));");
             writer.Line("var record = new global::SesamTalk.SyncRecord(" + Generated.Quote(model.Target.Type) + ");");
-            foreach (var field in model.Target.Fields.Where(f => f.CanRead && f.Direction != 2))
+            // Fields that travel to the remote system, and match keys that only come from it: the host's value still
+            // finds the pre-existing remote record (an ERP order that already holds the Salesforce order number).
+            foreach (var field in model.Target.Fields.Where(f => f.CanRead && (f.Direction != 2 || model.Target.MatchKeys.Contains(f.Field))))
             {
                 writer.Line("record[" + Generated.Quote(field.Field) + "] = " + ValueExpressions.ToSyncValue(field) + ";");
             }
