@@ -70,7 +70,9 @@ public static class ConfiguredSystems
             .Require(options.ApiUrl is not null || options.Tenant is { Length: > 0 }, "Tenant", "the tenant's context identifier, e.g. Cust12345 (or set ApiUrl).")
             .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the Developer Portal.")
             .Require(options.ClientSecret.Length > 0, "ClientSecret", "the app's client secret.")
-            .Require(HasRefreshToken(section), "RefreshToken", "the refresh token from authorising the app once; set RefreshTokenFile to keep it across restarts.")
+            .Require(options.SystemUser is not null || HasRefreshToken(section), "RefreshToken", "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser.")
+            .Require(options.SystemUser is not { SystemToken.Length: 0 }, "SystemUser:SystemToken", "the tenant's system token (the system_token claim of the administrator's id_token).")
+            .Require(options.SystemUser is not { PrivateKeyPem.Length: 0 }, "SystemUser:PrivateKeyPem", "the PEM of the app's RSA key whose public half SuperOffice holds.")
             .Result());
     }
 

@@ -8,6 +8,15 @@ public interface IBearerToken
 {
     /// <summary>The token. Never logged.</summary>
     string AccessToken { get; }
+
+    /// <summary>The Authorization scheme the token goes with.</summary>
+    string Scheme => "Bearer";
+
+    /// <summary>Adds headers a system wants next to the token (SuperOffice's <c>SO-AppToken</c> with a ticket).</summary>
+    /// <param name="request">The request being signed.</param>
+    void AddHeaders(HttpRequestMessage request)
+    {
+    }
 }
 
 /// <summary>Where a connector's access tokens come from: a session that fetches, caches and renews them.</summary>
@@ -57,7 +66,8 @@ public sealed class BearerTokenHandler<TToken> : DelegatingHandler
     private async Task<TToken> Sign(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var token = await _source.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue(token.Scheme, token.AccessToken);
+        token.AddHeaders(request);
         return token;
     }
 }

@@ -21,6 +21,12 @@ public sealed class SuperOfficeOptions
     /// <summary>The app's client secret. Never logged.</summary>
     public string ClientSecret { get; set; } = "";
 
+    /// <summary>
+    /// Signs in with the server-to-server System User flow instead of a refresh token, when set (the refresh-token store
+    /// is then not used).
+    /// </summary>
+    public SuperOfficeSystemUserOptions? SystemUser { get; set; }
+
     /// <summary>The redirect URI registered for the app.</summary>
     public string RedirectUri { get; set; } = "";
 

@@ -18,6 +18,7 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
 
     private readonly SuperOfficeOptions _options;
     private readonly Tokens _tokens;
+    private readonly SuperOfficeSystemUserTickets? _tickets;
 
     /// <summary>Creates the session (DI does this).</summary>
     /// <param name="clients">The HttpClient factory.</param>
@@ -28,6 +29,7 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
     {
         _options = options.Value;
         _tokens = new Tokens(this, clients, store, time);
+        _tickets = _options.SystemUser is null ? null : new SuperOfficeSystemUserTickets(this, clients, _options, time);
     }
 
     /// <summary>The identity site, ending in "/".</summary>
@@ -54,13 +56,23 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
         _tokens.RedeemAuthorizationCodeAsync(code, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SuperOfficeToken> GetTokenAsync(CancellationToken cancellationToken) => _tokens.GetTokenAsync(cancellationToken);
+    /// <remarks>A System User ticket when <see cref="SuperOfficeOptions.SystemUser"/> is set, else an OAuth access token.</remarks>
+    public Task<SuperOfficeToken> GetTokenAsync(CancellationToken cancellationToken) =>
+        _tickets?.GetTokenAsync(cancellationToken) ?? _tokens.GetTokenAsync(cancellationToken);
 
     /// <inheritdoc />
-    public void Invalidate(SuperOfficeToken rejected) => _tokens.Invalidate(rejected);
+    public void Invalidate(SuperOfficeToken rejected)
+    {
+        _tickets?.Invalidate(rejected);
+        _tokens.Invalidate(rejected);
+    }
 
     /// <inheritdoc />
-    public void Dispose() => _tokens.Dispose();
+    public void Dispose()
+    {
+        _tickets?.Dispose();
+        _tokens.Dispose();
+    }
 
     private static Uri WithSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
@@ -107,11 +119,27 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
     }
 }
 
-/// <summary>A SuperOffice access token and when it expires.</summary>
-/// <param name="AccessToken">The bearer token. Never logged.</param>
-/// <param name="ExpiresAt">When SuperOffice stops accepting it.</param>
-public sealed record SuperOfficeToken(string AccessToken, DateTimeOffset ExpiresAt) : IBearerToken
+/// <summary>A SuperOffice credential and when it expires: an OAuth access token, or a System User ticket.</summary>
+/// <param name="AccessToken">The access token or ticket. Never logged.</param>
+/// <param name="ExpiresAt">When it is replaced.</param>
+/// <param name="Scheme">The Authorization scheme: <c>Bearer</c>, or <c>SOTicket</c> for a ticket.</param>
+/// <param name="ApplicationToken">The app's secret sent as <c>SO-AppToken</c> with a ticket, or null. Never logged.</param>
+public sealed record SuperOfficeToken(string AccessToken, DateTimeOffset ExpiresAt, string Scheme = "Bearer", string? ApplicationToken = null) : IBearerToken
 {
+    /// <summary>The scheme of a System User ticket.</summary>
+    public const string TicketScheme = "SOTicket";
+
+    /// <inheritdoc />
+    public void AddHeaders(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (ApplicationToken is { } application)
+        {
+            request.Headers.Remove("SO-AppToken");
+            request.Headers.Add("SO-AppToken", application);
+        }
+    }
+
     /// <summary>Keeps the token out of logs and debugger displays.</summary>
-    public override string ToString() => "SuperOfficeToken(expires " + ExpiresAt.ToString("O", CultureInfo.InvariantCulture) + ")";
+    public override string ToString() => "SuperOfficeToken(" + Scheme + ", expires " + ExpiresAt.ToString("O", CultureInfo.InvariantCulture) + ")";
 }

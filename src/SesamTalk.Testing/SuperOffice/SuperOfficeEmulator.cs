@@ -87,6 +87,18 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable
     /// <summary>Issues a refresh token the refresh_token grant accepts (re-usable, as SuperOffice's are).</summary>
     public string IssueRefreshToken() => _tenant.Tokens.IssueRefreshToken();
 
+    /// <summary>The tenant's system token, as the administrator's id_token carries it (the System User flow signs it).</summary>
+    public string SystemToken => _tenant.SystemToken;
+
+    /// <summary>Registers the partner app's public key (PEM) for the System User flow (<c>PartnerSystemUser/Authenticate</c>).</summary>
+    /// <param name="publicKeyPem">The public half of the key the app signs system tokens with.</param>
+    public void RegisterSystemUserKey(string publicKeyPem)
+    {
+        var key = System.Security.Cryptography.RSA.Create();
+        key.ImportFromPem(publicKeyPem);
+        _tenant.SystemUserKey = key;
+    }
+
     /// <summary>Expires every issued access token: API calls answer 401 until a token is refreshed.</summary>
     public void ExpireAccessTokens() => _tenant.Tokens.ExpireAll();
 

@@ -60,6 +60,9 @@ internal sealed class SuperOfficeTenant : IDisposable
     /// <summary>The system user token the id_token carries (<c>AppName-&lt;random&gt;</c>, stable per tenant and app).</summary>
     public string SystemToken { get; } = "SesamTalk-" + Guid.NewGuid().ToString("N")[..20];
 
+    /// <summary>The public key of the partner app's system-user signing key, once registered; null refuses the System User flow.</summary>
+    public System.Security.Cryptography.RSA? SystemUserKey { get; set; }
+
     public string UserPrincipalName => $"integration@{Options.ContextIdentifier.ToLowerInvariant()}.example.com";
 
     /// <summary>Set once the emulator listens: the site root, ending in "/".</summary>

@@ -61,6 +61,32 @@ internal sealed class IdTokenIssuer : IDisposable
             [ClaimPrefix + "is_administrator"] = "True",
             [ClaimPrefix + "company_name"] = SuperOfficeTenant.CompanyName,
         };
+        return Sign(header, claims);
+    }
+
+    /// <summary>The JWT <c>PartnerSystemUser/Authenticate</c> answers with: the system user's ticket in its <c>ticket</c> claim.</summary>
+    public string IssueSystemUserToken(SuperOfficeTenant tenant, string ticket)
+    {
+        var now = tenant.Clock.GetUtcNow().ToUnixTimeSeconds();
+        var header = new JsonObject { ["typ"] = "JWT", ["alg"] = "RS256", ["kid"] = _keyId };
+        var claims = new JsonObject
+        {
+            ["sub"] = tenant.SystemToken,
+            ["iss"] = tenant.Issuer,
+            ["aud"] = tenant.Options.ClientId,
+            ["iat"] = now,
+            ["nbf"] = now,
+            ["exp"] = now + (long)TokenStore.TicketLifetime.TotalSeconds,
+            [ClaimPrefix + "ticket"] = ticket,
+            [ClaimPrefix + "ctx"] = tenant.Options.ContextIdentifier,
+            [ClaimPrefix + "webapi_url"] = tenant.ApiRoot,
+            [ClaimPrefix + "associateid"] = tenant.Options.AssociateId.ToString(CultureInfo.InvariantCulture),
+        };
+        return Sign(header, claims);
+    }
+
+    private string Sign(JsonObject header, JsonObject claims)
+    {
         var signed = Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString()));
         var signature = _key.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return signed + "." + Base64Url(signature);

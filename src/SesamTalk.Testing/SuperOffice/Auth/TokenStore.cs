@@ -11,6 +11,7 @@ namespace SesamTalk.Testing.SuperOffice.Auth;
 internal sealed class TokenStore(TimeProvider clock, TimeSpan accessLifetime, string contextIdentifier)
 {
     private readonly AccessTokens _access = new(clock, accessLifetime);
+    private readonly AccessTokens _tickets = new(clock, TicketLifetime);
     private readonly ConcurrentDictionary<string, string> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _refresh = new(StringComparer.Ordinal);
 
@@ -22,7 +23,29 @@ internal sealed class TokenStore(TimeProvider clock, TimeSpan accessLifetime, st
     public bool IsValid(string? token) => _access.IsValid(token);
 
     /// <summary>Every issued access token stops working; clients must refresh.</summary>
-    public void ExpireAll() => _access.ExpireAll();
+    public void ExpireAll()
+    {
+        _access.ExpireAll();
+        _tickets.ExpireAll();
+    }
+
+    /// <summary>How long a system-user ticket lives without use; each use slides it on.</summary>
+    public static TimeSpan TicketLifetime { get; } = TimeSpan.FromHours(6);
+
+    /// <summary>Issues a system-user ticket (<c>7T:…</c>).</summary>
+    public string IssueTicket() => _tickets.Issue("7T:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+
+    /// <summary>Whether the ticket is live; a live ticket's life slides on by its use.</summary>
+    public bool UseTicket(string? ticket)
+    {
+        if (!_tickets.IsValid(ticket))
+        {
+            return false;
+        }
+
+        _tickets.Issue(ticket!);
+        return true;
+    }
 
     /// <summary>A code the token endpoint exchanges once, for the given redirect URI.</summary>
     public string IssueCode(string redirectUri)

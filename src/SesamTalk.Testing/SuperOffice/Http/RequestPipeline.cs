@@ -22,12 +22,22 @@ internal sealed class RequestPipeline(SuperOfficeTenant tenant)
         return FaultPlayer.RunAsync(http, fault, StatusFault, cancellationToken => GuardedAsync(new ApiRequest(http), guard, handler, cancellationToken));
     }
 
+    /// <summary>An OAuth access token (<c>Bearer 8A:…</c>), or a system-user ticket (<c>SOTicket 7T:…</c>) with the app's <c>SO-AppToken</c>.</summary>
+    private bool Authenticated(ApiRequest request)
+    {
+        var authorization = request.Header("Authorization");
+        const string Ticket = "SOTicket ";
+        return authorization is not null && authorization.StartsWith(Ticket, StringComparison.OrdinalIgnoreCase)
+            ? string.Equals(request.Header("SO-AppToken"), tenant.Options.ClientSecret, StringComparison.Ordinal) && tenant.Tokens.UseTicket(authorization[Ticket.Length..].Trim())
+            : tenant.Tokens.IsValid(BearerToken.From(authorization));
+    }
+
     private async Task<ApiResponse> GuardedAsync(
         ApiRequest request, Guard guard, Func<ApiRequest, CancellationToken, Task<ApiResponse>> handler, CancellationToken cancellationToken)
     {
         // An access token belongs to one tenant ("8A:Cust12345.…"): another tenant's URL refuses it as well.
         if (guard == Guard.Api
-            && (!tenant.Tokens.IsValid(BearerToken.From(request.Header("Authorization")))
+            && (!Authenticated(request)
                 || !string.Equals(request.Route("tenant"), tenant.Options.ContextIdentifier, StringComparison.OrdinalIgnoreCase)))
         {
             return ApiResponse.Error(StatusCodes.Status401Unauthorized, SoErrors.Unauthorized, SoErrors.UnauthorizedMessage) with

@@ -15,6 +15,7 @@ internal static class SuperOfficeRoutes
         var pipeline = new RequestPipeline(tenant);
         var authorize = new AuthorizeEndpoint(tenant);
         var token = new TokenEndpoint(tenant);
+        var systemUser = new SystemUserEndpoint(tenant);
         var openId = new OpenIdMetadata(tenant);
         var tenants = new TenantHandlers(tenant);
         var entities = new EntityHandlers(tenant);
@@ -24,6 +25,7 @@ internal static class SuperOfficeRoutes
 
         app.MapGet("/login/common/oauth/authorize", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Authorize, Guard.Open, authorize.HandleAsync));
         app.MapPost("/login/common/oauth/tokens", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Token, Guard.Open, token.HandleAsync));
+        app.MapPost("/login/api/PartnerSystemUser/Authenticate", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Token, Guard.Open, systemUser.HandleAsync));
         app.MapGet("/login/.well-known/openid-configuration", http => pipeline.RunAsync(http, SuperOfficeEndpoint.OpenIdMetadata, Guard.Open, openId.ConfigurationAsync));
         app.MapGet("/login/.well-known/jwks", http => pipeline.RunAsync(http, SuperOfficeEndpoint.OpenIdMetadata, Guard.Open, openId.JwksAsync));
         app.MapGet("/api/state/{context}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.TenantState, Guard.Open, tenants.StateAsync));
