@@ -51,9 +51,4 @@ public sealed class MetricsTests
         Assert.Contains(SyncStage.Committing, stages);
         Assert.Equal(SyncStage.Done, stages[^1]);
     }
-
-    private sealed class SynchronousProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
-    {
-        public void Report(SyncProgress value) => report(value);
-    }
 }

@@ -55,9 +55,4 @@ public sealed class NoMissedChangesTests
         Assert.Equal(32, app.Customers.Records.Count);
         Assert.Equal(32, app.ShopRecords("Customer").Count);
     }
-
-    private sealed class SynchronousProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
-    {
-        public void Report(SyncProgress value) => report(value);
-    }
 }

@@ -1,8 +1,3 @@
-using SesamTalk.Connectors.Custom;
-using SesamTalk.Connectors.ExactOnline;
-using SesamTalk.Connectors.Salesforce;
-using SesamTalk.Connectors.SuperOffice;
-
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>Which failures end a cycle at its last checkpoint, and which set one record aside.</summary>
@@ -10,7 +5,9 @@ internal static class StopErrors
 {
     /// <summary>
     /// A system that is down, refuses the credentials or is out of quota after the connector's retries, the breaker,
-    /// a lost lease: the cycle stops cleanly and the next one resumes at the committed cursors.
+    /// a lost lease: the cycle stops cleanly and the next one resumes at the committed cursors. A connector's own
+    /// exception types arrive as <see cref="SyncConnectorException"/> (see <see cref="GuardedConnector"/>), so the
+    /// engine knows no connector by name.
     /// </summary>
     public static bool EndsCycle(Exception error) => error
         is HttpRequestException
@@ -18,15 +15,7 @@ internal static class StopErrors
         or SyncQuotaExhaustedException
         or SyncMassChangeException
         or SyncLeaseLostException
-        or SyncConnectorException
-        or SalesforceApiException
-        or SalesforceAuthenticationException
-        or ExactOnlineApiException
-        or ExactOnlineAuthenticationException
-        or SuperOfficeApiException
-        or SuperOfficeAuthenticationException
-        or CustomSystemException
-        or System.Text.Json.JsonException;
+        or SyncConnectorException;
 
     /// <summary>A record that cannot be mapped, translated or saved: it is quarantined with the error and the cycle goes on.</summary>
     public static bool IsBadRecord(Exception error) => error
