@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.Samples.Customerp;
 using SesamTalk.Samples.Customerp.Storage;
 using SesamTalk.Samples.SyncJob.Remote;
@@ -27,7 +28,7 @@ internal sealed class ErpHost : HostApp<CustomerpStore, TalkClient>
             .AddSingleton(store.Orders)
             .AddSingleton(store.Products)
             .AddSingleton(store.Quotes);
-        HostContainer.AddEngine(services.AddSesamTalk().AddSalesforce(configuration), stateDirectory, SystemName);
+        HostContainer.AddEngine(services.AddSesamTalk().AddSalesforce(configuration.GetSection(SystemSections.Salesforce)), stateDirectory, SystemName);
         return new ErpHost(store, HostContainer.Build(services));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Samples.Customwebshop;
 using SesamTalk.Samples.Customwebshop.Storage;
@@ -29,10 +30,10 @@ internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
             .AddSingleton(store.Products);
         HostContainer.AddEngine(
             services.AddSesamTalk()
-                .AddSalesforce(configuration)
-                .AddExactOnline(configuration, stateDirectory)
-                .AddSuperOffice(configuration, stateDirectory)
-                .AddCustomcrm(configuration),
+                .AddSalesforce(configuration.GetSection(SystemSections.Salesforce))
+                .AddExactOnline(ConnectorConfiguration.WithTokenFile(configuration, SystemSections.ExactOnline, stateDirectory))
+                .AddSuperOffice(ConnectorConfiguration.WithTokenFile(configuration, SystemSections.SuperOffice, stateDirectory))
+                .AddCustomSystem(SystemSections.CustomcrmName, configuration.GetSection(SystemSections.Customcrm)),
             stateDirectory,
             SystemName);
         var host = new WebshopHost(store, HostContainer.Build(services));

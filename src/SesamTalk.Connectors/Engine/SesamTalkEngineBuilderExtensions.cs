@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
 
@@ -24,7 +22,6 @@ public static class SesamTalkEngineBuilderExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.TryAddSingleton<SyncMetrics>();
         services.TryAddSingleton<SyncHealthRegistry>();
         services.TryAddSingleton<ISyncEngine, SyncEngine>();

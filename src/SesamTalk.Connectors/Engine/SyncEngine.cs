@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
@@ -24,8 +25,8 @@ public sealed class SyncEngine : ISyncEngine
     /// <param name="options">The engine's options.</param>
     /// <param name="metrics">The engine's instruments.</param>
     /// <param name="health">Where each system's last outcome is kept for the health checks.</param>
-    /// <param name="logger">The engine's log.</param>
     /// <param name="time">The clock.</param>
+    /// <param name="logger">The engine's log, or null when the host registered no logging.</param>
     public SyncEngine(
         IServiceProvider services,
         ISyncModel model,
@@ -34,13 +35,13 @@ public sealed class SyncEngine : ISyncEngine
         IOptions<SyncEngineOptions> options,
         SyncMetrics metrics,
         SyncHealthRegistry health,
-        ILogger<SyncEngine> logger,
-        TimeProvider time)
+        TimeProvider time,
+        ILogger<SyncEngine>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _connectors = connectors?.ToList() ?? throw new ArgumentNullException(nameof(connectors));
-        _context = new FlowContext(links, model, options.Value, metrics, health, logger, time);
+        _context = new FlowContext(links, model, options.Value, metrics, health, logger ?? NullLogger<SyncEngine>.Instance, time);
     }
 
     /// <inheritdoc />

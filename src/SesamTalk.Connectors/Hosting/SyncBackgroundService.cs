@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace SesamTalk.Connectors.Hosting;
@@ -13,9 +14,11 @@ internal sealed class SyncBackgroundService(
     ISyncEngine engine,
     ISyncModel model,
     IOptions<SyncScheduleOptions> options,
-    ILogger<SyncBackgroundService> logger,
-    TimeProvider time) : BackgroundService
+    TimeProvider time,
+    ILogger<SyncBackgroundService>? log = null) : BackgroundService
 {
+    private readonly ILogger logger = log ?? NullLogger<SyncBackgroundService>.Instance;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schedule = options.Value;
