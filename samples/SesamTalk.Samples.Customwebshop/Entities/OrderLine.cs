@@ -39,7 +39,8 @@ public partial class OrderLine
     [SyncIgnore("Customcrm"), SyncIgnore("ExactOnline"), SyncIgnore("SuperOffice")]
     public string PricebookEntryProductId => ProductId;
 
-    /// <summary>The product's code as the line shows it.</summary>
+    /// <summary>The product's code as the line shows it; it tells a SuperOffice quote line's webshop line.</summary>
+    [MatchKey(System = "SuperOffice")]
     [Field("SuperOffice", "Code")]
     [SyncIgnore("Salesforce"), SyncIgnore("ExactOnline")]
     [MaxLength(30)]

@@ -139,8 +139,9 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>
-    /// Host lines carry no remote ids: before an update writes an order's lines, each takes the id of the remote line
-    /// at its position, so the connector updates that line instead of adding another one next to it. A line that
+    /// Host lines carry no remote ids: before an update writes an order's lines, each takes the id of the remote line it
+    /// matches (by the line mapping's match key, else at its position), so the connector updates that line instead of
+    /// adding another one next to it. A line that
     /// exists keeps only the fields an update may write (a Salesforce order item's product is fixed once created).
     /// </summary>
     private async Task KeepLineIdentitiesAsync(LinkWork<TEntity> work)
@@ -162,7 +163,7 @@ internal sealed partial class FlowCycle<TEntity>
             var sent = new List<SyncRecord>(lines.Count);
             for (var index = 0; index < lines.Count; index++)
             {
-                var id = lines[index].Id ?? (index < existing.Count ? existing[index].Id : null);
+                var id = lines[index].Id ?? LineAlignment.Counterpart(child.Mapper, lines[index], existing, index)?.Id;
                 var writable = child.Mapper.Fields.Where(field => id is null ? field.Createable : field.Updateable).Select(field => field.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var line = RecordText.Copy(lines[index], lines[index].FieldNames.Where(writable.Contains));
                 line.Id = id;
