@@ -10,16 +10,20 @@ namespace SesamTalk.Connectors.Custom;
 /// </summary>
 internal sealed class CustomRateLimitHandler(CustomRateLimitWindow window, TimeSpan maxWait, TimeProvider time) : DelegatingHandler
 {
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(5);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (window.WaitBeforeSending(time.GetUtcNow()) is { } wait)
+        // A loop, not one wait: timers count in whole milliseconds on a monotonic clock and may end a moment before
+        // the wall clock the window is kept in reaches the reset, and a call sent in that moment would meet the limit.
+        while (window.WaitBeforeSending(time.GetUtcNow()) is { } wait)
         {
             if (wait > maxWait)
             {
                 throw window.Exhausted();
             }
 
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait + TimerSlack, time, cancellationToken).ConfigureAwait(false);
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
