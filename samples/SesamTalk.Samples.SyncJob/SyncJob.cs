@@ -176,10 +176,6 @@ public static class SyncJob
             return;
         }
 
-        // Users edit a while after a sync, not within its last second. That matters to Salesforce: SystemModstamp counts
-        // whole seconds and the connector resumes after (SystemModstamp, Id), so an edit in the cursor's own second to a
-        // record with a lower id would not be read (a known connector limitation, see the job's README).
-        await Task.Delay(TimeSpan.FromMilliseconds(1100), cancellationToken).ConfigureAwait(false);
         output.WriteLine();
         output.WriteLine("Editing records in the remote systems, then syncing again:");
         var before = new List<string?>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.Connectors.Tests.Salesforce;
@@ -49,6 +50,21 @@ public class SalesforceSyncConnectorTests
 
         Assert.Contains(page.Records, record => record.Id == late);
         Assert.Equal(cursor, page.Cursor);
+    }
+
+    [Fact]
+    public async Task With_the_default_overlap_an_edit_in_the_cursors_own_second_to_a_record_with_a_lower_id_is_read()
+    {
+        await using var org = await SalesforceOrg.StartAsync(changeOverlap: new SalesforceOptions().ChangeOverlap);
+        var first = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "First" }, Noon);
+        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Second" }, Noon);
+        var cursor = (await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).SingleAsync()).Cursor;
+
+        // SystemModstamp keeps whole seconds: the edit sorts before the cursor's (Noon, second id).
+        org.Emulator.Edit(first, new JsonObject { ["Name"] = "First, edited" }, Noon);
+        var page = await org.Connector.ReadChangesAsync(Products, cursor, CancellationToken.None).SingleAsync();
+
+        Assert.Equal("First, edited", page.Records.Single(record => record.Id == first)["Name"].AsString());
     }
 
     [Fact]

@@ -26,9 +26,6 @@ public abstract class EditedDemo(bool editsTarget) : IAsyncLifetime
             _rows[trip.Title] = await PrepareAsync(trip);
         }
 
-        // Users edit a while after a sync, not within its last second: Salesforce's change feed counts whole seconds and
-        // resumes after (SystemModstamp, Id), as the job's RemoteEdits explains.
-        await Task.Delay(TimeSpan.FromMilliseconds(1100));
         foreach (var (title, row) in _rows.Where(row => row.Value.Error is null).ToList())
         {
             try
