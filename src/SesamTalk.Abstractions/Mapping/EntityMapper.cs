@@ -81,6 +81,19 @@ public abstract class EntityMapper<TEntity> : IEntityMapper<TEntity>
     protected SyncMappingException Fail(SyncRecord record, string field, string property, Exception exception) =>
         new(record, field, _entityName + "." + property, exception);
 
+    /// <summary>
+    /// For each child record, the index of the existing element it updates, or -1 for a new element (generated Apply
+    /// calls this): paired by the child mapping's match key, else by position (<see cref="SyncChildPairing"/>). An
+    /// element no record pairs with is one the other side removed.
+    /// </summary>
+    /// <typeparam name="TChild">The element type.</typeparam>
+    /// <param name="records">The incoming child records.</param>
+    /// <param name="existing">The entity's elements before the Apply.</param>
+    /// <param name="childMapper">The element's mapper.</param>
+    /// <returns>One index (or -1) per record.</returns>
+    protected static int[] PairChildren<TChild>(IReadOnlyList<SyncRecord> records, IReadOnlyList<TChild> existing, IEntityMapper<TChild> childMapper) =>
+        SyncChildPairing.Pair(records, (existing ?? throw new ArgumentNullException(nameof(existing))).Select(childMapper.ToRecord).ToList(), childMapper);
+
     /// <inheritdoc />
     public override string ToString() => _entityName + " <-> " + Target;
 }

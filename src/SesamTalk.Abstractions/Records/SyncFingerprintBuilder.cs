@@ -48,12 +48,11 @@ public sealed class SyncFingerprintBuilder
             return Append(field, string.Empty);
         }
 
-        var children = value.AsRecords()!;
-        var prints = new string[children.Count];
-        for (var i = 0; i < prints.Length; i++)
-        {
-            prints[i] = childMapper.Fingerprint(children[i], direction);
-        }
+        // A child marked deleted is one an update removes (see ISyncConnector.UpdateAsync): not part of the record.
+        var prints = value.AsRecords()!
+            .Where(child => !child.IsDeleted)
+            .Select(child => childMapper.Fingerprint(child, direction))
+            .ToArray();
 
         Array.Sort(prints, StringComparer.Ordinal);
         return Append(field, "[" + string.Join(",", prints) + "]");

@@ -79,8 +79,9 @@ internal static class CustomRecordJson
             return;
         }
 
+        // The contract's records carry their lines in full, so a line the engine marks deleted is deleted by leaving it out.
         writer.WriteStartArray();
-        foreach (var child in value.AsRecords()!)
+        foreach (var child in value.AsRecords()!.Where(child => !child.IsDeleted))
         {
             writer.WriteStartObject();
             WriteFields(writer, child);

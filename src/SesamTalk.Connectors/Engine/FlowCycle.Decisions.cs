@@ -20,7 +20,6 @@ internal sealed partial class FlowCycle<TEntity>
         {
             outcome.ToHost.Id = remote.Id;
             var toHost = RecordText.Copy(outcome.ToHost, outcome.ToHost.FieldNames);
-            AlignLines(toHost, host);
             await _references.ToHostAsync(toHost, _mapper, Describe(remote), _cancellationToken).ConfigureAwait(false);
             work.Entity = entity;
             work.ToHost = toHost;
@@ -38,22 +37,6 @@ internal sealed partial class FlowCycle<TEntity>
         if (!work.WritesHost && !work.WritesRemote)
         {
             Unchanged(work.Source, echo: false);
-        }
-    }
-
-    /// <summary>Puts the incoming lines in the order of the host's lines they match, so the in-place Apply meets each line.</summary>
-    private void AlignLines(SyncRecord toHost, SyncRecord host)
-    {
-        foreach (var child in _mapper.Children)
-        {
-            if (toHost.TryGetValue(child.Field, out var incoming) && incoming.Kind == SyncValueKind.Records
-                && host.TryGetValue(child.Field, out var existing) && existing.Kind == SyncValueKind.Records)
-            {
-                var copies = LineAlignment.ForExisting(child.Mapper, existing.AsRecords()!, incoming.AsRecords()!)
-                    .Select(line => RecordText.Copy(line, line.FieldNames))
-                    .ToList();
-                toHost[child.Field] = SyncValue.From(copies);
-            }
         }
     }
 

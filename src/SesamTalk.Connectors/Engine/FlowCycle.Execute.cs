@@ -140,16 +140,17 @@ internal sealed partial class FlowCycle<TEntity>
 
     /// <summary>
     /// Host lines carry no remote ids: before an update writes an order's lines, each takes the id of the remote line it
-    /// matches (by the line mapping's match key, else at its position), so the connector updates that line instead of
-    /// adding another one next to it. A line that
-    /// exists keeps only the fields an update may write (a Salesforce order item's product is fixed once created).
+    /// is (<see cref="SyncChildPairing"/>: by the line mapping's match key, else at its position), so the connector
+    /// updates that line instead of adding another one next to it, and a line that exists keeps only the fields an
+    /// update may write (a Salesforce order item's product is fixed once created). Remote lines no host line pairs
+    /// with were removed in the host: they follow as deleted lines, which the connector deletes.
     /// </summary>
     private async Task KeepLineIdentitiesAsync(LinkWork<TEntity> work)
     {
         SyncRecord? remote = work.RemoteRecord;
         foreach (var child in _mapper.Children)
         {
-            if (!work.ToRemote!.TryGetValue(child.Field, out var value) || value.Kind != SyncValueKind.Records || value.AsRecords() is not { Count: > 0 } lines)
+            if (!work.ToRemote!.TryGetValue(child.Field, out var value) || value.Kind != SyncValueKind.Records || value.AsRecords() is not { } lines)
             {
                 continue;
             }
@@ -160,16 +161,21 @@ internal sealed partial class FlowCycle<TEntity>
             }
 
             var existing = remote is not null && remote.TryGetValue(child.Field, out var read) && read.Kind == SyncValueKind.Records ? read.AsRecords()! : [];
+            var pairs = SyncChildPairing.Pair(lines, existing, child.Mapper);
             var sent = new List<SyncRecord>(lines.Count);
             for (var index = 0; index < lines.Count; index++)
             {
-                var id = lines[index].Id ?? LineAlignment.Counterpart(child.Mapper, lines[index], existing, index)?.Id;
+                var id = lines[index].Id ?? (pairs[index] >= 0 ? existing[pairs[index]].Id : null);
                 var writable = child.Mapper.Fields.Where(field => id is null ? field.Createable : field.Updateable).Select(field => field.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var line = RecordText.Copy(lines[index], lines[index].FieldNames.Where(writable.Contains));
                 line.Id = id;
                 sent.Add(line);
             }
 
+            var kept = sent.Select(line => line.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            sent.AddRange(existing
+                .Where(line => line.Id is not null && !line.IsDeleted && !kept.Contains(line.Id))
+                .Select(line => new SyncRecord(line.Type, line.Id) { IsDeleted = true }));
             work.ToRemote[child.Field] = SyncValue.From(sent);
         }
     }

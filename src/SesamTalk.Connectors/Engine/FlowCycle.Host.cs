@@ -264,7 +264,7 @@ internal sealed partial class FlowCycle<TEntity>
             var values = unlinked
                 .Where(item => _remoteMatches.Find(key, item.Host).Count == 0)
                 .Select(item => item.Host.TryGetValue(key, out var value) ? value : SyncValue.Null)
-                .Where(value => MatchValue.Normalise(value) is not null)
+                .Where(value => SyncMatchValue.Normalise(value) is not null)
                 .Distinct()
                 .ToList();
             if (values.Count > 0)

@@ -31,7 +31,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             foreach (var key in _mapper.MatchKeys)
             {
-                if (record.TryGetValue(key, out var value) && MatchValue.Normalise(value) is { } normalised && !seen.Add((key.ToUpperInvariant(), normalised)))
+                if (record.TryGetValue(key, out var value) && SyncMatchValue.Normalise(value) is { } normalised && !seen.Add((key.ToUpperInvariant(), normalised)))
                 {
                     shared.Add((key.ToUpperInvariant(), normalised));
                 }
@@ -178,7 +178,7 @@ internal sealed partial class FlowCycle<TEntity>
             }
 
             var free = await UnlinkedAsync(ids).ConfigureAwait(false);
-            var sharedInPage = record.TryGetValue(key, out var value) && MatchValue.Normalise(value) is { } normalised && _pageKeys.Contains((key.ToUpperInvariant(), normalised));
+            var sharedInPage = record.TryGetValue(key, out var value) && SyncMatchValue.Normalise(value) is { } normalised && _pageKeys.Contains((key.ToUpperInvariant(), normalised));
             return ids.Count > 1 || sharedInPage
                 ? new Match<string>(null, key, Math.Max(ids.Count, 2), ids)
                 : new Match<string>(free.Count == 1 ? free[0] : null, key, 1, ids) { Taken = free.Count == 0 };

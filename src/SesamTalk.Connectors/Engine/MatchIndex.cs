@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
@@ -16,7 +14,7 @@ internal sealed class MatchIndex<T>
     {
         foreach (var key in keys)
         {
-            if (record.TryGetValue(key, out var value) && MatchValue.Normalise(value) is { } normalised)
+            if (record.TryGetValue(key, out var value) && SyncMatchValue.Normalise(value) is { } normalised)
             {
                 var entry = (key.ToUpperInvariant(), normalised);
                 if (!_entries.TryGetValue(entry, out var items))
@@ -31,26 +29,7 @@ internal sealed class MatchIndex<T>
 
     /// <summary>The items indexed under <paramref name="key"/> with the value <paramref name="record"/> has.</summary>
     public IReadOnlyList<T> Find(string key, SyncRecord record) =>
-        record.TryGetValue(key, out var value) && MatchValue.Normalise(value) is { } normalised && _entries.TryGetValue((key.ToUpperInvariant(), normalised), out var items)
+        record.TryGetValue(key, out var value) && SyncMatchValue.Normalise(value) is { } normalised && _entries.TryGetValue((key.ToUpperInvariant(), normalised), out var items)
             ? items
             : [];
-}
-
-/// <summary>The comparable form of match-key values.</summary>
-internal static partial class MatchValue
-{
-    /// <summary>Trimmed, inner whitespace collapsed, upper-cased invariant text; null for an empty value, which never matches.</summary>
-    public static string? Normalise(SyncValue value)
-    {
-        if (value.IsEmpty || value.Kind == SyncValueKind.Records)
-        {
-            return null;
-        }
-
-        var text = Whitespace().Replace(value.ToString().Trim(), " ");
-        return text.Length == 0 ? null : text.ToUpperInvariant();
-    }
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Whitespace();
 }

@@ -8,8 +8,8 @@ namespace SesamTalk.Connectors.ExactOnline;
 // become failures of that record; anything else (auth, throttling after retries, 5xx, the daily quota) throws.
 // A header is created with its lines in one deep insert, and the new line keys are copied onto the line records.
 // Exact does not take lines through a header update, so an update writes the header, then each line through the
-// lines set: lines with a key are updated, new ones are created under the header. Lines missing from the list are
-// not deleted.
+// lines set: lines with a key are updated, new ones are created under the header, lines marked deleted are deleted
+// (one Exact answers 404 is gone already). Lines missing from the list are left alone.
 public sealed partial class ExactOnlineSyncConnector
 {
     /// <inheritdoc />
@@ -43,7 +43,7 @@ public sealed partial class ExactOnlineSyncConnector
             var id = record.Id ?? throw new ArgumentException($"{record} has no Id to update.", nameof(records));
             results.Add(await WriteAsync(id, async () =>
             {
-                var header = WithoutChildren(mapper, record);
+                var header = ChildRecords.Header(mapper, record);
                 if (header.Count > 0)
                 {
                     await _client.UpdateAsync(set, header, cancellationToken).ConfigureAwait(false);
@@ -94,7 +94,7 @@ public sealed partial class ExactOnlineSyncConnector
     {
         foreach (var child in mapper.Children)
         {
-            if (!header.TryGetValue(child.Field, out var value) || value.AsRecords() is not { } lines)
+            if (ChildRecords.Lines(header, child.Field) is not ({ } lines, { } deleted))
             {
                 continue;
             }
@@ -115,21 +115,19 @@ public sealed partial class ExactOnlineSyncConnector
                     await _client.UpdateAsync(lineSet, sent, cancellationToken).ConfigureAwait(false);
                 }
             }
-        }
-    }
 
-    private static SyncRecord WithoutChildren(IEntityMapper mapper, SyncRecord record)
-    {
-        var header = new SyncRecord(record.Type, record.Id);
-        foreach (var (field, value) in record)
-        {
-            if (value.Kind != SyncValueKind.Records && !mapper.Children.Any(c => string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase)))
+            foreach (var id in deleted)
             {
-                header[field] = value;
+                try
+                {
+                    await _client.DeleteAsync(lineSet, id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ExactOnlineApiException error) when (error.Status == HttpStatusCode.NotFound)
+                {
+                    // Gone already: what was asked for.
+                }
             }
         }
-
-        return header;
     }
 
     /// <summary>Copies the keys of deep-inserted lines, in order, onto the line records the engine sent.</summary>

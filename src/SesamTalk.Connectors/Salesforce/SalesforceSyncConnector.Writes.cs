@@ -6,7 +6,8 @@ namespace SesamTalk.Connectors.Salesforce;
 // the others. Children go in their own collection calls once their parents have ids: new children are created with
 // the parent's id in the child's parent field, children with an id are updated (without the parent field, which
 // Salesforce does not let an update change). A child's refusal fails its parent's result, which still carries the
-// parent's id so the engine knows the parent exists. Children missing from a parent's list are not deleted.
+// parent's id so the engine knows the parent exists. Children marked deleted are deleted in collection calls as well
+// (one that is gone already counts as deleted); children missing from a parent's list are left alone.
 public sealed partial class SalesforceSyncConnector
 {
     /// <summary>Per-record codes that mean the record to delete is gone already.</summary>
@@ -48,7 +49,7 @@ public sealed partial class SalesforceSyncConnector
 
     private static RemoteRecordError Error(SalesforceApiException error) => new(error.ErrorCode, error.RemoteMessage, error.Fields);
 
-    /// <summary>Creates and updates the children of the parents written successfully; a refused child fails its parent's result.</summary>
+    /// <summary>Creates, updates and deletes the children of the parents written successfully; a refused child fails its parent's result.</summary>
     private async Task WriteChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, RemoteWriteResult[] results, CancellationToken cancellationToken)
     {
         foreach (var child in mapper.Children)
@@ -56,9 +57,10 @@ public sealed partial class SalesforceSyncConnector
             var parentField = child.ParentField ?? throw new InvalidOperationException($"{mapper.Target}.{child.Field} needs the child's parent field to write its children.");
             var creates = new List<(int Parent, SyncRecord Original, SyncRecord Sent)>();
             var updates = new List<(int Parent, SyncRecord Original, SyncRecord Sent)>();
+            var deletes = new List<(int Parent, string Id)>();
             for (var i = 0; i < parents.Count; i++)
             {
-                if (!results[i].Succeeded || !parents[i].TryGetValue(child.Field, out var value) || value.AsRecords() is not { } lines)
+                if (!results[i].Succeeded || ChildRecords.Lines(parents[i], child.Field) is not ({ } lines, { } deleted))
                 {
                     continue;
                 }
@@ -77,10 +79,20 @@ public sealed partial class SalesforceSyncConnector
                         updates.Add((i, line, sent));
                     }
                 }
+
+                deletes.AddRange(deleted.Select(id => (i, id)));
             }
 
             Apply(creates, await _client.CreateAsync([.. creates.Select(c => c.Sent)], cancellationToken).ConfigureAwait(false), results);
             Apply(updates, await _client.UpdateAsync([.. updates.Select(c => c.Sent)], cancellationToken).ConfigureAwait(false), results);
+            var outcomes = await _client.DeleteAsync([.. deletes.Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < deletes.Count; i++)
+            {
+                if (!outcomes[i].Succeeded && !GoneCodes.Contains(outcomes[i].Error!.ErrorCode) && results[deletes[i].Parent].Succeeded)
+                {
+                    results[deletes[i].Parent] = RemoteWriteResult.Failure(Error(outcomes[i].Error!), results[deletes[i].Parent].Id);
+                }
+            }
         }
     }
 

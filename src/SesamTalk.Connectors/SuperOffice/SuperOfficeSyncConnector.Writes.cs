@@ -4,8 +4,8 @@ namespace SesamTalk.Connectors.SuperOffice;
 
 // One entity a call. A quote alternative's lines (the mapper's child collection) are saved after it in one
 // SaveQuoteLines call, new lines under the alternative's id and lines with an id over their stored values; a refusal
-// of the lines fails the alternative's result, which still carries its id so the engine knows it exists. Lines missing
-// from the collection are not deleted. A text written to an EntityElement list replaces its first element and keeps
+// of the lines fails the alternative's result, which still carries its id so the engine knows it exists. Lines marked
+// deleted go through DeleteQuoteLine, one a call; lines missing from the collection are left alone. A text written to an EntityElement list replaces its first element and keeps
 // the others, which costs a read of the entity before the PATCH.
 public sealed partial class SuperOfficeSyncConnector
 {
@@ -30,7 +30,7 @@ public sealed partial class SuperOfficeSyncConnector
             string? id = null;
             try
             {
-                var created = await _client.CreateAsync(entity, Header(mapper, record), cancellationToken).ConfigureAwait(false);
+                var created = await _client.CreateAsync(entity, ChildRecords.Header(mapper, record), cancellationToken).ConfigureAwait(false);
                 id = created.Id!;
                 await WriteLinesAsync(mapper, record, id, cancellationToken).ConfigureAwait(false);
                 results.Add(RemoteWriteResult.Success(id, created.ModifiedAt));
@@ -54,7 +54,7 @@ public sealed partial class SuperOfficeSyncConnector
         {
             try
             {
-                var header = Header(mapper, record);
+                var header = ChildRecords.Header(mapper, record);
                 DateTimeOffset? modifiedAt = null;
                 if (header.Count > 0)
                 {
@@ -101,44 +101,37 @@ public sealed partial class SuperOfficeSyncConnector
         return results;
     }
 
-    /// <summary>The record without the mapper's child collections, with the same id.</summary>
-    private static SyncRecord Header(IEntityMapper mapper, SyncRecord record)
-    {
-        var header = new SyncRecord(record.Type, record.Id);
-        foreach (var (field, value) in record)
-        {
-            if (!mapper.Children.Any(c => string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase)))
-            {
-                header[field] = value;
-            }
-        }
-
-        return header;
-    }
-
-    /// <summary>Saves the lines the record carries under the alternative <paramref name="parentId"/>, in one call.</summary>
+    /// <summary>Saves the lines the record carries under the alternative <paramref name="parentId"/> in one call, and deletes those marked deleted.</summary>
     private async Task WriteLinesAsync(IEntityMapper mapper, SyncRecord record, string parentId, CancellationToken cancellationToken)
     {
         foreach (var child in mapper.Children)
         {
-            var field = LinesField(mapper, child);
-            if (!record.TryGetValue(field, out var value) || value.AsRecords() is not { Count: > 0 } lines)
+            if (ChildRecords.Lines(record, LinesField(mapper, child)) is not ({ } lines, { } deleted))
             {
                 continue;
             }
 
-            var sent = lines.Select(line =>
+            if (lines.Count > 0)
             {
-                var copy = child.Mapper.WithConstants(line);
-                copy.Remove(SuperOfficeEntity.QuoteLine.Key);
-                copy.Remove("QuoteAlternativeId");
-                return copy;
-            }).ToList();
-            var saved = await _client.SaveQuoteLinesAsync(Key(parentId), sent, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < lines.Count; i++)
+                var sent = lines.Select(line =>
+                {
+                    var copy = child.Mapper.WithConstants(line);
+                    copy.Remove(SuperOfficeEntity.QuoteLine.Key);
+                    copy.Remove("QuoteAlternativeId");
+                    return copy;
+                }).ToList();
+                var saved = await _client.SaveQuoteLinesAsync(Key(parentId), sent, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    // New lines learn their ids, as the engine's children do from other connectors.
+                    lines[i].Id ??= saved[i].Id;
+                }
+            }
+
+            foreach (var id in deleted)
             {
-                // New lines learn their ids, as the engine's children do from other connectors.
-                lines[i].Id ??= saved[i].Id;
+                // A line SuperOffice answers with 404 is gone already.
+                await _client.DeleteAsync(SuperOfficeEntity.QuoteLine, Key(id), cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -35,35 +35,37 @@ internal static class ApplyEmitter
     }
 
     /// <summary>
-    /// Sets the collection from the child records, matched to the existing elements by position: a system keeps an
-    /// order's lines in order, so what this mapping does not carry (the line's own id, fields another system owns)
-    /// survives on the element it belongs to. Extra records become new elements; missing ones drop the tail.
+    /// Sets the collection from the child records, each applied over the existing element it pairs with (by the child
+    /// mapping's match key, else by position), so what this mapping does not carry (the line's own id, fields another
+    /// system owns) stays on the element it belongs to. Unpaired records become new elements; elements no record pairs
+    /// with were removed on the other side and are left out.
     /// </summary>
     private static void WriteChildren(SourceWriter writer, ChildModel child)
     {
         var local = MapperEmitter.Local(child.Property);
         using (writer.Open("if (record.TryGetValue(" + Generated.Quote(child.Field) + ", out var " + local + "))"))
         {
-            writer.Line("global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncRecord>? childRecords;");
-            writer.Line("try { childRecords = " + local + ".AsRecords(); }");
+            writer.Line("global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncRecord> _childRecords;");
+            writer.Line("try { _childRecords = " + local + ".AsRecords() ?? global::System.Array.Empty<global::SesamTalk.SyncRecord>(); }");
             writer.Line(Catch + " { throw Fail(record, " + Generated.Quote(child.Field) + ", " + Generated.Quote(child.Property) + ", exception); }");
-            writer.Line("var existing = entity." + child.Property + " is { } current ? new global::System.Collections.Generic.List<" + child.ElementType + ">(current) : new global::System.Collections.Generic.List<" + child.ElementType + ">();");
-            writer.Line("var items = new global::System.Collections.Generic.List<" + child.ElementType + ">();");
-            using (writer.Open("foreach (var childRecord in childRecords ?? global::System.Array.Empty<global::SesamTalk.SyncRecord>())"))
+            writer.Line("var _existing = entity." + child.Property + " is { } _current ? new global::System.Collections.Generic.List<" + child.ElementType + ">(_current) : new global::System.Collections.Generic.List<" + child.ElementType + ">();");
+            writer.Line("var _pairs = PairChildren(_childRecords, _existing, " + child.ElementMapper + ".Instance);");
+            writer.Line("var _items = new global::System.Collections.Generic.List<" + child.ElementType + ">(_childRecords.Count);");
+            using (writer.Open("for (var _index = 0; _index < _childRecords.Count; _index++)"))
             {
-                writer.Line("var item = items.Count < existing.Count ? existing[items.Count] : " + child.ElementType + ".SyncDefinition.Create();");
-                writer.Line(child.ElementMapper + ".Instance.Apply(childRecord, item);");
-                writer.Line("items.Add(item);");
+                writer.Line("var _item = _pairs[_index] >= 0 ? _existing[_pairs[_index]] : " + child.ElementType + ".SyncDefinition.Create();");
+                writer.Line(child.ElementMapper + ".Instance.Apply(_childRecords[_index], _item);");
+                writer.Line("_items.Add(_item);");
             }
 
             if (child.CanWrite)
             {
-                writer.Line("entity." + child.Property + " = items" + (child.IsArray ? ".ToArray();" : ";"));
+                writer.Line("entity." + child.Property + " = _items" + (child.IsArray ? ".ToArray();" : ";"));
             }
             else
             {
                 writer.Line("entity." + child.Property + ".Clear();");
-                writer.Line("foreach (var item in items) entity." + child.Property + ".Add(item);");
+                writer.Line("foreach (var _item in _items) entity." + child.Property + ".Add(_item);");
             }
         }
     }

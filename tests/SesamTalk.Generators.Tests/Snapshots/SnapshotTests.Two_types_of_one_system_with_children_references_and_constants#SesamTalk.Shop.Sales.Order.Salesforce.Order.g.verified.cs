@@ -74,19 +74,20 @@ namespace Shop.Sales
                 }
                 if (record.TryGetValue("OrderItems", out var @lines))
                 {
-                    global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncRecord>? childRecords;
-                    try { childRecords = @lines.AsRecords(); }
+                    global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncRecord> _childRecords;
+                    try { _childRecords = @lines.AsRecords() ?? global::System.Array.Empty<global::SesamTalk.SyncRecord>(); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "OrderItems", "Lines", exception); }
-                    var existing = entity.Lines is { } current ? new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>(current) : new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>();
-                    var items = new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>();
-                    foreach (var childRecord in childRecords ?? global::System.Array.Empty<global::SesamTalk.SyncRecord>())
+                    var _existing = entity.Lines is { } _current ? new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>(_current) : new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>();
+                    var _pairs = PairChildren(_childRecords, _existing, global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance);
+                    var _items = new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>(_childRecords.Count);
+                    for (var _index = 0; _index < _childRecords.Count; _index++)
                     {
-                        var item = items.Count < existing.Count ? existing[items.Count] : global::Shop.Sales.OrderLine.SyncDefinition.Create();
-                        global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance.Apply(childRecord, item);
-                        items.Add(item);
+                        var _item = _pairs[_index] >= 0 ? _existing[_pairs[_index]] : global::Shop.Sales.OrderLine.SyncDefinition.Create();
+                        global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance.Apply(_childRecords[_index], _item);
+                        _items.Add(_item);
                     }
                     entity.Lines.Clear();
-                    foreach (var item in items) entity.Lines.Add(item);
+                    foreach (var _item in _items) entity.Lines.Add(_item);
                 }
             }
 
