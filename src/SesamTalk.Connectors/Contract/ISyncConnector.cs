@@ -58,7 +58,12 @@ public interface ISyncConnector
     /// <param name="cancellationToken">Cancels between batches.</param>
     Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken);
 
-    /// <summary>Updates the given fields of records (each with its <see cref="SyncRecord.Id"/>) in batches; one result per record, in order.</summary>
+    /// <summary>
+    /// Updates the given fields of records (each with its <see cref="SyncRecord.Id"/>) in batches; one result per record,
+    /// in order. In a child collection, a line with an id is updated, a line without one is created under the record
+    /// (its new id set on the line record), and a line marked <see cref="SyncRecord.IsDeleted"/> is deleted; lines the
+    /// collection does not mention are left alone.
+    /// </summary>
     /// <param name="mapper">The mapping: remote type and children.</param>
     /// <param name="records">The records with only the fields to change.</param>
     /// <param name="cancellationToken">Cancels between batches.</param>

@@ -128,7 +128,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable
     {
         lock (_org.Records.Gate)
         {
-            RecordWriter.Delete(LiveRecord(id), Stamp(timestamp));
+            _org.Writer.Delete(LiveRecord(id), Stamp(timestamp));
         }
     }
 

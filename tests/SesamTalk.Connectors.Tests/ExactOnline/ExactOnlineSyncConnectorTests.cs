@@ -168,7 +168,12 @@ public class ExactOnlineSyncConnectorTests
         var update = new SyncRecord("SalesOrders", created[0].Id)
         {
             ["Description"] = SyncValue.From("Changed"),
-            ["SalesOrderLines"] = SyncValue.From([new SyncRecord("SalesOrderLines", sent[0].Id) { ["Quantity"] = SyncValue.From(5) }, Line(3)]),
+            ["SalesOrderLines"] = SyncValue.From(
+            [
+                new SyncRecord("SalesOrderLines", sent[0].Id) { ["Quantity"] = SyncValue.From(5) },
+                Line(3),
+                new SyncRecord("SalesOrderLines", sent[1].Id) { IsDeleted = true },
+            ]),
         };
         var updated = Assert.Single(await company.Connector.UpdateAsync(orders, [update], CancellationToken.None));
         var after = await company.Connector.GetAsync(orders, created[0].Id!, CancellationToken.None);
@@ -180,6 +185,7 @@ public class ExactOnlineSyncConnectorTests
         Assert.Equal(2, company.Emulator.CallCount(ExactOnlineEndpoint.List, "SalesOrderLines")); // one for the change page, one for the get
         Assert.True(updated.Succeeded, updated.Error?.ToString());
         Assert.Equal("Changed", after!["Description"].AsString());
-        Assert.Equal([2m, 3m, 5m], after["SalesOrderLines"].AsRecords()!.Select(l => l["Quantity"].AsDecimal()!.Value).Order());
+        Assert.Equal([3m, 5m], after["SalesOrderLines"].AsRecords()!.Select(l => l["Quantity"].AsDecimal()!.Value).Order());
+        Assert.Equal(1, company.Emulator.CallCount(ExactOnlineEndpoint.Delete, "SalesOrderLines"));
     }
 }

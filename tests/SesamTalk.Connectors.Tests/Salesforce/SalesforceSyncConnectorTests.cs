@@ -251,6 +251,20 @@ public class SalesforceSyncConnectorTests
         Assert.Equal(firstItems.Select(i => i.Id).Order(), read["OrderItems"].AsRecords()!.Select(i => i.Id).Order());
         Assert.Equal([1m, 2m], read["OrderItems"].AsRecords()!.Select(i => i["Quantity"].AsDecimal()!.Value).Order());
         Assert.Equal(results[0].Id, read["OrderItems"].AsRecords()![0]["OrderId"].AsString());
+
+        // An update writes the items it carries and deletes those marked deleted, each kind in one collection call.
+        org.Emulator.ResetCallCounts();
+        var update = new SyncRecord("Order", results[0].Id)
+        {
+            ["OrderItems"] = SyncValue.From([new SyncRecord("OrderItem", firstItems[0].Id) { ["Quantity"] = SyncValue.From(5) }, new SyncRecord("OrderItem", firstItems[1].Id) { IsDeleted = true }, Item(7)]),
+        };
+        var updated = Assert.Single(await org.Connector.UpdateAsync(orders, [update], CancellationToken.None));
+        var after = await org.Connector.GetAsync(orders, results[0].Id!, CancellationToken.None);
+
+        Assert.True(updated.Succeeded, updated.Error?.ToString());
+        Assert.Equal([5m, 7m], after!["OrderItems"].AsRecords()!.Select(i => i["Quantity"].AsDecimal()!.Value).Order());
+        Assert.True(org.Emulator.IsDeleted(firstItems[1].Id!));
+        Assert.Equal(1, org.Emulator.CallCount(SalesforceEndpoint.CollectionDelete));
     }
 
     [Fact]

@@ -156,6 +156,32 @@ public class SuperOfficeQuoteTests
     }
 
     [Fact]
+    public async Task A_line_marked_deleted_in_an_update_is_deleted_through_the_quote_agent_and_the_others_are_saved()
+    {
+        await using var tenant = await SuperOfficeConnection.StartAsync();
+        var withLines = Alternatives.WithChildren("QuoteLines", "QuoteAlternativeId", Lines);
+        var version = tenant.Emulator.SeedQuoteVersion(tenant.Emulator.Seed("Sale", new JsonObject { ["Heading"] = "Deal" }, T0));
+        var alternative = tenant.Emulator.Seed("QuoteAlternative", new JsonObject { ["QuoteVersionId"] = version, ["Name"] = "A" });
+        var kept = tenant.Emulator.Seed("QuoteLine", new JsonObject { ["QuoteAlternativeId"] = alternative, ["Name"] = "Kept", ["Quantity"] = 1 });
+        var removed = tenant.Emulator.Seed("QuoteLine", new JsonObject { ["QuoteAlternativeId"] = alternative, ["Name"] = "Removed", ["Quantity"] = 1 });
+        tenant.Emulator.ResetCallCounts();
+
+        var result = Assert.Single(await tenant.Connector.UpdateAsync(withLines, [new SyncRecord("QuoteAlternative", alternative.ToString(CultureInfo.InvariantCulture))
+        {
+            ["QuoteLines"] = SyncValue.From(
+            [
+                new SyncRecord("QuoteLine", kept.ToString(CultureInfo.InvariantCulture)) { ["Quantity"] = SyncValue.From(2) },
+                new SyncRecord("QuoteLine", removed.ToString(CultureInfo.InvariantCulture)) { IsDeleted = true },
+            ]),
+        }], CancellationToken.None));
+
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        var stored = Assert.Single(tenant.Emulator.GetRecords("QuoteLine"));
+        Assert.Equal(("Kept", 2d), ((string)stored["Name"]!, (double)stored["Quantity"]!));
+        Assert.Equal(3, tenant.Emulator.CallCount(SuperOfficeEndpoint.QuoteAgent)); // GetQuoteLines + SaveQuoteLines + DeleteQuoteLine
+    }
+
+    [Fact]
     public async Task A_refused_line_fails_with_superoffice_error_type_and_field_while_the_others_are_written()
     {
         await using var tenant = await SuperOfficeConnection.StartAsync();

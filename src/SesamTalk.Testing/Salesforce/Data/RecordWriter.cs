@@ -5,7 +5,8 @@ namespace SesamTalk.Testing.Salesforce.Data;
 
 /// <summary>
 /// Commits validated values: fills system fields, defaults and auto-numbers on create, stamps
-/// LastModifiedDate/SystemModstamp on every change, and recomputes compound fields. Callers hold the store's gate.
+/// LastModifiedDate/SystemModstamp on every change, recomputes compound fields and the Order's roll-up of its items.
+/// Callers hold the store's gate.
 /// </summary>
 internal sealed class RecordWriter(RecordStore store, string userId)
 {
@@ -37,6 +38,7 @@ internal sealed class RecordWriter(RecordStore store, string userId)
         var record = new SObjectRecord(schema, id, json);
         Derive(record);
         store.Add(record);
+        RollUp(record, now);
         return record;
     }
 
@@ -50,10 +52,11 @@ internal sealed class RecordWriter(RecordStore store, string userId)
         record.Values["LastModifiedById"] = userId;
         Stamp(record, now, "LastModifiedDate", "SystemModstamp");
         Derive(record);
+        RollUp(record, now);
     }
 
     /// <summary>Moves the record to the Recycle Bin: hidden from query, kept for queryAll and getDeleted.</summary>
-    public static void Delete(SObjectRecord record, DateTimeOffset now)
+    public void Delete(SObjectRecord record, DateTimeOffset now)
     {
         record.DeletedDate = now;
         if (record.Schema.HasIsDeleted)
@@ -62,7 +65,29 @@ internal sealed class RecordWriter(RecordStore store, string userId)
         }
 
         Stamp(record, now, "SystemModstamp");
+        RollUp(record, now);
     }
+
+    /// <summary>
+    /// Order.TotalAmount is a roll-up summary of its items (Quantity × UnitPrice). Adding, changing or deleting an item
+    /// recalculates it, and the recalculation stamps the order's SystemModstamp: a change feed on SystemModstamp sees
+    /// the order change when only its items did.
+    /// </summary>
+    private void RollUp(SObjectRecord item, DateTimeOffset now)
+    {
+        if (item.Schema.Name != "OrderItem" || store.Find((string?)item.Values["OrderId"]) is not { IsDeleted: false } order)
+        {
+            return;
+        }
+
+        order.Values["TotalAmount"] = store.OfType(item.Schema)
+            .Where(other => !other.IsDeleted && (string?)other.Values["OrderId"] == order.Id)
+            .Sum(other => Number(other, "Quantity") * Number(other, "UnitPrice"));
+        Stamp(order, now, "SystemModstamp");
+    }
+
+    private static decimal Number(SObjectRecord record, string field) =>
+        record.Values[field] is { } value ? decimal.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : 0m;
 
     private static void Stamp(SObjectRecord record, DateTimeOffset now, params string[] fields)
     {

@@ -112,7 +112,7 @@ internal sealed class CollectionHandlers(SalesforceOrg org)
                 return existing.Schema.Deletable
                     ? new Item(existing.Id, [], () =>
                     {
-                        RecordWriter.Delete(existing, now);
+                        org.Writer.Delete(existing, now);
                         return existing.Id;
                     })
                     : Failed(existing.Id, new SalesforceError("INVALID_TYPE_FOR_OPERATION", "entity type cannot be deleted", []));

@@ -100,7 +100,7 @@ internal sealed class SObjectHandlers(SalesforceOrg org)
 
         lock (org.Records.Gate)
         {
-            RecordWriter.Delete(Existing(schema, request.Route("id")), org.Now);
+            org.Writer.Delete(Existing(schema, request.Route("id")), org.Now);
             return Task.FromResult(ApiResponse.NoContent);
         }
     }

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using SesamTalk.Connectors.Salesforce;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Host;
+using SesamTalk.Testing.Salesforce;
+
+namespace SesamTalk.Engine.Tests.Systems;
+
+/// <summary>Order lines stay the same lines on both sides: a line removed on one side is removed on the other, and the rest keep their ids.</summary>
+public sealed class SalesforceOrderLineTests
+{
+    [Fact]
+    public async Task A_line_removed_in_the_host_is_deleted_in_Salesforce_and_an_item_deleted_in_Salesforce_leaves_the_host_order()
+    {
+        await using var salesforce = await SalesforceEmulator.StartAsync();
+        var account = salesforce.Seed("Account", new JsonObject { ["Name"] = "Acme" });
+        var pricebook = salesforce.Seed("Pricebook2", new JsonObject { ["Name"] = "Standard" });
+        string[] entries = [.. new[] { "Saw", "Axe", "Hammer" }.Select(name => salesforce.Seed("PricebookEntry", new JsonObject
+        {
+            ["Pricebook2Id"] = pricebook,
+            ["Product2Id"] = salesforce.Seed("Product2", new JsonObject { ["Name"] = name }),
+            ["UnitPrice"] = 10.0,
+        }))];
+        await using var host = Host(salesforce);
+        var purchase = new Purchase
+        {
+            AccountId = account,
+            PricebookId = pricebook,
+            Date = new DateOnly(2026, 11, 22),
+            Lines = [.. entries.Select((entry, i) => new PurchaseLine { Id = $"L{i}", EntryId = entry, Quantity = i + 1, UnitPrice = 10m })],
+        };
+        await host.Store.SaveAsync(purchase, default);
+        await SyncAsync(host);
+        var orderId = Assert.Single(salesforce.GetRecords("Order"))["Id"]!.GetValue<string>();
+        var items = Items(salesforce, orderId);
+        Assert.Equal(3, items.Count);
+
+        // The host removes the axe line and changes the saw's quantity: one update, the axe item deleted, the others kept.
+        var edited = (await host.Store.GetAsync(purchase.Id, default))!;
+        edited.Lines.RemoveAll(line => line.EntryId == entries[1]);
+        edited.Lines[0].Quantity = 5;
+        await host.Store.SaveAsync(edited, default);
+        var removal = await SyncAsync(host);
+
+        Assert.Equal(1, removal.Updated);
+        Assert.Equal([(items[0].Id, entries[0], 5m), (items[2].Id, entries[2], 3m)], Items(salesforce, orderId));
+        Assert.True(salesforce.IsDeleted(items[1].Id));
+
+        // Someone deletes the hammer item in Salesforce: the host order loses that line and keeps its saw line.
+        salesforce.Delete(items[2].Id);
+        await SyncAsync(host);
+        var back = (await host.Store.GetAsync(purchase.Id, default))!;
+
+        var line = Assert.Single(back.Lines);
+        Assert.Equal(("L0", entries[0], 5m), (line.Id, line.EntryId, line.Quantity));
+        var quiet = await SyncAsync(host);
+        Assert.Equal(0, quiet.Created + quiet.Updated + quiet.Deleted);
+    }
+
+    private static async Task<SyncFlowReport> SyncAsync(SystemHost<Purchase> host)
+    {
+        var report = (await host.Talk.Purchases.SyncAsync()).Flows.Single();
+        Assert.False(report.Stopped, report.StopReason);
+        Assert.Equal(0, report.Quarantined);
+        return report;
+    }
+
+    /// <summary>The order's live items: (id, price-book entry, quantity), in id order.</summary>
+    private static List<(string Id, string Entry, decimal Quantity)> Items(SalesforceEmulator salesforce, string orderId) =>
+        [.. salesforce.GetRecords("OrderItem")
+            .Where(item => (string?)item["OrderId"] == orderId)
+            .Select(item => ((string)item["Id"]!, (string)item["PricebookEntryId"]!, (decimal)(double)item["Quantity"]!))
+            .OrderBy(item => item.Item1, StringComparer.Ordinal)];
+
+    private static SystemHost<Purchase> Host(SalesforceEmulator salesforce) =>
+        new(new InMemoryHostStore<Purchase>(p => p.Id, (p, id) => p.Id = id), services => services.AddSalesforceConnector(options =>
+        {
+            options.LoginUrl = salesforce.BaseUrl;
+            options.ClientId = salesforce.ClientId;
+            options.ClientSecret = salesforce.ClientSecret;
+            options.DailyCallReserve = 0;
+        }));
+}
