@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
-using SesamTalk.Testing.Host;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.Engine.Tests.Systems;
@@ -74,11 +72,5 @@ public sealed class SalesforceOrderLineTests
             .OrderBy(item => item.Item1, StringComparer.Ordinal)];
 
     private static SystemHost<Purchase> Host(SalesforceEmulator salesforce) =>
-        new(new InMemoryHostStore<Purchase>(p => p.Id, (p, id) => p.Id = id), services => services.AddSalesforceConnector(options =>
-        {
-            options.LoginUrl = salesforce.BaseUrl;
-            options.ClientId = salesforce.ClientId;
-            options.ClientSecret = salesforce.ClientSecret;
-            options.DailyCallReserve = 0;
-        }));
+        SalesforceConnection.Host<Purchase>(salesforce, p => p.Id, (p, id) => p.Id = id);
 }

@@ -1,4 +1,3 @@
-using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
 using SesamTalk.Testing.Host;
@@ -57,14 +56,7 @@ public sealed class SalesforceSyncTests
     }
 
     private static SystemHost<Gadget> Host(SalesforceEmulator salesforce) =>
-        new(new InMemoryHostStore<Gadget>(g => g.Id, (g, id) => g.Id = id), services => services.AddSalesforceConnector(options =>
-        {
-            options.LoginUrl = salesforce.BaseUrl;
-            options.ClientId = salesforce.ClientId;
-            options.ClientSecret = salesforce.ClientSecret;
-            options.DailyCallReserve = 0;
-            options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-        }));
+        SalesforceConnection.Host<Gadget>(salesforce, g => g.Id, (g, id) => g.Id = id);
 
     private static async Task SeedAsync(InMemoryHostStore<Gadget> store, int count)
     {
