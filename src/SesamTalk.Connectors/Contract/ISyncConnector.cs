@@ -52,6 +52,18 @@ public interface ISyncConnector
     /// <param name="cancellationToken">Cancels the search.</param>
     Task<IReadOnlyList<SyncRecord>> SearchAsync(IEntityMapper mapper, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids of every live record of the mapper's type, a page at a time, for types whose change feed reports no
+    /// deletions (<see cref="ConnectorCapabilities.ReportsDeletions"/> false) and whose capabilities say
+    /// <see cref="ConnectorCapabilities.ListsIds"/>: the engine takes a linked record no longer listed as deleted. A
+    /// connector that cannot list a type leaves this as it is.
+    /// </summary>
+    /// <param name="mapper">The mapping: the remote type.</param>
+    /// <param name="cancellationToken">Cancels between pages.</param>
+    /// <returns>Pages of ids; together every live record, each once.</returns>
+    IAsyncEnumerable<IReadOnlyList<string>> ListIdsAsync(IEntityMapper mapper, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{System} cannot list the ids of {mapper?.Target.Type}.");
+
     /// <summary>Creates records in batches of the API's maximum; one result per create, in order.</summary>
     /// <param name="mapper">The mapping: remote type and children.</param>
     /// <param name="creates">The records, each with the idempotency key of its intent.</param>

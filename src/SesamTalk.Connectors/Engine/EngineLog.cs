@@ -28,4 +28,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(8, LogLevel.Warning, "{Flow}: host record {RecordId} may have been created remotely without its link being saved, and neither a match key nor the API can tell; creating it again")]
     public static partial void UnverifiableIntent(ILogger logger, string flow, string recordId);
+
+    [LoggerMessage(9, LogLevel.Information, "{Flow}: listed {Listed} remote ids; {Vanished} linked records are no longer there and count as deleted remotely")]
+    public static partial void DeletionScan(ILogger logger, string flow, int listed, int vanished);
 }

@@ -4,5 +4,8 @@ using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Connectors.Engine;
 
-/// <summary>What every cycle of every flow shares: the link store, the model, metrics, system health, logging and the clock.</summary>
-internal sealed record FlowContext(ILinkStore Links, ISyncModel Model, SyncEngineOptions Options, SyncMetrics Metrics, SyncHealthRegistry Health, ILogger Logger, TimeProvider Time);
+/// <summary>What every cycle of every flow shares: the link store, the model, metrics, system health, logging, the clock and when each flow last listed its remote ids.</summary>
+internal sealed record FlowContext(ILinkStore Links, ISyncModel Model, SyncEngineOptions Options, SyncMetrics Metrics, SyncHealthRegistry Health, ILogger Logger, TimeProvider Time)
+{
+    public DeletionScanSchedule DeletionScans { get; } = new();
+}

@@ -4,7 +4,8 @@ namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
 /// One cycle of one flow (a host entity with one remote type): index the host's changes, apply the remote change
-/// feed page by page, then push the host's changes chunk by chunk. Every page or chunk is decided first, checked
+/// feed page by page, push the host's changes chunk by chunk, then, where the feed has no tombstones, look for linked
+/// remote records that are gone. Every page or chunk is decided first, checked
 /// by the mass-change breaker, written, and only then committed to the link store with its cursor, so a crash or a
 /// stop repeats at most the unit of work in flight, and pending-create intents keep that repeat from duplicating.
 /// </summary>
@@ -151,6 +152,7 @@ internal sealed partial class FlowCycle<TEntity>
         await RetryReleasedAsync(quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
         await SyncRemoteChangesAsync(remoteCursor).ConfigureAwait(false);
         await SyncHostChangesAsync(hostCursor).ConfigureAwait(false);
+        await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
     }
 
     private void Stop(string reason)

@@ -17,17 +17,11 @@ internal sealed class GuardedConnector(ISyncConnector inner) : ISyncConnector
 
     public ConnectorCapabilities GetCapabilities(string type) => inner.GetCapabilities(type);
 
-    public async IAsyncEnumerable<RemoteChangePage> ReadChangesAsync(IEntityMapper mapper, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var pages = inner.ReadChangesAsync(mapper, cursor, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (pages.ConfigureAwait(false))
-        {
-            while (await Guard(nameof(ReadChangesAsync), () => pages.MoveNextAsync().AsTask(), cancellationToken).ConfigureAwait(false))
-            {
-                yield return pages.Current;
-            }
-        }
-    }
+    public IAsyncEnumerable<RemoteChangePage> ReadChangesAsync(IEntityMapper mapper, string? cursor, CancellationToken cancellationToken) =>
+        GuardPages(nameof(ReadChangesAsync), inner.ReadChangesAsync(mapper, cursor, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<IReadOnlyList<string>> ListIdsAsync(IEntityMapper mapper, CancellationToken cancellationToken) =>
+        GuardPages(nameof(ListIdsAsync), inner.ListIdsAsync(mapper, cancellationToken), cancellationToken);
 
     public Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken) =>
         Guard(nameof(GetAsync), () => inner.GetAsync(mapper, id, cancellationToken), cancellationToken);
@@ -43,6 +37,18 @@ internal sealed class GuardedConnector(ISyncConnector inner) : ISyncConnector
 
     public Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         Guard(nameof(DeleteAsync), () => inner.DeleteAsync(mapper, ids, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<T> GuardPages<T>(string operation, IAsyncEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pages = source.GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
+        {
+            while (await Guard(operation, () => pages.MoveNextAsync().AsTask(), cancellationToken).ConfigureAwait(false))
+            {
+                yield return pages.Current;
+            }
+        }
+    }
 
     private async Task<T> Guard<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {

@@ -27,6 +27,13 @@ public sealed class SyncFlowOptions
     /// <summary>Lets cycles pass the breaker (after a person checked that the mass change is meant).</summary>
     public bool AllowMassChange { get; set; }
 
+    /// <summary>
+    /// Where the remote feed reports no deletions (SuperOffice), how often a cycle lists every remote id to find the
+    /// linked records deleted since (at most once per interval per process; the first cycle of a process lists). Zero
+    /// lists every cycle; null never. The <see cref="Deletes"/> policy then applies as to any remote delete.
+    /// </summary>
+    public TimeSpan? DeletionScanInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Host changes per unit of work; null for the connector's largest write batch.</summary>
     public int? BatchSize { get; set; }
 }

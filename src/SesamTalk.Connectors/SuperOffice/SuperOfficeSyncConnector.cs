@@ -49,13 +49,32 @@ public sealed partial class SuperOfficeSyncConnector : ISyncConnector
     /// methods), one record a call: the agent's <c>SaveQuoteLines</c> takes several lines, but its answer to a refused
     /// line names neither the line nor whether the others were saved, so lines go one a call as well (children of an
     /// alternative excepted, which are saved together with it). No call honours idempotency keys and no feed
-    /// reports deletions.
+    /// reports deletions, so every type but Product lists its ids for the engine to find deletions by: a product taken
+    /// out of assortment leaves product searches without being deleted, and would be taken for a deleted one.
     /// </remarks>
     public ConnectorCapabilities GetCapabilities(string type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        _ = Find(type);
-        return new(CanCreate: true, CanUpdate: true, CanDelete: true, HonoursIdempotencyKeys: false, ReportsDeletions: false, MaxBatchSize: 1);
+        var entity = Find(type);
+        return new(CanCreate: true, CanUpdate: true, CanDelete: true, HonoursIdempotencyKeys: false, ReportsDeletions: false, MaxBatchSize: 1,
+            ListsIds: entity != SuperOfficeEntity.Product);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>REST entities through their archive list with the key column only, 500 rows a call; quote alternatives and lines by the walk of every sale's quote.</remarks>
+    public async IAsyncEnumerable<IReadOnlyList<string>> ListIdsAsync(IEntityMapper mapper, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var entity = EntityOf(mapper);
+        if (entity == SuperOfficeEntity.Product)
+        {
+            throw new NotSupportedException("SuperOffice products are listed in assortment only: their ids cannot tell a deleted product from a discontinued one.");
+        }
+
+        var pages = entity.IsRest ? _client.ReadChangePagesAsync(entity, null, [entity.Key], cancellationToken) : WalkAsync(entity, cancellationToken);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            yield return [.. page.Select(record => record.Id!)];
+        }
     }
 
     /// <inheritdoc />

@@ -214,13 +214,29 @@ public class SuperOfficeQuoteTests
     }
 
     [Fact]
+    public async Task Quote_alternatives_list_their_ids_by_the_walk_of_every_sale_and_products_cannot()
+    {
+        await using var tenant = await SuperOfficeConnection.StartAsync();
+        var version = tenant.Emulator.SeedQuoteVersion(tenant.Emulator.Seed("Sale", new JsonObject { ["Heading"] = "Deal" }, T0));
+        var kept = tenant.Emulator.Seed("QuoteAlternative", new JsonObject { ["QuoteVersionId"] = version, ["Name"] = "Kept" });
+        var gone = tenant.Emulator.Seed("QuoteAlternative", new JsonObject { ["QuoteVersionId"] = version, ["Name"] = "Gone" });
+        tenant.Emulator.Delete("QuoteAlternative", gone);
+
+        var listed = await tenant.Connector.ListIdsAsync(Alternatives, CancellationToken.None).ToListAsync();
+
+        Assert.Equal([kept.ToString(CultureInfo.InvariantCulture)], listed.SelectMany(page => page));
+        await Assert.ThrowsAsync<NotSupportedException>(() => tenant.Connector.ListIdsAsync(Products, CancellationToken.None).ToListAsync().AsTask());
+    }
+
+    [Fact]
     public async Task Every_known_type_can_be_written_one_record_a_call_and_no_feed_reports_deletions()
     {
         await using var tenant = await SuperOfficeConnection.StartAsync();
 
         foreach (var type in new[] { "Contact", "Person", "Sale", "QuoteAlternative", "QuoteLine", "Product" })
         {
-            Assert.Equal(new ConnectorCapabilities(true, true, true, false, false, 1), tenant.Connector.GetCapabilities(type));
+            // Every type but Product lists its ids: a discontinued product leaves the product searches as a deleted one would.
+            Assert.Equal(new ConnectorCapabilities(true, true, true, false, false, 1, ListsIds: type != "Product"), tenant.Connector.GetCapabilities(type));
         }
 
         Assert.Throws<NotSupportedException>(() => tenant.Connector.GetCapabilities("Quote"));

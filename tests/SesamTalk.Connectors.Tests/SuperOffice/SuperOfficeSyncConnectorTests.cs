@@ -50,18 +50,20 @@ public class SuperOfficeSyncConnectorTests
     }
 
     [Fact]
-    public async Task The_archive_reports_no_deletions_so_none_are_promised()
+    public async Task The_archive_reports_no_deletions_so_none_are_promised_and_the_ids_it_lists_show_them()
     {
         await using var tenant = await SuperOfficeConnection.StartAsync();
         var gone = tenant.Emulator.Seed("Contact", new JsonObject { ["Name"] = "Gone" }, T0);
-        tenant.Emulator.Seed("Contact", new JsonObject { ["Name"] = "Kept" }, T0);
+        var kept = tenant.Emulator.Seed("Contact", new JsonObject { ["Name"] = "Kept" }, T0);
         tenant.Emulator.Delete("Contact", gone);
 
         var page = await tenant.Connector.ReadChangesAsync(Contacts, null, CancellationToken.None).SingleAsync();
+        var listed = await tenant.Connector.ListIdsAsync(Contacts, CancellationToken.None).SingleAsync();
 
         Assert.Equal("Kept", Assert.Single(page.Records)["Name"].AsString());
+        Assert.Equal([Text(kept)], listed);
         Assert.Null(await tenant.Connector.GetAsync(Contacts, Text(gone), CancellationToken.None));
-        Assert.Equal(new ConnectorCapabilities(true, true, true, false, false, 1), tenant.Connector.GetCapabilities("Contact"));
+        Assert.Equal(new ConnectorCapabilities(true, true, true, false, false, 1, ListsIds: true), tenant.Connector.GetCapabilities("Contact"));
         Assert.Throws<NotSupportedException>(() => tenant.Connector.GetCapabilities("QuoteVersion"));
         Assert.Null(tenant.Connector.Usage);
     }

@@ -51,6 +51,8 @@ public sealed class HostingTests
             ["SesamTalk:Custom:Shop:ApiKey"] = shop.ApiKey,
             ["SesamTalk:Engine:Flows:Product:Deletes"] = "Propagate",
             ["SesamTalk:Engine:Flows:Product:MassChangeMinimum"] = "7",
+            ["SesamTalk:Engine:Flows:Product:DeletionScanInterval"] = "",
+            ["SesamTalk:Engine:Flows:Note:DeletionScanInterval"] = "00:05:00",
             ["SesamTalk:LinkStore:Path"] = Path.Combine(directory.FullName, "links.db"),
             ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
             ["SesamTalk:Schedule:Interval"] = "00:00:00.200",
@@ -68,7 +70,9 @@ public sealed class HostingTests
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         var flow = provider.GetRequiredService<IOptions<SyncEngineOptions>>().Value.ForFlow("Product", new SyncTarget("Shop", "Product"));
-        Assert.Equal((DeletePolicy.Propagate, 7), (flow.Deletes, flow.MassChangeMinimum));
+        Assert.Equal((DeletePolicy.Propagate, 7, (TimeSpan?)null), (flow.Deletes, flow.MassChangeMinimum, flow.DeletionScanInterval));
+        var notes = provider.GetRequiredService<IOptions<SyncEngineOptions>>().Value.ForFlow("Note", new SyncTarget("Shop", "Note"));
+        Assert.Equal(TimeSpan.FromMinutes(5), notes.DeletionScanInterval);
 
         var background = Assert.Single(provider.GetServices<IHostedService>());
         await background.StartAsync(CancellationToken.None);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
+using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.SuperOffice;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
@@ -66,16 +67,71 @@ public sealed class SuperOfficeSyncTests
         }
     }
 
-    private static SystemHost<Company> Host(SuperOfficeEmulator superOffice) =>
-        new(new InMemoryHostStore<Company>(c => c.Id, (c, id) => c.Id = id), services => services
-            .AddSingleton<ISuperOfficeTokenStore>(new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()))
-            .AddSuperOfficeConnector(options =>
-            {
-                options.LoginBaseUrl = superOffice.BaseUrl;
-                options.Tenant = superOffice.ContextIdentifier;
-                options.ClientId = superOffice.ClientId;
-                options.ClientSecret = superOffice.ClientSecret;
-                options.RedirectUri = superOffice.RedirectUri;
-                options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-            }));
+    [Fact]
+    public async Task A_contact_deleted_in_SuperOffice_which_reports_no_deletions_is_found_by_listing_ids_and_its_company_deleted()
+    {
+        await using var superOffice = await SuperOfficeEmulator.StartAsync();
+        var doomed = superOffice.Seed("Contact", new JsonObject { ["Name"] = "Doomed AS", ["OrgNr"] = "911111111" });
+        superOffice.Seed("Contact", new JsonObject { ["Name"] = "Staying AS", ["OrgNr"] = "922222222" });
+        await using var host = Host(superOffice, options => options.Flows["Company"] = new SyncFlowOptions { Deletes = DeletePolicy.Propagate, DeletionScanInterval = TimeSpan.Zero });
+        var first = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+        Assert.Equal(2, first.Created);
+
+        superOffice.Delete("Contact", doomed);
+        superOffice.ResetCallCounts();
+        var second = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+
+        Assert.False(second.Stopped, second.StopReason);
+        Assert.Equal(1, second.Deleted);
+        Assert.Equal(["922222222"], host.Store.Records.Select(company => company.OrganisationNumber));
+        Assert.Equal(1, second.Linked);
+        Assert.Equal(2, superOffice.CallCount(SuperOfficeEndpoint.Archive)); // the change page, and the listing of ids
+    }
+
+    [Fact]
+    public async Task The_id_listing_runs_at_most_once_per_interval_and_a_listing_that_would_delete_most_links_is_stopped_by_the_breaker()
+    {
+        await using var superOffice = await SuperOfficeEmulator.StartAsync();
+        var contacts = Enumerable.Range(0, 10).Select(i => superOffice.Seed("Contact", new JsonObject { ["Name"] = $"Contact {i}", ["OrgNr"] = $"93{i:D7}" })).ToList();
+        var clock = new ShiftedClock();
+        await using var host = Host(superOffice, options => options.Flows["Company"] = new SyncFlowOptions { Deletes = DeletePolicy.Propagate, MassChangeMinimum = 2 }, clock);
+        await host.Talk.Companies.SyncAsync(); // the first cycle read every contact: it counts as the listing
+
+        superOffice.Delete("Contact", contacts[0]);
+        var withinTheHour = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+        Assert.Equal(0, withinTheHour.Deleted); // the default interval is an hour
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var anHourLater = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+        Assert.Equal(1, anHourLater.Deleted);
+
+        foreach (var contact in contacts.Skip(1).Take(6)) // of 9 links; the breaker allows half
+        {
+            superOffice.Delete("Contact", contact);
+        }
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var mass = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+        Assert.True(mass.Stopped);
+        Assert.Contains("mass-change breaker", mass.StopReason, StringComparison.Ordinal);
+        Assert.Equal(9, host.Store.Records.Count);
+    }
+
+    private static SystemHost<Company> Host(SuperOfficeEmulator superOffice, Action<SyncEngineOptions>? configure = null, TimeProvider? clock = null) =>
+        new(new InMemoryHostStore<Company>(c => c.Id, (c, id) => c.Id = id), services =>
+        {
+            services.Configure(configure ?? (_ => { }));
+            services.AddSingleton(clock ?? TimeProvider.System);
+            services
+                .AddSingleton<ISuperOfficeTokenStore>(new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()))
+                .AddSuperOfficeConnector(options =>
+                {
+                    options.LoginBaseUrl = superOffice.BaseUrl;
+                    options.Tenant = superOffice.ContextIdentifier;
+                    options.ClientId = superOffice.ClientId;
+                    options.ClientSecret = superOffice.ClientSecret;
+                    options.RedirectUri = superOffice.RedirectUri;
+                    options.MaxRetryDelay = TimeSpan.FromSeconds(2);
+                });
+        });
 }
