@@ -43,6 +43,10 @@ internal sealed partial class FlowCycle<TEntity>
         EngineLog.DeletionScan(_context.Logger, Name, live.Count, vanished.Count);
         if (vanished.Count > 0)
         {
+            // Under the Ignore policy a vanished record only loses its link, which the breaker would not count; but a
+            // listing that misses most records (a permission change, a wrong filter) must not unlink them all, after
+            // which the next edits would create them again. Deletes and soft deletes are counted when they execute.
+            _breaker!.Admit(vanished.Count(work => work.Deletes is null), _flow);
             await ExecuteAsync(vanished, SyncSide.Remote, cursor: null).ConfigureAwait(false);
         }
 

@@ -117,6 +117,30 @@ public sealed class SuperOfficeSyncTests
         Assert.Equal(9, host.Store.Records.Count);
     }
 
+    [Fact]
+    public async Task Under_the_default_policy_a_listing_that_misses_most_contacts_stops_the_cycle_and_keeps_every_link()
+    {
+        await using var superOffice = await SuperOfficeEmulator.StartAsync();
+        var contacts = Enumerable.Range(0, 10).Select(i => superOffice.Seed("Contact", new JsonObject { ["Name"] = $"Contact {i}", ["OrgNr"] = $"94{i:D7}" })).ToList();
+        await using var host = Host(superOffice, options => options.Flows["Company"] = new SyncFlowOptions { MassChangeMinimum = 2, DeletionScanInterval = TimeSpan.Zero });
+        await host.Talk.Companies.SyncAsync();
+        superOffice.Delete("Contact", contacts[0]);
+        var one = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+        Assert.Equal((false, 9), (one.Stopped, one.Linked)); // one vanished contact only loses its link
+
+        foreach (var contact in contacts.Skip(1).Take(6))
+        {
+            superOffice.Delete("Contact", contact);
+        }
+
+        var most = (await host.Talk.Companies.SyncAsync()).Flows.Single();
+
+        Assert.True(most.Stopped);
+        Assert.Contains("mass-change breaker", most.StopReason, StringComparison.Ordinal);
+        Assert.Equal(9, most.Linked);
+        Assert.Equal(10, host.Store.Records.Count);
+    }
+
     private static SystemHost<Company> Host(SuperOfficeEmulator superOffice, Action<SyncEngineOptions>? configure = null, TimeProvider? clock = null) =>
         new(new InMemoryHostStore<Company>(c => c.Id, (c, id) => c.Id = id), services =>
         {
