@@ -5,8 +5,9 @@ namespace SesamTalk.Connectors.SuperOffice;
 // One entity a call. A quote alternative's lines (the mapper's child collection) are saved after it in one
 // SaveQuoteLines call, new lines under the alternative's id and lines with an id over their stored values; a refusal
 // of the lines fails the alternative's result, which still carries its id so the engine knows it exists. Lines marked
-// deleted go through DeleteQuoteLine, one a call; lines missing from the collection are left alone. A text written to an EntityElement list replaces its first element and keeps
-// the others, which costs a read of the entity before the PATCH.
+// deleted go through DeleteQuoteLine, one a call; lines missing from the collection are left alone. A text written to
+// an EntityElement list replaces its first element and keeps the others, which costs a read of the entity before the
+// PATCH.
 public sealed partial class SuperOfficeSyncConnector
 {
     private const string InAssortment = "InAssortment";
