@@ -147,4 +147,31 @@ public sealed class NoDuplicatesTests
         Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
         Assert.Equal("Grace H.", known.Name); // the Shop, where leads are born, wins the first contact
     }
+
+    [Fact]
+    public async Task A_host_record_whose_reference_is_not_linked_yet_still_claims_its_match_key()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var ada = new Customer { Email = "ada@example.com", Name = "Ada" };
+        await app.Customers.SaveAsync(ada, default);
+        var invoice = new Invoice { Number = "INV-1", CustomerId = ada.Id, Amount = 10m };
+        await app.Invoices.SaveAsync(invoice, default);
+        app.SeedShop("Invoice", new JsonObject { ["Number"] = "INV-1", ["Amount"] = 10m });
+
+        // Ada is not in the Shop yet, so the host invoice cannot be sent; the Shop's INV-1 waits for it instead of
+        // becoming a second host invoice.
+        var waiting = (await app.Talk.Invoices.SyncAsync()).Flows.Single();
+        Assert.Equal(0, waiting.Created);
+        Assert.Single(app.Invoices.Records);
+
+        await app.Talk.Customers.SyncAsync();
+        var linked = (await app.Talk.Invoices.SyncAsync()).Flows.Single();
+
+        Assert.Equal(0, linked.Created);
+        Assert.Single(app.Invoices.Records);
+        Assert.Single(app.ShopRecords("Invoice"));
+        var link = Assert.Single(await app.Talk.Invoices.LinksAsync(invoice.Id));
+        Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
+        Assert.DoesNotContain(await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Invoice", "Invoice")), entry => !entry.IsReleased);
+    }
 }

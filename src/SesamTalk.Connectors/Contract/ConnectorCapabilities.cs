@@ -11,6 +11,12 @@ namespace SesamTalk.Connectors;
 /// <see cref="ISyncConnector.ListIdsAsync"/> lists every live record of the type: where the feed reports no deletions,
 /// the engine finds them by the linked records no longer listed.
 /// </param>
+/// <param name="NaturalKey">
+/// Fields whose values together identify one record of the type, because the API refuses a second record with the
+/// same values (a Salesforce price book entry: one per price book and product). Where the API honours no idempotency
+/// key and the mapping has no match key, the engine looks a create that may have happened up by these fields before
+/// it creates again.
+/// </param>
 public sealed record ConnectorCapabilities(
     bool CanCreate,
     bool CanUpdate,
@@ -18,4 +24,11 @@ public sealed record ConnectorCapabilities(
     bool HonoursIdempotencyKeys,
     bool ReportsDeletions,
     int MaxBatchSize,
-    bool ListsIds = false);
+    bool ListsIds = false,
+    IReadOnlyList<string>? NaturalKey = null)
+{
+    /// <summary>Whether a create whose answer was lost can be found again: by an idempotency key, a match key or the natural key.</summary>
+    /// <param name="matchKeys">The mapping's match keys.</param>
+    public bool ProtectsCreates(IReadOnlyList<string> matchKeys) =>
+        HonoursIdempotencyKeys || matchKeys is { Count: > 0 } || NaturalKey is { Count: > 0 };
+}

@@ -31,4 +31,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(9, LogLevel.Information, "{Flow}: listed {Listed} remote ids; {Vanished} linked records are no longer there and count as deleted remotely")]
     public static partial void DeletionScan(ILogger logger, string flow, int listed, int vanished);
+
+    [LoggerMessage(10, LogLevel.Warning, "{Flow}: a create whose answer is lost cannot be found again: {System} honours no idempotency key for the type, knows no natural key for it, and the mapping has no match key. A rerun may create such a record twice; give the mapping a [MatchKey] on a field the remote system keeps")]
+    public static partial void UnprotectedCreates(ILogger logger, string flow, string system);
 }

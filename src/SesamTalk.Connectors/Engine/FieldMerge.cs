@@ -4,6 +4,7 @@ namespace SesamTalk.Connectors.Engine;
 /// The field-level three-way merge of a linked pair: each side's value is compared with the value both last agreed
 /// on, so a field changed on one side travels to the other, a field changed on both is a conflict settled by the
 /// field's rule (latest wins by default; an empty value never overwrites a value), and unchanged fields are not written.
+/// Child collections merge line by line (<see cref="LineMerge"/>).
 /// </summary>
 internal static class FieldMerge
 {
@@ -40,6 +41,9 @@ internal static class FieldMerge
                     }
 
                     outcome.Agreed.Set(field.Name, remoteToken);
+                    break;
+                case FieldDirection.Both when !field.IsScalar:
+                    LineMerge.Merge(outcome, field, host, remote, agreedToken, clock, firstContact);
                     break;
                 case FieldDirection.Both:
                     MergeShared(outcome, field, host, remote, new FieldTokens(hostToken ?? agreedToken, remoteToken ?? agreedToken, agreedToken), clock, firstContact);
@@ -94,7 +98,7 @@ internal static class FieldMerge
             winner = Resolve(field.Rule, hostValue, remoteValue, clock, firstContact);
             if (tokens.Agreed is not null)
             {
-                outcome.Conflicts.Add(new MergeConflict(field.Name, Text(hostValue), Text(remoteValue), field.Rule, winner));
+                outcome.Conflicts.Add(new MergeConflict(field.Name, hostValue.ToString(), remoteValue.ToString(), field.Rule, winner));
             }
         }
 
@@ -118,9 +122,6 @@ internal static class FieldMerge
             outcome.ToRemote[field.Name] = host[field.Name];
         }
     }
-
-    private static string Text(SyncValue value) =>
-        value.Kind == SyncValueKind.Records ? "[" + value.AsRecords()!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " records]" : value.ToString();
 
     private readonly record struct FieldTokens(string? Host, string? Remote, string? Agreed);
 }

@@ -34,6 +34,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         work.Agreed = outcome.Agreed;
         work.Conflicts = outcome.Conflicts;
+        work.EmptiesLines = outcome.EmptiesLines;
         if (!work.WritesHost && !work.WritesRemote)
         {
             Unchanged(work.Source, echo: false);
@@ -135,9 +136,17 @@ internal sealed partial class FlowCycle<TEntity>
         return record;
     }
 
-    /// <summary>The record's plain shared fields (no references, no children) as one key: how an interrupted create's record is recognised.</summary>
+    /// <summary>
+    /// How an interrupted create's record is recognised: the type's natural key where the API has one, else the
+    /// record's plain shared fields (no references, no children) as one key.
+    /// </summary>
     private string ContentOf(SyncRecord record)
     {
+        if (_capabilities.NaturalKey is { Count: > 0 } naturalKey)
+        {
+            return string.Join("|", naturalKey.Select(field => SyncMatchValue.Of(record, field) ?? "-"));
+        }
+
         var references = _mapper.References.Select(reference => reference.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return string.Join("|", _fields
             .Where(field => field.Direction == FieldDirection.Both && field.IsScalar && !references.Contains(field.Name))

@@ -139,11 +139,10 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>
-    /// Host lines carry no remote ids: before an update writes an order's lines, each takes the id of the remote line it
-    /// is (<see cref="SyncChildPairing"/>: by the line mapping's match key, else at its position), so the connector
-    /// updates that line instead of adding another one next to it, and a line that exists keeps only the fields an
-    /// update may write (a Salesforce order item's product is fixed once created). Remote lines no host line pairs
-    /// with were removed in the host: they follow as deleted lines, which the connector deletes.
+    /// Before an update writes an order's lines, each takes the id of the remote line it is (<see cref="LineIdentities"/>),
+    /// so the connector updates that line instead of adding another one next to it, and a line that exists keeps only
+    /// the fields an update may write (a Salesforce order item's product is fixed once created). Remote lines no line
+    /// pairs with were removed: they follow as deleted lines, which the connector deletes.
     /// </summary>
     private async Task KeepLineIdentitiesAsync(LinkWork<TEntity> work)
     {
@@ -160,12 +159,12 @@ internal sealed partial class FlowCycle<TEntity>
                 remote = await _connector.GetAsync(_mapper, work.RemoteId!, _cancellationToken).ConfigureAwait(false);
             }
 
-            var existing = remote is not null && remote.TryGetValue(child.Field, out var read) && read.Kind == SyncValueKind.Records ? read.AsRecords()! : [];
-            var pairs = SyncChildPairing.Pair(lines, existing, child.Mapper);
+            var existing = (remote is null ? null : LineMerge.LinesOf(remote, child.Field)) ?? [];
+            var ids = LineIdentities.Assign(lines, existing, new LinePrinter(child));
             var sent = new List<SyncRecord>(lines.Count);
             for (var index = 0; index < lines.Count; index++)
             {
-                var id = lines[index].Id ?? (pairs[index] >= 0 ? existing[pairs[index]].Id : null);
+                var id = ids[index];
                 var writable = child.Mapper.Fields.Where(field => id is null ? field.Createable : field.Updateable).Select(field => field.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var line = RecordText.Copy(lines[index], lines[index].FieldNames.Where(writable.Contains));
                 line.Id = id;
@@ -174,7 +173,7 @@ internal sealed partial class FlowCycle<TEntity>
 
             var kept = sent.Select(line => line.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
             sent.AddRange(existing
-                .Where(line => line.Id is not null && !line.IsDeleted && !kept.Contains(line.Id))
+                .Where(line => line.Id is not null && !kept.Contains(line.Id))
                 .Select(line => new SyncRecord(line.Type, line.Id) { IsDeleted = true }));
             work.ToRemote[child.Field] = SyncValue.From(sent);
         }

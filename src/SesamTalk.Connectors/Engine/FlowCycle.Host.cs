@@ -49,13 +49,7 @@ internal sealed partial class FlowCycle<TEntity>
                 continue;
             }
 
-            SyncRecord record;
-            try
-            {
-                // Translated, so a match key that is a reference (an invoice's order) compares remote ids with remote ids.
-                record = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
-            }
-            catch (Exception error) when (StopErrors.IsBadRecord(error))
+            if (await IndexShapeAsync(entity, change.Id).ConfigureAwait(false) is not { } record)
             {
                 continue; // quarantined when the host changes are pushed
             }
@@ -71,6 +65,34 @@ internal sealed partial class FlowCycle<TEntity>
 
                 ids.Add(change.Id);
             }
+        }
+    }
+
+    /// <summary>
+    /// The host record as the index compares it: translated, so a match key that is a reference (an invoice's order)
+    /// compares remote ids with remote ids. A record whose references are not linked yet still claims its own match
+    /// keys (untranslated, references left out), so a remote record with the same key waits for it instead of creating
+    /// a twin in the host. Null for a record that cannot be mapped at all.
+    /// </summary>
+    private async Task<SyncRecord?> IndexShapeAsync(TEntity entity, string id)
+    {
+        try
+        {
+            return await HostShapeAsync(entity, Owner(id)).ConfigureAwait(false);
+        }
+        catch (SyncReferenceException)
+        {
+            var record = _mapper.ToRecord(entity);
+            foreach (var reference in _mapper.References)
+            {
+                record.Remove(reference.Field);
+            }
+
+            return record;
+        }
+        catch (Exception error) when (StopErrors.IsBadRecord(error))
+        {
+            return null;
         }
     }
 
@@ -190,7 +212,8 @@ internal sealed partial class FlowCycle<TEntity>
 
     /// <summary>
     /// Links unlinked host records to pre-existing remote records by match key (records read this cycle, else one
-    /// search per key for the whole chunk), and creates the rest remotely when the flow's origin says so.
+    /// search per key for the whole chunk), and creates the rest remotely when the flow's origin says so. A record whose
+    /// create may have happened already (an open intent) is looked up by what was written before it is created again.
     /// </summary>
     private async Task MatchOrCreateAsync(List<Unlinked> unlinked, List<LinkWork<TEntity>> works)
     {
@@ -200,6 +223,7 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         var searched = await SearchRemoteAsync(unlinked).ConfigureAwait(false);
+        var created = await FindCreatedAsync(unlinked).ConfigureAwait(false);
         foreach (var (work, entity, host) in unlinked)
         {
             try
@@ -212,7 +236,7 @@ internal sealed partial class FlowCycle<TEntity>
                     continue;
                 }
 
-                if (match.Record is { } remote)
+                if ((match.Record ?? await FreeAsync(created.GetValueOrDefault(work.SourceId)).ConfigureAwait(false)) is { } remote)
                 {
                     _claimedRemote.Add(remote.Id!);
                     work.RemoteId = remote.Id;
@@ -228,7 +252,7 @@ internal sealed partial class FlowCycle<TEntity>
                     continue;
                 }
 
-                if (intent is not null && !_capabilities.HonoursIdempotencyKeys && _mapper.MatchKeys.Count == 0)
+                if (intent is not null && !_capabilities.ProtectsCreates(_mapper.MatchKeys))
                 {
                     EngineLog.UnverifiableIntent(_context.Logger, Name, work.SourceId);
                 }
@@ -250,18 +274,17 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    /// <summary>One search per match key for the chunk's values that this cycle's remote reads did not cover.</summary>
+    /// <summary>
+    /// One search per match key for the chunk's values that this cycle's remote reads did not cover. A record with an
+    /// open intent is always searched for, even after a read from the start: its create may have happened after the read.
+    /// </summary>
     private async Task<MatchIndex<SyncRecord>> SearchRemoteAsync(List<Unlinked> unlinked)
     {
         var found = new MatchIndex<SyncRecord>();
-        if (_remoteReadFromStart)
-        {
-            return found; // this cycle read every remote record already
-        }
-
+        var pending = _remoteReadFromStart ? unlinked.Where(HasOpenIntent).ToList() : unlinked;
         foreach (var key in _mapper.MatchKeys)
         {
-            var values = unlinked
+            var values = pending
                 .Where(item => _remoteMatches.Find(key, item.Host).Count == 0)
                 .Select(item => item.Host.TryGetValue(key, out var value) ? value : SyncValue.Null)
                 .Where(value => SyncMatchValue.Normalise(value) is not null)
@@ -279,6 +302,46 @@ internal sealed partial class FlowCycle<TEntity>
         return found;
     }
 
+    /// <summary>
+    /// The remote records that interrupted creates of this chunk made, found by the type's natural key (what the API
+    /// keeps unique) where the mapping has no match key to search by: one search on the key's most varied field, the
+    /// hits compared on every field of the key. By host id; a record two hosts would claim is left to neither.
+    /// </summary>
+    private async Task<Dictionary<string, SyncRecord>> FindCreatedAsync(List<Unlinked> unlinked)
+    {
+        var created = new Dictionary<string, SyncRecord>(StringComparer.Ordinal);
+        if (_mapper.MatchKeys.Count > 0 || _capabilities.NaturalKey is not { Count: > 0 } key || unlinked.Where(HasOpenIntent).ToList() is not { Count: > 0 } pending)
+        {
+            return created;
+        }
+
+        var field = key.MaxBy(name => pending.Select(item => SyncMatchValue.Of(item.Host, name)).Distinct().Count())!;
+        var values = pending.Select(item => item.Host.TryGetValue(field, out var value) ? value : SyncValue.Null)
+            .Where(value => SyncMatchValue.Normalise(value) is not null)
+            .Distinct()
+            .ToList();
+        var hits = values.Count == 0 ? [] : await _connector.SearchAsync(_mapper, field, values, _cancellationToken).ConfigureAwait(false);
+        var byContent = hits.GroupBy(ContentOf, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+        foreach (var item in pending)
+        {
+            if (byContent.TryGetValue(ContentOf(item.Host), out var same) && same.Count == 1)
+            {
+                created[item.Work.SourceId] = same[0];
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>The record, unless it is linked or claimed already.</summary>
+    private async Task<SyncRecord?> FreeAsync(SyncRecord? record) =>
+        record is not null && !_claimedRemote.Contains(record.Id!)
+            && await _context.Links.FindByRemoteIdAsync(_flow, record.Id!, _cancellationToken).ConfigureAwait(false) is null
+            ? record
+            : null;
+
+    private bool HasOpenIntent(Unlinked item) => _openIntents.ContainsKey((SyncSide.Local, item.Work.SourceId));
+
     private async Task<Match<SyncRecord>> FindRemoteMatchAsync(SyncRecord host, MatchIndex<SyncRecord> searched)
     {
         foreach (var key in _mapper.MatchKeys)
@@ -295,9 +358,8 @@ internal sealed partial class FlowCycle<TEntity>
                 return new Match<SyncRecord>(null, key, hits.Count, ids);
             }
 
-            var free = !_claimedRemote.Contains(ids[0])
-                && await _context.Links.FindByRemoteIdAsync(_flow, ids[0], _cancellationToken).ConfigureAwait(false) is null;
-            return new Match<SyncRecord>(free ? hits[0] : null, key, 1, ids) { Taken = !free };
+            var free = await FreeAsync(hits[0]).ConfigureAwait(false);
+            return new Match<SyncRecord>(free, key, 1, ids) { Taken = free is null };
         }
 
         return Match<SyncRecord>.None;

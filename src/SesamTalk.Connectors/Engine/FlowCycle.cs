@@ -108,6 +108,11 @@ internal sealed partial class FlowCycle<TEntity>
                 return Report;
             }
 
+            if (CreatesRemote && !_capabilities.ProtectsCreates(_mapper.MatchKeys) && _context.UnprotectedReported.TryAdd(_flow, true))
+            {
+                EngineLog.UnprotectedCreates(_context.Logger, Name, _mapper.Target.System);
+            }
+
             await RunPhasesAsync().ConfigureAwait(false);
             _context.Health.Succeeded(_mapper.Target.System, _context.Time.GetUtcNow());
         }

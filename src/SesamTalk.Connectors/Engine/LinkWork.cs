@@ -85,6 +85,9 @@ internal sealed class LinkWork<TEntity>
     /// <summary>Fields both sides changed.</summary>
     public IReadOnlyList<MergeConflict> Conflicts { get; set; } = [];
 
+    /// <summary>Whether the work leaves a linked record that had lines with none.</summary>
+    public bool EmptiesLines { get; set; }
+
     /// <summary>Why the work failed (it is then quarantined and nothing of it is committed).</summary>
     public string? Error { get; set; }
 
@@ -100,6 +103,6 @@ internal sealed class LinkWork<TEntity>
     /// <summary>Whether the work writes to the remote system.</summary>
     public bool WritesRemote => ToRemote is { Count: > 0 } || CreatesRemote || Deletes == SyncSide.Remote;
 
-    /// <summary>Whether the work overwrites or deletes a linked record (what the mass-change breaker counts).</summary>
-    public bool IsMassChange => Deletes is not null || (!CreatesHost && ToHost is { Count: > 0 }) || (!CreatesRemote && ToRemote is { Count: > 0 });
+    /// <summary>Whether the work overwrites or deletes a linked record, or removes all its lines (what the mass-change breaker counts).</summary>
+    public bool IsMassChange => Deletes is not null || EmptiesLines || (!CreatesHost && ToHost is { Count: > 0 }) || (!CreatesRemote && ToRemote is { Count: > 0 });
 }

@@ -1,13 +1,13 @@
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
-/// One unit of a field-level merge: a mapped field, or a whole child collection (order lines merge as one value,
-/// compared on the fields both sides share).
+/// One unit of a field-level merge: a mapped field, or a child collection (order lines, merged line by line by
+/// <see cref="LineMerge"/> on the fields both sides share).
 /// </summary>
 internal sealed class MergeField
 {
     private readonly SyncFieldDescriptor? _field;
-    private readonly SyncChildDescriptor? _children;
+    private readonly LinePrinter? _lines;
 
     private MergeField(SyncFieldDescriptor field)
     {
@@ -21,7 +21,7 @@ internal sealed class MergeField
 
     private MergeField(SyncChildDescriptor children)
     {
-        _children = children;
+        _lines = new LinePrinter(children);
         Name = children.Field;
         Direction = FieldDirection.Both;
         Rule = ConflictRule.LatestWins;
@@ -47,6 +47,9 @@ internal sealed class MergeField
     /// <summary>Whether the field holds a plain value (not a child collection).</summary>
     public bool IsScalar => _field is not null;
 
+    /// <summary>The prints of the lines, for a child collection.</summary>
+    public LinePrinter? Lines => _lines;
+
     /// <summary>The merge units of a mapper: its fields, then its child collections.</summary>
     public static IReadOnlyList<MergeField> Of(IEntityMapper mapper) =>
         mapper.Fields.Select(field => new MergeField(field)).Concat(mapper.Children.Select(child => new MergeField(child))).ToList();
@@ -62,9 +65,8 @@ internal sealed class MergeField
             return null;
         }
 
-        var builder = new SyncFingerprintBuilder();
-        return (_field is not null
-            ? builder.Add(record, Name, _field.Kind)
-            : builder.AddChildren(record, Name, FieldDirection.Both, _children!.Mapper)).ToString();
+        return _field is not null
+            ? new SyncFingerprintBuilder().Add(record, Name, _field.Kind).ToString()
+            : LineMerge.Token(LineMerge.LinesOf(record, Name)!, _lines!);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class MergeOutcome
 
     /// <summary>Fields both sides changed to different values, with the side that won.</summary>
     public List<MergeConflict> Conflicts { get; } = [];
+
+    /// <summary>Whether the merge leaves a record that had lines with none (counted by the mass-change breaker).</summary>
+    public bool EmptiesLines { get; set; }
 }
 
 /// <summary>A field both sides changed to different values since they last agreed.</summary>

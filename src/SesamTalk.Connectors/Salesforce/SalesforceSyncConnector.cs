@@ -52,12 +52,14 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     /// <inheritdoc />
     /// <remarks>
     /// Standard <c>Invoice</c> and <c>InvoiceLine</c> support only query, retrieve and update (Billing creates them);
-    /// <c>Division</c> cannot be deleted and has no <c>IsDeleted</c> to report deletions with.
+    /// <c>Division</c> cannot be deleted and has no <c>IsDeleted</c> to report deletions with. A price book holds one
+    /// <c>PricebookEntry</c> per product, so the pair identifies an entry.
     /// </remarks>
     public ConnectorCapabilities GetCapabilities(string type) => type switch
     {
         _ when Is(type, "Invoice") || Is(type, "InvoiceLine") => Full with { CanCreate = false, CanDelete = false },
         _ when Is(type, "Division") => Full with { CanDelete = false, ReportsDeletions = false },
+        _ when Is(type, "PricebookEntry") => Full with { NaturalKey = ["Pricebook2Id", "Product2Id"] },
         _ => Full,
     };
 

@@ -8,14 +8,23 @@ namespace SesamTalk.Engine.Tests.Harness;
 /// <summary>A <see cref="SystemHost{TEntity}"/> whose entity syncs with an emulated Salesforce org through the real connector.</summary>
 internal static class SalesforceConnection
 {
-    public static SystemHost<TEntity> Host<TEntity>(SalesforceEmulator salesforce, Func<TEntity, string> getId, Action<TEntity, string> setId)
+    /// <summary>The host of one entity synced with the org.</summary>
+    /// <param name="salesforce">The org.</param>
+    /// <param name="getId">Reads a host record's id.</param>
+    /// <param name="setId">Sets a new host record's id.</param>
+    /// <param name="services">More registrations (the host stores of referenced entities).</param>
+    public static SystemHost<TEntity> Host<TEntity>(SalesforceEmulator salesforce, Func<TEntity, string> getId, Action<TEntity, string> setId, Action<IServiceCollection>? services = null)
         where TEntity : class =>
-        new(new InMemoryHostStore<TEntity>(getId, setId), services => services.AddSalesforceConnector(options =>
+        new(new InMemoryHostStore<TEntity>(getId, setId), collection =>
         {
-            options.LoginUrl = salesforce.BaseUrl;
-            options.ClientId = salesforce.ClientId;
-            options.ClientSecret = salesforce.ClientSecret;
-            options.DailyCallReserve = 0;
-            options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-        }));
+            services?.Invoke(collection);
+            collection.AddSalesforceConnector(options =>
+            {
+                options.LoginUrl = salesforce.BaseUrl;
+                options.ClientId = salesforce.ClientId;
+                options.ClientSecret = salesforce.ClientSecret;
+                options.DailyCallReserve = 0;
+                options.MaxRetryDelay = TimeSpan.FromSeconds(2);
+            });
+        });
 }

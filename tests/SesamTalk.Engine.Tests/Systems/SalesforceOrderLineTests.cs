@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
 using SesamTalk.Testing.Salesforce;
@@ -12,22 +11,8 @@ public sealed class SalesforceOrderLineTests
     public async Task A_line_removed_in_the_host_is_deleted_in_Salesforce_and_an_item_deleted_in_Salesforce_leaves_the_host_order()
     {
         await using var salesforce = await SalesforceEmulator.StartAsync();
-        var account = salesforce.Seed("Account", new JsonObject { ["Name"] = "Acme" });
-        var pricebook = salesforce.Seed("Pricebook2", new JsonObject { ["Name"] = "Standard" });
-        string[] entries = [.. new[] { "Saw", "Axe", "Hammer" }.Select(name => salesforce.Seed("PricebookEntry", new JsonObject
-        {
-            ["Pricebook2Id"] = pricebook,
-            ["Product2Id"] = salesforce.Seed("Product2", new JsonObject { ["Name"] = name }),
-            ["UnitPrice"] = 10.0,
-        }))];
-        await using var host = Host(salesforce);
-        var purchase = new Purchase
-        {
-            AccountId = account,
-            PricebookId = pricebook,
-            Date = new DateOnly(2026, 11, 22),
-            Lines = [.. entries.Select((entry, i) => new PurchaseLine { Id = $"L{i}", EntryId = entry, Quantity = i + 1, UnitPrice = 10m })],
-        };
+        var (purchase, entries) = SalesforcePurchases.Seed(salesforce);
+        await using var host = SalesforcePurchases.Host(salesforce);
         await host.Store.SaveAsync(purchase, default);
         await SyncAsync(host);
         var orderId = Assert.Single(salesforce.GetRecords("Order"))["Id"]!.GetValue<string>();
@@ -70,7 +55,4 @@ public sealed class SalesforceOrderLineTests
             .Where(item => (string?)item["OrderId"] == orderId)
             .Select(item => ((string)item["Id"]!, (string)item["PricebookEntryId"]!, (decimal)(double)item["Quantity"]!))
             .OrderBy(item => item.Item1, StringComparer.Ordinal)];
-
-    private static SystemHost<Purchase> Host(SalesforceEmulator salesforce) =>
-        SalesforceConnection.Host<Purchase>(salesforce, p => p.Id, (p, id) => p.Id = id);
 }

@@ -70,7 +70,30 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
             errors.Add(new SalesforceError("REQUIRED_FIELD_MISSING", $"Required fields are missing: [{string.Join(", ", missing)}]", missing));
         }
 
+        if (kind == WriteKind.Create && DuplicatePriceEntry(schema, values) is { } duplicate)
+        {
+            errors.Add(duplicate);
+        }
+
         return (values, errors);
+    }
+
+    /// <summary>A price book holds one entry per product: a second one is refused as the real org refuses it.</summary>
+    private SalesforceError? DuplicatePriceEntry(SObjectSchema schema, Dictionary<string, JsonNode?> values)
+    {
+        if (schema.Name != "PricebookEntry"
+            || values.GetValueOrDefault("Pricebook2Id") is not { } pricebook
+            || values.GetValueOrDefault("Product2Id") is not { } product)
+        {
+            return null;
+        }
+
+        var existing = store.OfType(schema).FirstOrDefault(entry => !entry.IsDeleted
+            && (string?)entry.Values["Pricebook2Id"] == (string?)pricebook
+            && (string?)entry.Values["Product2Id"] == (string?)product);
+        return existing is null
+            ? null
+            : new SalesforceError("DUPLICATE_VALUE", $"This price definition already exists in this price book: duplicates value on record with id: {existing.Id}", []);
     }
 
     private static bool IsMissing(FieldSchema field, WriteKind kind, Dictionary<string, JsonNode?> values)
