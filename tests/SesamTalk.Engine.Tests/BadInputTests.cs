@@ -78,7 +78,7 @@ public sealed class BadInputTests
             app.SeedShop("Customer", new JsonObject { ["Email"] = $"m{i:D2}@example.com", ["Name"] = $"M {i}" });
         }
 
-        app.Shop.Inject(CustomFault.MalformedBody().On(CustomEndpoint.Changes).Times(1));
+        app.Shop.Inject(CustomFault.MalformedBody().On(CustomEndpoint.Changes).Times(1 + 3)); // malformed on every try (the harness retries 3 times)
         var first = (await app.Talk.Customers.SyncAsync()).Flows.Single();
         var second = (await app.Talk.Customers.SyncAsync()).Flows.Single();
 

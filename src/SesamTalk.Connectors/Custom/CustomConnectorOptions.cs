@@ -1,7 +1,7 @@
 namespace SesamTalk.Connectors.Custom;
 
 /// <summary>How to reach one custom system (named options: one set per system, e.g. <c>Customcrm</c>).</summary>
-public sealed class CustomConnectorOptions
+public sealed class CustomConnectorOptions : Http.IRetrySettings
 {
     /// <summary>The system's contract base URL, e.g. <c>https://crm.example.com/sesam/</c>.</summary>
     public Uri? BaseUrl { get; set; }
@@ -17,4 +17,7 @@ public sealed class CustomConnectorOptions
 
     /// <summary>The longest wait between two tries. A server that asks for a longer wait (Retry-After) is not retried: the call fails and the engine stops the cycle at its last checkpoint.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one try of a call may wait for its answer before it counts as failed (and, when the call is safe to repeat, is tried again).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

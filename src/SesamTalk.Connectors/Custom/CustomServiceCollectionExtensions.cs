@@ -24,11 +24,7 @@ public static class CustomServiceCollectionExtensions
         var calls = new ApiCallCounter<CustomSystemClient>();
         var window = new CustomRateLimitWindow(system);
         services.AddHttpClient(CustomSystemClients.HttpClientName(system))
-            .AddHttpMessageHandler(provider =>
-            {
-                var options = provider.GetRequiredService<IOptionsMonitor<CustomConnectorOptions>>().Get(system);
-                return new RetryHandler(options.MaxRetries, options.MaxRetryDelay, provider.GetRequiredService<TimeProvider>());
-            })
+            .AddRetries(provider => provider.GetRequiredService<IOptionsMonitor<CustomConnectorOptions>>().Get(system))
             .AddHttpMessageHandler(provider => new CustomRateLimitHandler(
                 window,
                 provider.GetRequiredService<IOptionsMonitor<CustomConnectorOptions>>().Get(system).MaxRetryDelay,

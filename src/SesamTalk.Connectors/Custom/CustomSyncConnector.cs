@@ -4,8 +4,8 @@ namespace SesamTalk.Connectors.Custom;
 
 /// <summary>
 /// The engine's view of one custom system (docs/custom-system-contract.md): the change feed with tombstones, search
-/// by match key, and creates and updates through <c>POST /{type}/batch</c> (100 a call) with idempotency keys, so a
-/// create repeated after a lost response returns the first record.
+/// by match key (<c>anyOf</c>, 100 values a call), and creates and updates through <c>POST /{type}/batch</c> (100 a call)
+/// with idempotency keys, so a create repeated after a lost response returns the first record.
 /// </summary>
 public sealed class CustomSyncConnector : ISyncConnector
 {
@@ -19,6 +19,7 @@ public sealed class CustomSyncConnector : ISyncConnector
 
     private readonly CustomSystemClient _client;
     private readonly Func<long> _apiCalls;
+    private volatile bool _oneMatchACall;
 
     /// <summary>Creates the connector over a client of the system.</summary>
     /// <param name="client">The system's client.</param>
@@ -64,12 +65,14 @@ public sealed class CustomSyncConnector : ISyncConnector
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(values);
 
-        // The contract searches one combination of values per call.
+        // Up to the contract's limit of values in one anyOf search; a record matches one value of one field, so no
+        // record comes back from two calls.
+        var type = mapper.Target.Type;
         var hits = new List<SyncRecord>();
-        foreach (var value in values.Distinct())
+        foreach (var chunk in values.Distinct().Chunk(CustomSystemClient.MaxSearchCriteria))
         {
-            var match = new SyncRecord(mapper.Target.Type) { [field] = value };
-            hits.AddRange(await _client.SearchAsync(mapper.Target.Type, match, cancellationToken).ConfigureAwait(false));
+            var matches = chunk.Select(value => new SyncRecord(type) { [field] = value }).ToList();
+            hits.AddRange(await SearchAsync(type, matches, cancellationToken).ConfigureAwait(false));
         }
 
         return hits;
@@ -113,6 +116,33 @@ public sealed class CustomSyncConnector : ISyncConnector
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// One <c>anyOf</c> search; a server that predates <c>anyOf</c> refuses it as <c>malformed-search</c>, and is then
+    /// searched one match a call from there on.
+    /// </summary>
+    private async Task<IReadOnlyList<SyncRecord>> SearchAsync(string type, List<SyncRecord> matches, CancellationToken cancellationToken)
+    {
+        if (!_oneMatchACall)
+        {
+            try
+            {
+                return await _client.SearchAnyAsync(type, matches, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CustomSystemException error) when (error.Code == "malformed-search")
+            {
+                _oneMatchACall = true;
+            }
+        }
+
+        var hits = new List<SyncRecord>();
+        foreach (var match in matches)
+        {
+            hits.AddRange(await _client.SearchAsync(type, match, cancellationToken).ConfigureAwait(false));
+        }
+
+        return hits;
     }
 
     private async Task<IReadOnlyList<RemoteWriteResult>> BatchAsync(IEntityMapper mapper, List<CustomBatchItem> items, CancellationToken cancellationToken)

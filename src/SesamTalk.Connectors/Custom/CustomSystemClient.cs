@@ -30,6 +30,9 @@ public sealed class CustomSystemClient
     /// <summary>The most items one <see cref="BatchAsync"/> call takes (the contract's limit).</summary>
     public const int MaxBatchItems = 100;
 
+    /// <summary>The most matches one <see cref="SearchAnyAsync"/> call takes (the contract's limit).</summary>
+    public const int MaxSearchCriteria = 100;
+
     /// <summary>The system's name.</summary>
     public string System { get; }
 
@@ -77,17 +80,34 @@ public sealed class CustomSystemClient
     /// <param name="type">The record type.</param>
     /// <param name="match">The match-key fields and values.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<IReadOnlyList<SyncRecord>> SearchAsync(string type, SyncRecord match, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SyncRecord>> SearchAsync(string type, SyncRecord match, CancellationToken cancellationToken = default) =>
+        SearchAsync(type, "match", writer => CustomRecordJson.WriteValues(writer, match), cancellationToken);
+
+    /// <summary>
+    /// Every live record whose fields equal all of any one of <paramref name="matches"/> (up to
+    /// <see cref="MaxSearchCriteria"/>), once each, in one <c>anyOf</c> search.
+    /// </summary>
+    /// <param name="type">The record type.</param>
+    /// <param name="matches">The match-key fields and values of each match.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<IReadOnlyList<SyncRecord>> SearchAnyAsync(string type, IReadOnlyList<SyncRecord> matches, CancellationToken cancellationToken = default)
     {
-        var body = Json(writer =>
+        ArgumentNullException.ThrowIfNull(matches);
+        if (matches.Count is 0 or > MaxSearchCriteria)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName("match");
-            CustomRecordJson.WriteValues(writer, match);
-            writer.WriteEndObject();
-        });
-        using var json = await SendAsync(HttpMethod.Post, Path(type) + "/search", body, null, cancellationToken, idempotent: true).ConfigureAwait(false);
-        return json!.RootElement.GetProperty("records").EnumerateArray().Select(CustomRecordJson.Read).ToList();
+            throw new ArgumentOutOfRangeException(nameof(matches), matches.Count, $"A search takes 1 to {MaxSearchCriteria} matches.");
+        }
+
+        return SearchAsync(type, "anyOf", writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var match in matches)
+            {
+                CustomRecordJson.WriteValues(writer, match);
+            }
+
+            writer.WriteEndArray();
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -174,6 +194,20 @@ public sealed class CustomSystemClient
                 ? new CustomBatchResult(CustomRecordJson.Read(record), null)
                 : new CustomBatchResult(null, CustomProblems.Read(System, (System.Net.HttpStatusCode)result.GetProperty("status").GetInt32(), result.GetProperty("problem"))))
             .ToList();
+    }
+
+    /// <summary>A search is a read sent as POST: safe to repeat.</summary>
+    private async Task<IReadOnlyList<SyncRecord>> SearchAsync(string type, string member, Action<Utf8JsonWriter> writeCriteria, CancellationToken cancellationToken)
+    {
+        var body = Json(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(member);
+            writeCriteria(writer);
+            writer.WriteEndObject();
+        });
+        using var json = await SendAsync(HttpMethod.Post, Path(type) + "/search", body, null, cancellationToken, idempotent: true).ConfigureAwait(false);
+        return json!.RootElement.GetProperty("records").EnumerateArray().Select(CustomRecordJson.Read).ToList();
     }
 
     private static void IfMatch(HttpRequestMessage request, string? version)

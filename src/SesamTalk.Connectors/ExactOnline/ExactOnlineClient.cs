@@ -212,7 +212,8 @@ public sealed partial class ExactOnlineClient
         }
 
         // PUT sets the same values again and a repeated DELETE only finds the record gone, so both may be repeated;
-        // a POST is not marked, so only a 429 (nothing was processed) repeats it.
+        // a POST (a create: Exact takes no idempotency key) is not marked, so only a 429 or 503 (nothing was processed)
+        // repeats it.
         request.Options.Set(RetryHandler.Idempotent, method != HttpMethod.Post);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

@@ -1,7 +1,7 @@
 namespace SesamTalk.Connectors.ExactOnline;
 
 /// <summary>How to reach one Exact Online division (bound from configuration, e.g. the <c>SesamTalk:ExactOnline</c> section).</summary>
-public sealed class ExactOnlineOptions
+public sealed class ExactOnlineOptions : Http.IRetrySettings
 {
     /// <summary>The country site, e.g. <c>https://start.exactonline.nl/</c>, or an emulator. OAuth and REST live below it.</summary>
     public Uri? BaseUrl { get; set; }
@@ -29,4 +29,7 @@ public sealed class ExactOnlineOptions
 
     /// <summary>The longest wait between two tries. A server that asks for a longer wait (Retry-After) is not retried: the call fails and the engine stops the cycle at its last checkpoint.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one try of a call may wait for its answer before it counts as failed (and, when the call is safe to repeat, is tried again).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

@@ -24,10 +24,10 @@ public static class ExactOnlineServiceCollectionExtensions
         services.TryAddSingleton<ExactOnlineSession>();
         services.TryAddSingleton<ExactOnlineRateLimits>();
         services.AddHttpClient(ExactOnlineSession.LoginClient)
-            .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
+            .AddRetries(Settings);
         services.AddHttpClient<ExactOnlineClient>()
             .AddHttpMessageHandler(provider => new BearerTokenHandler<ExactOnlineToken>(provider.GetRequiredService<ExactOnlineSession>()))
-            .AddHttpMessageHandler(provider => CreateRetryHandler(provider))
+            .AddRetries(Settings)
             .AddHttpMessageHandler(provider => new ExactOnlineRateLimitHandler(provider.GetRequiredService<ExactOnlineRateLimits>(), provider.GetRequiredService<TimeProvider>()))
             .AddApiCallCounting<ExactOnlineClient>();
         services.AddSingleton<ISyncConnector>(provider => new ExactOnlineSyncConnector(
@@ -38,9 +38,5 @@ public static class ExactOnlineServiceCollectionExtensions
         return services;
     }
 
-    private static RetryHandler CreateRetryHandler(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<ExactOnlineOptions>>().Value;
-        return new RetryHandler(options.MaxRetries, options.MaxRetryDelay, provider.GetRequiredService<TimeProvider>());
-    }
+    private static IRetrySettings Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<ExactOnlineOptions>>().Value;
 }

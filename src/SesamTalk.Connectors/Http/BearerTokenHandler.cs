@@ -35,12 +35,18 @@ public interface IBearerTokenSource<TToken>
 
 /// <summary>
 /// Signs calls with the source's bearer token. A 401 (the token expired early or was revoked) drops the token and
-/// repeats the call once with a new one.
+/// repeats the call with a new one; a 401 is an answer to a request that was not processed, so every call may be
+/// repeated. A token can expire again while one call is under way (its tries and backoff can outlast a short-lived
+/// token), so a second 401 gets a second new token; after that, or when the source hands back the refused token, the
+/// 401 is the answer.
 /// </summary>
 /// <typeparam name="TToken">The system's token type.</typeparam>
 public sealed class BearerTokenHandler<TToken> : DelegatingHandler
     where TToken : class, IBearerToken
 {
+    /// <summary>New tokens one call may ask for after 401s.</summary>
+    private const int MaxRenewals = 2;
+
     private readonly IBearerTokenSource<TToken> _source;
 
     /// <summary>Creates the handler.</summary>
@@ -52,15 +58,21 @@ public sealed class BearerTokenHandler<TToken> : DelegatingHandler
     {
         var token = await Sign(request, cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        for (var renewals = 0; response.StatusCode == HttpStatusCode.Unauthorized && renewals < MaxRenewals; renewals++)
         {
-            return response;
+            _source.Invalidate(token);
+            var renewed = await Sign(request, cancellationToken).ConfigureAwait(false);
+            if (ReferenceEquals(renewed, token))
+            {
+                return response;
+            }
+
+            response.Dispose();
+            token = renewed;
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        response.Dispose();
-        _source.Invalidate(token);
-        await Sign(request, cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response;
     }
 
     private async Task<TToken> Sign(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -114,7 +114,7 @@ public sealed partial class SalesforceClient
         using var request = new HttpRequestMessage(method, new Uri(instance, relativeUrl)) { Content = content };
 
         // Updates set the same values again and deletes of deleted records are refused per record, so repeating
-        // them is harmless; creates are not marked, so only a 429 repeats them.
+        // them is harmless; creates are not marked, so only a 429 or 503 (nothing was processed) repeats them.
         request.Options.Set(Http.RetryHandler.Idempotent, method != HttpMethod.Post);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

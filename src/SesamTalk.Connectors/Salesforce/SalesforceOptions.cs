@@ -1,7 +1,7 @@
 namespace SesamTalk.Connectors.Salesforce;
 
 /// <summary>How to reach one Salesforce org (bound from configuration, e.g. the <c>SesamTalk:Salesforce</c> section).</summary>
-public sealed class SalesforceOptions
+public sealed class SalesforceOptions : Http.IRetrySettings
 {
     /// <summary>The login host that issues tokens: <c>https://login.salesforce.com</c>, the org's My Domain, or an emulator.</summary>
     public Uri? LoginUrl { get; set; }
@@ -45,4 +45,7 @@ public sealed class SalesforceOptions
 
     /// <summary>The longest wait between two tries. A server that asks for a longer wait (Retry-After) is not retried: the call fails and the engine stops the cycle at its last checkpoint.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one try of a call may wait for its answer before it counts as failed (and, when the call is safe to repeat, is tried again).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

@@ -23,22 +23,18 @@ public static class SalesforceServiceCollectionExtensions
         services.TryAddSingleton<SalesforceSession>();
         services.TryAddSingleton<SalesforceApiUsage>();
         services.AddHttpClient(SalesforceSession.LoginClient)
-            .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
+            .AddRetries(Settings);
         services.AddHttpClient<SalesforceClient>()
             .AddHttpMessageHandler(provider => new SalesforceLimitHandler(
                 provider.GetRequiredService<SalesforceApiUsage>(),
                 provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.DailyCallReserve,
                 provider.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(provider => new BearerTokenHandler<SalesforceToken>(provider.GetRequiredService<SalesforceSession>()))
-            .AddHttpMessageHandler(provider => CreateRetryHandler(provider))
+            .AddRetries(Settings)
             .AddApiCallCounting<SalesforceClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncConnector, SalesforceSyncConnector>());
         return services;
     }
 
-    private static RetryHandler CreateRetryHandler(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<SalesforceOptions>>().Value;
-        return new RetryHandler(options.MaxRetries, options.MaxRetryDelay, provider.GetRequiredService<TimeProvider>());
-    }
+    private static IRetrySettings Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<SalesforceOptions>>().Value;
 }

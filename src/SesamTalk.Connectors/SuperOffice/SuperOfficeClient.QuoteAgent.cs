@@ -8,7 +8,8 @@ namespace SesamTalk.Connectors.SuperOffice;
 // entity and no archive list the API reference names. The agent reads one carrier by id, lists the lines of an
 // alternative and the versions (with their alternatives) of a sale's quote, finds products, and saves whole carriers:
 // id 0 creates, any other id replaces every updatable field, so an update reads the carrier first and saves it with
-// the changed fields. Reads and deletes may be repeated after a lost response; saves are not.
+// the changed fields. Reads, deletes and saves of existing carriers (whole, with the same values) may be repeated
+// after a lost response; saves that create a carrier are not.
 public sealed partial class SuperOfficeClient
 {
     /// <summary>
@@ -93,7 +94,8 @@ public sealed partial class SuperOfficeClient
             }
         }
 
-        using var body = await CallAgentAsync("SaveQuoteLines", "{\"QuoteLines\":[" + string.Join(",", bodies) + "]}", entity, null, idempotent: false, cancellationToken).ConfigureAwait(false);
+        var createsLines = lines.Any(l => l.Id is null);
+        using var body = await CallAgentAsync("SaveQuoteLines", "{\"QuoteLines\":[" + string.Join(",", bodies) + "]}", entity, null, idempotent: !createsLines, cancellationToken).ConfigureAwait(false);
         return Parse(entity, null, () => SuperOfficeRecordMapper.ReadEntities(body!.RootElement, entity));
     }
 
@@ -123,7 +125,7 @@ public sealed partial class SuperOfficeClient
         var carrier = SuperOfficeRecordMapper.Body(record, entity, id);
         var json = "{\"" + agent.SaveParameter + "\":" + (agent.SavesList ? "[" + carrier + "]" : carrier) + "}";
         var recordId = id == 0 ? null : Id(id);
-        using var body = await CallAgentAsync(agent.Save, json, entity, recordId, idempotent: false, cancellationToken).ConfigureAwait(false);
+        using var body = await CallAgentAsync(agent.Save, json, entity, recordId, idempotent: id != 0, cancellationToken).ConfigureAwait(false);
         return Parse(entity, recordId, () => agent.SavesList
             ? SuperOfficeRecordMapper.ReadEntities(body!.RootElement, entity).Single()
             : SuperOfficeRecordMapper.ReadEntity(body!.RootElement, entity));

@@ -268,7 +268,8 @@ public sealed partial class SuperOfficeClient
         }
 
         // A merge patch sets the same values again and a repeated DELETE only finds the entity gone, so both may be
-        // repeated; a POST is not marked, so only a 429 (nothing was processed) repeats it.
+        // repeated; a POST is marked by its caller (agent reads and saves of existing carriers), else only a 429 or 503
+        // (nothing was processed) repeats it.
         request.Options.Set(RetryHandler.Idempotent, idempotent ?? method != HttpMethod.Post);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

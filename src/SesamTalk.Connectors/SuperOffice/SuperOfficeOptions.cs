@@ -1,7 +1,7 @@
 namespace SesamTalk.Connectors.SuperOffice;
 
 /// <summary>How to reach one SuperOffice CRM Online tenant (bound from configuration, e.g. the <c>SesamTalk:SuperOffice</c> section).</summary>
-public sealed class SuperOfficeOptions
+public sealed class SuperOfficeOptions : Http.IRetrySettings
 {
     /// <summary>The identity site, e.g. <c>https://online.superoffice.com/</c> (or <c>sod</c>/<c>qaonline</c>), or an emulator.</summary>
     public Uri? LoginBaseUrl { get; set; }
@@ -41,4 +41,7 @@ public sealed class SuperOfficeOptions
 
     /// <summary>The longest wait between two tries. A server that asks for a longer wait (Retry-After) is not retried: the call fails and the engine stops the cycle at its last checkpoint.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one try of a call may wait for its answer before it counts as failed (and, when the call is safe to repeat, is tried again).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

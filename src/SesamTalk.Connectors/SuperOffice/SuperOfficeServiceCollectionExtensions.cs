@@ -21,18 +21,14 @@ public static class SuperOfficeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SuperOfficeSession>();
         services.AddHttpClient(SuperOfficeSession.LoginClient)
-            .AddHttpMessageHandler(provider => CreateRetryHandler(provider));
+            .AddRetries(Settings);
         services.AddHttpClient<SuperOfficeClient>()
             .AddHttpMessageHandler(provider => new BearerTokenHandler<SuperOfficeToken>(provider.GetRequiredService<SuperOfficeSession>()))
-            .AddHttpMessageHandler(provider => CreateRetryHandler(provider))
+            .AddRetries(Settings)
             .AddApiCallCounting<SuperOfficeClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncConnector, SuperOfficeSyncConnector>());
         return services;
     }
 
-    private static RetryHandler CreateRetryHandler(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<SuperOfficeOptions>>().Value;
-        return new RetryHandler(options.MaxRetries, options.MaxRetryDelay, provider.GetRequiredService<TimeProvider>());
-    }
+    private static IRetrySettings Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<SuperOfficeOptions>>().Value;
 }

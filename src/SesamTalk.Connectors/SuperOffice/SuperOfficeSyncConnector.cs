@@ -138,7 +138,12 @@ public sealed partial class SuperOfficeSyncConnector : ISyncConnector
         }
     }
 
-    /// <summary>The entities behind archive rows, one read each; an entity deleted since the page was read is left out.</summary>
+    /// <summary>
+    /// The entities behind archive rows, one read each; an entity deleted since the page was read is left out. The
+    /// WebAPI reads one entity a call (no batch read is documented), and the fields that send a mapper here, such as the
+    /// EntityElement lists, are not archive columns the reference names; each read is retried on its own by the
+    /// client's pipeline, so one bad answer does not cost the page.
+    /// </summary>
     private async Task<IReadOnlyList<SyncRecord>> ReadWholeAsync(SuperOfficeEntity entity, IReadOnlyList<SyncRecord> rows, CancellationToken cancellationToken)
     {
         var records = new List<SyncRecord>(rows.Count);

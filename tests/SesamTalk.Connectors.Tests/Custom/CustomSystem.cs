@@ -19,7 +19,10 @@ internal sealed class CustomSystem : IAsyncDisposable
 
     public CustomSystemClient Client => _services.GetRequiredService<CustomSystemClients>().Get("Customcrm");
 
-    public static async Task<CustomSystem> StartAsync(string? catalog = null, string? apiKey = null, int pageSize = 100, int rateLimit = 1000)
+    /// <summary>The system's connector as the engine finds it.</summary>
+    public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "Customcrm");
+
+    public static async Task<CustomSystem> StartAsync(string? catalog = null, string? apiKey = null, int pageSize = 100, int rateLimit = 1000, TimeSpan? requestTimeout = null)
     {
         var emulator = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Catalog = catalog, RateLimit = rateLimit, RateLimitWindow = TimeSpan.FromSeconds(1) });
         var services = new ServiceCollection()
@@ -29,6 +32,7 @@ internal sealed class CustomSystem : IAsyncDisposable
                 options.ApiKey = apiKey ?? emulator.ApiKey;
                 options.PageSize = pageSize;
                 options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out the emulators' whole-second Retry-Afters
+                options.RequestTimeout = requestTimeout ?? options.RequestTimeout;
             })
             .BuildServiceProvider();
         return new CustomSystem(emulator, services);

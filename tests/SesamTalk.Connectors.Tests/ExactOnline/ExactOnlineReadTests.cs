@@ -127,11 +127,11 @@ public class ExactOnlineReadTests
     }
 
     [Fact]
-    public async Task A_malformed_body_fails_the_read_with_a_typed_error()
+    public async Task A_body_malformed_on_every_try_fails_the_read_with_a_typed_error()
     {
         await using var company = await ExactOnlineCompany.StartAsync();
         company.Emulator.Seed("Accounts", new JsonObject { ["Name"] = "Acme" });
-        company.Emulator.Inject(ExactOnlineFault.MalformedBody().On(ExactOnlineEndpoint.List));
+        company.Emulator.Inject(ExactOnlineFault.MalformedBody().On(ExactOnlineEndpoint.List).Times(1 + new ExactOnlineOptions().MaxRetries));
 
         var error = await Assert.ThrowsAsync<ExactOnlineApiException>(() => company.Client.ReadAsync(ExactOnlineEntitySet.Accounts, Name).ToListAsync().AsTask());
 

@@ -137,6 +137,32 @@ public class ExactOnlineWriteTests
         Assert.Equal(1, company.Emulator.CallCount(ExactOnlineEndpoint.Create));
     }
 
+    [Fact]
+    public async Task A_create_answered_503_is_retried_because_503_means_nothing_was_written_and_makes_one_record()
+    {
+        await using var company = await ExactOnlineCompany.StartAsync();
+        company.Emulator.Inject(ExactOnlineFault.ServiceUnavailable().On(ExactOnlineEndpoint.Create));
+
+        var created = await company.Client.CreateAsync(ExactOnlineEntitySet.Accounts, new SyncRecord("Accounts") { ["Name"] = SyncValue.From("Acme") });
+
+        Assert.Single(company.Emulator.GetRecords("Accounts"));
+        Assert.NotNull(company.Emulator.GetRecord("Accounts", Guid.Parse(created.Id!)));
+        Assert.Equal(2, company.Emulator.CallCount(ExactOnlineEndpoint.Create));
+    }
+
+    [Fact]
+    public async Task A_create_answered_500_is_not_repeated_because_it_may_have_been_written()
+    {
+        await using var company = await ExactOnlineCompany.StartAsync();
+        company.Emulator.Inject(ExactOnlineFault.ServerError(500).On(ExactOnlineEndpoint.Create));
+
+        var error = await Assert.ThrowsAsync<ExactOnlineApiException>(() =>
+            company.Client.CreateAsync(ExactOnlineEntitySet.Accounts, new SyncRecord("Accounts") { ["Name"] = SyncValue.From("Acme") }));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
+        Assert.Equal(1, company.Emulator.CallCount(ExactOnlineEndpoint.Create));
+    }
+
     private static SyncRecord Line(Guid item, decimal quantity, decimal price) => new("SalesOrderLines")
     {
         ["Item"] = SyncValue.From(item),

@@ -103,12 +103,31 @@ public class SalesforceReadTests
     }
 
     [Fact]
-    public async Task A_malformed_body_fails_the_call_with_a_clear_error()
+    public async Task A_page_answered_with_a_malformed_body_is_asked_for_again_and_arrives()
+    {
+        await using var org = await SalesforceOrg.StartAsync();
+        for (var i = 0; i < 4500; i++)
+        {
+            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}" }, Noon.AddSeconds(i));
+        }
+
+        org.Emulator.Inject(SalesforceFault.MalformedBody().On(SalesforceEndpoint.Query));
+        org.Emulator.Inject(SalesforceFault.MalformedBody().On(SalesforceEndpoint.QueryMore).Times(2));
+
+        var records = await org.Client.GetChangesAsync("Product2", ["Name"], null, null).ToListAsync();
+
+        Assert.Equal(4500, records.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(2, org.Emulator.CallCount(SalesforceEndpoint.Query));
+        Assert.Equal(2 + 2, org.Emulator.CallCount(SalesforceEndpoint.QueryMore));
+    }
+
+    [Fact]
+    public async Task A_body_malformed_on_every_try_fails_the_call_with_a_clear_error()
     {
         await using var org = await SalesforceOrg.StartAsync();
         org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Hammer" }, Noon);
         await org.Client.DescribeAsync("Product2");
-        org.Emulator.Inject(SalesforceFault.MalformedBody().On(SalesforceEndpoint.Query));
+        org.Emulator.Inject(SalesforceFault.MalformedBody().On(SalesforceEndpoint.Query).Times(1 + new SalesforceOptions().MaxRetries));
 
         var error = await Assert.ThrowsAsync<SalesforceApiException>(() => org.Client.GetChangesAsync("Product2", ["Name"], null, null).ToListAsync().AsTask());
 
