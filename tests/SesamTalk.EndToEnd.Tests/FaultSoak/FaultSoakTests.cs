@@ -48,7 +48,7 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         var verdict = SoakFindings.Compare(seed, await run.CensusAsync(cancellationToken));
         if (converged == 0)
         {
-            verdict.Add($"Convergence: no cycle wrote nothing within {SoakSettings.ConvergenceBound} cycles after the faults stopped; the last wrote {last!.Writes}");
+            verdict.Add($"Convergence: no cycle wrote nothing within {SoakSettings.ConvergenceBound} cycles after the faults stopped; the last wrote {last!.Writes} record(s) with {last.Trouble.Count} flow(s) stopped or failed");
         }
 
         foreach (var trouble in last!.Trouble)
