@@ -14,12 +14,6 @@ namespace SesamTalk.EndToEnd.Tests;
 /// </summary>
 public sealed class ConvergedDemo : IAsyncLifetime
 {
-    /// <summary>
-    /// One demo syncs at a time in this process: the webshop's mappings read the org's standard price book from a
-    /// static (<see cref="SalesforceOrg.StandardPricebookId"/>), so each demo sets its own org's before it syncs.
-    /// </summary>
-    private static readonly SemaphoreSlim SyncGate = new(1, 1);
-
     private readonly string _state = Path.Combine(Path.GetTempPath(), "sesamtalk-e2e-" + Guid.NewGuid().ToString("N"));
 
     private string _pricebookId = "";
@@ -43,17 +37,12 @@ public sealed class ConvergedDemo : IAsyncLifetime
         RemoteDemoData.SeedSalesforce(Systems.Salesforce!);
         RemoteDemoData.SeedSuperOffice(Systems.SuperOffice!);
         RemoteDemoData.SeedCustomcrm(Systems.Customcrm!);
-        await SyncGate.WaitAsync();
-        try
+        _pricebookId = await PricebookGate.RunAsync(null, async () =>
         {
             Webshop = await WebshopHost.OpenAsync(Systems.Configuration, _state, CancellationToken.None);
             Erp = await ErpHost.OpenAsync(Systems.Configuration, _state, CancellationToken.None);
-            _pricebookId = SalesforceOrg.StandardPricebookId;
-        }
-        finally
-        {
-            SyncGate.Release();
-        }
+            return SalesforceOrg.StandardPricebookId;
+        });
 
         await SyncAsync(Converging);
         SalesforceBilling.GenerateInvoices(Systems.Salesforce!, new DateOnly(2024, 9, 30));
@@ -62,28 +51,20 @@ public sealed class ConvergedDemo : IAsyncLifetime
         await SyncAsync(Quiet);
     }
 
-    public async Task SyncAsync(RunFigures figures)
+    public Task SyncAsync(RunFigures figures) => PricebookGate.RunAsync(_pricebookId, async () =>
     {
-        await SyncGate.WaitAsync();
-        try
+        // Each cycle starts in a fresh Exact Online rate-limit minute, as if a minute passed between cycles: the demo's
+        // cycles together make more calls than one minute allows (about 80 of 60), and waiting out the window (up to a
+        // minute per demo, serialised by the gate) tests nothing here.
+        Systems.ExactOnline!.SetRateLimitUsage(minutely: 0, daily: 0);
+        IHostApp[] hosts = [Webshop, Erp];
+        foreach (var host in hosts)
         {
-            SalesforceOrg.StandardPricebookId = _pricebookId;
+            figures.Add(host.Name, await host.SyncAllAsync(new Progress<SyncProgress>(), CancellationToken.None));
+        }
 
-            // Each cycle starts in a fresh Exact Online rate-limit minute, as if a minute passed between cycles: the demo's
-            // cycles together make more calls than one minute allows (about 80 of 60), and waiting out the window (up to a
-            // minute per demo, serialised by the gate) tests nothing here.
-            Systems.ExactOnline!.SetRateLimitUsage(minutely: 0, daily: 0);
-            IHostApp[] hosts = [Webshop, Erp];
-            foreach (var host in hosts)
-            {
-                figures.Add(host.Name, await host.SyncAllAsync(new Progress<SyncProgress>(), CancellationToken.None));
-            }
-        }
-        finally
-        {
-            SyncGate.Release();
-        }
-    }
+        return figures;
+    });
 
     internal IHostApp Host(SeedRow row) => Host(row.Flow.Host);
 

@@ -41,16 +41,24 @@ public sealed class EmbeddedSystems : IAsyncDisposable
     /// <summary>Starts an emulator for each system whose endpoint setting is empty.</summary>
     /// <param name="configuration">The job's configuration.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<EmbeddedSystems> StartAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public static Task<EmbeddedSystems> StartAsync(IConfiguration configuration, CancellationToken cancellationToken) =>
+        StartAsync(configuration, null, cancellationToken);
+
+    /// <summary>Starts an emulator for each system whose endpoint setting is empty, with the given emulator options.</summary>
+    /// <param name="configuration">The job's configuration.</param>
+    /// <param name="emulators">The emulators' options; their defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<EmbeddedSystems> StartAsync(IConfiguration configuration, EmbeddedEmulatorOptions? emulators, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        emulators ??= new EmbeddedEmulatorOptions();
         var systems = new EmbeddedSystems(configuration);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         try
         {
             if (IsUnset(configuration, SystemSections.SalesforceEndpoint))
             {
-                var salesforce = systems.Add(await SalesforceEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false));
+                var salesforce = systems.Add(await SalesforceEmulator.StartAsync(emulators.Salesforce, cancellationToken).ConfigureAwait(false));
                 systems.Salesforce = salesforce;
                 settings[SystemSections.SalesforceEndpoint] = salesforce.BaseUrl.ToString();
                 settings[SystemSections.Salesforce + ":ClientId"] = salesforce.ClientId;
@@ -59,7 +67,7 @@ public sealed class EmbeddedSystems : IAsyncDisposable
 
             if (IsUnset(configuration, SystemSections.ExactOnlineEndpoint))
             {
-                var exact = systems.Add(await ExactOnlineEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false));
+                var exact = systems.Add(await ExactOnlineEmulator.StartAsync(emulators.ExactOnline, cancellationToken).ConfigureAwait(false));
                 systems.ExactOnline = exact;
                 settings[SystemSections.ExactOnlineEndpoint] = exact.BaseUrl.ToString();
                 settings[SystemSections.ExactOnline + ":ClientId"] = exact.ClientId;
@@ -71,7 +79,7 @@ public sealed class EmbeddedSystems : IAsyncDisposable
 
             if (IsUnset(configuration, SystemSections.SuperOfficeEndpoint))
             {
-                var superOffice = systems.Add(await SuperOfficeEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false));
+                var superOffice = systems.Add(await SuperOfficeEmulator.StartAsync(emulators.SuperOffice, cancellationToken).ConfigureAwait(false));
                 systems.SuperOffice = superOffice;
                 settings[SystemSections.SuperOfficeEndpoint] = superOffice.BaseUrl.ToString();
                 settings[SystemSections.SuperOffice + ":Tenant"] = superOffice.ContextIdentifier;
@@ -83,7 +91,7 @@ public sealed class EmbeddedSystems : IAsyncDisposable
 
             if (IsUnset(configuration, SystemSections.CustomcrmEndpoint))
             {
-                var options = new CustomSystemEmulatorOptions { Catalog = await CustomcrmCatalogAsync(cancellationToken).ConfigureAwait(false) };
+                var options = new CustomSystemEmulatorOptions { Catalog = await CustomcrmCatalogAsync(cancellationToken).ConfigureAwait(false), RateLimit = emulators.CustomcrmRateLimit };
                 var customcrm = systems.Add(await CustomSystemEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false));
                 systems.Customcrm = customcrm;
                 settings[SystemSections.CustomcrmEndpoint] = customcrm.BaseUrl.ToString();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SesamTalk.Testing.Custom.Emulation;
 using SesamTalk.Testing.Custom.Http;
 using SesamTalk.Testing.Custom.Schema;
+using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.Custom;
@@ -13,7 +14,7 @@ namespace SesamTalk.Testing.Custom;
 /// host mounts with <see cref="CustomSystemEndpointRouteBuilderExtensions.MapCustomSystem"/>, over an in-memory store.
 /// Each instance is an independent system listening on its own free port of 127.0.0.1.
 /// </summary>
-public sealed class CustomSystemEmulator : IAsyncDisposable
+public sealed class CustomSystemEmulator : IAsyncDisposable, IRandomFaults
 {
     private readonly LoopbackHost _host;
     private readonly MemoryRecordStore _store;
@@ -72,6 +73,15 @@ public sealed class CustomSystemEmulator : IAsyncDisposable
 
     /// <summary>Drops every queued fault.</summary>
     public void ClearFaults() => _controls.Faults.Clear();
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<RandomFaultKind, int> FaultCounts => _controls.Faults.Random.Counts;
+
+    /// <inheritdoc />
+    public void InjectRandomFaults(RandomFaultOptions options) => _controls.Faults.Random.Start(options);
+
+    /// <inheritdoc />
+    public void StopRandomFaults() => _controls.Faults.Random.Stop();
 
     /// <summary>Uses up the rest of the current rate-limit window: requests answer 429 until it restarts.</summary>
     public void ExhaustRateLimit() => _controls.Limiter.Exhaust();

@@ -45,7 +45,7 @@ internal sealed class ExactOnlineDivision
 
     public CallCounter Calls { get; } = new();
 
-    public FaultInjector<ExactOnlineEndpoint> Faults { get; } = new();
+    public FaultInjector<ExactOnlineEndpoint> Faults { get; } = new(expiringTokens: true, rotatingTokenEndpoint: ExactOnlineEndpoint.Token);
 
     /// <summary>Set once the emulator listens: the absolute URLs responses carry.</summary>
     public ResourceUrls Urls { get; set; } = new("http://127.0.0.1/", 0);

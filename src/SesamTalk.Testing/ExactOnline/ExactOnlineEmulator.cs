@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SesamTalk.Testing.ExactOnline.Data;
 using SesamTalk.Testing.ExactOnline.Http;
 using SesamTalk.Testing.ExactOnline.Schema;
+using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 
 namespace SesamTalk.Testing.ExactOnline;
@@ -13,7 +14,7 @@ namespace SesamTalk.Testing.ExactOnline;
 /// (<c>Timestamp</c>) with <c>sync/Deleted</c>, per-division rate limits with Exact's headers, catalog validation
 /// with Exact's error body, and fault injection. Each instance is one division on its own free port of 127.0.0.1.
 /// </summary>
-public sealed class ExactOnlineEmulator : IAsyncDisposable
+public sealed class ExactOnlineEmulator : IAsyncDisposable, IRandomFaults
 {
     private readonly LoopbackHost _host;
     private readonly ExactOnlineDivision _division;
@@ -96,6 +97,15 @@ public sealed class ExactOnlineEmulator : IAsyncDisposable
 
     /// <summary>Drops every queued fault.</summary>
     public void ClearFaults() => _division.Faults.Clear();
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<RandomFaultKind, int> FaultCounts => _division.Faults.Random.Counts;
+
+    /// <inheritdoc />
+    public void InjectRandomFaults(RandomFaultOptions options) => _division.Faults.Random.Start(options);
+
+    /// <inheritdoc />
+    public void StopRandomFaults() => _division.Faults.Random.Stop();
 
     /// <summary>
     /// Creates an entity directly in the division, as data that was there before the test or typed in by a user.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 using SesamTalk.Testing.Salesforce.Data;
 using SesamTalk.Testing.Salesforce.Http;
@@ -11,7 +12,7 @@ namespace SesamTalk.Testing.Salesforce;
 /// getUpdated/getDeleted, sObject Collections) with Salesforce's error bodies, API limit accounting and fault
 /// injection. Each instance is an independent org listening on its own free port of 127.0.0.1.
 /// </summary>
-public sealed class SalesforceEmulator : IAsyncDisposable
+public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
 {
     private readonly LoopbackHost _host;
     private readonly SalesforceOrg _org;
@@ -94,6 +95,15 @@ public sealed class SalesforceEmulator : IAsyncDisposable
 
     /// <summary>Drops every queued fault.</summary>
     public void ClearFaults() => _org.Faults.Clear();
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<RandomFaultKind, int> FaultCounts => _org.Faults.Random.Counts;
+
+    /// <inheritdoc />
+    public void InjectRandomFaults(RandomFaultOptions options) => _org.Faults.Random.Start(options);
+
+    /// <inheritdoc />
+    public void StopRandomFaults() => _org.Faults.Random.Stop();
 
     /// <summary>
     /// Creates a record directly in the org, as data that was there before the test or typed in by a user.

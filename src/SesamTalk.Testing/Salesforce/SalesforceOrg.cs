@@ -50,7 +50,7 @@ internal sealed class SalesforceOrg
 
     public CallCounts<SalesforceEndpoint> Calls { get; } = new();
 
-    public FaultInjector<SalesforceEndpoint> Faults { get; } = new();
+    public FaultInjector<SalesforceEndpoint> Faults { get; } = new(expiringTokens: true);
 
     public QueryCursors Cursors { get; } = new();
 

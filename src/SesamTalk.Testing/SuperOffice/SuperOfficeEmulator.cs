@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 using SesamTalk.Testing.SuperOffice.Data;
 using SesamTalk.Testing.SuperOffice.Http;
@@ -14,7 +15,7 @@ namespace SesamTalk.Testing.SuperOffice;
 /// <c>$top</c>, <c>$skip</c>), the Quote agent for quote alternatives, quote lines and products, catalog validation with SuperOffice's error body, and fault injection. Each instance
 /// is one tenant on its own port of 127.0.0.1.
 /// </summary>
-public sealed class SuperOfficeEmulator : IAsyncDisposable
+public sealed class SuperOfficeEmulator : IAsyncDisposable, IRandomFaults
 {
     private readonly LoopbackHost _host;
     private readonly SuperOfficeTenant _tenant;
@@ -127,6 +128,15 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable
 
     /// <summary>Drops every queued fault.</summary>
     public void ClearFaults() => _tenant.Faults.Clear();
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<RandomFaultKind, int> FaultCounts => _tenant.Faults.Random.Counts;
+
+    /// <inheritdoc />
+    public void InjectRandomFaults(RandomFaultOptions options) => _tenant.Faults.Random.Start(options);
+
+    /// <inheritdoc />
+    public void StopRandomFaults() => _tenant.Faults.Random.Stop();
 
     /// <summary>
     /// Creates an entity directly in the tenant, as data that was there before the test or typed in by a user. Fields

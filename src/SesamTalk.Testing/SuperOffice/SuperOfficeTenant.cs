@@ -50,7 +50,7 @@ internal sealed class SuperOfficeTenant : IDisposable
 
     public CallCounts<SuperOfficeEndpoint> Calls { get; } = new();
 
-    public FaultInjector<SuperOfficeEndpoint> Faults { get; } = new();
+    public FaultInjector<SuperOfficeEndpoint> Faults { get; } = new(expiringTokens: true);
 
     /// <summary>The tenant's state as <c>/api/state/{ctx}</c> reports it ("Running" unless a test changes it).</summary>
     public string State { get; set; } = RunningState;
