@@ -103,6 +103,9 @@ internal sealed class LinkWork<TEntity>
     /// <summary>Whether the work writes to the remote system.</summary>
     public bool WritesRemote => ToRemote is { Count: > 0 } || CreatesRemote || Deletes == SyncSide.Remote;
 
-    /// <summary>Whether the work overwrites or deletes a linked record, or removes all its lines (what the mass-change breaker counts).</summary>
-    public bool IsMassChange => Deletes is not null || EmptiesLines || (!CreatesHost && ToHost is { Count: > 0 }) || (!CreatesRemote && ToRemote is { Count: > 0 });
+    /// <summary>
+    /// Whether the work overwrites or deletes a linked record, or removes all its lines (what the mass-change breaker
+    /// counts). A pair linked on first contact is not counted: it was not linked, so its first merge overwrites no link.
+    /// </summary>
+    public bool IsMassChange => NewLink is null && (Deletes is not null || EmptiesLines || (!CreatesHost && ToHost is { Count: > 0 }) || (!CreatesRemote && ToRemote is { Count: > 0 }));
 }

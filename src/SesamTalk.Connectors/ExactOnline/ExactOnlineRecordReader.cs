@@ -6,6 +6,7 @@ namespace SesamTalk.Connectors.ExactOnline;
 /// Turns one OData v2 row into a <see cref="SyncRecord"/>, typing values from the JSON itself: <c>/Date(ms)/</c> text
 /// (Edm.DateTime) becomes an instant, numbers decimals, GUIDs and other text stay text. <c>__metadata</c> and deferred
 /// navigation links are not fields; an expanded line collection (<c>{"results":[…]}</c>) becomes a records field.
+/// Fixed-width text is read without its padding (<see cref="ExactPaddedText"/>).
 /// </summary>
 internal static class ExactOnlineRecordReader
 {
@@ -35,7 +36,8 @@ internal static class ExactOnlineRecordReader
                 continue;
             }
 
-            record[property.Name] = Value(property.Value);
+            var value = Value(property.Value);
+            record[property.Name] = value.Kind == SyncValueKind.String && ExactPaddedText.IsPadded(set.Name, property.Name) ? SyncValue.From(value.AsString()!.Trim()) : value;
         }
 
         record.Id = record.TryGetValue(set.Key, out var id) ? id.AsString() : null;

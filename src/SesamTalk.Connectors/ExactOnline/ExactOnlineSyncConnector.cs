@@ -94,7 +94,8 @@ public sealed partial class ExactOnlineSyncConnector : ISyncConnector
         ArgumentNullException.ThrowIfNull(values);
         var set = SetOf(mapper);
         var remoteType = mapper.Fields.FirstOrDefault(f => string.Equals(f.Field, field, StringComparison.OrdinalIgnoreCase))?.RemoteType;
-        var terms = values.Where(v => !v.IsNull).Select(v => $"{field} eq {ODataLiteral.Of(v, remoteType)}").Distinct(StringComparer.Ordinal);
+        var operand = ExactPaddedText.Operand(set.Name, field);
+        var terms = values.Where(v => !v.IsNull).Select(v => $"{operand} eq {ODataLiteral.Of(v, remoteType)}").Distinct(StringComparer.Ordinal);
         var found = await FilterAsync(set, mapper.ReadFields(), terms, cancellationToken).ConfigureAwait(false);
         await ReadLinesAsync(mapper, set, found, cancellationToken).ConfigureAwait(false);
         return found;

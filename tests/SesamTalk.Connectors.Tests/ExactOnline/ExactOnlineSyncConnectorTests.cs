@@ -73,6 +73,25 @@ public class ExactOnlineSyncConnectorTests
     }
 
     [Fact]
+    public async Task Padded_codes_and_countries_are_read_trimmed_and_found_by_their_trimmed_value()
+    {
+        await using var company = await ExactOnlineCompany.StartAsync();
+        var mapper = new FieldListMapper("ExactOnline", "Accounts", "Code", "Name", "Country");
+        var created = await company.Connector.CreateAsync(mapper, [new RemoteCreate(new SyncRecord("Accounts") { ["Code"] = SyncValue.From("C-1001"), ["Name"] = SyncValue.From("Acme"), ["Country"] = SyncValue.From("NL") }, "key-1")], CancellationToken.None);
+        var id = Assert.Single(created).Id!;
+
+        var stored = company.Emulator.GetRecord("Accounts", Guid.Parse(id))!;
+        var read = await company.Connector.GetAsync(mapper, id, CancellationToken.None);
+        var found = await company.Connector.SearchAsync(mapper, "Code", [SyncValue.From("C-1001")], CancellationToken.None);
+
+        Assert.Equal("            C-1001", (string?)stored["Code"]); // Exact keeps it right-aligned in 18 characters
+        Assert.Equal("C-1001", read!["Code"].AsString());
+        Assert.Equal("NL", read["Country"].AsString());
+        Assert.Equal(id, Assert.Single(found).Id);
+        Assert.Equal("C-1001", found[0]["Code"].AsString());
+    }
+
+    [Fact]
     public async Task Writes_go_one_record_a_call_and_a_delete_of_a_record_already_gone_succeeds()
     {
         await using var company = await ExactOnlineCompany.StartAsync();
