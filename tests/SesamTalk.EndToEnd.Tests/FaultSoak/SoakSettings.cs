@@ -18,8 +18,8 @@ internal sealed record SoakSettings(int Seed, int Records, int Cycles, double Pr
 
     public static SoakSettings FromEnvironment() => new(
         Read("SESAMTALK_SOAK_SEED", 20_240_919),
-        Read("SESAMTALK_SOAK_RECORDS", 40),
-        Read("SESAMTALK_SOAK_CYCLES", 3),
+        Read("SESAMTALK_SOAK_RECORDS", 200),
+        Read("SESAMTALK_SOAK_CYCLES", 4),
         Read("SESAMTALK_SOAK_PROBABILITY", 0.2));
 
     public override string ToString() =>
