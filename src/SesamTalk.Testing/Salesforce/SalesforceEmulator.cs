@@ -43,6 +43,12 @@ public sealed class SalesforceEmulator : IAsyncDisposable
     /// <summary>The id of the integration user every API write runs as.</summary>
     public string UserId => _org.UserId;
 
+    /// <summary>
+    /// The id of the org's standard price book (<c>SELECT Id FROM Pricebook2 WHERE IsStandard = true</c>), which every org
+    /// has from the start; null when <see cref="SalesforceEmulatorOptions.StandardPricebook"/> is off.
+    /// </summary>
+    public string? StandardPricebookId => _org.StandardPricebookId;
+
     /// <summary>API calls used from the daily budget (the N of <c>Sforce-Limit-Info: api-usage=N/M</c>).</summary>
     public int ApiUsage => _org.Usage.Used;
 

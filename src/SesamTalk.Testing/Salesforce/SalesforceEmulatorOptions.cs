@@ -28,6 +28,12 @@ public sealed class SalesforceEmulatorOptions
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>
+    /// Whether the API shows the org's standard price book (true, the default: every org has one, <c>IsStandard = true</c>,
+    /// created with the org). False emulates an integration user without access to it: no <c>Pricebook2</c> record at all.
+    /// </summary>
+    public bool StandardPricebook { get; set; } = true;
+
+    /// <summary>
     /// Object types the org lacks (e.g. "Division" when divisions are off, "Quote" when quotes are off):
     /// they answer <c>NOT_FOUND</c> on <c>/sobjects</c> and <c>INVALID_TYPE</c> in SOQL.
     /// </summary>

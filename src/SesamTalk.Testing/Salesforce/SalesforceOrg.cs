@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 using SesamTalk.Testing.Salesforce.Auth;
@@ -23,6 +24,7 @@ internal sealed class SalesforceOrg
         Writer = new RecordWriter(Records, UserId);
         Tokens = new TokenStore(Clock, options.TokenLifetime, OrgId);
         Usage = new ApiUsage(options.DailyApiLimit);
+        StandardPricebookId = options.StandardPricebook ? CreateStandardPricebook() : null;
     }
 
     public SalesforceEmulatorOptions Options { get; }
@@ -60,6 +62,17 @@ internal sealed class SalesforceOrg
     /// <summary>The current time as Salesforce stores it (whole seconds, UTC).</summary>
     public DateTimeOffset Now => SalesforceDate.TruncateToSecond(Clock.GetUtcNow());
 
+    /// <summary>The org's standard price book, or null when <see cref="SalesforceEmulatorOptions.StandardPricebook"/> is off.</summary>
+    public string? StandardPricebookId { get; }
+
     /// <summary>The instance URL (emulator base address) clients are told to use after authenticating.</summary>
     public string InstanceUrl { get; set; } = "";
+
+    /// <summary>The standard price book every org is born with; the API cannot create one (IsStandard is read-only).</summary>
+    private string CreateStandardPricebook()
+    {
+        var schema = Schemas.Find("Pricebook2") ?? throw new InvalidOperationException("The Salesforce catalog has no Pricebook2.");
+        var values = new Dictionary<string, JsonNode?> { ["Name"] = "Standard Price Book", ["IsStandard"] = true, ["IsActive"] = true };
+        return Writer.Insert(schema, values, Now).Id;
+    }
 }
