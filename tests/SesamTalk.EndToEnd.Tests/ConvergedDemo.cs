@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using SesamTalk.Samples.Customwebshop;
 using SesamTalk.Samples.SyncJob.Demo;
 using SesamTalk.Samples.SyncJob.Hosts;
@@ -46,8 +47,8 @@ public sealed class ConvergedDemo : IAsyncLifetime
         await SyncGate.WaitAsync();
         try
         {
-            Webshop = await WebshopHost.OpenAsync(Systems.Configuration, _state, CancellationToken.None);
-            Erp = await ErpHost.OpenAsync(Systems.Configuration, _state, CancellationToken.None);
+            Webshop = await WebshopHost.OpenAsync(Systems.Configuration, _state, NullLoggerFactory.Instance, CancellationToken.None);
+            Erp = await ErpHost.OpenAsync(Systems.Configuration, _state, NullLoggerFactory.Instance, CancellationToken.None);
             _pricebookId = SalesforceOrg.StandardPricebookId;
         }
         finally
