@@ -5,6 +5,7 @@ using SesamTalk.Samples.SyncJob.Demo;
 using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Samples.SyncJob.Reporting;
+using SesamTalk.Testing.Demo;
 
 namespace SesamTalk.Samples.SyncJob;
 
@@ -80,7 +81,7 @@ public static class SyncJob
             await SyncAsync(hosts, figures, output, $"Cycle {cycle}", cancellationToken).ConfigureAwait(false);
             if (cycle == 1 && systems.Salesforce is { } org)
             {
-                var invoices = SalesforceBilling.GenerateInvoices(org, DateOnly.FromDateTime(DateTime.UtcNow));
+                var invoices = org.GenerateInvoices(DateOnly.FromDateTime(DateTime.UtcNow));
                 output.WriteLine($"Salesforce Billing generated {invoices} invoice(s) from the orders.");
             }
         }

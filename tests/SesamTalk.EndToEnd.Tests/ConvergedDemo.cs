@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using SesamTalk.Samples.Customwebshop;
-using SesamTalk.Samples.SyncJob.Demo;
 using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Samples.SyncJob.Reporting;
+using SesamTalk.Testing.Demo;
 
 namespace SesamTalk.EndToEnd.Tests;
 
@@ -57,7 +57,7 @@ public sealed class ConvergedDemo : IAsyncLifetime
         }
 
         await SyncAsync(Converging);
-        SalesforceBilling.GenerateInvoices(Systems.Salesforce!, new DateOnly(2024, 9, 30));
+        Systems.Salesforce!.GenerateInvoices(new DateOnly(2024, 9, 30));
         await SyncAsync(Converging);
         await SyncAsync(Converging);
         await SyncAsync(Quiet);

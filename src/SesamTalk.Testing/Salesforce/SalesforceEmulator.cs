@@ -119,6 +119,19 @@ public sealed class SalesforceEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Plays a Salesforce Billing invoice run: an Invoice per Order that has none yet, generated from the order
+    /// (<c>ReferenceEntityId</c>, <c>BillingAccountId</c>), due 30 days after <paramref name="invoiceDate"/>. The API cannot
+    /// create invoices. Returns how many it generated.
+    /// </summary>
+    public int GenerateInvoices(DateOnly invoiceDate)
+    {
+        lock (_org.Records.Gate)
+        {
+            return _org.Billing.Run(invoiceDate, _org.Now);
+        }
+    }
+
     /// <summary>Changes a record directly in the org, as a user editing it in Salesforce would; stamps LastModifiedDate and SystemModstamp.</summary>
     public void Edit(string id, JsonObject fields, DateTimeOffset? timestamp = null)
     {

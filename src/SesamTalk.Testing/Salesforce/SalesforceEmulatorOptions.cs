@@ -34,6 +34,13 @@ public sealed class SalesforceEmulatorOptions
     public bool StandardPricebook { get; set; } = true;
 
     /// <summary>
+    /// Whether the org plays Salesforce Billing invoicing every order as it is created (an Invoice whose
+    /// <c>ReferenceEntityId</c> is the order), as an org whose invoice scheduler bills new orders at once. Off by default:
+    /// then only <see cref="SalesforceEmulator.GenerateInvoices"/> generates invoices.
+    /// </summary>
+    public bool BillOrders { get; set; }
+
+    /// <summary>
     /// Object types the org lacks (e.g. "Division" when divisions are off, "Quote" when quotes are off):
     /// they answer <c>NOT_FOUND</c> on <c>/sobjects</c> and <c>INVALID_TYPE</c> in SOQL.
     /// </summary>

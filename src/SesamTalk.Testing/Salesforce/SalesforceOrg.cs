@@ -25,6 +25,17 @@ internal sealed class SalesforceOrg
         Tokens = new TokenStore(Clock, options.TokenLifetime, OrgId);
         Usage = new ApiUsage(options.DailyApiLimit);
         StandardPricebookId = options.StandardPricebook ? CreateStandardPricebook() : null;
+        Billing = new InvoiceRun(Schemas, Records, Writer);
+        if (options.BillOrders)
+        {
+            Writer.Inserted = (record, now) =>
+            {
+                if (record.Schema.Name == "Order")
+                {
+                    Billing.Invoice(record, DateOnly.FromDateTime(now.UtcDateTime), now);
+                }
+            };
+        }
     }
 
     public SalesforceEmulatorOptions Options { get; }
@@ -43,6 +54,9 @@ internal sealed class SalesforceOrg
     public RecordValidator Validator { get; }
 
     public RecordWriter Writer { get; }
+
+    /// <summary>Salesforce Billing's invoice runs.</summary>
+    public InvoiceRun Billing { get; }
 
     public TokenStore Tokens { get; }
 

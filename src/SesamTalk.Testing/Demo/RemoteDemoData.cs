@@ -3,10 +3,12 @@ using SesamTalk.Testing.Custom;
 using SesamTalk.Testing.Salesforce;
 using SesamTalk.Testing.SuperOffice;
 
-namespace SesamTalk.Samples.SyncJob.Demo;
+namespace SesamTalk.Testing.Demo;
 
 /// <summary>
-/// The records the remote systems hold before the first sync, the same on every run: what users typed into SuperOffice
+/// The seed documents' demo: the records the remote systems hold before the sample hosts' first sync, the same on every
+/// run. It lives with the emulators so that both the main job's embedded emulators and the standalone ones
+/// (<c>tools/SesamTalk.Emulators --seed-demo</c>) hold it: what users typed into SuperOffice
 /// (for the SuperOffice-to-webshop rows), into Salesforce (for the Salesforce-to-ERP rows) and into Customcrm. Some match
 /// host records on their match keys (the same e-mail, product code or order number), the rest are new to the hosts.
 /// </summary>
