@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using SesamTalk.Samples.SyncJob;
+using SesamTalk.Samples.SyncJob.Remote;
+using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.EndToEnd.Tests;
 
@@ -24,6 +26,14 @@ internal static class InProcessJob
         var exitCode = await SyncJob.RunAsync(JobSettings.From(configuration), configuration, new JobConsole(output, errors, NullLoggerFactory.Instance), CancellationToken.None);
         return (exitCode, output.ToString(), errors.ToString());
     }
+
+    /// <summary>The settings that point the job's Salesforce at <paramref name="salesforce"/>, with its secret unless another is given.</summary>
+    public static KeyValuePair<string, string?>[] SalesforceSettings(SalesforceEmulator salesforce, string? clientSecret = null) =>
+    [
+        new(SystemSections.SalesforceEndpoint, salesforce.BaseUrl.ToString()),
+        new(SystemSections.Salesforce + ":ClientId", salesforce.ClientId),
+        new(SystemSections.Salesforce + ":ClientSecret", clientSecret ?? salesforce.ClientSecret),
+    ];
 
     /// <summary>A fresh state directory; delete it with <see cref="DeleteState"/>.</summary>
     public static string NewState() => Path.Combine(Path.GetTempPath(), "sesamtalk-e2e-inproc-" + Guid.NewGuid().ToString("N"));

@@ -1,5 +1,4 @@
 using SesamTalk.Samples.SyncJob;
-using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.EndToEnd.Tests;
@@ -51,12 +50,7 @@ public sealed class JobStartFailureTests
         var state = InProcessJob.NewState();
         try
         {
-            return await InProcessJob.RunAsync(state,
-            [
-                new(SystemSections.SalesforceEndpoint, salesforce.BaseUrl.ToString()),
-                new(SystemSections.Salesforce + ":ClientId", salesforce.ClientId),
-                new(SystemSections.Salesforce + ":ClientSecret", clientSecret),
-            ]);
+            return await InProcessJob.RunAsync(state, InProcessJob.SalesforceSettings(salesforce, clientSecret));
         }
         finally
         {

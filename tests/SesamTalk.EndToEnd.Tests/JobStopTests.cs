@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SesamTalk.Samples.SyncJob;
-using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.EndToEnd.Tests;
@@ -18,13 +17,7 @@ public sealed class JobStopTests
         var summary = Path.Combine(state, "summary.json");
         try
         {
-            var (exitCode, output, errors) = await InProcessJob.RunAsync(state,
-            [
-                new(SystemSections.SalesforceEndpoint, salesforce.BaseUrl.ToString()),
-                new(SystemSections.Salesforce + ":ClientId", salesforce.ClientId),
-                new(SystemSections.Salesforce + ":ClientSecret", salesforce.ClientSecret),
-                new(JobSettings.SummaryJsonKey, summary),
-            ]);
+            var (exitCode, output, errors) = await InProcessJob.RunAsync(state, [.. InProcessJob.SalesforceSettings(salesforce), new(JobSettings.SummaryJsonKey, summary)]);
 
             Assert.True(exitCode == JobExitCodes.NotLinked, $"exit {exitCode}: {errors}\n{output}");
             var flow = "Customwebshop Product - Salesforce Product2";
