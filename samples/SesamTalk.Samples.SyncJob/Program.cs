@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using SesamTalk.Samples.SyncJob;
 
 // dotnet run --project samples/SesamTalk.Samples.SyncJob [-- --state DIR] [--summary-json PATH] [--SesamTalk:Salesforce:LoginUrl=...]
-// Exit code: 0 when every seed row is linked with nothing quarantined, 1 when not, 2 on a usage or configuration error.
+// Exit codes (JobExitCodes): 0 every seed row linked, 1 not, 2 settings it cannot run with, 3 a system refused or failed at start-up.
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
     .AddJsonFile("appsettings.json", optional: true)
@@ -17,22 +17,5 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-try
-{
-    return await SyncJob.RunAsync(JobSettings.From(configuration), configuration, Console.Out, stop.Token);
-}
-catch (JobSettingsException error)
-{
-    await Console.Error.WriteLineAsync(error.Message);
-    return 2;
-}
-catch (Microsoft.Extensions.Options.OptionsValidationException error)
-{
-    // A configured system lacks a setting: each failure names it (e.g. SesamTalk:Custom:Customcrm:ApiKey is not set).
-    foreach (var failure in error.Failures)
-    {
-        await Console.Error.WriteLineAsync(failure);
-    }
-
-    return 2;
-}
+using var logging = JobLogging.Create(configuration);
+return await SyncJob.RunAsync(JobSettings.From(configuration), configuration, new JobConsole(Console.Out, Console.Error, logging), stop.Token);

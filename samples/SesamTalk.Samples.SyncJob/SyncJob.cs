@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Samples.SyncJob.Demo;
 using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Samples.SyncJob.Reporting;
+using SesamTalk.Testing.Demo;
 
 namespace SesamTalk.Samples.SyncJob;
 
@@ -20,13 +22,43 @@ public static class SyncJob
     /// <summary>Runs the job.</summary>
     /// <param name="settings">The job's own settings.</param>
     /// <param name="configuration">The systems' settings.</param>
-    /// <param name="output">Where the progress and the tables go.</param>
+    /// <param name="console">Where the report, the errors and the logs go.</param>
     /// <param name="cancellationToken">Stops the job.</param>
-    /// <returns>0 when every seed row is linked with nothing quarantined, else 1.</returns>
-    public static async Task<int> RunAsync(JobSettings settings, IConfiguration configuration, TextWriter output, CancellationToken cancellationToken)
+    /// <returns>One of <see cref="JobExitCodes"/>: 0 when every seed row is linked with nothing quarantined, 1 when not, 2 for
+    /// settings it cannot run with, 3 when a system refused the job or failed at start-up.</returns>
+    public static async Task<int> RunAsync(JobSettings settings, IConfiguration configuration, JobConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(console);
+        try
+        {
+            return await RunCheckedAsync(settings, configuration, console, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JobSettingsException error)
+        {
+            await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            return JobExitCodes.Settings;
+        }
+        catch (OptionsValidationException error)
+        {
+            // A configured system lacks a setting: each failure names it (e.g. SesamTalk:Custom:Customcrm:ApiKey is not set).
+            foreach (var failure in error.Failures)
+            {
+                await console.Error.WriteLineAsync(failure).ConfigureAwait(false);
+            }
+
+            return JobExitCodes.Settings;
+        }
+        catch (SystemStartException error)
+        {
+            await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            return JobExitCodes.SystemRefused;
+        }
+    }
+
+    private static async Task<int> RunCheckedAsync(JobSettings settings, IConfiguration configuration, JobConsole console, CancellationToken cancellationToken)
+    {
+        var output = console.Out;
         CheckState(settings, configuration);
         Directory.CreateDirectory(settings.StateDirectory);
 
@@ -38,18 +70,18 @@ public static class SyncJob
         }
 
         SeedRemoteDemoData(systems);
-        await using var webshop = await WebshopHost.OpenAsync(systems.Configuration, settings.StateDirectory, cancellationToken).ConfigureAwait(false);
-        await using var erp = await ErpHost.OpenAsync(systems.Configuration, settings.StateDirectory, cancellationToken).ConfigureAwait(false);
+        await using var webshop = await WebshopHost.OpenAsync(systems.Configuration, settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
+        await using var erp = await ErpHost.OpenAsync(systems.Configuration, settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
         IHostApp[] hosts = [webshop, erp];
 
         var figures = new RunFigures();
         for (var cycle = 1; cycle <= Cycles; cycle++)
         {
             output.WriteLine($"Cycle {cycle}");
-            await SyncAsync(hosts, figures, output, cancellationToken).ConfigureAwait(false);
+            await SyncAsync(hosts, figures, output, $"Cycle {cycle}", cancellationToken).ConfigureAwait(false);
             if (cycle == 1 && systems.Salesforce is { } org)
             {
-                var invoices = SalesforceBilling.GenerateInvoices(org, DateOnly.FromDateTime(DateTime.UtcNow));
+                var invoices = org.GenerateInvoices(DateOnly.FromDateTime(DateTime.UtcNow));
                 output.WriteLine($"Salesforce Billing generated {invoices} invoice(s) from the orders.");
             }
         }
@@ -104,13 +136,17 @@ public static class SyncJob
         }
     }
 
-    private static async Task SyncAsync(IHostApp[] hosts, RunFigures figures, TextWriter output, CancellationToken cancellationToken)
+    private static async Task SyncAsync(IHostApp[] hosts, RunFigures figures, TextWriter output, string cycle, CancellationToken cancellationToken)
     {
+        var reports = new List<(string Host, SyncReport Report)>();
         foreach (var host in hosts)
         {
             var report = await host.SyncAllAsync(new ConsoleProgress(output, host.Name), cancellationToken).ConfigureAwait(false);
             figures.Add(host.Name, report);
+            reports.Add((host.Name, report));
         }
+
+        StopReport.WriteCycle(output, cycle, reports);
     }
 
     private static async Task<(List<(SeedRow Row, FlowFigures Figures)> Seed, List<(string Flow, FlowFigures Figures)> Others)> RowFiguresAsync(
@@ -154,18 +190,7 @@ public static class SyncJob
             lines += (await webshop.Store.Orders.GetAsync(link.Link.LocalId, cancellationToken).ConfigureAwait(false))?.Lines.Count ?? 0;
         }
 
-        return new FlowFigures
-        {
-            Read = carrier.Read,
-            Created = carrier.Created,
-            Updated = carrier.Updated,
-            Linked = lines,
-            Conflicts = carrier.Conflicts,
-            Quarantined = carrier.Quarantined,
-            QuarantineErrors = carrier.QuarantineErrors,
-            ApiCalls = carrier.ApiCalls,
-            StopReason = carrier.StopReason,
-        };
+        return carrier.WithLinked(lines);
     }
 
     private static async Task ShowRemoteEditsAsync(EmbeddedSystems systems, WebshopHost webshop, ErpHost erp, IHostApp[] hosts, RunFigures figures, TextWriter output, CancellationToken cancellationToken)
@@ -185,7 +210,7 @@ public static class SyncJob
             edit.Apply(edit.Value);
         }
 
-        await SyncAsync(hosts, figures, output, cancellationToken).ConfigureAwait(false);
+        await SyncAsync(hosts, figures, output, "The sync after the edits", cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < edits.Count; i++)
         {
             var after = await edits[i].ReadHost(cancellationToken).ConfigureAwait(false);
@@ -205,12 +230,12 @@ public static class SyncJob
         if (failures.Count == 0)
         {
             output.WriteLine($"All {rows.Count} seed rows linked, nothing quarantined.");
-            return 0;
+            return JobExitCodes.Linked;
         }
 
         var failed = rows.Count(row => row.Figures.Linked == 0 || row.Figures.Quarantined > 0);
         output.WriteLine($"{failed} of {rows.Count} seed rows are not linked or hold quarantined records:");
         failures.ForEach(output.WriteLine);
-        return 1;
+        return JobExitCodes.NotLinked;
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using SesamTalk.Samples.Customwebshop;
-using SesamTalk.Samples.SyncJob.Demo;
 using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Samples.SyncJob.Reporting;
+using SesamTalk.Testing.Demo;
 
 namespace SesamTalk.EndToEnd.Tests;
 
@@ -39,13 +40,13 @@ public sealed class ConvergedDemo : IAsyncLifetime
         RemoteDemoData.SeedCustomcrm(Systems.Customcrm!);
         _pricebookId = await PricebookGate.RunAsync(null, async () =>
         {
-            Webshop = await WebshopHost.OpenAsync(Systems.Configuration, _state, CancellationToken.None);
-            Erp = await ErpHost.OpenAsync(Systems.Configuration, _state, CancellationToken.None);
+            Webshop = await WebshopHost.OpenAsync(Systems.Configuration, _state, NullLoggerFactory.Instance, CancellationToken.None);
+            Erp = await ErpHost.OpenAsync(Systems.Configuration, _state, NullLoggerFactory.Instance, CancellationToken.None);
             return SalesforceOrg.StandardPricebookId;
         });
 
         await SyncAsync(Converging);
-        SalesforceBilling.GenerateInvoices(Systems.Salesforce!, new DateOnly(2024, 9, 30));
+        Systems.Salesforce!.GenerateInvoices(new DateOnly(2024, 9, 30));
         await SyncAsync(Converging);
         await SyncAsync(Converging);
         await SyncAsync(Quiet);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Samples.Customerp;
 using SesamTalk.Samples.Customerp.Storage;
@@ -18,7 +19,7 @@ internal sealed class ErpHost : HostApp<CustomerpStore, TalkClient>
     }
 
     /// <summary>Opens the ERP's database (saving the demo data into a new one) and wires its container.</summary>
-    public static async Task<ErpHost> OpenAsync(IConfiguration configuration, string stateDirectory, CancellationToken cancellationToken)
+    public static async Task<ErpHost> OpenAsync(IConfiguration configuration, string stateDirectory, ILoggerFactory logging, CancellationToken cancellationToken)
     {
         var store = await CustomerpStore.OpenAsync(HostContainer.DatabasePath(stateDirectory, SystemName), time: null, cancellationToken).ConfigureAwait(false);
         await CustomerpDemoData.SeedAsync(store, cancellationToken).ConfigureAwait(false);
@@ -29,7 +30,7 @@ internal sealed class ErpHost : HostApp<CustomerpStore, TalkClient>
             .AddSingleton(store.Products)
             .AddSingleton(store.Quotes);
         HostContainer.AddEngine(services.AddSesamTalk().AddSalesforce(configuration.GetSection(SystemSections.Salesforce)), stateDirectory, SystemName);
-        return new ErpHost(store, HostContainer.Build(services));
+        return new ErpHost(store, HostContainer.Build(services, logging));
     }
 
     public override Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
 
@@ -18,12 +19,16 @@ internal static class HostContainer
         builder.AddEngine().UseSqliteLinkStore(LinkStorePath(stateDirectory, host));
 
     /// <summary>
-    /// Builds a host's container and checks its settings as a generic host does before it starts: a missing setting
-    /// fails here with a message that names it.
+    /// Builds a host's container, logging to the job's loggers (the engine logs through <c>ILogger&lt;SyncEngine&gt;</c>),
+    /// and checks its settings as a generic host does before it starts: a missing setting fails here with a message that
+    /// names it.
     /// </summary>
-    public static ServiceProvider Build(IServiceCollection services)
+    public static ServiceProvider Build(IServiceCollection services, ILoggerFactory logging)
     {
-        var provider = services.BuildServiceProvider();
+        var provider = services
+            .AddSingleton(logging)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .BuildServiceProvider();
         try
         {
             provider.GetRequiredService<IStartupValidator>().Validate();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Samples.Customwebshop;
@@ -19,7 +20,8 @@ internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
     }
 
     /// <summary>Opens the webshop's database (saving the demo data into a new one) and wires its container.</summary>
-    public static async Task<WebshopHost> OpenAsync(IConfiguration configuration, string stateDirectory, CancellationToken cancellationToken)
+    /// <exception cref="SystemStartException">Salesforce refused the job, failed, or shows no standard price book.</exception>
+    public static async Task<WebshopHost> OpenAsync(IConfiguration configuration, string stateDirectory, ILoggerFactory logging, CancellationToken cancellationToken)
     {
         var store = await CustomwebshopStore.OpenAsync(HostContainer.DatabasePath(stateDirectory, SystemName), time: null, cancellationToken).ConfigureAwait(false);
         await CustomwebshopDemoData.SeedAsync(store, cancellationToken).ConfigureAwait(false);
@@ -36,10 +38,10 @@ internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
                 .AddCustomSystem(SystemSections.CustomcrmName, configuration.GetSection(SystemSections.Customcrm)),
             stateDirectory,
             SystemName);
-        var host = new WebshopHost(store, HostContainer.Build(services));
+        var host = new WebshopHost(store, HostContainer.Build(services, logging));
         try
         {
-            SalesforceOrg.StandardPricebookId = await host.StandardPricebookIdAsync(cancellationToken).ConfigureAwait(false);
+            SalesforceOrg.StandardPricebookId = await StandardPricebook.ReadAsync(host.Services.GetRequiredService<SalesforceClient>(), cancellationToken).ConfigureAwait(false);
             return host;
         }
         catch
@@ -51,15 +53,4 @@ internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
 
     public override Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>
         Talk.SyncAllAsync(progress, cancellationToken);
-
-    private async Task<string> StandardPricebookIdAsync(CancellationToken cancellationToken)
-    {
-        var salesforce = Services.GetRequiredService<SalesforceClient>();
-        await foreach (var pricebook in salesforce.QueryAsync("SELECT Id FROM Pricebook2 WHERE IsStandard = true", cancellationToken).ConfigureAwait(false))
-        {
-            return pricebook.Id!;
-        }
-
-        throw new InvalidOperationException("The Salesforce org has no standard price book (Pricebook2 with IsStandard = true); the webshop's products cannot be priced without one.");
-    }
 }

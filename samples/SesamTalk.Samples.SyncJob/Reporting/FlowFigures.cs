@@ -30,8 +30,23 @@ public sealed class FlowFigures
     /// <summary>The errors of the quarantined records.</summary>
     public IReadOnlyList<string> QuarantineErrors { get; set; } = [];
 
-    /// <summary>Why a cycle of the flow stopped early, if one did.</summary>
+    /// <summary>Why the last cycle of the flow that stopped early stopped, if one did.</summary>
     public string? StopReason { get; set; }
+
+    /// <summary>Cycles of the flow that stopped early (a breaker, a quota, a failing system, a held lease).</summary>
+    public int Stops { get; set; }
+
+    /// <summary>Of <see cref="Stops"/>, the cycles that stopped because a system failed.</summary>
+    public int Failures { get; set; }
+
+    /// <summary>A copy of these figures with another <see cref="Linked"/>: a row carried inside this flow's records.</summary>
+    /// <param name="linked">The carried row's links.</param>
+    public FlowFigures WithLinked(int linked)
+    {
+        var copy = (FlowFigures)MemberwiseClone();
+        copy.Linked = linked;
+        return copy;
+    }
 
     /// <summary>Adds a cycle's report.</summary>
     public void Add(SyncFlowReport report)
@@ -43,6 +58,11 @@ public sealed class FlowFigures
         Linked = report.Linked;
         Conflicts += report.Conflicts;
         ApiCalls += report.ApiCalls;
-        StopReason = report.Stopped ? report.StopReason ?? "stopped" : StopReason;
+        if (report.Stopped)
+        {
+            StopReason = report.StopReason ?? "stopped";
+            Stops++;
+            Failures += report.Failed ? 1 : 0;
+        }
     }
 }

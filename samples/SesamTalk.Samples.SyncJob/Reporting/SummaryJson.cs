@@ -23,6 +23,13 @@ internal static class SummaryJson
             json.WriteNumber("conflicts", figures.Conflicts);
             json.WriteNumber("quarantined", figures.Quarantined);
             json.WriteNumber("apiCalls", figures.ApiCalls);
+            json.WriteNumber("stopped", figures.Stops);
+            json.WriteNumber("failed", figures.Failures);
+            if (figures.StopReason is { } reason)
+            {
+                json.WriteString("stopReason", reason);
+            }
+
             json.WriteEndObject();
         }
 

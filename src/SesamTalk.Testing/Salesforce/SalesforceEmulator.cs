@@ -44,6 +44,12 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
     /// <summary>The id of the integration user every API write runs as.</summary>
     public string UserId => _org.UserId;
 
+    /// <summary>
+    /// The id of the org's standard price book (<c>SELECT Id FROM Pricebook2 WHERE IsStandard = true</c>), which every org
+    /// has from the start; null when <see cref="SalesforceEmulatorOptions.StandardPricebook"/> is off.
+    /// </summary>
+    public string? StandardPricebookId => _org.StandardPricebookId;
+
     /// <summary>API calls used from the daily budget (the N of <c>Sforce-Limit-Info: api-usage=N/M</c>).</summary>
     public int ApiUsage => _org.Usage.Used;
 
@@ -120,6 +126,19 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
         {
             var values = Validate(schema, fields, WriteKind.Seed);
             return _org.Writer.Insert(schema, values, Stamp(timestamp)).Id;
+        }
+    }
+
+    /// <summary>
+    /// Plays a Salesforce Billing invoice run: an Invoice per Order that has none yet, generated from the order
+    /// (<c>ReferenceEntityId</c>, <c>BillingAccountId</c>), due 30 days after <paramref name="invoiceDate"/>. The API cannot
+    /// create invoices. Returns how many it generated.
+    /// </summary>
+    public int GenerateInvoices(DateOnly invoiceDate)
+    {
+        lock (_org.Records.Gate)
+        {
+            return _org.Billing.Run(invoiceDate, _org.Now);
         }
     }
 

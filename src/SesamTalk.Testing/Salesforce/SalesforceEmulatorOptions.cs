@@ -28,6 +28,19 @@ public sealed class SalesforceEmulatorOptions
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>
+    /// Whether the API shows the org's standard price book (true, the default: every org has one, <c>IsStandard = true</c>,
+    /// created with the org). False emulates an integration user without access to it: no <c>Pricebook2</c> record at all.
+    /// </summary>
+    public bool StandardPricebook { get; set; } = true;
+
+    /// <summary>
+    /// Whether the org plays Salesforce Billing invoicing every order as it is created (an Invoice whose
+    /// <c>ReferenceEntityId</c> is the order), as an org whose invoice scheduler bills new orders at once. Off by default:
+    /// then only <see cref="SalesforceEmulator.GenerateInvoices"/> generates invoices.
+    /// </summary>
+    public bool BillOrders { get; set; }
+
+    /// <summary>
     /// Object types the org lacks (e.g. "Division" when divisions are off, "Quote" when quotes are off):
     /// they answer <c>NOT_FOUND</c> on <c>/sobjects</c> and <c>INVALID_TYPE</c> in SOQL.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 using SesamTalk.Testing.Salesforce.Auth;
@@ -23,6 +24,18 @@ internal sealed class SalesforceOrg
         Writer = new RecordWriter(Records, UserId);
         Tokens = new TokenStore(Clock, options.TokenLifetime, OrgId);
         Usage = new ApiUsage(options.DailyApiLimit);
+        StandardPricebookId = options.StandardPricebook ? CreateStandardPricebook() : null;
+        Billing = new InvoiceRun(Schemas, Records, Writer);
+        if (options.BillOrders)
+        {
+            Writer.Inserted = (record, now) =>
+            {
+                if (record.Schema.Name == "Order")
+                {
+                    Billing.Invoice(record, DateOnly.FromDateTime(now.UtcDateTime), now);
+                }
+            };
+        }
     }
 
     public SalesforceEmulatorOptions Options { get; }
@@ -42,6 +55,9 @@ internal sealed class SalesforceOrg
 
     public RecordWriter Writer { get; }
 
+    /// <summary>Salesforce Billing's invoice runs.</summary>
+    public InvoiceRun Billing { get; }
+
     public TokenStore Tokens { get; }
 
     public JwtBearerGrant Jwt { get; } = new();
@@ -60,6 +76,17 @@ internal sealed class SalesforceOrg
     /// <summary>The current time as Salesforce stores it (whole seconds, UTC).</summary>
     public DateTimeOffset Now => SalesforceDate.TruncateToSecond(Clock.GetUtcNow());
 
+    /// <summary>The org's standard price book, or null when <see cref="SalesforceEmulatorOptions.StandardPricebook"/> is off.</summary>
+    public string? StandardPricebookId { get; }
+
     /// <summary>The instance URL (emulator base address) clients are told to use after authenticating.</summary>
     public string InstanceUrl { get; set; } = "";
+
+    /// <summary>The standard price book every org is born with; the API cannot create one (IsStandard is read-only).</summary>
+    private string CreateStandardPricebook()
+    {
+        var schema = Schemas.Find("Pricebook2") ?? throw new InvalidOperationException("The Salesforce catalog has no Pricebook2.");
+        var values = new Dictionary<string, JsonNode?> { ["Name"] = "Standard Price Book", ["IsStandard"] = true, ["IsActive"] = true };
+        return Writer.Insert(schema, values, Now).Id;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using SesamTalk.Testing.Custom;
+using SesamTalk.Testing.Demo;
 using SesamTalk.Testing.ExactOnline;
 using SesamTalk.Testing.Salesforce;
 using SesamTalk.Testing.SuperOffice;
@@ -8,12 +9,16 @@ namespace SesamTalk.Testing.Standalone;
 
 /// <summary>
 /// Starts emulators on given loopback ports for other programs and real clients to use, and describes each: base
-/// URL and the credentials to sign in with.
+/// URL, the credentials to sign in with, and the same as the <c>SesamTalk:</c> settings of the library's connectors (which
+/// the sample job reads). With the demo, each holds <see cref="RemoteDemoData"/> and Salesforce invoices every order as it
+/// is created, as the main job's embedded emulators do.
 /// </summary>
 public sealed class StandaloneEmulators : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _running = [];
     private readonly StringBuilder _description = new();
+    private bool _seedDemo;
+    private (string Key, string Value)[] _configuring = [];
 
     private StandaloneEmulators()
     {
@@ -25,12 +30,16 @@ public sealed class StandaloneEmulators : IAsyncDisposable
     /// <summary>The base URL of each started system, by name.</summary>
     public IDictionary<string, Uri> BaseUrls { get; } = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The connectors' settings that reach the started systems, e.g. <c>SesamTalk:Salesforce:LoginUrl</c>.</summary>
+    public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Starts the systems; names other than Salesforce, SuperOffice and ExactOnline are custom systems.</summary>
     /// <param name="systems">The systems and ports.</param>
+    /// <param name="seedDemo">Whether to seed <see cref="RemoteDemoData"/> and have Salesforce invoice new orders.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<StandaloneEmulators> StartAsync(IEnumerable<StandaloneSystem> systems, CancellationToken cancellationToken = default)
+    public static async Task<StandaloneEmulators> StartAsync(IEnumerable<StandaloneSystem> systems, bool seedDemo = false, CancellationToken cancellationToken = default)
     {
-        var emulators = new StandaloneEmulators();
+        var emulators = new StandaloneEmulators { _seedDemo = seedDemo };
         try
         {
             foreach (var system in systems)
@@ -63,7 +72,9 @@ public sealed class StandaloneEmulators : IAsyncDisposable
         switch (system.Name.ToUpperInvariant())
         {
             case "SALESFORCE":
-                var salesforce = await SalesforceEmulator.StartAsync(new SalesforceEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);
+                var salesforce = await SalesforceEmulator.StartAsync(new SalesforceEmulatorOptions { Port = system.Port, BillOrders = _seedDemo }, cancellationToken).ConfigureAwait(false);
+                Seed(salesforce, RemoteDemoData.SeedSalesforce);
+                Configure("SesamTalk:Salesforce", ("LoginUrl", salesforce.BaseUrl.ToString()), ("ClientId", salesforce.ClientId), ("ClientSecret", salesforce.ClientSecret));
                 Add("Salesforce", salesforce, salesforce.BaseUrl,
                     ("token URL", salesforce.TokenUrl + "  (grant_type=client_credentials, password or refresh_token)"),
                     ("client_id", salesforce.ClientId),
@@ -72,6 +83,9 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                 break;
             case "EXACTONLINE":
                 var exact = await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);
+                var exactToken = exact.IssueRefreshToken();
+                Configure("SesamTalk:ExactOnline", ("BaseUrl", exact.BaseUrl.ToString()), ("ClientId", exact.ClientId), ("ClientSecret", exact.ClientSecret),
+                    ("RedirectUri", exact.RedirectUri), ("Division", exact.Division.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("RefreshToken", exactToken));
                 Add("ExactOnline", exact, exact.BaseUrl,
                     ("authorize URL", exact.AuthorizeUrl.ToString()),
                     ("token URL", exact.TokenUrl.ToString()),
@@ -79,10 +93,14 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("client_secret", exact.ClientSecret),
                     ("redirect_uri", exact.RedirectUri),
                     ("division", exact.Division.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    ("refresh_token", exact.IssueRefreshToken() + "  (a first one, so no browser is needed)"));
+                    ("refresh_token", exactToken + "  (a first one, so no browser is needed)"));
                 break;
             case "SUPEROFFICE":
                 var superOffice = await SuperOfficeEmulator.StartAsync(new SuperOfficeEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);
+                Seed(superOffice, RemoteDemoData.SeedSuperOffice);
+                var superOfficeToken = superOffice.IssueRefreshToken();
+                Configure("SesamTalk:SuperOffice", ("LoginBaseUrl", superOffice.BaseUrl.ToString()), ("Tenant", superOffice.ContextIdentifier), ("ClientId", superOffice.ClientId),
+                    ("ClientSecret", superOffice.ClientSecret), ("RedirectUri", superOffice.RedirectUri), ("RefreshToken", superOfficeToken));
                 Add("SuperOffice", superOffice, superOffice.BaseUrl,
                     ("API URL", superOffice.ApiUrl.ToString()),
                     ("authorize URL", superOffice.AuthorizeUrl.ToString()),
@@ -90,12 +108,36 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("client_id", superOffice.ClientId),
                     ("client_secret", superOffice.ClientSecret),
                     ("redirect_uri", superOffice.RedirectUri),
-                    ("refresh_token", superOffice.IssueRefreshToken() + "  (a first one, so no browser is needed)"));
+                    ("refresh_token", superOfficeToken + "  (a first one, so no browser is needed)"));
                 break;
             default:
                 var custom = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);
+                if (string.Equals(system.Name, "Customcrm", StringComparison.OrdinalIgnoreCase))
+                {
+                    Seed(custom, RemoteDemoData.SeedCustomcrm);
+                }
+
+                Configure("SesamTalk:Custom:" + system.Name, ("BaseUrl", custom.BaseUrl.ToString()), ("ApiKey", custom.ApiKey));
                 Add(system.Name, custom, custom.BaseUrl, ("API key", custom.ApiKey + "  (Authorization: Bearer)"), ("contract", "docs/custom-system-contract.md"));
                 break;
+        }
+    }
+
+    private void Seed<T>(T emulator, Action<T> seed)
+    {
+        if (_seedDemo)
+        {
+            seed(emulator);
+        }
+    }
+
+    /// <summary>Adds a system's connector settings, printed with the system (as command-line arguments) by <see cref="Add"/>.</summary>
+    private void Configure(string section, params (string Key, string Value)[] settings)
+    {
+        _configuring = [.. settings.Select(setting => (section + ":" + setting.Key, setting.Value))];
+        foreach (var (key, value) in _configuring)
+        {
+            Settings[key] = value;
         }
     }
 
@@ -108,5 +150,13 @@ public sealed class StandaloneEmulators : IAsyncDisposable
         {
             _description.Append("  ").Append(label).Append(": ").Append(value).Append('\n');
         }
+
+        _description.Append("  settings:");
+        foreach (var (key, value) in _configuring)
+        {
+            _description.Append(" --").Append(key).Append('=').Append(value);
+        }
+
+        _description.Append('\n');
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Samples.Customwebshop;
-using SesamTalk.Samples.SyncJob.Demo;
 using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Samples.SyncJob.Remote;
+using SesamTalk.Testing.Demo;
 using SesamTalk.Testing.ExactOnline;
 using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Salesforce;
@@ -62,8 +63,8 @@ internal sealed class SoakRun : IAsyncDisposable
         SoakData.SeedSuperOffice(systems.SuperOffice!, records);
         var (webshop, erp, pricebookId) = await PricebookGate.RunAsync(null, async () =>
         {
-            var webshop = await WebshopHost.OpenAsync(systems.Configuration, state, cancellationToken);
-            var erp = await ErpHost.OpenAsync(systems.Configuration, state, cancellationToken);
+            var webshop = await WebshopHost.OpenAsync(systems.Configuration, state, NullLoggerFactory.Instance, cancellationToken);
+            var erp = await ErpHost.OpenAsync(systems.Configuration, state, NullLoggerFactory.Instance, cancellationToken);
             await SoakData.SeedWebshopAsync(webshop.Store, records, cancellationToken);
             return (webshop, erp, SalesforceOrg.StandardPricebookId);
         });

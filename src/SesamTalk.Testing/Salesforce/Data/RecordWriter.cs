@@ -10,6 +10,9 @@ namespace SesamTalk.Testing.Salesforce.Data;
 /// </summary>
 internal sealed class RecordWriter(RecordStore store, string userId)
 {
+    /// <summary>Called after each insert, inside it (e.g. Salesforce Billing invoicing a new order).</summary>
+    public Action<SObjectRecord, DateTimeOffset>? Inserted { get; set; }
+
     public SObjectRecord Insert(SObjectSchema schema, IReadOnlyDictionary<string, JsonNode?> values, DateTimeOffset now)
     {
         var id = store.NewId(schema);
@@ -39,6 +42,7 @@ internal sealed class RecordWriter(RecordStore store, string userId)
         Derive(record);
         store.Add(record);
         RollUp(record, now);
+        Inserted?.Invoke(record, now);
         return record;
     }
 

@@ -3,10 +3,12 @@ using SesamTalk.Testing.Custom;
 using SesamTalk.Testing.Salesforce;
 using SesamTalk.Testing.SuperOffice;
 
-namespace SesamTalk.Samples.SyncJob.Demo;
+namespace SesamTalk.Testing.Demo;
 
 /// <summary>
-/// The records the remote systems hold before the first sync, the same on every run: what users typed into SuperOffice
+/// The seed documents' demo: the records the remote systems hold before the sample hosts' first sync, the same on every
+/// run. It lives with the emulators so that both the main job's embedded emulators and the standalone ones
+/// (<c>tools/SesamTalk.Emulators --seed-demo</c>) hold it: what users typed into SuperOffice
 /// (for the SuperOffice-to-webshop rows), into Salesforce (for the Salesforce-to-ERP rows) and into Customcrm. Some match
 /// host records on their match keys (the same e-mail, product code or order number), the rest are new to the hosts.
 /// </summary>
@@ -19,14 +21,14 @@ public static class RemoteDemoData
     private const string OpportunityId = "0060A0000000001";
 
     /// <summary>
-    /// Seeds the org: its standard price book (every org has one), two accounts, contacts, products with their standard
-    /// price book entries, two orders with order products and a quote with line items.
+    /// Seeds the org: two accounts, contacts, products with their entries in the org's standard price book (which every org,
+    /// emulated ones too, has from the start), two orders with order products and a quote with line items.
     /// </summary>
-    /// <param name="org">An empty emulated org.</param>
+    /// <param name="org">An emulated org with nothing but its standard price book.</param>
     public static void SeedSalesforce(SalesforceEmulator org)
     {
         ArgumentNullException.ThrowIfNull(org);
-        var pricebook = org.Seed("Pricebook2", new JsonObject { ["Name"] = "Standard Price Book", ["IsStandard"] = true, ["IsActive"] = true });
+        var pricebook = org.StandardPricebookId ?? throw new ArgumentException("The org shows no standard price book.", nameof(org));
         var fjordline = org.Seed("Account", new JsonObject { ["Name"] = "Fjordline Outdoor AS", ["AccountNumber"] = "10001", ["BillingCity"] = "Oslo" });
         var polder = org.Seed("Account", new JsonObject { ["Name"] = "Polder Fietsen B.V.", ["AccountNumber"] = "10002", ["BillingCity"] = "Amsterdam" });
 
