@@ -114,7 +114,7 @@ public class ExactOnlineFixtureTests
         Assert.Equal(25m, line["UnitPrice"].AsDecimal());
         Assert.Equal(7500m, line["AmountFC"].AsDecimal());
         Assert.Equal(0.21m, line["VATPercentage"].AsDecimal());
-        Assert.Equal("02 ", line["VATCode"].AsString());
+        Assert.Equal("02", line["VATCode"].AsString()); // "02 " on the wire
         Assert.True(line["EndTime"].IsNull);
     }
 
