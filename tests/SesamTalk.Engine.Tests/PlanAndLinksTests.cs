@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Custom;
 
 namespace SesamTalk.Engine.Tests;
 
@@ -35,6 +36,31 @@ public sealed class PlanAndLinksTests
         // The plan changed nothing: the real cycle does exactly what it listed.
         var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
         Assert.Equal((2, 1), (report.Created, report.Updated));
+    }
+
+    [Fact]
+    public async Task A_plan_whose_remote_read_fails_says_it_stopped_because_the_system_failed_and_why()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var product = new Product { Sku = "F-1", Name = "Before" };
+        await app.Products.SaveAsync(product, default);
+        await app.Talk.Products.SyncAsync();
+        product.Name = "After";
+        await app.Products.SaveAsync(product, default);
+        app.Shop.Inject(CustomFault.ServerError(500).On(CustomEndpoint.Changes).Times(1 + 3)); // on every try (the harness retries 3 times)
+
+        var plan = await app.Talk.Products.PlanAsync();
+
+        var flow = Assert.Single(plan.Flows);
+        Assert.True(flow.Stopped);
+        Assert.True(flow.Failed);
+        Assert.Contains("500", flow.StopReason, StringComparison.Ordinal);
+        Assert.Empty(flow.Changes); // it stopped before it decided anything, and says so: not "nothing to do"
+
+        app.Shop.ClearFaults();
+        var planned = Assert.Single((await app.Talk.Products.PlanAsync()).Flows);
+        Assert.False(planned.Stopped, planned.StopReason);
+        Assert.Equal((SyncChangeKind.Update, SyncSide.Remote), (Assert.Single(planned.Changes).Kind, planned.Changes[0].Side));
     }
 
     [Fact]
