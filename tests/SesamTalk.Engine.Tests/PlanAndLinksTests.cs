@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
@@ -36,6 +37,43 @@ public sealed class PlanAndLinksTests
         // The plan changed nothing: the real cycle does exactly what it listed.
         var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
         Assert.Equal((2, 1), (report.Created, report.Updated));
+    }
+
+    [Fact]
+    public async Task A_plan_the_breaker_would_stop_lists_every_change_says_it_would_stop_at_the_breaker_and_writes_nothing()
+    {
+        await using var app = await EngineHarness.StartAsync(options => options.Flows["Product"] = new SyncFlowOptions { MassChangeShare = 0.25, MassChangeMinimum = 3 }, pageSize: 4);
+        var products = new List<Product>();
+        for (var i = 0; i < 20; i++)
+        {
+            var product = new Product { Sku = $"M-{i:D2}", Name = $"Item {i}" };
+            await app.Products.SaveAsync(product, default);
+            products.Add(product);
+        }
+
+        await app.Talk.Products.SyncAsync();
+        foreach (var record in app.ShopRecords("Product").Take(10))
+        {
+            app.EditShop("Product", record.Id, new JsonObject { ["Name"] = "Overwritten" });
+        }
+
+        app.Shop.ResetCallCounts();
+
+        var plan = await app.Talk.Products.PlanAsync();
+
+        // The limit is 5 of 20 links and the edits come in pages of 4: the whole mass change is listed, not only up to the page that trips.
+        var flow = Assert.Single(plan.Flows);
+        Assert.True(flow.Stopped);
+        Assert.False(flow.Failed);
+        Assert.Contains("mass-change breaker", flow.StopReason, StringComparison.Ordinal);
+        Assert.Contains("10 of 20", flow.StopReason, StringComparison.Ordinal);
+        Assert.Contains("the limit is 5", flow.StopReason, StringComparison.Ordinal);
+        var updates = plan.OfKind(SyncChangeKind.Update).ToList();
+        Assert.Equal(10, updates.Count);
+        Assert.All(updates, update => Assert.Equal((SyncSide.Local, "Name"), (update.Side, Assert.Single(update.Fields))));
+        Assert.Equal(plan.Changes, flow.Changes);
+        Assert.Equal(0, app.ShopWrites());
+        Assert.DoesNotContain(products, product => product.Name == "Overwritten");
     }
 
     [Fact]

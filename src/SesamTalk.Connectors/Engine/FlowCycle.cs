@@ -151,13 +151,18 @@ internal sealed partial class FlowCycle<TEntity>
             .ToDictionary(intent => (intent.SourceSide, intent.SourceId));
         var quarantine = await links.ListQuarantinedAsync(_flow, _cancellationToken).ConfigureAwait(false);
         _quarantined = quarantine.Select(entry => (entry.Side, entry.RecordId)).ToHashSet();
-        _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options);
+        _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options, Planning);
 
         await IndexHostChangesAsync(hostCursor).ConfigureAwait(false);
         await RetryReleasedAsync(quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
         await SyncRemoteChangesAsync(remoteCursor).ConfigureAwait(false);
         await SyncHostChangesAsync(hostCursor).ConfigureAwait(false);
         await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
+        if (Planning)
+        {
+            // The plan listed every change; it stops where the cycle would, at the breaker, with the whole count.
+            _breaker.ThrowIfPassed(_flow);
+        }
     }
 
     private void Stop(string reason)
