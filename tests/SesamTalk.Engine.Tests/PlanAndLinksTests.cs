@@ -102,6 +102,60 @@ public sealed class PlanAndLinksTests
     }
 
     [Fact]
+    public async Task A_plan_lists_a_field_both_sides_changed_once_as_a_conflict_that_names_the_winner()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var customer = new Customer { Email = "both@example.com", Name = "Ada", City = "Oslo" };
+        await app.Customers.SaveAsync(customer, default);
+        await app.Talk.Customers.SyncAsync();
+        var remoteId = app.ShopRecords("Customer").Single().Id;
+        customer.Name = "Ada King";
+        customer.City = "Trondheim";
+        await app.Customers.SaveAsync(customer, default);
+        app.ShopClock.Advance(TimeSpan.FromMinutes(5));
+        app.EditShop("Customer", remoteId, new JsonObject { ["City"] = "Tromsø" });
+
+        var plan = await app.Talk.Customers.PlanAsync();
+
+        // City: both changed, the Shop's later edit wins and is written in the host. Name: the host's edit goes to the Shop.
+        Assert.Equal(2, plan.Changes.Count);
+        var conflict = Assert.Single(plan.OfKind(SyncChangeKind.Conflict));
+        Assert.Equal((SyncSide.Local, SyncSide.Remote, customer.Id, remoteId), (conflict.Side, conflict.Winner, conflict.LocalId, conflict.RemoteId));
+        Assert.Equal(new[] { "City" }, conflict.Fields);
+        var update = Assert.Single(plan.OfKind(SyncChangeKind.Update));
+        Assert.Equal((SyncSide.Remote, (SyncSide?)null), (update.Side, update.Winner));
+        Assert.Equal(new[] { "Name" }, update.Fields);
+        Assert.Equal("Trondheim", customer.City);
+
+        var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
+        Assert.Equal((1, 2), (report.Conflicts, report.Updated));
+    }
+
+    [Fact]
+    public async Task A_plan_lists_each_edit_of_a_record_both_sides_changed_once_not_once_per_phase()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var product = new Product { Sku = "E-1", Name = "Lamp", Price = 10m };
+        await app.Products.SaveAsync(product, default);
+        await app.Talk.Products.SyncAsync();
+        var remoteId = app.ShopRecords("Product").Single().Id;
+        app.EditShop("Product", remoteId, new JsonObject { ["Name"] = "Desk lamp" });
+        product.Price = 12m;
+        await app.Products.SaveAsync(product, default);
+
+        var plan = await app.Talk.Products.PlanAsync();
+
+        Assert.Equal(2, plan.Changes.Count);
+        var toHost = Assert.Single(plan.Changes, change => change.Side == SyncSide.Local);
+        Assert.Equal((SyncChangeKind.Update, product.Id, "Name"), (toHost.Kind, toHost.LocalId, Assert.Single(toHost.Fields)));
+        var toShop = Assert.Single(plan.Changes, change => change.Side == SyncSide.Remote);
+        Assert.Equal((SyncChangeKind.Update, remoteId, "Price"), (toShop.Kind, toShop.RemoteId, Assert.Single(toShop.Fields)));
+
+        var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
+        Assert.Equal(plan.Changes.Count, report.Updated);
+    }
+
+    [Fact]
     public async Task A_host_links_records_by_hand_and_the_next_cycle_brings_them_in_line()
     {
         await using var app = await EngineHarness.StartAsync();

@@ -35,6 +35,7 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly MatchIndex<SyncRecord> _remoteMatches = new();
     private readonly HashSet<string> _claimedLocal = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimedRemote = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _plannedLocal = new(StringComparer.Ordinal);
     private Dictionary<(SyncSide Side, string Id), PendingCreate> _openIntents = [];
     private HashSet<(SyncSide Side, string Id)> _quarantined = [];
     private HashSet<(string Key, string Value)> _pageKeys = [];
