@@ -15,9 +15,7 @@ public sealed class PlanAndLinksTests
     {
         await using var app = await EngineHarness.StartAsync();
         var linked = new Product { Sku = "P-1", Name = "Linked" };
-        await app.Products.SaveAsync(linked, default);
-        await app.Talk.Products.SyncAsync();
-        app.EditShop("Product", app.ShopRecords("Product").Single().Id, new JsonObject { ["Name"] = "Renamed in the shop" });
+        app.EditShop("Product", await LinkedAsync(app, linked), new JsonObject { ["Name"] = "Renamed in the shop" });
         await app.Products.SaveAsync(new Product { Sku = "P-2", Name = "New" }, default);
         await app.Products.SaveAsync(new Product { Sku = "P-3", Name = "Newer" }, default);
         app.Shop.ResetCallCounts();
@@ -81,8 +79,7 @@ public sealed class PlanAndLinksTests
     {
         await using var app = await EngineHarness.StartAsync();
         var product = new Product { Sku = "F-1", Name = "Before" };
-        await app.Products.SaveAsync(product, default);
-        await app.Talk.Products.SyncAsync();
+        await LinkedAsync(app, product);
         product.Name = "After";
         await app.Products.SaveAsync(product, default);
         app.Shop.Inject(CustomFault.ServerError(500).On(CustomEndpoint.Changes).Times(1 + 3)); // on every try (the harness retries 3 times)
@@ -136,9 +133,7 @@ public sealed class PlanAndLinksTests
     {
         await using var app = await EngineHarness.StartAsync();
         var product = new Product { Sku = "E-1", Name = "Lamp", Price = 10m };
-        await app.Products.SaveAsync(product, default);
-        await app.Talk.Products.SyncAsync();
-        var remoteId = app.ShopRecords("Product").Single().Id;
+        var remoteId = await LinkedAsync(app, product);
         app.EditShop("Product", remoteId, new JsonObject { ["Name"] = "Desk lamp" });
         product.Price = 12m;
         await app.Products.SaveAsync(product, default);
@@ -286,5 +281,13 @@ public sealed class PlanAndLinksTests
 
         Assert.False(report.Stopped, report.StopReason);
         Assert.Equal(1, report.Created);
+    }
+
+    /// <summary>Saves a product in the host and syncs it, so it is linked; returns its Shop id.</summary>
+    private static async Task<string> LinkedAsync(EngineHarness app, Product product)
+    {
+        await app.Products.SaveAsync(product, default);
+        await app.Talk.Products.SyncAsync();
+        return (await app.Talk.Products.LinksAsync(product.Id)).Single().RemoteId;
     }
 }
