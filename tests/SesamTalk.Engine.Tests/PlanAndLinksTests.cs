@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Custom;
 
 namespace SesamTalk.Engine.Tests;
 
@@ -13,9 +15,7 @@ public sealed class PlanAndLinksTests
     {
         await using var app = await EngineHarness.StartAsync();
         var linked = new Product { Sku = "P-1", Name = "Linked" };
-        await app.Products.SaveAsync(linked, default);
-        await app.Talk.Products.SyncAsync();
-        app.EditShop("Product", app.ShopRecords("Product").Single().Id, new JsonObject { ["Name"] = "Renamed in the shop" });
+        app.EditShop("Product", await LinkedAsync(app, linked), new JsonObject { ["Name"] = "Renamed in the shop" });
         await app.Products.SaveAsync(new Product { Sku = "P-2", Name = "New" }, default);
         await app.Products.SaveAsync(new Product { Sku = "P-3", Name = "Newer" }, default);
         app.Shop.ResetCallCounts();
@@ -35,6 +35,119 @@ public sealed class PlanAndLinksTests
         // The plan changed nothing: the real cycle does exactly what it listed.
         var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
         Assert.Equal((2, 1), (report.Created, report.Updated));
+    }
+
+    [Fact]
+    public async Task A_plan_the_breaker_would_stop_lists_every_change_says_it_would_stop_at_the_breaker_and_writes_nothing()
+    {
+        await using var app = await EngineHarness.StartAsync(options => options.Flows["Product"] = new SyncFlowOptions { MassChangeShare = 0.25, MassChangeMinimum = 3 }, pageSize: 4);
+        var products = new List<Product>();
+        for (var i = 0; i < 20; i++)
+        {
+            var product = new Product { Sku = $"M-{i:D2}", Name = $"Item {i}" };
+            await app.Products.SaveAsync(product, default);
+            products.Add(product);
+        }
+
+        await app.Talk.Products.SyncAsync();
+        foreach (var record in app.ShopRecords("Product").Take(10))
+        {
+            app.EditShop("Product", record.Id, new JsonObject { ["Name"] = "Overwritten" });
+        }
+
+        app.Shop.ResetCallCounts();
+
+        var plan = await app.Talk.Products.PlanAsync();
+
+        // The limit is 5 of 20 links and the edits come in pages of 4: the whole mass change is listed, not only up to the page that trips.
+        var flow = Assert.Single(plan.Flows);
+        Assert.True(flow.Stopped);
+        Assert.False(flow.Failed);
+        Assert.Contains("mass-change breaker", flow.StopReason, StringComparison.Ordinal);
+        Assert.Contains("10 of 20", flow.StopReason, StringComparison.Ordinal);
+        Assert.Contains("the limit is 5", flow.StopReason, StringComparison.Ordinal);
+        var updates = plan.OfKind(SyncChangeKind.Update).ToList();
+        Assert.Equal(10, updates.Count);
+        Assert.All(updates, update => Assert.Equal((SyncSide.Local, "Name"), (update.Side, Assert.Single(update.Fields))));
+        Assert.Equal(plan.Changes, flow.Changes);
+        Assert.Equal(0, app.ShopWrites());
+        Assert.DoesNotContain(products, product => product.Name == "Overwritten");
+    }
+
+    [Fact]
+    public async Task A_plan_whose_remote_read_fails_says_it_stopped_because_the_system_failed_and_why()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var product = new Product { Sku = "F-1", Name = "Before" };
+        await LinkedAsync(app, product);
+        product.Name = "After";
+        await app.Products.SaveAsync(product, default);
+        app.Shop.Inject(CustomFault.ServerError(500).On(CustomEndpoint.Changes).Times(1 + 3)); // on every try (the harness retries 3 times)
+
+        var plan = await app.Talk.Products.PlanAsync();
+
+        var flow = Assert.Single(plan.Flows);
+        Assert.True(flow.Stopped);
+        Assert.True(flow.Failed);
+        Assert.Contains("500", flow.StopReason, StringComparison.Ordinal);
+        Assert.Empty(flow.Changes); // it stopped before it decided anything, and says so: not "nothing to do"
+
+        app.Shop.ClearFaults();
+        var planned = Assert.Single((await app.Talk.Products.PlanAsync()).Flows);
+        Assert.False(planned.Stopped, planned.StopReason);
+        Assert.Equal((SyncChangeKind.Update, SyncSide.Remote), (Assert.Single(planned.Changes).Kind, planned.Changes[0].Side));
+    }
+
+    [Fact]
+    public async Task A_plan_lists_a_field_both_sides_changed_once_as_a_conflict_that_names_the_winner()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var customer = new Customer { Email = "both@example.com", Name = "Ada", City = "Oslo" };
+        await app.Customers.SaveAsync(customer, default);
+        await app.Talk.Customers.SyncAsync();
+        var remoteId = app.ShopRecords("Customer").Single().Id;
+        customer.Name = "Ada King";
+        customer.City = "Trondheim";
+        await app.Customers.SaveAsync(customer, default);
+        app.ShopClock.Advance(TimeSpan.FromMinutes(5));
+        app.EditShop("Customer", remoteId, new JsonObject { ["City"] = "Tromsø" });
+
+        var plan = await app.Talk.Customers.PlanAsync();
+
+        // City: both changed, the Shop's later edit wins and is written in the host. Name: the host's edit goes to the Shop.
+        Assert.Equal(2, plan.Changes.Count);
+        var conflict = Assert.Single(plan.OfKind(SyncChangeKind.Conflict));
+        Assert.Equal((SyncSide.Local, SyncSide.Remote, customer.Id, remoteId), (conflict.Side, conflict.Winner, conflict.LocalId, conflict.RemoteId));
+        Assert.Equal(new[] { "City" }, conflict.Fields);
+        var update = Assert.Single(plan.OfKind(SyncChangeKind.Update));
+        Assert.Equal((SyncSide.Remote, (SyncSide?)null), (update.Side, update.Winner));
+        Assert.Equal(new[] { "Name" }, update.Fields);
+        Assert.Equal("Trondheim", customer.City);
+
+        var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
+        Assert.Equal((1, 2), (report.Conflicts, report.Updated));
+    }
+
+    [Fact]
+    public async Task A_plan_lists_each_edit_of_a_record_both_sides_changed_once_not_once_per_phase()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var product = new Product { Sku = "E-1", Name = "Lamp", Price = 10m };
+        var remoteId = await LinkedAsync(app, product);
+        app.EditShop("Product", remoteId, new JsonObject { ["Name"] = "Desk lamp" });
+        product.Price = 12m;
+        await app.Products.SaveAsync(product, default);
+
+        var plan = await app.Talk.Products.PlanAsync();
+
+        Assert.Equal(2, plan.Changes.Count);
+        var toHost = Assert.Single(plan.Changes, change => change.Side == SyncSide.Local);
+        Assert.Equal((SyncChangeKind.Update, product.Id, "Name"), (toHost.Kind, toHost.LocalId, Assert.Single(toHost.Fields)));
+        var toShop = Assert.Single(plan.Changes, change => change.Side == SyncSide.Remote);
+        Assert.Equal((SyncChangeKind.Update, remoteId, "Price"), (toShop.Kind, toShop.RemoteId, Assert.Single(toShop.Fields)));
+
+        var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
+        Assert.Equal(plan.Changes.Count, report.Updated);
     }
 
     [Fact]
@@ -168,5 +281,13 @@ public sealed class PlanAndLinksTests
 
         Assert.False(report.Stopped, report.StopReason);
         Assert.Equal(1, report.Created);
+    }
+
+    /// <summary>Saves a product in the host and syncs it, so it is linked; returns its Shop id.</summary>
+    private static async Task<string> LinkedAsync(EngineHarness app, Product product)
+    {
+        await app.Products.SaveAsync(product, default);
+        await app.Talk.Products.SyncAsync();
+        return (await app.Talk.Products.LinksAsync(product.Id)).Single().RemoteId;
     }
 }

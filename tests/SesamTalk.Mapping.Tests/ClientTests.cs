@@ -55,7 +55,7 @@ public class ClientTests
             where TEntity : class
         {
             Calls.Add("plan " + entity.Name);
-            return Task.FromResult(new SyncPlan(Array.Empty<SyncPlannedChange>()));
+            return Task.FromResult(new SyncPlan(Array.Empty<SyncFlowPlan>()));
         }
 
         public Task<IReadOnlyList<SyncLink>> GetLinksAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, CancellationToken cancellationToken)

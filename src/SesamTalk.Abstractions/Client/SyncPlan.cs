@@ -1,16 +1,20 @@
 namespace SesamTalk;
 
-/// <summary>The typed diff of a dry run: what a cycle would write, per flow and side. Nothing was written.</summary>
+/// <summary>The typed diff of a dry run: what a cycle would write, per flow and side, and where it would stop. Nothing was written.</summary>
 public sealed class SyncPlan
 {
     /// <summary>Creates the plan.</summary>
-    /// <param name="changes">The planned changes.</param>
-    public SyncPlan(IReadOnlyList<SyncPlannedChange> changes)
+    /// <param name="flows">One plan per flow, in the order a sync would run them.</param>
+    public SyncPlan(IReadOnlyList<SyncFlowPlan> flows)
     {
-        Changes = changes ?? throw new ArgumentNullException(nameof(changes));
+        Flows = flows ?? throw new ArgumentNullException(nameof(flows));
+        Changes = flows.SelectMany(flow => flow.Changes).ToList();
     }
 
-    /// <summary>The planned changes.</summary>
+    /// <summary>One plan per flow, in the order a sync would run them: its changes, and whether and why it would stop.</summary>
+    public IReadOnlyList<SyncFlowPlan> Flows { get; }
+
+    /// <summary>The planned changes of every flow.</summary>
     public IReadOnlyList<SyncPlannedChange> Changes { get; }
 
     /// <summary>The planned changes of one kind.</summary>

@@ -1,6 +1,10 @@
 namespace SesamTalk;
 
-/// <summary>One write a cycle would make.</summary>
+/// <summary>
+/// One write a cycle would make. Each field a cycle would write on a side is listed once: a field both sides changed
+/// is a <see cref="SyncChangeKind.Conflict"/> entry (with its <see cref="Winner"/>) and is left out of the
+/// <see cref="SyncChangeKind.Update"/> entry of that side.
+/// </summary>
 public sealed class SyncPlannedChange
 {
     /// <summary>Creates the change.</summary>
@@ -11,7 +15,8 @@ public sealed class SyncPlannedChange
     /// <param name="localId">The host id, if the host record exists.</param>
     /// <param name="remoteId">The remote id, if the remote record exists.</param>
     /// <param name="fields">The remote fields that would change.</param>
-    public SyncPlannedChange(string entity, SyncTarget target, SyncSide side, SyncChangeKind kind, string? localId, string? remoteId, IReadOnlyList<string> fields)
+    /// <param name="winner">For a conflict, the side whose value wins; else <see langword="null"/>.</param>
+    public SyncPlannedChange(string entity, SyncTarget target, SyncSide side, SyncChangeKind kind, string? localId, string? remoteId, IReadOnlyList<string> fields, SyncSide? winner = null)
     {
         Entity = entity;
         Target = target;
@@ -20,6 +25,7 @@ public sealed class SyncPlannedChange
         LocalId = localId;
         RemoteId = remoteId;
         Fields = fields;
+        Winner = winner;
     }
 
     /// <summary>The host entity's name.</summary>
@@ -42,4 +48,10 @@ public sealed class SyncPlannedChange
 
     /// <summary>The remote fields that would change.</summary>
     public IReadOnlyList<string> Fields { get; }
+
+    /// <summary>
+    /// For a <see cref="SyncChangeKind.Conflict"/>, the side whose value wins (its value is written on
+    /// <see cref="Side"/>, the other one); <see langword="null"/> for every other kind.
+    /// </summary>
+    public SyncSide? Winner { get; }
 }

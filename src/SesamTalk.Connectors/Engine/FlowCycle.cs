@@ -35,6 +35,7 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly MatchIndex<SyncRecord> _remoteMatches = new();
     private readonly HashSet<string> _claimedLocal = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimedRemote = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _plannedLocal = new(StringComparer.Ordinal);
     private Dictionary<(SyncSide Side, string Id), PendingCreate> _openIntents = [];
     private HashSet<(SyncSide Side, string Id)> _quarantined = [];
     private HashSet<(string Key, string Value)> _pageKeys = [];
@@ -151,13 +152,18 @@ internal sealed partial class FlowCycle<TEntity>
             .ToDictionary(intent => (intent.SourceSide, intent.SourceId));
         var quarantine = await links.ListQuarantinedAsync(_flow, _cancellationToken).ConfigureAwait(false);
         _quarantined = quarantine.Select(entry => (entry.Side, entry.RecordId)).ToHashSet();
-        _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options);
+        _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options, Planning);
 
         await IndexHostChangesAsync(hostCursor).ConfigureAwait(false);
         await RetryReleasedAsync(quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
         await SyncRemoteChangesAsync(remoteCursor).ConfigureAwait(false);
         await SyncHostChangesAsync(hostCursor).ConfigureAwait(false);
         await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
+        if (Planning)
+        {
+            // The plan listed every change; it stops where the cycle would, at the breaker, with the whole count.
+            _breaker.ThrowIfPassed(_flow);
+        }
     }
 
     private void Stop(string reason)

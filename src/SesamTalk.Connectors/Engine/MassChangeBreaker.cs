@@ -4,31 +4,48 @@ namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
 /// Stops a cycle before it deletes or overwrites more than a set share of a flow's linked records: a wrong filter,
-/// an emptied table or a bulk edit in one system should not sweep through the other unchecked.
+/// an emptied table or a bulk edit in one system should not sweep through the other unchecked. In a plan it only
+/// counts, so the plan lists the whole change, and <see cref="ThrowIfPassed"/> then says that the cycle would stop.
 /// </summary>
 internal sealed class MassChangeBreaker
 {
     private readonly int _limit;
     private readonly int _links;
     private readonly bool _disabled;
+    private readonly bool _planning;
     private int _admitted;
 
-    public MassChangeBreaker(int links, SyncFlowOptions options)
+    public MassChangeBreaker(int links, SyncFlowOptions options, bool planning)
     {
         _links = links;
         _limit = Math.Max(options.MassChangeMinimum, (int)Math.Ceiling(options.MassChangeShare * links));
         _disabled = options.AllowMassChange;
+        _planning = planning;
     }
 
-    /// <summary>Admits <paramref name="changes"/> more deletes and overwrites, or throws when they would pass the limit.</summary>
+    /// <summary>Admits <paramref name="changes"/> more deletes and overwrites, or, unless planning, throws when they would pass the limit.</summary>
     /// <exception cref="SyncMassChangeException">The limit would be passed; nothing of this batch is written.</exception>
     public void Admit(int changes, SyncFlowId flow)
     {
-        if (!_disabled && _admitted + changes > _limit)
+        if (!_planning && Passes(changes))
         {
-            throw new SyncMassChangeException(flow.ToString(), _admitted + changes, _links, _limit);
+            throw Tripped(flow, changes);
         }
 
         _admitted += changes;
     }
+
+    /// <summary>At the end of a plan: throws, with the plan's whole count, when the cycle would stop at the breaker.</summary>
+    /// <exception cref="SyncMassChangeException">The plan's deletes and overwrites pass the limit.</exception>
+    public void ThrowIfPassed(SyncFlowId flow)
+    {
+        if (Passes(0))
+        {
+            throw Tripped(flow, 0);
+        }
+    }
+
+    private bool Passes(int changes) => !_disabled && _admitted + changes > _limit;
+
+    private SyncMassChangeException Tripped(SyncFlowId flow, int changes) => new(flow.ToString(), _admitted + changes, _links, _limit);
 }

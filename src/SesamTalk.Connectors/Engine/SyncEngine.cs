@@ -68,18 +68,20 @@ public sealed class SyncEngine : ISyncEngine
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var changes = new List<SyncPlannedChange>();
+        var flows = new List<SyncFlowPlan>();
         if (SyncsInsideParent(entity))
         {
-            return new SyncPlan(changes);
+            return new SyncPlan(flows);
         }
 
         foreach (var mapper in entity.Mappers)
         {
-            await Cycle(entity, mapper.Target, progress: null, changes, cancellationToken).RunAsync().ConfigureAwait(false);
+            var changes = new List<SyncPlannedChange>();
+            var report = await Cycle(entity, mapper.Target, progress: null, changes, cancellationToken).RunAsync().ConfigureAwait(false);
+            flows.Add(new SyncFlowPlan(entity.Name, mapper.Target, changes, report.StopReason, report.Failed));
         }
 
-        return new SyncPlan(changes);
+        return new SyncPlan(flows);
     }
 
     /// <inheritdoc />
