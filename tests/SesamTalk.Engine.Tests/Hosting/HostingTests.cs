@@ -220,8 +220,10 @@ public sealed class HostingTests
         Assert.Contains("is disabled", disabled, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_system_that_refuses_the_stored_grant_is_reported_as_needing_re_authorisation()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_system_that_refuses_the_stored_grant_is_reported_as_needing_re_authorisation_with_the_setting_and_file_to_change(bool tokenFile)
     {
         await using var exact = await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions());
         await using var shop = await CustomSystemEmulator.StartAsync();
@@ -233,6 +235,7 @@ public sealed class HostingTests
             ["SesamTalk:ExactOnline:ClientSecret"] = exact.ClientSecret,
             ["SesamTalk:ExactOnline:RedirectUri"] = exact.RedirectUri,
             ["SesamTalk:ExactOnline:RefreshToken"] = "a-token-that-was-revoked",
+            ["SesamTalk:ExactOnline:RefreshTokenFile"] = tokenFile ? Path.Combine(directory.FullName, "exact.token") : null,
             ["SesamTalk:Custom:Shop:BaseUrl"] = shop.BaseUrl.ToString(),
             ["SesamTalk:Custom:Shop:ApiKey"] = shop.ApiKey,
         });
@@ -260,6 +263,9 @@ public sealed class HostingTests
 
         Assert.Equal(HealthStatus.Healthy, before.Status);
         Assert.True(refused.Stopped && refused.Failed);
+        Assert.Contains("Put the new refresh token in SesamTalk:ExactOnline:RefreshToken and restart", refused.StopReason, StringComparison.Ordinal);
+        Assert.Equal(tokenFile, refused.StopReason!.Contains(Path.Combine(directory.FullName, "exact.token"), StringComparison.Ordinal));
+        Assert.DoesNotContain("a-token-that-was-revoked", refused.StopReason, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Unhealthy, after.Entries["sesamtalk-exactonline"].Status);
         Assert.Contains("needs re-authorisation", after.Entries["sesamtalk-exactonline"].Description, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Healthy, after.Entries["sesamtalk-shop"].Status);
