@@ -170,23 +170,12 @@ public sealed class HostingTests
     public async Task The_background_sync_keeps_a_healthy_flow_on_its_interval_while_failing_flows_back_off()
     {
         // Only Product has a host store, so every other entity of the model fails on every cycle.
-        await using var shop = await CustomSystemEmulator.StartAsync();
-        var logs = new CapturedLogs();
-        await using var provider = BackgroundSync(shop, logs, new()
+        var logs = await RunBackgroundSyncAsync(new()
         {
             ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
             ["SesamTalk:Schedule:Interval"] = "00:00:00.100",
-        });
-        var background = Assert.Single(provider.GetServices<IHostedService>());
+        }, until: "Product→Shop/Product: cycle done", times: 8);
 
-        await background.StartAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (Count(logs, "Product→Shop/Product: cycle done") < 8 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        await background.StopAsync(CancellationToken.None);
         var healthyCycles = Count(logs, "Product→Shop/Product: cycle done");
         Assert.True(healthyCycles >= 8, $"The healthy flow ran {healthyCycles} times in 20 s at a 100 ms interval.");
         Assert.True(Count(logs, "could not sync Customer") < healthyCycles, logs.All);
@@ -196,24 +185,13 @@ public sealed class HostingTests
     [Fact]
     public async Task A_disabled_flow_is_left_out_of_the_background_sync_and_said_once_at_debug_level()
     {
-        await using var shop = await CustomSystemEmulator.StartAsync();
-        var logs = new CapturedLogs();
-        await using var provider = BackgroundSync(shop, logs, new()
+        var logs = await RunBackgroundSyncAsync(new()
         {
             ["SesamTalk:Engine:Flows:Product:Enabled"] = "false",
             ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
             ["SesamTalk:Schedule:Interval"] = "00:00:00.050",
-        });
-        var background = Assert.Single(provider.GetServices<IHostedService>());
+        }, until: "SesamTalk run done", times: 3);
 
-        await background.StartAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (Count(logs, "SesamTalk run done") < 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        await background.StopAsync(CancellationToken.None);
         Assert.True(Count(logs, "SesamTalk run done") >= 3, logs.All);
         var disabled = Assert.Single(logs.Lines, line => line.Contains("Product→Shop/Product", StringComparison.Ordinal));
         Assert.StartsWith("Debug ", disabled, StringComparison.Ordinal);
@@ -272,13 +250,18 @@ public sealed class HostingTests
         Assert.DoesNotContain("a-token-that-was-revoked", after.Entries["sesamtalk-exactonline"].Description, StringComparison.Ordinal);
     }
 
-    /// <summary>A provider with the background sync of Product to <paramref name="shop"/>, logging to <paramref name="logs"/>.</summary>
-    private static ServiceProvider BackgroundSync(CustomSystemEmulator shop, CapturedLogs logs, Dictionary<string, string?> settings)
+    /// <summary>
+    /// Runs the background sync of Product to a Shop emulator until <paramref name="until"/> was logged
+    /// <paramref name="times"/> times, or 20 s passed; returns its log.
+    /// </summary>
+    private static async Task<CapturedLogs> RunBackgroundSyncAsync(Dictionary<string, string?> settings, string until, int times)
     {
+        await using var shop = await CustomSystemEmulator.StartAsync();
         var directory = Directory.CreateTempSubdirectory("sesamtalk-schedule-");
         settings["SesamTalk:Custom:Shop:BaseUrl"] = shop.BaseUrl.ToString();
         settings["SesamTalk:Custom:Shop:ApiKey"] = shop.ApiKey;
         var configuration = Configuration(settings);
+        var logs = new CapturedLogs();
         var services = new ServiceCollection();
         services.AddSingleton(logs);
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
@@ -288,7 +271,18 @@ public sealed class HostingTests
             .AddEngine(configuration.GetSection("SesamTalk:Engine"))
             .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
             .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"));
-        return services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
+        var background = Assert.Single(provider.GetServices<IHostedService>());
+
+        await background.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Count(logs, until) < times && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await background.StopAsync(CancellationToken.None);
+        return logs;
     }
 
     private static int Count(CapturedLogs logs, string text) => logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
