@@ -188,12 +188,44 @@ public sealed class PlanAndLinksTests
         var skipped = (await app.Talk.Products.SyncAsync()).Flows.Single();
 
         Assert.True(skipped.Stopped);
-        Assert.Contains("another process", skipped.StopReason, StringComparison.Ordinal);
+        Assert.Equal("another process is running this flow (its lease is held by other-process)", skipped.StopReason);
         Assert.Empty(app.ShopRecords("Product"));
 
         await app.Links.ReleaseLeaseAsync(flow, "other-process");
         var ran = (await app.Talk.Products.SyncAsync()).Flows.Single();
         Assert.Equal(1, ran.Created);
+    }
+
+    [Fact]
+    public async Task A_second_sync_of_a_flow_this_process_is_running_waits_for_it_and_then_runs()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        await app.Products.SaveAsync(new Product { Sku = "W-1", Name = "Waited" }, default);
+        app.Shop.Inject(CustomFault.Slow(TimeSpan.FromSeconds(1)));
+
+        var first = app.Talk.Products.SyncAsync();
+        await Task.Delay(200);
+        var second = app.Talk.Products.SyncAsync();
+        var reports = (await Task.WhenAll(first, second)).Select(report => report.Flows.Single()).ToList();
+
+        Assert.All(reports, report => Assert.False(report.Stopped, report.StopReason));
+        Assert.Equal(1, reports.Sum(report => report.Created));
+        Assert.Single(app.ShopRecords("Product"));
+        Assert.Contains(app.Logs.Lines, line => line.Contains("Product→Shop/Product: a cycle of this flow is running in this process; this one waits for it to end", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_lease_this_process_holds_through_another_link_store_is_not_blamed_on_another_process()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var flow = EngineHarness.Flow("Product", "Product");
+        var thisProcess = $"{Environment.MachineName}/{Environment.ProcessId}/other-store";
+        Assert.True(await app.Links.TryAcquireLeaseAsync(flow, thisProcess, TimeSpan.FromMinutes(5)));
+
+        var skipped = (await app.Talk.Products.SyncAsync()).Flows.Single();
+
+        Assert.True(skipped.Stopped);
+        Assert.StartsWith("this process runs the flow through another link store on the same file", skipped.StopReason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ internal sealed partial class FlowCycle<TEntity>
     private bool _remoteReadFromStart;
     private bool _hostIndexComplete;
     private string? _leaseOwner;
+    private SemaphoreSlim? _gate;
     private int _processed;
 
     public FlowCycle(
@@ -102,10 +103,9 @@ internal sealed partial class FlowCycle<TEntity>
                 return Report;
             }
 
-            if (!Planning && !await AcquireLeaseAsync().ConfigureAwait(false))
+            if (!Planning && await AcquireLeaseAsync().ConfigureAwait(false) is { } heldBy)
             {
-                EngineLog.LeaseHeld(_context.Logger, Name);
-                Stop("another process is running this flow");
+                Stop(heldBy);
                 return Report;
             }
 
@@ -173,17 +173,46 @@ internal sealed partial class FlowCycle<TEntity>
         EngineLog.CycleStopped(_context.Logger, Name, reason);
     }
 
-    private async Task<bool> AcquireLeaseAsync()
+    /// <summary>
+    /// Takes the flow's lease, first waiting for a cycle of the flow this process is running over the same link store.
+    /// Returns null when the lease is taken, else why the cycle cannot run.
+    /// </summary>
+    private async Task<string?> AcquireLeaseAsync()
     {
+        var gate = FlowGates.For(_context.Links, _flow);
+        if (!await gate.WaitAsync(0, _cancellationToken).ConfigureAwait(false))
+        {
+            LeaseLog.WaitingForRunningCycle(_context.Logger, Name);
+            await gate.WaitAsync(_cancellationToken).ConfigureAwait(false);
+        }
+
+        _gate = gate;
         var owner = LeaseOwner.ForThisProcess();
         var links = _context.Links;
         var duration = _context.Options.LeaseDuration;
-        var acquired = await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false)
-            || (await links.GetLeaseOwnerAsync(_flow, _cancellationToken).ConfigureAwait(false) is { } holder
-                && LeaseOwner.IsGoneFromThisMachine(holder)
-                && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false));
-        _leaseOwner = acquired ? owner : null;
-        return acquired;
+        if (await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false))
+        {
+            _leaseOwner = owner;
+            return null;
+        }
+
+        var holder = await links.GetLeaseOwnerAsync(_flow, _cancellationToken).ConfigureAwait(false);
+        if (holder is not null
+            && LeaseOwner.IsGoneFromThisMachine(holder)
+            && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false))
+        {
+            _leaseOwner = owner;
+            return null;
+        }
+
+        ReleaseGate();
+        if (holder is not null && LeaseOwner.IsThisProcess(holder))
+        {
+            return "this process runs the flow through another link store on the same file; register one link store per file and process";
+        }
+
+        EngineLog.LeaseHeld(_context.Logger, Name);
+        return holder is null ? "another process is running this flow" : $"another process is running this flow (its lease is held by {holder})";
     }
 
     private async Task ReleaseLeaseAsync()
@@ -193,6 +222,14 @@ internal sealed partial class FlowCycle<TEntity>
             _leaseOwner = null;
             await _context.Links.ReleaseLeaseAsync(_flow, owner, CancellationToken.None).ConfigureAwait(false);
         }
+
+        ReleaseGate();
+    }
+
+    private void ReleaseGate()
+    {
+        _gate?.Release();
+        _gate = null;
     }
 
     private async Task<int> CountLinksAsync()

@@ -14,14 +14,13 @@ internal static class LeaseOwner
     public static string ForThisProcess() =>
         Environment.MachineName + "/" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "/" + Guid.NewGuid().ToString("N");
 
+    /// <summary>Whether <paramref name="owner"/> names this process (a cycle over another link store instance on the same file).</summary>
+    public static bool IsThisProcess(string owner) => ProcessOnThisMachine(owner) == Environment.ProcessId;
+
     /// <summary>Whether <paramref name="owner"/> names a process on this machine that has exited.</summary>
     public static bool IsGoneFromThisMachine(string owner)
     {
-        var parts = owner.Split('/');
-        if (parts.Length != 3
-            || !string.Equals(parts[0], Environment.MachineName, StringComparison.OrdinalIgnoreCase)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
-            || processId == Environment.ProcessId)
+        if (ProcessOnThisMachine(owner) is not { } processId || processId == Environment.ProcessId)
         {
             return false;
         }
@@ -35,5 +34,16 @@ internal static class LeaseOwner
         {
             return true; // no process with that id runs any more
         }
+    }
+
+    /// <summary>The process id <paramref name="owner"/> names when it names a process on this machine.</summary>
+    private static int? ProcessOnThisMachine(string owner)
+    {
+        var parts = owner.Split('/');
+        return parts.Length == 3
+            && string.Equals(parts[0], Environment.MachineName, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
+            ? processId
+            : null;
     }
 }

@@ -16,8 +16,9 @@ public sealed class ExactOnlineAuthenticationException : Exception, ISyncCredent
     /// <param name="error">The OAuth error code, e.g. <c>invalid_grant</c>.</param>
     /// <param name="status">The HTTP status of the token response (0 when no call was made).</param>
     /// <param name="description">Exact's <c>error_description</c>, already stripped of secrets.</param>
-    public ExactOnlineAuthenticationException(string error, HttpStatusCode status, string? description)
-        : base(Describe(error, status, description))
+    /// <param name="advice">The token store's <see cref="IExactOnlineTokenStore.RenewalAdvice"/>, added when the app must be authorised again.</param>
+    public ExactOnlineAuthenticationException(string error, HttpStatusCode status, string? description, string? advice = null)
+        : base(Describe(error, status, description, advice))
     {
         Error = error;
         Status = status;
@@ -37,13 +38,13 @@ public sealed class ExactOnlineAuthenticationException : Exception, ISyncCredent
         error is "invalid_grant" or NoRefreshToken
         || (error == "invalid_request" && description?.Contains("expired", StringComparison.OrdinalIgnoreCase) == true);
 
-    private static string Describe(string error, HttpStatusCode status, string? description)
+    private static string Describe(string error, HttpStatusCode status, string? description, string? advice)
     {
         var reason = error == NoRefreshToken
             ? "the token store holds no refresh token"
             : $"the token endpoint answered {(int)status} {error}" + (string.IsNullOrEmpty(description) ? "" : $" ({description})");
         return IsReauthorization(error, description)
-            ? $"Exact Online needs the app to be authorised again: {reason}. Send the user through the authorization-code flow and redeem the new code."
+            ? $"Exact Online needs the app to be authorised again: {reason}. Send the user through the authorization-code flow and redeem the new code." + (advice is null ? "" : " " + advice)
             : $"Exact Online refused to issue a token: {reason}. Check the app's client id, client secret and redirect URI.";
     }
 }

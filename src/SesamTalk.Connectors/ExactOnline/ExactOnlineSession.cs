@@ -96,10 +96,10 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
         protected override DateTimeOffset ExpiresAt(ExactOnlineToken token) => token.ExpiresAt;
 
         protected override Exception NoRefreshToken() =>
-            new ExactOnlineAuthenticationException(ExactOnlineAuthenticationException.NoRefreshToken, 0, null);
+            new ExactOnlineAuthenticationException(ExactOnlineAuthenticationException.NoRefreshToken, 0, null, store.RenewalAdvice);
 
         protected override Exception Rejected(string error, HttpStatusCode status, string? description, string grantValue) =>
-            new ExactOnlineAuthenticationException(error, status, Redact(description, grantValue));
+            new ExactOnlineAuthenticationException(error, status, Redact(description, grantValue), store.RenewalAdvice);
 
         protected override Exception Malformed(HttpStatusCode status) =>
             new ExactOnlineAuthenticationException("malformed_response", status, "The token response is not the JSON Exact Online sends.");

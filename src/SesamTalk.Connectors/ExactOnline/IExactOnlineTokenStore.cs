@@ -16,4 +16,10 @@ public interface IExactOnlineTokenStore
     /// <param name="refreshToken">The new refresh token. A secret: never log it.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
     ValueTask SaveRefreshTokenAsync(string refreshToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a person does once the app is authorised again, for this store (which setting takes the new token, which
+    /// file holds the old one), added to the error that asks for it; null to say nothing more.
+    /// </summary>
+    string? RenewalAdvice => null;
 }

@@ -12,6 +12,9 @@ public sealed class InMemoryExactOnlineTokenStore : IExactOnlineTokenStore
     /// <param name="refreshToken">The refresh token to start from, if the app is already authorised.</param>
     public InMemoryExactOnlineTokenStore(string? refreshToken = null) => _refreshToken = refreshToken;
 
+    /// <inheritdoc />
+    public string? RenewalAdvice { get; init; }
+
     /// <summary>The refresh token held now.</summary>
     public string? RefreshToken => _refreshToken;
 

@@ -44,7 +44,8 @@ public static class ConfiguredSystems
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
         builder.Services.AddExactOnlineConnector(section.Bind);
-        builder.Services.TryAddSingleton<IExactOnlineTokenStore>(_ => TokenFile(section) ?? (IExactOnlineTokenStore)new InMemoryExactOnlineTokenStore(section["RefreshToken"]));
+        builder.Services.TryAddSingleton<IExactOnlineTokenStore>(_ =>
+            TokenFile(section) ?? (IExactOnlineTokenStore)new InMemoryExactOnlineTokenStore(section["RefreshToken"]) { RenewalAdvice = InMemoryAdvice(section) });
         return Checked<ExactOnlineOptions>(builder, "ExactOnline", section, null, options => new RequiredSettings(Path(section))
             .Require(options.BaseUrl is not null, "BaseUrl", "the Exact Online site of the country, e.g. https://start.exactonline.nl.")
             .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the App Center.")
@@ -64,7 +65,8 @@ public static class ConfiguredSystems
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
         builder.Services.AddSuperOfficeConnector(section.Bind);
-        builder.Services.TryAddSingleton<ISuperOfficeTokenStore>(_ => TokenFile(section) ?? (ISuperOfficeTokenStore)new InMemorySuperOfficeTokenStore(section["RefreshToken"]));
+        builder.Services.TryAddSingleton<ISuperOfficeTokenStore>(_ =>
+            TokenFile(section) ?? (ISuperOfficeTokenStore)new InMemorySuperOfficeTokenStore(section["RefreshToken"]) { RenewalAdvice = InMemoryAdvice(section) });
         return Checked<SuperOfficeOptions>(builder, "SuperOffice", section, null, options => new RequiredSettings(Path(section))
             .Require(options.LoginBaseUrl is not null, "LoginBaseUrl", "the SuperOffice environment, e.g. https://online.superoffice.com (sod., stage. or online.).")
             .Require(options.ApiUrl is not null || options.Tenant is { Length: > 0 }, "Tenant", "the tenant's context identifier, e.g. Cust12345 (or set ApiUrl).")
@@ -102,7 +104,10 @@ public static class ConfiguredSystems
     }
 
     private static RefreshTokenFile? TokenFile(IConfiguration section) =>
-        section["RefreshTokenFile"] is { Length: > 0 } file ? new RefreshTokenFile(file, section["RefreshToken"]) : null;
+        section["RefreshTokenFile"] is { Length: > 0 } file ? new RefreshTokenFile(file, section["RefreshToken"], $"{Path(section)}:RefreshToken") : null;
+
+    private static string InMemoryAdvice(IConfiguration section) =>
+        $"Put the new refresh token in {Path(section)}:RefreshToken and restart; set {Path(section)}:RefreshTokenFile to keep the tokens it rotates to across restarts.";
 
     private static bool HasRefreshToken(IConfiguration section) =>
         section["RefreshToken"] is { Length: > 0 } || (section["RefreshTokenFile"] is { Length: > 0 } file && File.Exists(file));

@@ -14,6 +14,12 @@ internal static partial class HostingLog
     [LoggerMessage(103, LogLevel.Error, "SesamTalk could not sync {Entity}")]
     public static partial void EntityFailed(ILogger logger, string entity, Exception error);
 
-    [LoggerMessage(104, LogLevel.Debug, "SesamTalk next run in {Wait} ({Failures} failed runs in a row)")]
-    public static partial void NextRun(ILogger logger, TimeSpan wait, int failures);
+    [LoggerMessage(104, LogLevel.Debug, "SesamTalk next run in {Wait}")]
+    public static partial void NextRun(ILogger logger, TimeSpan wait);
+
+    [LoggerMessage(105, LogLevel.Information, "SesamTalk {Flow} failed {Failures} runs in a row; it backs off and runs again in {Wait}, the other flows keep their interval")]
+    public static partial void FlowBacksOff(ILogger logger, string flow, int failures, TimeSpan wait);
+
+    [LoggerMessage(106, LogLevel.Debug, "SesamTalk {Flow} is disabled (Enabled = false in its flow options); the background sync leaves it out")]
+    public static partial void FlowDisabled(ILogger logger, string flow);
 }

@@ -1,19 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SesamTalk.Connectors.Engine;
+using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Connectors.Hosting;
 
 /// <summary>
-/// Runs every flow of the host's model on a schedule: after a clean run it waits the interval; after a run with a
-/// failed flow (a system down, throttled or refusing its grant) it backs off, doubling the wait up to a maximum, so a
-/// broken system is not hammered. Cycles resume at their checkpoints, so a stopped run loses nothing.
+/// Runs every enabled flow of the host's model on a schedule, each flow on its own (<see cref="FlowSchedule"/>): after
+/// a clean cycle a flow waits the interval; after a failed one (a system down, throttled or refusing its grant) it
+/// backs off alone, doubling its wait up to a maximum, so a broken system is not hammered and the healthy flows keep
+/// their pace. Cycles resume at their checkpoints, so a stopped cycle loses nothing. Flows disabled in the engine's
+/// options are left out (said once, at debug level).
 /// </summary>
+/// <remarks>
+/// The engine is resolved when the service starts, not when it is built: the generic host builds its hosted services
+/// before it runs the start-up validation, and building the engine reads the systems' options, which would report only
+/// the first system's missing settings instead of letting the validation list all of them.
+/// </remarks>
 internal sealed class SyncBackgroundService(
-    ISyncEngine engine,
+    IServiceProvider services,
     ISyncModel model,
     IOptions<SyncScheduleOptions> options,
+    IOptions<SyncEngineOptions> engineOptions,
     TimeProvider time,
     ILogger<SyncBackgroundService>? log = null) : BackgroundService
 {
@@ -28,17 +39,16 @@ internal sealed class SyncBackgroundService(
             return;
         }
 
-        var failures = 0;
-        var wait = schedule.InitialDelay;
+        var engine = services.GetRequiredService<ISyncEngine>();
+        var flows = new FlowSchedule(schedule, EnabledFlows(), time.GetUtcNow() + schedule.InitialDelay);
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            while (flows.NextDue is { } next && !stoppingToken.IsCancellationRequested)
             {
+                var wait = TimeSpan.FromTicks(Math.Max(0, (next - time.GetUtcNow()).Ticks));
+                HostingLog.NextRun(logger, wait);
                 await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
-                var failed = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-                failures = failed ? failures + 1 : 0;
-                wait = NextWait(schedule, failures);
-                HostingLog.NextRun(logger, wait, failures);
+                await RunDueFlowsAsync(engine, flows, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,40 +57,64 @@ internal sealed class SyncBackgroundService(
         }
     }
 
-    /// <summary>The wait before the next run: the interval, doubled for each failed run in a row, at most the maximum backoff.</summary>
-    internal static TimeSpan NextWait(SyncScheduleOptions schedule, int failures)
+    /// <summary>Every flow of the model that its options leave enabled; each disabled flow is logged once.</summary>
+    private List<SyncFlowId> EnabledFlows()
     {
-        if (failures == 0)
+        var enabled = new List<SyncFlowId>();
+        foreach (var flow in model.Entities.SelectMany(entity => entity.Mappers.Select(mapper => new SyncFlowId(entity.Name, mapper.Target))))
         {
-            return schedule.Interval;
+            if (engineOptions.Value.ForFlow(flow.Entity, flow.Target).Enabled)
+            {
+                enabled.Add(flow);
+            }
+            else
+            {
+                HostingLog.FlowDisabled(logger, flow.ToString());
+            }
         }
 
-        var factor = Math.Pow(2, Math.Min(failures, 30));
-        var backoff = TimeSpan.FromTicks((long)Math.Min(schedule.Interval.Ticks * factor, schedule.MaxBackoff.Ticks));
-        return backoff < schedule.Interval ? schedule.Interval : backoff;
+        return enabled;
     }
 
-    /// <summary>Runs every entity, referenced entities first; an entity that fails is logged and the others still run.</summary>
-    private async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs the due flows, entity by entity, referenced entities first. A flow whose cycle failed, or whose entity threw,
+    /// backs off; the others still run.
+    /// </summary>
+    private async Task RunDueFlowsAsync(ISyncEngine engine, FlowSchedule flows, CancellationToken stoppingToken)
     {
-        var flows = 0;
-        var failed = 0;
+        var due = flows.DueAt(time.GetUtcNow());
+        var dueEngine = new DueFlowsEngine(engine, services, due);
+        var failed = new HashSet<SyncFlowId>();
         foreach (var entity in model.Entities)
         {
+            var entityFlows = entity.Mappers.Select(mapper => new SyncFlowId(entity.Name, mapper.Target)).Where(due.Contains).ToList();
+            if (entityFlows.Count == 0)
+            {
+                continue;
+            }
+
             try
             {
-                var report = await entity.SyncAsync(engine, progress: null, stoppingToken).ConfigureAwait(false);
-                flows += report.Flows.Count;
-                failed += report.Flows.Count(flow => flow.Failed);
+                var report = await entity.SyncAsync(dueEngine, progress: null, stoppingToken).ConfigureAwait(false);
+                failed.UnionWith(report.Flows.Where(flow => flow.Failed).Select(flow => new SyncFlowId(flow.Entity, flow.Target)));
             }
             catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 HostingLog.EntityFailed(logger, entity.Name, error);
-                failed++;
+                failed.UnionWith(entityFlows);
             }
         }
 
-        HostingLog.RunDone(logger, flows, failed);
-        return failed > 0;
+        var end = time.GetUtcNow();
+        foreach (var flow in due)
+        {
+            var wait = flows.Ran(flow, failed.Contains(flow), end);
+            if (failed.Contains(flow))
+            {
+                HostingLog.FlowBacksOff(logger, flow.ToString(), flows.Failures(flow), wait);
+            }
+        }
+
+        HostingLog.RunDone(logger, due.Count, failed.Count);
     }
 }

@@ -15,6 +15,12 @@ public interface ISuperOfficeTokenStore
     /// <param name="refreshToken">The refresh token. A secret: never log it.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
     ValueTask SaveRefreshTokenAsync(string refreshToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a person does once the app is authorised again, for this store (which setting takes the new token, which
+    /// file holds the old one), added to the error that asks for it; null to say nothing more.
+    /// </summary>
+    string? RenewalAdvice => null;
 }
 
 /// <summary>An <see cref="ISuperOfficeTokenStore"/> in memory: for tests and short-lived tools.</summary>
@@ -25,6 +31,9 @@ public sealed class InMemorySuperOfficeTokenStore : ISuperOfficeTokenStore
     /// <summary>Creates the store.</summary>
     /// <param name="refreshToken">The refresh token to start from, if the app is already authorised.</param>
     public InMemorySuperOfficeTokenStore(string? refreshToken = null) => _refreshToken = refreshToken;
+
+    /// <inheritdoc />
+    public string? RenewalAdvice { get; init; }
 
     /// <inheritdoc />
     public ValueTask<string?> LoadRefreshTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_refreshToken);

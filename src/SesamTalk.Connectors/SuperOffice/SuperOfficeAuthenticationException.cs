@@ -15,8 +15,9 @@ public sealed class SuperOfficeAuthenticationException : Exception, ISyncCredent
     /// <summary>Creates the exception.</summary>
     /// <param name="error">The OAuth error code, e.g. <c>invalid_grant</c>.</param>
     /// <param name="status">The HTTP status of the token response (0 when no call was made).</param>
-    public SuperOfficeAuthenticationException(string error, HttpStatusCode status)
-        : base(Describe(error, status))
+    /// <param name="advice">The token store's <see cref="ISuperOfficeTokenStore.RenewalAdvice"/>, added when the app must be authorised again.</param>
+    public SuperOfficeAuthenticationException(string error, HttpStatusCode status, string? advice = null)
+        : base(Describe(error, status, advice))
     {
         Error = error;
         Status = status;
@@ -31,13 +32,13 @@ public sealed class SuperOfficeAuthenticationException : Exception, ISyncCredent
     /// <summary>Whether a user has to authorise the app again before syncing can go on.</summary>
     public bool NeedsReauthorization => Error is "invalid_grant" or NoRefreshToken;
 
-    private static string Describe(string error, HttpStatusCode status)
+    private static string Describe(string error, HttpStatusCode status, string? advice)
     {
         var reason = error == NoRefreshToken
             ? "the token store holds no refresh token"
             : $"the token endpoint answered {(int)status} {error}";
         return error is "invalid_grant" or NoRefreshToken
-            ? $"SuperOffice needs the app to be authorised again: {reason}. Send the user through the authorization-code flow and redeem the new code."
+            ? $"SuperOffice needs the app to be authorised again: {reason}. Send the user through the authorization-code flow and redeem the new code." + (advice is null ? "" : " " + advice)
             : $"SuperOffice refused to issue a token: {reason}. Check the app's client id, client secret and redirect URI.";
     }
 }

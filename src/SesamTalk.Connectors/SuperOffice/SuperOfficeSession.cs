@@ -109,11 +109,11 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
         protected override DateTimeOffset ExpiresAt(SuperOfficeToken token) => token.ExpiresAt;
 
         protected override Exception NoRefreshToken() =>
-            new SuperOfficeAuthenticationException(SuperOfficeAuthenticationException.NoRefreshToken, 0);
+            new SuperOfficeAuthenticationException(SuperOfficeAuthenticationException.NoRefreshToken, 0, store.RenewalAdvice);
 
         // Only the error code is kept: SuperOffice's descriptions are not documented and could echo what was sent.
         protected override Exception Rejected(string error, HttpStatusCode status, string? description, string grantValue) =>
-            new SuperOfficeAuthenticationException(error, status);
+            new SuperOfficeAuthenticationException(error, status, store.RenewalAdvice);
 
         protected override Exception Malformed(HttpStatusCode status) => new SuperOfficeAuthenticationException("malformed_response", status);
     }

@@ -1,0 +1,53 @@
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.Connectors.Hosting;
+
+/// <summary>
+/// When each flow of the background sync runs next. Every flow keeps its own count of failed runs in a row: a flow that
+/// failed waits the interval doubled for each of them, up to the maximum backoff, while the other flows keep the
+/// interval; a clean run resets its count.
+/// </summary>
+internal sealed class FlowSchedule
+{
+    private readonly SyncScheduleOptions _schedule;
+    private readonly Dictionary<SyncFlowId, (DateTimeOffset Due, int Failures)> _flows;
+
+    /// <summary>Schedules <paramref name="flows"/>, each first due at <paramref name="firstRun"/>.</summary>
+    public FlowSchedule(SyncScheduleOptions schedule, IEnumerable<SyncFlowId> flows, DateTimeOffset firstRun)
+    {
+        _schedule = schedule;
+        _flows = flows.ToDictionary(flow => flow, _ => (firstRun, 0));
+    }
+
+    /// <summary>When the next flow is due, or null when no flow is scheduled.</summary>
+    public DateTimeOffset? NextDue => _flows.Count == 0 ? null : _flows.Values.Min(flow => flow.Due);
+
+    /// <summary>The scheduled flows that are due at <paramref name="now"/>.</summary>
+    public IReadOnlySet<SyncFlowId> DueAt(DateTimeOffset now) =>
+        _flows.Where(flow => flow.Value.Due <= now).Select(flow => flow.Key).ToHashSet();
+
+    /// <summary>Notes that <paramref name="flow"/> ran and ended at <paramref name="end"/>; returns the wait before its next run.</summary>
+    public TimeSpan Ran(SyncFlowId flow, bool failed, DateTimeOffset end)
+    {
+        var failures = failed ? _flows[flow].Failures + 1 : 0;
+        var wait = NextWait(_schedule, failures);
+        _flows[flow] = (end + wait, failures);
+        return wait;
+    }
+
+    /// <summary>The failed runs in a row of <paramref name="flow"/>.</summary>
+    public int Failures(SyncFlowId flow) => _flows[flow].Failures;
+
+    /// <summary>The wait before a flow's next run: the interval, doubled for each failed run in a row, at most the maximum backoff.</summary>
+    internal static TimeSpan NextWait(SyncScheduleOptions schedule, int failures)
+    {
+        if (failures == 0)
+        {
+            return schedule.Interval;
+        }
+
+        var factor = Math.Pow(2, Math.Min(failures, 30));
+        var backoff = TimeSpan.FromTicks((long)Math.Min(schedule.Interval.Ticks * factor, schedule.MaxBackoff.Ticks));
+        return backoff < schedule.Interval ? schedule.Interval : backoff;
+    }
+}
