@@ -154,24 +154,24 @@ public sealed class NoDuplicatesTests
         await using var app = await EngineHarness.StartAsync();
         var ada = new Customer { Email = "ada@example.com", Name = "Ada" };
         await app.Customers.SaveAsync(ada, default);
-        var invoice = new Invoice { Number = "INV-1", CustomerId = ada.Id, Amount = 10m };
-        await app.Invoices.SaveAsync(invoice, default);
-        app.SeedShop("Invoice", new JsonObject { ["Number"] = "INV-1", ["Amount"] = 10m });
+        var order = new Order { Number = "SO-1", CustomerId = ada.Id, OrderDate = new DateOnly(2026, 12, 1) };
+        await app.Orders.SaveAsync(order, default);
+        app.SeedShop("Order", new JsonObject { ["Number"] = "SO-1", ["OrderDate"] = "2026-12-01" });
 
-        // Ada is not in the Shop yet, so the host invoice cannot be sent; the Shop's INV-1 waits for it instead of
-        // becoming a second host invoice.
-        var waiting = (await app.Talk.Invoices.SyncAsync()).Flows.Single();
+        // Ada is not in the Shop yet, so the host order cannot be sent; the Shop's SO-1 waits for it instead of
+        // becoming a second host order.
+        var waiting = (await app.Talk.Orders.SyncAsync()).Flows.Single();
         Assert.Equal(0, waiting.Created);
-        Assert.Single(app.Invoices.Records);
+        Assert.Single(app.Orders.Records);
 
         await app.Talk.Customers.SyncAsync();
-        var linked = (await app.Talk.Invoices.SyncAsync()).Flows.Single();
+        var linked = (await app.Talk.Orders.SyncAsync()).Flows.Single();
 
         Assert.Equal(0, linked.Created);
-        Assert.Single(app.Invoices.Records);
-        Assert.Single(app.ShopRecords("Invoice"));
-        var link = Assert.Single(await app.Talk.Invoices.LinksAsync(invoice.Id));
+        Assert.Single(app.Orders.Records);
+        Assert.Single(app.ShopRecords("Order"));
+        var link = Assert.Single(await app.Talk.Orders.LinksAsync(order.Id));
         Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
-        Assert.DoesNotContain(await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Invoice", "Invoice")), entry => !entry.IsReleased);
+        Assert.DoesNotContain(await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Order", "Order")), entry => !entry.IsReleased);
     }
 }

@@ -1,7 +1,7 @@
 namespace SesamTalk.Engine.Tests.Entities;
 
-/// <summary>Webshop orders with their lines; the customer travels as the Shop's customer id.</summary>
-[SyncsWith("Shop", "Order")]
+/// <summary>Orders are born on either side with their lines, linked by number; the customer travels as the Shop's customer id.</summary>
+[SyncsWith("Shop", "Order", Origin = SyncOrigin.Both)]
 public partial class Order
 {
     [SyncId]

@@ -26,7 +26,6 @@ public sealed class EngineHarness : IAsyncDisposable
     private InMemoryHostStore<Memo>? _memos;
     private InMemoryHostStore<Lead>? _leads;
     private InMemoryHostStore<Tally>? _tallies;
-    private InMemoryHostStore<Invoice>? _invoices;
 
     private EngineHarness(string directory, CustomSystemEmulator shop, ShiftedClock shopClock, Action<SyncEngineOptions>? configure, int pageSize)
     {
@@ -59,8 +58,6 @@ public sealed class EngineHarness : IAsyncDisposable
     public InMemoryHostStore<Lead> Leads => _leads ??= new(l => l.Id, (l, id) => l.Id = id, HostClock);
 
     public InMemoryHostStore<Memo> Memos => _memos ??= new(m => m.Id, (m, id) => m.Id = id, HostClock);
-
-    public InMemoryHostStore<Invoice> Invoices => _invoices ??= new(i => i.Id, (i, id) => i.Id = id, HostClock);
 
     public CapturedLogs Logs { get; } = new();
 
@@ -158,7 +155,6 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IHostStore<Memo>>(Memos);
         services.AddSingleton<IHostStore<Lead>>(Leads);
         services.AddSingleton<IHostStore<Tally>>(Tallies);
-        services.AddSingleton<IHostStore<Invoice>>(Invoices);
         services.AddCustomSystemConnector("Shop", options =>
         {
             options.BaseUrl = Shop.BaseUrl;
