@@ -1,8 +1,8 @@
 namespace SesamTalk.Samples.Customwebshop.Converters;
 
 /// <summary>
-/// Exact Online answers its ISO country code space-padded (<c>"NL "</c>); the webshop keeps it trimmed and upper case,
-/// so reading a padded code back is no change.
+/// The webshop keeps ISO country codes upper case and empty ones as null. (Exact Online answers them space-padded,
+/// <c>"NL "</c>; its connector already reads them trimmed.)
 /// </summary>
 public sealed class ExactCountryConverter : ISyncValueConverter<string?, string?>
 {

@@ -32,7 +32,7 @@ public partial class Customer
     /// contact code (<c>Number1</c>, which SuperOffice's archive can search, unlike e-mail addresses).
     /// </summary>
     [MatchKey(System = "Salesforce", Type = "Account"), MatchKey(System = "ExactOnline"), MatchKey(System = "SuperOffice")]
-    [Field("Salesforce", "AccountNumber"), Field("ExactOnline", "Code", Converter = typeof(ExactAccountCodeConverter)), Field("SuperOffice", "Number1")]
+    [Field("Salesforce", "AccountNumber"), Field("ExactOnline", "Code"), Field("SuperOffice", "Number1")]
     [SyncIgnore("Salesforce", Type = "Division")]
     [MaxLength(18)]
     public string CustomerNumber { get; set; } = "";
