@@ -21,9 +21,16 @@ internal static class FieldMerge
         var outcome = new MergeOutcome(type, agreed?.Copy() ?? AgreedState.Empty());
         foreach (var field in fields)
         {
+            string? agreedToken = agreed is not null && agreed.TryGet(field.Name, out var known) ? known : null;
+            if (!field.IsScalar)
+            {
+                // Lines print themselves one by one; a token of the whole collection would be computed for nothing.
+                LineMerge.Merge(outcome, field, host, remote, agreedToken, clock, firstContact);
+                continue;
+            }
+
             var hostToken = field.Direction == FieldDirection.FromRemote ? null : field.Token(host);
             var remoteToken = field.Direction == FieldDirection.ToRemote ? null : field.Token(remote);
-            string? agreedToken = agreed is not null && agreed.TryGet(field.Name, out var known) ? known : null;
             switch (field.Direction)
             {
                 case FieldDirection.ToRemote when hostToken is not null:
@@ -41,9 +48,6 @@ internal static class FieldMerge
                     }
 
                     outcome.Agreed.Set(field.Name, remoteToken);
-                    break;
-                case FieldDirection.Both when !field.IsScalar:
-                    LineMerge.Merge(outcome, field, host, remote, agreedToken, clock, firstContact);
                     break;
                 case FieldDirection.Both:
                     MergeShared(outcome, field, host, remote, new FieldTokens(hostToken ?? agreedToken, remoteToken ?? agreedToken, agreedToken), clock, firstContact);

@@ -284,12 +284,7 @@ internal sealed partial class FlowCycle<TEntity>
         var pending = _remoteReadFromStart ? unlinked.Where(HasOpenIntent).ToList() : unlinked;
         foreach (var key in _mapper.MatchKeys)
         {
-            var values = pending
-                .Where(item => _remoteMatches.Find(key, item.Host).Count == 0)
-                .Select(item => item.Host.TryGetValue(key, out var value) ? value : SyncValue.Null)
-                .Where(value => SyncMatchValue.Normalise(value) is not null)
-                .Distinct()
-                .ToList();
+            var values = SearchValues(pending.Where(item => _remoteMatches.Find(key, item.Host).Count == 0), key);
             if (values.Count > 0)
             {
                 foreach (var record in await _connector.SearchAsync(_mapper, key, values, _cancellationToken).ConfigureAwait(false))
@@ -316,10 +311,7 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         var field = key.MaxBy(name => pending.Select(item => SyncMatchValue.Of(item.Host, name)).Distinct().Count())!;
-        var values = pending.Select(item => item.Host.TryGetValue(field, out var value) ? value : SyncValue.Null)
-            .Where(value => SyncMatchValue.Normalise(value) is not null)
-            .Distinct()
-            .ToList();
+        var values = SearchValues(pending, field);
         var hits = values.Count == 0 ? [] : await _connector.SearchAsync(_mapper, field, values, _cancellationToken).ConfigureAwait(false);
         var byContent = hits.GroupBy(ContentOf, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
         foreach (var item in pending)
@@ -332,6 +324,13 @@ internal sealed partial class FlowCycle<TEntity>
 
         return created;
     }
+
+    /// <summary>The distinct values of <paramref name="field"/> the records have that can match anything (empty values never do).</summary>
+    private static List<SyncValue> SearchValues(IEnumerable<Unlinked> records, string field) =>
+        [.. records
+            .Select(item => item.Host.TryGetValue(field, out var value) ? value : SyncValue.Null)
+            .Where(value => SyncMatchValue.Normalise(value) is not null)
+            .Distinct()];
 
     /// <summary>The record, unless it is linked or claimed already.</summary>
     private async Task<SyncRecord?> FreeAsync(SyncRecord? record) =>

@@ -20,8 +20,7 @@ internal static class LineMerge
     private const string Prefix = "lines:";
 
     /// <summary>The agreed token of a collection: its line prints, sorted, so two sides holding the same lines agree.</summary>
-    public static string Token(IReadOnlyList<SyncRecord> lines, LinePrinter printer) =>
-        Prefix + string.Join(",", lines.Select(printer.Print).Order(StringComparer.Ordinal));
+    public static string Token(IReadOnlyList<SyncRecord> lines, LinePrinter printer) => TokenOf(lines.Select(printer.Print));
 
     /// <summary>The live lines a record carries in <paramref name="field"/>, or null when it does not carry the field.</summary>
     public static IReadOnlyList<SyncRecord>? LinesOf(SyncRecord record, string field)
@@ -75,7 +74,7 @@ internal static class LineMerge
         }
 
         outcome.EmptiesLines |= result.Count == 0 && (hostSide.Count > 0 || (remoteSide?.Count ?? agreed.Count) > 0);
-        outcome.Agreed.Set(field.Name, Prefix + string.Join(",", prints.Order(StringComparer.Ordinal)));
+        outcome.Agreed.Set(field.Name, TokenOf(prints));
     }
 
     /// <summary>
@@ -101,7 +100,7 @@ internal static class LineMerge
             }
         }
 
-        outcome.Agreed.Set(field.Name, Prefix + string.Join(",", hostPrints.Order(StringComparer.Ordinal)));
+        outcome.Agreed.Set(field.Name, TokenOf(hostPrints));
     }
 
     /// <summary>
@@ -146,6 +145,8 @@ internal static class LineMerge
         ordered.AddRange(left.Select(line => line.Remote ?? line.Host!));
         return ordered;
     }
+
+    private static string TokenOf(IEnumerable<string> prints) => Prefix + string.Join(",", prints.Order(StringComparer.Ordinal));
 
     private static bool SameLines(IEnumerable<string> first, IEnumerable<string> second) =>
         first.Order(StringComparer.Ordinal).SequenceEqual(second.Order(StringComparer.Ordinal), StringComparer.Ordinal);
