@@ -43,6 +43,29 @@ public interface ISyncConnector
     Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The records with <paramref name="ids"/> that exist (tombstones for deleted ones where the API reports them), in
+    /// as few calls as the API allows; ids without a record are left out. The engine reads records back after a write
+    /// whose answer did not carry them. The default reads them one by one.
+    /// </summary>
+    /// <param name="mapper">The mapping: remote type and fields.</param>
+    /// <param name="ids">The remote ids.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    async Task<IReadOnlyList<SyncRecord>> GetManyAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var records = new List<SyncRecord>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (await GetAsync(mapper, id, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>
     /// The live records whose <paramref name="field"/> equals one of <paramref name="values"/> (compared as the API
     /// compares: case-insensitively for Salesforce text), in as few calls as the API allows.
     /// </summary>

@@ -26,6 +26,9 @@ internal sealed class GuardedConnector(ISyncConnector inner) : ISyncConnector
     public Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken) =>
         Guard(nameof(GetAsync), () => inner.GetAsync(mapper, id, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<SyncRecord>> GetManyAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        Guard(nameof(GetManyAsync), () => inner.GetManyAsync(mapper, ids, cancellationToken), cancellationToken);
+
     public Task<IReadOnlyList<SyncRecord>> SearchAsync(IEntityMapper mapper, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken) =>
         Guard(nameof(SearchAsync), () => inner.SearchAsync(mapper, field, values, cancellationToken), cancellationToken);
 
