@@ -7,14 +7,27 @@ namespace SesamTalk.Connectors.Engine;
 /// The per-field tokens both sides held after a link's last sync, stored with the link as a small JSON object. A
 /// side whose token differs from the agreed one changed that field since.
 /// </summary>
+/// <remarks>
+/// A system may store a value other than the one written to it (padded, trimmed, rounded to the field's scale). For
+/// such a field the state keeps, beside the agreed token, the token of what the remote system stored (under
+/// <see cref="RemoteKey"/>), and each side is compared with its own: the stored form of a write is no edit.
+/// </remarks>
 internal sealed class AgreedState
 {
-    private readonly Dictionary<string, string> _tokens;
+    /// <summary>The stored form's key of the remote system's tokens where they differ from the agreed ones.</summary>
+    private const string RemoteKey = "@remote";
 
-    private AgreedState(Dictionary<string, string> tokens) => _tokens = tokens;
+    private readonly Dictionary<string, string> _tokens;
+    private readonly Dictionary<string, string> _remote;
+
+    private AgreedState(Dictionary<string, string> tokens, Dictionary<string, string> remote)
+    {
+        _tokens = tokens;
+        _remote = remote;
+    }
 
     /// <summary>An empty state (before the first sync of a link).</summary>
-    public static AgreedState Empty() => new(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+    public static AgreedState Empty() => new(NewTokens(), NewTokens());
 
     /// <summary>Reads a stored state; null or unreadable text gives null (the link then merges as on first contact).</summary>
     public static AgreedState? Parse(string? json)
@@ -27,15 +40,22 @@ internal sealed class AgreedState
         try
         {
             using var document = JsonDocument.Parse(json);
-            var tokens = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var state = Empty();
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                tokens[property.Name] = property.Value.GetString() ?? "";
+                if (property.NameEquals(RemoteKey) && property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    Read(property.Value, state._remote);
+                }
+                else
+                {
+                    state._tokens[property.Name] = property.Value.GetString() ?? "";
+                }
             }
 
-            return new AgreedState(tokens);
+            return state;
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -62,14 +82,40 @@ internal sealed class AgreedState
         return state;
     }
 
-    /// <summary>The agreed token of a field, when there is one.</summary>
+    /// <summary>The agreed token of a field (the host's form of the value), when there is one.</summary>
     public bool TryGet(string field, out string token) => _tokens.TryGetValue(field, out token!);
 
-    /// <summary>Sets the agreed token of a field.</summary>
-    public void Set(string field, string token) => _tokens[field] = token;
+    /// <summary>The token of the agreed value as the remote system stores it: its own where it stored another form, else the agreed one.</summary>
+    public string? RemoteToken(string field) =>
+        _remote.TryGetValue(field, out var stored) ? stored : _tokens.GetValueOrDefault(field);
+
+    /// <summary>Whether the remote system stores the agreed value of a field in another form.</summary>
+    public bool StoresOtherForm(string field) => _remote.ContainsKey(field);
+
+    /// <summary>Sets the agreed token of a field, held alike by both sides.</summary>
+    public void Set(string field, string token)
+    {
+        _tokens[field] = token;
+        _remote.Remove(field);
+    }
+
+    /// <summary>Records the token of what the remote system stored for a field's agreed value (nothing when it is the agreed one).</summary>
+    public void SetRemote(string field, string token)
+    {
+        if (_tokens.TryGetValue(field, out var agreed) && agreed == token)
+        {
+            _remote.Remove(field);
+        }
+        else
+        {
+            _remote[field] = token;
+        }
+    }
 
     /// <summary>A copy to change without touching this one.</summary>
-    public AgreedState Copy() => new(new Dictionary<string, string>(_tokens, StringComparer.OrdinalIgnoreCase));
+    public AgreedState Copy() => new(
+        new Dictionary<string, string>(_tokens, StringComparer.OrdinalIgnoreCase),
+        new Dictionary<string, string>(_remote, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The stored form.</summary>
     public override string ToString()
@@ -78,14 +124,36 @@ internal sealed class AgreedState
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var (field, token) in _tokens.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
+            Write(writer, _tokens);
+            if (_remote.Count > 0)
             {
-                writer.WriteString(field, token);
+                writer.WritePropertyName(RemoteKey);
+                writer.WriteStartObject();
+                Write(writer, _remote);
+                writer.WriteEndObject();
             }
 
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static Dictionary<string, string> NewTokens() => new(StringComparer.OrdinalIgnoreCase);
+
+    private static void Read(JsonElement tokens, Dictionary<string, string> into)
+    {
+        foreach (var property in tokens.EnumerateObject())
+        {
+            into[property.Name] = property.Value.GetString() ?? "";
+        }
+    }
+
+    private static void Write(Utf8JsonWriter writer, Dictionary<string, string> tokens)
+    {
+        foreach (var (field, token) in tokens.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            writer.WriteString(field, token);
+        }
     }
 }

@@ -34,4 +34,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(10, LogLevel.Warning, "{Flow}: a create whose answer is lost cannot be found again: {System} honours no idempotency key for the type, knows no natural key for it, and the mapping has no match key. A rerun may create such a record twice; give the mapping a [MatchKey] on a field the remote system keeps")]
     public static partial void UnprotectedCreates(ILogger logger, string flow, string system);
+
+    [LoggerMessage(11, LogLevel.Warning, "{Flow}: reading back {Count} written records failed ({Reason}); values the system may have rewritten are judged by what was sent")]
+    public static partial void ReadBackFailed(ILogger logger, string flow, int count, string reason);
 }

@@ -22,10 +22,13 @@ internal static class FieldMerge
         foreach (var field in fields)
         {
             string? agreedToken = agreed is not null && agreed.TryGet(field.Name, out var known) ? known : null;
+            var storedToken = agreed?.RemoteToken(field.Name);
             if (!field.IsScalar)
             {
-                // Lines print themselves one by one; a token of the whole collection would be computed for nothing.
-                LineMerge.Merge(outcome, field, host, remote, agreedToken, clock, firstContact);
+                // Lines print themselves one by one; a token of the whole collection would be computed for nothing,
+                // unless the remote system stores the agreed lines in another form, whose token then says whether they changed.
+                var remoteAsAgreed = agreed is not null && agreed.StoresOtherForm(field.Name) && field.Token(remote) == storedToken;
+                LineMerge.Merge(outcome, field, host, remoteAsAgreed ? WithoutField(remote, field.Name) : remote, agreedToken, clock, firstContact);
                 continue;
             }
 
@@ -33,7 +36,7 @@ internal static class FieldMerge
             var remoteToken = field.Direction == FieldDirection.ToRemote ? null : field.Token(remote);
             switch (field.Direction)
             {
-                case FieldDirection.ToRemote when hostToken is not null:
+                case FieldDirection.ToRemote when hostToken is not null && hostToken != agreedToken:
                     if (hostToken != (agreedToken ?? field.Token(remote)))
                     {
                         WriteRemote(outcome, field, host);
@@ -41,8 +44,8 @@ internal static class FieldMerge
 
                     outcome.Agreed.Set(field.Name, hostToken);
                     break;
-                case FieldDirection.FromRemote when remoteToken is not null:
-                    if (remoteToken != (agreedToken ?? field.Token(host)))
+                case FieldDirection.FromRemote when remoteToken is not null && remoteToken != storedToken:
+                    if (remoteToken != (storedToken ?? field.Token(host)))
                     {
                         outcome.ToHost[field.Name] = remote[field.Name];
                     }
@@ -50,7 +53,7 @@ internal static class FieldMerge
                     outcome.Agreed.Set(field.Name, remoteToken);
                     break;
                 case FieldDirection.Both:
-                    MergeShared(outcome, field, host, remote, new FieldTokens(hostToken ?? agreedToken, remoteToken ?? agreedToken, agreedToken), clock, firstContact);
+                    MergeShared(outcome, field, host, remote, new FieldTokens(hostToken ?? agreedToken, remoteToken ?? storedToken, agreedToken, storedToken), clock, firstContact);
                     break;
             }
         }
@@ -89,7 +92,12 @@ internal static class FieldMerge
         }
 
         var hostChanged = tokens.Agreed is null || tokens.Host != tokens.Agreed;
-        var remoteChanged = tokens.Agreed is null || tokens.Remote != tokens.Agreed;
+        var remoteChanged = tokens.Agreed is null || tokens.Remote != tokens.Stored;
+        if (!hostChanged && !remoteChanged)
+        {
+            return; // each side holds the agreed value, the remote system in the form it stored it
+        }
+
         SyncSide winner;
         if (hostChanged != remoteChanged)
         {
@@ -127,5 +135,13 @@ internal static class FieldMerge
         }
     }
 
-    private readonly record struct FieldTokens(string? Host, string? Remote, string? Agreed);
+    /// <summary>A record without one field: a side whose lines are known to be the agreed ones.</summary>
+    private static SyncRecord WithoutField(SyncRecord record, string field) =>
+        RecordText.Copy(record, record.FieldNames.Where(name => !string.Equals(name, field, StringComparison.OrdinalIgnoreCase)));
+
+    /// <param name="Host">The host's token.</param>
+    /// <param name="Remote">The remote token.</param>
+    /// <param name="Agreed">The agreed token (the host's form), or null on first contact.</param>
+    /// <param name="Stored">The agreed value's token as the remote system stores it, or null on first contact.</param>
+    private readonly record struct FieldTokens(string? Host, string? Remote, string? Agreed, string? Stored);
 }

@@ -85,20 +85,24 @@ internal sealed partial class FlowCycle<TEntity>
             }
 
             var results = await _connector.CreateAsync(_mapper, batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey)).ToList(), _cancellationToken).ConfigureAwait(false);
+            var answers = new SyncRecord?[batch.Length];
             for (var index = 0; index < batch.Length; index++)
             {
                 Settle(batch[index], results[index], SyncChangeKind.Create);
+                answers[index] = results[index].Stored;
             }
 
-            await RewriteRepeatedCreatesAsync(batch).ConfigureAwait(false);
+            await RewriteRepeatedCreatesAsync(batch, answers).ConfigureAwait(false);
+            await TakeStoredAsync(batch, answers).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// A create repeated under an earlier intent may have returned the record the first attempt made, with the values
-    /// of then: the host record may have changed since. Writing the values once more makes both sides agree.
+    /// of then: the host record may have changed since. Writing the values once more makes both sides agree; what the
+    /// system stored is then the update's answer (<paramref name="answers"/> change with it).
     /// </summary>
-    private async Task RewriteRepeatedCreatesAsync(LinkWork<TEntity>[] batch)
+    private async Task RewriteRepeatedCreatesAsync(LinkWork<TEntity>[] batch, SyncRecord?[] answers)
     {
         var repeated = batch
             .Where(work => work.Error is null && work.RemoteId is not null && _openIntents.ContainsKey((SyncSide.Local, work.SourceId)))
@@ -122,6 +126,8 @@ internal sealed partial class FlowCycle<TEntity>
             {
                 repeated[index].Error = $"{_mapper.Target} rejected '{repeated[index].RemoteId}': {error}";
             }
+
+            answers[Array.IndexOf(batch, repeated[index])] = results[index].Stored;
         }
     }
 
@@ -140,6 +146,8 @@ internal sealed partial class FlowCycle<TEntity>
             {
                 Settle(batch[index], results[index], batch[index].SoftDelete ? SyncChangeKind.Delete : SyncChangeKind.Update);
             }
+
+            await TakeStoredAsync(batch, [.. results.Select(result => result.Stored)]).ConfigureAwait(false);
         }
     }
 
@@ -300,7 +308,10 @@ internal sealed partial class FlowCycle<TEntity>
             Agreed: work.Agreed!.ToString());
     }
 
-    /// <summary>What the remote record should read as after the write: the record as read with the written fields over it.</summary>
+    /// <summary>
+    /// What the remote record should read as after the write: the record as read with the written fields over it, each
+    /// as the system stored it where that is known.
+    /// </summary>
     private string? ExpectedRemotePrint(LinkWork<TEntity> work)
     {
         if (work.RemoteRecord is not { } read || work.ToRemote is not { } written)
@@ -311,7 +322,7 @@ internal sealed partial class FlowCycle<TEntity>
         var expected = RecordText.Copy(read, read.FieldNames);
         foreach (var (field, value) in written)
         {
-            expected[field] = value;
+            expected[field] = work.Stored is { } stored && stored.TryGetValue(field, out var kept) ? kept : value;
         }
 
         return _mapper.Fingerprint(expected, FieldDirection.FromRemote);

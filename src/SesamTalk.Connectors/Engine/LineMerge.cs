@@ -74,7 +74,11 @@ internal static class LineMerge
         }
 
         outcome.EmptiesLines |= result.Count == 0 && (hostSide.Count > 0 || (remoteSide?.Count ?? agreed.Count) > 0);
-        outcome.Agreed.Set(field.Name, TokenOf(prints));
+        if (remoteSide is not null || !SameLines(prints, agreed))
+        {
+            // Unread remote lines are the agreed ones, in whatever form the remote system stored them: that stays known.
+            outcome.Agreed.Set(field.Name, TokenOf(prints));
+        }
     }
 
     /// <summary>

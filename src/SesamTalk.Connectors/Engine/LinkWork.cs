@@ -31,6 +31,9 @@ internal sealed class LinkWork<TEntity>
     /// <summary>The remote record as read (or as sent, for a remote create).</summary>
     public SyncRecord? RemoteRecord { get; set; }
 
+    /// <summary>The remote record as the system stored it after the work's write (its answer, or read back), when known.</summary>
+    public SyncRecord? Stored { get; set; }
+
     /// <summary>The link's fingerprints before this cycle, or null for a new link.</summary>
     public LinkFingerprints? Previous { get; set; }
 

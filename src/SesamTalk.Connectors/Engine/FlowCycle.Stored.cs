@@ -1,0 +1,80 @@
+namespace SesamTalk.Connectors.Engine;
+
+/// <summary>
+/// What the remote system stored of a write: its answer's record, else one batched read-back per write batch. The
+/// agreed state keeps the stored form of each written field where it differs from the value sent, and the link's
+/// remote fingerprint is the stored record's, so a value the system padded, trimmed or rounded reads as the echo it is.
+/// </summary>
+internal sealed partial class FlowCycle<TEntity>
+{
+    /// <summary>Takes the stored records of a write batch's successful writes.</summary>
+    /// <param name="batch">The works written.</param>
+    /// <param name="answers">Each work's stored record from the write's answer, or null when the answer carried none.</param>
+    private async Task TakeStoredAsync(LinkWork<TEntity>[] batch, SyncRecord?[] answers)
+    {
+        var stored = new Dictionary<LinkWork<TEntity>, SyncRecord>();
+        var unread = new List<LinkWork<TEntity>>();
+        for (var index = 0; index < batch.Length; index++)
+        {
+            var work = batch[index];
+            if (work.Error is not null || !work.RemoteWritten || work.RemoteId is null || work.Agreed is null)
+            {
+                continue;
+            }
+
+            if (answers[index] is { } answer)
+            {
+                stored[work] = answer;
+            }
+            else
+            {
+                unread.Add(work);
+            }
+        }
+
+        foreach (var (work, record) in await ReadBackAsync(unread).ConfigureAwait(false))
+        {
+            stored[work] = record;
+        }
+
+        foreach (var (work, record) in stored)
+        {
+            TakeStored(work, record);
+        }
+    }
+
+    /// <summary>Reads the written records back in one call (as the connector batches it); a failed read-back leaves them judged by the values sent.</summary>
+    private async Task<IEnumerable<(LinkWork<TEntity> Work, SyncRecord Record)>> ReadBackAsync(List<LinkWork<TEntity>> works)
+    {
+        if (works.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var records = await _connector.GetManyAsync(_mapper, [.. works.Select(work => work.RemoteId!)], _cancellationToken).ConfigureAwait(false);
+            var byId = records.Where(record => record.Id is not null && !record.IsDeleted).ToDictionary(record => record.Id!, StringComparer.Ordinal);
+            return works.Where(work => byId.ContainsKey(work.RemoteId!)).Select(work => (work, byId[work.RemoteId!]));
+        }
+        catch (Exception error) when (StopErrors.EndsCycle(error) && error is not SyncLeaseLostException and not SyncMassChangeException)
+        {
+            // The writes are done and must be committed; only the echo of a rewritten value is lost to a failed read.
+            EngineLog.ReadBackFailed(_context.Logger, Name, works.Count, error.Message);
+            return [];
+        }
+    }
+
+    /// <summary>Records, for each field the work wrote, the form the remote system stored it in.</summary>
+    private void TakeStored(LinkWork<TEntity> work, SyncRecord stored)
+    {
+        work.Stored = stored;
+        foreach (var field in _fields)
+        {
+            if (work.ToRemote!.Contains(field.Name) && field.Token(stored) is { } token)
+            {
+                work.Agreed!.SetRemote(field.Name, token);
+            }
+        }
+    }
+}
