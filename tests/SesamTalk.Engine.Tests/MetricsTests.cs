@@ -51,4 +51,35 @@ public sealed class MetricsTests
         Assert.Contains(SyncStage.Committing, stages);
         Assert.Equal(SyncStage.Done, stages[^1]);
     }
+
+    [Fact]
+    public async Task The_echo_of_an_update_decided_on_the_host_side_is_recognised_on_the_fast_path()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var tally = new Tally { Code = "T-1", Count = 1 };
+        await app.Tallies.SaveAsync(tally, default);
+        await app.Talk.Tallies.SyncAsync();
+        await app.Talk.Tallies.SyncAsync(); // the create's echo
+        var echoes = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meters) =>
+        {
+            if (instrument.Meter.Name == SyncMetrics.MeterName && instrument.Name == "sesamtalk.echoes.suppressed")
+            {
+                meters.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            echoes.AddOrUpdate((string)tags.ToArray().Single(tag => tag.Key == "side").Value!, value, (_, total) => total + value));
+        listener.Start();
+
+        tally.Count = 2;
+        await app.Tallies.SaveAsync(tally, default);
+        var update = (await app.Talk.Tallies.SyncAsync()).Flows.Single();
+        var echo = (await app.Talk.Tallies.SyncAsync()).Flows.Single();
+
+        Assert.Equal(1, update.Updated);
+        Assert.Equal((1, 0), (echo.Read, echo.Created + echo.Updated));
+        Assert.Equal(1, echoes.GetValueOrDefault("remote")); // read back as the engine wrote it, not merged again
+    }
 }

@@ -309,12 +309,13 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>
-    /// What the remote record should read as after the write: the record as read with the written fields over it, each
-    /// as the system stored it where that is known.
+    /// What the remote record should read as after the write: the record as read (or, when the decision started on the
+    /// host side and read nothing, as stored) with the written fields over it, each as the system stored it where that
+    /// is known. The echo of the write then takes the fast path.
     /// </summary>
     private string? ExpectedRemotePrint(LinkWork<TEntity> work)
     {
-        if (work.RemoteRecord is not { } read || work.ToRemote is not { } written)
+        if ((work.RemoteRecord ?? work.Stored) is not { } read || work.ToRemote is not { } written)
         {
             return null;
         }
