@@ -7,6 +7,7 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
 {
     private readonly SqliteLinkStore _store;
     private readonly List<Func<SqliteConnection, SqliteTransaction, DateTimeOffset, CancellationToken, Task>> _changes = [];
+    private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
     private bool _finished;
 
     public SqliteLinkStoreCommit(SqliteLinkStore store) => _store = store;
@@ -45,7 +46,11 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
     public void CompleteIntent(string idempotencyKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        Queue((c, t, now, ct) => SqliteLinkWrites.CompleteIntentAsync(c, t, idempotencyKey, now, ct));
+        if (_completed.Add(idempotencyKey))
+        {
+            // Completing an intent twice in one commit is completing it once.
+            Queue((c, t, _, ct) => SqliteLinkWrites.CompleteIntentAsync(c, t, idempotencyKey, ct));
+        }
     }
 
     public void RecordConflict(ConflictRecord conflict)

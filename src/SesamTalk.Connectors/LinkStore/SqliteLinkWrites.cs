@@ -126,26 +126,22 @@ internal static class SqliteLinkWrites
             SqliteDb.Flow(flow, ("@side", (int)side), ("@value", cursor), ("@now", SqliteDb.Time(now))),
             cancellationToken);
 
-    /// <summary>Completes an open intent; completing it twice is a no-op, an unknown key throws.</summary>
-    public static async Task CompleteIntentAsync(SqliteConnection connection, SqliteTransaction transaction, string idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes an open intent by deleting it: its link is saved in the same commit, and its key (a random one) is
+    /// never asked for again, so completed intents do not pile up in the store. An unknown key throws.
+    /// </summary>
+    public static async Task CompleteIntentAsync(SqliteConnection connection, SqliteTransaction transaction, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var known = await SqliteDb.ScalarAsync(
+        var deleted = await SqliteDb.ExecuteAsync(
             connection,
             transaction,
-            "SELECT 1 FROM intents WHERE idempotency_key = @key;",
+            "DELETE FROM intents WHERE idempotency_key = @key;",
             [("@key", idempotencyKey)],
             cancellationToken).ConfigureAwait(false);
-        if (known is null)
+        if (deleted == 0)
         {
             throw new InvalidOperationException($"There is no pending create with idempotency key '{idempotencyKey}'.");
         }
-
-        await SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "UPDATE intents SET completed_at = @now WHERE idempotency_key = @key AND completed_at IS NULL;",
-            [("@key", idempotencyKey), ("@now", SqliteDb.Time(now))],
-            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends a conflict.</summary>

@@ -140,6 +140,35 @@ public class LinkStoreCommitTests
     }
 
     [Fact]
+    public async Task A_completed_intent_leaves_nothing_behind_in_the_store()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        var intents = new List<PendingCreate>();
+        for (var i = 0; i < 3; i++)
+        {
+            intents.Add(await store.RecordIntentAsync(Flow, SyncSide.Local, $"c{i}"));
+        }
+
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            foreach (var intent in intents)
+            {
+                commit.SaveLink(TempLinkStore.Link(intent.SourceId, "001" + intent.SourceId));
+                commit.CompleteIntent(intent.IdempotencyKey);
+                commit.CompleteIntent(intent.IdempotencyKey); // twice in one commit is once
+            }
+
+            await commit.CommitAsync();
+        }
+
+        using var raw = temp.Raw();
+        using var count = raw.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM intents;";
+        Assert.Equal(0L, (long)count.ExecuteScalar()!);
+    }
+
+    [Fact]
     public async Task Completing_an_unknown_intent_fails_the_commit_and_its_link()
     {
         await using var temp = new TempLinkStore();
