@@ -232,14 +232,5 @@ internal sealed partial class FlowCycle<TEntity>
         _gate = null;
     }
 
-    private async Task<int> CountLinksAsync()
-    {
-        var count = 0;
-        await foreach (var _ in _context.Links.ReadLinksAsync(_flow, _cancellationToken).ConfigureAwait(false))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    private Task<int> CountLinksAsync() => _context.Links.CountLinksAsync(_flow, _cancellationToken);
 }

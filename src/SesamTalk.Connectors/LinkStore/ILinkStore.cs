@@ -29,6 +29,11 @@ public interface ILinkStore
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default);
 
+    /// <summary>How many links a flow has (the mass-change breaker's base and the cycle report's count), without reading them.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
     /// <summary>Every link of a flow, by host id, streamed.</summary>
     /// <param name="flow">The flow.</param>
     /// <param name="cancellationToken">Stops the stream.</param>

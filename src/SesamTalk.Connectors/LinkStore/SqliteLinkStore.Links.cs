@@ -43,6 +43,18 @@ public sealed partial class SqliteLinkStore
     }
 
     /// <inheritdoc />
+    public async Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
+    {
+        // Counted on the primary key's index, whose prefix is the flow: the rows (fingerprints, agreed states) are not read.
+        var counts = await QueryAsync(
+            "SELECT COUNT(*) FROM links WHERE " + FlowIs + ";",
+            SqliteDb.Flow(flow),
+            reader => reader.GetInt32(0),
+            cancellationToken).ConfigureAwait(false);
+        return counts[0];
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<StoredLink> ReadLinksAsync(SyncFlowId flow, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var parameters = SqliteDb.Flow(flow);

@@ -106,7 +106,7 @@ public class LinkStoreLinkTests
     }
 
     [Fact]
-    public async Task All_links_of_a_flow_stream_in_host_id_order()
+    public async Task All_links_of_a_flow_stream_in_host_id_order_and_are_counted_per_flow()
     {
         await using var temp = new TempLinkStore();
         await using var store = await temp.OpenAsync();
@@ -120,6 +120,9 @@ public class LinkStoreLinkTests
         }
 
         Assert.Equal(Enumerable.Range(0, 250).Select(i => $"c{i:D3}"), ids);
+        Assert.Equal(250, await store.CountLinksAsync(Flow));
+        Assert.Equal(1, await store.CountLinksAsync(TempLinkStore.CustomersInExact));
+        Assert.Equal(0, await store.CountLinksAsync(new SyncFlowId("Customer", new SyncTarget("SuperOffice", "Contact"))));
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default) => inner.FindByRemoteIdAsync(flow, remoteId, cancellationToken);
 
+    public Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.CountLinksAsync(flow, cancellationToken);
+
     public IAsyncEnumerable<StoredLink> ReadLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.ReadLinksAsync(flow, cancellationToken);
 
     public Task<SyncLink> LinkByHandAsync(SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken = default) => inner.LinkByHandAsync(flow, localId, remoteId, cancellationToken);
