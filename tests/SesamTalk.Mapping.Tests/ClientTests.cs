@@ -106,5 +106,19 @@ public class ClientTests
             Calls.Add("release " + entity.Name);
             return Task.FromResult(0);
         }
+
+        public Task<IReadOnlyList<SyncHeldFlow>> GetHeldFlowsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("held " + entity.Name);
+            return Task.FromResult<IReadOnlyList<SyncHeldFlow>>(Array.Empty<SyncHeldFlow>());
+        }
+
+        public Task<bool> ApproveHeldFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, string approvedBy, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("approve " + entity.Name + " with " + target + " by " + approvedBy);
+            return Task.FromResult(false);
+        }
     }
 }
