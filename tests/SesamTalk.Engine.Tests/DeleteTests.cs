@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SesamTalk.Connectors.Engine;
+using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
 
@@ -75,13 +76,13 @@ public sealed class DeleteTests
 
         var stopped = (await app.Talk.Products.SyncAsync()).Flows.Single();
 
-        Assert.True(stopped.Stopped);
+        Assert.True(stopped is { Stopped: true, Held: true, Failed: false });
         Assert.Contains("mass-change breaker", stopped.StopReason, StringComparison.Ordinal);
         Assert.Contains("12 of 30", stopped.StopReason, StringComparison.Ordinal);
         Assert.Equal(30, app.Products.Records.Count);
         Assert.Equal(0, stopped.Deleted);
 
-        // Once a person confirms the change, the same deletes go through.
+        // Once a person allows mass changes for the flow, the same deletes go through and the hold ends.
         await app.RestartAsync(options =>
         {
             propagate(options);
@@ -91,6 +92,8 @@ public sealed class DeleteTests
         Assert.False(confirmed.Stopped, confirmed.StopReason);
         Assert.Equal(12, confirmed.Deleted);
         Assert.Equal(18, app.Products.Records.Count);
+        var release = Assert.Single(await app.Links.GetReleasedHoldsAsync(EngineHarness.Flow("Product", "Product")));
+        Assert.Equal((HoldReleaseReason.MassChangeAllowed, 12), (release.Reason, release.Hold.Changes));
     }
 
     [Fact]

@@ -39,6 +39,22 @@ public class ClientTests
         Assert.Equal(6, all.Flows.Count);
     }
 
+    [Fact]
+    public async Task The_typed_client_lists_held_flows_and_approves_one_through_the_engine()
+    {
+        var engine = new RecordingEngine();
+        var services = new ServiceCollection();
+        services.AddSingleton<ISyncEngine>(engine);
+        services.AddSesamTalk();
+        using var provider = services.BuildServiceProvider();
+        var talk = provider.GetRequiredService<TalkClient>();
+
+        await talk.Products.HeldFlowsAsync();
+        await talk.Products.ApproveHeldFlowAsync(new SyncTarget("Salesforce", "Product2"), "Ada");
+
+        Assert.Equal(new[] { "held Product", "approve Product with Salesforce/Product2 by Ada" }, engine.Calls);
+    }
+
     /// <summary>Stands in for the engine: records which entity the typed client asked for.</summary>
     private sealed class RecordingEngine : ISyncEngine
     {
@@ -105,6 +121,20 @@ public class ClientTests
         {
             Calls.Add("release " + entity.Name);
             return Task.FromResult(0);
+        }
+
+        public Task<IReadOnlyList<SyncHeldFlow>> GetHeldFlowsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("held " + entity.Name);
+            return Task.FromResult<IReadOnlyList<SyncHeldFlow>>(Array.Empty<SyncHeldFlow>());
+        }
+
+        public Task<bool> ApproveHeldFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, string approvedBy, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("approve " + entity.Name + " with " + target + " by " + approvedBy);
+            return Task.FromResult(false);
         }
     }
 }

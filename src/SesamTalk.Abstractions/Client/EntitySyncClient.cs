@@ -69,6 +69,25 @@ public sealed class EntitySyncClient<TEntity>
     public Task<IReadOnlyList<SyncQuarantineEntry>> QuarantineAsync(CancellationToken cancellationToken = default) =>
         _engine.GetQuarantineAsync(Definition, cancellationToken);
 
+    /// <summary>
+    /// The flows of the entity the mass-change breaker holds: since when, the counts and the limit, who approved them if
+    /// anyone did, and the plan of what releasing each would write.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the query and the planning.</param>
+    public Task<IReadOnlyList<SyncHeldFlow>> HeldFlowsAsync(CancellationToken cancellationToken = default) =>
+        _engine.GetHeldFlowsAsync(Definition, cancellationToken);
+
+    /// <summary>
+    /// Approves a held flow's change once ("approve this once"): its next cycle, run by hand or by the background sync,
+    /// passes the mass-change breaker, and the hold ends when that cycle ran to the end; who and when are kept in the
+    /// link store. To keep the flow held, do not approve it. Returns whether the flow was held.
+    /// </summary>
+    /// <param name="target">The remote (system, type) of the flow.</param>
+    /// <param name="approvedBy">Who approves (a name or an account; kept with the approval).</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<bool> ApproveHeldFlowAsync(SyncTarget target, string approvedBy, CancellationToken cancellationToken = default) =>
+        _engine.ApproveHeldFlowAsync(Definition, target, approvedBy, cancellationToken);
+
     /// <summary>Retries every quarantined record: releases them and runs a cycle, which reads each again from its side.</summary>
     /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the cycle at the next checkpoint.</param>

@@ -79,4 +79,23 @@ public interface ISyncEngine
     /// <returns>How many records were released.</returns>
     Task<int> ReleaseQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
         where TEntity : class;
+
+    /// <summary>The entity's flows the mass-change breaker holds, each with its counts and the plan of what releasing it would write.</summary>
+    /// <typeparam name="TEntity">The host entity type.</typeparam>
+    /// <param name="entity">The generated definition of the entity.</param>
+    /// <param name="cancellationToken">Cancels the query and the planning.</param>
+    Task<IReadOnlyList<SyncHeldFlow>> GetHeldFlowsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+        where TEntity : class;
+
+    /// <summary>
+    /// Approves a held flow's change once, recording who and when: the flow's next cycle passes the mass-change breaker,
+    /// and the hold ends when that cycle ran to the end. Returns whether the flow was held.
+    /// </summary>
+    /// <typeparam name="TEntity">The host entity type.</typeparam>
+    /// <param name="entity">The generated definition of the entity.</param>
+    /// <param name="target">The remote (system, type) of the flow.</param>
+    /// <param name="approvedBy">Who approves (a name or an account; kept with the approval).</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    Task<bool> ApproveHeldFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, string approvedBy, CancellationToken cancellationToken)
+        where TEntity : class;
 }

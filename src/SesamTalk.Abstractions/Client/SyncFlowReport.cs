@@ -52,6 +52,13 @@ public sealed class SyncFlowReport
     public string? StopReason { get; set; }
 
     /// <summary>
+    /// Whether the mass-change breaker holds the flow: this cycle stopped at the breaker and the flow's cycles write
+    /// nothing until a person approves the change once (<see cref="EntitySyncClient{TEntity}.ApproveHeldFlowAsync"/>) or
+    /// the source is fixed. A held flow did not fail.
+    /// </summary>
+    public bool Held { get; set; }
+
+    /// <summary>
     /// Whether the cycle stopped because a system failed (down, throttled past the allowed wait, out of quota, refusing
     /// its credentials), as opposed to a flow that is disabled or that another process holds.
     /// </summary>

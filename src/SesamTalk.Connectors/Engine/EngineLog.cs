@@ -35,6 +35,27 @@ internal static partial class EngineLog
     [LoggerMessage(10, LogLevel.Warning, "{Flow}: a create whose answer is lost cannot be found again: {System} honours no idempotency key for the type, knows no natural key for it, and the mapping has no match key. A rerun may create such a record twice; give the mapping a [MatchKey] on a field the remote system keeps")]
     public static partial void UnprotectedCreates(ILogger logger, string flow, string system);
 
-    [LoggerMessage(11, LogLevel.Warning, "{Flow}: reading back {Count} written records failed ({Reason}); values the system may have rewritten are judged by what was sent")]
+    [LoggerMessage(11, LogLevel.Warning, "{Flow}: held by the mass-change breaker: a cycle would delete or overwrite {Changes} of {Links} linked records (the limit is {Limit}); its cycles write nothing until a person approves the change once or the source is fixed")]
+    public static partial void FlowHeld(ILogger logger, string flow, int changes, int links, int limit);
+
+    [LoggerMessage(12, LogLevel.Warning, "{Flow}: still held by the mass-change breaker (since {Since}): a cycle would delete or overwrite {Changes} of {Links} linked records (the limit is {Limit}); nothing was written")]
+    public static partial void FlowStillHeld(ILogger logger, string flow, DateTimeOffset since, int changes, int links, int limit);
+
+    [LoggerMessage(13, LogLevel.Information, "{Flow}: held since {Since}; a dry run checks whether a cycle still passes the mass-change breaker")]
+    public static partial void CheckingHold(ILogger logger, string flow, DateTimeOffset since);
+
+    [LoggerMessage(14, LogLevel.Information, "{Flow}: {ApprovedBy} approved the held change; the flow's next cycle passes the mass-change breaker once")]
+    public static partial void HoldApproved(ILogger logger, string flow, string approvedBy);
+
+    [LoggerMessage(15, LogLevel.Information, "{Flow}: released from its hold: the cycle approved by {ApprovedBy} at {ApprovedAt} ran past the mass-change breaker")]
+    public static partial void HoldReleasedByApproval(ILogger logger, string flow, string? approvedBy, DateTimeOffset? approvedAt);
+
+    [LoggerMessage(16, LogLevel.Information, "{Flow}: released from its hold by itself: the cycle no longer passes the mass-change breaker's limit, so the source was fixed")]
+    public static partial void HoldReleasedSourceFixed(ILogger logger, string flow);
+
+    [LoggerMessage(17, LogLevel.Information, "{Flow}: released from its hold: AllowMassChange is set for the flow and the cycle ran past the mass-change breaker")]
+    public static partial void HoldReleasedByOptions(ILogger logger, string flow);
+
+    [LoggerMessage(18, LogLevel.Warning, "{Flow}: reading back {Count} written records failed ({Reason}); values the system may have rewritten are judged by what was sent")]
     public static partial void ReadBackFailed(ILogger logger, string flow, int count, string reason);
 }

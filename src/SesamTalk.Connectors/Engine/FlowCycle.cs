@@ -7,7 +7,8 @@ namespace SesamTalk.Connectors.Engine;
 /// feed page by page, push the host's changes chunk by chunk, then, where the feed has no tombstones, look for linked
 /// remote records that are gone. Every page or chunk is decided first, checked
 /// by the mass-change breaker, written, and only then committed to the link store with its cursor, so a crash or a
-/// stop repeats at most the unit of work in flight, and pending-create intents keep that repeat from duplicating.
+/// stop repeats at most the unit of work in flight, and pending-create intents keep that repeat from duplicating. A
+/// cycle the breaker stops holds its flow (<c>FlowCycle.Hold.cs</c>).
 /// </summary>
 /// <typeparam name="TEntity">The host entity type.</typeparam>
 internal sealed partial class FlowCycle<TEntity>
@@ -114,12 +115,23 @@ internal sealed partial class FlowCycle<TEntity>
                 EngineLog.UnprotectedCreates(_context.Logger, Name, _mapper.Target.System);
             }
 
+            if (!Planning)
+            {
+                await CheckHoldAsync().ConfigureAwait(false);
+            }
+
             await RunPhasesAsync().ConfigureAwait(false);
+            await EndHoldAsync().ConfigureAwait(false);
             _context.Health.Succeeded(_mapper.Target.System, _context.Time.GetUtcNow());
         }
         catch (Exception error) when (StopErrors.EndsCycle(error))
         {
             Stop(error.Message);
+            if (error is SyncMassChangeException tripped && !Planning)
+            {
+                await HoldAsync(tripped).ConfigureAwait(false);
+            }
+
             Report.Failed = error is not SyncMassChangeException and not SyncLeaseLostException;
             if (Report.Failed)
             {
@@ -152,7 +164,7 @@ internal sealed partial class FlowCycle<TEntity>
             .ToDictionary(intent => (intent.SourceSide, intent.SourceId));
         var quarantine = await links.ListQuarantinedAsync(_flow, _cancellationToken).ConfigureAwait(false);
         _quarantined = quarantine.Select(entry => (entry.Side, entry.RecordId)).ToHashSet();
-        _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options, Planning);
+        _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options, Planning, approved: _hold is { IsApproved: true });
 
         await IndexHostChangesAsync(hostCursor).ConfigureAwait(false);
         await RetryReleasedAsync(quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);

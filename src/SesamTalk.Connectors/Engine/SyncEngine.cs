@@ -11,7 +11,7 @@ namespace SesamTalk.Connectors.Engine;
 /// The sync engine behind the generated <c>TalkClient</c>: runs one cycle per flow of an entity (one flow per
 /// <c>[SyncsWith]</c>), each with the entity's host store, the system's connector and the shared link store.
 /// </summary>
-public sealed class SyncEngine : ISyncEngine
+public sealed partial class SyncEngine : ISyncEngine
 {
     private readonly IServiceProvider _services;
     private readonly IReadOnlyList<ISyncConnector> _connectors;
@@ -76,9 +76,7 @@ public sealed class SyncEngine : ISyncEngine
 
         foreach (var mapper in entity.Mappers)
         {
-            var changes = new List<SyncPlannedChange>();
-            var report = await Cycle(entity, mapper.Target, progress: null, changes, cancellationToken).RunAsync().ConfigureAwait(false);
-            flows.Add(new SyncFlowPlan(entity.Name, mapper.Target, changes, report.StopReason, report.Failed));
+            flows.Add(await PlanFlowAsync(entity, mapper.Target, cancellationToken).ConfigureAwait(false));
         }
 
         return new SyncPlan(flows);
@@ -185,6 +183,15 @@ public sealed class SyncEngine : ISyncEngine
         where TEntity : class =>
         _services.GetService<IHostStore<TEntity>>() is null
         && _context.Model.Entities.Any(other => other.Mappers.Any(mapper => mapper.Children.Any(child => entity.Mappers.Contains(child.Mapper))));
+
+    /// <summary>The dry run of one flow: what its cycle would write, and whether and why it would stop.</summary>
+    private async Task<SyncFlowPlan> PlanFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var changes = new List<SyncPlannedChange>();
+        var report = await Cycle(entity, target, progress: null, changes, cancellationToken).RunAsync().ConfigureAwait(false);
+        return new SyncFlowPlan(entity.Name, target, changes, report.StopReason, report.Failed);
+    }
 
     private FlowCycle<TEntity> Cycle<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, IProgress<SyncProgress>? progress, List<SyncPlannedChange>? plan, CancellationToken cancellationToken)
         where TEntity : class

@@ -10,7 +10,8 @@ public sealed class SyncMassChangeException : Exception
     /// <param name="limit">The most the breaker allows.</param>
     public SyncMassChangeException(string flow, int changes, int links, int limit)
         : base($"The mass-change breaker stopped {flow}: the cycle would delete or overwrite {changes} of {links} linked records (the limit is {limit}). "
-            + "Check the source; if the change is meant, set AllowMassChange for the flow and run it again.")
+            + "A cycle stopped here holds the flow, writing nothing, until the source is fixed or a person approves the change once "
+            + "(HeldFlowsAsync on the entity's client shows what it would write, ApproveHeldFlowAsync lets the next cycle pass); AllowMassChange lets every cycle pass.")
     {
         Changes = changes;
         Links = links;

@@ -55,4 +55,10 @@ internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider servic
 
     public Task<int> ReleaseQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
         where TEntity : class => engine.ReleaseQuarantineAsync(entity, cancellationToken);
+
+    public Task<IReadOnlyList<SyncHeldFlow>> GetHeldFlowsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+        where TEntity : class => engine.GetHeldFlowsAsync(entity, cancellationToken);
+
+    public Task<bool> ApproveHeldFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, string approvedBy, CancellationToken cancellationToken)
+        where TEntity : class => engine.ApproveHeldFlowAsync(entity, target, approvedBy, cancellationToken);
 }

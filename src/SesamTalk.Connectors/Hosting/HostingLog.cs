@@ -8,8 +8,8 @@ internal static partial class HostingLog
     [LoggerMessage(101, LogLevel.Information, "SesamTalk background sync is disabled (SesamTalk:Schedule:Enabled = false)")]
     public static partial void ScheduleDisabled(ILogger logger);
 
-    [LoggerMessage(102, LogLevel.Information, "SesamTalk run done: {Flows} flows, {Failed} failed")]
-    public static partial void RunDone(ILogger logger, int flows, int failed);
+    [LoggerMessage(102, LogLevel.Information, "SesamTalk run done: {Flows} flows, {Failed} failed, {Held} held by the mass-change breaker")]
+    public static partial void RunDone(ILogger logger, int flows, int failed, int held);
 
     [LoggerMessage(103, LogLevel.Error, "SesamTalk could not sync {Entity}")]
     public static partial void EntityFailed(ILogger logger, string entity, Exception error);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Connectors.Hosting;
 
@@ -27,7 +28,7 @@ public static class SesamTalkHealthChecksBuilderExtensions
         {
             checks.Add(new HealthCheckRegistration(
                 "sesamtalk-" + system.ToLowerInvariant(),
-                provider => new SyncSystemHealthCheck(system, provider.GetRequiredService<SyncHealthRegistry>()),
+                provider => new SyncSystemHealthCheck(system, provider.GetRequiredService<SyncHealthRegistry>(), provider.GetService<ILinkStore>()),
                 failureStatus: null,
                 tags: [Tag]));
         }

@@ -12,8 +12,10 @@ namespace SesamTalk.Connectors.Hosting;
 /// Runs every enabled flow of the host's model on a schedule, each flow on its own (<see cref="FlowSchedule"/>): after
 /// a clean cycle a flow waits the interval; after a failed one (a system down, throttled or refusing its grant) it
 /// backs off alone, doubling its wait up to a maximum, so a broken system is not hammered and the healthy flows keep
-/// their pace. Cycles resume at their checkpoints, so a stopped cycle loses nothing. Flows disabled in the engine's
-/// options are left out (said once, at debug level).
+/// their pace. Cycles resume at their checkpoints, so a stopped cycle loses nothing. A flow the mass-change breaker holds
+/// has not failed: it keeps the interval, each of its runs writes nothing while the change passes the limit, and the run
+/// after a person approves it (or fixes the source) syncs it, with no restart. Flows disabled in the engine's options
+/// are left out (said once, at debug level).
 /// </summary>
 /// <remarks>
 /// The engine is resolved when the service starts, not when it is built: the generic host builds its hosted services
@@ -85,6 +87,7 @@ internal sealed class SyncBackgroundService(
         var due = flows.DueAt(time.GetUtcNow());
         var dueEngine = new DueFlowsEngine(engine, services, due);
         var failed = new HashSet<SyncFlowId>();
+        var held = 0;
         foreach (var entity in model.Entities)
         {
             var entityFlows = entity.Mappers.Select(mapper => new SyncFlowId(entity.Name, mapper.Target)).Where(due.Contains).ToList();
@@ -97,6 +100,7 @@ internal sealed class SyncBackgroundService(
             {
                 var report = await entity.SyncAsync(dueEngine, progress: null, stoppingToken).ConfigureAwait(false);
                 failed.UnionWith(report.Flows.Where(flow => flow.Failed).Select(flow => new SyncFlowId(flow.Entity, flow.Target)));
+                held += report.Flows.Count(flow => flow.Held);
             }
             catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -115,6 +119,6 @@ internal sealed class SyncBackgroundService(
             }
         }
 
-        HostingLog.RunDone(logger, due.Count, failed.Count);
+        HostingLog.RunDone(logger, due.Count, failed.Count, held);
     }
 }

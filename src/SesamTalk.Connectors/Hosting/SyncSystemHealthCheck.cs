@@ -1,14 +1,18 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Connectors.Hosting;
 
 /// <summary>
 /// The health of one remote system as the sync sees it: healthy while its flows run to the end, degraded while they
-/// stop (down, throttled, out of quota), unhealthy when it refused the stored grant and needs re-authorisation.
+/// stop (down, throttled, out of quota) or while the mass-change breaker holds one of its flows, unhealthy when it
+/// refused the stored grant and needs re-authorisation. Held flows are read from the link store, so a hold made by
+/// another process or before a restart counts, and an approval shows at once.
 /// </summary>
-internal sealed class SyncSystemHealthCheck(string system, SyncHealthRegistry registry) : IHealthCheck
+internal sealed class SyncSystemHealthCheck(string system, SyncHealthRegistry registry, ILinkStore? links) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var status = registry.Get(system);
         var data = new Dictionary<string, object> { ["system"] = system };
@@ -17,12 +21,35 @@ internal sealed class SyncSystemHealthCheck(string system, SyncHealthRegistry re
             data["lastCycle"] = status.At;
         }
 
-        return Task.FromResult(status switch
+        var held = links is null
+            ? []
+            : (await links.ListHeldFlowsAsync(cancellationToken).ConfigureAwait(false))
+                .Where(hold => string.Equals(hold.Flow.Target.System, system, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+        if (held.Count > 0)
         {
+            data["heldFlows"] = held.Select(hold => hold.Flow.ToString()).ToArray();
+        }
+
+        return status switch
+        {
+            { NeedsReauthorization: true } => HealthCheckResult.Unhealthy($"{system} needs re-authorisation: it refused the stored grant ({status.Error}). Authorise the app again and store the new token.", data: data),
+            _ when held.Count > 0 => HealthCheckResult.Degraded(
+                $"{system}: " + string.Join(" ", held.Select(Describe)) + (status is { Succeeded: false } ? $" The last flow stopped early: {status.Error}" : ""),
+                data: data),
             null => HealthCheckResult.Healthy($"{system}: no flow has run yet.", data),
             { Succeeded: true } => HealthCheckResult.Healthy($"{system}: the last flow ran to the end.", data),
-            { NeedsReauthorization: true } => HealthCheckResult.Unhealthy($"{system} needs re-authorisation: it refused the stored grant ({status.Error}). Authorise the app again and store the new token.", data: data),
             _ => HealthCheckResult.Degraded($"{system}: the last flow stopped early: {status.Error}", data: data),
-        });
+        };
+    }
+
+    private static string Describe(HeldFlow hold)
+    {
+        var next = hold.IsApproved
+            ? string.Create(CultureInfo.InvariantCulture, $"{hold.ApprovedBy} approved the change at {hold.ApprovedAt:u}, so its next cycle passes the breaker once.")
+            : $"approve it once with ApproveHeldFlowAsync on the {hold.Flow.Entity} client (HeldFlowsAsync shows what it would write), or fix the source.";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{hold.Flow} is held by the mass-change breaker since {hold.Since:u}: a cycle would delete or overwrite {hold.Changes} of {hold.Links} linked records (limit {hold.Limit}); {next}");
     }
 }

@@ -2,7 +2,7 @@ namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>
 /// The sync engine's memory: links with provenance, fingerprints, cursors, pending-create intents, conflicts,
-/// quarantined records and flow leases. Everything the engine writes during a cycle goes through
+/// quarantined records, flow leases and flows held by the mass-change breaker. Everything the engine writes during a cycle goes through
 /// <see cref="BeginCommitAsync"/>, so a page's links, fingerprints and cursor are committed together or not at all.
 /// </summary>
 public interface ILinkStore
@@ -102,6 +102,47 @@ public interface ILinkStore
     /// <param name="flow">The flow.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<int> CountQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Holds the flow after the mass-change breaker stopped a cycle, or, when it is held already, updates the counts and
+    /// the reason and keeps when it was first held and any approval. Returns the hold as stored.
+    /// </summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="changes">The deletes and overwrites of linked records the cycle would make.</param>
+    /// <param name="links">The flow's links.</param>
+    /// <param name="limit">The most the breaker allows.</param>
+    /// <param name="reason">The breaker's message.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<HeldFlow> HoldFlowAsync(SyncFlowId flow, int changes, int links, int limit, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>The flow's hold, or <see langword="null"/> when it is not held.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<HeldFlow?> GetHeldFlowAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
+    /// <summary>Every held flow, of every entity and system, the longest held first.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<HeldFlow>> ListHeldFlowsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Approves a held flow's change once, recording who and when: its next cycle passes the breaker, and the hold ends
+    /// when that cycle runs to the end. Returns the approved hold, or <see langword="null"/> when the flow is not held.
+    /// </summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="approvedBy">Who approves.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<HeldFlow?> ApproveHeldFlowAsync(SyncFlowId flow, string approvedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the flow's hold, keeping it with its approval as history. Returns whether the flow was held.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="reason">Why the hold ends.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> ReleaseHeldFlowAsync(SyncFlowId flow, HoldReleaseReason reason, CancellationToken cancellationToken = default);
+
+    /// <summary>The flow's ended holds, oldest first: who approved each and when, or why it ended without approval.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<ReleasedHold>> GetReleasedHoldsAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
 
     /// <summary>Takes the flow's lease for <paramref name="duration"/> when it is free, expired, or already <paramref name="owner"/>'s.</summary>
     /// <param name="flow">The flow.</param>

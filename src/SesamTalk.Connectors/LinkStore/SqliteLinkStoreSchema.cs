@@ -99,6 +99,41 @@ internal static class SqliteLinkStoreSchema
         """
         ALTER TABLE links ADD COLUMN agreed TEXT NULL;
         """,
+
+        // 4: flows held by the mass-change breaker, and the holds that ended, with who approved them and when.
+        """
+        CREATE TABLE held_flows (
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            held_since TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            changes INTEGER NOT NULL,
+            links INTEGER NOT NULL,
+            change_limit INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            approved_by TEXT NULL,
+            approved_at TEXT NULL,
+            PRIMARY KEY (entity, system, type)
+        );
+        CREATE TABLE released_holds (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            held_since TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            changes INTEGER NOT NULL,
+            links INTEGER NOT NULL,
+            change_limit INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            approved_by TEXT NULL,
+            approved_at TEXT NULL,
+            released_because INTEGER NOT NULL,
+            released_at TEXT NOT NULL
+        );
+        CREATE INDEX released_holds_by_flow ON released_holds (entity, system, type);
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

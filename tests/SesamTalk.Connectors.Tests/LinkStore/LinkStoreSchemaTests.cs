@@ -62,6 +62,26 @@ public class LinkStoreSchemaTests
     }
 
     [Fact]
+    public async Task A_file_of_the_version_before_held_flows_is_migrated_and_holds_flows_next_to_its_links()
+    {
+        await using var temp = new TempLinkStore();
+        await using (var old = await SqliteLinkStore.OpenAtVersionAsync(temp.Options, 3, CancellationToken.None))
+        {
+            await old.LinkByHandAsync(TempLinkStore.Customers, "c1", "001A");
+            await Assert.ThrowsAsync<SqliteException>(() => old.GetHeldFlowAsync(TempLinkStore.Customers));
+        }
+
+        await using var store = await temp.OpenAsync();
+        await store.HoldFlowAsync(TempLinkStore.Customers, 7, 10, 5, "7 of 10");
+        await store.ApproveHeldFlowAsync(TempLinkStore.Customers, "Ada");
+        await store.ReleaseHeldFlowAsync(TempLinkStore.Customers, HoldReleaseReason.Approved);
+
+        Assert.Equal(SqliteLinkStoreSchema.LatestVersion, await store.GetSchemaVersionAsync());
+        Assert.Equal("001A", (await store.FindByLocalIdAsync(TempLinkStore.Customers, "c1"))?.Link.RemoteId);
+        Assert.Equal("Ada", Assert.Single(await store.GetReleasedHoldsAsync(TempLinkStore.Customers)).Hold.ApprovedBy);
+    }
+
+    [Fact]
     public async Task A_file_from_a_newer_version_is_refused_with_a_clear_error()
     {
         await using var temp = new TempLinkStore();

@@ -45,6 +45,19 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public Task<int> CountQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.CountQuarantinedAsync(flow, cancellationToken);
 
+    public Task<HeldFlow> HoldFlowAsync(SyncFlowId flow, int changes, int links, int limit, string reason, CancellationToken cancellationToken = default) =>
+        inner.HoldFlowAsync(flow, changes, links, limit, reason, cancellationToken);
+
+    public Task<HeldFlow?> GetHeldFlowAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetHeldFlowAsync(flow, cancellationToken);
+
+    public Task<IReadOnlyList<HeldFlow>> ListHeldFlowsAsync(CancellationToken cancellationToken = default) => inner.ListHeldFlowsAsync(cancellationToken);
+
+    public Task<HeldFlow?> ApproveHeldFlowAsync(SyncFlowId flow, string approvedBy, CancellationToken cancellationToken = default) => inner.ApproveHeldFlowAsync(flow, approvedBy, cancellationToken);
+
+    public Task<bool> ReleaseHeldFlowAsync(SyncFlowId flow, HoldReleaseReason reason, CancellationToken cancellationToken = default) => inner.ReleaseHeldFlowAsync(flow, reason, cancellationToken);
+
+    public Task<IReadOnlyList<ReleasedHold>> GetReleasedHoldsAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetReleasedHoldsAsync(flow, cancellationToken);
+
     public Task<bool> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.TryAcquireLeaseAsync(flow, owner, duration, cancellationToken);
 
     public Task<bool> RenewLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.RenewLeaseAsync(flow, owner, duration, cancellationToken);

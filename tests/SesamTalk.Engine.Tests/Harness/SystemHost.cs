@@ -32,6 +32,9 @@ public sealed class SystemHost<TEntity> : IAsyncDisposable
 
     public ILinkStore Links => _provider.GetRequiredService<ILinkStore>();
 
+    /// <summary>The host's services, for what a test adds through <c>connect</c> (health checks, logs).</summary>
+    public IServiceProvider Services => _provider;
+
     /// <summary>Runs cycles until one runs to the end (a fault stops a cycle at its checkpoint; the next resumes there).</summary>
     public async Task<List<SyncFlowReport>> SyncUntilCleanAsync(Func<TalkClient, Task<SyncReport>> sync, int maxCycles = 8)
     {
