@@ -134,6 +134,11 @@ internal static class SqliteLinkStoreSchema
         );
         CREATE INDEX released_holds_by_flow ON released_holds (entity, system, type);
         """,
+
+        // 5: a completed intent is deleted with its commit from now on; the ones older files kept completed go.
+        """
+        DELETE FROM intents WHERE completed_at IS NOT NULL;
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -82,6 +82,31 @@ public class LinkStoreSchemaTests
     }
 
     [Fact]
+    public async Task A_file_that_kept_its_completed_intents_loses_them_and_keeps_the_open_ones()
+    {
+        await using var temp = new TempLinkStore();
+        await (await SqliteLinkStore.OpenAtVersionAsync(temp.Options, 4, CancellationToken.None)).DisposeAsync();
+        using (var raw = temp.Raw())
+        {
+            using var insert = raw.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO intents (idempotency_key, entity, system, type, source_side, source_id, created_at, completed_at) VALUES
+                ('done', 'Customer', 'Salesforce', 'Account', 0, 'c1', '2026-05-01T08:00:00.0000000Z', '2026-05-01T08:01:00.0000000Z'),
+                ('open', 'Customer', 'Salesforce', 'Account', 0, 'c2', '2026-05-01T08:00:00.0000000Z', NULL);
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        await using var store = await temp.OpenAsync();
+
+        Assert.Equal("open", Assert.Single(await store.ListOpenIntentsAsync(TempLinkStore.Customers)).IdempotencyKey);
+        using var migrated = temp.Raw();
+        using var count = migrated.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM intents;";
+        Assert.Equal(1L, (long)count.ExecuteScalar()!);
+    }
+
+    [Fact]
     public async Task A_file_from_a_newer_version_is_refused_with_a_clear_error()
     {
         await using var temp = new TempLinkStore();
