@@ -171,8 +171,8 @@ public class SuperOfficeFixtureTests
     {
         var project = Assert.Single(ReadPage("projects_all_response.json"));
 
-        // Entities answer no text as null and times to the tick: the archive's forms differ, so a write's answer (an
-        // entity) cannot stand for what the archive feed reads of the record.
+        // Entities answer times with seven fraction digits: the archive's forms differ, so a write's answer (an entity)
+        // cannot stand for what the archive feed reads of the record.
         Assert.Equal("", project["registeredBy"].AsString());
         Assert.Equal("", project["imageThumbnail"].AsString());
         Assert.Equal(0, project.ModifiedAt!.Value.Millisecond);

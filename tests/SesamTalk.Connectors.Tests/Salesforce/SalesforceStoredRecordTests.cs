@@ -36,7 +36,7 @@ public class SalesforceStoredRecordTests
     }
 
     [Fact]
-    public async Task Many_records_are_read_in_one_query_with_their_children_in_one_more_and_deleted_ones_as_tombstones()
+    public async Task Many_records_are_read_in_one_query_with_their_children_in_one_more_roll_ups_and_tombstones_included()
     {
         await using var org = await SalesforceOrg.StartAsync();
         var account = org.Emulator.Seed("Account", new JsonObject { ["Name"] = "Acme" });
@@ -44,7 +44,7 @@ public class SalesforceStoredRecordTests
         var product = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Hammer" });
         var entry = org.Emulator.Seed("PricebookEntry", new JsonObject { ["Pricebook2Id"] = pricebook, ["Product2Id"] = product, ["UnitPrice"] = 10.0 });
         var items = new FieldListMapper("Salesforce", "OrderItem", "PricebookEntryId", "Quantity", "UnitPrice");
-        var orders = new FieldListMapper("Salesforce", "Order", "AccountId", "EffectiveDate", "Status", "Pricebook2Id").WithChildren("OrderItems", "OrderId", items);
+        var orders = new FieldListMapper("Salesforce", "Order", "AccountId", "EffectiveDate", "Status", "Pricebook2Id", "TotalAmount").WithChildren("OrderItems", "OrderId", items);
         var creates = Enumerable.Range(1, 3).Select(i => new RemoteCreate(new SyncRecord("Order")
         {
             ["AccountId"] = SyncValue.From(account),
@@ -62,6 +62,7 @@ public class SalesforceStoredRecordTests
         Assert.Equal(ids.Order(), read.Select(r => r.Id).Order());
         Assert.Equal([false, false, true], ids.Select(id => read.Single(r => r.Id == id).IsDeleted));
         Assert.Equal([1m, 2m], ids.Take(2).Select(id => Assert.Single(read.Single(r => r.Id == id)["OrderItems"].AsRecords()!)["Quantity"].AsDecimal()!.Value));
+        Assert.Equal([10m, 20m], ids.Take(2).Select(id => read.Single(r => r.Id == id)["TotalAmount"].AsDecimal()!.Value)); // Salesforce sums the items
         Assert.Equal(2, org.Emulator.CallCount(SalesforceEndpoint.Query));
     }
 }
