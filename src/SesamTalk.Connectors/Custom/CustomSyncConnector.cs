@@ -1,11 +1,14 @@
 using System.Runtime.CompilerServices;
+using SesamTalk.Connectors.Http;
 
 namespace SesamTalk.Connectors.Custom;
 
 /// <summary>
 /// The engine's view of one custom system (docs/custom-system-contract.md): the change feed with tombstones, search
 /// by match key (<c>anyOf</c>, 100 values a call), and creates and updates through <c>POST /{type}/batch</c> (100 a call)
-/// with idempotency keys, so a create repeated after a lost response returns the first record.
+/// with idempotency keys, so a create repeated after a lost response returns the first record. Each batch result carries
+/// the whole record as the system stored it (lines included), which becomes the write's stored record. The contract has
+/// no read of many records by id, so those are read one a call.
 /// </summary>
 public sealed class CustomSyncConnector : ISyncConnector
 {
@@ -156,7 +159,7 @@ public sealed class CustomSyncConnector : ISyncConnector
             {
                 var answer = answers[index];
                 results.Add(answer.Record is { Id: { } id } stored
-                    ? RemoteWriteResult.Success(id, stored.ModifiedAt)
+                    ? RemoteWriteResult.Success(id, stored.ModifiedAt, ChildRecords.WithAllChildren(mapper, stored))
                     : RemoteWriteResult.Failure(ToError(answer.Problem!), chunk[index].Record.Id));
             }
         }

@@ -7,8 +7,8 @@ namespace SesamTalk.Connectors.ExactOnline;
 public sealed partial class ExactOnlineClient
 {
     /// <summary>
-    /// Creates a record (POST, 201) and returns it as Exact stored it: the key, numbers such as <c>OrderNumber</c> or
-    /// <c>Code</c>, defaults and audit fields. A header's lines go in the same call as a records field named after the
+    /// Creates a record (POST, 201, with <c>Prefer: return=representation</c>) and returns it as Exact stored it: the key,
+    /// numbers such as <c>OrderNumber</c> or <c>Code</c>, defaults and audit fields. A header's lines go in the same call as a records field named after the
     /// line collection (e.g. <c>SalesOrderLines</c>) and come back typed as that set, with their keys and line numbers.
     /// <paramref name="record"/>'s <see cref="SyncRecord.Id"/> is set to the new key.
     /// </summary>

@@ -215,6 +215,12 @@ public sealed partial class ExactOnlineClient
         // a POST (a create: Exact takes no idempotency key) is not marked, so only a 429 or 503 (nothing was processed)
         // repeats it.
         request.Options.Set(RetryHandler.Idempotent, method != HttpMethod.Post);
+        if (method == HttpMethod.Post)
+        {
+            // Without it Exact answers a create with every property but the key null.
+            request.Headers.Add("Prefer", "return=representation");
+        }
+
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

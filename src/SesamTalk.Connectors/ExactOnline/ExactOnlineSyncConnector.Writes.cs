@@ -7,6 +7,9 @@ namespace SesamTalk.Connectors.ExactOnline;
 // Writes, one record a call. Exact answers a refused record with 400 (and a record that is gone with 404): those
 // become failures of that record; anything else (auth, throttling after retries, 5xx, the daily quota) throws.
 // A header is created with its lines in one deep insert, and the new line keys are copied onto the line records.
+// A create's answer is the record as Exact stored it (padding, defaults, numbers, the deep-inserted lines): it goes
+// back as the result's stored record when it carries every line collection the mapper reads. An update answers 204
+// without a body, so its stored record is left to the engine's read-back.
 // Exact does not take lines through a header update, so an update writes the header, then each line through the
 // lines set: lines with a key are updated, new ones are created under the header, lines marked deleted are deleted
 // (one Exact answers 404 is gone already). Lines missing from the list are left alone.
@@ -25,7 +28,7 @@ public sealed partial class ExactOnlineSyncConnector
             {
                 var created = await _client.CreateAsync(set, record, cancellationToken).ConfigureAwait(false);
                 CopyLineKeys(mapper, record, created);
-                return RemoteWriteResult.Success(created.Id!, created.ModifiedAt);
+                return RemoteWriteResult.Success(created.Id!, created.ModifiedAt, ChildRecords.WithAllChildren(mapper, created));
             }).ConfigureAwait(false));
         }
 

@@ -6,8 +6,9 @@ namespace SesamTalk.Connectors.ExactOnline;
 /// <summary>
 /// The sync engine's view of one Exact Online division. Changes come from the sync API (<c>Timestamp gt n</c>, a
 /// rowversion unique per write, so pages never split ties), then tombstones of the type from <c>sync/Deleted</c>;
-/// the cursor holds both Timestamps and every API page is one <see cref="RemoteChangePage"/>. Searches join their
-/// values with <c>or</c> in <c>$filter</c>s sized to stay under the URL limit. Exact takes one record per write call.
+/// the cursor holds both Timestamps and every API page is one <see cref="RemoteChangePage"/>. Searches and reads of
+/// many records join their values with <c>or</c> in <c>$filter</c>s sized to stay under the URL limit. Exact takes one
+/// record per write call.
 /// Headers (SalesOrders, Quotations) are created with their lines in one deep insert; their lines are read through
 /// the lines set filtered by the page's header keys.
 /// </summary>
@@ -86,6 +87,20 @@ public sealed partial class ExactOnlineSyncConnector : ISyncConnector
 
         await ReadLinesAsync(mapper, set, [record], cancellationToken).ConfigureAwait(false);
         return record;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Joins the keys with <c>or</c> in <c>$filter</c>s sized to stay under the URL limit, then reads the lines of them all.</remarks>
+    public async Task<IReadOnlyList<SyncRecord>> GetManyAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var set = SetOf(mapper);
+
+        // An id that is no GUID is no key of Exact's, so it has no record.
+        var terms = ids.Where(id => Guid.TryParse(id, out _)).Select(id => $"{set.Key} eq {ODataLiteral.Guid(id)}").Distinct(StringComparer.Ordinal);
+        var found = await FilterAsync(set, mapper.ReadFields(), terms, cancellationToken).ConfigureAwait(false);
+        await ReadLinesAsync(mapper, set, found, cancellationToken).ConfigureAwait(false);
+        return found;
     }
 
     /// <inheritdoc />

@@ -3,7 +3,7 @@ namespace SesamTalk.Connectors.Http;
 /// <summary>
 /// A parent record's child collections as connectors that write children as records of their own (Salesforce order
 /// items, Exact lines, SuperOffice quote lines) take them apart: the header without them, and per collection the
-/// lines to create or update and the lines marked deleted.
+/// lines to create or update and the lines marked deleted; and whether a write's answer carries them all.
 /// </summary>
 internal static class ChildRecords
 {
@@ -37,4 +37,11 @@ internal static class ChildRecords
             [.. lines.Where(line => !line.IsDeleted)],
             [.. lines.Where(line => line.IsDeleted && line.Id is not null).Select(line => line.Id!)]);
     }
+
+    /// <summary>
+    /// <paramref name="stored"/> when it carries every child collection of the mapper, so that it can stand for a read
+    /// of the record; else null (an answer without the lines would tell the engine the lines were emptied).
+    /// </summary>
+    public static SyncRecord? WithAllChildren(IEntityMapper mapper, SyncRecord stored) =>
+        mapper.Children.All(c => stored.TryGetValue(c.Field, out var lines) && lines.Kind == SyncValueKind.Records) ? stored : null;
 }

@@ -6,10 +6,11 @@ namespace SesamTalk.Connectors.Salesforce;
 /// <summary>
 /// The sync engine's view of one Salesforce org. Changes are read through <c>queryAll</c> keyset-paged on
 /// (SystemModstamp, Id), so deletions arrive as tombstones in the same stream and records sharing one timestamp
-/// across a page edge come exactly once; each API page is one <see cref="RemoteChangePage"/>. Searches batch their
-/// values into <c>WHERE F IN (...)</c> queries sized to stay under the URL limit. Writes go through sObject
-/// Collections, 200 records a call. Child records (Order's OrderItems) are read with one extra query per page and
-/// written in their own collection calls after their parents.
+/// across a page edge come exactly once; each API page is one <see cref="RemoteChangePage"/>. Searches and reads of
+/// many records batch their values into <c>WHERE F IN (...)</c> queries sized to stay under the URL limit. Writes go
+/// through sObject Collections, 200 records a call; their answers carry ids only, so a write's stored record is left to
+/// the engine's read-back. Child records (Order's OrderItems) are read with one extra query per page and written in
+/// their own collection calls after their parents.
 /// </summary>
 public sealed partial class SalesforceSyncConnector : ISyncConnector
 {
@@ -88,32 +89,48 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     }
 
     /// <inheritdoc />
-    public async Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(mapper);
-        var soql = $"SELECT {string.Join(", ", await SelectAsync(mapper, cancellationToken).ConfigureAwait(false))} FROM {mapper.Target.Type} WHERE Id = {SoqlLiteral.Text(id)}";
-        var records = new List<SyncRecord>();
-        await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted: true, cancellationToken).ConfigureAwait(false))
-        {
-            records.AddRange(page);
-        }
+    public async Task<SyncRecord?> GetAsync(IEntityMapper mapper, string id, CancellationToken cancellationToken) =>
+        (await QueryInAsync(mapper, "Id", [SoqlLiteral.Text(id)], includeDeleted: true, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
-        await ReadChildrenAsync(mapper, records, cancellationToken).ConfigureAwait(false);
-        return records.FirstOrDefault();
+    /// <inheritdoc />
+    /// <remarks>
+    /// One <c>queryAll</c> of <c>WHERE Id IN (...)</c> per list of ids that keeps the URL under its limit (SOQL's own
+    /// limit, 100,000 characters, is far above it), so deleted records come as tombstones; then one query per child
+    /// type for the children of them all.
+    /// </remarks>
+    public async Task<IReadOnlyList<SyncRecord>> GetManyAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return await QueryInAsync(mapper, "Id", ids.Distinct(StringComparer.Ordinal).Select(SoqlLiteral.Text), includeDeleted: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SyncRecord>> SearchAsync(IEntityMapper mapper, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(values);
-        var select = string.Join(", ", await SelectAsync(mapper, cancellationToken).ConfigureAwait(false));
         var literals = values.Where(v => !v.IsNull).Select(SoqlLiteral.Of).Distinct(StringComparer.Ordinal);
+        return await QueryInAsync(mapper, field, literals, includeDeleted: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The records whose <paramref name="field"/> is one of <paramref name="literals"/>, in <c>IN (...)</c> lists sized
+    /// to stay under the URL limit, with their children; through <c>queryAll</c> when <paramref name="includeDeleted"/>.
+    /// </summary>
+    private async Task<List<SyncRecord>> QueryInAsync(IEntityMapper mapper, string field, IEnumerable<string> literals, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
         var found = new List<SyncRecord>();
-        foreach (var chunk in EntityMapperFields.ChunkByUrlLength(literals, InListBudget, separatorLength: 3))
+        var chunks = EntityMapperFields.ChunkByUrlLength(literals, InListBudget, separatorLength: 3).ToList();
+        if (chunks.Count == 0)
+        {
+            return found;
+        }
+
+        var select = string.Join(", ", await SelectAsync(mapper, cancellationToken).ConfigureAwait(false));
+        foreach (var chunk in chunks)
         {
             var soql = $"SELECT {select} FROM {mapper.Target.Type} WHERE {field} IN ({string.Join(",", chunk)})";
-            await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted: false, cancellationToken).ConfigureAwait(false))
+            await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted, cancellationToken).ConfigureAwait(false))
             {
                 found.AddRange(page);
             }

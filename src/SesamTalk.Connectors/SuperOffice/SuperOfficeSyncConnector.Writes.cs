@@ -7,7 +7,8 @@ namespace SesamTalk.Connectors.SuperOffice;
 // of the lines fails the alternative's result, which still carries its id so the engine knows it exists. Lines marked
 // deleted go through DeleteQuoteLine, one a call; lines missing from the collection are left alone. A text written to
 // an EntityElement list replaces its first element and keeps the others, which costs a read of the entity before the
-// PATCH.
+// PATCH. A create (POST, agent Save) and an update (PATCH, agent Save) answer the entity as saved: it goes back as the
+// result's stored record when the feed reads the same form (see Stored).
 public sealed partial class SuperOfficeSyncConnector
 {
     private const string InAssortment = "InAssortment";
@@ -34,7 +35,7 @@ public sealed partial class SuperOfficeSyncConnector
                 var created = await _client.CreateAsync(entity, ChildRecords.Header(mapper, record), cancellationToken).ConfigureAwait(false);
                 id = created.Id!;
                 await WriteLinesAsync(mapper, record, id, cancellationToken).ConfigureAwait(false);
-                results.Add(RemoteWriteResult.Success(id, created.ModifiedAt));
+                results.Add(RemoteWriteResult.Success(id, created.ModifiedAt, Stored(mapper, entity, created)));
             }
             catch (SuperOfficeApiException error) when (IsRefusal(error))
             {
@@ -56,19 +57,19 @@ public sealed partial class SuperOfficeSyncConnector
             try
             {
                 var header = ChildRecords.Header(mapper, record);
-                DateTimeOffset? modifiedAt = null;
+                SyncRecord? saved = null;
                 if (header.Count > 0)
                 {
-                    if (SuperOfficeTextElements.WritesText(header, entity) && await _client.GetAsync(entity, Key(record.Id!), cancellationToken).ConfigureAwait(false) is { } stored)
+                    if (SuperOfficeTextElements.WritesText(header, entity) && await _client.GetAsync(entity, Key(record.Id!), cancellationToken).ConfigureAwait(false) is { } current)
                     {
-                        header = SuperOfficeTextElements.ToElements(header, entity, stored);
+                        header = SuperOfficeTextElements.ToElements(header, entity, current);
                     }
 
-                    modifiedAt = (await _client.UpdateAsync(entity, header, cancellationToken).ConfigureAwait(false)).ModifiedAt;
+                    saved = await _client.UpdateAsync(entity, header, cancellationToken).ConfigureAwait(false);
                 }
 
                 await WriteLinesAsync(mapper, record, record.Id!, cancellationToken).ConfigureAwait(false);
-                results.Add(RemoteWriteResult.Success(record.Id!, modifiedAt));
+                results.Add(RemoteWriteResult.Success(record.Id!, saved?.ModifiedAt, saved is null ? null : Stored(mapper, entity, saved)));
             }
             catch (SuperOfficeApiException error) when (IsRefusal(error))
             {
@@ -100,6 +101,22 @@ public sealed partial class SuperOfficeSyncConnector
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The entity as saved, mapped as the feed maps it (its text-mapped element lists as text); null when the feed reads
+    /// the type's archive rows instead, whose forms differ (empty text as <c>""</c>, times to the second), or reads lines the
+    /// answer does not carry: the engine then reads the record back in the feed's form.
+    /// </summary>
+    private static SyncRecord? Stored(IEntityMapper mapper, SuperOfficeEntity entity, SyncRecord saved)
+    {
+        if (!ReadsWholeEntities(mapper, entity))
+        {
+            return null;
+        }
+
+        SuperOfficeTextElements.ToText(saved, SuperOfficeTextElements.TextFields(mapper, entity));
+        return ChildRecords.WithAllChildren(mapper, saved);
     }
 
     /// <summary>Saves the lines the record carries under the alternative <paramref name="parentId"/> in one call, and deletes those marked deleted.</summary>

@@ -167,6 +167,18 @@ public class SuperOfficeFixtureTests
     }
 
     [Fact]
+    public void Projects_all_response_shows_empty_text_as_empty_and_times_to_the_second_which_an_archive_read_keeps()
+    {
+        var project = Assert.Single(ReadPage("projects_all_response.json"));
+
+        // Entities answer times with seven fraction digits: the archive's forms differ, so a write's answer (an entity)
+        // cannot stand for what the archive feed reads of the record.
+        Assert.Equal("", project["registeredBy"].AsString());
+        Assert.Equal("", project["imageThumbnail"].AsString());
+        Assert.Equal(0, project.ModifiedAt!.Value.Millisecond);
+    }
+
+    [Fact]
     public void Documents_all_response_rows_and_cursor_through_the_archive_page_reader()
     {
         var rows = ReadPage("documents_all_response.json");

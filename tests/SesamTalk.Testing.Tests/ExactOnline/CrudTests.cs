@@ -41,6 +41,26 @@ public sealed class CrudTests
     }
 
     [Fact]
+    public async Task CreateWithoutPreferReturnRepresentationAnswersOnlyTheKey()
+    {
+        await using var division = await TestDivision.StartAsync();
+        var (account, item) = division.SeedAccountAndItem();
+        var body = new JsonObject { ["OrderedBy"] = account.ToString(), ["SalesOrderLines"] = new JsonArray(new JsonObject { ["Item"] = item.ToString() }) };
+
+        var bare = await division.SendAsync(HttpMethod.Post, $"{division.Root}/salesorder/SalesOrders", body.ToJsonString());
+        var full = await division.PostAsync($"{division.Root}/salesorder/SalesOrders", body);
+
+        Assert.Equal(HttpStatusCode.Created, bare.Status);
+        var key = (string)bare.D["OrderID"]!;
+        Assert.NotNull(division.Emulator.GetRecord("SalesOrders", Guid.Parse(key)));
+        Assert.All(bare.D.AsObject().Where(p => p.Key is not ("__metadata" or "OrderID") && p.Value?["__deferred"] is null), p => Assert.Null(p.Value));
+        Assert.NotNull(bare.D["SalesOrderLines"]!["__deferred"]);
+        Assert.Equal(2, (int)full.D["OrderNumber"]!);
+        Assert.Equal(account.ToString(), (string)full.D["OrderedBy"]!);
+        Assert.Single(full.D["SalesOrderLines"]!["results"]!.AsArray());
+    }
+
+    [Fact]
     public async Task ServerAssignsAccountCodesAndOrderNumbersAfterTheHighest()
     {
         await using var division = await TestDivision.StartAsync();

@@ -30,15 +30,16 @@ internal sealed class TestDivision : EmulatorClient<ExactOnlineEmulator>
 
     public Task<ExactReply> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
 
-    public Task<ExactReply> PostAsync(string path, JsonNode body) => SendAsync(HttpMethod.Post, path, body.ToJsonString());
+    /// <summary>Posts as clients do (the Exact SDKs' <c>Prefer: return=representation</c>), so the answer is the entity as stored.</summary>
+    public Task<ExactReply> PostAsync(string path, JsonNode body) => SendAsync(HttpMethod.Post, path, body.ToJsonString(), ("Prefer", "return=representation"));
 
     public Task<ExactReply> PutAsync(string path, JsonNode body) => SendAsync(HttpMethod.Put, path, body.ToJsonString());
 
     public Task<ExactReply> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
-    public async Task<ExactReply> SendAsync(HttpMethod method, string path, string? body)
+    public async Task<ExactReply> SendAsync(HttpMethod method, string path, string? body, params (string Name, string Value)[] requestHeaders)
     {
-        using var response = await SendRequestAsync(method, path, body, []);
+        using var response = await SendRequestAsync(method, path, body, requestHeaders);
         var text = await response.Content.ReadAsStringAsync();
         var headers = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);

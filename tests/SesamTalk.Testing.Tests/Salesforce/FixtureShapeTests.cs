@@ -108,6 +108,25 @@ public sealed partial class FixtureShapeTests
     }
 
     [Fact]
+    public async Task WrittenIdsAndDatetimesComeBackInTheRecordedContactsForms()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var recorded = Fixtures.Salesforce.Load("contact_record.json");
+        var owner = (string)recorded["OwnerId"]!; // 18 characters, as every recorded id
+        var account = (string)recorded["AccountId"]!;
+
+        var id = await org.CreateAsync("Contact", new JsonObject { ["LastName"] = "Smith", ["OwnerId"] = owner[..15], ["EmailBouncedDate"] = "2017-04-25T16:21:44.789Z" });
+        var emulated = (await org.GetAsync($"{V}/sobjects/Contact/{id}")).Body!;
+        var wellFormed = await org.PostAsync($"{V}/sobjects/Contact", new JsonObject { ["LastName"] = "Smith", ["AccountId"] = account });
+        var badChecksum = await org.PostAsync($"{V}/sobjects/Contact", new JsonObject { ["LastName"] = "Smith", ["AccountId"] = account[..15] + "AAA" });
+
+        Assert.Equal(owner, (string)emulated["OwnerId"]!);
+        Assert.Equal((string)recorded["LastModifiedDate"]!, (string)emulated["EmailBouncedDate"]!); // whole seconds, as recorded
+        Assert.Equal("INVALID_CROSS_REFERENCE_KEY", wellFormed.ErrorCode); // the recorded checksum is the one the emulator computes
+        Assert.Equal("MALFORMED_ID", badChecksum.ErrorCode);
+    }
+
+    [Fact]
     public async Task ReplicationBodiesHaveTheRecordedKeys()
     {
         var clock = new ManualClock(Now);

@@ -31,6 +31,18 @@ internal sealed class EntityJson(RecordStore store, ResourceUrls urls)
         return json;
     }
 
+    /// <summary>A create's answer without <c>Prefer: return=representation</c>: every property null but the key, navigation properties deferred.</summary>
+    public JsonObject KeyOnly(EntityRecord record)
+    {
+        var json = Row(record, Projection.All(record.Schema));
+        foreach (var field in record.Schema.Fields.Where(f => !f.Key))
+        {
+            json[field.Name] = null;
+        }
+
+        return json;
+    }
+
     /// <summary>A row of a sync endpoint: keyed by its Timestamp, with <c>Timestamp</c> among the fields.</summary>
     public JsonObject SyncRow(EntityRecord record, Projection projection)
     {

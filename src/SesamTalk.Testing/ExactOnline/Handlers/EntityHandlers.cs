@@ -9,7 +9,9 @@ namespace SesamTalk.Testing.ExactOnline.Handlers;
 
 /// <summary>
 /// <c>/api/v1/{division}/{service}/{Entity}</c>: GET a page or one entity, POST (201 with the created entity, lines
-/// inserted deeply), PUT (204, only the properties sent) and DELETE (204).
+/// inserted deeply), PUT (204, only the properties sent) and DELETE (204). A POST answers the entity as stored, lines
+/// expanded, only when asked with <c>Prefer: return=representation</c>; without it every property but the key is null
+/// (basvanbeek.nl's Exact Online tips; the official .NET SDK reads the new key from that answer).
 /// </summary>
 internal sealed class EntityHandlers(ExactOnlineDivision division)
 {
@@ -65,7 +67,9 @@ internal sealed class EntityHandlers(ExactOnlineDivision division)
         {
             var record = division.Writer.Insert(schema, division.Validator.Validate(schema, body, WriteKind.Create), division.Now);
             var all = Projection.All(schema);
-            var created = division.Json.Row(record, all with { Expanded = all.Navigations.Where(n => n.IsLines).Select(n => n.Name).ToHashSet() });
+            var created = request.Header("Prefer")?.Contains("return=representation", StringComparison.OrdinalIgnoreCase) == true
+                ? division.Json.Row(record, all with { Expanded = all.Navigations.Where(n => n.IsLines).Select(n => n.Name).ToHashSet() })
+                : division.Json.KeyOnly(record);
             return ApiResponse.Data(created, StatusCodes.Status201Created) with
             {
                 Headers = new Dictionary<string, string> { ["Location"] = division.Urls.Entity(schema, record.Key) },

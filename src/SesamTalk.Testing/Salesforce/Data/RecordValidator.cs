@@ -9,7 +9,9 @@ namespace SesamTalk.Testing.Salesforce.Data;
 
 /// <summary>
 /// Checks a request body against the object's schema. Unknown fields and values of the wrong JSON type fail the
-/// whole request (Salesforce rejects them while deserialising); the remaining rules give per-record errors.
+/// whole request (Salesforce rejects them while deserialising); the remaining rules give per-record errors. Values come
+/// back in the form Salesforce stores them: text trimmed (empty text is null), datetimes to the second, numbers as
+/// doubles, reference ids in their 18-character form.
 /// Callers hold the store's gate, since reference checks read other records.
 /// </summary>
 internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore store)
@@ -124,7 +126,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
             FieldType.Date => kind == JsonValueKind.String && SalesforceDate.TryParseDate((string)raw!, out var date)
                 ? SalesforceDate.FormatDate(date) : null,
             FieldType.Datetime => kind == JsonValueKind.String && SalesforceDate.TryParseDateTime((string)raw!, out var time)
-                ? SalesforceDate.FormatDateTime(time) : null,
+                ? SalesforceDate.FormatDateTime(SalesforceDate.TruncateToSecond(time)) : null,
             _ => kind == JsonValueKind.Number ? (double)raw! : null,
         };
         return converted ?? throw ParserError(field, raw, kind);
@@ -157,18 +159,22 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
 
         if (field.Type.IsText())
         {
-            var text = (string)value!;
+            if (SalesforceText.Stored((string)value!) is not { } text)
+            {
+                return (null, null);
+            }
+
             if (field.Source.Length is { } max && text.Length > max)
             {
-                return (value, new SalesforceError(
+                return (text, new SalesforceError(
                     "STRING_TOO_LONG",
                     string.Create(CultureInfo.InvariantCulture, $"{field.Name}: data value too large: {text} (max length={max})"),
                     [field.Name]));
             }
 
             return field.Type == FieldType.Email && !EmailPattern().IsMatch(text)
-                ? (value, new SalesforceError("INVALID_EMAIL_ADDRESS", $"{field.Name}: invalid email address: {text}", [field.Name]))
-                : (value, null);
+                ? (text, new SalesforceError("INVALID_EMAIL_ADDRESS", $"{field.Name}: invalid email address: {text}", [field.Name]))
+                : (text, null);
         }
 
         return field.Type == FieldType.Reference ? CheckReference(field, (string)value!) : (value, null);

@@ -26,8 +26,9 @@ internal static class SalesforceDate
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     /// <summary>
-    /// Salesforce stores audit datetimes to the second: every recorded payload shows ".000". Keeping that
-    /// precision makes equal timestamps as common here as in a real org.
+    /// Salesforce stores datetimes to the second, its audit stamps and datetime fields alike: every recorded payload
+    /// shows ".000", and milliseconds written to a datetime field are dropped, not rounded. Keeping that precision also
+    /// makes equal timestamps as common here as in a real org.
     /// </summary>
     public static DateTimeOffset TruncateToSecond(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
