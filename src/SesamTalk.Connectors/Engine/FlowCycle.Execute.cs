@@ -25,9 +25,11 @@ internal sealed partial class FlowCycle<TEntity>
 
         _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Writing, _processed));
         await WriteHostAsync(works).ConfigureAwait(false);
-        await CreateRemoteAsync(works).ConfigureAwait(false);
-        await UpdateRemoteAsync(works).ConfigureAwait(false);
+        var answers = new Dictionary<LinkWork<TEntity>, SyncRecord?>();
+        await CreateRemoteAsync(works, answers).ConfigureAwait(false);
+        await UpdateRemoteAsync(works, answers).ConfigureAwait(false);
         await DeleteRemoteAsync(works).ConfigureAwait(false);
+        await TakeStoredAsync(answers).ConfigureAwait(false);
         await CommitAsync(works, side, cursor).ConfigureAwait(false);
         _processed += works.Count;
         _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, _processed));
@@ -73,7 +75,8 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    private async Task CreateRemoteAsync(List<LinkWork<TEntity>> works)
+    /// <summary>Creates the remote records in the API's batches; <paramref name="answers"/> receives each write's stored record (null when the answer carried none).</summary>
+    private async Task CreateRemoteAsync(List<LinkWork<TEntity>> works, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
         var creates = works.Where(work => work.Error is null && work.CreatesRemote).ToList();
         foreach (var batch in creates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
@@ -85,15 +88,13 @@ internal sealed partial class FlowCycle<TEntity>
             }
 
             var results = await _connector.CreateAsync(_mapper, batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey)).ToList(), _cancellationToken).ConfigureAwait(false);
-            var answers = new SyncRecord?[batch.Length];
             for (var index = 0; index < batch.Length; index++)
             {
                 Settle(batch[index], results[index], SyncChangeKind.Create);
-                answers[index] = results[index].Stored;
+                answers[batch[index]] = results[index].Stored;
             }
 
             await RewriteRepeatedCreatesAsync(batch, answers).ConfigureAwait(false);
-            await TakeStoredAsync(batch, answers).ConfigureAwait(false);
         }
     }
 
@@ -102,7 +103,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// of then: the host record may have changed since. Writing the values once more makes both sides agree; what the
     /// system stored is then the update's answer (<paramref name="answers"/> change with it).
     /// </summary>
-    private async Task RewriteRepeatedCreatesAsync(LinkWork<TEntity>[] batch, SyncRecord?[] answers)
+    private async Task RewriteRepeatedCreatesAsync(LinkWork<TEntity>[] batch, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
         var repeated = batch
             .Where(work => work.Error is null && work.RemoteId is not null && _openIntents.ContainsKey((SyncSide.Local, work.SourceId)))
@@ -127,11 +128,11 @@ internal sealed partial class FlowCycle<TEntity>
                 repeated[index].Error = $"{_mapper.Target} rejected '{repeated[index].RemoteId}': {error}";
             }
 
-            answers[Array.IndexOf(batch, repeated[index])] = results[index].Stored;
+            answers[repeated[index]] = results[index].Stored;
         }
     }
 
-    private async Task UpdateRemoteAsync(List<LinkWork<TEntity>> works)
+    private async Task UpdateRemoteAsync(List<LinkWork<TEntity>> works, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
         var updates = works.Where(work => work.Error is null && !work.CreatesRemote && work.ToRemote is { Count: > 0 }).ToList();
         foreach (var work in updates)
@@ -145,9 +146,8 @@ internal sealed partial class FlowCycle<TEntity>
             for (var index = 0; index < batch.Length; index++)
             {
                 Settle(batch[index], results[index], batch[index].SoftDelete ? SyncChangeKind.Delete : SyncChangeKind.Update);
+                answers[batch[index]] = results[index].Stored;
             }
-
-            await TakeStoredAsync(batch, [.. results.Select(result => result.Stored)]).ConfigureAwait(false);
         }
     }
 

@@ -96,10 +96,14 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    /// <summary>Pushes the host's changes after <paramref name="cursor"/> in units of the connector's largest write batch.</summary>
+    /// <summary>
+    /// Pushes the host's changes after <paramref name="cursor"/> in units of the connector's largest write batch, and of
+    /// at least <see cref="MinimumUnit"/> changes for APIs that write one record a call, so the unit's read-back of what
+    /// the system stored is one call for many writes.
+    /// </summary>
     private async Task SyncHostChangesAsync(HostCursor? cursor)
     {
-        var size = Math.Max(1, _options.BatchSize ?? _capabilities.MaxBatchSize);
+        var size = Math.Max(1, _options.BatchSize ?? Math.Max(_capabilities.MaxBatchSize, MinimumUnit));
         var chunk = new List<HostChange<TEntity>>(size);
         await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
         {

@@ -1,28 +1,29 @@
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
-/// What the remote system stored of a write: its answer's record, else one batched read-back per write batch. The
+/// What the remote system stored of a write: its answer's record, else one batched read-back for the unit's writes. The
 /// agreed state keeps the stored form of each written field where it differs from the value sent, and the link's
 /// remote fingerprint is the stored record's, so a value the system padded, trimmed or rounded reads as the echo it is.
 /// </summary>
 internal sealed partial class FlowCycle<TEntity>
 {
-    /// <summary>Takes the stored records of a write batch's successful writes.</summary>
-    /// <param name="batch">The works written.</param>
-    /// <param name="answers">Each work's stored record from the write's answer, or null when the answer carried none.</param>
-    private async Task TakeStoredAsync(LinkWork<TEntity>[] batch, SyncRecord?[] answers)
+    /// <summary>
+    /// Takes the stored records of the unit's successful writes: each from its write's answer, the others read back
+    /// together, in as few calls as the connector batches them (APIs that write one record a call still read many in one).
+    /// </summary>
+    /// <param name="answers">Each written work with its stored record from the write's answer, or null when the answer carried none.</param>
+    private async Task TakeStoredAsync(Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
         var stored = new Dictionary<LinkWork<TEntity>, SyncRecord>();
         var unread = new List<LinkWork<TEntity>>();
-        for (var index = 0; index < batch.Length; index++)
+        foreach (var (work, answer) in answers)
         {
-            var work = batch[index];
             if (work.Error is not null || !work.RemoteWritten || work.RemoteId is null || work.Agreed is null)
             {
                 continue;
             }
 
-            if (answers[index] is { } answer)
+            if (answer is not null)
             {
                 stored[work] = answer;
             }

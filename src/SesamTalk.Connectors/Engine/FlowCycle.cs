@@ -14,6 +14,9 @@ namespace SesamTalk.Connectors.Engine;
 internal sealed partial class FlowCycle<TEntity>
     where TEntity : class
 {
+    /// <summary>The fewest host changes in a unit of work by default (the connector's write batch when larger).</summary>
+    private const int MinimumUnit = 100;
+
     private readonly FlowContext _context;
     private readonly ISyncEntityDefinition<TEntity> _definition;
     private readonly IEntityMapper<TEntity> _mapper;
