@@ -77,6 +77,11 @@ public sealed class StandaloneEmulators : IAsyncDisposable
 
     private async Task StartOneAsync(StandaloneSystem system, CancellationToken cancellationToken)
     {
+        if (system.Catalog is not null && !system.IsCustom)
+        {
+            throw new ArgumentException($"The {system.Name} emulator holds its standard catalog and takes no other (only custom systems take one).", nameof(system));
+        }
+
         switch (system.Name.ToUpperInvariant())
         {
             case "SALESFORCE":
@@ -119,7 +124,7 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("refresh_token", superOfficeToken + "  (a first one, so no browser is needed)"));
                 break;
             default:
-                var custom = Running(await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false));
+                var custom = Running(await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = system.Port, Catalog = system.Catalog }, cancellationToken).ConfigureAwait(false));
                 if (string.Equals(system.Name, "Customcrm", StringComparison.OrdinalIgnoreCase))
                 {
                     Seed(custom, RemoteDemoData.SeedCustomcrm);

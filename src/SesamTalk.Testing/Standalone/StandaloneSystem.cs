@@ -5,6 +5,8 @@ namespace SesamTalk.Testing.Standalone;
 /// <param name="Port">The loopback port.</param>
 public sealed record StandaloneSystem(string Name, int Port)
 {
+    private static readonly string[] Standard = ["Salesforce", "SuperOffice", "ExactOnline"];
+
     /// <summary>The systems started when none are named: every emulated system of the seeds.</summary>
     public static IReadOnlyList<StandaloneSystem> All { get; } =
     [
@@ -15,6 +17,15 @@ public sealed record StandaloneSystem(string Name, int Port)
         new("Customcrm", 0),
         new("Customerp", 0),
     ];
+
+    /// <summary>
+    /// A custom system's field catalog as JSON text (see <see cref="StandaloneCatalog"/>); the emulator then checks every
+    /// write and seed against it. Null: any type and field is accepted. Salesforce, SuperOffice and ExactOnline take none.
+    /// </summary>
+    public string? Catalog { get; init; }
+
+    /// <summary>Whether this is a custom system (speaking the custom-system contract) rather than Salesforce, SuperOffice or ExactOnline.</summary>
+    public bool IsCustom => !Standard.Contains(Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Reads command-line arguments of the form <c>Name[:port]</c>, e.g. <c>Salesforce:5101 ExactOnline Customcrm:5103</c>;
