@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Packs SesamTalk, SesamTalk.Connectors and SesamTalk.Testing at a unique version, checks the packages' layout,
-# restores the consumer app (tests/Consumer, outside SesamTalk.sln) from them into an isolated packages folder,
-# builds it (which runs the generator from the SesamTalk package) and runs it against the custom-system emulator.
-# Prints each check; exits non-zero when any step or check fails.
+# Packs SesamTalk, SesamTalk.Connectors, SesamTalk.Testing and the tool SesamTalk.Emulators at a unique version,
+# checks the packages' layout, restores the consumer app (tests/Consumer, outside SesamTalk.sln) from them into an
+# isolated packages folder, builds it (which runs the generator from the SesamTalk package) and runs it against the
+# custom-system emulator; then installs the tool from the feed (dotnet tool install --tool-path), asks it for --help
+# and starts and stops it with SIGTERM. Prints each check; exits non-zero when any step or check fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
@@ -12,6 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 version="0.0.0-ci.$(date +%Y%m%d%H%M%S).$$"
 feed="$root/artifacts/packages"
 packages="$root/artifacts/consumer-packages"
+tools="$root/artifacts/consumer-tools"
 started=$SECONDS
 
 step() { echo "consumer: $1 ($((SECONDS - started)) s)"; }
@@ -22,6 +24,7 @@ rm -f "$feed"/SesamTalk*.0.0.0-ci.*.nupkg "$feed"/SesamTalk*.0.0.0-ci.*.snupkg
 for project in SesamTalk.Abstractions SesamTalk.Connectors SesamTalk.Testing; do
   dotnet pack "src/$project/$project.csproj" -c Release -p:Version="$version" -o "$feed" -v q --nologo
 done
+dotnet pack tools/SesamTalk.Emulators/SesamTalk.Emulators.csproj -c Release -p:Version="$version" -o "$feed" -v q --nologo
 
 step "checking the packages' layout"
 python3 - "$feed" "$version" <<'PY'
@@ -34,10 +37,11 @@ def check(what, holds):
     print(("  ok    " if holds else "  FAIL  ") + what)
     failed |= not holds
 
-for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.Testing"):
+for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.Testing", "SesamTalk.Emulators"):
     with zipfile.ZipFile(f"{feed}/{package_id}.{version}.nupkg") as nupkg:
         names = nupkg.namelist()
         nuspec = nupkg.read(f"{package_id}.nuspec").decode("utf-8")
+        tool_settings = nupkg.read("tools/net10.0/any/DotnetToolSettings.xml").decode("utf-8") if "tools/net10.0/any/DotnetToolSettings.xml" in names else ""
     dependencies = set(re.findall(r'<dependency id="([^"]+)"', nuspec))
     check(f"{package_id}: MIT licence, authors, description and README in the nuspec",
           '<license type="expression">MIT</license>' in nuspec and "<authors>SesamTalk contributors</authors>" in nuspec
@@ -51,6 +55,10 @@ for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.Testing"):
               [n for n in names if n.endswith("SesamTalk.Generators.dll")] == ["analyzers/dotnet/roslyn4.8/cs/SesamTalk.Generators.dll"])
         check("SesamTalk: the attributes assembly is in lib/netstandard2.0 and lib/net8.0",
               {"lib/netstandard2.0/SesamTalk.Abstractions.dll", "lib/net8.0/SesamTalk.Abstractions.dll"} <= set(names))
+    elif package_id == "SesamTalk.Emulators":
+        check("SesamTalk.Emulators: a .NET tool whose one command is sesamtalk-emulators, with no package dependencies",
+              '<packageType name="DotnetTool"' in nuspec and re.findall(r'<Command Name="([^"]+)"', tool_settings) == ["sesamtalk-emulators"]
+              and not dependencies)
     else:
         check(f"{package_id}: depends on SesamTalk {version}", f'<dependency id="SesamTalk" version="{version}"' in nuspec)
 sys.exit(1 if failed else 0)
@@ -80,5 +88,33 @@ fi
 
 step "running the consumer against the custom-system emulator"
 dotnet run --project tests/Consumer/SesamTalk.Consumer.csproj -c Release --no-build -p:SesamTalkVersion="$version"
+
+step "installing the tool SesamTalk.Emulators from artifacts/packages into artifacts/consumer-tools"
+rm -rf "$tools"
+dotnet tool install --tool-path "$tools" --add-source "$feed" SesamTalk.Emulators --version "$version" >/dev/null
+if usage="$("$tools/sesamtalk-emulators" --help)" && [ "${usage%%$'\n'*}" = "Usage: sesamtalk-emulators [options] [Name[:port] ...]" ]; then
+  echo "  ok    sesamtalk-emulators --help prints the usage and exits 0"
+else
+  echo "  FAIL  sesamtalk-emulators --help did not exit 0 with the usage: ${usage%%$'\n'*}" >&2
+  exit 1
+fi
+
+output="$(mktemp)"
+"$tools/sesamtalk-emulators" Customcrm >"$output" 2>&1 &
+emulators=$!
+for _ in $(seq 1 120); do
+  grep -q '^Ready:' "$output" && break
+  kill -0 "$emulators" 2>/dev/null || break
+  sleep 0.25
+done
+kill -TERM "$emulators" 2>/dev/null || true
+if wait "$emulators" && grep -q '^Stopped\.$' "$output"; then
+  echo "  ok    the installed tool started Customcrm, and SIGTERM stopped it with exit code 0"
+  rm -f "$output"
+else
+  echo "  FAIL  the installed tool did not start and stop cleanly:" >&2
+  cat "$output" >&2
+  exit 1
+fi
 
 step "done"

@@ -1,39 +1,38 @@
+using SesamTalk.Emulators;
 using SesamTalk.Testing.Standalone;
 
-// dotnet run --project tools/SesamTalk.Emulators -- [--seed-demo] [Name[:port] ...]
-// e.g. Salesforce:5101 ExactOnline:5102 Customcrm:5103; no names start every system on free ports. --seed-demo fills them
-// with the seed documents' demo data (what the main job's embedded emulators hold) and has Salesforce invoice new orders.
-const string SeedDemo = "--seed-demo";
-var seedDemo = args.Contains(SeedDemo, StringComparer.Ordinal);
-IReadOnlyList<StandaloneSystem> systems;
+// sesamtalk-emulators [--seed-demo] [--catalog FILE ...] [Name[:port] ...]: the emulators, standalone, until a stop
+// signal. Usage.Text says it all; exit codes 0 (stopped, or help), 1 (a system could not start), 2 (a wrong command line).
+CommandLine commandLine;
 try
 {
-    systems = StandaloneSystem.Parse([.. args.Where(arg => arg != SeedDemo)]);
+    commandLine = CommandLine.Parse(args);
 }
 catch (ArgumentException error)
 {
-    Console.Error.WriteLine(error.Message);
-    return 2;
+    return Usage.Wrong(error.Message);
 }
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+if (commandLine.Help)
 {
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+    Console.Write(Usage.Text);
+    return 0;
+}
 
-await using var emulators = await StandaloneEmulators.StartAsync(systems, seedDemo, stop.Token);
-Console.Write(emulators.Description);
-Console.WriteLine("Running. Press Ctrl+C to stop.");
+using var signals = new StopSignals();
+IReadOnlyList<StandaloneSystem> systems;
 try
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
+    var catalogs = await Task.WhenAll(commandLine.CatalogFiles.Select(file => StandaloneCatalog.ReadAsync(file, signals.Stopping)));
+    systems = StandaloneCatalog.AssignTo(commandLine.Systems, catalogs);
 }
-catch (OperationCanceledException)
+catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
 {
-    Console.WriteLine("Stopped.");
+    return Usage.Wrong(error.Message);
+}
+catch (OperationCanceledException) when (signals.Stopping.IsCancellationRequested)
+{
+    return 0;
 }
 
-return 0;
+return await EmulatorRun.RunAsync(systems, commandLine.SeedDemo, signals);

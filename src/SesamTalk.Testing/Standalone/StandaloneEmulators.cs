@@ -9,29 +9,40 @@ namespace SesamTalk.Testing.Standalone;
 
 /// <summary>
 /// Starts emulators on given loopback ports for other programs and real clients to use, and describes each: base
-/// URL, the credentials to sign in with, and the same as the <c>SesamTalk:</c> settings of the library's connectors (which
-/// the sample job reads). With the demo, each holds <see cref="RemoteDemoData"/> and Salesforce invoices every order as it
-/// is created, as the main job's embedded emulators do.
+/// URL, the credentials to sign in with, and the configuration keys of the library's connectors that reach it
+/// (<c>SesamTalk:Salesforce:LoginUrl=...</c>, which the sample job reads too), then all of them as one
+/// <c>appsettings.json</c> snippet. With the demo, each holds <see cref="RemoteDemoData"/> and Salesforce invoices every
+/// order as it is created, as the main job's embedded emulators do.
 /// </summary>
 public sealed class StandaloneEmulators : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _running = [];
-    private readonly StringBuilder _description = new();
+    private readonly List<KeyValuePair<string, string>> _settings = [];
+    private readonly StringBuilder _systems = new();
+    private int _described;
     private bool _seedDemo;
-    private (string Key, string Value)[] _configuring = [];
 
     private StandaloneEmulators()
     {
     }
 
-    /// <summary>What was started and how to reach it, one block per system.</summary>
-    public string Description => _description.ToString();
+    /// <summary>
+    /// What was started and how to reach it: one block per system with its credentials and its configuration keys as
+    /// <c>Key=value</c> lines, then <see cref="AppSettingsJson"/>.
+    /// </summary>
+    public string Description => _systems + "\nappsettings.json:\n" + AppSettingsJson + "\n";
 
     /// <summary>The base URL of each started system, by name.</summary>
     public IDictionary<string, Uri> BaseUrls { get; } = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The connectors' settings that reach the started systems, e.g. <c>SesamTalk:Salesforce:LoginUrl</c>.</summary>
     public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <see cref="Settings"/> as an <c>appsettings.json</c> document (<c>{ "SesamTalk": { "Salesforce": { "LoginUrl": ... } } }</c>),
+    /// in the order the systems started.
+    /// </summary>
+    public string AppSettingsJson => AppSettingsSnippet.Render(_settings);
 
     /// <summary>Starts the systems; names other than Salesforce, SuperOffice and ExactOnline are custom systems.</summary>
     /// <param name="systems">The systems and ports.</param>
@@ -56,37 +67,39 @@ public sealed class StandaloneEmulators : IAsyncDisposable
         return emulators;
     }
 
-    /// <summary>Stops every emulator.</summary>
+    /// <summary>Stops every emulator, all at once, and releases their ports; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var emulator in _running)
-        {
-            await emulator.DisposeAsync().ConfigureAwait(false);
-        }
-
+        IAsyncDisposable[] running = [.. _running];
         _running.Clear();
+        await Task.WhenAll(running.Select(emulator => emulator.DisposeAsync().AsTask())).ConfigureAwait(false);
     }
 
     private async Task StartOneAsync(StandaloneSystem system, CancellationToken cancellationToken)
     {
+        if (system.Catalog is not null && !system.IsCustom)
+        {
+            throw new ArgumentException($"The {system.Name} emulator holds its standard catalog and takes no other (only custom systems take one).", nameof(system));
+        }
+
         switch (system.Name.ToUpperInvariant())
         {
             case "SALESFORCE":
-                var salesforce = await SalesforceEmulator.StartAsync(new SalesforceEmulatorOptions { Port = system.Port, BillOrders = _seedDemo }, cancellationToken).ConfigureAwait(false);
+                var salesforce = Running(await SalesforceEmulator.StartAsync(new SalesforceEmulatorOptions { Port = system.Port, BillOrders = _seedDemo }, cancellationToken).ConfigureAwait(false));
                 Seed(salesforce, RemoteDemoData.SeedSalesforce);
                 Configure("SesamTalk:Salesforce", ("LoginUrl", salesforce.BaseUrl.ToString()), ("ClientId", salesforce.ClientId), ("ClientSecret", salesforce.ClientSecret));
-                Add("Salesforce", salesforce, salesforce.BaseUrl,
+                Describe("Salesforce", salesforce.BaseUrl,
                     ("token URL", salesforce.TokenUrl + "  (grant_type=client_credentials, password or refresh_token)"),
                     ("client_id", salesforce.ClientId),
                     ("client_secret", salesforce.ClientSecret),
                     ("username / password", salesforce.Username + " / " + salesforce.Password));
                 break;
             case "EXACTONLINE":
-                var exact = await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);
+                var exact = Running(await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false));
                 var exactToken = exact.IssueRefreshToken();
                 Configure("SesamTalk:ExactOnline", ("BaseUrl", exact.BaseUrl.ToString()), ("ClientId", exact.ClientId), ("ClientSecret", exact.ClientSecret),
                     ("RedirectUri", exact.RedirectUri), ("Division", exact.Division.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("RefreshToken", exactToken));
-                Add("ExactOnline", exact, exact.BaseUrl,
+                Describe("ExactOnline", exact.BaseUrl,
                     ("authorize URL", exact.AuthorizeUrl.ToString()),
                     ("token URL", exact.TokenUrl.ToString()),
                     ("client_id", exact.ClientId),
@@ -96,12 +109,12 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("refresh_token", exactToken + "  (a first one, so no browser is needed)"));
                 break;
             case "SUPEROFFICE":
-                var superOffice = await SuperOfficeEmulator.StartAsync(new SuperOfficeEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);
+                var superOffice = Running(await SuperOfficeEmulator.StartAsync(new SuperOfficeEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false));
                 Seed(superOffice, RemoteDemoData.SeedSuperOffice);
                 var superOfficeToken = superOffice.IssueRefreshToken();
                 Configure("SesamTalk:SuperOffice", ("LoginBaseUrl", superOffice.BaseUrl.ToString()), ("Tenant", superOffice.ContextIdentifier), ("ClientId", superOffice.ClientId),
                     ("ClientSecret", superOffice.ClientSecret), ("RedirectUri", superOffice.RedirectUri), ("RefreshToken", superOfficeToken));
-                Add("SuperOffice", superOffice, superOffice.BaseUrl,
+                Describe("SuperOffice", superOffice.BaseUrl,
                     ("API URL", superOffice.ApiUrl.ToString()),
                     ("authorize URL", superOffice.AuthorizeUrl.ToString()),
                     ("token URL", superOffice.TokenUrl.ToString()),
@@ -111,16 +124,24 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("refresh_token", superOfficeToken + "  (a first one, so no browser is needed)"));
                 break;
             default:
-                var custom = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false);
+                var custom = Running(await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = system.Port, Catalog = system.Catalog }, cancellationToken).ConfigureAwait(false));
                 if (string.Equals(system.Name, "Customcrm", StringComparison.OrdinalIgnoreCase))
                 {
                     Seed(custom, RemoteDemoData.SeedCustomcrm);
                 }
 
                 Configure("SesamTalk:Custom:" + system.Name, ("BaseUrl", custom.BaseUrl.ToString()), ("ApiKey", custom.ApiKey));
-                Add(system.Name, custom, custom.BaseUrl, ("API key", custom.ApiKey + "  (Authorization: Bearer)"), ("contract", "docs/custom-system-contract.md"));
+                Describe(system.Name, custom.BaseUrl, ("API key", custom.ApiKey + "  (Authorization: Bearer)"), ("contract", "docs/custom-system-contract.md"));
                 break;
         }
+    }
+
+    /// <summary>Keeps a started emulator to stop on dispose, before anything else can fail.</summary>
+    private T Running<T>(T emulator)
+        where T : IAsyncDisposable
+    {
+        _running.Add(emulator);
+        return emulator;
     }
 
     private void Seed<T>(T emulator, Action<T> seed)
@@ -131,32 +152,33 @@ public sealed class StandaloneEmulators : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds a system's connector settings, printed with the system (as command-line arguments) by <see cref="Add"/>.</summary>
+    /// <summary>Adds a system's connector settings, printed with the system by <see cref="Describe"/>.</summary>
     private void Configure(string section, params (string Key, string Value)[] settings)
     {
-        _configuring = [.. settings.Select(setting => (section + ":" + setting.Key, setting.Value))];
-        foreach (var (key, value) in _configuring)
+        foreach (var (key, value) in settings)
         {
-            Settings[key] = value;
+            var setting = new KeyValuePair<string, string>(section + ":" + key, value);
+            _settings.Add(setting);
+            Settings.Add(setting);
         }
     }
 
-    private void Add(string name, IAsyncDisposable emulator, Uri baseUrl, params (string Label, string Value)[] details)
+    /// <summary>Adds a started system's block to the description: its details, then the settings <see cref="Configure"/> added since the last block.</summary>
+    private void Describe(string name, Uri baseUrl, params (string Label, string Value)[] details)
     {
-        _running.Add(emulator);
         BaseUrls[name] = baseUrl;
-        _description.Append(name).Append("  ").Append(baseUrl).Append('\n');
+        _systems.Append(name).Append("  ").Append(baseUrl).Append('\n');
         foreach (var (label, value) in details)
         {
-            _description.Append("  ").Append(label).Append(": ").Append(value).Append('\n');
+            _systems.Append("  ").Append(label).Append(": ").Append(value).Append('\n');
         }
 
-        _description.Append("  settings:");
-        foreach (var (key, value) in _configuring)
+        _systems.Append("  configuration:\n");
+        foreach (var (key, value) in _settings.Skip(_described))
         {
-            _description.Append(" --").Append(key).Append('=').Append(value);
+            _systems.Append("    ").Append(key).Append('=').Append(value).Append('\n');
         }
 
-        _description.Append('\n');
+        _described = _settings.Count;
     }
 }

@@ -1,10 +1,12 @@
 namespace SesamTalk.Testing.Standalone;
 
 /// <summary>One emulator to start standalone: the system's name and the port (0: any free port).</summary>
-/// <param name="Name">Salesforce, ExactOnline, or the name of a custom system such as Customcrm.</param>
+/// <param name="Name">Salesforce, SuperOffice, ExactOnline, or the name of a custom system such as Customcrm.</param>
 /// <param name="Port">The loopback port.</param>
 public sealed record StandaloneSystem(string Name, int Port)
 {
+    private static readonly string[] Standard = ["Salesforce", "SuperOffice", "ExactOnline"];
+
     /// <summary>The systems started when none are named: every emulated system of the seeds.</summary>
     public static IReadOnlyList<StandaloneSystem> All { get; } =
     [
@@ -17,11 +19,22 @@ public sealed record StandaloneSystem(string Name, int Port)
     ];
 
     /// <summary>
+    /// A custom system's field catalog as JSON text (see <see cref="StandaloneCatalog"/>); the emulator then checks every
+    /// write and seed against it. Null: any type and field is accepted. Salesforce, SuperOffice and ExactOnline take none.
+    /// </summary>
+    public string? Catalog { get; init; }
+
+    /// <summary>Whether this is a custom system (speaking the custom-system contract) rather than Salesforce, SuperOffice or ExactOnline.</summary>
+    public bool IsCustom => !Standard.Contains(Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Reads command-line arguments of the form <c>Name[:port]</c>, e.g. <c>Salesforce:5101 ExactOnline Customcrm:5103</c>;
     /// no arguments start every system on free ports.
     /// </summary>
     /// <param name="args">The arguments.</param>
-    /// <exception cref="ArgumentException">An argument is not <c>Name</c> or <c>Name:port</c> with a port from 1 to 65535.</exception>
+    /// <exception cref="ArgumentException">
+    /// An argument is not <c>Name</c> or <c>Name:port</c> with a port from 1 to 65535, or names a system a second time.
+    /// </exception>
     public static IReadOnlyList<StandaloneSystem> Parse(IReadOnlyList<string> args)
     {
         if (args.Count == 0)
@@ -29,17 +42,21 @@ public sealed record StandaloneSystem(string Name, int Port)
             return All;
         }
 
-        return args.Select(arg =>
-        {
-            var parts = arg.Split(':');
-            var port = 0;
-            if (parts.Length > 2 || parts[0].Length == 0
-                || (parts.Length == 2 && (!int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)))
-            {
-                throw new ArgumentException($"'{arg}' is not a system to start. Use Name or Name:port, e.g. Salesforce:5101 or Customcrm.", nameof(args));
-            }
+        var systems = args.Select(ParseOne).ToList();
+        var twice = systems.GroupBy(system => system.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(names => names.Count() > 1);
+        return twice is null ? systems : throw new ArgumentException($"'{twice.Key}' is named twice; start each system once.");
+    }
 
-            return new StandaloneSystem(parts[0], port);
-        }).ToList();
+    private static StandaloneSystem ParseOne(string arg)
+    {
+        var parts = arg.Split(':');
+        var port = 0;
+        if (parts.Length > 2 || parts[0].Length == 0
+            || (parts.Length == 2 && (!int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)))
+        {
+            throw new ArgumentException($"'{arg}' is not a system to start. Use Name or Name:port, e.g. Salesforce:5101 or Customcrm.");
+        }
+
+        return new StandaloneSystem(parts[0], port);
     }
 }
