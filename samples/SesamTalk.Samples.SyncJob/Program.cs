@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using SesamTalk.Samples.SyncJob;
 
@@ -10,12 +11,16 @@ var configuration = new ConfigurationBuilder()
     .AddCommandLine(args)
     .Build();
 
+// Ctrl+C, a service manager's or a container's stop (SIGTERM): the job stops at its last checkpoint and says so.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 using var logging = JobLogging.Create(configuration);
 return await SyncJob.RunAsync(JobSettings.From(configuration), configuration, new JobConsole(Console.Out, Console.Error, logging), stop.Token);
+
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    stop.Cancel();
+}

@@ -54,6 +54,11 @@ public static class SyncJob
             await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
             return JobExitCodes.SystemRefused;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("Stopped on request at the last checkpoint; run the job again with the same --state to go on.").ConfigureAwait(false);
+            return JobExitCodes.NotLinked;
+        }
     }
 
     private static async Task<int> RunCheckedAsync(JobSettings settings, IConfiguration configuration, JobConsole console, CancellationToken cancellationToken)

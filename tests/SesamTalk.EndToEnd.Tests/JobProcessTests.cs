@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using SesamTalk.Samples.SyncJob;
 using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Testing.Custom;
 using SesamTalk.Testing.Demo;
@@ -63,6 +64,48 @@ public sealed class JobProcessTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(state, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task The_job_with_its_embedded_emulators_stops_at_its_checkpoint_on_a_stop_signal_and_says_so(string signal)
+    {
+        var state = Path.Combine(Path.GetTempPath(), "sesamtalk-e2e-signal-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(JobDll);
+        start.ArgumentList.Add("--state");
+        start.ArgumentList.Add(state);
+        try
+        {
+            using var job = Process.Start(start)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var errors = job.StandardError.ReadToEndAsync(timeout.Token);
+            while (await job.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains(": syncing", StringComparison.Ordinal))
+            {
+            }
+
+            using (var kill = Process.Start("kill", ["-s", signal, job.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(timeout.Token);
+            }
+
+            var rest = job.StandardOutput.ReadToEndAsync(timeout.Token);
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await job.WaitForExitAsync(stopping.Token); // before, the emulators took SIGTERM and the job ran on against them
+
+            Assert.Equal(JobExitCodes.NotLinked, job.ExitCode);
+            Assert.Contains("Stopped on request at the last checkpoint", await errors, StringComparison.Ordinal);
+            await rest;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(state))
+            {
+                Directory.Delete(state, recursive: true);
+            }
         }
     }
 

@@ -2,11 +2,16 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace SesamTalk.Testing.Http;
 
-/// <summary>The web app every emulator runs in: Kestrel on 127.0.0.1 (a free port unless one is given), without logging, serving the emulator's routes.</summary>
+/// <summary>
+/// The web app every emulator runs in: Kestrel on 127.0.0.1 (a free port unless one is given), without logging and
+/// without a signal-handling lifetime (<see cref="EmbeddedLifetime"/>), serving the emulator's routes.
+/// </summary>
 internal sealed class LoopbackHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -25,6 +30,7 @@ internal sealed class LoopbackHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LoopbackHost).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         map(app);
