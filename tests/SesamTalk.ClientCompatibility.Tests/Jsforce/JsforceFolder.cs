@@ -11,5 +11,7 @@ internal static class JsforceFolder
 
     /// <summary>The scenario names: the scripts in scenarios/, each run as <c>node scenario.mjs NAME</c>.</summary>
     public static IReadOnlyList<string> Scenarios { get; } =
-        [.. Directory.GetFiles(System.IO.Path.Combine(Path, "scenarios"), "*.mjs").Select(System.IO.Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(System.IO.Path.Combine(Path, "scenarios"), "*.mjs")
+            .Select(file => System.IO.Path.GetFileNameWithoutExtension(file))
+            .Order(StringComparer.Ordinal)];
 }
