@@ -21,7 +21,16 @@ public static class DbContextOptionsBuilderExtensions
         return IsStamping(options.Options) ? options : options.AddInterceptors(new ChangeStampInterceptor(time ?? TimeProvider.System));
     }
 
-    /// <summary>Whether the options stamp changes (<see cref="UseSesamTalk"/> was applied).</summary>
+    /// <summary>Stamps synced changes; the typed form of <see cref="UseSesamTalk(DbContextOptionsBuilder, TimeProvider?)"/>.</summary>
+    /// <typeparam name="TContext">The context.</typeparam>
+    /// <param name="options">The context's options builder.</param>
+    /// <param name="time">The wall clock the positions never fall behind; the system clock by default.</param>
+    /// <returns>The options builder.</returns>
+    public static DbContextOptionsBuilder<TContext> UseSesamTalk<TContext>(this DbContextOptionsBuilder<TContext> options, TimeProvider? time = null)
+        where TContext : DbContext =>
+        (DbContextOptionsBuilder<TContext>)UseSesamTalk((DbContextOptionsBuilder)options, time);
+
+    /// <summary>Whether the options stamp changes (<see cref="UseSesamTalk(DbContextOptionsBuilder, TimeProvider?)"/> was applied).</summary>
     internal static bool IsStamping(IDbContextOptions options) =>
         options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<ChangeStampInterceptor>().Any() == true;
 }

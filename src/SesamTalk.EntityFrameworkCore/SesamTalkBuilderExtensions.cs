@@ -10,7 +10,7 @@ public static class SesamTalkBuilderExtensions
     /// <summary>
     /// Gives every synced entity of the model (except children such as order lines, which are saved with their parent)
     /// an <see cref="IHostStore{TEntity}"/> over <typeparamref name="TContext"/>, and makes the contexts the service
-    /// provider creates stamp their changes (<see cref="DbContextOptionsBuilderExtensions.UseSesamTalk"/>). Register
+    /// provider creates stamp their changes (<see cref="DbContextOptionsBuilderExtensions.UseSesamTalk(DbContextOptionsBuilder, TimeProvider?)"/>). Register
     /// the context (<c>AddDbContext</c>) as usual; an <see cref="IHostStore{TEntity}"/> registered before this call
     /// is kept, for entities the context does not map.
     /// </summary>
