@@ -18,7 +18,7 @@ public static class DbContextOptionsBuilderExtensions
     public static DbContextOptionsBuilder UseSesamTalk(this DbContextOptionsBuilder options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return IsStamping(options.Options) ? options : options.AddInterceptors(new ChangeStampInterceptor(time ?? TimeProvider.System));
+        return UseStamping(options, new ChangeStampInterceptor(time ?? TimeProvider.System));
     }
 
     /// <summary>Stamps synced changes; the typed form of <see cref="UseSesamTalk(DbContextOptionsBuilder, TimeProvider?)"/>.</summary>
@@ -29,6 +29,10 @@ public static class DbContextOptionsBuilderExtensions
     public static DbContextOptionsBuilder<TContext> UseSesamTalk<TContext>(this DbContextOptionsBuilder<TContext> options, TimeProvider? time = null)
         where TContext : DbContext =>
         (DbContextOptionsBuilder<TContext>)UseSesamTalk((DbContextOptionsBuilder)options, time);
+
+    /// <summary>Adds <paramref name="interceptor"/> unless the options stamp changes already.</summary>
+    internal static DbContextOptionsBuilder UseStamping(DbContextOptionsBuilder options, ChangeStampInterceptor interceptor) =>
+        IsStamping(options.Options) ? options : options.AddInterceptors(interceptor);
 
     /// <summary>Whether the options stamp changes (<see cref="UseSesamTalk(DbContextOptionsBuilder, TimeProvider?)"/> was applied).</summary>
     internal static bool IsStamping(IDbContextOptions options) =>

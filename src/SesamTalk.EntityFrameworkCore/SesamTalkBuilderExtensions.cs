@@ -23,7 +23,8 @@ public static class SesamTalkBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.ConfigureDbContext<TContext>((provider, options) => options.UseSesamTalk(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new ChangeStampInterceptor(provider.GetRequiredService<TimeProvider>()));
+        services.ConfigureDbContext<TContext>((provider, options) => DbContextOptionsBuilderExtensions.UseStamping(options, provider.GetRequiredService<ChangeStampInterceptor>()));
         services.TryAddSingleton<ContextSource<TContext>>();
         foreach (var entity in SyncModelShape.Roots(builder.Model))
         {
