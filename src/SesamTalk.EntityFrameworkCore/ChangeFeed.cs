@@ -63,24 +63,36 @@ internal sealed class ChangeFeed<TContext, TEntity>(ContextSource<TContext> cont
         }
     }
 
+    /// <summary>The query of the page of rows after <paramref name="after"/>: keyset on (position, key), through the index.</summary>
+    internal IQueryable<TEntity> RowPage(TContext context, HostCursor? after)
+    {
+        var query = shape.Query<TEntity>(context);
+        if (after is { } cursor)
+        {
+            query = query.Where(shape.Key.After<TEntity>(cursor.ModifiedAt.UtcTicks, cursor.Id));
+        }
+
+        return query
+            .OrderBy(entity => EF.Property<long>(entity, SesamTalkSchema.StampProperty))
+            .ThenBy(entity => EF.Property<object>(entity, shape.Key.Name))
+            .Take(pageSize);
+    }
+
+    /// <summary>The query of the page of the entity's tombstones after position <paramref name="stamp"/>.</summary>
+    internal IQueryable<Tombstone> TombstonePage(TContext context, long stamp) =>
+        context.Set<Tombstone>()
+            .AsNoTracking()
+            .Where(tombstone => tombstone.Entity == shape.Name && tombstone.Stamp > stamp)
+            .OrderBy(tombstone => tombstone.Stamp)
+            .Take(pageSize);
+
     private async Task<List<HostChange<TEntity>>> RowPageAsync(HostCursor? after, CancellationToken cancellationToken)
     {
         var lease = contexts.Open();
         await using (lease.ConfigureAwait(false))
         {
-            var query = shape.Query<TEntity>(lease.Context);
-            if (after is { } cursor)
-            {
-                query = query.Where(shape.Key.After<TEntity>(cursor.ModifiedAt.UtcTicks, cursor.Id));
-            }
-
             // Tracked inside the page's own context, so the stamp (a shadow property) can be read; the context goes with the page.
-            var entities = await query
-                .OrderBy(entity => EF.Property<long>(entity, SesamTalkSchema.StampProperty))
-                .ThenBy(entity => EF.Property<object>(entity, shape.Key.Name))
-                .Take(pageSize)
-                .ToListAsync(cancellationToken)
-                .ConfigureAwait(false);
+            var entities = await RowPage(lease.Context, after).ToListAsync(cancellationToken).ConfigureAwait(false);
             return entities.ConvertAll(entity => Change(lease.Context, entity));
         }
     }
@@ -101,13 +113,7 @@ internal sealed class ChangeFeed<TContext, TEntity>(ContextSource<TContext> cont
             var lease = contexts.Open();
             await using (lease.ConfigureAwait(false))
             {
-                page = await lease.Context.Set<Tombstone>()
-                    .AsNoTracking()
-                    .Where(tombstone => tombstone.Entity == shape.Name && tombstone.Stamp > stamp)
-                    .OrderBy(tombstone => tombstone.Stamp)
-                    .Take(pageSize)
-                    .ToListAsync(cancellationToken)
-                    .ConfigureAwait(false);
+                page = await TombstonePage(lease.Context, stamp).ToListAsync(cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var tombstone in page)
