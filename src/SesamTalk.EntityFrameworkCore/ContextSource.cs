@@ -18,15 +18,3 @@ internal sealed class ContextSource<TContext>(IServiceScopeFactory scopes)
         return new ContextLease<TContext>(scope, scope.ServiceProvider.GetRequiredService<TContext>());
     }
 }
-
-/// <summary>A context and the scope that owns it.</summary>
-/// <typeparam name="TContext">The host's context.</typeparam>
-internal sealed class ContextLease<TContext>(AsyncServiceScope scope, TContext context) : IAsyncDisposable
-    where TContext : DbContext
-{
-    /// <summary>The context.</summary>
-    public TContext Context { get; } = context;
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => scope.DisposeAsync();
-}

@@ -65,7 +65,12 @@ internal sealed class EntityFrameworkHostStore<TContext, TEntity> : IHostStore<T
                 : await shape.Query<TEntity>(context).SingleOrDefaultAsync(shape.Key.EqualTo<TEntity>(key!), cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
-                context.Add(entity);
+                var added = context.Add(entity).Property(shape.Key.Name);
+                if (shape.Key.IsUnset(added.CurrentValue) && !added.IsTemporary)
+                {
+                    throw new InvalidOperationException(
+                        $"A new {typeof(TEntity).Name} has no key and nothing generates one: give {shape.Key.Name} a value when the entity is created (its constructor, or a Guid string), or use a key the database or EF Core generates (int, long, Guid).");
+                }
             }
             else
             {

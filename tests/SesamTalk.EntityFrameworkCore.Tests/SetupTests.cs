@@ -29,6 +29,17 @@ public sealed class SetupTests
     }
 
     [Fact]
+    public async Task A_new_record_whose_string_key_nothing_generates_is_refused_and_one_with_a_key_is_saved()
+    {
+        await using var host = await EfHost.StartAsync();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Store<Note>().SaveAsync(new Note { Text = "no key" }, CancellationToken.None));
+        Assert.Contains("has no key and nothing generates one", error.Message, StringComparison.Ordinal);
+
+        Assert.Equal("N-1", await host.Store<Note>().SaveAsync(new Note { Code = "N-1", Text = "keyed" }, CancellationToken.None));
+        Assert.Equal("keyed", (await host.Store<Note>().GetAsync("N-1", CancellationToken.None))!.Text);
+    }
+
+    [Fact]
     public void A_synced_entity_with_a_composite_key_is_refused_when_the_model_is_built()
     {
         using var context = new CompositeKeyContext(new DbContextOptionsBuilder<CompositeKeyContext>().UseSqlite("Data Source=:memory:").Options);

@@ -10,8 +10,11 @@ public sealed class ShopContext(DbContextOptions<ShopContext> options) : DbConte
 
     public DbSet<Order> Orders => Set<Order>();
 
+    public DbSet<Note> Notes => Set<Note>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Note>().HasKey(note => note.Code);
         modelBuilder.Entity<Order>().HasMany(order => order.Lines).WithOne().HasForeignKey(line => line.OrderId).OnDelete(DeleteBehavior.Cascade);
         modelBuilder.AddSesamTalk(SesamTalkModel.Instance);
     }
