@@ -21,7 +21,11 @@ internal sealed class SyncedChanges
     /// <param name="cancellationToken">Cancels the look-up of a changed child's parent.</param>
     public static async Task<SyncedChanges> CollectAsync(DbContext context, CancellationToken cancellationToken)
     {
-        context.ChangeTracker.DetectChanges();
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges(); // what SaveChanges is about to detect, seen before it stamps
+        }
+
         var changes = new SyncedChanges();
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var entry in context.ChangeTracker.Entries().Where(IsChanged).ToList())
