@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.EntityFrameworkCore.Tests.Entities;
 using SesamTalk.EntityFrameworkCore.Tests.Harness;
 using SesamTalk.Testing.Custom;
@@ -64,6 +65,30 @@ public sealed class EngineTests
         {
             Assert.Single(await host.Talk.Suppliers.LinksAsync(supplier.Id.ToString()));
         }
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_engines_write_into_the_host_and_its_commit_makes_no_second_host_record()
+    {
+        CrashAfterSave<Supplier>? store = null;
+        await using var host = await EfHost.StartAsync(services => services.AddSingleton<IHostStore<Supplier>>(provider => store = new CrashAfterSave<Supplier>(
+            new EntityFrameworkHostStore<ShopContext, Supplier>(provider.GetRequiredService<ContextSource<ShopContext>>(), provider.GetRequiredService<ISyncModel>()))));
+        var remoteId = host.Shop.Seed("Supplier", new JsonObject { ["VatNumber"] = "NO9", ["Name"] = "Born in the Shop" });
+        _ = host.Store<Supplier>(); // resolves the wrapped store, so it can be armed
+        using var cycle = new CancellationTokenSource();
+        store!.Arm(cycle);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Talk.Suppliers.SyncAsync(null, cycle.Token));
+        await using (var context = host.NewContext())
+        {
+            Assert.Equal(1, await context.Suppliers.CountAsync()); // written and committed in the host, not yet linked
+        }
+
+        await host.Talk.Suppliers.SyncAsync();
+        await using var after = host.NewContext();
+        var supplier = await after.Suppliers.SingleAsync();
+        Assert.Equal(remoteId, Assert.Single(await host.Talk.Suppliers.LinksAsync(supplier.Id.ToString())).RemoteId);
+        Assert.Single(host.Shop.GetRecords("Supplier"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class EfHost : IAsyncDisposable
     private readonly string _directory;
     private readonly ServiceProvider _provider;
 
-    private EfHost(string directory, CustomSystemEmulator shop)
+    private EfHost(string directory, CustomSystemEmulator shop, Action<IServiceCollection>? configure)
     {
         _directory = directory;
         Shop = shop;
@@ -30,6 +30,7 @@ public sealed class EfHost : IAsyncDisposable
             options.ApiKey = shop.ApiKey;
             options.MaxRetries = 0;
         });
+        configure?.Invoke(services);
         services.AddSesamTalk()
             .AddEngine()
             .UseSqliteLinkStore(Path.Combine(directory, "links.db"))
@@ -47,11 +48,12 @@ public sealed class EfHost : IAsyncDisposable
     public TalkClient Talk => _provider.GetRequiredService<TalkClient>();
 
     /// <summary>Starts the emulator and creates the database (as a migration would).</summary>
-    public static async Task<EfHost> StartAsync()
+    /// <param name="configure">Registers services before SesamTalk's (a store of the test's own is kept).</param>
+    public static async Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sesamtalk-efcore-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var host = new EfHost(directory, await CustomSystemEmulator.StartAsync());
+        var host = new EfHost(directory, await CustomSystemEmulator.StartAsync(), configure);
         await using var context = host.NewContext();
         await context.Database.EnsureCreatedAsync();
         return host;
