@@ -1,16 +1,18 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Consumer;
+using SesamTalk.EntityFrameworkCore;
 using SesamTalk.Testing.Custom;
-using SesamTalk.Testing.Host;
 
-// A host app that has SesamTalk only as the packages SesamTalk, SesamTalk.Connectors and SesamTalk.Testing. That it
-// compiles proves the generator ran from the SesamTalk package (Supplier.SyncDefinition, SesamTalkModel, TalkClient
-// and AddSesamTalk are all generated); then a Supplier goes to an emulated Customcrm and comes back through the
-// generated mapper and the Custom connector. Every check prints one line; any failure makes the exit code 1.
+// A host app that has SesamTalk only as the packages SesamTalk, SesamTalk.Connectors, SesamTalk.EntityFrameworkCore
+// and SesamTalk.Testing. That it compiles proves the generator ran from the SesamTalk package (Supplier.SyncDefinition,
+// SesamTalkModel, TalkClient and AddSesamTalk are all generated); then a Supplier saved through the app's own EF Core
+// context (a SQLite file) goes to an emulated Customcrm and comes back through the generated mapper, the Custom
+// connector and the EF Core host store. Every check prints one line; any failure makes the exit code 1.
 var checks = new Checks();
 
 var catalog = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Catalogs", "Customcrm.catalog.json"));
@@ -29,19 +31,32 @@ var configuration = new ConfigurationBuilder()
     })
     .Build();
 
-var suppliers = new InMemoryHostStore<Supplier>(s => s.Id == Guid.Empty ? null : s.Id.ToString(), (s, id) => s.Id = Guid.Parse(id));
+var database = "Data Source=" + Path.Combine(state.FullName, "suppliers.db") + ";Pooling=False";
 var services = new ServiceCollection();
-services.AddSingleton<IHostStore<Supplier>>(suppliers);
+services.AddDbContext<SupplierDb>(options => options.UseSqlite(database));
 services.AddSesamTalk()
     .AddCustomSystem("Customcrm", configuration.GetSection("SesamTalk:Custom:Customcrm"))
     .AddEngine(configuration.GetSection("SesamTalk:Engine"))
-    .UseSqliteLinkStore(configuration.GetSection("SesamTalk:LinkStore"));
+    .UseSqliteLinkStore(configuration.GetSection("SesamTalk:LinkStore"))
+    .UseEntityFrameworkCore<SupplierDb>();
 await using var provider = services.BuildServiceProvider();
 provider.GetRequiredService<IStartupValidator>().Validate();
+await using (var scope = provider.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<SupplierDb>().Database.EnsureCreatedAsync();
+}
+
+// The app's own code: a context from the provider, SaveChanges as always.
+async Task<T> WithDbAsync<T>(Func<SupplierDb, Task<T>> work)
+{
+    await using var scope = provider.CreateAsyncScope();
+    return await work(scope.ServiceProvider.GetRequiredService<SupplierDb>());
+}
 
 checks.That("the generated model holds Supplier", SesamTalkModel.Instance.Find(nameof(Supplier)) is not null);
 checks.That("AddSesamTalk registered the generated model", provider.GetService<ISyncModel>() is SesamTalkModel);
 checks.That("the generator emitted TalkClient into this app", typeof(TalkClient).Assembly == typeof(Supplier).Assembly);
+checks.That("UseEntityFrameworkCore registered the Supplier host store", provider.GetService<IHostStore<Supplier>>() is not null);
 
 var mapper = Supplier.SyncDefinition.GetMapper(new SyncTarget("Customcrm", "Supplier"));
 checks.That("the mapper takes its field names from the catalog", mapper.Fields.Select(f => f.Field).Contains("IsPreferred"));
@@ -58,7 +73,11 @@ var supplier = new Supplier
     ContractEnds = new DateOnly(2027, 6, 30),
     InternalNote = "never leaves the app",
 };
-await suppliers.SaveAsync(supplier, CancellationToken.None);
+await WithDbAsync(async db =>
+{
+    db.Suppliers.Add(supplier);
+    return await db.SaveChangesAsync();
+});
 
 // The engine from the SesamTalk.Connectors package syncs the supplier through the generated client.
 var talk = provider.GetRequiredService<TalkClient>();
@@ -73,8 +92,9 @@ checks.That("the supplier is linked to its Customcrm record, created by sync", l
 
 crm.Edit("Supplier", stored!.Id, new System.Text.Json.Nodes.JsonObject { ["Name"] = "Fjord Fasteners ASA", ["PaymentTermDays"] = 45 });
 var back = (await talk.Suppliers.SyncAsync()).Flows.Single();
-checks.That("an edit in Customcrm comes back to the app", back.Updated == 1 && supplier.Name == "Fjord Fasteners ASA" && supplier.PaymentTermDays == 45);
-checks.That("[SyncIgnore] properties are left alone", supplier.InternalNote == "never leaves the app");
+var saved = await WithDbAsync(db => db.Suppliers.AsNoTracking().SingleAsync());
+checks.That("an edit in Customcrm comes back to the app's database", back.Updated == 1 && saved.Name == "Fjord Fasteners ASA" && saved.PaymentTermDays == 45);
+checks.That("[SyncIgnore] properties are left alone", saved.InternalNote == "never leaves the app");
 
 crm.ResetCallCounts();
 var quiet = (await talk.Suppliers.SyncAsync()).Flows.Single();

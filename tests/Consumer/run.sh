@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs SesamTalk, SesamTalk.Connectors, SesamTalk.Testing and the tool SesamTalk.Emulators at a unique version,
+# Packs SesamTalk, SesamTalk.Connectors, SesamTalk.EntityFrameworkCore, SesamTalk.Testing and the tool SesamTalk.Emulators at a unique version,
 # checks the packages' layout, restores the consumer app (tests/Consumer, outside SesamTalk.sln) from them into an
 # isolated packages folder, builds it (which runs the generator from the SesamTalk package) and runs it against the
 # custom-system emulator; then installs the tool from the feed (dotnet tool install --tool-path), asks it for --help
@@ -21,7 +21,7 @@ step() { echo "consumer: $1 ($((SECONDS - started)) s)"; }
 step "packing version $version into artifacts/packages"
 mkdir -p "$feed"
 rm -f "$feed"/SesamTalk*.0.0.0-ci.*.nupkg "$feed"/SesamTalk*.0.0.0-ci.*.snupkg
-for project in SesamTalk.Abstractions SesamTalk.Connectors SesamTalk.Testing; do
+for project in SesamTalk.Abstractions SesamTalk.Connectors SesamTalk.EntityFrameworkCore SesamTalk.Testing; do
   dotnet pack "src/$project/$project.csproj" -c Release -p:Version="$version" -o "$feed" -v q --nologo
 done
 dotnet pack tools/SesamTalk.Emulators/SesamTalk.Emulators.csproj -c Release -p:Version="$version" -o "$feed" -v q --nologo
@@ -37,7 +37,7 @@ def check(what, holds):
     print(("  ok    " if holds else "  FAIL  ") + what)
     failed |= not holds
 
-for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.Testing", "SesamTalk.Emulators"):
+for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.EntityFrameworkCore", "SesamTalk.Testing", "SesamTalk.Emulators"):
     with zipfile.ZipFile(f"{feed}/{package_id}.{version}.nupkg") as nupkg:
         names = nupkg.namelist()
         nuspec = nupkg.read(f"{package_id}.nuspec").decode("utf-8")
@@ -65,15 +65,15 @@ sys.exit(1 if failed else 0)
 PY
 
 step "restoring the consumer into artifacts/consumer-packages (isolated from the machine's package cache)"
-rm -rf "$packages"/sesamtalk "$packages"/sesamtalk.connectors "$packages"/sesamtalk.testing
+rm -rf "$packages"/sesamtalk "$packages"/sesamtalk.connectors "$packages"/sesamtalk.entityframeworkcore "$packages"/sesamtalk.testing
 dotnet restore tests/Consumer/SesamTalk.Consumer.csproj -p:SesamTalkVersion="$version" -v q --nologo
-for package_id in sesamtalk sesamtalk.connectors sesamtalk.testing; do
+for package_id in sesamtalk sesamtalk.connectors sesamtalk.entityframeworkcore sesamtalk.testing; do
   if [ ! -d "$packages/$package_id/$version" ]; then
     echo "  FAIL  $package_id $version was not restored into $packages" >&2
     exit 1
   fi
 done
-echo "  ok    the three packages restored at $version into artifacts/consumer-packages"
+echo "  ok    the four packages restored at $version into artifacts/consumer-packages"
 
 step "building the consumer (the generator runs from the SesamTalk package)"
 dotnet build tests/Consumer/SesamTalk.Consumer.csproj -c Release --no-restore -p:SesamTalkVersion="$version" -v q --nologo

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SesamTalk.EntityFrameworkCore;
+
+/// <summary>Registers the EF Core host store on the SesamTalk builder.</summary>
+public static class SesamTalkBuilderExtensions
+{
+    /// <summary>
+    /// Gives every synced entity of the model (except children such as order lines, which are saved with their parent)
+    /// an <see cref="IHostStore{TEntity}"/> over <typeparamref name="TContext"/>, and makes the contexts the service
+    /// provider creates stamp their changes (<see cref="DbContextOptionsBuilderExtensions.UseSesamTalk(DbContextOptionsBuilder, TimeProvider?)"/>). Register
+    /// the context (<c>AddDbContext</c>) as usual; an <see cref="IHostStore{TEntity}"/> registered before this call
+    /// is kept, for entities the context does not map.
+    /// </summary>
+    /// <typeparam name="TContext">The host's context; its <c>OnModelCreating</c> calls <c>modelBuilder.AddSesamTalk(...)</c>.</typeparam>
+    /// <param name="builder">The SesamTalk builder.</param>
+    /// <returns>The builder.</returns>
+    public static SesamTalkBuilder UseEntityFrameworkCore<TContext>(this SesamTalkBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new ChangeStampInterceptor(provider.GetRequiredService<TimeProvider>()));
+        services.ConfigureDbContext<TContext>((provider, options) => DbContextOptionsBuilderExtensions.UseStamping(options, provider.GetRequiredService<ChangeStampInterceptor>()));
+        services.TryAddSingleton<ContextSource<TContext>>();
+        foreach (var entity in SyncModelShape.Roots(builder.Model))
+        {
+            services.TryAdd(ServiceDescriptor.Singleton(
+                typeof(IHostStore<>).MakeGenericType(entity.EntityType),
+                typeof(EntityFrameworkHostStore<,>).MakeGenericType(typeof(TContext), entity.EntityType)));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors.Custom;
+using SesamTalk.Connectors.Engine;
+using SesamTalk.Connectors.Hosting;
+using SesamTalk.Testing.Custom;
+
+namespace SesamTalk.EntityFrameworkCore.Tests.Harness;
+
+/// <summary>
+/// A host app on a real SQLite file: its context registered as a host registers it, SesamTalk on top with one line,
+/// the engine syncing with an emulated custom system ("Shop"), and contexts opened by hand as the app's own code does.
+/// </summary>
+public sealed class EfHost : IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly ServiceProvider _provider;
+
+    private EfHost(string directory, CustomSystemEmulator shop, Action<IServiceCollection>? configure)
+    {
+        _directory = directory;
+        Shop = shop;
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "shop.db"), Pooling = false, DefaultTimeout = 30 }.ToString();
+        var services = new ServiceCollection();
+        services.AddDbContext<ShopContext>(options => options.UseSqlite(ConnectionString));
+        services.AddCustomSystemConnector("Shop", options =>
+        {
+            options.BaseUrl = shop.BaseUrl;
+            options.ApiKey = shop.ApiKey;
+            options.MaxRetries = 0;
+        });
+        configure?.Invoke(services);
+        services.AddSesamTalk()
+            .AddEngine()
+            .UseSqliteLinkStore(Path.Combine(directory, "links.db"))
+            .UseEntityFrameworkCore<ShopContext>();
+        _provider = services.BuildServiceProvider();
+    }
+
+    /// <summary>The emulated system the engine syncs with.</summary>
+    public CustomSystemEmulator Shop { get; }
+
+    /// <summary>The database file's connection string.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The generated client.</summary>
+    public TalkClient Talk => _provider.GetRequiredService<TalkClient>();
+
+    /// <summary>Starts the emulator and creates the database (as a migration would).</summary>
+    /// <param name="configure">Registers services before SesamTalk's (a store of the test's own is kept).</param>
+    public static async Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "sesamtalk-efcore-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var host = new EfHost(directory, await CustomSystemEmulator.StartAsync(), configure);
+        await using var context = host.NewContext();
+        await context.Database.EnsureCreatedAsync();
+        return host;
+    }
+
+    /// <summary>The store the engine uses for <typeparamref name="TEntity"/>.</summary>
+    public IHostStore<TEntity> Store<TEntity>()
+        where TEntity : class =>
+        _provider.GetRequiredService<IHostStore<TEntity>>();
+
+    /// <summary>A context as the app's own code opens it, stamping its changes on <paramref name="clock"/>.</summary>
+    public ShopContext NewContext(TimeProvider? clock = null) =>
+        new(new DbContextOptionsBuilder<ShopContext>().UseSqlite(ConnectionString).UseSesamTalk(clock).Options);
+
+    /// <summary>Every change after <paramref name="after"/>.</summary>
+    public async Task<List<HostChange<TEntity>>> ChangesAsync<TEntity>(HostCursor? after = null)
+        where TEntity : class
+    {
+        var changes = new List<HostChange<TEntity>>();
+        await foreach (var change in Store<TEntity>().GetChangesAsync(after, CancellationToken.None))
+        {
+            changes.Add(change);
+        }
+
+        return changes;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await Shop.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow disk is left for the OS to clean up.
+        }
+    }
+}
