@@ -96,7 +96,15 @@ internal sealed class Catalog
             Flag(node, "autoNumber"),
             Strings(node["referenceTo"]),
             Strings(node["concatenationOf"]),
-            (string?)node["defaultValue"]);
+            (string?)node["defaultValue"],
+            [.. Array(node["picklistValues"]).Select(v => ReadPicklistValue(v!.AsObject(), name))],
+            Flag(node, "restrictedPicklist"));
+    }
+
+    private static CatalogPicklistValue ReadPicklistValue(JsonObject node, string field)
+    {
+        var value = Required<string>(node, "value", $"{field} picklist value");
+        return new CatalogPicklistValue(value, (string?)node["label"] ?? value, (bool?)node["active"] ?? true, Flag(node, "defaultValue"));
     }
 
     private static T Required<T>(JsonObject node, string member, string owner) =>

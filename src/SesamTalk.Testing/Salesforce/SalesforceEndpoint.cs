@@ -15,6 +15,12 @@ public enum SalesforceEndpoint
     /// <summary><c>GET /services/data/vXX.X/sobjects/{type}/describe</c>.</summary>
     Describe,
 
+    /// <summary><c>GET /services/data/vXX.X/sobjects</c>: describe-global, every object of the org.</summary>
+    DescribeGlobal,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects/{type}</c>: an object's basic information and recent items.</summary>
+    BasicInfo,
+
     /// <summary><c>POST /services/data/vXX.X/sobjects/{type}</c>.</summary>
     Create,
 

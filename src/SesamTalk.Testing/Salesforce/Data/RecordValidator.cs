@@ -172,12 +172,29 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
                     [field.Name]));
             }
 
-            return field.Type == FieldType.Email && !EmailPattern().IsMatch(text)
-                ? (text, new SalesforceError("INVALID_EMAIL_ADDRESS", $"{field.Name}: invalid email address: {text}", [field.Name]))
-                : (text, null);
+            if (field.Type == FieldType.Email && !EmailPattern().IsMatch(text))
+            {
+                return (text, new SalesforceError("INVALID_EMAIL_ADDRESS", $"{field.Name}: invalid email address: {text}", [field.Name]));
+            }
+
+            return (text, RestrictedPicklistError(field, text));
         }
 
         return field.Type == FieldType.Reference ? CheckReference(field, (string)value!) : (value, null);
+    }
+
+    /// <summary>A restricted picklist takes only its active values (each of them, for a multi-select one's <c>a;b</c>).</summary>
+    private static SalesforceError? RestrictedPicklistError(FieldSchema field, string text)
+    {
+        if (!field.Source.RestrictedPicklist)
+        {
+            return null;
+        }
+
+        var values = field.Type == FieldType.Multipicklist ? text.Split(';') : [text];
+        return values.FirstOrDefault(v => !field.Source.AllowsPicklistValue(v)) is { } bad
+            ? new SalesforceError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", $"{field.Name}: bad value for restricted picklist field: {bad}", [field.Name])
+            : null;
     }
 
     private (JsonNode? Value, SalesforceError? Error) CheckReference(FieldSchema field, string value)

@@ -16,6 +16,7 @@ internal static class SalesforceRoutes
         var token = new TokenEndpoint(org);
         var sobjects = new SObjectHandlers(org);
         var metadata = new MetadataHandlers(org);
+        var describe = new DescribeHandlers(org);
         var queries = new QueryHandlers(org);
         var replication = new ReplicationHandlers(org);
         var collections = new CollectionHandlers(org);
@@ -28,7 +29,9 @@ internal static class SalesforceRoutes
             http => pipeline.RunAsync(http, endpoint, Guard.Api, handler);
 
         data.MapGet("/limits", Api(SalesforceEndpoint.Limits, metadata.LimitsAsync));
-        data.MapGet("/sobjects/{type}/describe", Api(SalesforceEndpoint.Describe, metadata.DescribeAsync));
+        data.MapGet("/sobjects", Api(SalesforceEndpoint.DescribeGlobal, describe.DescribeGlobalAsync));
+        data.MapGet("/sobjects/{type}", Api(SalesforceEndpoint.BasicInfo, describe.BasicInfoAsync));
+        data.MapGet("/sobjects/{type}/describe", Api(SalesforceEndpoint.Describe, describe.DescribeAsync));
         data.MapGet("/sobjects/{type}/updated", Api(SalesforceEndpoint.GetUpdated, replication.UpdatedAsync));
         data.MapGet("/sobjects/{type}/deleted", Api(SalesforceEndpoint.GetDeleted, replication.DeletedAsync));
         data.MapPost("/sobjects/{type}", Api(SalesforceEndpoint.Create, sobjects.CreateAsync));

@@ -11,8 +11,14 @@ internal sealed class SchemaCatalog
     private const string SystemName = "Salesforce";
     private readonly Dictionary<string, SObjectSchema> _byName;
 
-    private SchemaCatalog(IEnumerable<SObjectSchema> objects) =>
-        _byName = objects.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
+    private SchemaCatalog(IEnumerable<SObjectSchema> objects)
+    {
+        All = [.. objects];
+        _byName = All.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every object the org has, in catalog order (what describe-global lists).</summary>
+    public IReadOnlyList<SObjectSchema> All { get; }
 
     /// <summary>Loads the embedded catalog, leaving out the object types in <paramref name="disabled"/>.</summary>
     public static SchemaCatalog Load(IEnumerable<string> disabled)
