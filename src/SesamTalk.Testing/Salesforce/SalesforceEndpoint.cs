@@ -33,6 +33,15 @@ public enum SalesforceEndpoint
     /// <summary><c>DELETE /services/data/vXX.X/sobjects/{type}/{id}</c>.</summary>
     Delete,
 
+    /// <summary><c>PATCH /services/data/vXX.X/sobjects/{type}/{field}/{value}</c>: upsert by an external ID.</summary>
+    Upsert,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects/{type}/{field}/{value}</c>: read by an external ID or idLookup field.</summary>
+    RetrieveByExternalId,
+
+    /// <summary><c>DELETE /services/data/vXX.X/sobjects/{type}/{field}/{value}</c>: delete by an external ID.</summary>
+    DeleteByExternalId,
+
     /// <summary><c>GET /services/data/vXX.X/query?q=</c> and <c>queryAll?q=</c>.</summary>
     Query,
 
@@ -54,6 +63,9 @@ public enum SalesforceEndpoint
     /// <summary><c>DELETE /services/data/vXX.X/composite/sobjects?ids=</c>.</summary>
     CollectionDelete,
 
-    /// <summary><c>GET /services/data/vXX.X/composite/sobjects/{type}?ids=&amp;fields=</c>.</summary>
+    /// <summary><c>PATCH /services/data/vXX.X/composite/sobjects/{type}/{externalIdField}</c>.</summary>
+    CollectionUpsert,
+
+    /// <summary><c>GET /services/data/vXX.X/composite/sobjects/{type}?ids=&amp;fields=</c>, or POST with <c>{"ids","fields"}</c>.</summary>
     CollectionRetrieve,
 }

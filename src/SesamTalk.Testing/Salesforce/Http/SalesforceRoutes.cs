@@ -20,6 +20,8 @@ internal static class SalesforceRoutes
         var queries = new QueryHandlers(org);
         var replication = new ReplicationHandlers(org);
         var collections = new CollectionHandlers(org);
+        var externalIds = new ExternalIdHandlers(org);
+        var collectionUpsert = new CollectionUpsertHandler(org);
 
         app.MapPost("/services/oauth2/token", http => pipeline.RunAsync(http, SalesforceEndpoint.Token, Guard.Open, token.HandleAsync));
         app.MapGet("/services/data", http => pipeline.RunAsync(http, SalesforceEndpoint.Versions, Guard.Open, MetadataHandlers.VersionsAsync));
@@ -40,6 +42,10 @@ internal static class SalesforceRoutes
         // Clients that cannot send PATCH may POST with ?_HttpMethod=PATCH.
         data.MapPost("/sobjects/{type}/{id}", Api(SalesforceEndpoint.Update, sobjects.PostOverrideAsync));
         data.MapDelete("/sobjects/{type}/{id}", Api(SalesforceEndpoint.Delete, sobjects.DeleteAsync));
+        data.MapGet("/sobjects/{type}/{field}/{value}", Api(SalesforceEndpoint.RetrieveByExternalId, externalIds.RetrieveAsync));
+        data.MapPatch("/sobjects/{type}/{field}/{value}", Api(SalesforceEndpoint.Upsert, externalIds.UpsertAsync));
+        data.MapPost("/sobjects/{type}/{field}/{value}", Api(SalesforceEndpoint.Upsert, externalIds.PostOverrideAsync));
+        data.MapDelete("/sobjects/{type}/{field}/{value}", Api(SalesforceEndpoint.DeleteByExternalId, externalIds.DeleteAsync));
 
         data.MapGet("/query", Api(SalesforceEndpoint.Query, queries.QueryAsync));
         data.MapGet("/queryAll", Api(SalesforceEndpoint.Query, queries.QueryAllAsync));
@@ -50,6 +56,8 @@ internal static class SalesforceRoutes
         data.MapPatch("/composite/sobjects", Api(SalesforceEndpoint.CollectionUpdate, collections.UpdateAsync));
         data.MapDelete("/composite/sobjects", Api(SalesforceEndpoint.CollectionDelete, collections.DeleteAsync));
         data.MapGet("/composite/sobjects/{type}", Api(SalesforceEndpoint.CollectionRetrieve, collections.RetrieveAsync));
+        data.MapPost("/composite/sobjects/{type}", Api(SalesforceEndpoint.CollectionRetrieve, collections.RetrieveByBodyAsync));
+        data.MapPatch("/composite/sobjects/{type}/{field}", Api(SalesforceEndpoint.CollectionUpsert, collectionUpsert.UpsertAsync));
 
         app.MapFallback(async http =>
         {
