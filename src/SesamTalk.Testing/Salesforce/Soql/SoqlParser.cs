@@ -6,7 +6,8 @@ namespace SesamTalk.Testing.Salesforce.Soql;
 /// <summary>
 /// Recursive-descent parser for the supported SOQL subset:
 /// <c>SELECT fields|COUNT() FROM type [WHERE cond] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n] [OFFSET n]</c>,
-/// where cond combines <c>= != &lt;&gt; &lt; &gt; &lt;= &gt;= LIKE IN NOT IN</c> with AND, OR, NOT and parentheses.
+/// where cond combines <c>= != &lt;&gt; &lt; &gt; &lt;= &gt;= LIKE IN NOT IN</c> with AND, OR, NOT and parentheses, and
+/// values are literals: text, numbers, dates, datetimes, <c>null</c>, <c>true</c>, <c>false</c> and relative date literals.
 /// </summary>
 internal sealed class SoqlParser
 {
@@ -167,7 +168,8 @@ internal sealed class SoqlParser
     {
         var token = Current;
         var literal = token.Kind is SoqlTokenKind.String or SoqlTokenKind.Number or SoqlTokenKind.Date or SoqlTokenKind.DateTime
-            || token.Is("null") || token.Is("true") || token.Is("false");
+            || token.Is("null") || token.Is("true") || token.Is("false")
+            || (token.Kind == SoqlTokenKind.Identifier && DateLiteral.IsLiteral(token.Text));
         if (!literal)
         {
             throw SoqlLexer.Malformed(token.Text, token.Position);
