@@ -18,7 +18,7 @@ internal sealed class SalesforceOrg
         Clock = options.TimeProvider ?? TimeProvider.System;
         OrgId = SalesforceId.Create("00D", "0A", 42);
         UserId = SalesforceId.Create("005", "0A", 42);
-        Schemas = SchemaCatalog.Load(options.DisabledObjects);
+        Schemas = SchemaCatalog.Load(options.DisabledObjects, options.Catalogs);
         Records = new RecordStore();
         Validator = new RecordValidator(Schemas, Records);
         Writer = new RecordWriter(Records, UserId);

@@ -41,7 +41,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
             {
                 WriteKind.Create => field.Source.Createable,
                 WriteKind.Update => field.Source.Updateable,
-                _ => field.Type != FieldType.Address && field.Source.ConcatenationOf.Count == 0,
+                _ => !field.Type.IsCompound() && field.Source.ConcatenationOf.Count == 0,
             };
             if (!writable)
             {
@@ -112,7 +112,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
     /// <summary>Converts a JSON value to the field's wire form, or fails the request as Salesforce's parser does.</summary>
     private static JsonNode? Convert(FieldSchema field, JsonNode? raw)
     {
-        if (raw is null || field.Type == FieldType.Address)
+        if (raw is null || field.Type.IsCompound())
         {
             return raw?.DeepClone();
         }
@@ -122,7 +122,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
         {
             _ when field.Type.IsText() || field.Type.IsId() => kind == JsonValueKind.String ? (string)raw! : null,
             FieldType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? (bool)raw! : null,
-            FieldType.Int => kind == JsonValueKind.Number && raw.AsValue().TryGetValue(out long whole) ? whole : null,
+            FieldType.Int or FieldType.Long => kind == JsonValueKind.Number && raw.AsValue().TryGetValue(out long whole) ? whole : null,
             FieldType.Date => kind == JsonValueKind.String && SalesforceDate.TryParseDate((string)raw!, out var date)
                 ? SalesforceDate.FormatDate(date) : null,
             FieldType.Datetime => kind == JsonValueKind.String && SalesforceDate.TryParseDateTime((string)raw!, out var time)
