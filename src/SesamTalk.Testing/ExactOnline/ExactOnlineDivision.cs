@@ -13,6 +13,7 @@ internal sealed class ExactOnlineDivision
     {
         Options = options;
         Clock = options.TimeProvider ?? TimeProvider.System;
+        Catalog = EntityCatalog.With([.. options.Catalogs]);
         Records = new RecordStore();
         Validator = new RecordValidator(Catalog, Records);
         Writer = new RecordWriter(Records, Catalog, options.Division, UserId, UserFullName);
@@ -31,7 +32,7 @@ internal sealed class ExactOnlineDivision
 
     public static string UserFullName => "SesamTalk Integration";
 
-    public EntityCatalog Catalog { get; } = EntityCatalog.Instance;
+    public EntityCatalog Catalog { get; }
 
     public RecordStore Records { get; }
 
