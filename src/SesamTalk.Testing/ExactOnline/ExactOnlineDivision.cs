@@ -19,7 +19,11 @@ internal sealed class ExactOnlineDivision
         Writer = new RecordWriter(Records, Catalog, options.Division, UserId, UserFullName);
         Tokens = new TokenStore(Clock, options.AccessTokenLifetime, options.RefreshTokenIdleLifetime);
         Limits = new RateLimiter(Clock, options.MinutelyLimit, options.DailyLimit);
+        CreatedAt = Now;
     }
+
+    /// <summary>The name of the emulated company (the division's <c>Description</c>).</summary>
+    public const string CompanyName = "SesamTalk Emulated Company";
 
     public ExactOnlineEmulatorOptions Options { get; }
 
@@ -31,6 +35,12 @@ internal sealed class ExactOnlineDivision
     public Guid UserId { get; } = Guid.NewGuid();
 
     public static string UserFullName => "SesamTalk Integration";
+
+    /// <summary>When the division was created: when the emulator started.</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>The account that owns the licence the division belongs to.</summary>
+    public Guid CustomerId { get; } = Guid.NewGuid();
 
     public EntityCatalog Catalog { get; }
 
