@@ -9,6 +9,12 @@ public enum SalesforceEndpoint
     /// <summary><c>GET /services/data/</c> (the version list; not counted against the API limit).</summary>
     Versions,
 
+    /// <summary><c>GET /id/{orgId}/{userId}</c>: the identity URL the token response's <c>id</c> names.</summary>
+    Identity,
+
+    /// <summary><c>GET /services/data/vXX.X</c>: the version's resources by name.</summary>
+    Resources,
+
     /// <summary><c>GET /services/data/vXX.X/limits</c>.</summary>
     Limits,
 

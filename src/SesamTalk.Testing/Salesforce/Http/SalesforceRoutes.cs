@@ -14,6 +14,8 @@ internal static class SalesforceRoutes
     {
         var pipeline = new RequestPipeline(org);
         var token = new TokenEndpoint(org);
+        var identity = new IdentityEndpoint(org);
+        var resources = new ResourcesHandler(org);
         var sobjects = new SObjectHandlers(org);
         var metadata = new MetadataHandlers(org);
         var describe = new DescribeHandlers(org);
@@ -25,11 +27,13 @@ internal static class SalesforceRoutes
 
         app.MapPost("/services/oauth2/token", http => pipeline.RunAsync(http, SalesforceEndpoint.Token, Guard.Open, token.HandleAsync));
         app.MapGet("/services/data", http => pipeline.RunAsync(http, SalesforceEndpoint.Versions, Guard.Open, MetadataHandlers.VersionsAsync));
+        app.MapGet("/id/{orgId}/{userId}", http => pipeline.RunAsync(http, SalesforceEndpoint.Identity, Guard.Open, identity.HandleAsync));
 
         var data = app.MapGroup("/services/data/v{version}");
         RequestDelegate Api(SalesforceEndpoint endpoint, Func<ApiRequest, CancellationToken, Task<ApiResponse>> handler) =>
             http => pipeline.RunAsync(http, endpoint, Guard.Api, handler);
 
+        data.MapGet("", Api(SalesforceEndpoint.Resources, resources.HandleAsync));
         data.MapGet("/limits", Api(SalesforceEndpoint.Limits, metadata.LimitsAsync));
         data.MapGet("/sobjects", Api(SalesforceEndpoint.DescribeGlobal, describe.DescribeGlobalAsync));
         data.MapGet("/sobjects/{type}", Api(SalesforceEndpoint.BasicInfo, describe.BasicInfoAsync));
