@@ -95,6 +95,22 @@ internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store, TimeP
             return r => SoqlValues.Like((string?)SoqlValues.Stored(field, path.Read(r, store)), pattern);
         }
 
+        if (comparison.Operator is "INCLUDES" or "EXCLUDES")
+        {
+            if (field.Type != FieldType.Multipicklist)
+            {
+                throw ApiException.BadRequest("INVALID_FIELD", "includes or excludes operator only valid on multipicklist field");
+            }
+
+            var includes = comparison.Operator == "INCLUDES";
+            var sets = comparison.Values.Select(v => SoqlValues.Literal(field, v) is string text ? PicklistSet(text) : []).ToList();
+            return r =>
+            {
+                var selected = PicklistSet((string?)SoqlValues.Stored(field, path.Read(r, store)));
+                return sets.Any(set => set.Count > 0 && set.IsSubsetOf(selected)) == includes;
+            };
+        }
+
         var values = comparison.Values.Select(v => Operand(field, v)).ToList();
         if (comparison.Operator is "IN" or "NOT IN")
         {
@@ -109,6 +125,10 @@ internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store, TimeP
         var literal = values[0];
         return r => Matches(field, SoqlValues.Stored(field, path.Read(r, store)), comparison.Operator, literal);
     }
+
+    /// <summary>The values of a multi-select picklist text (<c>a;b</c>), compared case-insensitively as SOQL compares text.</summary>
+    private static HashSet<string> PicklistSet(string? text) =>
+        new((text ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A literal as a typed value, or for a relative date literal on a date or datetime field its range of days.</summary>
     private object? Operand(FieldSchema field, SoqlToken token) =>
