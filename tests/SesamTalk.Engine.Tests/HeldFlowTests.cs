@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
-using SesamTalk.Connectors.SuperOffice;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
 using SesamTalk.Testing.Host;
@@ -185,16 +184,6 @@ public sealed class HeldFlowTests
             services.AddSingleton(logs ?? new CapturedLogs());
             services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
             services.AddHealthChecks().AddSesamTalk("SuperOffice");
-            services
-                .AddSingleton<ISuperOfficeTokenStore>(new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()))
-                .AddSuperOfficeConnector(options =>
-                {
-                    options.LoginBaseUrl = superOffice.BaseUrl;
-                    options.Tenant = superOffice.ContextIdentifier;
-                    options.ClientId = superOffice.ClientId;
-                    options.ClientSecret = superOffice.ClientSecret;
-                    options.RedirectUri = superOffice.RedirectUri;
-                    options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-                });
+            services.AddSuperOffice(superOffice);
         });
 }

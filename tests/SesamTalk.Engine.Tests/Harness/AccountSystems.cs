@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SesamTalk.Connectors.ExactOnline;
-using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Testing.ExactOnline;
 using SesamTalk.Testing.Host;
@@ -16,21 +14,8 @@ public sealed class AccountSystems : IAsyncDisposable
         Salesforce = salesforce;
         Exact = exact;
         Host = new SystemHost<Account>(new InMemoryHostStore<Account>(a => a.Id, (a, id) => a.Id = id), services => services
-            .AddSalesforceConnector(options =>
-            {
-                options.LoginUrl = salesforce.BaseUrl;
-                options.ClientId = salesforce.ClientId;
-                options.ClientSecret = salesforce.ClientSecret;
-                options.DailyCallReserve = 0;
-            })
-            .AddSingleton<IExactOnlineTokenStore>(new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken()))
-            .AddExactOnlineConnector(options =>
-            {
-                options.BaseUrl = exact.BaseUrl;
-                options.ClientId = exact.ClientId;
-                options.ClientSecret = exact.ClientSecret;
-                options.RedirectUri = exact.RedirectUri;
-            }));
+            .AddSalesforce(salesforce)
+            .AddExactOnline(exact));
     }
 
     public SalesforceEmulator Salesforce { get; }

@@ -18,13 +18,17 @@ internal static class SalesforceConnection
         new(new InMemoryHostStore<TEntity>(getId, setId), collection =>
         {
             services?.Invoke(collection);
-            collection.AddSalesforceConnector(options =>
-            {
-                options.LoginUrl = salesforce.BaseUrl;
-                options.ClientId = salesforce.ClientId;
-                options.ClientSecret = salesforce.ClientSecret;
-                options.DailyCallReserve = 0;
-                options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-            });
+            collection.AddSalesforce(salesforce);
+        });
+
+    /// <summary>Registers the connector against the org, with short retries and no daily-call reserve.</summary>
+    public static IServiceCollection AddSalesforce(this IServiceCollection services, SalesforceEmulator salesforce) =>
+        services.AddSalesforceConnector(options =>
+        {
+            options.LoginUrl = salesforce.BaseUrl;
+            options.ClientId = salesforce.ClientId;
+            options.ClientSecret = salesforce.ClientSecret;
+            options.DailyCallReserve = 0;
+            options.MaxRetryDelay = TimeSpan.FromSeconds(2);
         });
 }

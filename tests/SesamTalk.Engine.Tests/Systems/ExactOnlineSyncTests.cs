@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
-using SesamTalk.Connectors.ExactOnline;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
 using SesamTalk.Testing.ExactOnline;
@@ -65,13 +63,5 @@ public sealed class ExactOnlineSyncTests
 
     private static SystemHost<Article> Host(ExactOnlineEmulator exact) =>
         new(new InMemoryHostStore<Article>(a => a.Id, (a, id) => a.Id = id), services => services
-            .AddSingleton<IExactOnlineTokenStore>(new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken()))
-            .AddExactOnlineConnector(options =>
-            {
-                options.BaseUrl = exact.BaseUrl;
-                options.ClientId = exact.ClientId;
-                options.ClientSecret = exact.ClientSecret;
-                options.RedirectUri = exact.RedirectUri;
-                options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-            }));
+            .AddExactOnline(exact));
 }

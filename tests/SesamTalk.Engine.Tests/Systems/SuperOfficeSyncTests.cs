@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using SesamTalk.Connectors.Engine;
-using SesamTalk.Connectors.SuperOffice;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
 using SesamTalk.Testing.Host;
@@ -147,16 +146,6 @@ public sealed class SuperOfficeSyncTests
         {
             services.Configure(configure ?? (_ => { }));
             services.AddSingleton(clock ?? TimeProvider.System);
-            services
-                .AddSingleton<ISuperOfficeTokenStore>(new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()))
-                .AddSuperOfficeConnector(options =>
-                {
-                    options.LoginBaseUrl = superOffice.BaseUrl;
-                    options.Tenant = superOffice.ContextIdentifier;
-                    options.ClientId = superOffice.ClientId;
-                    options.ClientSecret = superOffice.ClientSecret;
-                    options.RedirectUri = superOffice.RedirectUri;
-                    options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-                });
+            services.AddSuperOffice(superOffice);
         });
 }
