@@ -12,7 +12,12 @@ public class SalesforceCatalogExporterTests
             { "name": "Id", "type": "id", "length": 18, "createable": false, "updateable": false, "nillable": false, "defaultedOnCreate": true, "idLookup": true, "filterable": true, "referenceTo": [] },
             { "name": "Description", "type": "textarea", "length": 4000, "createable": true, "updateable": true, "nillable": true, "defaultedOnCreate": false, "filterable": false, "label": "Product Description" },
             { "name": "Price__c", "type": "currency", "length": 0, "createable": true, "updateable": true, "nillable": true, "defaultedOnCreate": false, "custom": true },
-            { "name": "Supplier__c", "type": "reference", "createable": true, "updateable": true, "nillable": true, "defaultedOnCreate": false, "referenceTo": ["Account"] }
+            { "name": "Supplier__c", "type": "reference", "createable": true, "updateable": true, "nillable": true, "defaultedOnCreate": false, "referenceTo": ["Account"] },
+            { "name": "Grade__c", "type": "picklist", "length": 255, "createable": true, "updateable": true, "nillable": true, "defaultedOnCreate": false, "restrictedPicklist": true,
+              "picklistValues": [
+                { "active": true, "defaultValue": true, "label": "A grade", "validFor": null, "value": "A" },
+                { "active": false, "defaultValue": false, "label": "B", "validFor": null, "value": "B" }
+              ] }
           ]
         }
         """;
@@ -36,6 +41,11 @@ public class SalesforceCatalogExporterTests
         Assert.False(fields["Description"].TryGetProperty("label", out _));
         Assert.Equal("Account", fields["Supplier__c"].GetProperty("referenceTo")[0].GetString());
         Assert.False(fields["Id"].TryGetProperty("referenceTo", out _));
+        Assert.False(fields["Id"].TryGetProperty("picklistValues", out _));
+        Assert.True(fields["Grade__c"].GetProperty("restrictedPicklist").GetBoolean());
+        Assert.Equal(
+            """[{"value":"A","label":"A grade","defaultValue":true},{"value":"B","active":false}]""",
+            JsonSerializer.Serialize(fields["Grade__c"].GetProperty("picklistValues")));
     }
 
     [Fact]

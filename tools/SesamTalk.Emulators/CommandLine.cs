@@ -5,7 +5,7 @@ namespace SesamTalk.Emulators;
 /// <summary>What the command line asks for: help, or the systems to start with their options.</summary>
 /// <param name="Help">Print the usage and start nothing.</param>
 /// <param name="SeedDemo">Seed the demo data (<c>--seed-demo</c>).</param>
-/// <param name="CatalogFiles">Custom systems' catalog files (<c>--catalog FILE</c>, repeatable).</param>
+/// <param name="CatalogFiles">Catalog files (<c>--catalog FILE</c>, repeatable): a custom system's, or extensions of a standard one.</param>
 /// <param name="Systems">The systems to start (<c>Name[:port]</c>; none: every system).</param>
 internal sealed record CommandLine(bool Help, bool SeedDemo, IReadOnlyList<string> CatalogFiles, IReadOnlyList<StandaloneSystem> Systems)
 {

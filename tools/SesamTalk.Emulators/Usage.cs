@@ -22,9 +22,11 @@ internal static class Usage
         Options:
           --seed-demo       Seed data: fill Salesforce, SuperOffice and Customcrm with the main job's demo records
                             (RemoteDemoData) and have Salesforce invoice every new order.
-          --catalog FILE    A custom system's field catalog (*.catalog.json, docs/catalogs.md); its "system" names the
-                            system, which must be started. The emulator then checks every write against it.
-                            Repeatable. Salesforce, SuperOffice and ExactOnline have their standard catalogs built in.
+          --catalog FILE    A field catalog (*.catalog.json, docs/catalogs.md); its "system" names the system, which
+                            must be started. A custom system takes one and checks every write against it. For
+                            Salesforce, SuperOffice and ExactOnline it extends the built-in standard catalog as a
+                            host's AdditionalFiles do (an org's custom objects and fields, e.g. Project__c).
+                            Repeatable.
           -h, --help        Print this help and start nothing.
 
         Exit codes: 0 stopped (or help), 1 a system could not start (e.g. its port is taken), 2 a wrong command line.

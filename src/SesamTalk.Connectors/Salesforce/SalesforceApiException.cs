@@ -24,6 +24,19 @@ public sealed class SalesforceApiException : Exception
         RecordId = recordId;
     }
 
+    /// <summary>Salesforce's refusal <paramref name="cause"/> with a message that says what it means for the caller.</summary>
+    /// <param name="cause">The refusal as Salesforce worded it.</param>
+    /// <param name="message">What it means, naming what the call was about.</param>
+    internal SalesforceApiException(SalesforceApiException cause, string message)
+        : base(message, cause)
+    {
+        Status = cause.Status;
+        ErrorCode = cause.ErrorCode;
+        RemoteMessage = cause.RemoteMessage;
+        Fields = cause.Fields;
+        RecordId = cause.RecordId;
+    }
+
     /// <summary>The HTTP status.</summary>
     public HttpStatusCode Status { get; }
 

@@ -10,7 +10,7 @@ namespace SesamTalk.Connectors.Salesforce;
 /// </summary>
 public static class SalesforceCatalogExporter
 {
-    private static readonly string[] FlagMembers = ["createable", "updateable", "nillable", "defaultedOnCreate", "idLookup", "externalId", "unique", "autoNumber", "filterable"];
+    private static readonly string[] FlagMembers = ["createable", "updateable", "nillable", "defaultedOnCreate", "idLookup", "externalId", "unique", "autoNumber", "filterable", "restrictedPicklist"];
 
     /// <summary>Writes the catalog for the described objects, in the order given.</summary>
     /// <param name="describes">The describe results, one JSON document per object.</param>
@@ -93,7 +93,43 @@ public static class SalesforceCatalogExporter
             writer.WriteEndArray();
         }
 
+        WritePicklistValues(writer, field);
         writer.WriteEndObject();
+    }
+
+    /// <summary>A picklist's values as the catalog keeps them: value, label, and the flags only where they differ from the defaults.</summary>
+    private static void WritePicklistValues(Utf8JsonWriter writer, JsonElement field)
+    {
+        if (!field.TryGetProperty("picklistValues", out var values) || values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("picklistValues");
+        foreach (var entry in values.EnumerateArray())
+        {
+            var value = Required(entry, "value");
+            writer.WriteStartObject();
+            writer.WriteString("value", value);
+            if (entry.TryGetProperty("label", out var label) && label.ValueKind == JsonValueKind.String && label.GetString() != value)
+            {
+                writer.WriteString("label", label.GetString());
+            }
+
+            if (entry.TryGetProperty("active", out var active) && active.ValueKind == JsonValueKind.False)
+            {
+                writer.WriteBoolean("active", false);
+            }
+
+            if (Flag(entry, "defaultValue"))
+            {
+                writer.WriteBoolean("defaultValue", true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static string Required(JsonElement element, string name) =>

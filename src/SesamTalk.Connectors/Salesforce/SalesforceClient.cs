@@ -99,10 +99,26 @@ public sealed partial class SalesforceClient
             return known;
         }
 
-        using var describe = await GetJsonAsync(_dataPath + "sobjects/" + Uri.EscapeDataString(type) + "/describe", cancellationToken).ConfigureAwait(false);
+        using var describe = await DescribeObjectAsync(type, cancellationToken).ConfigureAwait(false);
         var types = describe.RootElement.GetProperty("fields").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.OrdinalIgnoreCase);
         return _fieldTypes.GetOrAdd(type, types);
+    }
+
+    /// <summary>The object's describe; an object the org lacks (404) is named, with where its name comes from.</summary>
+    private async Task<JsonDocument> DescribeObjectAsync(string type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetJsonAsync(_dataPath + "sobjects/" + Uri.EscapeDataString(type) + "/describe", cancellationToken).ConfigureAwait(false);
+        }
+        catch (SalesforceApiException error) when (error.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            throw new SalesforceApiException(error,
+                $"The Salesforce org has no sObject type '{type}' (its describe answered {(int)error.Status} {error.ErrorCode}: {error.RemoteMessage}). "
+                + "Check the name the mapping gives in [SyncsWith(\"Salesforce\", ...)] against the org's catalog (*.catalog.json): custom objects end in __c, "
+                + "and the object must be deployed to the org and visible to the integration user.");
+        }
     }
 
     private Task<JsonDocument> GetJsonAsync(string relativeUrl, CancellationToken cancellationToken) =>

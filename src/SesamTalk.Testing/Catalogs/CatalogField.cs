@@ -17,8 +17,13 @@ internal sealed record CatalogField(
     bool AutoNumber,
     IReadOnlyList<string> ReferenceTo,
     IReadOnlyList<string> ConcatenationOf,
-    string? DefaultValue)
+    string? DefaultValue,
+    IReadOnlyList<CatalogPicklistValue> PicklistValues,
+    bool RestrictedPicklist)
 {
     /// <summary>Required on create: createable, neither nillable nor filled by the server.</summary>
     public bool RequiredOnCreate => Createable && !Nillable && !DefaultedOnCreate;
+
+    /// <summary>Whether <paramref name="value"/> may be written to this restricted picklist: one of its active values.</summary>
+    public bool AllowsPicklistValue(string value) => PicklistValues.Any(p => p.Active && string.Equals(p.Value, value, StringComparison.Ordinal));
 }

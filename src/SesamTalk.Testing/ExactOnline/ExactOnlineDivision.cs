@@ -13,12 +13,17 @@ internal sealed class ExactOnlineDivision
     {
         Options = options;
         Clock = options.TimeProvider ?? TimeProvider.System;
+        Catalog = EntityCatalog.With([.. options.Catalogs]);
         Records = new RecordStore();
         Validator = new RecordValidator(Catalog, Records);
         Writer = new RecordWriter(Records, Catalog, options.Division, UserId, UserFullName);
         Tokens = new TokenStore(Clock, options.AccessTokenLifetime, options.RefreshTokenIdleLifetime);
         Limits = new RateLimiter(Clock, options.MinutelyLimit, options.DailyLimit);
+        CreatedAt = Now;
     }
+
+    /// <summary>The name of the emulated company (the division's <c>Description</c>).</summary>
+    public const string CompanyName = "SesamTalk Emulated Company";
 
     public ExactOnlineEmulatorOptions Options { get; }
 
@@ -31,7 +36,13 @@ internal sealed class ExactOnlineDivision
 
     public static string UserFullName => "SesamTalk Integration";
 
-    public EntityCatalog Catalog { get; } = EntityCatalog.Instance;
+    /// <summary>When the division was created: when the emulator started.</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>The account that owns the licence the division belongs to.</summary>
+    public Guid CustomerId { get; } = Guid.NewGuid();
+
+    public EntityCatalog Catalog { get; }
 
     public RecordStore Records { get; }
 

@@ -38,4 +38,12 @@ public sealed class ExactOnlineEmulatorOptions
 
     /// <summary>The clock for stamps, token expiry and rate-limit windows; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Extra field catalogs (JSON text in the format of <c>docs/catalogs.md</c>, <c>"system": "ExactOnline"</c>) that add
+    /// properties the standard catalog lacks to the entity sets the emulator serves (Accounts, Items, Quotations,
+    /// QuotationLines, SalesOrders, SalesOrderLines). Applied in order; a catalog of another system, one that adds an
+    /// entity set, or one that cannot be read fails the start.
+    /// </summary>
+    public ICollection<string> Catalogs { get; } = [];
 }

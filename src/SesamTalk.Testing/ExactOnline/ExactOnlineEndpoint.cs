@@ -12,6 +12,9 @@ public enum ExactOnlineEndpoint
     /// <summary><c>GET /api/v1/current/Me</c>.</summary>
     Me,
 
+    /// <summary><c>GET /api/v1/{division}/hrm/Divisions</c> and <c>/system/Divisions</c>: the divisions the user can use.</summary>
+    Divisions,
+
     /// <summary><c>GET /api/v1/{division}/{service}/{Entity}</c>: a collection page.</summary>
     List,
 

@@ -121,7 +121,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
     /// <param name="timestamp">CreatedDate, LastModifiedDate and SystemModstamp; now when null.</param>
     public string Seed(string objectType, JsonObject fields, DateTimeOffset? timestamp = null)
     {
-        var schema = _org.Schemas.Find(objectType) ?? throw new ArgumentException($"Unknown sObject type '{objectType}'.", nameof(objectType));
+        var schema = Schema(objectType);
         lock (_org.Records.Gate)
         {
             var values = Validate(schema, fields, WriteKind.Seed);
@@ -182,7 +182,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
     /// <summary>Copies of all records of a type, in creation order; deleted ones only when asked.</summary>
     public IReadOnlyList<JsonObject> GetRecords(string objectType, bool includeDeleted = false)
     {
-        var schema = _org.Schemas.Find(objectType) ?? throw new ArgumentException($"Unknown sObject type '{objectType}'.", nameof(objectType));
+        var schema = Schema(objectType);
         lock (_org.Records.Gate)
         {
             return [.. _org.Records.OfType(schema).Where(r => includeDeleted || !r.IsDeleted).Select(r => r.Values.DeepClone().AsObject())];
@@ -211,6 +211,11 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
             throw new ArgumentException(e.Message, nameof(fields), e);
         }
     }
+
+    /// <summary>The org's object type, or an error that names it and where the org's objects come from.</summary>
+    private Schema.SObjectSchema Schema(string objectType) => _org.Schemas.Find(objectType) ?? throw new ArgumentException(
+        $"The org has no sObject type '{objectType}': it is neither in the standard Salesforce catalog nor in SalesforceEmulatorOptions.Catalogs, or it is in DisabledObjects.",
+        nameof(objectType));
 
     private SObjectRecord LiveRecord(string id) =>
         _org.Records.Find(id) is { IsDeleted: false } record ? record : throw new ArgumentException($"No live record with id '{id}'.", nameof(id));

@@ -45,4 +45,13 @@ public sealed class SalesforceEmulatorOptions
     /// they answer <c>NOT_FOUND</c> on <c>/sobjects</c> and <c>INVALID_TYPE</c> in SOQL.
     /// </summary>
     public ICollection<string> DisabledObjects { get; } = [];
+
+    /// <summary>
+    /// Extra field catalogs (JSON text in the format of <c>docs/catalogs.md</c>, <c>"system": "Salesforce"</c>), as a host
+    /// adds them to its build as <c>AdditionalFiles</c>: they extend standard objects with the org's custom fields and add
+    /// objects. An object whose name ends in <c>__c</c> is a custom object: without a <c>keyPrefix</c> it gets one of
+    /// Salesforce's custom prefixes (<c>a00</c>, <c>a01</c>, ...), and it has <c>OwnerId</c> and <c>Name</c> (text, 80) unless
+    /// the catalog defines them. Applied in order; a catalog of another system, or one that cannot be read, fails the start.
+    /// </summary>
+    public ICollection<string> Catalogs { get; } = [];
 }

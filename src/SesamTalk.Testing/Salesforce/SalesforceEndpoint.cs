@@ -9,11 +9,23 @@ public enum SalesforceEndpoint
     /// <summary><c>GET /services/data/</c> (the version list; not counted against the API limit).</summary>
     Versions,
 
+    /// <summary><c>GET /id/{orgId}/{userId}</c>: the identity URL the token response's <c>id</c> names.</summary>
+    Identity,
+
+    /// <summary><c>GET /services/data/vXX.X</c>: the version's resources by name.</summary>
+    Resources,
+
     /// <summary><c>GET /services/data/vXX.X/limits</c>.</summary>
     Limits,
 
     /// <summary><c>GET /services/data/vXX.X/sobjects/{type}/describe</c>.</summary>
     Describe,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects</c>: describe-global, every object of the org.</summary>
+    DescribeGlobal,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects/{type}</c>: an object's basic information and recent items.</summary>
+    BasicInfo,
 
     /// <summary><c>POST /services/data/vXX.X/sobjects/{type}</c>.</summary>
     Create,
@@ -26,6 +38,15 @@ public enum SalesforceEndpoint
 
     /// <summary><c>DELETE /services/data/vXX.X/sobjects/{type}/{id}</c>.</summary>
     Delete,
+
+    /// <summary><c>PATCH /services/data/vXX.X/sobjects/{type}/{field}/{value}</c>: upsert by an external ID.</summary>
+    Upsert,
+
+    /// <summary><c>GET /services/data/vXX.X/sobjects/{type}/{field}/{value}</c>: read by an external ID or idLookup field.</summary>
+    RetrieveByExternalId,
+
+    /// <summary><c>DELETE /services/data/vXX.X/sobjects/{type}/{field}/{value}</c>: delete by an external ID.</summary>
+    DeleteByExternalId,
 
     /// <summary><c>GET /services/data/vXX.X/query?q=</c> and <c>queryAll?q=</c>.</summary>
     Query,
@@ -48,6 +69,9 @@ public enum SalesforceEndpoint
     /// <summary><c>DELETE /services/data/vXX.X/composite/sobjects?ids=</c>.</summary>
     CollectionDelete,
 
-    /// <summary><c>GET /services/data/vXX.X/composite/sobjects/{type}?ids=&amp;fields=</c>.</summary>
+    /// <summary><c>PATCH /services/data/vXX.X/composite/sobjects/{type}/{externalIdField}</c>.</summary>
+    CollectionUpsert,
+
+    /// <summary><c>GET /services/data/vXX.X/composite/sobjects/{type}?ids=&amp;fields=</c>, or POST with <c>{"ids","fields"}</c>.</summary>
     CollectionRetrieve,
 }

@@ -18,7 +18,7 @@ internal sealed class SalesforceOrg
         Clock = options.TimeProvider ?? TimeProvider.System;
         OrgId = SalesforceId.Create("00D", "0A", 42);
         UserId = SalesforceId.Create("005", "0A", 42);
-        Schemas = SchemaCatalog.Load(options.DisabledObjects);
+        Schemas = SchemaCatalog.Load(options.DisabledObjects, options.Catalogs);
         Records = new RecordStore();
         Validator = new RecordValidator(Schemas, Records);
         Writer = new RecordWriter(Records, UserId);
@@ -81,6 +81,12 @@ internal sealed class SalesforceOrg
 
     /// <summary>The instance URL (emulator base address) clients are told to use after authenticating.</summary>
     public string InstanceUrl { get; set; } = "";
+
+    /// <summary>
+    /// The integration user's identity URL, the token response's <c>id</c>: on the host the client logged in at, which
+    /// for the emulator is the emulator itself (an org at login.salesforce.com answers <c>https://login.salesforce.com/id/…</c>).
+    /// </summary>
+    public string IdentityUrl => $"{InstanceUrl}/id/{OrgId}/{UserId}";
 
     /// <summary>The standard price book every org is born with; the API cannot create one (IsStandard is read-only).</summary>
     private string CreateStandardPricebook()

@@ -3,11 +3,11 @@ using SesamTalk.Testing.Catalogs;
 namespace SesamTalk.Testing.Standalone;
 
 /// <summary>
-/// A field catalog file (format in <c>docs/catalogs.md</c>) for a custom system started standalone: the file, the system
-/// its <c>system</c> member names, and its JSON, which goes to <see cref="Custom.CustomSystemEmulatorOptions.Catalog"/>.
+/// A field catalog file (format in <c>docs/catalogs.md</c>) for a system started standalone: the file, the system its
+/// <c>system</c> member names, and its JSON, which goes to the system's emulator (<see cref="StandaloneSystem.Catalogs"/>).
 /// </summary>
 /// <param name="FilePath">The file it was read from, named in error messages.</param>
-/// <param name="SystemName">The system it describes, e.g. <c>Customcrm</c>.</param>
+/// <param name="SystemName">The system it describes, e.g. <c>Customcrm</c> or <c>Salesforce</c>.</param>
 /// <param name="Json">The catalog's JSON text.</param>
 public sealed record StandaloneCatalog(string FilePath, string SystemName, string Json)
 {
@@ -29,34 +29,36 @@ public sealed record StandaloneCatalog(string FilePath, string SystemName, strin
         }
     }
 
-    /// <summary>Gives each catalog to the started custom system its <see cref="SystemName"/> names.</summary>
+    /// <summary>Gives each catalog to the started system its <see cref="SystemName"/> names.</summary>
     /// <param name="systems">The systems to start.</param>
-    /// <param name="catalogs">The catalogs.</param>
-    /// <returns>The systems, those with a catalog carrying it in <see cref="StandaloneSystem.Catalog"/>.</returns>
+    /// <param name="catalogs">The catalogs, in the order they extend a standard catalog.</param>
+    /// <returns>The systems, those with catalogs carrying them in <see cref="StandaloneSystem.Catalogs"/>.</returns>
     /// <exception cref="ArgumentException">
-    /// A catalog's system is not among <paramref name="systems"/>, is Salesforce, SuperOffice or ExactOnline (their emulators
-    /// hold their standard catalogs and take no other), or has a second catalog.
+    /// A catalog's system is not among <paramref name="systems"/>, or a custom system has a second catalog (Salesforce,
+    /// SuperOffice and ExactOnline take any number: each extends the standard catalog).
     /// </exception>
     public static IReadOnlyList<StandaloneSystem> AssignTo(IReadOnlyList<StandaloneSystem> systems, IEnumerable<StandaloneCatalog> catalogs)
     {
         ArgumentNullException.ThrowIfNull(systems);
         ArgumentNullException.ThrowIfNull(catalogs);
-        var bySystem = new Dictionary<string, StandaloneCatalog>(StringComparer.OrdinalIgnoreCase);
+        var bySystem = new Dictionary<string, List<StandaloneCatalog>>(StringComparer.OrdinalIgnoreCase);
         foreach (var catalog in catalogs)
         {
             var system = systems.FirstOrDefault(s => string.Equals(s.Name, catalog.SystemName, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException($"{catalog.FilePath} is the catalog of {catalog.SystemName}, which is not started: name it, e.g. {catalog.SystemName} or {catalog.SystemName}:5103.");
-            if (!system.IsCustom)
+            if (!bySystem.TryGetValue(system.Name, out var assigned))
             {
-                throw new ArgumentException($"{catalog.FilePath} is a catalog of {system.Name}: that emulator holds its standard catalog and takes no other (only custom systems take one).");
+                assigned = [];
+                bySystem.Add(system.Name, assigned);
+            }
+            else if (system.IsCustom)
+            {
+                throw new ArgumentException($"{catalog.FilePath} and {assigned[0].FilePath} are both catalogs of {system.Name}; give it one.");
             }
 
-            if (!bySystem.TryAdd(system.Name, catalog))
-            {
-                throw new ArgumentException($"{catalog.FilePath} and {bySystem[system.Name].FilePath} are both catalogs of {system.Name}; give it one.");
-            }
+            assigned.Add(catalog);
         }
 
-        return [.. systems.Select(system => bySystem.TryGetValue(system.Name, out var catalog) ? system with { Catalog = catalog.Json } : system)];
+        return [.. systems.Select(system => bySystem.TryGetValue(system.Name, out var assigned) ? system with { Catalogs = [.. assigned.Select(c => c.Json)] } : system)];
     }
 }

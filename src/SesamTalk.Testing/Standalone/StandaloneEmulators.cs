@@ -77,15 +77,15 @@ public sealed class StandaloneEmulators : IAsyncDisposable
 
     private async Task StartOneAsync(StandaloneSystem system, CancellationToken cancellationToken)
     {
-        if (system.Catalog is not null && !system.IsCustom)
+        if (system.IsCustom && system.Catalogs.Count > 1)
         {
-            throw new ArgumentException($"The {system.Name} emulator holds its standard catalog and takes no other (only custom systems take one).", nameof(system));
+            throw new ArgumentException($"The custom system {system.Name} takes one catalog, not {system.Catalogs.Count}.", nameof(system));
         }
 
         switch (system.Name.ToUpperInvariant())
         {
             case "SALESFORCE":
-                var salesforce = Running(await SalesforceEmulator.StartAsync(new SalesforceEmulatorOptions { Port = system.Port, BillOrders = _seedDemo }, cancellationToken).ConfigureAwait(false));
+                var salesforce = Running(await SalesforceEmulator.StartAsync(Extended(new SalesforceEmulatorOptions { Port = system.Port, BillOrders = _seedDemo }, system, o => o.Catalogs), cancellationToken).ConfigureAwait(false));
                 Seed(salesforce, RemoteDemoData.SeedSalesforce);
                 Configure("SesamTalk:Salesforce", ("LoginUrl", salesforce.BaseUrl.ToString()), ("ClientId", salesforce.ClientId), ("ClientSecret", salesforce.ClientSecret));
                 Describe("Salesforce", salesforce.BaseUrl,
@@ -95,7 +95,7 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("username / password", salesforce.Username + " / " + salesforce.Password));
                 break;
             case "EXACTONLINE":
-                var exact = Running(await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false));
+                var exact = Running(await ExactOnlineEmulator.StartAsync(Extended(new ExactOnlineEmulatorOptions { Port = system.Port }, system, o => o.Catalogs), cancellationToken).ConfigureAwait(false));
                 var exactToken = exact.IssueRefreshToken();
                 Configure("SesamTalk:ExactOnline", ("BaseUrl", exact.BaseUrl.ToString()), ("ClientId", exact.ClientId), ("ClientSecret", exact.ClientSecret),
                     ("RedirectUri", exact.RedirectUri), ("Division", exact.Division.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("RefreshToken", exactToken));
@@ -109,7 +109,7 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("refresh_token", exactToken + "  (a first one, so no browser is needed)"));
                 break;
             case "SUPEROFFICE":
-                var superOffice = Running(await SuperOfficeEmulator.StartAsync(new SuperOfficeEmulatorOptions { Port = system.Port }, cancellationToken).ConfigureAwait(false));
+                var superOffice = Running(await SuperOfficeEmulator.StartAsync(Extended(new SuperOfficeEmulatorOptions { Port = system.Port }, system, o => o.Catalogs), cancellationToken).ConfigureAwait(false));
                 Seed(superOffice, RemoteDemoData.SeedSuperOffice);
                 var superOfficeToken = superOffice.IssueRefreshToken();
                 Configure("SesamTalk:SuperOffice", ("LoginBaseUrl", superOffice.BaseUrl.ToString()), ("Tenant", superOffice.ContextIdentifier), ("ClientId", superOffice.ClientId),
@@ -124,7 +124,7 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("refresh_token", superOfficeToken + "  (a first one, so no browser is needed)"));
                 break;
             default:
-                var custom = Running(await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = system.Port, Catalog = system.Catalog }, cancellationToken).ConfigureAwait(false));
+                var custom = Running(await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = system.Port, Catalog = system.Catalogs.SingleOrDefault() }, cancellationToken).ConfigureAwait(false));
                 if (string.Equals(system.Name, "Customcrm", StringComparison.OrdinalIgnoreCase))
                 {
                     Seed(custom, RemoteDemoData.SeedCustomcrm);
@@ -134,6 +134,17 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                 Describe(system.Name, custom.BaseUrl, ("API key", custom.ApiKey + "  (Authorization: Bearer)"), ("contract", "docs/custom-system-contract.md"));
                 break;
         }
+    }
+
+    /// <summary>A standard emulator's options with the system's catalogs added to its <c>Catalogs</c>.</summary>
+    private static TOptions Extended<TOptions>(TOptions options, StandaloneSystem system, Func<TOptions, ICollection<string>> catalogs)
+    {
+        foreach (var catalog in system.Catalogs)
+        {
+            catalogs(options).Add(catalog);
+        }
+
+        return options;
     }
 
     /// <summary>Keeps a started emulator to stop on dispose, before anything else can fail.</summary>

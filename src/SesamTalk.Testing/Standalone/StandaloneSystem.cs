@@ -19,10 +19,12 @@ public sealed record StandaloneSystem(string Name, int Port)
     ];
 
     /// <summary>
-    /// A custom system's field catalog as JSON text (see <see cref="StandaloneCatalog"/>); the emulator then checks every
-    /// write and seed against it. Null: any type and field is accepted. Salesforce, SuperOffice and ExactOnline take none.
+    /// Field catalogs as JSON text (see <see cref="StandaloneCatalog"/>). A custom system takes at most one and then checks
+    /// every write and seed against it (none: any type and field is accepted). Salesforce, SuperOffice and ExactOnline take
+    /// any number, which extend their standard catalogs as a host's <c>AdditionalFiles</c> do (an org's custom objects and
+    /// fields; properties their standard catalogs lack).
     /// </summary>
-    public string? Catalog { get; init; }
+    public IReadOnlyList<string> Catalogs { get; init; } = [];
 
     /// <summary>Whether this is a custom system (speaking the custom-system contract) rather than Salesforce, SuperOffice or ExactOnline.</summary>
     public bool IsCustom => !Standard.Contains(Name, StringComparer.OrdinalIgnoreCase);

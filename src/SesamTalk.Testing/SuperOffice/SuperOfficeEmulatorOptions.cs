@@ -32,4 +32,12 @@ public sealed class SuperOfficeEmulatorOptions
 
     /// <summary>The clock for stamps and token expiry; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Extra field catalogs (JSON text in the format of <c>docs/catalogs.md</c>, <c>"system": "SuperOffice"</c>) that add
+    /// fields the standard catalog lacks to the entities the emulator serves (Contact, Person, Sale, QuoteAlternative,
+    /// QuoteLine, Product). Applied in order; a catalog of another system, one that adds an entity, or one that cannot be
+    /// read fails the start.
+    /// </summary>
+    public ICollection<string> Catalogs { get; } = [];
 }

@@ -18,6 +18,7 @@ internal sealed class SuperOfficeTenant : IDisposable
         Options = options;
         Clock = options.TimeProvider ?? TimeProvider.System;
         Zone = options.TimeZone ?? TimeZoneInfo.Utc;
+        Catalog = EntityCatalog.With([.. options.Catalogs]);
         Validator = new RecordValidator(Catalog, Records);
         Writer = new RecordWriter(Records, options.AssociateId);
         Tokens = new TokenStore(Clock, options.AccessTokenLifetime, options.ContextIdentifier);
@@ -31,7 +32,7 @@ internal sealed class SuperOfficeTenant : IDisposable
     /// <summary>The zone entity dates are written in.</summary>
     public TimeZoneInfo Zone { get; }
 
-    public EntityCatalog Catalog { get; } = EntityCatalog.Instance;
+    public EntityCatalog Catalog { get; }
 
     public RecordStore Records { get; } = new();
 

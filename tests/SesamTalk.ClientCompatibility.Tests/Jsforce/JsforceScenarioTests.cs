@@ -14,11 +14,6 @@ public sealed class JsforceScenarioTests(JsforceOrg org) : IClassFixture<Jsforce
     [
         "bulk2-ingest",          // Bulk API 2.0 ingest jobs (/jobs/ingest): 404 NOT_FOUND.
         "bulk2-query",           // Bulk API 2.0 query jobs (/jobs/query): 404 NOT_FOUND.
-        "collections-retrieve",  // POST /composite/sobjects/{type} with {ids, fields}: 404 NOT_FOUND (only GET is served).
-        "describe-global",       // GET /sobjects: 404 NOT_FOUND.
-        "describe-picklists",    // describe has no picklistValues.
-        "updated-deleted",       // getUpdated/getDeleted leave out the current minute.
-        "upsert",                // PATCH /sobjects/{type}/{field}/{value} and /composite/sobjects/{type}/{field}: 404 NOT_FOUND.
     ];
 
     public static TheoryData<string> Scenarios => new(JsforceFolder.Scenarios.Except(AwaitingEmulator, StringComparer.Ordinal));

@@ -31,9 +31,15 @@ internal sealed class SalesforceOrg : IAsyncDisposable
     public static Task<SalesforceOrg> StartAsync(TimeSpan changeOverlap) =>
         StartAsync(null, 0, refreshToken: null, changeOverlap);
 
-    public static async Task<SalesforceOrg> StartAsync(string? clientSecret, int dailyCallReserve, Func<SalesforceEmulator, string>? refreshToken, TimeSpan changeOverlap = default)
+    /// <summary>Starts an org whose emulator <paramref name="configure"/> sets up (e.g. a host's catalogs).</summary>
+    public static Task<SalesforceOrg> StartAsync(Action<SalesforceEmulatorOptions> configure) =>
+        StartAsync(null, 0, refreshToken: null, configure: configure);
+
+    public static async Task<SalesforceOrg> StartAsync(string? clientSecret, int dailyCallReserve, Func<SalesforceEmulator, string>? refreshToken, TimeSpan changeOverlap = default, Action<SalesforceEmulatorOptions>? configure = null)
     {
-        var emulator = await SalesforceEmulator.StartAsync();
+        var options = new SalesforceEmulatorOptions();
+        configure?.Invoke(options);
+        var emulator = await SalesforceEmulator.StartAsync(options);
         var refresh = refreshToken?.Invoke(emulator);
         var services = new ServiceCollection()
             .AddSalesforceConnector(options =>

@@ -157,4 +157,36 @@ public class SalesforceReadTests
         Assert.True(error.NeedsReauthorization);
         Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_object_the_org_lacks_is_named_with_the_catalog_to_check()
+    {
+        await using var org = await SalesforceOrg.StartAsync();
+        var mapper = new FieldListMapper("Salesforce", "Project__c", "Name");
+
+        var error = await Assert.ThrowsAsync<SalesforceApiException>(async () => await org.Connector.ReadChangesAsync(mapper, null, default).ToListAsync());
+
+        Assert.StartsWith("The Salesforce org has no sObject type 'Project__c' (its describe answered 404 NOT_FOUND: The requested resource does not exist).", error.Message, StringComparison.Ordinal);
+        Assert.Contains("catalog (*.catalog.json)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("NOT_FOUND", error.ErrorCode);
+        Assert.Equal("The requested resource does not exist", error.RemoteMessage);
+    }
+
+    [Fact]
+    public async Task A_custom_object_of_the_orgs_catalog_reads_like_a_standard_one()
+    {
+        const string catalog = """
+            { "system": "Salesforce", "objects": [ { "name": "Project__c", "createable": true, "updateable": true, "deletable": true, "fields": [
+              { "name": "Budget__c", "type": "currency", "createable": true, "updateable": true, "nillable": true, "defaultedOnCreate": false }
+            ] } ] }
+            """;
+        await using var org = await SalesforceOrg.StartAsync(o => o.Catalogs.Add(catalog));
+        org.Emulator.Seed("Project__c", new JsonObject { ["Name"] = "Fjord bridge", ["Budget__c"] = 125000.0 }, Noon);
+
+        var project = await org.Client.GetChangesAsync("Project__c", ["Name", "Budget__c"], null, null).SingleAsync();
+
+        Assert.Equal("Fjord bridge", project["Name"].AsString());
+        Assert.Equal(125000m, project["Budget__c"].AsDecimal());
+        Assert.StartsWith("a00", project.Id, StringComparison.Ordinal);
+    }
 }

@@ -188,4 +188,37 @@ public sealed class QueryTests
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("INVALID_QUERY_LOCATOR", reply.ErrorCode);
     }
+
+    [Theory]
+    [InlineData("Tags__c INCLUDES ('red')", "both,red")]
+    [InlineData("Tags__c INCLUDES ('red;blue')", "both")]
+    [InlineData("Tags__c INCLUDES ('red;blue', 'green')", "both,green")]
+    [InlineData("Tags__c EXCLUDES ('red')", "green,none")]
+    public async Task MultiSelectPicklistsFilterWithIncludesAndExcludes(string where, string expected)
+    {
+        const string catalog = """
+            { "system": "Salesforce", "objects": [ { "name": "Product2", "createable": true, "updateable": true, "deletable": true, "fields": [
+              { "name": "Tags__c", "type": "multipicklist", "length": 4099, "createable": true, "updateable": true, "nillable": true, "defaultedOnCreate": false }
+            ] } ] }
+            """;
+        await using var org = await TestOrg.StartAsync(o => o.Catalogs.Add(catalog));
+        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "both", ["Tags__c"] = "red;blue" });
+        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "red", ["Tags__c"] = "red" });
+        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "green", ["Tags__c"] = "green" });
+        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "none" });
+
+        var (rows, _) = await ReadAllAsync(org, $"SELECT Name FROM Product2 WHERE {where} ORDER BY Name");
+
+        Assert.Equal(expected, string.Join(",", rows.Select(r => (string)r["Name"]!)));
+    }
+
+    [Fact]
+    public async Task IncludesIsOnlyForMultiSelectPicklists()
+    {
+        await using var org = await TestOrg.StartAsync();
+
+        var reply = await QueryAsync(org, "SELECT Id FROM Product2 WHERE Family INCLUDES ('None')");
+
+        Assert.Equal("INVALID_FIELD", reply.ErrorCode);
+    }
 }

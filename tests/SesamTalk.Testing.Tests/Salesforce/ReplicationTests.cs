@@ -12,27 +12,44 @@ public sealed class ReplicationTests
         $"{V}/sobjects/Product2/{kind}/?start={Uri.EscapeDataString(start)}&end={Uri.EscapeDataString(end)}";
 
     [Fact]
-    public async Task GetUpdatedIgnoresSecondsAndCapsCoverageAtNow()
+    public async Task GetUpdatedDropsTheSecondsAndListsBothEndMinutesIncludingTheCurrentOne()
     {
         await using var org = await TestOrg.StartAsync(clock: new ManualClock(Now));
         var early = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "early" }, Now.AddMinutes(-10));
         var edited = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "edited" }, Now.AddDays(-3));
         org.Emulator.Edit(edited, new JsonObject { ["Description"] = "changed" }, Now.AddMinutes(-5));
-        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "this minute" }, Now.AddSeconds(-10));
+        var thisMinute = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "this minute" }, Now.AddSeconds(-10));
         org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "too old" }, Now.AddHours(-2));
 
-        var reply = await org.GetAsync(Window("updated", "2024-09-10T14:00:59+00:00", "2024-09-10T15:00:00+00:00"));
+        var reply = await org.GetAsync(Window("updated", "2024-09-10T14:10:59+00:00", "2024-09-10T15:00:00+00:00"));
 
+        // 14:10:59 is read as 14:10, so the change at 14:10:45 is in; so is the one at 14:20:35, in the current minute.
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         reply.AssertBody(new JsonObject
         {
-            ["ids"] = new JsonArray(early, edited),
+            ["ids"] = new JsonArray(early, edited, thisMinute),
             ["latestDateCovered"] = "2024-09-10T14:20:00.000+0000",
         });
     }
 
     [Fact]
-    public async Task GetDeletedReportsRecycleBinEntries()
+    public async Task GetUpdatedIncludesTheWholeEndMinuteAndTheNextWindowFromLatestDateCoveredListsItAgain()
+    {
+        var clock = new ManualClock(Now);
+        await using var org = await TestOrg.StartAsync(clock: clock);
+        var atEnd = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "at 14:15:50" }, new DateTimeOffset(2024, 9, 10, 14, 15, 50, TimeSpan.Zero));
+        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "at 14:16:00" }, new DateTimeOffset(2024, 9, 10, 14, 16, 0, TimeSpan.Zero));
+
+        var first = await org.GetAsync(Window("updated", "2024-09-10T14:00:00Z", "2024-09-10T14:15:10Z"));
+        var next = await org.GetAsync(Window("updated", (string)first.Body!["latestDateCovered"]!, "2024-09-10T14:20:45Z"));
+
+        first.AssertBody(new JsonObject { ["ids"] = new JsonArray(atEnd), ["latestDateCovered"] = "2024-09-10T14:15:00.000+0000" });
+        Assert.Equal(2, next.Body!["ids"]!.AsArray().Count);
+        Assert.Equal(atEnd, (string)next.Body["ids"]![0]!);
+    }
+
+    [Fact]
+    public async Task GetDeletedReportsRecycleBinEntriesOfTheCurrentMinute()
     {
         var clock = new ManualClock(Now);
         await using var org = await TestOrg.StartAsync(clock: clock);
@@ -40,21 +57,16 @@ public sealed class ReplicationTests
         org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "kept" }, Now.AddDays(-1));
         var deleted = await org.DeleteAsync($"{V}/sobjects/Product2/{gone}");
         var updated = await org.GetAsync(Window("updated", "2024-09-09T00:00:00Z", "2024-09-10T14:30:00Z"));
-        var sameMinute = await org.GetAsync(Window("deleted", "2024-09-10T14:00:00Z", "2024-09-10T14:21:00Z"));
-        clock.Advance(TimeSpan.FromMinutes(1));
 
         var reply = await org.GetAsync(Window("deleted", "2024-09-10T14:00:00Z", "2024-09-10T14:21:00Z"));
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
         Assert.DoesNotContain(gone, updated.Body!["ids"]!.AsArray().Select(i => (string)i!));
-        // Coverage stops at the start of the current minute, so this minute's deletion shows up one call later.
-        Assert.Empty(sameMinute.Body!["deletedRecords"]!.AsArray());
-        Assert.Equal("2024-09-10T14:20:00.000+0000", (string)sameMinute.Body["latestDateCovered"]!);
         reply.AssertBody(new JsonObject
         {
             ["deletedRecords"] = new JsonArray(new JsonObject { ["id"] = gone, ["deletedDate"] = "2024-09-10T14:20:45.000+0000" }),
-            ["earliestDateAvailable"] = "2024-08-26T14:21:00.000+0000",
-            ["latestDateCovered"] = "2024-09-10T14:21:00.000+0000",
+            ["earliestDateAvailable"] = "2024-08-26T14:20:00.000+0000",
+            ["latestDateCovered"] = "2024-09-10T14:20:00.000+0000",
         });
     }
 

@@ -86,7 +86,7 @@ public sealed class TokenTests
         var (failed, error) = await TokenAsync(org, form);
 
         Assert.Equal(HttpStatusCode.OK, ok);
-        Assert.StartsWith("https://login.salesforce.com/id/00D", (string)body["id"]!, StringComparison.Ordinal);
+        Assert.StartsWith(org.Emulator.BaseUrl + "id/00D", (string)body["id"]!, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, failed);
         Assert.Equal("invalid_grant", (string)error["error"]!);
         Assert.Equal("authentication failure", (string)error["error_description"]!);

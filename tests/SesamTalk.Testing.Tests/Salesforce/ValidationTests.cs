@@ -166,4 +166,29 @@ public sealed class ValidationTests
 
         Assert.Contains("No such column 'Nope'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARestrictedPicklistRefusesValuesItDoesNotList()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var account = await org.CreateAsync("Account", new JsonObject { ["Name"] = "Acme" });
+
+        var reply = await org.PostAsync($"{V}/sobjects/Order", new JsonObject
+        {
+            ["AccountId"] = account, ["EffectiveDate"] = "2024-09-10", ["Status"] = "Shipped",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        reply.AssertBody("""[{"message":"Status: bad value for restricted picklist field: Shipped","errorCode":"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST","fields":["Status"]}]""");
+    }
+
+    [Fact]
+    public async Task AnUnrestrictedPicklistTakesValuesItDoesNotList()
+    {
+        await using var org = await TestOrg.StartAsync();
+
+        var reply = await org.PostAsync($"{V}/sobjects/Product2", new JsonObject { ["Name"] = "Widget", ["Family"] = "Hardware" });
+
+        Assert.Equal(HttpStatusCode.Created, reply.Status);
+    }
 }

@@ -85,6 +85,60 @@ public sealed partial class StandaloneToolTests
         Assert.Contains("a system could not start", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_salesforce_catalog_file_extends_the_started_org()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "sesamtalk-tool-" + Guid.NewGuid().ToString("N") + ".catalog.json");
+        await File.WriteAllTextAsync(file, Salesforce.CustomCatalogTests.HostCatalog);
+        try
+        {
+            using var tool = ToolProcess.Start("Salesforce", "--catalog", file);
+            await tool.WaitUntilReadyAsync();
+            var port = int.Parse(BaseUrlPorts().Match(tool.Output).Groups[1].Value, CultureInfo.InvariantCulture);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = ClientSetting(tool.Output, "ClientId"), ["client_secret"] = ClientSetting(tool.Output, "ClientSecret"),
+            });
+            using var token = await http.PostAsync("services/oauth2/token", form);
+            var accessToken = (string)System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!;
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+
+            using var describe = await http.GetAsync("services/data/v64.0/sobjects/Project__c/describe");
+
+            Assert.Equal(HttpStatusCode.OK, describe.StatusCode);
+            tool.Send("TERM");
+            Assert.Equal(0, (await tool.WaitForExitAsync(StopTimeout)).ExitCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task An_exact_online_catalog_that_adds_an_entity_set_exits_1_and_says_why()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "sesamtalk-tool-" + Guid.NewGuid().ToString("N") + ".catalog.json");
+        await File.WriteAllTextAsync(file, """{ "system": "ExactOnline", "objects": [ { "name": "Projects", "createable": true, "updateable": true, "deletable": true, "fields": [] } ] }""");
+        try
+        {
+            using var tool = ToolProcess.Start("ExactOnline", "--catalog", file);
+
+            var (exitCode, errors) = await tool.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("'Projects' is no entity set the emulator serves", errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string ClientSetting(string output, string name) =>
+        Regex.Match(output, $@"SesamTalk:Salesforce:{name}=(\S+)").Groups[1].Value;
+
     /// <summary>Whether this process ignores the signal (Linux: the SigIgn mask of /proc/self/status; elsewhere assumed not).</summary>
     private static bool IgnoredByThisProcess(int signal) =>
         File.Exists("/proc/self/status")

@@ -18,11 +18,16 @@ internal static class ExactOnlineRoutes
         var me = new MeHandler(division);
         var entities = new EntityHandlers(division);
         var sync = new SyncHandlers(division);
+        var divisions = new DivisionHandlers(division);
 
         app.MapGet("/api/oauth2/auth", http => pipeline.RunAsync(http, ExactOnlineEndpoint.Authorize, "", Guard.Open, authorize.HandleAsync));
         app.MapPost("/api/oauth2/token", http => pipeline.RunAsync(http, ExactOnlineEndpoint.Token, "", Guard.Open, token.HandleAsync));
         app.MapGet("/api/v1/current/Me", http => pipeline.RunAsync(http, ExactOnlineEndpoint.Me, "", Guard.Api, me.GetAsync));
 
+        app.MapGet("/api/v1/{division}/hrm/{resource}", http =>
+            pipeline.RunAsync(http, ExactOnlineEndpoint.Divisions, "Divisions", Guard.Api, divisions.HrmAsync));
+        app.MapGet("/api/v1/{division}/system/{resource}", http =>
+            pipeline.RunAsync(http, ExactOnlineEndpoint.Divisions, "SystemDivisions", Guard.Api, divisions.SystemAsync));
         app.MapGet("/api/v1/{division}/sync/Deleted", http =>
             pipeline.RunAsync(http, ExactOnlineEndpoint.SyncDeleted, "Deleted", Guard.Api, sync.DeletedAsync));
         app.MapGet("/api/v1/{division}/sync/{service}/{entity}", http =>

@@ -8,13 +8,14 @@ namespace SesamTalk.Testing.ExactOnline.Schema;
 /// </summary>
 internal sealed class EntityCatalog
 {
+    private const string SystemName = "ExactOnline";
+
     private readonly Dictionary<string, EntitySchema> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EntitySchema> _byPath = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EntitySchema> _bySyncPath = new(StringComparer.OrdinalIgnoreCase);
 
-    private EntityCatalog()
+    private EntityCatalog(Catalog catalog)
     {
-        var catalog = Catalog.LoadEmbedded("ExactOnline");
         EntitySchema Add(string name, string path, string model, string syncPath, int syncType)
         {
             var entity = catalog.Objects.SingleOrDefault(o => o.Name == name)
@@ -35,10 +36,20 @@ internal sealed class EntityCatalog
         accounts.AddDeferred("BankAccounts");
         quotations.AddLines("QuotationLines", quotationLines, "QuotationID");
         orders.AddLines("SalesOrderLines", orderLines, "OrderID");
+        if (catalog.Objects.FirstOrDefault(o => !_byName.ContainsKey(o.Name)) is { } unknown)
+        {
+            throw new InvalidDataException(
+                $"ExactOnlineEmulatorOptions.Catalogs: '{unknown.Name}' is no entity set the emulator serves ({string.Join(", ", _byName.Keys)}); an extra catalog can add properties to those.");
+        }
     }
 
-    /// <summary>The catalog is immutable once built, so every emulator shares one.</summary>
-    public static EntityCatalog Instance { get; } = new();
+    /// <summary>The standard catalog is immutable once built, so every emulator without extra catalogs shares one.</summary>
+    public static EntityCatalog Instance { get; } = new(Catalog.LoadEmbedded(SystemName));
+
+    /// <summary>The standard catalog extended by <paramref name="extra"/> (catalog JSON texts, in order), or <see cref="Instance"/> when there are none.</summary>
+    /// <exception cref="InvalidDataException">An extra catalog is malformed, of another system, or adds an entity set.</exception>
+    public static EntityCatalog With(IReadOnlyCollection<string> extra) =>
+        extra.Count == 0 ? Instance : new(Catalog.LoadExtended(SystemName, extra, "ExactOnlineEmulatorOptions.Catalogs"));
 
     /// <summary>By catalog name ("Accounts").</summary>
     public EntitySchema? Find(string name) => _byName.GetValueOrDefault(name);

@@ -11,11 +11,11 @@ internal sealed class EntitySchema
     private readonly Dictionary<string, CatalogField> _byName;
     private readonly List<Navigation> _navigations = [];
 
-    public EntitySchema(CatalogObject entity, string path, string modelType, string? syncPath, int syncEntityType)
+    public EntitySchema(CatalogObject entity, string path, string modelType, string? syncPath, int syncEntityType, string modelNamespace = "Exact.Web.Api.Models.")
     {
         Name = entity.Name;
         Path = path;
-        ModelType = "Exact.Web.Api.Models." + modelType;
+        ModelType = modelNamespace + modelType;
         SyncPath = syncPath;
         SyncEntityType = syncEntityType;
         Createable = entity.Createable;

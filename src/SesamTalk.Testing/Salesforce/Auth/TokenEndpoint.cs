@@ -82,7 +82,7 @@ internal sealed class TokenEndpoint(SalesforceOrg org)
     /// <summary>The token body; without <paramref name="signed"/> (the JWT bearer grant) it has no <c>signature</c> or <c>issued_at</c>.</summary>
     private JsonObject Success(bool signed)
     {
-        var identity = $"https://login.salesforce.com/id/{org.OrgId}/{org.UserId}";
+        var identity = org.IdentityUrl;
         var issuedAt = org.Clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         // signature = Base64(HMAC-SHA256(id + issued_at, consumer secret)), as documented.
         var signature = Convert.ToBase64String(HMACSHA256.HashData(

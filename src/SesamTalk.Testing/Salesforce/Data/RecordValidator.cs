@@ -41,7 +41,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
             {
                 WriteKind.Create => field.Source.Createable,
                 WriteKind.Update => field.Source.Updateable,
-                _ => field.Type != FieldType.Address && field.Source.ConcatenationOf.Count == 0,
+                _ => !field.Type.IsCompound() && field.Source.ConcatenationOf.Count == 0,
             };
             if (!writable)
             {
@@ -112,7 +112,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
     /// <summary>Converts a JSON value to the field's wire form, or fails the request as Salesforce's parser does.</summary>
     private static JsonNode? Convert(FieldSchema field, JsonNode? raw)
     {
-        if (raw is null || field.Type == FieldType.Address)
+        if (raw is null || field.Type.IsCompound())
         {
             return raw?.DeepClone();
         }
@@ -122,7 +122,7 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
         {
             _ when field.Type.IsText() || field.Type.IsId() => kind == JsonValueKind.String ? (string)raw! : null,
             FieldType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? (bool)raw! : null,
-            FieldType.Int => kind == JsonValueKind.Number && raw.AsValue().TryGetValue(out long whole) ? whole : null,
+            FieldType.Int or FieldType.Long => kind == JsonValueKind.Number && raw.AsValue().TryGetValue(out long whole) ? whole : null,
             FieldType.Date => kind == JsonValueKind.String && SalesforceDate.TryParseDate((string)raw!, out var date)
                 ? SalesforceDate.FormatDate(date) : null,
             FieldType.Datetime => kind == JsonValueKind.String && SalesforceDate.TryParseDateTime((string)raw!, out var time)
@@ -172,12 +172,29 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
                     [field.Name]));
             }
 
-            return field.Type == FieldType.Email && !EmailPattern().IsMatch(text)
-                ? (text, new SalesforceError("INVALID_EMAIL_ADDRESS", $"{field.Name}: invalid email address: {text}", [field.Name]))
-                : (text, null);
+            if (field.Type == FieldType.Email && !EmailPattern().IsMatch(text))
+            {
+                return (text, new SalesforceError("INVALID_EMAIL_ADDRESS", $"{field.Name}: invalid email address: {text}", [field.Name]));
+            }
+
+            return (text, RestrictedPicklistError(field, text));
         }
 
         return field.Type == FieldType.Reference ? CheckReference(field, (string)value!) : (value, null);
+    }
+
+    /// <summary>A restricted picklist takes only its active values (each of them, for a multi-select one's <c>a;b</c>).</summary>
+    private static SalesforceError? RestrictedPicklistError(FieldSchema field, string text)
+    {
+        if (!field.Source.RestrictedPicklist)
+        {
+            return null;
+        }
+
+        var values = field.Type == FieldType.Multipicklist ? text.Split(';') : [text];
+        return values.FirstOrDefault(v => !field.Source.AllowsPicklistValue(v)) is { } bad
+            ? new SalesforceError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", $"{field.Name}: bad value for restricted picklist field: {bad}", [field.Name])
+            : null;
     }
 
     private (JsonNode? Value, SalesforceError? Error) CheckReference(FieldSchema field, string value)

@@ -38,6 +38,12 @@ internal sealed class RecordWriter(RecordStore store, string userId)
             json[name] = value?.DeepClone();
         }
 
+        // A custom object's record created without a name is named by its id.
+        if (schema.Custom && json.ContainsKey("Name") && json["Name"] is null)
+        {
+            json["Name"] = id;
+        }
+
         var record = new SObjectRecord(schema, id, json);
         Derive(record);
         store.Add(record);

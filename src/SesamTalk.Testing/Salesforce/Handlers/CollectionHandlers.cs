@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SesamTalk.Testing.Salesforce.Data;
@@ -12,74 +13,69 @@ namespace SesamTalk.Testing.Salesforce.Handlers;
 /// </summary>
 internal sealed class CollectionHandlers(SalesforceOrg org)
 {
-    private const int MaxRecords = 200;
-
-    /// <summary>One record's outcome before commit: its errors, or the write to run when the batch may commit.</summary>
-    private sealed record Item(string? Id, List<SalesforceError> Errors, Func<string>? Commit);
-
     public async Task<ApiResponse> CreateAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var (records, allOrNone) = await ReadRecordsAsync(request, cancellationToken).ConfigureAwait(false);
+        var (records, allOrNone) = await CollectionResults.ReadRecordsAsync(request, cancellationToken).ConfigureAwait(false);
         lock (org.Records.Gate)
         {
             var now = org.Now;
-            return Run(allOrNone, records.Select(record =>
+            return CollectionResults.Run(allOrNone, records.Select(record =>
             {
                 var schema = RecordType(record, out var typeError);
                 if (schema is null)
                 {
-                    return Failed(null, typeError!);
+                    return CollectionResults.Failed(null, typeError!);
                 }
 
                 if (!schema.Createable)
                 {
-                    return Failed(null, new SalesforceError("INVALID_TYPE_FOR_OPERATION", $"entity type cannot be inserted: {schema.Name}", []));
+                    return CollectionResults.Failed(null, new SalesforceError("INVALID_TYPE_FOR_OPERATION", $"entity type cannot be inserted: {schema.Name}", []));
                 }
 
                 if (record.Any(p => string.Equals(p.Key, "Id", StringComparison.OrdinalIgnoreCase)))
                 {
-                    return Failed(null, new SalesforceError("INVALID_FIELD", "cannot specify Id in an insert call", ["Id"]));
+                    return CollectionResults.Failed(null, new SalesforceError("INVALID_FIELD", "cannot specify Id in an insert call", ["Id"]));
                 }
 
                 var (values, errors) = org.Validator.Validate(schema, record, WriteKind.Create);
-                return new Item(null, errors, () => org.Writer.Insert(schema, values, now).Id);
+                return new CollectionItem(null, errors, () => org.Writer.Insert(schema, values, now).Id);
             }).ToList());
         }
     }
 
     public async Task<ApiResponse> UpdateAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var (records, allOrNone) = await ReadRecordsAsync(request, cancellationToken).ConfigureAwait(false);
+        var (records, allOrNone) = await CollectionResults.ReadRecordsAsync(request, cancellationToken).ConfigureAwait(false);
         lock (org.Records.Gate)
         {
             var now = org.Now;
-            return Run(allOrNone, records.Select(record =>
+            return CollectionResults.Run(allOrNone, records.Select(record =>
             {
                 var schema = RecordType(record, out var typeError);
                 var id = record.FirstOrDefault(p => string.Equals(p.Key, "Id", StringComparison.OrdinalIgnoreCase)).Value?.ToString();
                 if (schema is null)
                 {
-                    return Failed(id, typeError!);
+                    return CollectionResults.Failed(id, typeError!);
                 }
 
                 if (id is null)
                 {
-                    return Failed(null, new SalesforceError("MISSING_ARGUMENT", "Id not specified in an update call", []));
+                    return CollectionResults.Failed(null, new SalesforceError("MISSING_ARGUMENT", "Id not specified in an update call", []));
                 }
 
                 var (existing, error) = Find(schema, id, $"{schema.Name} ID: id value of incorrect type: {id}", ["Id"]);
                 if (existing is null)
                 {
-                    return Failed(id, error!);
+                    return CollectionResults.Failed(id, error!);
                 }
 
                 if (!schema.Updateable)
                 {
-                    return Failed(existing.Id, new SalesforceError("INVALID_TYPE_FOR_OPERATION", $"entity type cannot be updated: {schema.Name}", []));
+                    return CollectionResults.Failed(existing.Id, new SalesforceError("INVALID_TYPE_FOR_OPERATION", $"entity type cannot be updated: {schema.Name}", []));
                 }
 
                 var (values, errors) = org.Validator.Validate(schema, record, WriteKind.Update);
-                return new Item(existing.Id, errors, () =>
+                return new CollectionItem(existing.Id, errors, () =>
                 {
                     org.Writer.Update(existing, values, now);
                     return existing.Id;
@@ -90,78 +86,76 @@ internal sealed class CollectionHandlers(SalesforceOrg org)
 
     public Task<ApiResponse> DeleteAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var ids = (request.Query("ids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ids = Split(request.Query("ids"));
         if (ids.Length == 0)
         {
             throw ApiException.BadRequest("REQUIRED_FIELD_MISSING", "At least 1 Id is required.");
         }
 
-        CheckCount(ids.Length);
+        CollectionResults.CheckCount(ids.Length);
         var allOrNone = string.Equals(request.Query("allOrNone"), "true", StringComparison.OrdinalIgnoreCase);
         lock (org.Records.Gate)
         {
             var now = org.Now;
-            return Task.FromResult(Run(allOrNone, ids.Select(id =>
+            return Task.FromResult(CollectionResults.Run(allOrNone, ids.Select(id =>
             {
                 var (existing, error) = Find(null, id, $"malformed id {id}", []);
                 if (existing is null)
                 {
-                    return Failed(id, error!);
+                    return CollectionResults.Failed(id, error!);
                 }
 
                 return existing.Schema.Deletable
-                    ? new Item(existing.Id, [], () =>
+                    ? new CollectionItem(existing.Id, [], () =>
                     {
                         org.Writer.Delete(existing, now);
                         return existing.Id;
                     })
-                    : Failed(existing.Id, new SalesforceError("INVALID_TYPE_FOR_OPERATION", "entity type cannot be deleted", []));
+                    : CollectionResults.Failed(existing.Id, new SalesforceError("INVALID_TYPE_FOR_OPERATION", "entity type cannot be deleted", []));
             }).ToList()));
         }
     }
 
-    public Task<ApiResponse> RetrieveAsync(ApiRequest request, CancellationToken cancellationToken)
+    /// <summary><c>GET ?ids=&amp;fields=</c>: the records in the order asked for.</summary>
+    public Task<ApiResponse> RetrieveAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Retrieve(request, Split(request.Query("ids")), Split(request.Query("fields"))));
+
+    /// <summary><c>POST {"ids":[...],"fields":[...]}</c>, for id lists too long for a URL (jsforce retrieves many ids so).</summary>
+    public async Task<ApiResponse> RetrieveByBodyAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var body = await request.ReadObjectAsync(cancellationToken).ConfigureAwait(false);
+        return Retrieve(request, Strings(body["ids"]), Strings(body["fields"]));
+    }
+
+    private ApiResponse Retrieve(ApiRequest request, string[] ids, string[] fieldNames)
     {
         var schema = SObjectHandlers.ObjectType(org, request);
-        var ids = (request.Query("ids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var fieldList = request.Query("fields");
-        if (ids.Length == 0 || string.IsNullOrWhiteSpace(fieldList))
+        if (ids.Length == 0 || fieldNames.Length == 0)
         {
             throw ApiException.BadRequest("MISSING_ARGUMENT", "ids and fields are required");
         }
 
-        CheckCount(ids.Length);
-        var fields = RecordJson.ParseFieldList(schema, fieldList);
+        CollectionResults.CheckCount(ids.Length);
+        var fields = RecordJson.ParseFieldList(schema, string.Join(",", fieldNames));
         lock (org.Records.Gate)
         {
             // Ids that are unknown, deleted or of another type come back as null in their position.
             var rows = ids.Select(id => org.Records.Find(id) is { IsDeleted: false } r && r.Schema == schema
                 ? RecordJson.Select(r, fields, request.DataPath)
                 : null);
-            return Task.FromResult(ApiResponse.Ok(new JsonArray([.. rows])));
+            return ApiResponse.Ok(new JsonArray([.. rows]));
         }
     }
 
-    private static async Task<(List<JsonObject> Records, bool AllOrNone)> ReadRecordsAsync(ApiRequest request, CancellationToken cancellationToken)
+    private static string[] Split(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string[] Strings(JsonNode? node) => node switch
     {
-        var body = await request.ReadObjectAsync(cancellationToken).ConfigureAwait(false);
-        if (body["records"] is not JsonArray array || array.Any(r => r is not JsonObject))
-        {
-            throw ApiException.BadRequest("JSON_PARSER_ERROR", "Cannot deserialize instance of SObject[] from the value of records");
-        }
-
-        CheckCount(array.Count);
-        var allOrNone = body["allOrNone"] is JsonValue flag && flag.TryGetValue(out bool value) && value;
-        return ([.. array.Select(r => (JsonObject)r!)], allOrNone);
-    }
-
-    private static void CheckCount(int count)
-    {
-        if (count > MaxRecords)
-        {
-            throw ApiException.BadRequest("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 200 records into this call");
-        }
-    }
+        null => [],
+        JsonArray array when array.All(v => v?.GetValueKind() == JsonValueKind.String) => [.. array.Select(v => (string)v!)],
+        _ => throw ApiException.BadRequest("JSON_PARSER_ERROR", "Cannot deserialize instance of String[] from the value of ids or fields"),
+    };
 
     private SObjectSchema? RecordType(JsonObject record, out SalesforceError? error)
     {
@@ -188,32 +182,5 @@ internal sealed class CollectionHandlers(SalesforceOrg org)
             { IsDeleted: true } => (null, new SalesforceError("ENTITY_IS_DELETED", "entity is deleted", [])),
             _ => (record, null),
         };
-    }
-
-    private static Item Failed(string? id, SalesforceError error) => new(id, [error], null);
-
-    private static ApiResponse Run(bool allOrNone, List<Item> items)
-    {
-        var rollBack = allOrNone && items.Any(i => i.Errors.Count > 0);
-        var results = items.Select(item => (JsonNode)(item.Errors.Count > 0 ? Failure(item.Id, item.Errors)
-            : rollBack ? Failure(item.Id, [SalesforceError.RolledBack])
-            : Success(item.Commit!())));
-        return ApiResponse.Ok(new JsonArray([.. results]));
-    }
-
-    private static JsonObject Success(string id) =>
-        new() { ["id"] = id, ["success"] = true, ["errors"] = new JsonArray() };
-
-    private static JsonObject Failure(string? id, List<SalesforceError> errors)
-    {
-        var json = new JsonObject();
-        if (id is not null)
-        {
-            json["id"] = id;
-        }
-
-        json["success"] = false;
-        json["errors"] = new JsonArray([.. errors.Select(e => (JsonNode)e.ToRecordJson())]);
-        return json;
     }
 }

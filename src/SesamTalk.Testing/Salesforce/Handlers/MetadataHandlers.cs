@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using SesamTalk.Testing.Salesforce.Http;
-using SesamTalk.Testing.Salesforce.Schema;
 
 namespace SesamTalk.Testing.Salesforce.Handlers;
 
-/// <summary>The version list, <c>/limits</c> and <c>/sobjects/{type}/describe</c>, all read from the org's state and schema.</summary>
+/// <summary>The version list and <c>/limits</c>, read from the org's state.</summary>
 internal sealed class MetadataHandlers(SalesforceOrg org)
 {
     private static readonly (string Label, string Version)[] Releases =
@@ -29,36 +28,4 @@ internal sealed class MetadataHandlers(SalesforceOrg org)
                 ["Remaining"] = Math.Max(0, org.Usage.DailyLimit - org.Usage.Used),
             },
         }));
-
-    public Task<ApiResponse> DescribeAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var schema = SObjectHandlers.ObjectType(org, request);
-        var fields = schema.Fields.Select(f => (JsonNode)new JsonObject
-        {
-            ["name"] = f.Name,
-            ["type"] = f.Type.ToDescribeName(),
-            ["length"] = f.Source.Length ?? 0,
-            ["createable"] = f.Source.Createable,
-            ["updateable"] = f.Source.Updateable,
-            ["nillable"] = f.Source.Nillable,
-            ["defaultedOnCreate"] = f.Source.DefaultedOnCreate,
-            ["idLookup"] = f.Source.IdLookup,
-            ["externalId"] = f.Source.ExternalId,
-            ["unique"] = f.Source.Unique,
-            ["autoNumber"] = f.Source.AutoNumber,
-            ["referenceTo"] = new JsonArray([.. f.Source.ReferenceTo.Select(t => (JsonNode)t)]),
-            ["relationshipName"] = f.RelationshipName,
-        });
-        return Task.FromResult(ApiResponse.Ok(new JsonObject
-        {
-            ["name"] = schema.Name,
-            ["keyPrefix"] = schema.KeyPrefix,
-            ["createable"] = schema.Createable,
-            ["updateable"] = schema.Updateable,
-            ["deletable"] = schema.Deletable,
-            ["queryable"] = true,
-            ["urls"] = new JsonObject { ["sobject"] = $"{request.DataPath}/sobjects/{schema.Name}" },
-            ["fields"] = new JsonArray([.. fields]),
-        }));
-    }
 }

@@ -34,7 +34,7 @@ internal sealed class QueryHandlers(SalesforceOrg org)
         var query = SoqlParser.Parse(soql);
         lock (org.Records.Gate)
         {
-            var (rows, totalSize) = new SoqlEngine(org.Schemas, org.Records).Execute(query, includeDeleted, request.DataPath);
+            var (rows, totalSize) = new SoqlEngine(org.Schemas, org.Records, org.Clock).Execute(query, includeDeleted, request.DataPath);
             return Task.FromResult(ApiResponse.Ok(org.Cursors.FirstPage(rows, totalSize, BatchSize(request), request.DataPath)));
         }
     }

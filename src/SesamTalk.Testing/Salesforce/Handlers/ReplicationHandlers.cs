@@ -6,26 +6,29 @@ using SesamTalk.Testing.Salesforce.Http;
 namespace SesamTalk.Testing.Salesforce.Handlers;
 
 /// <summary>
-/// getUpdated and getDeleted: ids changed or deleted in a window. Seconds are ignored, windows reach back at most
-/// 30 (updated) or 15 (deleted) days, and <c>latestDateCovered</c> never passes the end asked for or now.
+/// getUpdated and getDeleted: ids changed or deleted in a window. The seconds of <c>start</c> and <c>end</c> are dropped
+/// and both minutes are included, so a change made in the current minute is listed when <c>end</c> is now. Windows reach
+/// back at most 30 (updated) or 15 (deleted) days. <c>latestDateCovered</c> (the end asked for, or the current minute if
+/// that is earlier) is where the next window should start; it does not filter the ids, so the next window lists this
+/// minute's changes again, as the documented overlap says ("even if it requires processing data redundantly").
 /// </summary>
 internal sealed class ReplicationHandlers(SalesforceOrg org)
 {
     public Task<ApiResponse> UpdatedAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         var schema = SObjectHandlers.ObjectType(org, request);
-        var (start, covered) = Window(request, TimeSpan.FromDays(30));
+        var window = Window(request, TimeSpan.FromDays(30));
         lock (org.Records.Gate)
         {
             // getUpdated keys on SystemModstamp; records that are deleted now are reported by getDeleted instead.
             var ids = org.Records.OfType(schema)
-                .Where(r => !r.IsDeleted && r.SystemModstamp >= start && r.SystemModstamp < covered)
+                .Where(r => !r.IsDeleted && window.Contains(r.SystemModstamp))
                 .OrderBy(r => r.SystemModstamp)
                 .Select(r => (JsonNode)r.Id);
             return Task.FromResult(ApiResponse.Ok(new JsonObject
             {
                 ["ids"] = new JsonArray([.. ids]),
-                ["latestDateCovered"] = SalesforceDate.FormatDateTime(covered),
+                ["latestDateCovered"] = SalesforceDate.FormatDateTime(window.Covered),
             }));
         }
     }
@@ -33,11 +36,11 @@ internal sealed class ReplicationHandlers(SalesforceOrg org)
     public Task<ApiResponse> DeletedAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         var schema = SObjectHandlers.ObjectType(org, request);
-        var (start, covered) = Window(request, TimeSpan.FromDays(15));
+        var window = Window(request, TimeSpan.FromDays(15));
         // The delete log keeps 15 days, or less once purged.
         var rolling = SalesforceDate.TruncateToMinute(org.Clock.GetUtcNow()) - TimeSpan.FromDays(15);
         var earliest = org.DeleteLogPurgedAt > rolling ? SalesforceDate.TruncateToMinute(org.DeleteLogPurgedAt) : rolling;
-        if (start < earliest)
+        if (window.Start < earliest)
         {
             throw ReplicationDate("startDate is before the earliest date available for replication");
         }
@@ -45,7 +48,7 @@ internal sealed class ReplicationHandlers(SalesforceOrg org)
         lock (org.Records.Gate)
         {
             var deleted = org.Records.OfType(schema)
-                .Where(r => r.DeletedDate is { } at && at >= start && at < covered)
+                .Where(r => r.DeletedDate is { } at && window.Contains(at))
                 .OrderBy(r => r.DeletedDate)
                 .Select(r => (JsonNode)new JsonObject
                 {
@@ -56,12 +59,12 @@ internal sealed class ReplicationHandlers(SalesforceOrg org)
             {
                 ["deletedRecords"] = new JsonArray([.. deleted]),
                 ["earliestDateAvailable"] = SalesforceDate.FormatDateTime(earliest),
-                ["latestDateCovered"] = SalesforceDate.FormatDateTime(covered),
+                ["latestDateCovered"] = SalesforceDate.FormatDateTime(window.Covered),
             }));
         }
     }
 
-    private (DateTimeOffset Start, DateTimeOffset Covered) Window(ApiRequest request, TimeSpan reach)
+    private ReplicationWindow Window(ApiRequest request, TimeSpan reach)
     {
         if (!SalesforceDate.TryParseDateTime(request.Query("start"), out var start)
             || !SalesforceDate.TryParseDateTime(request.Query("end"), out var end))
@@ -82,7 +85,7 @@ internal sealed class ReplicationHandlers(SalesforceOrg org)
             throw ReplicationDate($"startDate cannot be more than {reach.TotalDays} days ago");
         }
 
-        return (start, end < now ? end : now);
+        return new ReplicationWindow(start, end, end < now ? end : now);
     }
 
     private static ApiException ReplicationDate(string message) =>

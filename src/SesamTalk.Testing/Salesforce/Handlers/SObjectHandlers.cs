@@ -132,6 +132,6 @@ internal sealed class SObjectHandlers(SalesforceOrg org)
     }
 
     /// <summary>Salesforce's answer for a verb the object does not support (e.g. creating an Invoice, deleting a Division).</summary>
-    private static ApiResponse MethodNotAllowed(string method, string allowed) => ApiResponse.Error(
+    public static ApiResponse MethodNotAllowed(string method, string allowed) => ApiResponse.Error(
         StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"HTTP Method '{method}' not allowed. Allowed are {allowed}");
 }

@@ -11,6 +11,9 @@ internal sealed class ApiRequest(HttpContext http) : EmulatorRequest(http)
     /// <summary>The API version from the path, e.g. "64.0".</summary>
     public string Version => Route("version");
 
+    /// <summary>The major API version, e.g. 64 for "64.0" (the pipeline has checked the form).</summary>
+    public int MajorVersion => int.Parse(Version.AsSpan(0, Version.Length - 2), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The data root of this version, e.g. "/services/data/v64.0".</summary>
     public string DataPath => "/services/data/v" + Version;
 

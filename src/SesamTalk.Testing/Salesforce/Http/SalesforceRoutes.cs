@@ -14,21 +14,30 @@ internal static class SalesforceRoutes
     {
         var pipeline = new RequestPipeline(org);
         var token = new TokenEndpoint(org);
+        var identity = new IdentityEndpoint(org);
+        var resources = new ResourcesHandler(org);
         var sobjects = new SObjectHandlers(org);
         var metadata = new MetadataHandlers(org);
+        var describe = new DescribeHandlers(org);
         var queries = new QueryHandlers(org);
         var replication = new ReplicationHandlers(org);
         var collections = new CollectionHandlers(org);
+        var externalIds = new ExternalIdHandlers(org);
+        var collectionUpsert = new CollectionUpsertHandler(org);
 
         app.MapPost("/services/oauth2/token", http => pipeline.RunAsync(http, SalesforceEndpoint.Token, Guard.Open, token.HandleAsync));
         app.MapGet("/services/data", http => pipeline.RunAsync(http, SalesforceEndpoint.Versions, Guard.Open, MetadataHandlers.VersionsAsync));
+        app.MapGet("/id/{orgId}/{userId}", http => pipeline.RunAsync(http, SalesforceEndpoint.Identity, Guard.Open, identity.HandleAsync));
 
         var data = app.MapGroup("/services/data/v{version}");
         RequestDelegate Api(SalesforceEndpoint endpoint, Func<ApiRequest, CancellationToken, Task<ApiResponse>> handler) =>
             http => pipeline.RunAsync(http, endpoint, Guard.Api, handler);
 
+        data.MapGet("", Api(SalesforceEndpoint.Resources, resources.HandleAsync));
         data.MapGet("/limits", Api(SalesforceEndpoint.Limits, metadata.LimitsAsync));
-        data.MapGet("/sobjects/{type}/describe", Api(SalesforceEndpoint.Describe, metadata.DescribeAsync));
+        data.MapGet("/sobjects", Api(SalesforceEndpoint.DescribeGlobal, describe.DescribeGlobalAsync));
+        data.MapGet("/sobjects/{type}", Api(SalesforceEndpoint.BasicInfo, describe.BasicInfoAsync));
+        data.MapGet("/sobjects/{type}/describe", Api(SalesforceEndpoint.Describe, describe.DescribeAsync));
         data.MapGet("/sobjects/{type}/updated", Api(SalesforceEndpoint.GetUpdated, replication.UpdatedAsync));
         data.MapGet("/sobjects/{type}/deleted", Api(SalesforceEndpoint.GetDeleted, replication.DeletedAsync));
         data.MapPost("/sobjects/{type}", Api(SalesforceEndpoint.Create, sobjects.CreateAsync));
@@ -37,6 +46,10 @@ internal static class SalesforceRoutes
         // Clients that cannot send PATCH may POST with ?_HttpMethod=PATCH.
         data.MapPost("/sobjects/{type}/{id}", Api(SalesforceEndpoint.Update, sobjects.PostOverrideAsync));
         data.MapDelete("/sobjects/{type}/{id}", Api(SalesforceEndpoint.Delete, sobjects.DeleteAsync));
+        data.MapGet("/sobjects/{type}/{field}/{value}", Api(SalesforceEndpoint.RetrieveByExternalId, externalIds.RetrieveAsync));
+        data.MapPatch("/sobjects/{type}/{field}/{value}", Api(SalesforceEndpoint.Upsert, externalIds.UpsertAsync));
+        data.MapPost("/sobjects/{type}/{field}/{value}", Api(SalesforceEndpoint.Upsert, externalIds.PostOverrideAsync));
+        data.MapDelete("/sobjects/{type}/{field}/{value}", Api(SalesforceEndpoint.DeleteByExternalId, externalIds.DeleteAsync));
 
         data.MapGet("/query", Api(SalesforceEndpoint.Query, queries.QueryAsync));
         data.MapGet("/queryAll", Api(SalesforceEndpoint.Query, queries.QueryAllAsync));
@@ -47,6 +60,8 @@ internal static class SalesforceRoutes
         data.MapPatch("/composite/sobjects", Api(SalesforceEndpoint.CollectionUpdate, collections.UpdateAsync));
         data.MapDelete("/composite/sobjects", Api(SalesforceEndpoint.CollectionDelete, collections.DeleteAsync));
         data.MapGet("/composite/sobjects/{type}", Api(SalesforceEndpoint.CollectionRetrieve, collections.RetrieveAsync));
+        data.MapPost("/composite/sobjects/{type}", Api(SalesforceEndpoint.CollectionRetrieve, collections.RetrieveByBodyAsync));
+        data.MapPatch("/composite/sobjects/{type}/{field}", Api(SalesforceEndpoint.CollectionUpsert, collectionUpsert.UpsertAsync));
 
         app.MapFallback(async http =>
         {

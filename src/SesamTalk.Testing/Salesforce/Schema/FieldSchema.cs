@@ -21,6 +21,9 @@ internal sealed record FieldSchema(CatalogField Source)
         : Name.EndsWith("Id", StringComparison.Ordinal) ? Name[..^2]
         : null;
 
+    /// <summary>Whether this is a custom field (<c>Price__c</c>): its API name ends in <c>__c</c>.</summary>
+    public bool Custom => Name.EndsWith("__c", StringComparison.Ordinal);
+
     /// <summary>For a compound address field (MailingAddress), the prefix of its parts (Mailing).</summary>
     public string AddressPrefix => Name.EndsWith("Address", StringComparison.Ordinal) ? Name[..^"Address".Length] : Name;
 }

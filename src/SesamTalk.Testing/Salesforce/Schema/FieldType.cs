@@ -20,6 +20,12 @@ internal enum FieldType
     Url,
     Reference,
     Address,
+    Long,
+    Time,
+    Base64,
+    Combobox,
+    EncryptedString,
+    Location,
 }
 
 /// <summary>How field types behave on the wire.</summary>
@@ -45,19 +51,29 @@ internal static class FieldTypeExtensions
         "url" => FieldType.Url,
         "reference" => FieldType.Reference,
         "address" => FieldType.Address,
-        _ => throw new InvalidDataException($"Unknown Salesforce field type '{name}' in the schema resource."),
+        "long" => FieldType.Long,
+        "time" => FieldType.Time,
+        "base64" => FieldType.Base64,
+        "combobox" => FieldType.Combobox,
+        "encryptedstring" => FieldType.EncryptedString,
+        "location" => FieldType.Location,
+        _ => throw new InvalidDataException($"Unknown Salesforce field type '{name}' in the catalog."),
     };
 
     /// <summary>The describe name of a type.</summary>
     public static string ToDescribeName(this FieldType type) => type.ToString().ToLowerInvariant();
 
     /// <summary>True for types whose JSON value is a string of free text (length-limited).</summary>
-    public static bool IsText(this FieldType type) => type is FieldType.String or FieldType.Textarea
-        or FieldType.Picklist or FieldType.Multipicklist or FieldType.Email or FieldType.Phone or FieldType.Url;
+    public static bool IsText(this FieldType type) => type is FieldType.String or FieldType.Textarea or FieldType.Picklist
+        or FieldType.Multipicklist or FieldType.Email or FieldType.Phone or FieldType.Url or FieldType.Combobox
+        or FieldType.EncryptedString or FieldType.Time or FieldType.Base64;
 
     /// <summary>True for types whose JSON value is a number.</summary>
     public static bool IsNumber(this FieldType type) =>
-        type is FieldType.Int or FieldType.Double or FieldType.Currency or FieldType.Percent;
+        type is FieldType.Int or FieldType.Long or FieldType.Double or FieldType.Currency or FieldType.Percent;
+
+    /// <summary>True for compound read-only values (address, geolocation) the API returns as objects.</summary>
+    public static bool IsCompound(this FieldType type) => type is FieldType.Address or FieldType.Location;
 
     /// <summary>True for types whose value is a record id.</summary>
     public static bool IsId(this FieldType type) => type is FieldType.Id or FieldType.Reference;

@@ -29,6 +29,9 @@ internal sealed class SObjectSchema
 
     public IReadOnlyList<FieldSchema> Fields { get; }
 
+    /// <summary>Whether this is a custom object (<c>Project__c</c>): its API name ends in <c>__c</c>.</summary>
+    public bool Custom => Name.EndsWith("__c", StringComparison.Ordinal);
+
     public bool HasIsDeleted => _byName.ContainsKey("IsDeleted");
 
     public FieldSchema? Field(string name) => _byName.GetValueOrDefault(name);

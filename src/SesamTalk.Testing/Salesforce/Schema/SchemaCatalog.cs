@@ -11,15 +11,29 @@ internal sealed class SchemaCatalog
     private const string SystemName = "Salesforce";
     private readonly Dictionary<string, SObjectSchema> _byName;
 
-    private SchemaCatalog(IEnumerable<SObjectSchema> objects) =>
-        _byName = objects.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Loads the embedded catalog, leaving out the object types in <paramref name="disabled"/>.</summary>
-    public static SchemaCatalog Load(IEnumerable<string> disabled)
+    private SchemaCatalog(IEnumerable<SObjectSchema> objects)
     {
-        var catalog = Catalog.LoadEmbedded(SystemName);
+        All = [.. objects];
+        _byName = All.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every object the org has, in catalog order (what describe-global lists).</summary>
+    public IReadOnlyList<SObjectSchema> All { get; }
+
+    /// <summary>
+    /// Loads the embedded catalog extended by <paramref name="extra"/> (catalog JSON texts, applied in order), completes
+    /// custom objects, and leaves out the object types in <paramref name="disabled"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">An extra catalog cannot be read, is of another system, or gives two objects one key prefix.</exception>
+    public static SchemaCatalog Load(IEnumerable<string> disabled, IEnumerable<string> extra)
+    {
+        var catalog = Catalog.LoadExtended(SystemName, extra, "SalesforceEmulatorOptions.Catalogs");
         var off = new HashSet<string>(disabled, StringComparer.OrdinalIgnoreCase);
-        return new SchemaCatalog(catalog.Objects.Where(o => !off.Contains(o.Name)).Select(o => ToSchema(catalog, o)));
+        var objects = CustomObjects.Complete(catalog.Objects);
+        var clash = objects.GroupBy(o => o.KeyPrefix, StringComparer.Ordinal).FirstOrDefault(g => g.Key is not null && g.Count() > 1);
+        return clash is null
+            ? new SchemaCatalog(objects.Where(o => !off.Contains(o.Name)).Select(o => ToSchema(catalog, o)))
+            : throw new InvalidDataException($"The Salesforce catalogs give {string.Join(" and ", clash.Select(o => o.Name))} one key prefix, {clash.Key}.");
     }
 
     public SObjectSchema? Find(string name) => _byName.GetValueOrDefault(name);

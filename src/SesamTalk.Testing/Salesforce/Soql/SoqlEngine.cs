@@ -5,9 +5,14 @@ using SesamTalk.Testing.Salesforce.Schema;
 
 namespace SesamTalk.Testing.Salesforce.Soql;
 
-/// <summary>Runs a parsed query against the store: bind, filter, order, skip/take, and shape rows as REST returns them.</summary>
-internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store)
+/// <summary>
+/// Runs a parsed query against the store: bind, filter, order, skip/take, and shape rows as REST returns them. Relative
+/// date literals count from <paramref name="clock"/>'s today (UTC); the system clock when none is given.
+/// </summary>
+internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store, TimeProvider? clock = null)
 {
+    private readonly DateOnly _today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+
     /// <summary>The matching rows (already in JSON form) and the count for COUNT() queries.</summary>
     public (List<JsonObject> Rows, int TotalSize) Execute(SoqlQuery query, bool includeDeleted, string dataPath)
     {
@@ -90,42 +95,72 @@ internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store)
             return r => SoqlValues.Like((string?)SoqlValues.Stored(field, path.Read(r, store)), pattern);
         }
 
-        var values = comparison.Values.Select(v => SoqlValues.Literal(field, v)).ToList();
+        if (comparison.Operator is "INCLUDES" or "EXCLUDES")
+        {
+            if (field.Type != FieldType.Multipicklist)
+            {
+                throw ApiException.BadRequest("INVALID_FIELD", "includes or excludes operator only valid on multipicklist field");
+            }
+
+            var includes = comparison.Operator == "INCLUDES";
+            var sets = comparison.Values.Select(v => SoqlValues.Literal(field, v) is string text ? PicklistSet(text) : []).ToList();
+            return r =>
+            {
+                var selected = PicklistSet((string?)SoqlValues.Stored(field, path.Read(r, store)));
+                return sets.Any(set => set.Count > 0 && set.IsSubsetOf(selected)) == includes;
+            };
+        }
+
+        var values = comparison.Values.Select(v => Operand(field, v)).ToList();
         if (comparison.Operator is "IN" or "NOT IN")
         {
             var inList = comparison.Operator == "IN";
             return r =>
             {
                 var value = SoqlValues.Stored(field, path.Read(r, store));
-                return values.Any(v => SoqlValues.Compare(field, value, v) == 0) == inList;
+                return values.Any(v => Matches(field, value, "=", v)) == inList;
             };
         }
 
         var literal = values[0];
-        return r =>
-        {
-            var value = SoqlValues.Stored(field, path.Read(r, store));
-            if (value is null || literal is null)
-            {
-                // Only = and != have meaning against null; a null field never satisfies < or >.
-                return comparison.Operator switch
-                {
-                    "=" => value is null && literal is null,
-                    "!=" => (value is null) != (literal is null),
-                    _ => false,
-                };
-            }
+        return r => Matches(field, SoqlValues.Stored(field, path.Read(r, store)), comparison.Operator, literal);
+    }
 
-            var order = SoqlValues.Compare(field, value, literal);
-            return comparison.Operator switch
+    /// <summary>The values of a multi-select picklist text (<c>a;b</c>), compared case-insensitively as SOQL compares text.</summary>
+    private static HashSet<string> PicklistSet(string? text) =>
+        new((text ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A literal as a typed value, or for a relative date literal on a date or datetime field its range of days.</summary>
+    private object? Operand(FieldSchema field, SoqlToken token) =>
+        token.Kind == SoqlTokenKind.Identifier && field.Type is FieldType.Date or FieldType.Datetime
+            && DateLiteral.Resolve(token.Text, _today) is { } range
+            ? range
+            : SoqlValues.Literal(field, token);
+
+    /// <summary>Whether a stored value satisfies <c>value op literal</c>.</summary>
+    private static bool Matches(FieldSchema field, object? value, string op, object? literal)
+    {
+        if (value is null || literal is null)
+        {
+            // Only = and != have meaning against null; a null field never satisfies < or >.
+            return op switch
             {
-                "=" => order == 0,
-                "!=" => order != 0,
-                "<" => order < 0,
-                ">" => order > 0,
-                "<=" => order <= 0,
-                _ => order >= 0,
+                "=" => value is null && literal is null,
+                "!=" => (value is null) != (literal is null),
+                _ => false,
             };
+        }
+
+        // A date literal is a range: = inside it, < before it, > after it.
+        var order = literal is DateLiteral range ? range.Locate(value) : SoqlValues.Compare(field, value, literal);
+        return op switch
+        {
+            "=" => order == 0,
+            "!=" => order != 0,
+            "<" => order < 0,
+            ">" => order > 0,
+            "<=" => order <= 0,
+            _ => order >= 0,
         };
     }
 

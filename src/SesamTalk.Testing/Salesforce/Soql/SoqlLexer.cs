@@ -46,6 +46,16 @@ internal static class SoqlLexer
                     i++;
                 }
 
+                // The count of a date literal such as LAST_N_DAYS:7 belongs to it.
+                if (i + 1 < soql.Length && soql[i] == ':' && char.IsAsciiDigit(soql[i + 1]))
+                {
+                    i++;
+                    while (i < soql.Length && char.IsAsciiDigit(soql[i]))
+                    {
+                        i++;
+                    }
+                }
+
                 tokens.Add(new SoqlToken(SoqlTokenKind.Identifier, soql[start..i], start));
             }
             else if (c == '\'')

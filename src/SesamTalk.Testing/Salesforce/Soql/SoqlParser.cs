@@ -6,7 +6,8 @@ namespace SesamTalk.Testing.Salesforce.Soql;
 /// <summary>
 /// Recursive-descent parser for the supported SOQL subset:
 /// <c>SELECT fields|COUNT() FROM type [WHERE cond] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n] [OFFSET n]</c>,
-/// where cond combines <c>= != &lt;&gt; &lt; &gt; &lt;= &gt;= LIKE IN NOT IN</c> with AND, OR, NOT and parentheses.
+/// where cond combines <c>= != &lt;&gt; &lt; &gt; &lt;= &gt;= LIKE IN NOT IN INCLUDES EXCLUDES</c> with AND, OR, NOT and parentheses, and
+/// values are literals: text, numbers, dates, datetimes, <c>null</c>, <c>true</c>, <c>false</c> and relative date literals.
 /// </summary>
 internal sealed class SoqlParser
 {
@@ -143,15 +144,15 @@ internal sealed class SoqlParser
                 ExpectKeyword("IN");
             }
 
-            ExpectSymbol("(");
-            var values = new List<SoqlToken>();
-            do
-            {
-                values.Add(ParseValue());
-            }
-            while (TrySymbol(","));
-            ExpectSymbol(")");
-            return new SoqlComparison(field, negated ? "NOT IN" : "IN", values);
+            return new SoqlComparison(field, negated ? "NOT IN" : "IN", ParseList());
+        }
+
+        // Multi-select picklists: INCLUDES ('a;b', 'c') holds when the value has a and b, or has c; EXCLUDES negates it.
+        if (Current.Is("INCLUDES") || Current.Is("EXCLUDES"))
+        {
+            var setOperator = Current.Text.ToUpperInvariant();
+            _next++;
+            return new SoqlComparison(field, setOperator, ParseList());
         }
 
         var op = Expect(SoqlTokenKind.Symbol);
@@ -163,11 +164,25 @@ internal sealed class SoqlParser
         return new SoqlComparison(field, op.Text == "<>" ? "!=" : op.Text, [ParseValue()]);
     }
 
+    private List<SoqlToken> ParseList()
+    {
+        ExpectSymbol("(");
+        var values = new List<SoqlToken>();
+        do
+        {
+            values.Add(ParseValue());
+        }
+        while (TrySymbol(","));
+        ExpectSymbol(")");
+        return values;
+    }
+
     private SoqlToken ParseValue()
     {
         var token = Current;
         var literal = token.Kind is SoqlTokenKind.String or SoqlTokenKind.Number or SoqlTokenKind.Date or SoqlTokenKind.DateTime
-            || token.Is("null") || token.Is("true") || token.Is("false");
+            || token.Is("null") || token.Is("true") || token.Is("false")
+            || (token.Kind == SoqlTokenKind.Identifier && DateLiteral.IsLiteral(token.Text));
         if (!literal)
         {
             throw SoqlLexer.Malformed(token.Text, token.Position);

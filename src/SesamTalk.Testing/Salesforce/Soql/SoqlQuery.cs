@@ -20,8 +20,8 @@ internal sealed record SoqlOr(SoqlCondition Left, SoqlCondition Right) : SoqlCon
 internal sealed record SoqlNot(SoqlCondition Inner) : SoqlCondition;
 
 /// <summary>
-/// <c>field op value</c>; <see cref="Operator"/> is one of = != &lt; &gt; &lt;= &gt;= LIKE IN NOT IN,
-/// and <see cref="Values"/> holds one literal, or several for IN.
+/// <c>field op value</c>; <see cref="Operator"/> is one of = != &lt; &gt; &lt;= &gt;= LIKE IN NOT IN INCLUDES EXCLUDES,
+/// and <see cref="Values"/> holds one literal, or several for IN, INCLUDES and EXCLUDES.
 /// </summary>
 internal sealed record SoqlComparison(string Field, string Operator, IReadOnlyList<SoqlToken> Values) : SoqlCondition;
 

@@ -59,7 +59,7 @@ internal static class SoqlValues
             FieldType.Date => DateOnly.ParseExact((string)node!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             FieldType.Datetime => SalesforceDate.TryParseDateTime((string?)node, out var time) ? time : null,
             _ when field.Type.IsNumber() => (double)node,
-            FieldType.Address => null,
+            _ when field.Type.IsCompound() => null,
             _ => (string?)node,
         };
     }

@@ -10,15 +10,15 @@ namespace SesamTalk.Testing.SuperOffice.Schema;
 /// </summary>
 internal sealed class EntityCatalog
 {
+    private const string SystemName = "SuperOffice";
     private const string AssociateId = "AssociateId";
     private const string ListId = "Id";
 
     private readonly Dictionary<string, EntitySchema> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EntitySchema> _byProvider = new(StringComparer.OrdinalIgnoreCase);
 
-    private EntityCatalog()
+    private EntityCatalog(Catalog catalog)
     {
-        var catalog = Catalog.LoadEmbedded("SuperOffice");
         void Add(string name, string? provider, Dictionary<string, string> carriers, ArchiveColumn[] columns)
         {
             var entity = catalog.Objects.SingleOrDefault(o => o.Name == name)
@@ -73,10 +73,20 @@ internal sealed class EntityCatalog
         Add("QuoteAlternative", null, [], []);
         Add("QuoteLine", null, [], []);
         Add("Product", null, [], []);
+        if (catalog.Objects.FirstOrDefault(o => !_byName.ContainsKey(o.Name)) is { } unknown)
+        {
+            throw new InvalidDataException(
+                $"SuperOfficeEmulatorOptions.Catalogs: '{unknown.Name}' is no entity the emulator serves ({string.Join(", ", _byName.Keys)}); an extra catalog can add fields to those.");
+        }
     }
 
-    /// <summary>The catalog is immutable once built, so every emulator shares one.</summary>
-    public static EntityCatalog Instance { get; } = new();
+    /// <summary>The standard catalog is immutable once built, so every emulator without extra catalogs shares one.</summary>
+    public static EntityCatalog Instance { get; } = new(Catalog.LoadEmbedded(SystemName));
+
+    /// <summary>The standard catalog extended by <paramref name="extra"/> (catalog JSON texts, in order), or <see cref="Instance"/> when there are none.</summary>
+    /// <exception cref="InvalidDataException">An extra catalog is malformed, of another system, or adds an entity.</exception>
+    public static EntityCatalog With(IReadOnlyCollection<string> extra) =>
+        extra.Count == 0 ? Instance : new(Catalog.LoadExtended(SystemName, extra, "SuperOfficeEmulatorOptions.Catalogs"));
 
     /// <summary>By catalog name ("Contact", "QuoteLine").</summary>
     public EntitySchema? Find(string name) => _byName.GetValueOrDefault(name);

@@ -5,7 +5,8 @@ import { connect } from '../lib/connect.mjs';
 import { runTag } from '../lib/records.mjs';
 
 async function productsTagged(conn, tag) {
-  return conn.sobject('Product2').find({ Name: { $like: `${tag}%` } }, ['Name', 'ProductCode', 'Description']).sort('Name');
+  // Id is selected: a SOQL row carries only the fields the query names (the record's id is otherwise only in attributes.url).
+  return conn.sobject('Product2').find({ Name: { $like: `${tag}%` } }, ['Id', 'Name', 'ProductCode', 'Description']).sort('Name');
 }
 
 export default async function run() {
