@@ -45,4 +45,26 @@ public sealed class SalesforceEmulatorOptions
     /// they answer <c>NOT_FOUND</c> on <c>/sobjects</c> and <c>INVALID_TYPE</c> in SOQL.
     /// </summary>
     public ICollection<string> DisabledObjects { get; } = [];
+
+    /// <summary>
+    /// The org's own catalog (JSON in the <c>docs/catalogs.md</c> format), whose objects add their fields to the standard
+    /// objects: the org's custom fields, e.g. an External ID field (<c>"externalId": true, "unique": true</c>) to upsert by.
+    /// The same file a host gives the generator as <c>AdditionalFiles</c>. Null for a standard org.
+    /// </summary>
+    public string? OrgCatalog { get; set; }
+
+    /// <summary>
+    /// How long a closed Bulk API 2.0 job waits in the queue before it is processed (then it is processed a thousand
+    /// records at a time): a job is never complete at once, so a client must poll its state.
+    /// </summary>
+    public TimeSpan BulkJobStartDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Bulk API batches per rolling 24 hours (15,000, shared with Bulk API 1.0; an ingest job takes one per 10,000 records).</summary>
+    public int DailyBulkBatchLimit { get; set; } = 15_000;
+
+    /// <summary>Bulk API 2.0 query jobs per rolling 24 hours (10,000).</summary>
+    public int DailyBulkQueryJobLimit { get; set; } = 10_000;
+
+    /// <summary>The largest ingest upload, counted base64-encoded as Salesforce counts it (150 MB: about 100 MB of raw CSV).</summary>
+    public long BulkUploadLimitBytes { get; set; } = 150L * 1024 * 1024;
 }

@@ -47,6 +47,7 @@ internal static class SalesforceRoutes
         data.MapPatch("/composite/sobjects", Api(SalesforceEndpoint.CollectionUpdate, collections.UpdateAsync));
         data.MapDelete("/composite/sobjects", Api(SalesforceEndpoint.CollectionDelete, collections.DeleteAsync));
         data.MapGet("/composite/sobjects/{type}", Api(SalesforceEndpoint.CollectionRetrieve, collections.RetrieveAsync));
+        Bulk.BulkRoutes.Map(data, org, Api);
 
         app.MapFallback(async http =>
         {

@@ -14,12 +14,19 @@ internal sealed class SchemaCatalog
     private SchemaCatalog(IEnumerable<SObjectSchema> objects) =>
         _byName = objects.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Loads the embedded catalog, leaving out the object types in <paramref name="disabled"/>.</summary>
-    public static SchemaCatalog Load(IEnumerable<string> disabled)
+    /// <summary>
+    /// Loads the embedded catalog, leaving out the object types in <paramref name="disabled"/>; the objects of
+    /// <paramref name="orgCatalog"/> (the org's own catalog JSON, if any) add their fields to the standard objects of the
+    /// same name, replacing a standard field of the same name, as an org's custom fields do.
+    /// </summary>
+    public static SchemaCatalog Load(IEnumerable<string> disabled, string? orgCatalog = null)
     {
         var catalog = Catalog.LoadEmbedded(SystemName);
+        var custom = orgCatalog is null ? [] : Catalog.Parse(orgCatalog).Objects.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
         var off = new HashSet<string>(disabled, StringComparer.OrdinalIgnoreCase);
-        return new SchemaCatalog(catalog.Objects.Where(o => !off.Contains(o.Name)).Select(o => ToSchema(catalog, o)));
+        return new SchemaCatalog(catalog.Objects.Where(o => !off.Contains(o.Name))
+            .Select(o => custom.TryGetValue(o.Name, out var extra) ? o with { Fields = [.. o.Fields.Where(f => !extra.Fields.Any(e => e.Name == f.Name)), .. extra.Fields] } : o)
+            .Select(o => ToSchema(catalog, o)));
     }
 
     public SObjectSchema? Find(string name) => _byName.GetValueOrDefault(name);
