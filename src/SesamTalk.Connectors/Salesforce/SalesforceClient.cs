@@ -53,14 +53,27 @@ public sealed partial class SalesforceClient
     /// <param name="cancellationToken">Stops the stream.</param>
     public async IAsyncEnumerable<IReadOnlyList<SyncRecord>> QueryPagesAsync(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var page in QueryResultPagesAsync(soql, includeDeleted, cancellationToken).ConfigureAwait(false))
+        {
+            yield return page.Records;
+        }
+    }
+
+    /// <summary><see cref="QueryPagesAsync"/> with each page's <c>totalSize</c> (the whole result's) and <c>done</c>.</summary>
+    internal async IAsyncEnumerable<SalesforceQueryPage> QueryResultPagesAsync(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var type = SoqlObject(soql);
         var fieldTypes = await DescribeAsync(type, cancellationToken).ConfigureAwait(false);
         var next = _dataPath + (includeDeleted ? "queryAll" : "query") + "?q=" + Uri.EscapeDataString(soql);
         while (next is not null)
         {
             using var page = await GetJsonAsync(next, cancellationToken).ConfigureAwait(false);
-            yield return [.. page.RootElement.GetProperty("records").EnumerateArray().Select(json => SalesforceRecordReader.Read(json, type, fieldTypes))];
-            next = page.RootElement.TryGetProperty("nextRecordsUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
+            var root = page.RootElement;
+            next = root.TryGetProperty("nextRecordsUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
+            yield return new SalesforceQueryPage(
+                [.. root.GetProperty("records").EnumerateArray().Select(json => SalesforceRecordReader.Read(json, type, fieldTypes))],
+                root.TryGetProperty("totalSize", out var total) && total.TryGetInt32(out var size) ? size : 0,
+                next is null);
         }
     }
 
@@ -110,18 +123,9 @@ public sealed partial class SalesforceClient
 
     private async Task<JsonDocument> SendJsonAsync(HttpMethod method, string relativeUrl, HttpContent? content, CancellationToken cancellationToken)
     {
-        var instance = (await _session.GetTokenAsync(cancellationToken).ConfigureAwait(false)).InstanceUrl;
-        using var request = new HttpRequestMessage(method, new Uri(instance, relativeUrl)) { Content = content };
-
         // Updates set the same values again and deletes of deleted records are refused per record, so repeating
         // them is harmless; creates are not marked, so only a 429 or 503 (nothing was processed) repeats them.
-        request.Options.Set(Http.RetryHandler.Idempotent, method != HttpMethod.Post);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
-        }
-
+        using var response = await SendAsync(method, relativeUrl, content, repeatable: method != HttpMethod.Post, cancellationToken).ConfigureAwait(false);
         try
         {
             return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -132,7 +136,29 @@ public sealed partial class SalesforceClient
         }
     }
 
-    private static string ChangesQuery(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId)
+    /// <summary>Sends a request to the org's instance; an error answer throws <see cref="SalesforceApiException"/>, a success is the caller's to read and dispose.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, HttpContent? content, bool repeatable, CancellationToken cancellationToken)
+    {
+        var instance = (await _session.GetTokenAsync(cancellationToken).ConfigureAwait(false)).InstanceUrl;
+        using var request = new HttpRequestMessage(method, new Uri(instance, relativeUrl)) { Content = content };
+        request.Options.Set(Http.RetryHandler.Idempotent, repeatable);
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// The change query: records after the cursor in (SystemModstamp, Id) order; <paramref name="ordered"/> false leaves the
+    /// ORDER BY out, as Bulk API 2.0 query jobs should (it keeps them from splitting the query into chunks).
+    /// </summary>
+    internal static string ChangesQuery(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId, bool ordered = true)
     {
         var select = string.Join(", ", CursorFields.Concat(fields).Distinct(StringComparer.OrdinalIgnoreCase));
         var where = since is not { } stamp
@@ -140,10 +166,10 @@ public sealed partial class SalesforceClient
             : afterId is null
                 ? $" WHERE SystemModstamp > {SoqlLiteral.DateTime(stamp)}"
                 : $" WHERE SystemModstamp > {SoqlLiteral.DateTime(stamp)} OR (SystemModstamp = {SoqlLiteral.DateTime(stamp)} AND Id > {SoqlLiteral.Text(afterId)})";
-        return $"SELECT {select} FROM {type}{where} ORDER BY SystemModstamp, Id";
+        return $"SELECT {select} FROM {type}{where}" + (ordered ? " ORDER BY SystemModstamp, Id" : "");
     }
 
-    private static string SoqlObject(string soql)
+    internal static string SoqlObject(string soql)
     {
         var words = soql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var from = Array.FindIndex(words, w => w.Equals("FROM", StringComparison.OrdinalIgnoreCase));

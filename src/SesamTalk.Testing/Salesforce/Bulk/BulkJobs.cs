@@ -16,7 +16,9 @@ internal sealed class BulkJobs
     private readonly ConcurrentDictionary<string, BulkJob> _jobs = new(StringComparer.Ordinal);
     private readonly int _batchLimit;
     private readonly int _queryJobLimit;
-    private long _sequence = Random.Shared.NextInt64(1_000, 1_000_000);
+    // A random start and pod keep job ids of two emulator instances apart, as record ids are.
+    private readonly string _pod = string.Concat("0", "ABCDEFGHJKMNPQRSTUVWXYZ"[Random.Shared.Next(23)].ToString());
+    private long _sequence = Random.Shared.NextInt64(1_000_000, 1_000_000_000);
     private int _batchesUsed;
     private int _queryJobsUsed;
 
@@ -62,7 +64,7 @@ internal sealed class BulkJobs
     public int QueryJobsUsed => Volatile.Read(ref _queryJobsUsed);
 
     /// <summary>A new job id (key prefix 750, as Salesforce's job ids have).</summary>
-    public string NewId() => SalesforceId.Create("750", "0A", Interlocked.Increment(ref _sequence));
+    public string NewId() => SalesforceId.Create("750", _pod, Interlocked.Increment(ref _sequence));
 
     public void Add(BulkJob job) => _jobs[job.Id] = job;
 
