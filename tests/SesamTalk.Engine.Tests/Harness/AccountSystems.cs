@@ -22,6 +22,7 @@ public sealed class AccountSystems : IAsyncDisposable
                 options.ClientId = salesforce.ClientId;
                 options.ClientSecret = salesforce.ClientSecret;
                 options.DailyCallReserve = 0;
+                options.BulkJobLog = SalesforceConnection.BulkJobLog;
             })
             .AddSingleton<IExactOnlineTokenStore>(new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken()))
             .AddExactOnlineConnector(options =>
