@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SesamTalk;
 
 namespace SesamTalk.Benchmarks.Bulk;
@@ -10,10 +11,13 @@ public partial class BenchProduct
 
     [MatchKey]
     [Field("Salesforce", "ProductCode")]
+    [MaxLength(255)]
     public string Code { get; set; } = "";
 
+    [MaxLength(255)]
     public string Name { get; set; } = "";
 
+    [MaxLength(4000)]
     public string? Description { get; set; }
 
     [Field("Salesforce", "IsActive")]

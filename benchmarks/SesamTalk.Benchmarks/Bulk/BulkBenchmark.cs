@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SesamTalk.Connectors;
 using SesamTalk.Connectors.Salesforce;
 
 namespace SesamTalk.Benchmarks.Bulk;
@@ -18,7 +19,7 @@ internal static class BulkBenchmark
         var records = Option(args, "--records", 100_000);
         var poll = TimeSpan.FromMilliseconds(Option(args, "--poll-ms", (int)new SalesforceOptions().BulkPollInterval.TotalMilliseconds));
         var mapper = BenchProduct.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
-        var rows = new List<string>();
+        var rows = new List<(int Step, string Text)>();
         foreach (var bulk in new[] { true, false })
         {
             var path = bulk ? "Bulk API 2.0" : "REST (sObject Collections, query)";
@@ -35,7 +36,7 @@ internal static class BulkBenchmark
                         ids.AddRange(results.Select(result => result.Id ?? throw new InvalidOperationException(result.Error?.ToString())));
                     }
                 }).ConfigureAwait(false);
-                rows.Add(Row("write (create)", path, records, write));
+                rows.Add((0, Row("write (create)", path, records, write)));
 
                 Console.Error.WriteLine($"{path}: reading them back by id...");
                 var readBack = await run.MeasureAsync(async connector =>
@@ -45,7 +46,7 @@ internal static class BulkBenchmark
                         _ = await connector.GetManyAsync(mapper, chunk, CancellationToken.None).ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
-                rows.Add(Row("read back by id", path, records, readBack));
+                rows.Add((1, Row("read back by id", path, records, readBack)));
             }
 
             Console.Error.WriteLine($"{path}: reading {records:N0} products as a change feed from the start...");
@@ -64,7 +65,7 @@ internal static class BulkBenchmark
                         read += page.Records.Count;
                     }
                 }).ConfigureAwait(false);
-                rows.Add(Row("read (change feed)", path, read, feed));
+                rows.Add((2, Row("read (change feed)", path, read, feed)));
             }
         }
 
@@ -72,9 +73,9 @@ internal static class BulkBenchmark
         Console.WriteLine();
         Console.WriteLine("| Step | Path | Records | Wall s | API calls | Records/s |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|");
-        foreach (var row in rows.OrderBy(r => r, StringComparer.Ordinal))
+        foreach (var (_, text) in rows.OrderBy(row => row.Step))
         {
-            Console.WriteLine(row);
+            Console.WriteLine(text);
         }
 
         return 0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Connectors;
 using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Testing.Salesforce;
 

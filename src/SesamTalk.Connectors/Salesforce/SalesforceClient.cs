@@ -16,7 +16,7 @@ public sealed partial class SalesforceClient
     private readonly HttpClient _http;
     private readonly SalesforceSession _session;
     private readonly string _dataPath;
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _fieldTypes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, string> Types, IReadOnlySet<string> UniqueExternalIds)> _describes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the client (IHttpClientFactory does this, with the auth and retry handlers in front).</summary>
     /// <param name="http">The HttpClient.</param>
@@ -105,18 +105,28 @@ public sealed partial class SalesforceClient
     /// <summary>The describe type of every field of <paramref name="type"/>, fetched once per client.</summary>
     /// <param name="type">The sObject type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<IReadOnlyDictionary<string, string>> DescribeAsync(string type, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, string>> DescribeAsync(string type, CancellationToken cancellationToken = default) =>
+        (await DescribedAsync(type, cancellationToken).ConfigureAwait(false)).Types;
+
+    /// <summary>The fields of <paramref name="type"/> that describe marks both External ID and unique: keys an upsert can match on.</summary>
+    internal async Task<IReadOnlySet<string>> UniqueExternalIdsAsync(string type, CancellationToken cancellationToken) =>
+        (await DescribedAsync(type, cancellationToken).ConfigureAwait(false)).UniqueExternalIds;
+
+    private async Task<(IReadOnlyDictionary<string, string> Types, IReadOnlySet<string> UniqueExternalIds)> DescribedAsync(string type, CancellationToken cancellationToken)
     {
-        if (_fieldTypes.TryGetValue(type, out var known))
+        if (_describes.TryGetValue(type, out var known))
         {
             return known;
         }
 
         using var describe = await GetJsonAsync(_dataPath + "sobjects/" + Uri.EscapeDataString(type) + "/describe", cancellationToken).ConfigureAwait(false);
-        var types = describe.RootElement.GetProperty("fields").EnumerateArray()
-            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.OrdinalIgnoreCase);
-        return _fieldTypes.GetOrAdd(type, types);
+        var fields = describe.RootElement.GetProperty("fields").EnumerateArray().ToList();
+        var types = fields.ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.OrdinalIgnoreCase);
+        var keys = fields.Where(f => Flag(f, "externalId") && Flag(f, "unique")).Select(f => f.GetProperty("name").GetString()!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return _describes.GetOrAdd(type, (types, keys));
     }
+
+    private static bool Flag(JsonElement field, string name) => field.TryGetProperty(name, out var flag) && flag.ValueKind == JsonValueKind.True;
 
     private Task<JsonDocument> GetJsonAsync(string relativeUrl, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Get, relativeUrl, null, cancellationToken);

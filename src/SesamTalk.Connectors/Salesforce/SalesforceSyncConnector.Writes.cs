@@ -22,7 +22,7 @@ public sealed partial class SalesforceSyncConnector
         ArgumentNullException.ThrowIfNull(creates);
         var records = creates.Select(c => mapper.WithConstants(c.Record)).ToList();
         var results = Outcomes(UsesBulk(records.Count)
-            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], upsertField: null, cancellationToken).ConfigureAwait(false)
+            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
             : await _client.CreateAsync(records, cancellationToken).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
         return results;
@@ -51,6 +51,22 @@ public sealed partial class SalesforceSyncConnector
         return [.. results.Select((result, i) => result.Succeeded || GoneCodes.Contains(result.Error!.ErrorCode)
             ? RemoteWriteResult.Success(ids[i])
             : RemoteWriteResult.Failure(Error(result.Error), ids[i]))];
+    }
+
+    /// <summary>
+    /// The field a bulk create upserts by: the mapping's one match key, when describe marks it External ID and unique and
+    /// every record carries a value for it. An upsert finds a record with that key instead of making a second one (one
+    /// another writer made since the engine searched, say), so a repeated create of it cannot duplicate it either.
+    /// </summary>
+    private async Task<string?> UpsertKeyAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        if (mapper.MatchKeys is not [var key] || records.Any(record => !record.TryGetValue(key, out var value) || value.IsNull))
+        {
+            return null;
+        }
+
+        var keys = await _client.UniqueExternalIdsAsync(mapper.Target.Type, cancellationToken).ConfigureAwait(false);
+        return keys.Contains(key) ? key : null;
     }
 
     private static RemoteWriteResult[] Outcomes(IReadOnlyList<SalesforceWriteResult> results) =>

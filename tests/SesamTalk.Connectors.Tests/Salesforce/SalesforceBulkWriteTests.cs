@@ -177,6 +177,26 @@ public class SalesforceBulkWriteTests
     }
 
     [Fact]
+    public async Task Creates_by_a_unique_External_ID_match_key_upsert_so_a_record_made_since_the_search_is_updated_not_duplicated()
+    {
+        var orgCatalog = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Salesforce.org.catalog.json"));
+        await using var org = await StartAsync(emulator: options => options.OrgCatalog = orgCatalog);
+        var keyed = new FieldListMapper("Salesforce", "Product2", "Name", "Sync_Key__c") { MatchKeys = ["Sync_Key__c"] };
+        var madeMeanwhile = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Made by another integration", ["Sync_Key__c"] = "K-00005" });
+        var creates = Enumerable.Range(0, 300).Select(i => new RemoteCreate(
+            new SyncRecord("Product2") { ["Name"] = SyncValue.From($"Product {i}"), ["Sync_Key__c"] = SyncValue.From($"K-{i:D5}") }, $"intent-{i}")).ToList();
+
+        var results = await org.Connector.CreateAsync(keyed, creates, CancellationToken.None);
+
+        Assert.All(results, result => Assert.True(result.Succeeded));
+        Assert.Equal(madeMeanwhile, results[5].Id);
+        Assert.Equal("Product 5", (string)org.Emulator.GetRecord(madeMeanwhile)!["Name"]!);
+        Assert.Equal(300, org.Emulator.GetRecords("Product2").Count);
+        var job = Assert.Single(await JobsAsync(org));
+        Assert.Equal(("upsert", "Sync_Key__c"), ((string)job["operation"]!, (string)job["externalIdFieldName"]!));
+    }
+
+    [Fact]
     public async Task At_or_below_the_threshold_writes_stay_on_sObject_Collections()
     {
         await using var org = await StartAsync();

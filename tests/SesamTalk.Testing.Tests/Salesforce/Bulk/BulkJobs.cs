@@ -8,21 +8,8 @@ namespace SesamTalk.Testing.Tests.Salesforce.Bulk;
 /// <summary>Drives Bulk API 2.0 jobs over the wire as a client would: JSON job calls, CSV uploads and CSV results.</summary>
 internal static class BulkJobs
 {
-    /// <summary>The org's custom External ID field on Product2, as an org's own catalog declares it.</summary>
-    public const string OrgCatalog = """
-        {
-          "system": "Salesforce",
-          "objects": [
-            {
-              "name": "Product2", "createable": true, "updateable": true, "deletable": true,
-              "fields": [
-                { "name": "Sync_Key__c", "type": "string", "length": 80, "createable": true, "updateable": true, "nillable": true,
-                  "defaultedOnCreate": false, "idLookup": true, "externalId": true, "unique": true }
-              ]
-            }
-          ]
-        }
-        """;
+    /// <summary>The test org's own catalog: a custom External ID (unique) field on Product2, <c>Sync_Key__c</c>.</summary>
+    public static string OrgCatalog { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Salesforce.org.catalog.json"));
 
     public static async Task<string> CreateIngestAsync(this TestOrg org, string operation, string type = "Product2", string? externalId = null)
     {
