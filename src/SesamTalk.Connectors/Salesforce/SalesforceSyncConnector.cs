@@ -22,8 +22,8 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     /// </summary>
     private const int InListBudget = 6_000;
 
-    /// <summary>Characters of literals in one <c>IN (...)</c> list of a query job, whose SOQL (at most 100,000 characters) travels in the body.</summary>
-    private const int BulkInListBudget = 90_000;
+    /// <summary>The longest SOQL statement Salesforce takes: a query job's <c>IN (...)</c> list (its SOQL travels in the body) fills it.</summary>
+    private const int MaxSoqlLength = 100_000;
 
     private readonly SalesforceClient _client;
     private readonly SalesforceApiUsage _usage;
@@ -165,10 +165,13 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
 
         var fields = await SelectAsync(mapper, cancellationToken).ConfigureAwait(false);
         var bulk = UsesBulk(literals.Count) && await BulkReadableAsync(mapper.Target.Type, fields, cancellationToken).ConfigureAwait(false);
-        var select = string.Join(", ", fields);
-        foreach (var chunk in EntityMapperFields.ChunkByUrlLength(literals, bulk ? BulkInListBudget : InListBudget, separatorLength: 3))
+        var filter = $"SELECT {string.Join(", ", fields)} FROM {mapper.Target.Type} WHERE {field} IN (";
+        var chunks = bulk
+            ? EntityMapperFields.ChunkByUrlLength(literals, MaxSoqlLength - filter.Length - 1, separatorLength: 1, escaped: false)
+            : EntityMapperFields.ChunkByUrlLength(literals, InListBudget, separatorLength: 3);
+        foreach (var chunk in chunks)
         {
-            var soql = $"SELECT {select} FROM {mapper.Target.Type} WHERE {field} IN ({string.Join(",", chunk)})";
+            var soql = filter + string.Join(",", chunk) + ")";
             var pages = bulk ? _bulkQuery.ReadAsync(soql, includeDeleted, cancellationToken) : _client.QueryPagesAsync(soql, includeDeleted, cancellationToken);
             await foreach (var page in pages.ConfigureAwait(false))
             {
