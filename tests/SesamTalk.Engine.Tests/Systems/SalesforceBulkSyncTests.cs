@@ -93,6 +93,38 @@ public sealed class SalesforceBulkSyncTests
         Assert.Equal(0, cycles[^1].Quarantined);
     }
 
+    [Fact]
+    public async Task Lost_answers_throttling_a_cut_off_result_file_and_an_expired_session_on_the_bulk_path_lose_or_duplicate_no_part()
+    {
+        await using var salesforce = await SalesforceEmulator.StartAsync();
+        await using var host = Host(salesforce);
+        for (var i = 0; i < Products; i++)
+        {
+            await host.Store.SaveAsync(new Part { Code = $"P-{i:D5}", Name = $"Part {i}" }, default);
+        }
+
+        salesforce.Inject(SalesforceFault.ExpireSession().On(SalesforceEndpoint.BulkIngestCreate));
+        salesforce.Inject(SalesforceFault.LoseResponse().On(SalesforceEndpoint.BulkIngestUpload)); // the data arrived, the answer did not
+        salesforce.Inject(SalesforceFault.LoseResponse().On(SalesforceEndpoint.BulkIngestState)); // the close went through
+        salesforce.Inject(SalesforceFault.TooManyRequests(TimeSpan.FromMilliseconds(10)).On(SalesforceEndpoint.BulkIngestInfo).Times(2));
+        salesforce.Inject(SalesforceFault.MalformedBody().On(SalesforceEndpoint.BulkIngestResults)); // half a result file
+        salesforce.Inject(SalesforceFault.ServerError().On(SalesforceEndpoint.BulkQueryCreate));
+
+        var cycles = await host.SyncUntilCleanAsync(talk => talk.Parts.SyncAsync());
+
+        Assert.Contains(cycles, cycle => cycle.Stopped);
+        var codes = salesforce.GetRecords("Product2").Select(record => (string?)record["ProductCode"]).ToList();
+        Assert.Equal(Products, codes.Count);
+        Assert.Equal(Products, codes.Distinct().Count());
+        Assert.Equal(Products, host.Store.Records.Count);
+        var flow = new Connectors.LinkStore.SyncFlowId("Part", new SyncTarget("Salesforce", "Product2"));
+        Assert.Empty(await host.Links.ListOpenIntentsAsync(flow));
+        Assert.Empty(await host.Links.ListQuarantinedAsync(flow));
+        var quiet = (await host.Talk.Parts.SyncAsync()).Flows.Single();
+        Assert.Equal(0, quiet.Created + quiet.Updated + quiet.Deleted + quiet.Quarantined);
+        Assert.Equal(Products, quiet.Linked);
+    }
+
     private static SystemHost<Part> Host(SalesforceEmulator salesforce, Action<Connectors.Salesforce.SalesforceOptions>? configure = null) =>
         SalesforceConnection.Host<Part>(salesforce, p => p.Id, (p, id) => p.Id = id, configure: configure);
 }

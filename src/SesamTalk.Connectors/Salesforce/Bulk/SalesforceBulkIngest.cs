@@ -41,7 +41,11 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
             await client.UploadIngestDataAsync(job.Id, upload.Csv, cancellationToken).ConfigureAwait(false);
             entry = entry with { Uploaded = true };
             await log.SaveAsync(entry, cancellationToken).ConfigureAwait(false);
-            await FinishAsync(entry, await CloseAsync(job.Id, cancellationToken).ConfigureAwait(false), byKey, results, cancellationToken).ConfigureAwait(false);
+            var info = await FinishAsync(entry, await CloseAsync(job.Id, cancellationToken).ConfigureAwait(false), byKey, results, cancellationToken).ConfigureAwait(false);
+            if (results.Any(result => result is null))
+            {
+                throw JobFailed(info); // aborted by someone else before it reached every row: the rest go in the next cycle's job
+            }
         }
 
         for (var i = 0; i < records.Count; i++)
@@ -108,7 +112,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
     /// never reached (it failed or was aborted part way) are taken out of the log entry and left without an outcome, so
     /// a new job sends them; after a job-level failure the call fails with Salesforce's message.
     /// </summary>
-    private async Task FinishAsync(SalesforceBulkJobEntry entry, SalesforceBulkJobInfo known, Dictionary<string, int> byKey, SalesforceWriteResult?[] results, CancellationToken cancellationToken)
+    private async Task<SalesforceBulkJobInfo> FinishAsync(SalesforceBulkJobEntry entry, SalesforceBulkJobInfo known, Dictionary<string, int> byKey, SalesforceWriteResult?[] results, CancellationToken cancellationToken)
     {
         var (info, outcomes) = await OutcomesAsync(known, cancellationToken).ConfigureAwait(false);
         var unprocessed = new List<SalesforceBulkJobRow>();
@@ -133,6 +137,8 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
                 throw JobFailed(info);
             }
         }
+
+        return info;
     }
 
     /// <summary>Waits for the job to finish and reads its result files (and, when it did not complete, its unprocessed records).</summary>

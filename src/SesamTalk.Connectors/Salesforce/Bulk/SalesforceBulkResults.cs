@@ -57,7 +57,16 @@ internal sealed class SalesforceBulkResults
     /// <summary>Adds a file's outcomes; returns how many rows it holds.</summary>
     private int Add(string file, int sfColumns, Func<string[], SalesforceWriteResult> outcome)
     {
-        var rows = SalesforceCsv.Read(file);
+        List<string[]> rows;
+        try
+        {
+            rows = SalesforceCsv.Read(file);
+        }
+        catch (FormatException cut)
+        {
+            throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", cut.Message, []);
+        }
+
         if (rows.Count == 0)
         {
             return 0;
