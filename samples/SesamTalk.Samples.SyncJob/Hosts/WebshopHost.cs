@@ -32,7 +32,7 @@ internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
             .AddSingleton(store.Products);
         HostContainer.AddEngine(
             services.AddSesamTalk()
-                .AddSalesforce(configuration.GetSection(SystemSections.Salesforce))
+                .AddSalesforce(ConnectorConfiguration.WithBulkJobLog(configuration, SystemSections.Salesforce, stateDirectory, SystemName))
                 .AddExactOnline(ConnectorConfiguration.WithTokenFile(configuration, SystemSections.ExactOnline, stateDirectory))
                 .AddSuperOffice(ConnectorConfiguration.WithTokenFile(configuration, SystemSections.SuperOffice, stateDirectory))
                 .AddCustomSystem(SystemSections.CustomcrmName, configuration.GetSection(SystemSections.Customcrm)),

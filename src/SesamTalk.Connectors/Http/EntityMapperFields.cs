@@ -40,20 +40,21 @@ internal static class EntityMapperFields
     /// <summary>
     /// Groups literals into lists whose URL-escaped length, with <paramref name="separatorLength"/> characters between
     /// them, stays within <paramref name="budget"/>, so that a filter built from each list keeps under a URL limit.
+    /// With <paramref name="escaped"/> false the literals' own length counts (a filter sent in a request body).
     /// </summary>
-    public static IEnumerable<List<string>> ChunkByUrlLength(IEnumerable<string> literals, int budget, int separatorLength)
+    public static IEnumerable<List<string>> ChunkByUrlLength(IEnumerable<string> literals, int budget, int separatorLength, bool escaped = true)
     {
         var chunk = new List<string>();
         var length = 0;
         foreach (var literal in literals)
         {
-            var escaped = Uri.EscapeDataString(literal).Length;
-            var added = escaped + (chunk.Count == 0 ? 0 : separatorLength);
+            var size = escaped ? Uri.EscapeDataString(literal).Length : literal.Length;
+            var added = size + (chunk.Count == 0 ? 0 : separatorLength);
             if (chunk.Count > 0 && length + added > budget)
             {
                 yield return chunk;
                 chunk = [];
-                added = escaped;
+                added = size;
                 length = 0;
             }
 

@@ -16,7 +16,7 @@ public sealed partial class SalesforceClient
     private readonly HttpClient _http;
     private readonly SalesforceSession _session;
     private readonly string _dataPath;
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _fieldTypes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, string> Types, IReadOnlySet<string> UniqueExternalIds)> _describes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the client (IHttpClientFactory does this, with the auth and retry handlers in front).</summary>
     /// <param name="http">The HttpClient.</param>
@@ -53,14 +53,27 @@ public sealed partial class SalesforceClient
     /// <param name="cancellationToken">Stops the stream.</param>
     public async IAsyncEnumerable<IReadOnlyList<SyncRecord>> QueryPagesAsync(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var page in QueryResultPagesAsync(soql, includeDeleted, cancellationToken).ConfigureAwait(false))
+        {
+            yield return page.Records;
+        }
+    }
+
+    /// <summary><see cref="QueryPagesAsync"/> with each page's <c>totalSize</c> (the whole result's) and <c>done</c>.</summary>
+    internal async IAsyncEnumerable<SalesforceQueryPage> QueryResultPagesAsync(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var type = SoqlObject(soql);
         var fieldTypes = await DescribeAsync(type, cancellationToken).ConfigureAwait(false);
         var next = _dataPath + (includeDeleted ? "queryAll" : "query") + "?q=" + Uri.EscapeDataString(soql);
         while (next is not null)
         {
             using var page = await GetJsonAsync(next, cancellationToken).ConfigureAwait(false);
-            yield return [.. page.RootElement.GetProperty("records").EnumerateArray().Select(json => SalesforceRecordReader.Read(json, type, fieldTypes))];
-            next = page.RootElement.TryGetProperty("nextRecordsUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
+            var root = page.RootElement;
+            next = root.TryGetProperty("nextRecordsUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
+            yield return new SalesforceQueryPage(
+                [.. root.GetProperty("records").EnumerateArray().Select(json => SalesforceRecordReader.Read(json, type, fieldTypes))],
+                root.TryGetProperty("totalSize", out var total) && total.TryGetInt32(out var size) ? size : 0,
+                next is null);
         }
     }
 
@@ -92,18 +105,28 @@ public sealed partial class SalesforceClient
     /// <summary>The describe type of every field of <paramref name="type"/>, fetched once per client.</summary>
     /// <param name="type">The sObject type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<IReadOnlyDictionary<string, string>> DescribeAsync(string type, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, string>> DescribeAsync(string type, CancellationToken cancellationToken = default) =>
+        (await DescribedAsync(type, cancellationToken).ConfigureAwait(false)).Types;
+
+    /// <summary>The fields of <paramref name="type"/> that describe marks both External ID and unique: keys an upsert can match on.</summary>
+    internal async Task<IReadOnlySet<string>> UniqueExternalIdsAsync(string type, CancellationToken cancellationToken) =>
+        (await DescribedAsync(type, cancellationToken).ConfigureAwait(false)).UniqueExternalIds;
+
+    private async Task<(IReadOnlyDictionary<string, string> Types, IReadOnlySet<string> UniqueExternalIds)> DescribedAsync(string type, CancellationToken cancellationToken)
     {
-        if (_fieldTypes.TryGetValue(type, out var known))
+        if (_describes.TryGetValue(type, out var known))
         {
             return known;
         }
 
         using var describe = await DescribeObjectAsync(type, cancellationToken).ConfigureAwait(false);
-        var types = describe.RootElement.GetProperty("fields").EnumerateArray()
-            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.OrdinalIgnoreCase);
-        return _fieldTypes.GetOrAdd(type, types);
+        var fields = describe.RootElement.GetProperty("fields").EnumerateArray().ToList();
+        var types = fields.ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.OrdinalIgnoreCase);
+        var keys = fields.Where(f => Flag(f, "externalId") && Flag(f, "unique")).Select(f => f.GetProperty("name").GetString()!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return _describes.GetOrAdd(type, (types, keys));
     }
+
+    private static bool Flag(JsonElement field, string name) => field.TryGetProperty(name, out var flag) && flag.ValueKind == JsonValueKind.True;
 
     /// <summary>The object's describe; an object the org lacks (404) is named, with where its name comes from.</summary>
     private async Task<JsonDocument> DescribeObjectAsync(string type, CancellationToken cancellationToken)
@@ -126,18 +149,9 @@ public sealed partial class SalesforceClient
 
     private async Task<JsonDocument> SendJsonAsync(HttpMethod method, string relativeUrl, HttpContent? content, CancellationToken cancellationToken)
     {
-        var instance = (await _session.GetTokenAsync(cancellationToken).ConfigureAwait(false)).InstanceUrl;
-        using var request = new HttpRequestMessage(method, new Uri(instance, relativeUrl)) { Content = content };
-
         // Updates set the same values again and deletes of deleted records are refused per record, so repeating
         // them is harmless; creates are not marked, so only a 429 or 503 (nothing was processed) repeats them.
-        request.Options.Set(Http.RetryHandler.Idempotent, method != HttpMethod.Post);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
-        }
-
+        using var response = await SendAsync(method, relativeUrl, content, repeatable: method != HttpMethod.Post, cancellationToken).ConfigureAwait(false);
         try
         {
             return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -148,7 +162,29 @@ public sealed partial class SalesforceClient
         }
     }
 
-    private static string ChangesQuery(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId)
+    /// <summary>Sends a request to the org's instance; an error answer throws <see cref="SalesforceApiException"/>, a success is the caller's to read and dispose.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, HttpContent? content, bool repeatable, CancellationToken cancellationToken)
+    {
+        var instance = (await _session.GetTokenAsync(cancellationToken).ConfigureAwait(false)).InstanceUrl;
+        using var request = new HttpRequestMessage(method, new Uri(instance, relativeUrl)) { Content = content };
+        request.Options.Set(Http.RetryHandler.Idempotent, repeatable);
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// The change query: records after the cursor in (SystemModstamp, Id) order; <paramref name="ordered"/> false leaves the
+    /// ORDER BY out, as Bulk API 2.0 query jobs should (it keeps them from splitting the query into chunks).
+    /// </summary>
+    internal static string ChangesQuery(string type, IEnumerable<string> fields, DateTimeOffset? since, string? afterId, bool ordered = true)
     {
         var select = string.Join(", ", CursorFields.Concat(fields).Distinct(StringComparer.OrdinalIgnoreCase));
         var where = since is not { } stamp
@@ -156,10 +192,10 @@ public sealed partial class SalesforceClient
             : afterId is null
                 ? $" WHERE SystemModstamp > {SoqlLiteral.DateTime(stamp)}"
                 : $" WHERE SystemModstamp > {SoqlLiteral.DateTime(stamp)} OR (SystemModstamp = {SoqlLiteral.DateTime(stamp)} AND Id > {SoqlLiteral.Text(afterId)})";
-        return $"SELECT {select} FROM {type}{where} ORDER BY SystemModstamp, Id";
+        return $"SELECT {select} FROM {type}{where}" + (ordered ? " ORDER BY SystemModstamp, Id" : "");
     }
 
-    private static string SoqlObject(string soql)
+    internal static string SoqlObject(string soql)
     {
         var words = soql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var from = Array.FindIndex(words, w => w.Equals("FROM", StringComparison.OrdinalIgnoreCase));

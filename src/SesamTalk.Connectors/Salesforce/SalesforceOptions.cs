@@ -48,4 +48,38 @@ public sealed class SalesforceOptions : Http.IRetrySettings
 
     /// <summary>How long one try of a call may wait for its answer before it counts as failed (and, when the call is safe to repeat, is tried again).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// More records than this in one read or write go through Bulk API 2.0 instead of REST queries and sObject
+    /// Collections: an ingest job writes thousands of records in a handful of calls, a query job reads them in sets of
+    /// <see cref="BulkBatchSize"/>. Salesforce advises Bulk API above about 2,000 records. 0 turns the bulk path off.
+    /// </summary>
+    public int BulkThreshold { get; set; } = 2_000;
+
+    /// <summary>
+    /// Records per ingest job and per set of query results: with the bulk path on, the engine hands the connector units of
+    /// this many changes. Salesforce processes ingest data in batches of 10,000 records, each taking one of the org's
+    /// 15,000 daily batches.
+    /// </summary>
+    public int BulkBatchSize { get; set; } = 10_000;
+
+    /// <summary>The first wait before a bulk job's state is read again; each further wait doubles, up to <see cref="BulkMaxPollInterval"/>.</summary>
+    public TimeSpan BulkPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two reads of a bulk job's state.</summary>
+    public TimeSpan BulkMaxPollInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long the connector waits for a bulk job to finish before the call fails (the engine stops the cycle at its
+    /// checkpoint); the next cycle finds the job again in the job log and waits on, without writing anything twice.
+    /// </summary>
+    public TimeSpan BulkJobTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The directory of the bulk job log: the id of every ingest job that creates records, with the idempotency key of
+    /// each of its rows, written before the job's data is uploaded, so that a rerun after a crash finds the job instead
+    /// of creating the records again. Keep it beside the link store; a relative path is relative to the working
+    /// directory. Entries go after seven days, when Salesforce deletes the job.
+    /// </summary>
+    public string BulkJobLog { get; set; } = "sesamtalk-salesforce-bulk-jobs";
 }

@@ -24,10 +24,31 @@ internal static class SalesforceRecordReader
             record[property.Name] = Value(property.Value, fieldType);
         }
 
+        return WithIdentity(record);
+    }
+
+    /// <summary>Sets the record's <see cref="SyncRecord.Id"/>, <see cref="SyncRecord.ModifiedAt"/> and <see cref="SyncRecord.IsDeleted"/> from its Id, SystemModstamp and IsDeleted fields.</summary>
+    public static SyncRecord WithIdentity(SyncRecord record)
+    {
         record.Id = record.TryGetValue("Id", out var id) ? id.AsString() : null;
         record.ModifiedAt = record.TryGetValue("SystemModstamp", out var stamp) && stamp.Kind == SyncValueKind.DateTime ? stamp.AsDateTimeOffset() : null;
         record.IsDeleted = record.TryGetValue("IsDeleted", out var deleted) && deleted.AsBoolean() == true;
         return record;
+    }
+
+    /// <summary>
+    /// Text of a field: a date or an instant where the describe type says so and it parses as one, else text. Text that
+    /// does not parse as its declared type stays text: the mapper then names the record and the field when it cannot
+    /// use it, instead of the whole page failing here.
+    /// </summary>
+    public static SyncValue Text(string text, string? fieldType)
+    {
+        if (fieldType == "date" && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return SyncValue.From(date);
+        }
+
+        return fieldType == "datetime" && TryParseDateTime(text, out var instant) ? SyncValue.From(instant) : SyncValue.From(text);
     }
 
     private static SyncValue Value(JsonElement value, string? fieldType)
@@ -41,20 +62,7 @@ internal static class SalesforceRecordReader
             case JsonValueKind.Number:
                 return SyncValue.From(value.GetDecimal());
             case JsonValueKind.String:
-                var text = value.GetString()!;
-                // Text that does not parse as its declared type stays text: the mapper then names the record and
-                // the field when it cannot use it, instead of the whole page failing here.
-                if (fieldType == "date" && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    return SyncValue.From(date);
-                }
-
-                if (fieldType == "datetime" && TryParseDateTime(text, out var instant))
-                {
-                    return SyncValue.From(instant);
-                }
-
-                return SyncValue.From(text);
+                return Text(value.GetString()!, fieldType);
             default:
                 return SyncValue.Null;
         }

@@ -11,7 +11,9 @@ public static class SalesforceServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SalesforceClient"/> as a typed HttpClient behind the quota handler (stops at the daily
     /// reserve), the auth handler (bearer token, one re-authentication on 401) and the retry handler (Retry-After,
-    /// backoff), with the org's options, and <see cref="SalesforceSyncConnector"/> as the org's <see cref="ISyncConnector"/>.
+    /// backoff), with the org's options, the bulk job log (<see cref="SalesforceBulkJobDirectory"/> in
+    /// <see cref="SalesforceOptions.BulkJobLog"/> unless an <see cref="ISalesforceBulkJobLog"/> is registered first), and
+    /// <see cref="SalesforceSyncConnector"/> as the org's <see cref="ISyncConnector"/>.
     /// Every call that reaches the wire is counted (<see cref="ISyncConnector.ApiCalls"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -22,6 +24,8 @@ public static class SalesforceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SalesforceSession>();
         services.TryAddSingleton<SalesforceApiUsage>();
+        services.TryAddSingleton<ISalesforceBulkJobLog>(provider => new SalesforceBulkJobDirectory(
+            provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.BulkJobLog, provider.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(SalesforceSession.LoginClient)
             .AddRetries(Settings);
         services.AddHttpClient<SalesforceClient>()

@@ -8,6 +8,8 @@ namespace SesamTalk.Connectors.Salesforce;
 // Salesforce does not let an update change). A child's refusal fails its parent's result, which still carries the
 // parent's id so the engine knows the parent exists. Children marked deleted are deleted in collection calls as well
 // (one that is gone already counts as deleted); children missing from a parent's list are left alone.
+// More records than the bulk threshold go through one Bulk API 2.0 ingest job instead (creates logged before their
+// upload, see SalesforceBulkIngest), with the same per-record outcomes.
 public sealed partial class SalesforceSyncConnector
 {
     /// <summary>Per-record codes that mean the record to delete is gone already.</summary>
@@ -19,7 +21,9 @@ public sealed partial class SalesforceSyncConnector
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(creates);
         var records = creates.Select(c => mapper.WithConstants(c.Record)).ToList();
-        var results = Outcomes(await _client.CreateAsync(records, cancellationToken).ConfigureAwait(false));
+        var results = Outcomes(UsesBulk(records.Count)
+            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            : await _client.CreateAsync(records, cancellationToken).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -29,7 +33,9 @@ public sealed partial class SalesforceSyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(records);
-        var results = Outcomes(await _client.UpdateAsync(records, cancellationToken).ConfigureAwait(false));
+        var results = Outcomes(UsesBulk(records.Count)
+            ? await _bulkIngest.UpdateAsync(mapper.Target.Type, records, cancellationToken).ConfigureAwait(false)
+            : await _client.UpdateAsync(records, cancellationToken).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -37,11 +43,30 @@ public sealed partial class SalesforceSyncConnector
     /// <inheritdoc />
     public async Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(ids);
-        var results = await _client.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
+        var results = UsesBulk(ids.Count)
+            ? await _bulkIngest.DeleteAsync(mapper.Target.Type, ids, cancellationToken).ConfigureAwait(false)
+            : await _client.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
         return [.. results.Select((result, i) => result.Succeeded || GoneCodes.Contains(result.Error!.ErrorCode)
             ? RemoteWriteResult.Success(ids[i])
             : RemoteWriteResult.Failure(Error(result.Error), ids[i]))];
+    }
+
+    /// <summary>
+    /// The field a bulk create upserts by: the mapping's one match key, when describe marks it External ID and unique and
+    /// every record carries a value for it. An upsert finds a record with that key instead of making a second one (one
+    /// another writer made since the engine searched, say), so a repeated create of it cannot duplicate it either.
+    /// </summary>
+    private async Task<string?> UpsertKeyAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        if (mapper.MatchKeys is not [var key] || records.Any(record => !record.TryGetValue(key, out var value) || value.IsNull))
+        {
+            return null;
+        }
+
+        var keys = await _client.UniqueExternalIdsAsync(mapper.Target.Type, cancellationToken).ConfigureAwait(false);
+        return keys.Contains(key) ? key : null;
     }
 
     private static RemoteWriteResult[] Outcomes(IReadOnlyList<SalesforceWriteResult> results) =>

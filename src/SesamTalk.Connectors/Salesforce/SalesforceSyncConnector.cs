@@ -11,6 +11,8 @@ namespace SesamTalk.Connectors.Salesforce;
 /// through sObject Collections, 200 records a call; their answers carry ids only, so a write's stored record is left to
 /// the engine's read-back. Child records (Order's OrderItems) are read with one extra query per page and written in
 /// their own collection calls after their parents.
+/// Above <see cref="SalesforceOptions.BulkThreshold"/> records, reads and writes go through Bulk API 2.0 instead (see
+/// the other parts of this class), which takes a handful of calls for thousands of records.
 /// </summary>
 public sealed partial class SalesforceSyncConnector : ISyncConnector
 {
@@ -20,25 +22,43 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     /// </summary>
     private const int InListBudget = 6_000;
 
-    private static readonly ConnectorCapabilities Full = new(CanCreate: true, CanUpdate: true, CanDelete: true, HonoursIdempotencyKeys: false, ReportsDeletions: true, MaxBatchSize: SalesforceClient.CollectionLimit);
+    /// <summary>The longest SOQL statement Salesforce takes: a query job's <c>IN (...)</c> list (its SOQL travels in the body) fills it.</summary>
+    private const int MaxSoqlLength = 100_000;
 
     private readonly SalesforceClient _client;
     private readonly SalesforceApiUsage _usage;
     private readonly ApiCallCounter<SalesforceClient> _calls;
     private readonly TimeSpan _overlap;
+    private readonly int _bulkThreshold;
+    private readonly ConnectorCapabilities _full;
+    private readonly SalesforceBulkIngest _bulkIngest;
+    private readonly SalesforceBulkQuery _bulkQuery;
 
     /// <summary>Creates the connector (DI does this).</summary>
     /// <param name="client">The org's client.</param>
     /// <param name="usage">The org's API usage as the last response reported it.</param>
     /// <param name="calls">The count of calls sent to the org.</param>
-    /// <param name="options">The org's options (the change-read overlap).</param>
-    public SalesforceSyncConnector(SalesforceClient client, SalesforceApiUsage usage, ApiCallCounter<SalesforceClient> calls, Microsoft.Extensions.Options.IOptions<SalesforceOptions> options)
+    /// <param name="options">The org's options (the change-read overlap, the bulk path).</param>
+    /// <param name="jobLog">Where ingest jobs that create records are logged before their upload.</param>
+    /// <param name="time">The clock of the waits between reads of a bulk job's state.</param>
+    public SalesforceSyncConnector(
+        SalesforceClient client, SalesforceApiUsage usage, ApiCallCounter<SalesforceClient> calls, Microsoft.Extensions.Options.IOptions<SalesforceOptions> options,
+        ISalesforceBulkJobLog jobLog, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _usage = usage;
         _calls = calls;
         _overlap = options.Value.ChangeOverlap;
+        _bulkThreshold = options.Value.BulkThreshold;
+        var polling = new SalesforceBulkPolling(options.Value, time);
+        _bulkIngest = new SalesforceBulkIngest(client, jobLog, polling, time);
+        _bulkQuery = new SalesforceBulkQuery(client, polling, options.Value.BulkBatchSize);
+
+        // With the bulk path on, the engine hands over units of a bulk job's size: the connector sends each unit above
+        // the threshold as one job, and smaller ones through collections.
+        _full = new(CanCreate: true, CanUpdate: true, CanDelete: true, HonoursIdempotencyKeys: false, ReportsDeletions: true,
+            MaxBatchSize: _bulkThreshold > 0 ? Math.Max(options.Value.BulkBatchSize, SalesforceClient.CollectionLimit) : SalesforceClient.CollectionLimit);
     }
 
     /// <inheritdoc />
@@ -58,10 +78,10 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     /// </remarks>
     public ConnectorCapabilities GetCapabilities(string type) => type switch
     {
-        _ when Is(type, "Invoice") || Is(type, "InvoiceLine") => Full with { CanCreate = false, CanDelete = false },
-        _ when Is(type, "Division") => Full with { CanDelete = false, ReportsDeletions = false },
-        _ when Is(type, "PricebookEntry") => Full with { NaturalKey = ["Pricebook2Id", "Product2Id"] },
-        _ => Full,
+        _ when Is(type, "Invoice") || Is(type, "InvoiceLine") => _full with { CanCreate = false, CanDelete = false },
+        _ when Is(type, "Division") => _full with { CanDelete = false, ReportsDeletions = false },
+        _ when Is(type, "PricebookEntry") => _full with { NaturalKey = ["Pricebook2Id", "Product2Id"] },
+        _ => _full,
     };
 
     /// <inheritdoc />
@@ -75,16 +95,32 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
         // engine's fingerprints; the cursor never moves back.
         var from = after is { } committed && _overlap > TimeSpan.Zero ? new SalesforceChangeCursor(committed.Modstamp - _overlap, "") : after;
         var fields = await SelectAsync(mapper, cancellationToken).ConfigureAwait(false);
-        var pages = _client.GetChangePagesAsync(mapper.Target.Type, fields, from?.Modstamp, from?.Id, includeDeleted: true, cancellationToken);
-        await foreach (var page in pages.ConfigureAwait(false))
+        var soql = SalesforceClient.ChangesQuery(mapper.Target.Type, fields, from?.Modstamp, from?.Id);
+        var read = 0;
+        var rest = 0;
+        await foreach (var page in _client.QueryResultPagesAsync(soql, includeDeleted: true, cancellationToken).ConfigureAwait(false))
         {
-            if (page.Count == 0)
+            read += page.Records.Count;
+            if (page.Records.Count > 0)
             {
-                continue;
+                await ReadChildrenAsync(mapper, page.Records, cancellationToken).ConfigureAwait(false);
+                after = SalesforceChangeCursor.Latest(after, SalesforceChangeCursor.After(page.Records[^1]));
+                yield return new RemoteChangePage(page.Records, after.Value.ToString());
             }
 
-            await ReadChildrenAsync(mapper, page, cancellationToken).ConfigureAwait(false);
-            yield return new RemoteChangePage(page, SalesforceChangeCursor.Latest(after, SalesforceChangeCursor.After(page[^1])).ToString());
+            rest = page.Done ? 0 : page.TotalSize - read;
+            if (UsesBulk(rest) && await BulkReadableAsync(mapper.Target.Type, fields, cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+
+        if (UsesBulk(rest))
+        {
+            await foreach (var page in ReadRestInBulkAsync(mapper, fields, after!.Value, cancellationToken).ConfigureAwait(false))
+            {
+                yield return page;
+            }
         }
     }
 
@@ -101,36 +137,43 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     public async Task<IReadOnlyList<SyncRecord>> GetManyAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        return await QueryInAsync(mapper, "Id", ids.Distinct(StringComparer.Ordinal).Select(SoqlLiteral.Text), includeDeleted: true, cancellationToken).ConfigureAwait(false);
+        return await QueryInAsync(mapper, "Id", [.. ids.Distinct(StringComparer.Ordinal).Select(SoqlLiteral.Text)], includeDeleted: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SyncRecord>> SearchAsync(IEntityMapper mapper, string field, IReadOnlyList<SyncValue> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var literals = values.Where(v => !v.IsNull).Select(SoqlLiteral.Of).Distinct(StringComparer.Ordinal);
+        var literals = values.Where(v => !v.IsNull).Select(SoqlLiteral.Of).Distinct(StringComparer.Ordinal).ToList();
         return await QueryInAsync(mapper, field, literals, includeDeleted: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The records whose <paramref name="field"/> is one of <paramref name="literals"/>, in <c>IN (...)</c> lists sized
-    /// to stay under the URL limit, with their children; through <c>queryAll</c> when <paramref name="includeDeleted"/>.
+    /// The records whose <paramref name="field"/> is one of <paramref name="literals"/>, with their children; through
+    /// <c>queryAll</c> when <paramref name="includeDeleted"/>. The values go in <c>IN (...)</c> lists sized to stay under
+    /// the URL limit, or, for more values than the bulk threshold, in query jobs whose SOQL (sent in the body) may run
+    /// to Salesforce's 100,000 characters.
     /// </summary>
-    private async Task<List<SyncRecord>> QueryInAsync(IEntityMapper mapper, string field, IEnumerable<string> literals, bool includeDeleted, CancellationToken cancellationToken)
+    private async Task<List<SyncRecord>> QueryInAsync(IEntityMapper mapper, string field, List<string> literals, bool includeDeleted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mapper);
         var found = new List<SyncRecord>();
-        var chunks = EntityMapperFields.ChunkByUrlLength(literals, InListBudget, separatorLength: 3).ToList();
-        if (chunks.Count == 0)
+        if (literals.Count == 0)
         {
             return found;
         }
 
-        var select = string.Join(", ", await SelectAsync(mapper, cancellationToken).ConfigureAwait(false));
+        var fields = await SelectAsync(mapper, cancellationToken).ConfigureAwait(false);
+        var bulk = UsesBulk(literals.Count) && await BulkReadableAsync(mapper.Target.Type, fields, cancellationToken).ConfigureAwait(false);
+        var filter = $"SELECT {string.Join(", ", fields)} FROM {mapper.Target.Type} WHERE {field} IN (";
+        var chunks = bulk
+            ? EntityMapperFields.ChunkByUrlLength(literals, MaxSoqlLength - filter.Length - 1, separatorLength: 1, escaped: false)
+            : EntityMapperFields.ChunkByUrlLength(literals, InListBudget, separatorLength: 3);
         foreach (var chunk in chunks)
         {
-            var soql = $"SELECT {select} FROM {mapper.Target.Type} WHERE {field} IN ({string.Join(",", chunk)})";
-            await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted, cancellationToken).ConfigureAwait(false))
+            var soql = filter + string.Join(",", chunk) + ")";
+            var pages = bulk ? _bulkQuery.ReadAsync(soql, includeDeleted, cancellationToken) : _client.QueryPagesAsync(soql, includeDeleted, cancellationToken);
+            await foreach (var page in pages.ConfigureAwait(false))
             {
                 found.AddRange(page);
             }

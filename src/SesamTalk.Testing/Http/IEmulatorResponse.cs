@@ -20,6 +20,9 @@ internal interface IEmulatorResponse
     /// <summary>A plain-text body sent instead of <see cref="Body"/>, or null for a JSON (or empty) response.</summary>
     string? Text => null;
 
+    /// <summary>The <c>Content-Type</c> of <see cref="Text"/>.</summary>
+    string TextContentType => "text/plain; charset=utf-8";
+
     /// <summary>The <c>Content-Type</c> of the JSON body, as the emulated system spells it.</summary>
     string ContentType { get; }
 }

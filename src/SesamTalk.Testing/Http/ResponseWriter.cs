@@ -21,7 +21,7 @@ internal static class ResponseWriter
 
         if (response.Text is { } text && !corrupt)
         {
-            http.Response.ContentType = "text/plain; charset=utf-8";
+            http.Response.ContentType = response.TextContentType;
             await http.Response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -39,7 +39,7 @@ internal static class ResponseWriter
             http.Response.StatusCode = response.Status == StatusCodes.Status204NoContent ? StatusCodes.Status200OK : response.Status;
         }
 
-        http.Response.ContentType = response.ContentType;
+        http.Response.ContentType = response.Body is null && response.Text is not null ? response.TextContentType : response.ContentType;
         await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(json), cancellationToken).ConfigureAwait(false);
     }
 }

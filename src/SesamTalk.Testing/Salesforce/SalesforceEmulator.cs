@@ -9,7 +9,7 @@ namespace SesamTalk.Testing.Salesforce;
 
 /// <summary>
 /// A loopback emulator of the Salesforce REST API (OAuth token endpoint, sObject CRUD, SOQL query with paging,
-/// getUpdated/getDeleted, sObject Collections) with Salesforce's error bodies, API limit accounting and fault
+/// getUpdated/getDeleted, sObject Collections, Bulk API 2.0 ingest and query jobs) with Salesforce's error bodies, API limit accounting and fault
 /// injection. Each instance is an independent org listening on its own free port of 127.0.0.1.
 /// </summary>
 public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
@@ -110,6 +110,15 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
 
     /// <inheritdoc />
     public void StopRandomFaults() => _org.Faults.Random.Stop();
+
+    /// <summary>
+    /// Holds closed Bulk API 2.0 jobs in the queue (UploadComplete) until <see cref="ResumeBulkJobs"/>, as a busy org
+    /// would; a job already being processed finishes.
+    /// </summary>
+    public void PauseBulkJobs() => _org.Bulk.Queue.Pause();
+
+    /// <summary>Lets queued Bulk API 2.0 jobs be processed again.</summary>
+    public void ResumeBulkJobs() => _org.Bulk.Queue.Resume();
 
     /// <summary>
     /// Creates a record directly in the org, as data that was there before the test or typed in by a user.

@@ -54,4 +54,19 @@ public sealed class SalesforceEmulatorOptions
     /// the catalog defines them. Applied in order; a catalog of another system, or one that cannot be read, fails the start.
     /// </summary>
     public ICollection<string> Catalogs { get; } = [];
+
+    /// <summary>
+    /// How long a closed Bulk API 2.0 job waits in the queue before it is processed (then it is processed a thousand
+    /// records at a time): a job is never complete at once, so a client must poll its state.
+    /// </summary>
+    public TimeSpan BulkJobStartDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Bulk API batches per rolling 24 hours (15,000, shared with Bulk API 1.0; an ingest job takes one per 10,000 records).</summary>
+    public int DailyBulkBatchLimit { get; set; } = 15_000;
+
+    /// <summary>Bulk API 2.0 query jobs per rolling 24 hours (10,000).</summary>
+    public int DailyBulkQueryJobLimit { get; set; } = 10_000;
+
+    /// <summary>The largest ingest upload, counted base64-encoded as Salesforce counts it (150 MB: about 100 MB of raw CSV).</summary>
+    public long BulkUploadLimitBytes { get; set; } = 150L * 1024 * 1024;
 }

@@ -74,4 +74,43 @@ public enum SalesforceEndpoint
 
     /// <summary><c>GET /services/data/vXX.X/composite/sobjects/{type}?ids=&amp;fields=</c>, or POST with <c>{"ids","fields"}</c>.</summary>
     CollectionRetrieve,
+
+    /// <summary><c>POST /services/data/vXX.X/jobs/ingest</c>: create a Bulk API 2.0 ingest job.</summary>
+    BulkIngestCreate,
+
+    /// <summary><c>PUT /services/data/vXX.X/jobs/ingest/{id}/batches</c>: upload an ingest job's CSV.</summary>
+    BulkIngestUpload,
+
+    /// <summary><c>PATCH /services/data/vXX.X/jobs/ingest/{id}</c>: close (UploadComplete) or abort an ingest job.</summary>
+    BulkIngestState,
+
+    /// <summary><c>GET /services/data/vXX.X/jobs/ingest/{id}</c>: an ingest job's info (state, counters).</summary>
+    BulkIngestInfo,
+
+    /// <summary><c>GET /services/data/vXX.X/jobs/ingest</c>: every ingest job.</summary>
+    BulkIngestList,
+
+    /// <summary><c>DELETE /services/data/vXX.X/jobs/ingest/{id}</c>.</summary>
+    BulkIngestDelete,
+
+    /// <summary><c>GET .../jobs/ingest/{id}/successfulResults</c>, <c>failedResults</c> and <c>unprocessedrecords</c>.</summary>
+    BulkIngestResults,
+
+    /// <summary><c>POST /services/data/vXX.X/jobs/query</c>: create a Bulk API 2.0 query job.</summary>
+    BulkQueryCreate,
+
+    /// <summary><c>GET /services/data/vXX.X/jobs/query/{id}</c>: a query job's info.</summary>
+    BulkQueryInfo,
+
+    /// <summary><c>GET /services/data/vXX.X/jobs/query</c>: every query job.</summary>
+    BulkQueryList,
+
+    /// <summary><c>PATCH /services/data/vXX.X/jobs/query/{id}</c>: abort a query job.</summary>
+    BulkQueryState,
+
+    /// <summary><c>DELETE /services/data/vXX.X/jobs/query/{id}</c>.</summary>
+    BulkQueryDelete,
+
+    /// <summary><c>GET /services/data/vXX.X/jobs/query/{id}/results?locator=&amp;maxRecords=</c>: one set of a query job's CSV results.</summary>
+    BulkQueryResults,
 }

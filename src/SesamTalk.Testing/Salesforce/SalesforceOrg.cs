@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 using SesamTalk.Testing.Salesforce.Auth;
+using SesamTalk.Testing.Salesforce.Bulk;
 using SesamTalk.Testing.Salesforce.Data;
 using SesamTalk.Testing.Salesforce.Http;
 using SesamTalk.Testing.Salesforce.Schema;
@@ -26,6 +27,7 @@ internal sealed class SalesforceOrg
         Usage = new ApiUsage(options.DailyApiLimit);
         StandardPricebookId = options.StandardPricebook ? CreateStandardPricebook() : null;
         Billing = new InvoiceRun(Schemas, Records, Writer);
+        Bulk = BulkJobs.For(this);
         if (options.BillOrders)
         {
             Writer.Inserted = (record, now) =>
@@ -69,6 +71,9 @@ internal sealed class SalesforceOrg
     public FaultInjector<SalesforceEndpoint> Faults { get; } = new(expiringTokens: true);
 
     public QueryCursors Cursors { get; } = new();
+
+    /// <summary>Bulk API 2.0 jobs and their daily allocations.</summary>
+    public BulkJobs Bulk { get; }
 
     /// <summary>When the delete log was last purged; getDeleted cannot answer for earlier windows.</summary>
     public DateTimeOffset DeleteLogPurgedAt { get; set; } = DateTimeOffset.MinValue;

@@ -6,17 +6,7 @@ namespace SesamTalk.ClientCompatibility.Tests.Jsforce;
 /// </summary>
 public sealed class JsforceScenarioTests(JsforceOrg org) : IClassFixture<JsforceOrg>
 {
-    /// <summary>
-    /// Scenarios written in full that the emulator cannot pass yet because it lacks the feature: they are left out of
-    /// <see cref="Scenarios"/>. Take a name off this list once the emulator serves it.
-    /// </summary>
-    private static readonly string[] AwaitingEmulator =
-    [
-        "bulk2-ingest",          // Bulk API 2.0 ingest jobs (/jobs/ingest): 404 NOT_FOUND.
-        "bulk2-query",           // Bulk API 2.0 query jobs (/jobs/query): 404 NOT_FOUND.
-    ];
-
-    public static TheoryData<string> Scenarios => new(JsforceFolder.Scenarios.Except(AwaitingEmulator, StringComparer.Ordinal));
+    public static TheoryData<string> Scenarios => new(JsforceFolder.Scenarios);
 
     [Theory]
     [MemberData(nameof(Scenarios))]
@@ -26,8 +16,4 @@ public sealed class JsforceScenarioTests(JsforceOrg org) : IClassFixture<Jsforce
 
         Assert.True(result.ExitCode == 0, $"jsforce scenario '{scenario}' failed:\n{result}");
     }
-
-    [Fact]
-    public void Every_scenario_awaiting_the_emulator_has_a_script() =>
-        Assert.Empty(AwaitingEmulator.Except(JsforceFolder.Scenarios, StringComparer.Ordinal));
 }

@@ -180,7 +180,7 @@ public class SalesforceReadTests
               { "name": "Budget__c", "type": "currency", "createable": true, "updateable": true, "nillable": true, "defaultedOnCreate": false }
             ] } ] }
             """;
-        await using var org = await SalesforceOrg.StartAsync(o => o.Catalogs.Add(catalog));
+        await using var org = await SalesforceOrg.StartAsync(_ => { }, emulator: o => o.Catalogs.Add(catalog));
         org.Emulator.Seed("Project__c", new JsonObject { ["Name"] = "Fjord bridge", ["Budget__c"] = 125000.0 }, Noon);
 
         var project = await org.Client.GetChangesAsync("Project__c", ["Name", "Budget__c"], null, null).SingleAsync();

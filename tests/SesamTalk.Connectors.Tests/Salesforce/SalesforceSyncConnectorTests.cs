@@ -109,7 +109,7 @@ public class SalesforceSyncConnectorTests
     [Fact]
     public async Task Thousands_of_search_values_are_split_into_queries_that_fit_the_url_limit()
     {
-        await using var org = await SalesforceOrg.StartAsync();
+        await using var org = await SalesforceOrg.StartAsync(options => options.BulkThreshold = 0);
         org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Last", ["ProductCode"] = "CODE-2999" }, Noon);
         var values = Enumerable.Range(0, 3000).Select(i => SyncValue.From($"CODE-{i}")).ToList();
 
@@ -175,9 +175,10 @@ public class SalesforceSyncConnectorTests
     }
 
     [Fact]
-    public async Task Standard_invoices_cannot_be_created_and_collections_take_200()
+    public async Task Standard_invoices_cannot_be_created_and_collections_take_200_or_a_bulk_job_its_batch_size()
     {
-        await using var org = await SalesforceOrg.StartAsync();
+        await using var org = await SalesforceOrg.StartAsync(options => options.BulkThreshold = 0);
+        await using var bulk = await SalesforceOrg.StartAsync(options => options.BulkBatchSize = 5_000);
 
         var invoice = org.Connector.GetCapabilities("Invoice");
         var product = org.Connector.GetCapabilities("Product2");
@@ -186,6 +187,7 @@ public class SalesforceSyncConnectorTests
         Assert.False(invoice.CanDelete);
         Assert.True(invoice.CanUpdate);
         Assert.Equal(new ConnectorCapabilities(true, true, true, false, true, 200), product);
+        Assert.Equal(new ConnectorCapabilities(true, true, true, false, true, 5_000), bulk.Connector.GetCapabilities("Product2"));
         Assert.False(org.Connector.GetCapabilities("Division").CanDelete);
     }
 

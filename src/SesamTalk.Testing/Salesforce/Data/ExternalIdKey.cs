@@ -23,8 +23,11 @@ internal sealed class ExternalIdKey
     public bool IsId => Field.Name == "Id";
 
     /// <summary>How key values compare as text: case-insensitively for idLookup fields and unique External IDs.</summary>
-    public StringComparer Comparer =>
-        (Field.Source.IdLookup && !Field.Source.ExternalId) || Field.Source.Unique ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    public StringComparer Comparer => ComparerOf(Field);
+
+    /// <summary>How values of the key field <paramref name="field"/> compare as text (REST, collections and Bulk API upserts alike).</summary>
+    public static StringComparer ComparerOf(FieldSchema field) =>
+        (field.Source.IdLookup && !field.Source.ExternalId) || field.Source.Unique ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     /// <summary>
     /// The key field <paramref name="name"/> of <paramref name="schema"/>; a field that does not exist or cannot key a

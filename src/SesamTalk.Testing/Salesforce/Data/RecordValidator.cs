@@ -77,6 +77,11 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
             errors.Add(duplicate);
         }
 
+        if (kind is WriteKind.Create or WriteKind.Seed)
+        {
+            errors.AddRange(DuplicateUniqueValues(schema, values));
+        }
+
         return (values, errors);
     }
 
@@ -96,6 +101,19 @@ internal sealed partial class RecordValidator(SchemaCatalog catalog, RecordStore
         return existing is null
             ? null
             : new SalesforceError("DUPLICATE_VALUE", $"This price definition already exists in this price book: duplicates value on record with id: {existing.Id}", []);
+    }
+
+    /// <summary>A field marked unique (an org's External ID field with "Unique") takes each value once per object.</summary>
+    private IEnumerable<SalesforceError> DuplicateUniqueValues(SObjectSchema schema, Dictionary<string, JsonNode?> values)
+    {
+        foreach (var field in schema.Fields.Where(f => f.Source.Unique && f.Name != "Id"))
+        {
+            if (values.GetValueOrDefault(field.Name)?.ToString() is { } value
+                && store.OfType(schema).FirstOrDefault(r => !r.IsDeleted && r[field.Name]?.ToString() == value) is { } existing)
+            {
+                yield return new SalesforceError("DUPLICATE_VALUE", $"duplicate value found: {field.Name} duplicates value on record with id: {existing.Id}", []);
+            }
+        }
     }
 
     private static bool IsMissing(FieldSchema field, WriteKind kind, Dictionary<string, JsonNode?> values)

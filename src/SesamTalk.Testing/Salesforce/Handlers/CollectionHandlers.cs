@@ -168,19 +168,6 @@ internal sealed class CollectionHandlers(SalesforceOrg org)
     }
 
     /// <summary>A live record by id (optionally of one type), or the per-record error for a malformed, unknown or deleted id.</summary>
-    private (SObjectRecord? Record, SalesforceError? Error) Find(SObjectSchema? schema, string id, string malformedMessage, IReadOnlyList<string> fields)
-    {
-        var record = org.Records.Find(id);
-        if (SalesforceId.Normalize(id) is not { } full || (schema is not null && !full.StartsWith(schema.KeyPrefix, StringComparison.Ordinal)))
-        {
-            return (null, new SalesforceError("MALFORMED_ID", malformedMessage, fields));
-        }
-
-        return record switch
-        {
-            null => (null, new SalesforceError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", [])),
-            { IsDeleted: true } => (null, new SalesforceError("ENTITY_IS_DELETED", "entity is deleted", [])),
-            _ => (record, null),
-        };
-    }
+    private (SObjectRecord? Record, SalesforceError? Error) Find(SObjectSchema? schema, string id, string malformedMessage, IReadOnlyList<string> fields) =>
+        LiveRecord.Find(org.Records, schema, id, malformedMessage, fields);
 }

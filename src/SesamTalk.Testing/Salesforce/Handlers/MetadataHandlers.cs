@@ -27,5 +27,7 @@ internal sealed class MetadataHandlers(SalesforceOrg org)
                 ["Max"] = org.Usage.DailyLimit,
                 ["Remaining"] = Math.Max(0, org.Usage.DailyLimit - org.Usage.Used),
             },
+            ["DailyBulkApiBatches"] = new JsonObject { ["Max"] = org.Bulk.BatchLimit, ["Remaining"] = org.Bulk.BatchLimit - org.Bulk.BatchesUsed },
+            ["DailyBulkV2QueryJobs"] = new JsonObject { ["Max"] = org.Bulk.QueryJobLimit, ["Remaining"] = org.Bulk.QueryJobLimit - org.Bulk.QueryJobsUsed },
         }));
 }

@@ -8,7 +8,7 @@ namespace SesamTalk.Testing.Salesforce.Http;
 /// A response a handler produced but has not written yet. Handlers return these rather than writing to the
 /// connection so the pipeline can apply faults (drop or corrupt the response) after the work is committed.
 /// </summary>
-internal sealed record ApiResponse(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null) : IEmulatorResponse
+internal sealed partial record ApiResponse(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null) : IEmulatorResponse
 {
     public string ContentType => "application/json;charset=UTF-8";
 

@@ -62,6 +62,7 @@ internal static class SalesforceRoutes
         data.MapGet("/composite/sobjects/{type}", Api(SalesforceEndpoint.CollectionRetrieve, collections.RetrieveAsync));
         data.MapPost("/composite/sobjects/{type}", Api(SalesforceEndpoint.CollectionRetrieve, collections.RetrieveByBodyAsync));
         data.MapPatch("/composite/sobjects/{type}/{field}", Api(SalesforceEndpoint.CollectionUpsert, collectionUpsert.UpsertAsync));
+        Bulk.BulkRoutes.Map(data, org, Api);
 
         app.MapFallback(async http =>
         {

@@ -115,6 +115,14 @@ internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store, TimeP
         if (comparison.Operator is "IN" or "NOT IN")
         {
             var inList = comparison.Operator == "IN";
+            if (field.Type.IsId() || field.Type.IsText())
+            {
+                // A hash set, so the long id lists of read-backs stay linear; ids compare exactly, text case-insensitively.
+                var set = values.OfType<string>().ToHashSet(field.Type.IsId() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+                var hasNull = values.Any(v => v is null);
+                return r => (SoqlValues.Stored(field, path.Read(r, store)) is string value ? set.Contains(value) : hasNull) == inList;
+            }
+
             return r =>
             {
                 var value = SoqlValues.Stored(field, path.Read(r, store));

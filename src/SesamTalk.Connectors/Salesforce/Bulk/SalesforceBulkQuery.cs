@@ -1,0 +1,56 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>
+/// Reads a SOQL query through a Bulk API 2.0 query job: create it, poll until it is complete, then stream its CSV
+/// results a set of <see cref="SalesforceOptions.BulkBatchSize"/> records at a time, following <c>Sforce-Locator</c>.
+/// Each record equals what a REST read of it gives (<see cref="SalesforceCsvRecordReader"/>). Rows come in no
+/// guaranteed order.
+/// </summary>
+internal sealed class SalesforceBulkQuery(SalesforceClient client, SalesforceBulkPolling polling, int setSize)
+{
+    public async IAsyncEnumerable<IReadOnlyList<SyncRecord>> ReadAsync(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var type = SalesforceClient.SoqlObject(soql);
+        var fieldTypes = await client.DescribeAsync(type, cancellationToken).ConfigureAwait(false);
+        var job = await client.CreateQueryJobAsync(soql, includeDeleted, cancellationToken).ConfigureAwait(false);
+        var info = await polling.UntilFinishedAsync(job, token => client.GetQueryJobAsync(job.Id, token), cancellationToken).ConfigureAwait(false);
+        if (info.State != "JobComplete")
+        {
+            throw new SalesforceApiException(HttpStatusCode.OK, "BULK_JOB_FAILED", $"Bulk query job {info.Id} ended {info.State}.", []);
+        }
+
+        string? locator = null;
+        do
+        {
+            var (csv, next, count) = await client.GetQueryResultsAsync(job.Id, locator, setSize, cancellationToken).ConfigureAwait(false);
+            var rows = Rows(csv, count);
+            if (rows.Count > 1)
+            {
+                var header = rows[0];
+                yield return [.. rows.Skip(1).Select(row => SalesforceCsvRecordReader.Read(header, row, type, fieldTypes))];
+            }
+
+            locator = next;
+        }
+        while (locator is not null);
+    }
+
+    /// <summary>The set's rows, header first; a set cut off on the way (fewer rows than Salesforce counted) fails the read.</summary>
+    private static List<string[]> Rows(string csv, int count)
+    {
+        try
+        {
+            var rows = SalesforceCsv.Read(csv);
+            return count < 0 || Math.Max(rows.Count - 1, 0) == count
+                ? rows
+                : throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A set of query results holds {Math.Max(rows.Count - 1, 0)} records where Sforce-NumberOfRecords says {count}.", []);
+        }
+        catch (FormatException cut)
+        {
+            throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", cut.Message, []);
+        }
+    }
+}

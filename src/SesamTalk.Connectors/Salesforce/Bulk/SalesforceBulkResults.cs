@@ -1,0 +1,94 @@
+using System.Net;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>
+/// The outcomes in an ingest job's result files, by the content of the row each is about
+/// (<see cref="SalesforceBulkUpload.Content"/>): <c>successfulResults</c> rows (<c>sf__Id</c>, <c>sf__Created</c>) and
+/// <c>failedResults</c> rows (<c>sf__Id</c>, <c>sf__Error</c> as <c>CODE:message:Field,Field --</c>), each followed by the
+/// row's cells as uploaded. Rows with equal cells share a hash and take its outcomes in turn.
+/// </summary>
+internal sealed class SalesforceBulkResults
+{
+    private readonly Dictionary<string, Queue<SalesforceWriteResult>> _byContent = new(StringComparer.Ordinal);
+
+    /// <summary>How many rows the successful and failed result files hold: the rows the job processed.</summary>
+    public int Processed { get; private set; }
+
+    public static SalesforceBulkResults Read(string successful, string failed, string? unprocessed = null)
+    {
+        var results = new SalesforceBulkResults();
+        results.Processed = results.Add(successful, sfColumns: 2, row => new SalesforceWriteResult(row[0], null))
+            + results.Add(failed, sfColumns: 2, row => new SalesforceWriteResult(row[0].Length == 0 ? null : row[0], Error(row[1], row[0])));
+        if (unprocessed is not null)
+        {
+            results.Add(unprocessed, sfColumns: 0, _ => Unprocessed);
+        }
+
+        return results;
+    }
+
+    /// <summary>Marks a row the job never reached (in the unprocessed-records file).</summary>
+    public static SalesforceWriteResult Unprocessed { get; } = new(null, new SalesforceApiException(HttpStatusCode.OK, "UNPROCESSED", "The job ended before it reached the row.", []));
+
+    /// <summary>Takes the next outcome for a row with this content, or null when the files hold none for it.</summary>
+    public SalesforceWriteResult? Take(string content) =>
+        _byContent.TryGetValue(content, out var outcomes) && outcomes.TryDequeue(out var outcome) ? outcome : null;
+
+    /// <summary>Reads <c>CODE:message:Field,Field --</c>; a message may hold colons, the field list never does.</summary>
+    public static SalesforceApiException Error(string text, string? recordId)
+    {
+        var body = text.EndsWith(" --", StringComparison.Ordinal) ? text[..^3] : text;
+        var codeEnd = body.IndexOf(':', StringComparison.Ordinal);
+        if (codeEnd < 0)
+        {
+            return new SalesforceApiException(HttpStatusCode.BadRequest, "UNKNOWN_EXCEPTION", body, [], NullIfEmpty(recordId));
+        }
+
+        var rest = body[(codeEnd + 1)..];
+        var fieldsStart = rest.LastIndexOf(':');
+        var fields = fieldsStart < 0 ? [] : rest[(fieldsStart + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var message = fieldsStart < 0 ? rest : rest[..fieldsStart];
+        return new SalesforceApiException(HttpStatusCode.BadRequest, body[..codeEnd], message, fields, NullIfEmpty(recordId));
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>Adds a file's outcomes; returns how many rows it holds.</summary>
+    private int Add(string file, int sfColumns, Func<string[], SalesforceWriteResult> outcome)
+    {
+        List<string[]> rows;
+        try
+        {
+            rows = SalesforceCsv.Read(file);
+        }
+        catch (FormatException cut)
+        {
+            throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", cut.Message, []);
+        }
+
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var header = rows[0].Skip(sfColumns).ToList();
+        foreach (var row in rows.Skip(1))
+        {
+            if (row.Length != header.Count + sfColumns)
+            {
+                throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A result row has {row.Length} values for {header.Count + sfColumns} columns.", []);
+            }
+
+            var content = SalesforceBulkUpload.Content(header, row.Skip(sfColumns));
+            if (!_byContent.TryGetValue(content, out var outcomes))
+            {
+                _byContent[content] = outcomes = new Queue<SalesforceWriteResult>();
+            }
+
+            outcomes.Enqueue(outcome(row));
+        }
+
+        return rows.Count - 1;
+    }
+}
