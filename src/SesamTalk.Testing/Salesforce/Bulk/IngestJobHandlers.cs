@@ -93,28 +93,9 @@ internal sealed class IngestJobHandlers(SalesforceOrg org)
         }
     }
 
-    public Task<ApiResponse> InfoAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var job = Job(request);
-        lock (job.Gate)
-        {
-            return Task.FromResult(ApiResponse.Ok(job.Info(request.DataPath)));
-        }
-    }
+    public Task<ApiResponse> InfoAsync(ApiRequest request, CancellationToken cancellationToken) => BulkJobInfo.OfAsync(Job(request), request);
 
-    public Task<ApiResponse> ListAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var records = new JsonArray();
-        foreach (var job in org.Bulk.All<IngestJob>(org.Now))
-        {
-            lock (job.Gate)
-            {
-                records.Add(job.Info(request.DataPath));
-            }
-        }
-
-        return Task.FromResult(ApiResponse.Ok(new JsonObject { ["done"] = true, ["records"] = records, ["nextRecordsUrl"] = null }));
-    }
+    public Task<ApiResponse> ListAsync(ApiRequest request, CancellationToken cancellationToken) => BulkJobInfo.ListAsync<IngestJob>(org, request);
 
     /// <summary>Deletes a job that is closed or finished, with its data and results.</summary>
     public Task<ApiResponse> DeleteAsync(ApiRequest request, CancellationToken cancellationToken)

@@ -62,28 +62,9 @@ internal sealed class QueryJobHandlers(SalesforceOrg org)
         }
     }
 
-    public Task<ApiResponse> InfoAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var job = Job(request);
-        lock (job.Gate)
-        {
-            return Task.FromResult(ApiResponse.Ok(job.Info(request.DataPath)));
-        }
-    }
+    public Task<ApiResponse> InfoAsync(ApiRequest request, CancellationToken cancellationToken) => BulkJobInfo.OfAsync(Job(request), request);
 
-    public Task<ApiResponse> ListAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var records = new JsonArray();
-        foreach (var job in org.Bulk.All<QueryJob>(org.Now))
-        {
-            lock (job.Gate)
-            {
-                records.Add(job.Info(request.DataPath));
-            }
-        }
-
-        return Task.FromResult(ApiResponse.Ok(new JsonObject { ["done"] = true, ["records"] = records, ["nextRecordsUrl"] = null }));
-    }
+    public Task<ApiResponse> ListAsync(ApiRequest request, CancellationToken cancellationToken) => BulkJobInfo.ListAsync<QueryJob>(org, request);
 
     /// <summary><c>PATCH /jobs/query/{id}</c> with <c>{"state":"Aborted"}</c>: the only change a query job takes.</summary>
     public async Task<ApiResponse> ChangeStateAsync(ApiRequest request, CancellationToken cancellationToken)
