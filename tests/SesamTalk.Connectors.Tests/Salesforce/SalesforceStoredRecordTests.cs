@@ -39,11 +39,8 @@ public class SalesforceStoredRecordTests
     public async Task Many_records_are_read_in_one_query_with_their_children_in_one_more_roll_ups_and_tombstones_included()
     {
         await using var org = await SalesforceOrg.StartAsync();
-        var account = org.Emulator.Seed("Account", new JsonObject { ["Name"] = "Acme" });
-        var pricebook = org.Emulator.Seed("Pricebook2", new JsonObject { ["Name"] = "Standard" });
-        var product = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Hammer" });
-        var entry = org.Emulator.Seed("PricebookEntry", new JsonObject { ["Pricebook2Id"] = pricebook, ["Product2Id"] = product, ["UnitPrice"] = 10.0 });
-        var items = new FieldListMapper("Salesforce", "OrderItem", "PricebookEntryId", "Quantity", "UnitPrice");
+        var (account, pricebook, entry) = OrderSeed.In(org);
+        var items = OrderSeed.Items;
         var orders = new FieldListMapper("Salesforce", "Order", "AccountId", "EffectiveDate", "Status", "Pricebook2Id", "TotalAmount").WithChildren("OrderItems", "OrderId", items);
         var creates = Enumerable.Range(1, 3).Select(i => new RemoteCreate(new SyncRecord("Order")
         {

@@ -223,11 +223,8 @@ public class SalesforceSyncConnectorTests
     public async Task Orders_are_created_with_their_items_and_read_back_with_them()
     {
         await using var org = await SalesforceOrg.StartAsync();
-        var account = org.Emulator.Seed("Account", new JsonObject { ["Name"] = "Acme" });
-        var pricebook = org.Emulator.Seed("Pricebook2", new JsonObject { ["Name"] = "Standard" });
-        var product = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Hammer" });
-        var entry = org.Emulator.Seed("PricebookEntry", new JsonObject { ["Pricebook2Id"] = pricebook, ["Product2Id"] = product, ["UnitPrice"] = 10.0 });
-        var items = new FieldListMapper("Salesforce", "OrderItem", "PricebookEntryId", "Quantity", "UnitPrice");
+        var (account, pricebook, entry) = OrderSeed.In(org);
+        var items = OrderSeed.Items;
         var orders = new FieldListMapper("Salesforce", "Order", "AccountId", "EffectiveDate", "Status", "Pricebook2Id").WithChildren("OrderItems", "OrderId", items);
         SyncRecord Item(int quantity) => new("OrderItem") { ["PricebookEntryId"] = SyncValue.From(entry), ["Quantity"] = SyncValue.From(quantity), ["UnitPrice"] = SyncValue.From(10m) };
         SyncRecord Order(params SyncRecord[] lines) => new("Order")
