@@ -94,6 +94,7 @@ public sealed class HeldFlowTests
             app.EditShop("Product", record.Id, new JsonObject { ["Name"] = "Overwritten" });
         }
 
+        using var held = new HeldCycleCounter(app.Metrics);
         var tripped = (await app.Talk.Products.SyncAsync()).Flows.Single();
         Assert.True(tripped is { Stopped: true, Held: true, Updated: 4 }, tripped.StopReason);
         var flow = EngineHarness.Flow("Product", "Product");
@@ -114,6 +115,7 @@ public sealed class HeldFlowTests
         }
 
         Assert.All(cycles, report => Assert.True(report is { Stopped: true, Held: true, Failed: false, Updated: 0, Created: 0, Deleted: 0, Linked: 20 }, report.StopReason));
+        Assert.Equal(4, held.Cycles); // the cycle that tripped and the three that found the flow still held
         Assert.Equal(4, app.Products.Records.Count(product => product.Name == "Overwritten"));
         Assert.Contains("8 of 20", cycles[0].StopReason, StringComparison.Ordinal);
         Assert.Contains("10 of 20", cycles[2].StopReason, StringComparison.Ordinal);

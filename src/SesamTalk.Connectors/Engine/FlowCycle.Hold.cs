@@ -44,6 +44,7 @@ internal sealed partial class FlowCycle<TEntity>
     {
         var hold = await _context.Links.HoldFlowAsync(_flow, tripped.Changes, tripped.Links, tripped.Limit, tripped.Message, _cancellationToken).ConfigureAwait(false);
         Report.Held = true;
+        _context.Metrics.Held(_tags);
         if (_hold is null)
         {
             EngineLog.FlowHeld(_context.Logger, Name, hold.Changes, hold.Links, hold.Limit);

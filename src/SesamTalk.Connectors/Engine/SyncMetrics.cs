@@ -4,7 +4,8 @@ namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
 /// The engine's instruments on the <c>SesamTalk</c> meter: records read and written, conflicts, echoes suppressed,
-/// records quarantined, API calls, and each system's quota left. Tagged with the entity, system and type.
+/// records quarantined, API calls, cycles held by the mass-change breaker, and each system's quota left. Tagged with
+/// the entity, system and type.
 /// </summary>
 public sealed class SyncMetrics : IDisposable
 {
@@ -18,6 +19,7 @@ public sealed class SyncMetrics : IDisposable
     private readonly Counter<long> _echoes;
     private readonly Counter<long> _quarantined;
     private readonly Counter<long> _apiCalls;
+    private readonly Counter<long> _held;
 
     /// <summary>Creates the instruments; <paramref name="connectors"/> feed the quota gauge.</summary>
     /// <param name="connectors">The registered connectors.</param>
@@ -31,6 +33,7 @@ public sealed class SyncMetrics : IDisposable
         _echoes = _meter.CreateCounter<long>("sesamtalk.echoes.suppressed", "{record}", "Changes that were the engine's own earlier writes coming back.");
         _quarantined = _meter.CreateCounter<long>("sesamtalk.records.quarantined", "{record}", "Records set aside with an error.");
         _apiCalls = _meter.CreateCounter<long>("sesamtalk.api.calls", "{call}", "Remote API calls.");
+        _held = _meter.CreateCounter<long>("sesamtalk.cycles.held", "{cycle}", "Cycles the mass-change breaker stopped: the flow is held until a person approves it once or the source is fixed.");
         _meter.CreateObservableGauge(
             "sesamtalk.quota.remaining",
             () => systems.Where(system => system.Usage is not null)
@@ -41,6 +44,9 @@ public sealed class SyncMetrics : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
+
+    /// <summary>This engine's meter (each engine has its own, all named <see cref="MeterName"/>).</summary>
+    internal Meter Meter => _meter;
 
     internal void Read(FlowTags tags, SyncSide side) => _read.Add(1, tags.Entity, tags.System, tags.Type, Side(side));
 
@@ -53,6 +59,8 @@ public sealed class SyncMetrics : IDisposable
     internal void Quarantined(FlowTags tags) => _quarantined.Add(1, tags.Entity, tags.System, tags.Type);
 
     internal void ApiCalls(FlowTags tags, long calls) => _apiCalls.Add(calls, tags.Entity, tags.System, tags.Type);
+
+    internal void Held(FlowTags tags) => _held.Add(1, tags.Entity, tags.System, tags.Type);
 
     private static KeyValuePair<string, object?> Side(SyncSide side) => new("side", side == SyncSide.Local ? "host" : "remote");
 }

@@ -67,6 +67,9 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public ILinkStore Links => _provider.GetRequiredService<ILinkStore>();
 
+    /// <summary>This app's engine instruments (its meter is its own among the tests running in parallel).</summary>
+    public SyncMetrics Metrics => _provider.GetRequiredService<SyncMetrics>();
+
     /// <summary>Makes the next link-store commit fail as if the process died just before it.</summary>
     public void CrashBeforeNextCommit() => _provider.GetRequiredService<CrashingLinkStore>().CrashBeforeNextCommit();
 
