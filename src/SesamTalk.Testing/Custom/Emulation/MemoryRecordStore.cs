@@ -7,14 +7,13 @@ namespace SesamTalk.Testing.Custom.Emulation;
 
 /// <summary>
 /// The emulator's records: per type, with tombstones, idempotency keys, versions and monotonic modification stamps
-/// (several records may share one millisecond, as in real systems). One gate serialises every read and write.
+/// (several records may share one millisecond, as in real systems). Each type's <see cref="RecordTable"/> keeps its
+/// records in feed order, so a change page costs O(log n + page). One gate serialises every read and write.
 /// </summary>
 internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
 {
-    private static readonly Dictionary<string, StoredRecord> NoRecords = [];
-
     private readonly object _gate = new();
-    private readonly Dictionary<string, Dictionary<string, StoredRecord>> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordTable> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Key), string> _idempotency = [];
 
     // A random start keeps ids of two emulator instances apart, so a test cannot pass by id coincidence.
@@ -30,11 +29,9 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
     {
         lock (_gate)
         {
-            IReadOnlyList<CustomRecord> page = [.. Records(type)
-                .Where(r => r.ModifiedAt < before && (after is not { } cursor || cursor.IsBefore(r.ModifiedAt, r.Id)))
-                .OrderBy(r => r.ModifiedAt.UtcTicks).ThenBy(r => r.Id, StringComparer.Ordinal)
-                .Take(limit)
-                .Select(r => r.Snapshot())];
+            IReadOnlyList<CustomRecord> page = _types.TryGetValue(type, out var table)
+                ? [.. table.Changes(after, before).Take(limit).Select(r => r.Snapshot())]
+                : [];
             return Task.FromResult(page);
         }
     }
@@ -124,13 +121,14 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
         {
             var id = (++_sequence).ToString("D12", CultureInfo.InvariantCulture);
             var record = new StoredRecord(type, id) { Fields = fields.DeepClone().AsObject() };
-            Touch(record, at);
-            if (!_types.TryGetValue(type, out var records))
+            var stamp = NextStamp(at);
+            if (!_types.TryGetValue(type, out var table))
             {
-                _types[type] = records = new Dictionary<string, StoredRecord>(StringComparer.Ordinal);
+                _types[type] = table = new RecordTable();
             }
 
-            records.Add(id, record);
+            table.Add(record, stamp);
+            NewVersion(record);
             return record;
         }
     }
@@ -165,7 +163,7 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
     {
         lock (_gate)
         {
-            return _types.GetValueOrDefault(type)?.GetValueOrDefault(id);
+            return _types.GetValueOrDefault(type)?.Find(id);
         }
     }
 
@@ -178,8 +176,7 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
         }
     }
 
-    private Dictionary<string, StoredRecord>.ValueCollection Records(string type) =>
-        (_types.GetValueOrDefault(type) ?? NoRecords).Values;
+    private IEnumerable<StoredRecord> Records(string type) => _types.GetValueOrDefault(type)?.Records ?? [];
 
     private static CustomWriteResult? Refusal(StoredRecord? record, string? expectedVersion) => record switch
     {
@@ -189,11 +186,19 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
         _ => null,
     };
 
-    /// <summary>
-    /// Stamps a write: now (or the given time) to the millisecond, never before the last stamp handed out, and a new
-    /// version. An explicit time before the last stamp is refused: the feed would hide the change behind cursors.
-    /// </summary>
+    /// <summary>Stamps a write to a stored record (moving it to its new place in the feed) and gives it a new version.</summary>
     private void Touch(StoredRecord record, DateTimeOffset? at)
+    {
+        var stamp = NextStamp(at);
+        _types[record.Type].Restamp(record, stamp);
+        NewVersion(record);
+    }
+
+    /// <summary>
+    /// The stamp of a write: now (or the given time) to the millisecond, never before the last stamp handed out. An
+    /// explicit time before the last stamp is refused: the feed would hide the change behind cursors.
+    /// </summary>
+    private DateTimeOffset NextStamp(DateTimeOffset? at)
     {
         DateTimeOffset stamp;
         if (at is { } wanted)
@@ -212,9 +217,10 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
         }
 
         _lastStamp = stamp;
-        record.ModifiedAt = stamp;
-        record.Version = (++_version).ToString(CultureInfo.InvariantCulture);
+        return stamp;
     }
+
+    private void NewVersion(StoredRecord record) => record.Version = (++_version).ToString(CultureInfo.InvariantCulture);
 
     private static JsonNode? Field(JsonObject fields, string name) =>
         fields.FirstOrDefault(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
