@@ -72,16 +72,19 @@ internal sealed class SalesforceOverlapMemory
 
     /// <summary>
     /// The cursor text of <paramref name="position"/> with the pairs inside its overlap window (before its own stamp, at
-    /// most <see cref="Capacity"/>, the latest); the memory forgets the others.
+    /// most <see cref="Capacity"/>, the latest); the memory forgets those outside the window and beyond the capacity, but
+    /// keeps those at the position's own stamp for a later cursor of the same read.
     /// </summary>
     public string Cursor(SalesforceChangeCursor position)
     {
         var from = position.Modstamp - _overlap;
-        _pairs = [.. _pairs.Where(pair => pair.Stamp >= from && pair.Stamp < position.Modstamp)
-            .OrderByDescending(pair => pair.Stamp).ThenByDescending(pair => pair.Id, StringComparer.Ordinal).Take(Capacity)];
+        var window = _pairs.Where(pair => pair.Stamp >= from)
+            .OrderByDescending(pair => pair.Stamp).ThenByDescending(pair => pair.Id, StringComparer.Ordinal).ToList();
+        var own = window.Count(pair => pair.Stamp >= position.Modstamp);
+        _pairs = [.. window.Take(own + Capacity)];
         var text = new StringBuilder(position.ToString());
         var separator = Separator;
-        foreach (var group in _pairs.GroupBy(pair => pair.Stamp))
+        foreach (var group in window.Skip(own).Take(Capacity).GroupBy(pair => pair.Stamp))
         {
             var before = (long)(position.Modstamp - group.Key).TotalMilliseconds;
             text.Append(separator).Append(before.ToString(CultureInfo.InvariantCulture)).Append(':').AppendJoin(',', group.Select(pair => pair.Id));

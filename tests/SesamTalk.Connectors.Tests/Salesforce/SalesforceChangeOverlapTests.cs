@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SesamTalk.Connectors.Salesforce;
+using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.Connectors.Tests.Salesforce;
 
@@ -25,7 +26,7 @@ public class SalesforceChangeOverlapTests
         var empty = await org.Connector.ReadChangesAsync(Products, "2030-01-01T00:00:00.000+0000/01t000000000000AAA", CancellationToken.None).ToListAsync();
 
         // C is the cursor's own record: an edit in the second it was read in would carry the same stamp, so its second is re-read.
-        Assert.Equal(["C"], again.SelectMany(page => page.Records).Select(record => record["Name"].AsString()));
+        Assert.Equal(["C"], again.SelectMany(page => page.Records).Select(record => record["Name"].AsString()!));
         Assert.Empty(empty);
         Assert.Equal(org.Emulator.ApiUsage - usage, calls);
         Assert.Equal(1, calls);
@@ -59,6 +60,53 @@ public class SalesforceChangeOverlapTests
 
         Assert.NotEqual(old, cursor);
         Assert.Equal(cursor, next);
+    }
+
+    [Fact]
+    public async Task A_window_too_big_for_one_REST_page_is_skipped_through_the_query_job_and_a_late_commit_behind_the_cursor_still_comes()
+    {
+        await using var org = await SalesforceOrg.StartAsync(options =>
+        {
+            options.ChangeOverlap = new SalesforceOptions().ChangeOverlap;
+            options.BulkThreshold = 100;
+        });
+        for (var i = 0; i < 3_000; i++)
+        {
+            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}" }, Noon.AddSeconds((i / 30) - 99));
+        }
+
+        var load = await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).ToListAsync();
+        var jobs = org.Emulator.CallCount(SalesforceEndpoint.BulkQueryCreate);
+
+        // The first REST page ends near a minute before the cursor: the late record comes after it, still behind the cursor.
+        org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "Late" }, Noon.AddSeconds(-5));
+        var again = await org.Connector.ReadChangesAsync(Products, load[^1].Cursor, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(3_000, load.Sum(page => page.Records.Count));
+        Assert.Equal(1, jobs);
+        Assert.Equal(2, org.Emulator.CallCount(SalesforceEndpoint.BulkQueryCreate));
+        Assert.Equal(
+            ["Late", .. Enumerable.Range(2_970, 30).Select(i => $"P{i}")],
+            again.SelectMany(page => page.Records).Select(record => record["Name"].AsString()!).OrderBy(name => name.Length).ThenBy(name => name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_window_of_more_records_than_the_memory_holds_re_reads_only_its_oldest_ones()
+    {
+        await using var org = await SalesforceOrg.StartAsync(changeOverlap: new SalesforceOptions().ChangeOverlap);
+        var count = SalesforceOverlapMemory.Capacity + 100;
+        for (var i = 0; i < count; i++)
+        {
+            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}" }, Noon.AddSeconds((i / 50) - 110));
+        }
+
+        var load = await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).ToListAsync();
+        var again = await org.Connector.ReadChangesAsync(Products, load[^1].Cursor, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(count, load.Sum(page => page.Records.Count));
+        Assert.Equal(
+            Enumerable.Range(0, 50).Concat(Enumerable.Range(count - 50, 50)).Select(i => $"P{i}").Order(StringComparer.Ordinal),
+            again.SelectMany(page => page.Records).Select(record => record["Name"].AsString()!).Order(StringComparer.Ordinal));
     }
 
     [Fact]
