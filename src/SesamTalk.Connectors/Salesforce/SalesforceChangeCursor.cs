@@ -3,6 +3,8 @@ namespace SesamTalk.Connectors.Salesforce;
 /// <summary>
 /// Where a Salesforce change feed resumes: the last record's <c>SystemModstamp</c> in Salesforce's wire form and its
 /// Id, as <c>2024-09-10T14:20:17.000+0000/0015g00000AbCdEAAK</c>. Records after it in (SystemModstamp, Id) order come next.
+/// A cursor text may go on with <see cref="SalesforceOverlapMemory"/>'s records already delivered inside the change
+/// overlap, after a <c>|</c>; this type reads only the position before it.
 /// </summary>
 /// <param name="Modstamp">The last record's SystemModstamp.</param>
 /// <param name="Id">The last record's Id.</param>
@@ -18,6 +20,7 @@ internal readonly record struct SalesforceChangeCursor(DateTimeOffset Modstamp, 
     /// <exception cref="FormatException">The text is not a Salesforce change cursor.</exception>
     public static SalesforceChangeCursor Parse(string text)
     {
+        text = text.Split(SalesforceOverlapMemory.Separator, 2)[0];
         var separator = text.LastIndexOf(Separator);
         if (separator <= 0 || separator == text.Length - 1)
         {

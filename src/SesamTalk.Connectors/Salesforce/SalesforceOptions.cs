@@ -36,7 +36,9 @@ public sealed class SalesforceOptions : Http.IRetrySettings
 
     /// <summary>
     /// How far before its cursor each change read starts: records a long transaction stamped earlier but committed later
-    /// are still found. Records read again cost nothing but the read; zero turns the overlap off.
+    /// are still found. The cursor remembers the (SystemModstamp, Id) of the records it delivered in this window (up to
+    /// 5,000, not those of its own second), so those are read from the API again but not handed to the engine; zero turns
+    /// the overlap off.
     /// </summary>
     public TimeSpan ChangeOverlap { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -4,9 +4,10 @@ namespace SesamTalk.Connectors.Salesforce;
 
 // The bulk read path. A change read starts with its first REST page, whose totalSize says how many changes there are;
 // when more than the threshold remain (an initial load, a cycle after a mass change) the rest is read through one
-// query job with the same SOQL but no ORDER BY (Salesforce's advice: it would keep the job from splitting the query).
-// Its sets come in no order, so each but the last carries the cursor of the REST page before them, and the last the
-// latest record of the whole read: a crash part way through re-reads the job's records, none is skipped. Compound
+// query job with the same SOQL, after the last record the REST pages read, but no ORDER BY (Salesforce's advice: it
+// would keep the job from splitting the query). Its sets come in no order, so each but the last carries the cursor of
+// the REST page before them, and the last the latest record of the whole read (and the overlap memory of every set): a
+// crash part way through re-reads the job's records, none is skipped. Compound
 // address fields cannot be read by a query job; a mapping that reads them stays on REST.
 public sealed partial class SalesforceSyncConnector
 {
@@ -19,31 +20,38 @@ public sealed partial class SalesforceSyncConnector
         return !fields.Any(field => describe.TryGetValue(field, out var fieldType) && fieldType == "address");
     }
 
-    /// <summary>The changes after <paramref name="after"/> (the cursor of the last REST page) through a query job.</summary>
-    private async IAsyncEnumerable<RemoteChangePage> ReadRestInBulkAsync(IEntityMapper mapper, IReadOnlyList<string> fields, SalesforceChangeCursor after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The changes after the last record the REST pages read, through a query job, less those the memory says were delivered.</summary>
+    private async IAsyncEnumerable<RemoteChangePage> ReadRestInBulkAsync(IEntityMapper mapper, IReadOnlyList<string> fields, SalesforceBulkResume resume, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var soql = SalesforceClient.ChangesQuery(mapper.Target.Type, fields, after.Modstamp, after.Id, ordered: false);
-        var latest = after;
+        var soql = SalesforceClient.ChangesQuery(mapper.Target.Type, fields, resume.LastRead.Modstamp, resume.LastRead.Id, ordered: false);
+        var latest = resume.Delivered;
         IReadOnlyList<SyncRecord>? held = null;
         await foreach (var set in _bulkQuery.ReadAsync(soql, includeDeleted: true, cancellationToken).ConfigureAwait(false))
         {
-            if (held is not null)
-            {
-                yield return new RemoteChangePage(held, after.ToString());
-            }
-
             foreach (var record in set)
             {
                 latest = SalesforceChangeCursor.Latest(latest, SalesforceChangeCursor.After(record));
             }
 
-            await ReadChildrenAsync(mapper, set, cancellationToken).ConfigureAwait(false);
-            held = set;
+            var records = resume.Memory?.Unseen(set) ?? [.. set];
+            if (records.Count == 0)
+            {
+                continue;
+            }
+
+            if (held is not null)
+            {
+                yield return new RemoteChangePage(held, resume.Cursor);
+            }
+
+            await ReadChildrenAsync(mapper, records, cancellationToken).ConfigureAwait(false);
+            resume.Memory?.Remember(records);
+            held = records;
         }
 
         if (held is not null)
         {
-            yield return new RemoteChangePage(held, latest.ToString());
+            yield return new RemoteChangePage(held, resume.Memory?.Cursor(latest!.Value) ?? latest!.Value.ToString());
         }
     }
 }

@@ -91,21 +91,28 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
         var after = cursor is null ? (SalesforceChangeCursor?)null : SalesforceChangeCursor.Parse(cursor);
 
         // SystemModstamp is taken when a transaction starts, so a long transaction can commit records stamped behind a
-        // cursor already handed out: each read starts the overlap earlier. Records read again are skipped by the
-        // engine's fingerprints; the cursor never moves back.
-        var from = after is { } committed && _overlap > TimeSpan.Zero ? new SalesforceChangeCursor(committed.Modstamp - _overlap, "") : after;
+        // cursor already handed out: each read starts the overlap earlier. The cursor remembers the records it delivered
+        // inside the overlap, so only records not delivered before come again; the cursor never moves back.
+        var memory = _overlap > TimeSpan.Zero ? SalesforceOverlapMemory.Read(cursor, _overlap) : null;
+        var from = after is { } committed && memory is not null ? new SalesforceChangeCursor(committed.Modstamp - _overlap, "") : after;
         var fields = await SelectAsync(mapper, cancellationToken).ConfigureAwait(false);
         var soql = SalesforceClient.ChangesQuery(mapper.Target.Type, fields, from?.Modstamp, from?.Id);
         var read = 0;
         var rest = 0;
+        var resumeAt = cursor;
+        var lastRead = from;
         await foreach (var page in _client.QueryResultPagesAsync(soql, includeDeleted: true, cancellationToken).ConfigureAwait(false))
         {
             read += page.Records.Count;
-            if (page.Records.Count > 0)
+            lastRead = page.Records.Count > 0 ? SalesforceChangeCursor.After(page.Records[^1]) : lastRead;
+            var records = memory?.Unseen(page.Records) ?? [.. page.Records];
+            if (records.Count > 0)
             {
-                await ReadChildrenAsync(mapper, page.Records, cancellationToken).ConfigureAwait(false);
+                await ReadChildrenAsync(mapper, records, cancellationToken).ConfigureAwait(false);
+                memory?.Remember(records);
                 after = SalesforceChangeCursor.Latest(after, SalesforceChangeCursor.After(page.Records[^1]));
-                yield return new RemoteChangePage(page.Records, after.Value.ToString());
+                resumeAt = memory?.Cursor(after.Value) ?? after.Value.ToString();
+                yield return new RemoteChangePage(records, resumeAt);
             }
 
             rest = page.Done ? 0 : page.TotalSize - read;
@@ -117,7 +124,8 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
 
         if (UsesBulk(rest))
         {
-            await foreach (var page in ReadRestInBulkAsync(mapper, fields, after!.Value, cancellationToken).ConfigureAwait(false))
+            var resume = new SalesforceBulkResume(lastRead!.Value, after, resumeAt!, memory);
+            await foreach (var page in ReadRestInBulkAsync(mapper, fields, resume, cancellationToken).ConfigureAwait(false))
             {
                 yield return page;
             }

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>
+/// The (SystemModstamp, Id) pairs a change feed already delivered inside its overlap window, carried in the cursor so
+/// that a read that starts <see cref="SalesforceOptions.ChangeOverlap"/> early skips the records it already delivered
+/// without asking anyone: a record committed late (a pair never delivered) and a record changed again (a newer stamp)
+/// still come. The pairs follow the cursor's position after a <c>|</c>, grouped by stamp, each group the milliseconds
+/// before the position's stamp and its ids: <c>…/001…|0:001a,001b;60000:001c</c>. A cursor without them (from before
+/// they existed) re-reads the whole window once.
+/// </summary>
+/// <remarks>
+/// Records at the position's own stamp are never remembered: SystemModstamp keeps whole seconds, so an edit made in the
+/// second a read ran carries the pair that read delivered, and only re-reading that second finds it. A window of more
+/// than <see cref="Capacity"/> pairs keeps the latest ones; the older ones are re-read, as without the memory. A cursor
+/// carries only pairs of pages it is committed with or after, so no record is skipped that a committed page did not hold.
+/// </remarks>
+internal sealed class SalesforceOverlapMemory
+{
+    /// <summary>What separates the cursor's position from the remembered pairs.</summary>
+    public const char Separator = '|';
+
+    /// <summary>The most pairs one cursor carries (about 20 bytes each).</summary>
+    public const int Capacity = 5_000;
+
+    private readonly TimeSpan _overlap;
+    private HashSet<(DateTimeOffset Stamp, string Id)> _pairs = [];
+
+    private SalesforceOverlapMemory(TimeSpan overlap) => _overlap = overlap;
+
+    /// <summary>The pairs <paramref name="cursor"/> carries (none when it is null or carries none).</summary>
+    /// <exception cref="FormatException">The pairs are not in the form <see cref="Cursor"/> writes.</exception>
+    public static SalesforceOverlapMemory Read(string? cursor, TimeSpan overlap)
+    {
+        var memory = new SalesforceOverlapMemory(overlap);
+        var parts = cursor?.Split(Separator, 2);
+        if (parts is [var position, var pairs])
+        {
+            var stamp = SalesforceChangeCursor.Parse(position).Modstamp;
+            foreach (var group in pairs.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = group.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || !long.TryParse(group.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var before))
+                {
+                    throw new FormatException($"'{group}' in a Salesforce change cursor is not milliseconds:ids.");
+                }
+
+                foreach (var id in group[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    memory._pairs.Add((stamp.AddMilliseconds(-before), id));
+                }
+            }
+        }
+
+        return memory;
+    }
+
+    /// <summary>The records of <paramref name="records"/> whose pair was not delivered before.</summary>
+    public List<SyncRecord> Unseen(IEnumerable<SyncRecord> records) =>
+        [.. records.Where(record => !_pairs.Contains(Pair(SalesforceChangeCursor.After(record))))];
+
+    /// <summary>Remembers <paramref name="records"/> as delivered.</summary>
+    public void Remember(IEnumerable<SyncRecord> records)
+    {
+        foreach (var record in records)
+        {
+            _pairs.Add(Pair(SalesforceChangeCursor.After(record)));
+        }
+    }
+
+    /// <summary>
+    /// The cursor text of <paramref name="position"/> with the pairs inside its overlap window (before its own stamp, at
+    /// most <see cref="Capacity"/>, the latest); the memory forgets those outside the window and beyond the capacity, but
+    /// keeps those at the position's own stamp for a later cursor of the same read.
+    /// </summary>
+    public string Cursor(SalesforceChangeCursor position)
+    {
+        var from = position.Modstamp - _overlap;
+        var window = _pairs.Where(pair => pair.Stamp >= from)
+            .OrderByDescending(pair => pair.Stamp).ThenByDescending(pair => pair.Id, StringComparer.Ordinal).ToList();
+        var own = window.Count(pair => pair.Stamp >= position.Modstamp);
+        _pairs = [.. window.Take(own + Capacity)];
+        var text = new StringBuilder(position.ToString());
+        var separator = Separator;
+        foreach (var group in window.Skip(own).Take(Capacity).GroupBy(pair => pair.Stamp))
+        {
+            var before = (long)(position.Modstamp - group.Key).TotalMilliseconds;
+            text.Append(separator).Append(before.ToString(CultureInfo.InvariantCulture)).Append(':').AppendJoin(',', group.Select(pair => pair.Id));
+            separator = ';';
+        }
+
+        return text.ToString();
+    }
+
+    private static (DateTimeOffset, string) Pair(SalesforceChangeCursor record) => (record.Modstamp, record.Id);
+}
