@@ -92,7 +92,8 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("token URL", salesforce.TokenUrl + "  (grant_type=client_credentials, password or refresh_token)"),
                     ("client_id", salesforce.ClientId),
                     ("client_secret", salesforce.ClientSecret),
-                    ("username / password", salesforce.Username + " / " + salesforce.Password));
+                    ("username / password", salesforce.Username + " / " + salesforce.Password),
+                    ("refresh token", salesforce.IssueRefreshToken() + "  (as if a user had authorised the app: for clients of the web-server flow)"));
                 break;
             case "EXACTONLINE":
                 var exact = Running(await ExactOnlineEmulator.StartAsync(Extended(new ExactOnlineEmulatorOptions { Port = system.Port }, system, o => o.Catalogs), cancellationToken).ConfigureAwait(false));

@@ -1,5 +1,5 @@
-// The org to run against, from environment variables: the test class sets them for the in-process emulator, and by
-// hand they are what the standalone tool (tools/SesamTalk.Emulators) prints for Salesforce.
+// The org to run against, from environment variables: what the standalone tool (tools/SesamTalk.Emulators) prints for
+// Salesforce, taken from its output by the test class or copied by hand.
 function required(name) {
   const value = process.env[name];
   if (!value) {

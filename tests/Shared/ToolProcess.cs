@@ -3,9 +3,13 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 
-namespace SesamTalk.Testing.Tests.Standalone;
+namespace SesamTalk.Tests.Shared;
 
-/// <summary>The standalone emulator tool (tools/SesamTalk.Emulators) as a child process: its output, a signal to it, its exit.</summary>
+/// <summary>
+/// The standalone emulator tool (tools/SesamTalk.Emulators) as a child process: its output, a signal to it, its exit.
+/// Compiled into each test project that starts the tool; the project names the tool's dll in an
+/// <c>EmulatorsToolDll</c> assembly metadata attribute.
+/// </summary>
 internal sealed class ToolProcess : IDisposable
 {
     private static readonly string ToolDll = typeof(ToolProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
