@@ -73,13 +73,9 @@ public sealed class JobProcessTests
     public async Task The_job_with_its_embedded_emulators_stops_at_its_checkpoint_on_a_stop_signal_and_says_so(string signal)
     {
         var state = Path.Combine(Path.GetTempPath(), "sesamtalk-e2e-signal-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(JobDll);
-        start.ArgumentList.Add("--state");
-        start.ArgumentList.Add(state);
         try
         {
-            using var job = Process.Start(start)!;
+            using var job = StartJob(["--state", state]);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             var errors = job.StandardError.ReadToEndAsync(timeout.Token);
             while (await job.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains(": syncing", StringComparison.Ordinal))
@@ -112,14 +108,7 @@ public sealed class JobProcessTests
     /// <summary>Runs the job; kills it when it prints <paramref name="killAfter"/>. True when killed, false when it exited.</summary>
     private static async Task<bool> RunJobAsync(string[] arguments, string? killAfter)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(JobDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var job = Process.Start(start)!;
+        using var job = StartJob(arguments);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var errors = job.StandardError.ReadToEndAsync(timeout.Token);
         while (await job.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
@@ -135,6 +124,19 @@ public sealed class JobProcessTests
         await job.WaitForExitAsync(timeout.Token);
         Assert.True(job.ExitCode is 0 or 1, $"the job failed ({job.ExitCode.ToString(CultureInfo.InvariantCulture)}): {await errors}");
         return false;
+    }
+
+    /// <summary>Starts the job's built dll with <paramref name="arguments"/>, its output redirected.</summary>
+    private static Process StartJob(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(JobDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
     }
 
     private static void AssertOnce(IEnumerable<string?> keys)
