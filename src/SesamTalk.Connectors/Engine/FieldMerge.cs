@@ -28,7 +28,7 @@ internal static class FieldMerge
                 // Lines print themselves one by one; a token of the whole collection would be computed for nothing,
                 // unless the remote system stores the agreed lines in another form, whose token then says whether they changed.
                 var remoteAsAgreed = agreed is not null && agreed.StoresOtherForm(field.Name) && field.Token(remote) == storedToken;
-                LineMerge.Merge(outcome, field, host, remoteAsAgreed ? WithoutField(remote, field.Name) : remote, agreedToken, clock, firstContact);
+                LineMerge.Merge(outcome, field, host, remoteAsAgreed ? null : LineMerge.LinesOf(remote, field.Name), agreedToken, clock, firstContact);
                 continue;
             }
 
@@ -134,10 +134,6 @@ internal static class FieldMerge
             outcome.ToRemote[field.Name] = host[field.Name];
         }
     }
-
-    /// <summary>A record without one field: a side whose lines are known to be the agreed ones.</summary>
-    private static SyncRecord WithoutField(SyncRecord record, string field) =>
-        RecordText.Copy(record, record.FieldNames.Where(name => !string.Equals(name, field, StringComparison.OrdinalIgnoreCase)));
 
     /// <param name="Host">The host's token.</param>
     /// <param name="Remote">The remote token.</param>

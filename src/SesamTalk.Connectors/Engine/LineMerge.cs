@@ -37,15 +37,14 @@ internal static class LineMerge
     /// <param name="outcome">Receives the lines to send each side, the agreed token and any conflict.</param>
     /// <param name="field">The child collection.</param>
     /// <param name="host">The host record in the remote shape.</param>
-    /// <param name="remote">The remote record; when it does not carry the field its lines are taken as agreed.</param>
+    /// <param name="remoteLines">The remote lines, or null when they are not read or are known to be the agreed ones (in the form the remote system stored them): they are then taken as agreed.</param>
     /// <param name="agreedToken">The field's agreed token, or null on first contact.</param>
     /// <param name="clock">When each side last changed.</param>
     /// <param name="firstContact">Who wins a first-contact difference the clock leaves open.</param>
-    public static void Merge(MergeOutcome outcome, MergeField field, SyncRecord host, SyncRecord remote, string? agreedToken, MergeClock clock, SyncSide firstContact)
+    public static void Merge(MergeOutcome outcome, MergeField field, SyncRecord host, IReadOnlyList<SyncRecord>? remoteLines, string? agreedToken, MergeClock clock, SyncSide firstContact)
     {
         var printer = field.Lines!;
         var hostLines = LinesOf(host, field.Name);
-        var remoteLines = LinesOf(remote, field.Name);
         if (hostLines is null || (remoteLines is null && agreedToken is null))
         {
             return; // one side does not carry the lines and there is nothing to compare them with
