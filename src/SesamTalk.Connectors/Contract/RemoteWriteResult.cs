@@ -20,7 +20,7 @@ public sealed class RemoteWriteResult
     /// <summary>
     /// The record as the system stored it, when its answer to the write carries it (mapped as a change-feed read
     /// maps it): what the system made of the values sent (padded, trimmed, rounded, re-spelled). Null when the answer
-    /// carries no record; the engine then reads the written records back, one batched read per write batch.
+    /// carries no record; the engine then reads the written records back, one batched read for a unit of work's writes.
     /// </summary>
     public SyncRecord? Stored { get; }
 
