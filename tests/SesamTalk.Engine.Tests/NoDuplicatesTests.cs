@@ -174,4 +174,62 @@ public sealed class NoDuplicatesTests
         Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
         Assert.DoesNotContain(await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Order", "Order")), entry => !entry.IsReleased);
     }
+
+    [Fact]
+    public async Task A_crash_after_a_units_intents_and_before_its_creates_leaves_every_record_once_both_ways()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        for (var i = 1; i <= 250; i++)
+        {
+            await app.Memos.SaveAsync(new Memo { Text = $"memo {i}" }, default);
+            app.SeedShop("Note", new JsonObject { ["Text"] = $"note {i}" });
+        }
+
+        app.CrashAfterNextIntents();
+        await Assert.ThrowsAsync<IOException>(() => app.Talk.Memos.SyncAsync());
+        app.CrashAfterNextIntents();
+        await Assert.ThrowsAsync<IOException>(() => app.Talk.Notes.SyncAsync());
+        Assert.Empty(app.ShopRecords("Memo"));
+        Assert.Empty(app.Notes.Records);
+        Assert.NotEmpty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Memo", "Memo")));
+        Assert.NotEmpty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Note", "Note")));
+
+        await app.RestartAsync();
+        var memos = (await app.Talk.Memos.SyncAsync()).Flows.Single();
+        var notes = (await app.Talk.Notes.SyncAsync()).Flows.Single();
+
+        Assert.False(memos.Stopped, memos.StopReason);
+        Assert.False(notes.Stopped, notes.StopReason);
+        Assert.Equal(250, app.ShopRecords("Memo").Select(memo => (string?)memo.Fields["Text"]).Distinct().Count());
+        Assert.Equal(250, app.ShopRecords("Memo").Count);
+        Assert.Equal(250, app.Notes.Records.Select(note => note.Text).Distinct().Count());
+        Assert.Equal(250, app.ShopRecords("Note").Count);
+        Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Memo", "Memo")));
+        Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Note", "Note")));
+    }
+
+    [Fact]
+    public async Task A_crash_between_a_units_creates_and_its_commit_repeats_only_that_unit_without_duplicates()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        for (var i = 1; i <= 250; i++)
+        {
+            await app.Memos.SaveAsync(new Memo { Text = $"memo {i}" }, default);
+        }
+
+        app.CrashBeforeNextCommit();
+        await Assert.ThrowsAsync<IOException>(() => app.Talk.Memos.SyncAsync());
+        var createdBeforeTheCrash = app.ShopRecords("Memo").Count;
+        Assert.InRange(createdBeforeTheCrash, 1, 249);
+
+        await app.RestartAsync();
+        var rerun = (await app.Talk.Memos.SyncAsync()).Flows.Single();
+
+        Assert.False(rerun.Stopped, rerun.StopReason);
+        Assert.Equal(250 - createdBeforeTheCrash, rerun.Created);
+        Assert.Equal(250, app.ShopRecords("Memo").Count);
+        Assert.Equal(250, app.ShopRecords("Memo").Select(memo => (string?)memo.Fields["Text"]).Distinct().Count());
+        Assert.Equal(250, await app.Links.CountLinksAsync(EngineHarness.Flow("Memo", "Memo")));
+        Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Memo", "Memo")));
+    }
 }

@@ -5,10 +5,13 @@ namespace SesamTalk.Connectors.Engine;
 /// <summary>The decisions shared by both sides: merge, delete, link, quarantine.</summary>
 internal sealed partial class FlowCycle<TEntity>
 {
-    /// <summary>Merges a linked (or just matched) pair field by field and records what each side must be sent.</summary>
-    private async Task MergeAsync(LinkWork<TEntity> work, TEntity entity, SyncRecord host, SyncRecord remote, AgreedState? agreed)
+    /// <summary>
+    /// Merges a linked (or just matched) pair field by field and records what each side must be sent;
+    /// <paramref name="hostChangedAt"/> is when the host record changed, when this cycle knows.
+    /// </summary>
+    private async Task MergeAsync(LinkWork<TEntity> work, TEntity entity, SyncRecord host, SyncRecord remote, AgreedState? agreed, DateTimeOffset? hostChangedAt)
     {
-        var clock = new MergeClock(_hostTimes.TryGetValue(work.LocalId!, out var changed) ? changed : null, remote.ModifiedAt);
+        var clock = new MergeClock(hostChangedAt, remote.ModifiedAt);
         var outcome = FieldMerge.Merge(_fields, _mapper.Target.Type, host, remote, agreed, clock, FirstContact);
         work.LocalPrint = _mapper.Fingerprint(host, FieldDirection.ToRemote);
         if (remote.Count > 0)

@@ -37,7 +37,9 @@ internal sealed partial class FlowCycle<TEntity>
 
     private async Task WriteHostAsync(List<LinkWork<TEntity>> works)
     {
-        foreach (var work in works.Where(work => work.Error is null && work.WritesHost))
+        var writes = works.Where(work => work.Error is null && work.WritesHost).ToList();
+        await RecordIntentsAsync(writes.Where(work => work.CreatesHost && work.Deletes is null).ToList(), SyncSide.Remote).ConfigureAwait(false);
+        foreach (var work in writes)
         {
             try
             {
@@ -48,11 +50,6 @@ internal sealed partial class FlowCycle<TEntity>
                         : _host.DeleteAsync(work.LocalId!, _cancellationToken)).ConfigureAwait(false);
                     Written(SyncSide.Local, SyncChangeKind.Delete);
                     continue;
-                }
-
-                if (work.CreatesHost)
-                {
-                    work.Intent ??= await _context.Links.RecordIntentAsync(_flow, SyncSide.Remote, work.RemoteId!, _cancellationToken).ConfigureAwait(false);
                 }
 
                 _mapper.Apply(work.ToHost!, work.Entity!);
@@ -81,12 +78,7 @@ internal sealed partial class FlowCycle<TEntity>
         var creates = works.Where(work => work.Error is null && work.CreatesRemote).ToList();
         foreach (var batch in creates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
         {
-            // The intent is saved before the call: a crash or a lost answer after it is found again on the rerun.
-            foreach (var work in batch)
-            {
-                work.Intent ??= await _context.Links.RecordIntentAsync(_flow, SyncSide.Local, work.LocalId!, _cancellationToken).ConfigureAwait(false);
-            }
-
+            await RecordIntentsAsync(batch, SyncSide.Local).ConfigureAwait(false);
             var results = await _connector.CreateAsync(_mapper, batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey)).ToList(), _cancellationToken).ConfigureAwait(false);
             for (var index = 0; index < batch.Length; index++)
             {
@@ -95,6 +87,26 @@ internal sealed partial class FlowCycle<TEntity>
             }
 
             await RewriteRepeatedCreatesAsync(batch, answers).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Records the intents of creates in one transaction before any of them is written: a crash or a lost answer after
+    /// it is found again on the rerun. A create repeated under an open intent keeps it (and its idempotency key).
+    /// </summary>
+    private async Task RecordIntentsAsync(IReadOnlyList<LinkWork<TEntity>> creates, SyncSide source)
+    {
+        var pending = creates.Where(work => work.Intent is null).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var ids = pending.Select(work => source == SyncSide.Local ? work.LocalId! : work.RemoteId!).ToList();
+        var intents = await _context.Links.RecordIntentsAsync(_flow, source, ids, _cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < pending.Count; index++)
+        {
+            pending[index].Intent = intents[index];
         }
     }
 
@@ -244,12 +256,6 @@ internal sealed partial class FlowCycle<TEntity>
             await commit.CommitAsync(_cancellationToken).ConfigureAwait(false);
         }
 
-        // A record that named one not linked yet (an order before its customer) is tried again next cycle by itself.
-        foreach (var work in works.Where(work => work.Error is not null && work.RetryNextCycle))
-        {
-            await _context.Links.ReleaseQuarantinedAsync(_flow, work.Source, work.SourceId, _cancellationToken).ConfigureAwait(false);
-        }
-
         EngineLog.Committed(_context.Logger, Name, works.Count, side, cursor ?? "(unchanged)");
     }
 
@@ -257,7 +263,8 @@ internal sealed partial class FlowCycle<TEntity>
     {
         if (work.Error is not null)
         {
-            commit.Quarantine(_flow, work.Source, work.SourceId, work.Error, work.Payload);
+            // A record that named one not linked yet (an order before its customer) is tried again next cycle by itself.
+            commit.Quarantine(_flow, work.Source, work.SourceId, work.Error, work.Payload, released: work.RetryNextCycle);
             Report.Quarantined++;
             _context.Metrics.Quarantined(_tags);
             EngineLog.Quarantined(_context.Logger, Name, work.Source, work.SourceId, work.Error);

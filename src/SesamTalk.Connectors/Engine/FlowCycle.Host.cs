@@ -1,17 +1,37 @@
+using SesamTalk.Connectors.LinkStore;
+
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>The host side of a cycle: the index of the host's changes, and the push of host changes chunk by chunk.</summary>
 internal sealed partial class FlowCycle<TEntity>
 {
     /// <summary>
-    /// Reads the host's changes once before the remote side: their times (for latest-wins) and their match keys, so
-    /// remote records find pre-existing host records. Holds ids and keys only, never the entities.
+    /// Reads the host's changes, once a cycle and only when a remote record needs them: their times (for latest-wins)
+    /// and their match keys, so remote records find pre-existing host records. Holds ids and keys only, never the
+    /// entities. A cycle whose remote feed brings nothing to merge or match (a first load from the host, a quiet cycle)
+    /// reads the host's feed once, to push it.
     /// </summary>
-    private async Task IndexHostChangesAsync(HostCursor? cursor)
+    private async Task EnsureHostIndexAsync()
     {
-        _hostIndexComplete = cursor is null;
-        await IndexHostRecordsAsync(cursor, changesOnly: true).ConfigureAwait(false);
+        if (_hostIndexed)
+        {
+            return;
+        }
+
+        _hostIndexed = true;
+        _hostIndexComplete = _hostCursor is null;
+        await IndexHostRecordsAsync(_hostCursor, changesOnly: true).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// When the host record changed, as far as this cycle knows: the index's time once it is built (null for a record
+    /// that did not change), else, pushing the host's feed, the change's own time (the same the index would hold).
+    /// </summary>
+    private DateTimeOffset? HostChangedAt(string localId, DateTimeOffset feedTime) =>
+        _hostIndexed ? IndexedChangeTime(localId) : feedTime;
+
+    /// <summary>When the host index says the record changed this cycle; null when it did not (call <see cref="EnsureHostIndexAsync"/> first).</summary>
+    private DateTimeOffset? IndexedChangeTime(string localId) => _hostTimes.TryGetValue(localId, out var changed) ? changed : null;
 
     /// <summary>
     /// Widens the index to every host record, once a cycle, when an unlinked remote record matched no changed host
@@ -125,6 +145,7 @@ internal sealed partial class FlowCycle<TEntity>
     {
         var works = new List<LinkWork<TEntity>>(chunk.Count);
         var unlinked = new List<Unlinked>();
+        var links = await _context.Links.FindLinksAsync(_flow, SyncSide.Local, chunk.Select(change => change.Id).ToHashSet(StringComparer.Ordinal), _cancellationToken).ConfigureAwait(false);
         foreach (var change in chunk)
         {
             Report.Read++;
@@ -132,7 +153,7 @@ internal sealed partial class FlowCycle<TEntity>
             var work = new LinkWork<TEntity>(SyncSide.Local, change.Id) { LocalId = change.Id };
             try
             {
-                if (await DecideHostAsync(work, change).ConfigureAwait(false) is { } pending)
+                if (await DecideHostAsync(work, change, links.GetValueOrDefault(change.Id)).ConfigureAwait(false) is { } pending)
                 {
                     unlinked.Add(pending);
                 }
@@ -151,10 +172,10 @@ internal sealed partial class FlowCycle<TEntity>
         await ExecuteAsync(works, SyncSide.Local, cursor).ConfigureAwait(false);
     }
 
-    /// <summary>Decides a host change of a linked record; returns the change when the record is not linked yet.</summary>
-    private async Task<Unlinked?> DecideHostAsync(LinkWork<TEntity> work, HostChange<TEntity> change)
+    /// <summary>Decides a host change of a record with its <paramref name="link"/>; returns the change when the record is not linked yet.</summary>
+    private async Task<Unlinked?> DecideHostAsync(LinkWork<TEntity> work, HostChange<TEntity> change, StoredLink? link)
     {
-        var link = await _context.Links.FindByLocalIdAsync(_flow, change.Id, _cancellationToken).ConfigureAwait(false);
+        var changedAt = HostChangedAt(change.Id, change.Position.ModifiedAt);
         if (change.Entity is not { } entity)
         {
             if (link is not null)
@@ -167,7 +188,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         if (link is null)
         {
-            return _claimedLocal.Contains(change.Id) ? null : await UnlinkedAsync(work, entity).ConfigureAwait(false);
+            return _claimedLocal.Contains(change.Id) ? null : await UnlinkedAsync(work, entity, changedAt).ConfigureAwait(false);
         }
 
         var host = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
@@ -189,7 +210,7 @@ internal sealed partial class FlowCycle<TEntity>
             return null;
         }
 
-        await MergeAsync(work, entity, host, remote, agreed).ConfigureAwait(false);
+        await MergeAsync(work, entity, host, remote, agreed, changedAt).ConfigureAwait(false);
         return null;
     }
 
@@ -197,7 +218,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// An unlinked host record to match or create. In a flow where host records create nothing, a record with no match
     /// key, or whose references are not linked in this system yet, has nothing to do here and is left alone.
     /// </summary>
-    private async Task<Unlinked?> UnlinkedAsync(LinkWork<TEntity> work, TEntity entity)
+    private async Task<Unlinked?> UnlinkedAsync(LinkWork<TEntity> work, TEntity entity, DateTimeOffset? changedAt)
     {
         if (!CreatesRemote && _mapper.MatchKeys.Count == 0)
         {
@@ -206,7 +227,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         try
         {
-            return new Unlinked(work, entity, await HostShapeAsync(entity, Owner(work.SourceId)).ConfigureAwait(false));
+            return new Unlinked(work, entity, await HostShapeAsync(entity, Owner(work.SourceId)).ConfigureAwait(false), changedAt);
         }
         catch (SyncReferenceException) when (!CreatesRemote)
         {
@@ -228,7 +249,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         var searched = await SearchRemoteAsync(unlinked).ConfigureAwait(false);
         var created = await FindCreatedAsync(unlinked).ConfigureAwait(false);
-        foreach (var (work, entity, host) in unlinked)
+        foreach (var (work, entity, host, changedAt) in unlinked)
         {
             try
             {
@@ -246,7 +267,7 @@ internal sealed partial class FlowCycle<TEntity>
                     work.RemoteId = remote.Id;
                     work.RemoteRecord = remote;
                     Link(work, intent, match.Key);
-                    await MergeAsync(work, entity, host, remote, agreed: null).ConfigureAwait(false);
+                    await MergeAsync(work, entity, host, remote, agreed: null, changedAt).ConfigureAwait(false);
                     works.Add(work);
                     continue;
                 }
@@ -391,6 +412,6 @@ internal sealed partial class FlowCycle<TEntity>
         return record;
     }
 
-    /// <summary>A host change whose record has no link in the flow yet.</summary>
-    private sealed record Unlinked(LinkWork<TEntity> Work, TEntity Entity, SyncRecord Host);
+    /// <summary>A host change whose record has no link in the flow yet, and when it changed (see <see cref="HostChangedAt"/>).</summary>
+    private sealed record Unlinked(LinkWork<TEntity> Work, TEntity Entity, SyncRecord Host, DateTimeOffset? ChangedAt);
 }

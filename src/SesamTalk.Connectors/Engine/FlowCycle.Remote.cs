@@ -1,3 +1,5 @@
+using SesamTalk.Connectors.LinkStore;
+
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>The remote side of a cycle: the change feed page by page, and the retry of released quarantined records.</summary>
@@ -9,9 +11,10 @@ internal sealed partial class FlowCycle<TEntity>
         {
             _pageKeys = SharedKeys(page.Records);
             var works = new List<LinkWork<TEntity>>(page.Records.Count);
+            var links = await RemoteLinksAsync(page.Records).ConfigureAwait(false);
             foreach (var record in page.Records)
             {
-                if (await DecideRemoteAsync(record).ConfigureAwait(false) is { } work)
+                if (await DecideRemoteAsync(record, links).ConfigureAwait(false) is { } work)
                 {
                     works.Add(work);
                 }
@@ -21,6 +24,10 @@ internal sealed partial class FlowCycle<TEntity>
             await ExecuteAsync(works, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The links of the records, by remote id, in one query.</summary>
+    private Task<IReadOnlyDictionary<string, StoredLink>> RemoteLinksAsync(IEnumerable<SyncRecord> records) =>
+        _context.Links.FindLinksAsync(_flow, SyncSide.Remote, records.Select(record => record.Id).OfType<string>().Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal), _cancellationToken);
 
     /// <summary>Match-key values that several records of one page share: none of them may be linked by that key.</summary>
     private HashSet<(string Key, string Value)> SharedKeys(IReadOnlyList<SyncRecord> records)
@@ -46,18 +53,21 @@ internal sealed partial class FlowCycle<TEntity>
     {
         var remote = new List<LinkWork<TEntity>>();
         var host = new List<HostChange<TEntity>>();
+        var links = await _context.Links.FindLinksAsync(_flow, SyncSide.Remote, released.Where(entry => entry.Side == SyncSide.Remote).Select(entry => entry.RecordId).ToHashSet(StringComparer.Ordinal), _cancellationToken).ConfigureAwait(false);
         foreach (var entry in released)
         {
             if (entry.Side == SyncSide.Remote)
             {
                 if (await _connector.GetAsync(_mapper, entry.RecordId, _cancellationToken).ConfigureAwait(false) is { } record
-                    && await DecideRemoteAsync(record).ConfigureAwait(false) is { } work)
+                    && await DecideRemoteAsync(record, links).ConfigureAwait(false) is { } work)
                 {
                     remote.Add(work);
                 }
             }
             else
             {
+                // The host record is outside the feed's order: its change time is the index's, as in the remote phase.
+                await EnsureHostIndexAsync().ConfigureAwait(false);
                 var entity = await _host.GetAsync(entry.RecordId, _cancellationToken).ConfigureAwait(false);
                 host.Add(new HostChange<TEntity>(new HostCursor(_context.Time.GetUtcNow(), entry.RecordId), entity));
             }
@@ -75,7 +85,8 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record)
+    /// <summary>Decides a remote change, with the links of its page (<paramref name="links"/>, by remote id).</summary>
+    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, IReadOnlyDictionary<string, StoredLink> links)
     {
         Report.Read++;
         _context.Metrics.Read(_tags, SyncSide.Remote);
@@ -87,7 +98,7 @@ internal sealed partial class FlowCycle<TEntity>
         var work = new LinkWork<TEntity>(SyncSide.Remote, record.Id) { RemoteId = record.Id, RemoteRecord = record };
         try
         {
-            var link = await _context.Links.FindByRemoteIdAsync(_flow, record.Id, _cancellationToken).ConfigureAwait(false);
+            var link = links.GetValueOrDefault(record.Id);
             if (record.IsDeleted)
             {
                 return link is null ? null : Deleted(work, link, deletedOn: SyncSide.Remote);
@@ -112,7 +123,8 @@ internal sealed partial class FlowCycle<TEntity>
             }
 
             var host = await HostShapeAsync(entity, Owner(link.Link.LocalId)).ConfigureAwait(false);
-            await MergeAsync(work, entity, host, record, agreed).ConfigureAwait(false);
+            await EnsureHostIndexAsync().ConfigureAwait(false);
+            await MergeAsync(work, entity, host, record, agreed, IndexedChangeTime(link.Link.LocalId)).ConfigureAwait(false);
             return work;
         }
         catch (Exception error) when (StopErrors.IsBadRecord(error))
@@ -124,6 +136,7 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task<LinkWork<TEntity>?> DecideUnlinkedRemoteAsync(LinkWork<TEntity> work, SyncRecord record)
     {
         _openIntents.TryGetValue((SyncSide.Remote, work.SourceId), out var intent);
+        await EnsureHostIndexAsync().ConfigureAwait(false);
         var match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
         if (match.Candidates == 0 && await CompleteHostIndexAsync().ConfigureAwait(false))
         {
@@ -142,7 +155,7 @@ internal sealed partial class FlowCycle<TEntity>
             work.LocalId = localId;
             Link(work, intent ?? _openIntents.GetValueOrDefault((SyncSide.Local, localId)), match.Key);
             var host = await HostShapeAsync(entity, Owner(localId)).ConfigureAwait(false);
-            await MergeAsync(work, entity, host, record, agreed: null).ConfigureAwait(false);
+            await MergeAsync(work, entity, host, record, agreed: null, IndexedChangeTime(localId)).ConfigureAwait(false);
             return work;
         }
 

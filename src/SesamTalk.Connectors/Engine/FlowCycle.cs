@@ -45,6 +45,8 @@ internal sealed partial class FlowCycle<TEntity>
     private HashSet<(string Key, string Value)> _pageKeys = [];
     private MassChangeBreaker? _breaker;
     private bool _remoteReadFromStart;
+    private HostCursor? _hostCursor;
+    private bool _hostIndexed;
     private bool _hostIndexComplete;
     private string? _leaseOwner;
     private SemaphoreSlim? _gate;
@@ -161,7 +163,7 @@ internal sealed partial class FlowCycle<TEntity>
         var hostCursorText = await links.GetCursorAsync(_flow, SyncSide.Local, _cancellationToken).ConfigureAwait(false);
         var remoteCursor = await links.GetCursorAsync(_flow, SyncSide.Remote, _cancellationToken).ConfigureAwait(false);
         EngineLog.CycleStarted(_context.Logger, Name, hostCursorText, remoteCursor);
-        HostCursor? hostCursor = hostCursorText is null ? null : HostCursor.Parse(hostCursorText);
+        _hostCursor = hostCursorText is null ? null : HostCursor.Parse(hostCursorText);
         _remoteReadFromStart = remoteCursor is null;
         _openIntents = (await links.ListOpenIntentsAsync(_flow, _cancellationToken).ConfigureAwait(false))
             .ToDictionary(intent => (intent.SourceSide, intent.SourceId));
@@ -169,10 +171,9 @@ internal sealed partial class FlowCycle<TEntity>
         _quarantined = quarantine.Select(entry => (entry.Side, entry.RecordId)).ToHashSet();
         _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options, Planning, approved: _hold is { IsApproved: true });
 
-        await IndexHostChangesAsync(hostCursor).ConfigureAwait(false);
         await RetryReleasedAsync(quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
         await SyncRemoteChangesAsync(remoteCursor).ConfigureAwait(false);
-        await SyncHostChangesAsync(hostCursor).ConfigureAwait(false);
+        await SyncHostChangesAsync(_hostCursor).ConfigureAwait(false);
         await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
         if (Planning)
         {

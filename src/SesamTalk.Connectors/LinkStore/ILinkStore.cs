@@ -29,6 +29,16 @@ public interface ILinkStore
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The links of many records of one side of a flow in one query (a page's worth), by that side's id; an id without a
+    /// link is not in the answer.
+    /// </summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="side">The side the ids are of.</param>
+    /// <param name="ids">The records' ids.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyDictionary<string, StoredLink>> FindLinksAsync(SyncFlowId flow, SyncSide side, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
     /// <summary>How many links a flow has (the mass-change breaker's base and the cycle report's count), without reading them.</summary>
     /// <param name="flow">The flow.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -66,14 +76,15 @@ public interface ILinkStore
     Task<string?> GetCursorAsync(SyncFlowId flow, SyncSide side, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records the intent to create the counterpart of a source record, durably, before the create is sent. When an open
-    /// intent for the same source record exists, returns that one (same idempotency key) instead of a second.
+    /// Records the intents to create the counterparts of source records, durably and in one transaction, before the
+    /// creates are sent. Where an open intent for a source record exists, returns that one (same idempotency key)
+    /// instead of a second. The intents come back in the order of <paramref name="sourceIds"/>.
     /// </summary>
     /// <param name="flow">The flow.</param>
-    /// <param name="sourceSide">The side the source record lives on.</param>
-    /// <param name="sourceId">The source record's id.</param>
+    /// <param name="sourceSide">The side the source records live on.</param>
+    /// <param name="sourceIds">The source records' ids.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<PendingCreate> RecordIntentAsync(SyncFlowId flow, SyncSide sourceSide, string sourceId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<PendingCreate>> RecordIntentsAsync(SyncFlowId flow, SyncSide sourceSide, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken = default);
 
     /// <summary>The intents of a flow that were never completed (a crash or lost response); resolve each before creating again.</summary>
     /// <param name="flow">The flow.</param>

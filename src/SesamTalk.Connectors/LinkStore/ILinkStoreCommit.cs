@@ -39,13 +39,18 @@ public interface ILinkStoreCommit : IAsyncDisposable
     /// <param name="conflict">The conflict.</param>
     void RecordConflict(ConflictRecord conflict);
 
-    /// <summary>Quarantines a record, or counts another attempt and holds it again when it already is.</summary>
+    /// <summary>
+    /// Quarantines a record, or counts another attempt and holds it again when it already is. A record
+    /// <paramref name="released"/> at once is listed with its error and read again next cycle by itself (it named a
+    /// record that may be linked by then).
+    /// </summary>
     /// <param name="flow">The flow.</param>
     /// <param name="side">The side the record was read from.</param>
     /// <param name="recordId">The record's id.</param>
     /// <param name="errorMessage">Why it failed.</param>
     /// <param name="payload">The record as read, or <see langword="null"/>.</param>
-    void Quarantine(SyncFlowId flow, SyncSide side, string recordId, string errorMessage, string? payload);
+    /// <param name="released">Whether the next cycle tries it again without waiting for a person.</param>
+    void Quarantine(SyncFlowId flow, SyncSide side, string recordId, string errorMessage, string? payload, bool released = false);
 
     /// <summary>Removes a record from quarantine (it went through).</summary>
     /// <param name="flow">The flow.</param>

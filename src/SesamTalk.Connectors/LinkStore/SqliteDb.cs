@@ -34,6 +34,24 @@ internal static class SqliteDb
         return all;
     }
 
+    /// <summary>Texts as one JSON array, for <c>IN (SELECT value FROM json_each(@ids))</c>: a list of any length in one parameter.</summary>
+    public static string JsonArray(IEnumerable<string> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>The store's text form of an instant.</summary>
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 

@@ -49,17 +49,15 @@ public sealed partial class SqliteLinkStore
     {
         var released = 0;
         await InTransactionAsync(
-            async (connection, transaction, now, token) =>
+            async (writer, now, token) =>
             {
                 var parameters = SqliteDb.Flow(flow, ("@because", (int)reason), ("@now", SqliteDb.Time(now)));
-                await SqliteDb.ExecuteAsync(
-                    connection,
-                    transaction,
+                await writer.ExecuteAsync(
                     "INSERT INTO released_holds (" + HoldColumns + ", released_because, released_at) "
                     + "SELECT " + HoldColumns + ", @because, @now FROM held_flows WHERE " + FlowIs + ";",
                     parameters,
                     token).ConfigureAwait(false);
-                released = await SqliteDb.ExecuteAsync(connection, transaction, "DELETE FROM held_flows WHERE " + FlowIs + ";", parameters, token).ConfigureAwait(false);
+                released = await writer.ExecuteAsync("DELETE FROM held_flows WHERE " + FlowIs + ";", parameters, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return released > 0;

@@ -6,42 +6,53 @@ public sealed partial class SqliteLinkStore
     private const string IntentColumns = "idempotency_key, entity, system, type, source_side, source_id, created_at";
 
     /// <inheritdoc />
-    public async Task<PendingCreate> RecordIntentAsync(SyncFlowId flow, SyncSide sourceSide, string sourceId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PendingCreate>> RecordIntentsAsync(SyncFlowId flow, SyncSide sourceSide, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(sourceId);
-        var parameters = SqliteDb.Flow(
-            flow,
-            ("@key", Guid.NewGuid().ToString("N")),
-            ("@side", (int)sourceSide),
-            ("@source", sourceId),
-            ("@now", SqliteDb.Time(_time.GetUtcNow())));
-        PendingCreate? intent = null;
+        ArgumentNullException.ThrowIfNull(sourceIds);
+        foreach (var id in sourceIds)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(id, nameof(sourceIds));
+        }
+
+        flow.Validate();
+        var intents = new List<PendingCreate>(sourceIds.Count);
+        if (sourceIds.Count == 0)
+        {
+            return intents;
+        }
+
         await InTransactionAsync(
-            async (c, t, _, ct) =>
+            async (writer, now, ct) =>
             {
-                // The partial unique index keeps one open intent per source record; a second call returns the first.
-                await SqliteDb.ExecuteAsync(
-                    c,
-                    t,
-                    "INSERT INTO intents (" + IntentColumns + ") VALUES (@key, @entity, @system, @type, @side, @source, @now) ON CONFLICT DO NOTHING;",
-                    parameters,
-                    ct).ConfigureAwait(false);
-                using var command = SqliteDb.Command(
-                    c,
-                    t,
-                    "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " AND source_side = @side AND source_id = @source AND completed_at IS NULL;",
-                    parameters);
-                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                foreach (var sourceId in sourceIds)
                 {
-                    if (await reader.ReadAsync(ct).ConfigureAwait(false))
+                    var parameters = SqliteDb.Flow(
+                        flow,
+                        ("@key", Guid.NewGuid().ToString("N")),
+                        ("@side", (int)sourceSide),
+                        ("@source", sourceId),
+                        ("@now", SqliteDb.Time(now)));
+
+                    // The partial unique index keeps one open intent per source record: a second call returns the first.
+                    var rows = await writer.QueryAsync(
+                        "INSERT INTO intents (" + IntentColumns + ") VALUES (@key, @entity, @system, @type, @side, @source, @now) ON CONFLICT DO NOTHING RETURNING " + IntentColumns + ";",
+                        parameters,
+                        ReadIntent,
+                        ct).ConfigureAwait(false);
+                    if (rows.Count == 0)
                     {
-                        intent = ReadIntent(reader);
+                        rows = await writer.QueryAsync(
+                            "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " AND source_side = @side AND source_id = @source AND completed_at IS NULL;",
+                            parameters,
+                            ReadIntent,
+                            ct).ConfigureAwait(false);
                     }
+
+                    intents.Add(rows.Count == 1 ? rows[0] : throw new InvalidOperationException($"The pending create of {flow.Entity} '{sourceId}' was not recorded."));
                 }
             },
             cancellationToken).ConfigureAwait(false);
-        return intent ?? throw new InvalidOperationException("The pending create was not recorded.");
+        return intents;
     }
 
     /// <inheritdoc />

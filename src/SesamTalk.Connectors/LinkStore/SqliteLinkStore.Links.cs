@@ -43,6 +43,31 @@ public sealed partial class SqliteLinkStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, StoredLink>> FindLinksAsync(SyncFlowId flow, SyncSide side, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var links = new Dictionary<string, StoredLink>(ids.Count, StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return links;
+        }
+
+        // One parameter for the whole page (a JSON array), searched on the flow's unique index of that side's ids.
+        var column = side == SyncSide.Local ? "local_id" : "remote_id";
+        var rows = await QueryAsync(
+            "SELECT " + SqliteLinkWrites.LinkColumns + " FROM links WHERE " + FlowIs + " AND " + column + " IN (SELECT value FROM json_each(@ids));",
+            SqliteDb.Flow(flow, ("@ids", SqliteDb.JsonArray(ids))),
+            SqliteLinkWrites.ReadLink,
+            cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            links[side == SyncSide.Local ? row.Link.LocalId : row.Link.RemoteId] = row;
+        }
+
+        return links;
+    }
+
+    /// <inheritdoc />
     public async Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
     {
         // Counted on the primary key's index, whose prefix is the flow: the rows (fingerprints, agreed states) are not read.
@@ -77,7 +102,7 @@ public sealed partial class SqliteLinkStore
     public async Task<SyncLink> LinkByHandAsync(SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken = default)
     {
         var link = ByHand(flow, localId, remoteId);
-        await InTransactionAsync((c, t, _, ct) => SqliteLinkWrites.SaveLinkAsync(c, t, link, ct), cancellationToken).ConfigureAwait(false);
+        await InTransactionAsync((w, _, ct) => SqliteLinkWrites.SaveLinkAsync(w, link, fingerprints: null, ct), cancellationToken).ConfigureAwait(false);
         return link;
     }
 
@@ -86,10 +111,10 @@ public sealed partial class SqliteLinkStore
     {
         var link = ByHand(flow, localId, remoteId);
         await InTransactionAsync(
-            async (c, t, _, ct) =>
+            async (w, _, ct) =>
             {
-                await SqliteLinkWrites.RemoveLinksOfAsync(c, t, flow, localId, remoteId, ct).ConfigureAwait(false);
-                await SqliteLinkWrites.SaveLinkAsync(c, t, link, ct).ConfigureAwait(false);
+                await SqliteLinkWrites.RemoveLinksOfAsync(w, flow, localId, remoteId, ct).ConfigureAwait(false);
+                await SqliteLinkWrites.SaveLinkAsync(w, link, fingerprints: null, ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return link;
@@ -102,7 +127,7 @@ public sealed partial class SqliteLinkStore
         ArgumentNullException.ThrowIfNull(localId);
         var removed = false;
         await InTransactionAsync(
-            async (c, t, _, ct) => removed = await SqliteLinkWrites.UnlinkAsync(c, t, flow, localId, ct).ConfigureAwait(false),
+            async (w, _, ct) => removed = await SqliteLinkWrites.UnlinkAsync(w, flow, localId, ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         return removed;
     }

@@ -99,7 +99,7 @@ public sealed partial class SqliteLinkStore : ILinkStore, IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction, committing when it returns and rolling back when it throws.</summary>
-    internal async Task InTransactionAsync(Func<SqliteConnection, SqliteTransaction, DateTimeOffset, CancellationToken, Task> work, CancellationToken cancellationToken)
+    internal async Task InTransactionAsync(Func<SqliteWriter, DateTimeOffset, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -107,7 +107,11 @@ public sealed partial class SqliteLinkStore : ILinkStore, IAsyncDisposable
             var transaction = connection.BeginTransaction(deferred: false);
             await using (transaction.ConfigureAwait(false))
             {
-                await work(connection, transaction, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                using (var writer = new SqliteWriter(connection, transaction))
+                {
+                    await work(writer, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }

@@ -6,19 +6,25 @@ namespace SesamTalk.Connectors.LinkStore;
 internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
 {
     private readonly SqliteLinkStore _store;
-    private readonly List<Func<SqliteConnection, SqliteTransaction, DateTimeOffset, CancellationToken, Task>> _changes = [];
+    private readonly List<Func<SqliteWriter, DateTimeOffset, CancellationToken, Task>> _changes = [];
     private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
     private bool _finished;
 
+    // The link the last queued change saves: fingerprints saved right after it go into its insert.
+    private LinkInsert? _lastLink;
+    private int _folded;
+
     public SqliteLinkStoreCommit(SqliteLinkStore store) => _store = store;
 
-    public int Count => _changes.Count;
+    public int Count => _changes.Count + _folded;
 
     public void SaveLink(SyncLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
         new SyncFlowId(link.Entity, link.Target).Validate();
-        Queue((c, t, _, ct) => SqliteLinkWrites.SaveLinkAsync(c, t, link, ct));
+        var insert = new LinkInsert(link);
+        Queue((w, _, ct) => SqliteLinkWrites.SaveLinkAsync(w, insert.Link, insert.Fingerprints, ct));
+        _lastLink = insert;
     }
 
     public void SaveFingerprints(SyncFlowId flow, string localId, LinkFingerprints fingerprints)
@@ -26,21 +32,28 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         flow.Validate();
         ArgumentNullException.ThrowIfNull(localId);
         ArgumentNullException.ThrowIfNull(fingerprints);
-        Queue((c, t, _, ct) => SqliteLinkWrites.SaveFingerprintsAsync(c, t, flow, localId, fingerprints, ct));
+        if (_lastLink is { } last && last.Link.LocalId == localId && new SyncFlowId(last.Link.Entity, last.Link.Target) == flow)
+        {
+            last.Fingerprints = fingerprints;
+            _folded++;
+            return;
+        }
+
+        Queue((w, _, ct) => SqliteLinkWrites.SaveFingerprintsAsync(w, flow, localId, fingerprints, ct));
     }
 
     public void RemoveLink(SyncFlowId flow, string localId)
     {
         flow.Validate();
         ArgumentException.ThrowIfNullOrEmpty(localId);
-        Queue((c, t, _, ct) => SqliteLinkWrites.UnlinkAsync(c, t, flow, localId, ct));
+        Queue((w, _, ct) => SqliteLinkWrites.UnlinkAsync(w, flow, localId, ct));
     }
 
     public void SaveCursor(SyncFlowId flow, SyncSide side, string cursor)
     {
         flow.Validate();
         ArgumentNullException.ThrowIfNull(cursor);
-        Queue((c, t, now, ct) => SqliteLinkWrites.SaveCursorAsync(c, t, flow, side, cursor, now, ct));
+        Queue((w, now, ct) => SqliteLinkWrites.SaveCursorAsync(w, flow, side, cursor, now, ct));
     }
 
     public void CompleteIntent(string idempotencyKey)
@@ -49,7 +62,7 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         if (_completed.Add(idempotencyKey))
         {
             // Completing an intent twice in one commit is completing it once.
-            Queue((c, t, _, ct) => SqliteLinkWrites.CompleteIntentAsync(c, t, idempotencyKey, ct));
+            Queue((w, _, ct) => SqliteLinkWrites.CompleteIntentAsync(w, idempotencyKey, ct));
         }
     }
 
@@ -57,22 +70,22 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
     {
         ArgumentNullException.ThrowIfNull(conflict);
         conflict.Flow.Validate();
-        Queue((c, t, _, ct) => SqliteLinkWrites.RecordConflictAsync(c, t, conflict, ct));
+        Queue((w, _, ct) => SqliteLinkWrites.RecordConflictAsync(w, conflict, ct));
     }
 
-    public void Quarantine(SyncFlowId flow, SyncSide side, string recordId, string errorMessage, string? payload)
+    public void Quarantine(SyncFlowId flow, SyncSide side, string recordId, string errorMessage, string? payload, bool released = false)
     {
         flow.Validate();
         ArgumentNullException.ThrowIfNull(recordId);
         ArgumentNullException.ThrowIfNull(errorMessage);
-        Queue((c, t, now, ct) => SqliteLinkWrites.QuarantineAsync(c, t, flow, side, recordId, errorMessage, payload, now, ct));
+        Queue((w, now, ct) => SqliteLinkWrites.QuarantineAsync(w, flow, side, recordId, errorMessage, payload, released, now, ct));
     }
 
     public void ClearQuarantine(SyncFlowId flow, SyncSide side, string recordId)
     {
         flow.Validate();
         ArgumentNullException.ThrowIfNull(recordId);
-        Queue((c, t, _, ct) => SqliteLinkWrites.ClearQuarantineAsync(c, t, flow, side, recordId, ct));
+        Queue((w, _, ct) => SqliteLinkWrites.ClearQuarantineAsync(w, flow, side, recordId, ct));
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
@@ -87,11 +100,11 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         }
 
         await _store.InTransactionAsync(
-            async (connection, transaction, now, ct) =>
+            async (writer, now, ct) =>
             {
                 foreach (var change in changes)
                 {
-                    await change(connection, transaction, now, ct).ConfigureAwait(false);
+                    await change(writer, now, ct).ConfigureAwait(false);
                 }
             },
             cancellationToken).ConfigureAwait(false);
@@ -101,13 +114,15 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
     {
         _finished = true;
         _changes.Clear();
+        _folded = 0;
         return ValueTask.CompletedTask;
     }
 
-    private void Queue(Func<SqliteConnection, SqliteTransaction, DateTimeOffset, CancellationToken, Task> change)
+    private void Queue(Func<SqliteWriter, DateTimeOffset, CancellationToken, Task> change)
     {
         ThrowIfFinished();
         _changes.Add(change);
+        _lastLink = null;
     }
 
     private void ThrowIfFinished()
@@ -116,5 +131,13 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         {
             throw new InvalidOperationException("This link store commit was already committed or disposed; begin a new one.");
         }
+    }
+
+    /// <summary>A queued link insert, with the fingerprints saved right after it (read when the commit runs).</summary>
+    private sealed class LinkInsert(SyncLink link)
+    {
+        public SyncLink Link { get; } = link;
+
+        public LinkFingerprints? Fingerprints { get; set; }
     }
 }

@@ -29,77 +29,80 @@ internal static class SqliteLinkWrites
                 SqliteDb.ReadNullableString(reader, 11),
                 SqliteDb.ReadNullableString(reader, 12)));
 
-    /// <summary>Inserts a link; the same pair again is a no-op, a clash on either id throws <see cref="SyncLinkConflictException"/>.</summary>
-    public static async Task SaveLinkAsync(SqliteConnection connection, SqliteTransaction transaction, SyncLink link, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a link, with its fingerprints when they are known already (a new link's first state, one statement); the
+    /// same pair again is a no-op (its fingerprints are then replaced), a clash on either id throws
+    /// <see cref="SyncLinkConflictException"/>. The insert goes first and the ids are only looked at when it did nothing.
+    /// </summary>
+    public static async Task SaveLinkAsync(SqliteWriter writer, SyncLink link, LinkFingerprints? fingerprints, CancellationToken cancellationToken)
     {
         var flow = new SyncFlowId(link.Entity, link.Target);
-        var linkedRemote = (string?)await SqliteDb.ScalarAsync(
-            connection,
-            transaction,
+        var parameters = SqliteDb.Flow(
+            flow,
+            ("@local", link.LocalId),
+            ("@remote", link.RemoteId),
+            ("@provenance", (int)link.Provenance),
+            ("@matchKey", link.MatchKey),
+            ("@linkedAt", SqliteDb.Time(link.LinkedAt)),
+            ("@localRead", fingerprints?.LocalRead),
+            ("@localWritten", fingerprints?.LocalWritten),
+            ("@remoteRead", fingerprints?.RemoteRead),
+            ("@remoteWritten", fingerprints?.RemoteWritten),
+            ("@agreed", fingerprints?.Agreed));
+        var inserted = await writer.ExecuteAsync(
+            fingerprints is null
+                ? "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at) "
+                    + "VALUES (@entity, @system, @type, @local, @remote, @provenance, @matchKey, @linkedAt) ON CONFLICT DO NOTHING;"
+                : "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed) "
+                    + "VALUES (@entity, @system, @type, @local, @remote, @provenance, @matchKey, @linkedAt, @localRead, @localWritten, @remoteRead, @remoteWritten, @agreed) "
+                    + "ON CONFLICT DO NOTHING;",
+            parameters,
+            cancellationToken).ConfigureAwait(false);
+        if (inserted > 0)
+        {
+            return;
+        }
+
+        var linkedRemote = (string?)await writer.ScalarAsync(
             "SELECT remote_id FROM links WHERE " + FlowIs + " AND local_id = @local;",
             SqliteDb.Flow(flow, ("@local", link.LocalId)),
             cancellationToken).ConfigureAwait(false);
-        if (linkedRemote is not null)
+        if (linkedRemote is null)
         {
-            if (string.Equals(linkedRemote, link.RemoteId, StringComparison.Ordinal))
-            {
-                return;
-            }
+            var linkedLocal = (string?)await writer.ScalarAsync(
+                "SELECT local_id FROM links WHERE " + FlowIs + " AND remote_id = @remote;",
+                SqliteDb.Flow(flow, ("@remote", link.RemoteId)),
+                cancellationToken).ConfigureAwait(false);
+            throw SyncLinkConflictException.RemoteTaken(link, linkedLocal ?? "?");
+        }
 
+        if (!string.Equals(linkedRemote, link.RemoteId, StringComparison.Ordinal))
+        {
             throw SyncLinkConflictException.LocalTaken(link, linkedRemote);
         }
 
-        var linkedLocal = (string?)await SqliteDb.ScalarAsync(
-            connection,
-            transaction,
-            "SELECT local_id FROM links WHERE " + FlowIs + " AND remote_id = @remote;",
-            SqliteDb.Flow(flow, ("@remote", link.RemoteId)),
-            cancellationToken).ConfigureAwait(false);
-        if (linkedLocal is not null)
+        if (fingerprints is not null)
         {
-            throw SyncLinkConflictException.RemoteTaken(link, linkedLocal);
+            await SaveFingerprintsAsync(writer, flow, link.LocalId, fingerprints, cancellationToken).ConfigureAwait(false);
         }
-
-        await SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at) "
-            + "VALUES (@entity, @system, @type, @local, @remote, @provenance, @matchKey, @linkedAt);",
-            SqliteDb.Flow(
-                flow,
-                ("@local", link.LocalId),
-                ("@remote", link.RemoteId),
-                ("@provenance", (int)link.Provenance),
-                ("@matchKey", link.MatchKey),
-                ("@linkedAt", SqliteDb.Time(link.LinkedAt))),
-            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes whatever links the host record or the remote record has in the flow.</summary>
-    public static Task<int> RemoveLinksOfAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken) =>
-        SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "DELETE FROM links WHERE " + FlowIs + " AND (local_id = @local OR remote_id = @remote);",
+    public static Task<int> RemoveLinksOfAsync(SqliteWriter writer, SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken) =>
+        writer.ExecuteAsync("DELETE FROM links WHERE " + FlowIs + " AND (local_id = @local OR remote_id = @remote);",
             SqliteDb.Flow(flow, ("@local", localId), ("@remote", remoteId)),
             cancellationToken);
 
     /// <summary>Removes the host record's link in the flow.</summary>
-    public static async Task<bool> UnlinkAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, string localId, CancellationToken cancellationToken) =>
-        await SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "DELETE FROM links WHERE " + FlowIs + " AND local_id = @local;",
+    public static async Task<bool> UnlinkAsync(SqliteWriter writer, SyncFlowId flow, string localId, CancellationToken cancellationToken) =>
+        await writer.ExecuteAsync("DELETE FROM links WHERE " + FlowIs + " AND local_id = @local;",
             SqliteDb.Flow(flow, ("@local", localId)),
             cancellationToken).ConfigureAwait(false) > 0;
 
     /// <summary>Replaces a link's fingerprints and agreed state; throws when the link does not exist.</summary>
-    public static async Task SaveFingerprintsAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, string localId, LinkFingerprints fingerprints, CancellationToken cancellationToken)
+    public static async Task SaveFingerprintsAsync(SqliteWriter writer, SyncFlowId flow, string localId, LinkFingerprints fingerprints, CancellationToken cancellationToken)
     {
-        var changed = await SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "UPDATE links SET local_read = @localRead, local_written = @localWritten, remote_read = @remoteRead, remote_written = @remoteWritten, agreed = @agreed "
+        var changed = await writer.ExecuteAsync("UPDATE links SET local_read = @localRead, local_written = @localWritten, remote_read = @remoteRead, remote_written = @remoteWritten, agreed = @agreed "
             + "WHERE " + FlowIs + " AND local_id = @local;",
             SqliteDb.Flow(
                 flow,
@@ -117,11 +120,8 @@ internal static class SqliteLinkWrites
     }
 
     /// <summary>Sets a cursor.</summary>
-    public static Task SaveCursorAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, SyncSide side, string cursor, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "INSERT INTO cursors (entity, system, type, side, value, updated_at) VALUES (@entity, @system, @type, @side, @value, @now) "
+    public static Task SaveCursorAsync(SqliteWriter writer, SyncFlowId flow, SyncSide side, string cursor, DateTimeOffset now, CancellationToken cancellationToken) =>
+        writer.ExecuteAsync("INSERT INTO cursors (entity, system, type, side, value, updated_at) VALUES (@entity, @system, @type, @side, @value, @now) "
             + "ON CONFLICT (entity, system, type, side) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;",
             SqliteDb.Flow(flow, ("@side", (int)side), ("@value", cursor), ("@now", SqliteDb.Time(now))),
             cancellationToken);
@@ -130,12 +130,9 @@ internal static class SqliteLinkWrites
     /// Completes an open intent by deleting it: its link is saved in the same commit, and its key (a random one) is
     /// never asked for again, so completed intents do not pile up in the store. An unknown key throws.
     /// </summary>
-    public static async Task CompleteIntentAsync(SqliteConnection connection, SqliteTransaction transaction, string idempotencyKey, CancellationToken cancellationToken)
+    public static async Task CompleteIntentAsync(SqliteWriter writer, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var deleted = await SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "DELETE FROM intents WHERE idempotency_key = @key;",
+        var deleted = await writer.ExecuteAsync("DELETE FROM intents WHERE idempotency_key = @key;",
             [("@key", idempotencyKey)],
             cancellationToken).ConfigureAwait(false);
         if (deleted == 0)
@@ -145,11 +142,8 @@ internal static class SqliteLinkWrites
     }
 
     /// <summary>Appends a conflict.</summary>
-    public static Task RecordConflictAsync(SqliteConnection connection, SqliteTransaction transaction, ConflictRecord conflict, CancellationToken cancellationToken) =>
-        SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "INSERT INTO conflicts (entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at) "
+    public static Task RecordConflictAsync(SqliteWriter writer, ConflictRecord conflict, CancellationToken cancellationToken) =>
+        writer.ExecuteAsync("INSERT INTO conflicts (entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at) "
             + "VALUES (@entity, @system, @type, @local, @remote, @field, @localValue, @remoteValue, @rule, @winner, @at);",
             SqliteDb.Flow(
                 conflict.Flow,
@@ -163,24 +157,18 @@ internal static class SqliteLinkWrites
                 ("@at", SqliteDb.Time(conflict.At))),
             cancellationToken);
 
-    /// <summary>Quarantines a record, or counts another attempt and holds it again.</summary>
-    public static Task QuarantineAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, SyncSide side, string recordId, string error, string? payload, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "INSERT INTO quarantine (entity, system, type, side, record_id, error, payload, first_at, last_at, attempts, released_at) "
-            + "VALUES (@entity, @system, @type, @side, @record, @error, @payload, @now, @now, 1, NULL) "
+    /// <summary>Quarantines a record, or counts another attempt and holds it again (or releases it at once).</summary>
+    public static Task QuarantineAsync(SqliteWriter writer, SyncFlowId flow, SyncSide side, string recordId, string error, string? payload, bool released, DateTimeOffset now, CancellationToken cancellationToken) =>
+        writer.ExecuteAsync("INSERT INTO quarantine (entity, system, type, side, record_id, error, payload, first_at, last_at, attempts, released_at) "
+            + "VALUES (@entity, @system, @type, @side, @record, @error, @payload, @now, @now, 1, @released) "
             + "ON CONFLICT (entity, system, type, side, record_id) DO UPDATE SET error = excluded.error, payload = excluded.payload, "
-            + "last_at = excluded.last_at, attempts = quarantine.attempts + 1, released_at = NULL;",
-            SqliteDb.Flow(flow, ("@side", (int)side), ("@record", recordId), ("@error", error), ("@payload", payload), ("@now", SqliteDb.Time(now))),
+            + "last_at = excluded.last_at, attempts = quarantine.attempts + 1, released_at = excluded.released_at;",
+            SqliteDb.Flow(flow, ("@side", (int)side), ("@record", recordId), ("@error", error), ("@payload", payload), ("@now", SqliteDb.Time(now)), ("@released", released ? SqliteDb.Time(now) : null)),
             cancellationToken);
 
     /// <summary>Removes a record from quarantine.</summary>
-    public static Task ClearQuarantineAsync(SqliteConnection connection, SqliteTransaction transaction, SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken) =>
-        SqliteDb.ExecuteAsync(
-            connection,
-            transaction,
-            "DELETE FROM quarantine WHERE " + FlowIs + " AND side = @side AND record_id = @record;",
+    public static Task ClearQuarantineAsync(SqliteWriter writer, SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken) =>
+        writer.ExecuteAsync("DELETE FROM quarantine WHERE " + FlowIs + " AND side = @side AND record_id = @record;",
             SqliteDb.Flow(flow, ("@side", (int)side), ("@record", recordId)),
             cancellationToken);
 }

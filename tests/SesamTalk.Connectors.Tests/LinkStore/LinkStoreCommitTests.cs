@@ -107,8 +107,9 @@ public class LinkStoreCommitTests
         string lostKey;
         await using (var store = await temp.OpenAsync())
         {
-            var lost = await store.RecordIntentAsync(Flow, SyncSide.Local, "c1");
-            var done = await store.RecordIntentAsync(Flow, SyncSide.Local, "c2");
+            var intents = await store.RecordIntentsAsync(Flow, SyncSide.Local, ["c1", "c2"]);
+            var (lost, done) = (intents[0], intents[1]);
+            Assert.Equal(["c1", "c2"], intents.Select(intent => intent.SourceId));
             Assert.NotEqual(lost.IdempotencyKey, done.IdempotencyKey);
             await using (var commit = await store.BeginCommitAsync())
             {
@@ -124,7 +125,9 @@ public class LinkStoreCommitTests
         await using var reopened = await temp.OpenAsync();
         var open = Assert.Single(await reopened.ListOpenIntentsAsync(Flow));
         Assert.Equal(new PendingCreate(lostKey, Flow, SyncSide.Local, "c1", temp.Clock.GetUtcNow()), open);
-        Assert.Equal(lostKey, (await reopened.RecordIntentAsync(Flow, SyncSide.Local, "c1")).IdempotencyKey);
+        var again = await reopened.RecordIntentsAsync(Flow, SyncSide.Local, ["c3", "c1"]);
+        Assert.Equal(lostKey, again[1].IdempotencyKey);
+        Assert.NotEqual(lostKey, again[0].IdempotencyKey);
         Assert.Empty(await reopened.ListOpenIntentsAsync(TempLinkStore.CustomersInExact));
 
         // Resolved (found by its idempotency key): link and complete in one commit.
@@ -135,8 +138,8 @@ public class LinkStoreCommitTests
             await commit.CommitAsync();
         }
 
-        Assert.Empty(await reopened.ListOpenIntentsAsync(Flow));
-        Assert.NotEqual(lostKey, (await reopened.RecordIntentAsync(Flow, SyncSide.Local, "c1")).IdempotencyKey);
+        Assert.Equal(["c3"], (await reopened.ListOpenIntentsAsync(Flow)).Select(intent => intent.SourceId));
+        Assert.NotEqual(lostKey, (await reopened.RecordIntentsAsync(Flow, SyncSide.Local, ["c1"]))[0].IdempotencyKey);
     }
 
     [Fact]
@@ -144,11 +147,7 @@ public class LinkStoreCommitTests
     {
         await using var temp = new TempLinkStore();
         await using var store = await temp.OpenAsync();
-        var intents = new List<PendingCreate>();
-        for (var i = 0; i < 3; i++)
-        {
-            intents.Add(await store.RecordIntentAsync(Flow, SyncSide.Local, $"c{i}"));
-        }
+        var intents = await store.RecordIntentsAsync(Flow, SyncSide.Local, ["c0", "c1", "c2"]);
 
         await using (var commit = await store.BeginCommitAsync())
         {

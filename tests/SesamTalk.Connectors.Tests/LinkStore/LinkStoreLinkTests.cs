@@ -51,6 +51,58 @@ public class LinkStoreLinkTests
     }
 
     [Fact]
+    public async Task A_page_of_links_is_found_in_one_call_by_either_side_and_only_in_its_flow()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        var links = Enumerable.Range(0, 3000).Select(i => TempLinkStore.Link($"c{i}", $"001{i}")).ToArray();
+        await SaveAsync(store, [.. links, TempLinkStore.Link("it's \"odd\" ø", "001'x"), TempLinkStore.Link("c-other", "001-other", flow: TempLinkStore.CustomersInExact)]);
+
+        var byLocal = await store.FindLinksAsync(Flow, SyncSide.Local, [.. Enumerable.Range(0, 3000).Select(i => $"c{i}"), "missing", "it's \"odd\" ø", "c-other"]);
+        var byRemote = await store.FindLinksAsync(Flow, SyncSide.Remote, ["0012999", "001'x", "001-other", "c1"]);
+
+        Assert.Equal(3001, byLocal.Count);
+        Assert.Equal("0012999", byLocal["c2999"].Link.RemoteId);
+        Assert.Equal("001'x", byLocal["it's \"odd\" ø"].Link.RemoteId);
+        Assert.False(byLocal.ContainsKey("c-other"));
+        Assert.Equal(["001'x", "0012999"], byRemote.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("c2999", byRemote["0012999"].Link.LocalId);
+        Assert.Empty(await store.FindLinksAsync(Flow, SyncSide.Local, []));
+    }
+
+    [Fact]
+    public async Task A_new_link_saved_with_its_fingerprints_in_one_commit_has_them_and_a_clash_still_fails_the_commit()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await temp.OpenAsync();
+        var prints = new LinkFingerprints("lr", "lw", "rr", "rw", "{}");
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(TempLinkStore.Link("c1", "001A"));
+            commit.SaveFingerprints(Flow, "c1", prints);
+            commit.SaveLink(TempLinkStore.Link("c2", "001B"));
+            commit.SaveLink(TempLinkStore.Link("c1", "001A"));
+            commit.SaveFingerprints(Flow, "c1", prints with { LocalRead = "lr2" });
+            await commit.CommitAsync();
+        }
+
+        Assert.Equal(prints with { LocalRead = "lr2" }, (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints);
+        Assert.Equal(LinkFingerprints.None, (await store.FindByLocalIdAsync(Flow, "c2"))?.Fingerprints);
+
+        await using (var clash = await store.BeginCommitAsync())
+        {
+            clash.SaveLink(TempLinkStore.Link("c3", "001C"));
+            clash.SaveLink(TempLinkStore.Link("c4", "001A"));
+            clash.SaveFingerprints(Flow, "c4", prints);
+            var error = await Assert.ThrowsAsync<SyncLinkConflictException>(() => clash.CommitAsync());
+            Assert.Equal("c1", error.ExistingLocalId);
+        }
+
+        Assert.Null(await store.FindByLocalIdAsync(Flow, "c3"));
+        Assert.Equal(prints with { LocalRead = "lr2" }, (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints);
+    }
+
+    [Fact]
     public async Task Saving_the_same_pair_again_keeps_the_first_provenance_and_other_flows_are_separate()
     {
         await using var temp = new TempLinkStore();

@@ -3,14 +3,18 @@ using SesamTalk.Connectors.LinkStore;
 namespace SesamTalk.Engine.Tests.Harness;
 
 /// <summary>
-/// The real SQLite link store, with a switch that makes the next commit that saves links fail as a power cut would:
-/// after the writes it describes went out, before anything of it is saved.
+/// The real SQLite link store, with switches that make the process die as a power cut would: the next commit that
+/// saves links fails after the writes it describes went out, before anything of it is saved; or the next batch of
+/// pending-create intents is saved and the process dies before the creates are sent.
 /// </summary>
 public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyncDisposable
 {
     private int _armed;
+    private int _intentsArmed;
 
     public void CrashBeforeNextCommit() => Interlocked.Exchange(ref _armed, 1);
+
+    public void CrashAfterNextIntents() => Interlocked.Exchange(ref _intentsArmed, 1);
 
     public async Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default) =>
         new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1);
@@ -20,6 +24,8 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
     public Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default) => inner.FindByLocalIdAsync(flow, localId, cancellationToken);
 
     public Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default) => inner.FindByRemoteIdAsync(flow, remoteId, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, StoredLink>> FindLinksAsync(SyncFlowId flow, SyncSide side, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => inner.FindLinksAsync(flow, side, ids, cancellationToken);
 
     public Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.CountLinksAsync(flow, cancellationToken);
 
@@ -33,7 +39,11 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public Task<string?> GetCursorAsync(SyncFlowId flow, SyncSide side, CancellationToken cancellationToken = default) => inner.GetCursorAsync(flow, side, cancellationToken);
 
-    public Task<PendingCreate> RecordIntentAsync(SyncFlowId flow, SyncSide sourceSide, string sourceId, CancellationToken cancellationToken = default) => inner.RecordIntentAsync(flow, sourceSide, sourceId, cancellationToken);
+    public async Task<IReadOnlyList<PendingCreate>> RecordIntentsAsync(SyncFlowId flow, SyncSide sourceSide, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken = default)
+    {
+        var intents = await inner.RecordIntentsAsync(flow, sourceSide, sourceIds, cancellationToken);
+        return Interlocked.Exchange(ref _intentsArmed, 0) == 1 ? throw new IOException("The process died after the intents were saved, before the creates.") : intents;
+    }
 
     public Task<IReadOnlyList<PendingCreate>> ListOpenIntentsAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.ListOpenIntentsAsync(flow, cancellationToken);
 
@@ -93,7 +103,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
         public void RecordConflict(ConflictRecord conflict) => inner.RecordConflict(conflict);
 
-        public void Quarantine(SyncFlowId flow, SyncSide side, string recordId, string errorMessage, string? payload) => inner.Quarantine(flow, side, recordId, errorMessage, payload);
+        public void Quarantine(SyncFlowId flow, SyncSide side, string recordId, string errorMessage, string? payload, bool released = false) => inner.Quarantine(flow, side, recordId, errorMessage, payload, released);
 
         public void ClearQuarantine(SyncFlowId flow, SyncSide side, string recordId) => inner.ClearQuarantine(flow, side, recordId);
 

@@ -73,6 +73,8 @@ public sealed class EngineHarness : IAsyncDisposable
     /// <summary>Makes the next link-store commit fail as if the process died just before it.</summary>
     public void CrashBeforeNextCommit() => _provider.GetRequiredService<CrashingLinkStore>().CrashBeforeNextCommit();
 
+    public void CrashAfterNextIntents() => _provider.GetRequiredService<CrashingLinkStore>().CrashAfterNextIntents();
+
     public ISyncConnector Connector => _provider.GetServices<ISyncConnector>().Single();
 
     private Action<SyncEngineOptions>? Configure { get; set; }
