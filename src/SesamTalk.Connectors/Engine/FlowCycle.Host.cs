@@ -53,6 +53,7 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task IndexHostRecordsAsync(HostCursor? cursor, bool changesOnly)
     {
         var indexContent = changesOnly && _openIntents.Count > 0;
+        var batch = new List<(string Id, TEntity Entity)>(IndexBatch);
         await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
         {
             if (changesOnly)
@@ -64,17 +65,37 @@ internal sealed partial class FlowCycle<TEntity>
                 continue; // indexed with this cycle's changes already
             }
 
-            if (change.Entity is not { } entity || (_mapper.MatchKeys.Count == 0 && !indexContent))
+            if (change.Entity is { } entity && (_mapper.MatchKeys.Count > 0 || indexContent))
             {
-                continue;
+                batch.Add((change.Id, entity));
             }
 
-            if (await IndexShapeAsync(entity, change.Id).ConfigureAwait(false) is not { } record)
+            if (batch.Count == IndexBatch)
+            {
+                await IndexBatchAsync(batch, indexContent).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+
+        await IndexBatchAsync(batch, indexContent).ConfigureAwait(false);
+    }
+
+    /// <summary>Indexes host records by match key (and by content, for open intents), their references looked up together.</summary>
+    private async Task IndexBatchAsync(List<(string Id, TEntity Entity)> batch, bool indexContent)
+    {
+        if (_hasReferences && batch.Count > 0)
+        {
+            await _references.PrefetchAsync(batch.Select(item => UntranslatedShape(item.Entity)).OfType<SyncRecord>(), _mapper, toRemote: true, _cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (id, entity) in batch)
+        {
+            if (await IndexShapeAsync(entity, id).ConfigureAwait(false) is not { } record)
             {
                 continue; // quarantined when the host changes are pushed
             }
 
-            _hostMatches.Add(_mapper.MatchKeys, record, change.Id);
+            _hostMatches.Add(_mapper.MatchKeys, record, id);
             if (indexContent)
             {
                 var content = ContentOf(record);
@@ -83,7 +104,7 @@ internal sealed partial class FlowCycle<TEntity>
                     _hostContent[content] = ids = [];
                 }
 
-                ids.Add(change.Id);
+                ids.Add(id);
             }
         }
     }
@@ -146,6 +167,12 @@ internal sealed partial class FlowCycle<TEntity>
         var works = new List<LinkWork<TEntity>>(chunk.Count);
         var unlinked = new List<Unlinked>();
         var links = await _context.Links.FindLinksAsync(_flow, SyncSide.Local, chunk.Select(change => change.Id).ToHashSet(StringComparer.Ordinal), _cancellationToken).ConfigureAwait(false);
+        _references.ForgetPage();
+        if (_hasReferences)
+        {
+            await _references.PrefetchAsync(chunk.Select(change => UntranslatedShape(change.Entity)).OfType<SyncRecord>(), _mapper, toRemote: true, _cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var change in chunk)
         {
             Report.Read++;
@@ -170,6 +197,19 @@ internal sealed partial class FlowCycle<TEntity>
 
         await MatchOrCreateAsync(unlinked, works).ConfigureAwait(false);
         await ExecuteAsync(works, SyncSide.Local, cursor).ConfigureAwait(false);
+    }
+
+    /// <summary>The host record in the remote shape, untranslated (what the references' lookups need); null for one that cannot be mapped.</summary>
+    private SyncRecord? UntranslatedShape(TEntity? entity)
+    {
+        try
+        {
+            return entity is null ? null : _mapper.ToRecord(entity);
+        }
+        catch (Exception error) when (StopErrors.IsBadRecord(error))
+        {
+            return null; // quarantined when it is decided
+        }
     }
 
     /// <summary>Decides a host change of a record with its <paramref name="link"/>; returns the change when the record is not linked yet.</summary>

@@ -12,6 +12,12 @@ internal sealed partial class FlowCycle<TEntity>
             _pageKeys = SharedKeys(page.Records);
             var works = new List<LinkWork<TEntity>>(page.Records.Count);
             var links = await RemoteLinksAsync(page.Records).ConfigureAwait(false);
+            _references.ForgetPage();
+            if (_hasReferences)
+            {
+                await _references.PrefetchAsync(page.Records.Where(record => !record.IsDeleted), _mapper, toRemote: false, _cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var record in page.Records)
             {
                 if (await DecideRemoteAsync(record, links).ConfigureAwait(false) is { } work)

@@ -17,6 +17,9 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>The fewest host changes in a unit of work by default (the connector's write batch when larger).</summary>
     private const int MinimumUnit = 100;
 
+    /// <summary>How many host records the index shapes together (their references looked up in one query).</summary>
+    private const int IndexBatch = 1000;
+
     private readonly FlowContext _context;
     private readonly ISyncEntityDefinition<TEntity> _definition;
     private readonly IEntityMapper<TEntity> _mapper;
@@ -29,6 +32,7 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly SyncFlowId _flow;
     private readonly FlowTags _tags;
     private readonly ReferenceTranslator _references;
+    private readonly bool _hasReferences;
     private readonly IProgress<SyncProgress>? _progress;
     private readonly List<SyncPlannedChange>? _plan;
     private readonly CancellationToken _cancellationToken;
@@ -75,6 +79,7 @@ internal sealed partial class FlowCycle<TEntity>
         _flow = new SyncFlowId(definition.Name, mapper.Target);
         _tags = new FlowTags(definition.Name, mapper.Target);
         _references = new ReferenceTranslator(context.Links, context.Model, mapper.Target.System);
+        _hasReferences = ReferenceTranslator.HasReferences(mapper);
         _progress = progress;
         _plan = plan;
         _cancellationToken = cancellationToken;

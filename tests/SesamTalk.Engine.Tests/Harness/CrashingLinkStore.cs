@@ -5,7 +5,8 @@ namespace SesamTalk.Engine.Tests.Harness;
 /// <summary>
 /// The real SQLite link store, with switches that make the process die as a power cut would: the next commit that
 /// saves links fails after the writes it describes went out, before anything of it is saved; or the next batch of
-/// pending-create intents is saved and the process dies before the creates are sent.
+/// pending-create intents is saved and the process dies before the creates are sent. It counts the lookups of one
+/// record's link, which the engine makes a page at a time.
 /// </summary>
 public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyncDisposable
 {
@@ -16,14 +17,27 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public void CrashAfterNextIntents() => Interlocked.Exchange(ref _intentsArmed, 1);
 
+    private int _singleLookups;
+
+    /// <summary>How many times one record's link was looked up by itself (<see cref="FindByLocalIdAsync"/>, <see cref="FindByRemoteIdAsync"/>).</summary>
+    public int SingleLookups => Volatile.Read(ref _singleLookups);
+
     public async Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default) =>
         new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1);
 
     public Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default) => inner.GetLinksAsync(entity, localId, cancellationToken);
 
-    public Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default) => inner.FindByLocalIdAsync(flow, localId, cancellationToken);
+    public Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _singleLookups);
+        return inner.FindByLocalIdAsync(flow, localId, cancellationToken);
+    }
 
-    public Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default) => inner.FindByRemoteIdAsync(flow, remoteId, cancellationToken);
+    public Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _singleLookups);
+        return inner.FindByRemoteIdAsync(flow, remoteId, cancellationToken);
+    }
 
     public Task<IReadOnlyDictionary<string, StoredLink>> FindLinksAsync(SyncFlowId flow, SyncSide side, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => inner.FindLinksAsync(flow, side, ids, cancellationToken);
 

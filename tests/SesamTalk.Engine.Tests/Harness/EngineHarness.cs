@@ -75,6 +75,9 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public void CrashAfterNextIntents() => _provider.GetRequiredService<CrashingLinkStore>().CrashAfterNextIntents();
 
+    /// <summary>How many times the engine looked up one record's link by itself so far.</summary>
+    public int SingleLinkLookups => _provider.GetRequiredService<CrashingLinkStore>().SingleLookups;
+
     public ISyncConnector Connector => _provider.GetServices<ISyncConnector>().Single();
 
     private Action<SyncEngineOptions>? Configure { get; set; }

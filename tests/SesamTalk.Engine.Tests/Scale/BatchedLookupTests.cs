@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+
+namespace SesamTalk.Engine.Tests.Scale;
+
+/// <summary>Links, and the links references name, are looked up a page at a time, never one query per record.</summary>
+public sealed class BatchedLookupTests
+{
+    [Fact]
+    public async Task Orders_both_ways_look_up_their_links_and_their_customers_links_per_page_not_per_record()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var customers = new List<Customer>();
+        for (var i = 0; i < 5; i++)
+        {
+            var customer = new Customer { Email = $"c{i}@example.com", Name = $"Customer {i}" };
+            await app.Customers.SaveAsync(customer, default);
+            customers.Add(customer);
+        }
+
+        await app.Talk.Customers.SyncAsync();
+        var shopCustomers = app.ShopRecords("Customer").Select(customer => customer.Id).ToList();
+        for (var i = 0; i < 120; i++)
+        {
+            await app.Orders.SaveAsync(new Order { Number = $"H-{i}", CustomerId = customers[i % 5].Id, OrderDate = new DateOnly(2026, 12, 1) }, default);
+            app.SeedShop("Order", new JsonObject { ["Number"] = $"S-{i}", ["CustomerId"] = shopCustomers[i % 5], ["OrderDate"] = "2026-12-01", ["Lines"] = new JsonArray() });
+        }
+
+        var before = app.SingleLinkLookups;
+        var report = (await app.Talk.Orders.SyncAsync()).Flows.Single();
+
+        Assert.False(report.Stopped, report.StopReason);
+        Assert.Equal(240, report.Created);
+        Assert.Equal(240, app.ShopRecords("Order").Count);
+        Assert.Equal(240, app.Orders.Records.Count);
+
+        // Before, each order looked up its own link and its customer's: 480 and more. What is left is per record
+        // only where a record is read outside its page (none here).
+        Assert.Equal(0, app.SingleLinkLookups - before);
+    }
+}
