@@ -124,7 +124,13 @@ public sealed partial class SqliteLinkStore : ILinkStore, IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await SqliteDb.ExecuteAsync(connection, null, "PRAGMA busy_timeout = " + _busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";", [], cancellationToken).ConfigureAwait(false);
+            // FULL: each commit is on disk before the engine writes on (docs/engine.md, "One cycle, step by step").
+            await SqliteDb.ExecuteAsync(
+                connection,
+                null,
+                "PRAGMA busy_timeout = " + _busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; PRAGMA synchronous = FULL;",
+                [],
+                cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
