@@ -10,18 +10,17 @@ internal sealed partial class FlowCycle<TEntity>
 {
     private async Task ExecuteAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
     {
-        if (Planning)
+        if (_planner is { } planner)
         {
-            works = Undecided(works);
-        }
-
-        _breaker!.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
-        if (Planning)
-        {
-            PlanOf(works);
+            // A dry run decides as a cycle does and lists the unit instead of writing it, stopping where the cycle would.
+            works = planner.Undecided(works);
+            _breaker!.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
+            planner.Add(works);
             _processed += works.Count;
             return;
         }
+
+        _breaker!.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
 
         _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Writing, _processed));
         await WriteHostAsync(works).ConfigureAwait(false);
@@ -346,79 +345,4 @@ internal sealed partial class FlowCycle<TEntity>
         };
         _context.Metrics.Written(_tags, side);
     }
-
-    /// <summary>
-    /// A plan commits nothing, so a host record whose change the remote phase decided comes again with the host's
-    /// changes, where a cycle, having committed it, would find it unchanged: it is left out, so each change is planned
-    /// and counted once. A record the remote phase set aside is decided again, as a cycle would.
-    /// </summary>
-    private List<LinkWork<TEntity>> Undecided(List<LinkWork<TEntity>> works)
-    {
-        var undecided = works.Where(work => work.Source == SyncSide.Remote || !_plannedLocal.Contains(work.LocalId!)).ToList();
-        _plannedLocal.UnionWith(undecided.Where(work => work.Error is null).Select(work => work.LocalId).OfType<string>());
-        return undecided;
-    }
-
-    /// <summary>
-    /// A dry run: what the works would write, as the typed diff of <see cref="SyncPlan"/>. A field both sides changed
-    /// is one <see cref="SyncChangeKind.Conflict"/> entry on the side its winning value is written to, and is not
-    /// listed again in that side's update.
-    /// </summary>
-    private void PlanOf(List<LinkWork<TEntity>> works)
-    {
-        foreach (var work in works)
-        {
-            if (work.Error is not null)
-            {
-                Plan(work, work.Source, SyncChangeKind.Quarantine, []);
-                continue;
-            }
-
-            if (work.Deletes is { } deleted)
-            {
-                Plan(work, deleted, SyncChangeKind.Delete, []);
-            }
-            else if (work.Unlink)
-            {
-                Plan(work, Other(work.Source), SyncChangeKind.Unlink, []);
-            }
-
-            var conflicts = work.Conflicts.DistinctBy(conflict => (conflict.Field, conflict.Winner)).ToList();
-            if (work.ToHost is { Count: > 0 } toHost)
-            {
-                PlanWrite(work, SyncSide.Local, work.CreatesHost ? SyncChangeKind.Create : SyncChangeKind.Update, toHost, conflicts);
-            }
-
-            if (work.ToRemote is { Count: > 0 } toRemote && work.Deletes is null)
-            {
-                PlanWrite(work, SyncSide.Remote, work.CreatesRemote ? SyncChangeKind.Create : SyncChangeKind.Update, toRemote, conflicts);
-            }
-
-            if (work.NewLink is SyncLinkProvenance.MatchedOnKey)
-            {
-                Plan(work, SyncSide.Local, SyncChangeKind.Link, work.MatchKey is { } key ? [key] : []);
-            }
-
-            foreach (var conflict in conflicts)
-            {
-                Plan(work, Other(conflict.Winner), SyncChangeKind.Conflict, [conflict.Field], conflict.Winner);
-            }
-        }
-    }
-
-    /// <summary>Plans the write of <paramref name="fields"/> on <paramref name="side"/>, leaving out the fields listed as conflicts won by the other side.</summary>
-    private void PlanWrite(LinkWork<TEntity> work, SyncSide side, SyncChangeKind kind, SyncRecord fields, IReadOnlyList<MergeConflict> conflicts)
-    {
-        var contested = conflicts.Where(conflict => conflict.Winner != side).Select(conflict => conflict.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var plain = fields.FieldNames.Where(field => !contested.Contains(field)).ToList();
-        if (plain.Count > 0)
-        {
-            Plan(work, side, kind, plain);
-        }
-    }
-
-    private void Plan(LinkWork<TEntity> work, SyncSide side, SyncChangeKind kind, IReadOnlyList<string> fields, SyncSide? winner = null) =>
-        _plan!.Add(new SyncPlannedChange(_definition.Name, _mapper.Target, side, kind, work.LocalId, work.RemoteId, fields, winner));
-
-    private static SyncSide Other(SyncSide side) => side == SyncSide.Local ? SyncSide.Remote : SyncSide.Local;
 }

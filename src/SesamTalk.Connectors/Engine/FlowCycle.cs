@@ -34,7 +34,7 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly ReferenceTranslator _references;
     private readonly bool _hasReferences;
     private readonly IProgress<SyncProgress>? _progress;
-    private readonly List<SyncPlannedChange>? _plan;
+    private readonly PlanRecorder<TEntity>? _planner;
     private readonly CancellationToken _cancellationToken;
 
     private readonly Dictionary<string, DateTimeOffset> _hostTimes = new(StringComparer.Ordinal);
@@ -43,7 +43,6 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly MatchIndex<SyncRecord> _remoteMatches = new();
     private readonly HashSet<string> _claimedLocal = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimedRemote = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _plannedLocal = new(StringComparer.Ordinal);
     private Dictionary<(SyncSide Side, string Id), PendingCreate> _openIntents = [];
     private HashSet<(SyncSide Side, string Id)> _quarantined = [];
     private HashSet<(string Key, string Value)> _pageKeys = [];
@@ -81,7 +80,7 @@ internal sealed partial class FlowCycle<TEntity>
         _references = new ReferenceTranslator(context.Links, context.Model, mapper.Target.System);
         _hasReferences = ReferenceTranslator.HasReferences(mapper);
         _progress = progress;
-        _plan = plan;
+        _planner = plan is null ? null : new PlanRecorder<TEntity>(definition.Name, mapper.Target, plan);
         _cancellationToken = cancellationToken;
         Report = new SyncFlowReport(definition.Name, mapper.Target);
     }
@@ -89,7 +88,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>What the cycle did.</summary>
     public SyncFlowReport Report { get; }
 
-    private bool Planning => _plan is not null;
+    private bool Planning => _planner is not null;
 
     private string Name => _flow.ToString();
 
