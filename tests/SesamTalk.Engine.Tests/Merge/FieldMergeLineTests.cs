@@ -23,6 +23,7 @@ public sealed class FieldMergeLineTests
         Row("a line removed remotely is removed on the host",         ["a×1", "b×1"],      ["b×1"],             ["a×1", "b×1"],      HostLater,   Local,     ["r:b×1"],             null,                  false, ["b×1"]),
         Row("added on the host and removed remotely: both happen",    ["a×1", "b×1", "c×1"], ["a×1"],           ["a×1", "b×1"],      Unknown,     Local,     ["r:a×1", "h:c×1"],    ["r:a×1", "h:c×1"],    false, ["a×1", "c×1"]),
         Row("the same line added on both sides is added once",        ["a×1", "c×1"],      ["c×1", "a×1"],      ["a×1"],             Unknown,     Local,     null,                  null,                  false, ["a×1", "c×1"]),
+        Row("one of two equal lines removed on the host",              ["a×1"],             ["a×1", "a×1"],      ["a×1", "a×1"],      Unknown,     Local,     null,                  ["r:a×1"],             false, ["a×1"]),
         Row("a second equal line added on the host is a line",        ["a×1", "a×1"],      ["a×1"],             ["a×1"],             Unknown,     Local,     null,                  ["r:a×1", "h:a×1"],    false, ["a×1", "a×1"]),
         Row("one line changed on each side: both changes arrive",     ["a×2", "b×1"],      ["a×1", "b×3"],      ["a×1", "b×1"],      RemoteLater, Local,     ["h:a×2", "r:b×3"],    ["h:a×2", "r:b×3"],    false, ["a×2", "b×3"]),
         Row("a line changed on both to the same value: no conflict",  ["a×2", "b×1"],      ["b×1", "a×2"],      ["a×1", "b×1"],      RemoteLater, Local,     null,                  null,                  false, ["a×2", "b×1"]),
@@ -124,6 +125,58 @@ public sealed class FieldMergeLineTests
     [Theory]
     [MemberData(nameof(StoredForms))]
     public void Lines_compare_by_their_print_and_stored_form(LineCase row) => row.Check();
+
+    [Fact]
+    public void An_agreed_token_from_before_lines_merged_one_by_one_is_read_as_the_lines_of_the_side_it_hashes()
+    {
+        var fields = MergeField.Of(Orders);
+        var lines = fields.Single(field => !field.IsScalar);
+        var host = Order("h", "a×1", "b×1");
+        var remote = Order("r", "a×1", "b×1", "c×1");
+        var agreed = AgreedState.Empty();
+        agreed.Set("Lines", Legacy(host));
+
+        var outcome = FieldMerge.Merge(fields, "Order", host, remote, agreed, ClockOf(HostLater), Local);
+
+        Assert.Equal(["Lines"], outcome.ToHost.FieldNames);
+        Assert.Equal(["r:a×1", "r:b×1", "r:c×1"], outcome.ToHost["Lines"].AsRecords()!.Select(line => line.Id));
+        Assert.Equal(0, outcome.ToRemote.Count);
+        Assert.Empty(outcome.Conflicts);
+        var expected = AgreedState.Empty();
+        expected.Set("Lines", lines.Token(remote)!);
+        Assert.Equal(expected.ToString(), outcome.Agreed.ToString());
+    }
+
+    [Fact]
+    public void An_old_agreed_token_neither_side_hashes_to_merges_as_on_first_contact()
+    {
+        var fields = MergeField.Of(Orders);
+        var host = Order("h", "a×1");
+        var remote = Order("r", "c×1");
+        var agreed = AgreedState.Empty();
+        agreed.Set("Lines", Legacy(Order("a", "b×1")));
+
+        var outcome = FieldMerge.Merge(fields, "Order", host, remote, agreed, ClockOf(Unknown), Remote);
+
+        Assert.Equal(["r:c×1"], outcome.ToHost["Lines"].AsRecords()!.Select(line => line.Id));
+        Assert.Equal(0, outcome.ToRemote.Count);
+        Assert.Empty(outcome.Conflicts);
+        Assert.False(outcome.EmptiesLines);
+    }
+
+    private static SyncRecord Order(string side, params string[] lines) =>
+        new("Order", side + "-parent")
+        {
+            ["Lines"] = SyncValue.From([.. lines.Select(text => new SyncRecord("OrderLine", side + ":" + text)
+            {
+                ["Sku"] = SyncValue.From(text[..text.IndexOf('×', StringComparison.Ordinal)]),
+                ["Quantity"] = SyncValue.From(decimal.Parse(text[(text.IndexOf('×', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture)),
+            })]),
+        };
+
+    /// <summary>The token stores kept before lines merged one by one: one hash of the whole collection.</summary>
+    private static string Legacy(SyncRecord order) =>
+        new SyncFingerprintBuilder().AddChildren(order, "Lines", FieldDirection.Both, Orders.Children.Single().Mapper).ToString();
 
     private static LineCase Row(
         string what, string[]? host, string[]? remote, string[]? agreed, Clock clock, SyncSide origin, string[]? toHost, string[]? toRemote, bool empties, string[]? newAgreed) =>

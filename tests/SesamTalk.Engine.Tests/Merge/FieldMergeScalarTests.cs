@@ -83,6 +83,8 @@ public sealed class FieldMergeScalarTests
         Row("to remote, first contact: equal values agree without a write",  "Name", ToRemote, LatestWins, B, B,    No,    Unknown,     Remote,     No,     No,       null,  B),
         Row("to remote, first contact: a remote record without the field is written", "Name", ToRemote, LatestWins, B, No, No, Unknown, Remote, No,   B,        null,  B),
         Row("from remote: a remote edit overwrites the host's own edit",     "Stock", FromRemote, LatestWins, 9, 7,  5,     HostLater,   Local,      7,      No,       null,  7),
+        Row("to remote, first contact: even an empty host value is written over the remote's", "Name", ToRemote, LatestWins, null, C, No, RemoteLater, Remote, No, null, null, null),
+        Row("from remote, first contact: even an empty remote value is written over the host's", "Stock", FromRemote, LatestWins, 9, null, No, HostLater, Local, null, No, null, null),
         Row("from remote: a host edit alone is never written back",          "Stock", FromRemote, LatestWins, 9, 5,  5,     HostLater,   Local,      No,     No,       null,  5),
         Row("from remote: local wins never sends the host value",            "Stock", FromRemote, LocalWins, 9, 7,   5,     HostLater,   Local,      7,      No,       null,  7),
         Row("from remote: a remote record without the field writes nothing", "Stock", FromRemote, LatestWins, 9, No, 5,     Unknown,     Local,      No,     No,       null,  5),
@@ -146,6 +148,27 @@ public sealed class FieldMergeScalarTests
         Assert.Equal((true, false), fields["Pricebook2Id"]);
         Assert.Equal((true, false), fields["Product2Id"]);
         Assert.Equal((true, true), fields["UnitPrice"]);
+    }
+
+    [Fact]
+    public void After_a_host_edit_the_API_will_not_take_the_next_merge_brings_the_remote_value_back_without_a_conflict()
+    {
+        // What the "agreed state still moves on" rule leads to: the remote record still holds pb-1, which the next merge
+        // of the pair (any later change on either side) reads as a remote edit of the agreed pb-2.
+        var fields = MergeField.Of(ListPrices);
+        var pricebook = fields.Single(field => field.Name == "Pricebook2Id");
+        var host = Record(ListPrices, "Pricebook2Id", "pb-2", "host-1");
+        var remote = Record(ListPrices, "Pricebook2Id", "pb-1", "remote-1");
+        var first = FieldMerge.Merge(fields, "PricebookEntry", host, remote, MergeLab.Agreed(pricebook, "pb-1", No), ClockOf(HostLater), Local);
+
+        var next = FieldMerge.Merge(fields, "PricebookEntry", host, remote, first.Agreed, ClockOf(HostLater), Local);
+
+        Assert.Equal(0, first.ToRemote.Count);
+        Assert.Equal(0, next.ToRemote.Count);
+        Assert.Equal(["Pricebook2Id"], next.ToHost.FieldNames);
+        Assert.Equal(SyncValue.From("pb-1"), next.ToHost["Pricebook2Id"]);
+        Assert.Empty(next.Conflicts);
+        Assert.Equal(MergeLab.Agreed(pricebook, "pb-1", No)!.ToString(), next.Agreed.ToString());
     }
 
     [Fact]
