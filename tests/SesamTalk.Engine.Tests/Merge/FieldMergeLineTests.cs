@@ -126,6 +126,39 @@ public sealed class FieldMergeLineTests
     [MemberData(nameof(StoredForms))]
     public void Lines_compare_by_their_print_and_stored_form(LineCase row) => row.Check();
 
+    /// <summary>
+    /// BUG (LineSets.SettleChangedOnBoth): without a match key, a line both sides changed pairs "in order" with the first
+    /// addition of each side, and a line the host added before its changed line is taken for the change: the remote's
+    /// change wins over the new line, which is dropped, while the host's change survives beside the remote's. A removal
+    /// never overwrites an edit, yet here an edit overwrites an addition. Fails today.
+    /// </summary>
+    [Fact]
+    public void BUG_a_line_added_on_the_host_is_not_lost_to_a_line_both_sides_changed_without_a_match_key()
+    {
+        var fields = MergeField.Of(Orders);
+        var lines = fields.Single(field => !field.IsScalar);
+        var host = Order("h", "c×1", "a×2", "b×1"); // c added first, a changed from 1 to 2
+        var remote = Order("r", "a×3", "b×1");      // a changed from 1 to 3, later
+        var agreed = AgreedState.Empty();
+        agreed.Set("Lines", lines.Token(Order("a", "a×1", "b×1"))!);
+
+        var outcome = FieldMerge.Merge(fields, "Order", host, remote, agreed, ClockOf(RemoteLater), Local);
+
+        // Today: the host is sent [a×2, b×1, a×3] and the remote side [b×1, a×2, a×3]: c×1 is lost, line a held twice,
+        // and the conflict recorded is c×1 against a×3.
+        var merged = outcome.ToHost.TryGetValue("Lines", out var toHost) ? toHost.AsRecords()!.Select(line => line.Id!).Order().ToList() : null;
+        Assert.Equal(["h:c×1", "r:a×3", "r:b×1"], merged);
+        Assert.Equal(["h:c×1", "r:a×3", "r:b×1"], outcome.ToRemote["Lines"].AsRecords()!.Select(line => line.Id!).Order());
+        Assert.Equal([("a×2", "a×3", Remote)], outcome.Conflicts.Select(conflict => (Sku(conflict.LocalValue), Sku(conflict.RemoteValue), conflict.Winner)));
+    }
+
+    /// <summary>"a×2" from a conflict's record text.</summary>
+    private static string Sku(string recordText)
+    {
+        var fields = System.Text.Json.JsonDocument.Parse(recordText).RootElement.GetProperty("fields");
+        return fields.GetProperty("Sku").GetString() + "×" + fields.GetProperty("Quantity").GetString();
+    }
+
     [Fact]
     public void An_agreed_token_from_before_lines_merged_one_by_one_is_read_as_the_lines_of_the_side_it_hashes()
     {
