@@ -26,7 +26,8 @@ public sealed class FieldMergeStoredFormTests
 
     public static TheoryData<ScalarCase> TrimmedText => new()
     {
-        // What                                                          field       dir   rule        host   remote agreed clock        born on -> to host to remote winner agreed       stored
+        // LastName, both ways, latest wins; agreed "Ann ", stored "Ann" unless the row says otherwise.
+        // What                                                          host   remote clock        born on -> to host to remote winner agreed stored
         Text("the trimmed echo of a write is no edit",                   Sent,  Kept,  Unknown,     Local,     No,    No,      null,  Sent, Kept),
         Text("the trimmed echo in a later remote record is no edit",     Sent,  Kept,  RemoteLater, Remote,    No,    No,      null,  Sent, Kept),
         Text("a real host edit still travels, as the host holds it",     "Bea ", Kept, RemoteLater, Remote,    No,    "Bea ",  null,  "Bea ", No),
@@ -42,6 +43,8 @@ public sealed class FieldMergeStoredFormTests
 
     public static TheoryData<ScalarCase> DatetimesToTheSecond => new()
     {
+        // EmailBouncedDate; agreed 14:20:17.987Z, stored 14:20:17.000Z.
+        // What                                                          host, remote, clock, born on -> to host, to remote, winner, agreed, stored
         Time("a datetime cut to the second is no edit",                  Bounced, BouncedAsAnswered, Unknown, Local, No, No, null, Bounced, BouncedToTheSecond),
         Time("the same instant in another offset is no host edit",       Bounced.ToOffset(TimeSpan.FromHours(2)), BouncedAsAnswered, HostLater, Local, No, No, null, Bounced, BouncedToTheSecond),
         Time("a host edit within the same second still travels",         Bounced.AddMilliseconds(-487), BouncedAsAnswered, RemoteLater, Remote, No, Bounced.AddMilliseconds(-487), null, Bounced.AddMilliseconds(-487), No),
@@ -51,6 +54,8 @@ public sealed class FieldMergeStoredFormTests
 
     public static TheoryData<ScalarCase> NumbersAsDoubles => new()
     {
+        // UnitPrice (currency); agreed 49.9999999999999972, stored 50.
+        // What                                                          host, remote, clock, born on -> to host, to remote, agreed, stored
         Price("a price held as a double is no edit",                     49.9999999999999972m, 50m, RemoteLater, Local, No, No, 49.9999999999999972m, 50m),
         Price("a real remote price change travels",                      49.9999999999999972m, 51m, HostLater, Local, 51m, No, 51m, No),
         Price("a real host price change travels",                        45m, 50m, RemoteLater, Remote, No, 45m, 45m, No),
