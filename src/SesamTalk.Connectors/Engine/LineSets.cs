@@ -81,33 +81,61 @@ internal sealed class LineSets
 
     /// <summary>
     /// An agreed line both sides no longer hold was changed (or removed) on both: each side's change of it is one of its
-    /// additions, paired by the line's match key, else in order. Of each pair the field's rule keeps one.
+    /// additions. The changes are paired by the line's match key, else by what they still share (a line whose quantity
+    /// changed keeps its product), the most alike first and in order among equals; each addition is in one pair at most,
+    /// so a line either side added besides its changes is never taken for one. Of each pair the field's rule keeps one.
     /// </summary>
     private void SettleChangedOnBoth(MergeField field, MergeClock clock, SyncSide firstContact, List<MergeConflict> conflicts, List<LineMerge.Line> hostAdds, List<LineMerge.Line> remoteAdds)
     {
         var changedOnBoth = _remote is null ? 0 : _agreed.Keys.Sum(print => Math.Min(_host.RemovedCount(print), _remote.RemovedCount(print)));
         var key = _mapper.MatchKeys.Count > 0 ? _mapper.MatchKeys[0] : null;
+        var hostCandidates = hostAdds.ToList();
+        var remoteCandidates = remoteAdds.ToList();
         for (var pairs = 0; pairs < changedOnBoth; pairs++)
         {
-            var pair = hostAdds
-                .Select(host => (Host: host, Remote: remoteAdds.FirstOrDefault(remote => key is null || SameKey(host.Record, remote.Record, key))))
-                .FirstOrDefault(candidate => candidate.Remote is not null);
-            if (pair.Host is null)
+            if (MostAlike(hostCandidates, remoteCandidates, key) is not var (host, remote))
             {
                 return;
             }
 
+            hostCandidates.Remove(host);
+            remoteCandidates.Remove(remote);
             var winner = FieldMerge.Resolve(field.Rule, SyncValue.From("line"), SyncValue.From("line"), clock, firstContact);
-            conflicts.Add(new MergeConflict(field.Name, RecordText.Of(pair.Host.Record), RecordText.Of(pair.Remote!.Record), field.Rule, winner));
+            conflicts.Add(new MergeConflict(field.Name, RecordText.Of(host.Record), RecordText.Of(remote.Record), field.Rule, winner));
             if (winner == SyncSide.Local)
             {
-                remoteAdds.Remove(pair.Remote);
+                remoteAdds.Remove(remote);
             }
             else
             {
-                hostAdds.Remove(pair.Host);
+                hostAdds.Remove(host);
             }
         }
+    }
+
+    /// <summary>The host and remote additions that share the most values (the same match key, when the line has one), or null.</summary>
+    private (LineMerge.Line Host, LineMerge.Line Remote)? MostAlike(List<LineMerge.Line> hostAdds, List<LineMerge.Line> remoteAdds, string? key)
+    {
+        (LineMerge.Line, LineMerge.Line)? best = null;
+        var bestShared = -1;
+        foreach (var host in hostAdds)
+        {
+            foreach (var remote in remoteAdds)
+            {
+                if (key is not null && !SameKey(host.Record, remote.Record, key))
+                {
+                    continue;
+                }
+
+                var shared = _mapper.Fields.Count(descriptor => SyncMatchValue.Of(host.Record, descriptor.Field) is { } value && value == SyncMatchValue.Of(remote.Record, descriptor.Field));
+                if (shared > bestShared)
+                {
+                    (best, bestShared) = ((host, remote), shared);
+                }
+            }
+        }
+
+        return best;
     }
 
     private static bool SameKey(SyncRecord host, SyncRecord remote, string key) =>

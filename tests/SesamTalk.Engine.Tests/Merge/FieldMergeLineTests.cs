@@ -71,12 +71,10 @@ public sealed class FieldMergeLineTests
     };
 
     /// <summary>
-    /// BUG (FieldMerge through LineSets.SettleChangedOnBoth): without a match key, the changes of lines both sides changed
-    /// pair in order, but the winner's line of a pair is not taken out of the candidates, so it pairs again: the conflicts
-    /// recorded name one line twice and the other line never (the merged lines themselves are right). Expected here is
-    /// the documented pairing, the first change with the first, the second with the second.
+    /// Without a match key, lines both sides changed pair by what they still share (here the SKU), each line in one pair:
+    /// every pair is recorded once (before LineSets paired the winner's line again, naming one line twice).
     /// </summary>
-    public static TheoryData<LineCase> PairedInOrder => new()
+    public static TheoryData<LineCase> PairedByWhatTheyShare => new()
     {
         Row("without a match key, two lines both changed, the host later: each pair recorded once", ["a×2", "b×2"], ["a×3", "b×3"], ["a×1", "b×1"], HostLater, Local, null, ["h:a×2", "h:b×2"], false, ["a×2", "b×2"])
             with { Conflicts = [("a×2", "a×3", Local), ("b×2", "b×3", Local)] },
@@ -117,23 +115,21 @@ public sealed class FieldMergeLineTests
     [MemberData(nameof(Conflicts))]
     public void A_line_both_sides_changed_differently_is_a_conflict_the_rule_settles(LineCase row) => row.Check();
 
-    /// <summary>Fails today: see <see cref="PairedInOrder"/>.</summary>
     [Theory]
-    [MemberData(nameof(PairedInOrder))]
-    public void BUG_lines_both_sides_changed_without_a_match_key_are_each_recorded_in_one_conflict(LineCase row) => row.Check();
+    [MemberData(nameof(PairedByWhatTheyShare))]
+    public void Lines_both_sides_changed_without_a_match_key_are_each_recorded_in_one_conflict(LineCase row) => row.Check();
 
     [Theory]
     [MemberData(nameof(StoredForms))]
     public void Lines_compare_by_their_print_and_stored_form(LineCase row) => row.Check();
 
     /// <summary>
-    /// BUG (LineSets.SettleChangedOnBoth): without a match key, a line both sides changed pairs "in order" with the first
-    /// addition of each side, and a line the host added before its changed line is taken for the change: the remote's
-    /// change wins over the new line, which is dropped, while the host's change survives beside the remote's. A removal
-    /// never overwrites an edit, yet here an edit overwrites an addition. Fails today.
+    /// Without a match key, a line the host added before the line both sides changed is not taken for the change (before,
+    /// changes paired with the first addition of each side: the remote's change won over the new line, which was lost on
+    /// both sides, while the host's change survived beside the remote's).
     /// </summary>
     [Fact]
-    public void BUG_a_line_added_on_the_host_is_not_lost_to_a_line_both_sides_changed_without_a_match_key()
+    public void A_line_added_on_the_host_is_not_lost_to_a_line_both_sides_changed_without_a_match_key()
     {
         var fields = MergeField.Of(Orders);
         var lines = fields.Single(field => !field.IsScalar);
@@ -144,8 +140,8 @@ public sealed class FieldMergeLineTests
 
         var outcome = FieldMerge.Merge(fields, "Order", host, remote, agreed, ClockOf(RemoteLater), Local);
 
-        // Today: the host is sent [a×2, b×1, a×3] and the remote side [b×1, a×2, a×3]: c×1 is lost, line a held twice,
-        // and the conflict recorded is c×1 against a×3.
+        // Before the fix: the host was sent [a×2, b×1, a×3] and the remote side [b×1, a×2, a×3]: c×1 lost, line a held
+        // twice, and the conflict recorded was c×1 against a×3.
         var merged = outcome.ToHost.TryGetValue("Lines", out var toHost) ? toHost.AsRecords()!.Select(line => line.Id!).Order().ToList() : null;
         Assert.Equal(["h:c×1", "r:a×3", "r:b×1"], merged);
         Assert.Equal(["h:c×1", "r:a×3", "r:b×1"], outcome.ToRemote["Lines"].AsRecords()!.Select(line => line.Id!).Order());
