@@ -118,6 +118,12 @@ internal static class FieldMerge
         {
             WriteRemote(outcome, field, host);
             outcome.Agreed.Set(field.Name, tokens.Host);
+            if (!field.Updateable)
+            {
+                // The remote record keeps its value: it is the form the remote system holds the agreed value in, so
+                // the next merge does not take it for a remote edit and write it over the host's.
+                outcome.Agreed.SetRemote(field.Name, tokens.Remote);
+            }
         }
         else
         {

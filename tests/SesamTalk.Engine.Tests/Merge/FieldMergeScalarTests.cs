@@ -104,11 +104,11 @@ public sealed class FieldMergeScalarTests
 
     public static TheoryData<ScalarCase> NotUpdateable => new()
     {
-        Row("a host edit the API will not update is not written; agreed moves on", "Pricebook2Id", Both, LatestWins, "pb-2", "pb-1", "pb-1", RemoteLater, Local, No, No, null, "pb-2") with { Mapper = ListPrices },
+        Row("a host edit the API will not update is not written; agreed moves on, the remote value kept as its form", "Pricebook2Id", Both, LatestWins, "pb-2", "pb-1", "pb-1", RemoteLater, Local, No, No, null, "pb-2") with { Mapper = ListPrices, NewStored = "pb-1" },
         Row("a remote edit of a field the API will not update reaches the host", "Pricebook2Id", Both, LatestWins, "pb-1", "pb-3", "pb-1", HostLater, Local, "pb-3", No, null, "pb-3") with { Mapper = ListPrices },
-        Row("a conflict the host wins is recorded, and still not written",   "Product2Id", Both, LatestWins, "g-2", "g-3", "g-1", HostLater, Remote, No, No, Local, "g-2") with { Mapper = ListPrices },
+        Row("a conflict the host wins is recorded, and still not written",   "Product2Id", Both, LatestWins, "g-2", "g-3", "g-1", HostLater, Remote, No, No, Local, "g-2") with { Mapper = ListPrices, NewStored = "g-3" },
         Row("a conflict the remote wins reaches the host",                   "Product2Id", Both, LatestWins, "g-2", "g-3", "g-1", RemoteLater, Local, "g-3", No, Remote, "g-3") with { Mapper = ListPrices },
-        Row("first contact won by the host is not written either",           "Pricebook2Id", Both, LatestWins, "pb-2", "pb-1", No, Unknown, Local, No, No, null, "pb-2") with { Mapper = ListPrices },
+        Row("first contact won by the host is not written either",           "Pricebook2Id", Both, LatestWins, "pb-2", "pb-1", No, Unknown, Local, No, No, null, "pb-2") with { Mapper = ListPrices, NewStored = "pb-1" },
         Row("an updateable field of the same mapper is written",             "UnitPrice", Both, LatestWins, 12m, 10m, 10m,  Unknown,     Local,      No,     12m,      null,  12m) with { Mapper = ListPrices },
     };
 
@@ -151,10 +151,10 @@ public sealed class FieldMergeScalarTests
     }
 
     [Fact]
-    public void After_a_host_edit_the_API_will_not_take_the_next_merge_brings_the_remote_value_back_without_a_conflict()
+    public void After_a_host_edit_the_API_will_not_take_the_next_merge_leaves_both_sides_as_they_are()
     {
-        // What the "agreed state still moves on" rule leads to: the remote record still holds pb-1, which the next merge
-        // of the pair (any later change on either side) reads as a remote edit of the agreed pb-2.
+        // The remote record still holds pb-1, which the API will not change: kept as the remote form of the agreed pb-2,
+        // it is no remote edit (before, the next merge wrote pb-1 back over the host's pb-2, without a conflict).
         var fields = MergeField.Of(ListPrices);
         var pricebook = fields.Single(field => field.Name == "Pricebook2Id");
         var host = Record(ListPrices, "Pricebook2Id", "pb-2", "host-1");
@@ -165,10 +165,14 @@ public sealed class FieldMergeScalarTests
 
         Assert.Equal(0, first.ToRemote.Count);
         Assert.Equal(0, next.ToRemote.Count);
-        Assert.Equal(["Pricebook2Id"], next.ToHost.FieldNames);
-        Assert.Equal(SyncValue.From("pb-1"), next.ToHost["Pricebook2Id"]);
+        Assert.Equal(0, next.ToHost.Count);
         Assert.Empty(next.Conflicts);
-        Assert.Equal(MergeLab.Agreed(pricebook, "pb-1", No)!.ToString(), next.Agreed.ToString());
+        Assert.Equal(Token(pricebook, "pb-1"), next.Agreed.RemoteToken("Pricebook2Id"));
+
+        // A real remote edit still travels.
+        var edited = Record(ListPrices, "Pricebook2Id", "pb-3", "remote-1");
+        var after = FieldMerge.Merge(fields, "PricebookEntry", host, edited, next.Agreed, ClockOf(RemoteLater), Local);
+        Assert.Equal(SyncValue.From("pb-3"), after.ToHost["Pricebook2Id"]);
     }
 
     [Fact]
