@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
@@ -211,7 +212,8 @@ public sealed class NoDuplicatesTests
     [Fact]
     public async Task A_crash_between_a_units_creates_and_its_commit_repeats_only_that_unit_without_duplicates()
     {
-        await using var app = await EngineHarness.StartAsync();
+        // Units of 100 host changes (the default is 1,000), so the 250 memos make three units.
+        await using var app = await EngineHarness.StartAsync(options => options.Flows["Memo"] = new SyncFlowOptions { BatchSize = 100 });
         for (var i = 1; i <= 250; i++)
         {
             await app.Memos.SaveAsync(new Memo { Text = $"memo {i}" }, default);

@@ -21,6 +21,13 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         _breaker!.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
+        if (works.Count == 0 && cursor is not null && _context.Time.GetUtcNow() - _lastCommit < _context.Options.LeaseDuration / 4)
+        {
+            // A unit of echoes and unchanged records writes nothing: its cursor goes with the next commit (a crash
+            // reads it again, and finds it unchanged again), at most a quarter of the lease later, as each commit renews it.
+            _deferredCursors[side] = cursor;
+            return;
+        }
 
         _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Writing, _processed));
         await WriteHostAsync(works).ConfigureAwait(false);
@@ -75,9 +82,9 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task CreateRemoteAsync(List<LinkWork<TEntity>> works, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
         var creates = works.Where(work => work.Error is null && work.CreatesRemote).ToList();
+        await RecordIntentsAsync(creates, SyncSide.Local).ConfigureAwait(false);
         foreach (var batch in creates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
         {
-            await RecordIntentsAsync(batch, SyncSide.Local).ConfigureAwait(false);
             var results = await _connector.CreateAsync(_mapper, batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey)).ToList(), _cancellationToken).ConfigureAwait(false);
             for (var index = 0; index < batch.Length; index++)
             {
@@ -249,13 +256,30 @@ internal sealed partial class FlowCycle<TEntity>
 
             if (cursor is not null)
             {
-                commit.SaveCursor(_flow, side, cursor);
+                _deferredCursors[side] = cursor;
+            }
+
+            foreach (var (cursorSide, value) in _deferredCursors)
+            {
+                commit.SaveCursor(_flow, cursorSide, value);
             }
 
             await commit.CommitAsync(_cancellationToken).ConfigureAwait(false);
         }
 
+        _deferredCursors.Clear();
+        _lastCommit = now;
+
         EngineLog.Committed(_context.Logger, Name, works.Count, side, cursor ?? "(unchanged)");
+    }
+
+    /// <summary>Commits the cursors of the last units that wrote nothing, when any (at the end of a cycle).</summary>
+    private async Task CommitDeferredCursorsAsync()
+    {
+        if (_deferredCursors.Count > 0 && !Planning)
+        {
+            await CommitAsync([], SyncSide.Local, cursor: null).ConfigureAwait(false);
+        }
     }
 
     private void Commit(ILinkStoreCommit commit, LinkWork<TEntity> work, DateTimeOffset now)

@@ -15,7 +15,7 @@ internal sealed partial class FlowCycle<TEntity>
     where TEntity : class
 {
     /// <summary>The fewest host changes in a unit of work by default (the connector's write batch when larger).</summary>
-    private const int MinimumUnit = 100;
+    private const int MinimumUnit = 1000;
 
     /// <summary>How many host records the index shapes together (their references looked up in one query).</summary>
     private const int IndexBatch = 1000;
@@ -54,6 +54,8 @@ internal sealed partial class FlowCycle<TEntity>
     private string? _leaseOwner;
     private SemaphoreSlim? _gate;
     private int _processed;
+    private readonly Dictionary<SyncSide, string> _deferredCursors = [];
+    private DateTimeOffset _lastCommit;
 
     public FlowCycle(
         FlowContext context,
@@ -169,6 +171,7 @@ internal sealed partial class FlowCycle<TEntity>
         EngineLog.CycleStarted(_context.Logger, Name, hostCursorText, remoteCursor);
         _hostCursor = hostCursorText is null ? null : HostCursor.Parse(hostCursorText);
         _remoteReadFromStart = remoteCursor is null;
+        _lastCommit = _context.Time.GetUtcNow(); // the lease was taken (or renewed) just now
         _openIntents = (await links.ListOpenIntentsAsync(_flow, _cancellationToken).ConfigureAwait(false))
             .ToDictionary(intent => (intent.SourceSide, intent.SourceId));
         var quarantine = await links.ListQuarantinedAsync(_flow, _cancellationToken).ConfigureAwait(false);
@@ -179,6 +182,7 @@ internal sealed partial class FlowCycle<TEntity>
         await SyncRemoteChangesAsync(remoteCursor).ConfigureAwait(false);
         await SyncHostChangesAsync(_hostCursor).ConfigureAwait(false);
         await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
+        await CommitDeferredCursorsAsync().ConfigureAwait(false);
         if (Planning)
         {
             // The plan listed every change; it stops where the cycle would, at the breaker, with the whole count.

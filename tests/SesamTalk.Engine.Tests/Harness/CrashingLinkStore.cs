@@ -18,12 +18,16 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
     public void CrashAfterNextIntents() => Interlocked.Exchange(ref _intentsArmed, 1);
 
     private int _singleLookups;
+    private int _commits;
+
+    /// <summary>How many link-store transactions the engine committed.</summary>
+    public int Commits => Volatile.Read(ref _commits);
 
     /// <summary>How many times one record's link was looked up by itself (<see cref="FindByLocalIdAsync"/>, <see cref="FindByRemoteIdAsync"/>).</summary>
     public int SingleLookups => Volatile.Read(ref _singleLookups);
 
     public async Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default) =>
-        new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1);
+        new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1, () => Interlocked.Increment(ref _commits));
 
     public Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default) => inner.GetLinksAsync(entity, localId, cancellationToken);
 
@@ -95,7 +99,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
-    private sealed class Commit(ILinkStoreCommit inner, Func<bool> crash) : ILinkStoreCommit
+    private sealed class Commit(ILinkStoreCommit inner, Func<bool> crash, Action committed) : ILinkStoreCommit
     {
         public int Count => inner.Count;
 
@@ -121,8 +125,16 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
         public void ClearQuarantine(SyncFlowId flow, SyncSide side, string recordId) => inner.ClearQuarantine(flow, side, recordId);
 
-        public Task CommitAsync(CancellationToken cancellationToken = default) =>
-            _savesLinks && crash() ? throw new IOException("The process died before the link store commit.") : inner.CommitAsync(cancellationToken);
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            if (_savesLinks && crash())
+            {
+                throw new IOException("The process died before the link store commit.");
+            }
+
+            await inner.CommitAsync(cancellationToken);
+            committed();
+        }
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }

@@ -78,6 +78,9 @@ public sealed class EngineHarness : IAsyncDisposable
     /// <summary>How many times the engine looked up one record's link by itself so far.</summary>
     public int SingleLinkLookups => _provider.GetRequiredService<CrashingLinkStore>().SingleLookups;
 
+    /// <summary>How many link-store transactions the engine committed so far.</summary>
+    public int LinkStoreCommits => _provider.GetRequiredService<CrashingLinkStore>().Commits;
+
     public ISyncConnector Connector => _provider.GetServices<ISyncConnector>().Single();
 
     private Action<SyncEngineOptions>? Configure { get; set; }

@@ -1,3 +1,4 @@
+using SesamTalk.Connectors.Engine;
 using System.Text.Json.Nodes;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
@@ -38,5 +39,32 @@ public sealed class BatchedLookupTests
         // Before, each order looked up its own link and its customer's: 480 and more. What is left is per record
         // only where a record is read outside its page (none here).
         Assert.Equal(0, app.SingleLinkLookups - before);
+    }
+
+    [Fact]
+    public async Task Units_that_write_nothing_commit_their_cursor_once_with_the_cycle_not_one_transaction_each()
+    {
+        await using var app = await EngineHarness.StartAsync(options => options.Flows["Memo"] = new SyncFlowOptions { BatchSize = 100 });
+        for (var i = 0; i < 500; i++)
+        {
+            await app.Memos.SaveAsync(new Memo { Text = $"memo {i}" }, default);
+        }
+
+        await app.Talk.Memos.SyncAsync();
+        await app.Talk.Memos.SyncAsync(); // the creates' echoes
+        foreach (var memo in app.Memos.Records.ToList())
+        {
+            await app.Memos.SaveAsync(memo, default); // saved again unchanged: five units of 100 that write nothing
+        }
+
+        var before = app.LinkStoreCommits;
+        var quiet = (await app.Talk.Memos.SyncAsync()).Flows.Single();
+        var commits = app.LinkStoreCommits - before;
+        var next = (await app.Talk.Memos.SyncAsync()).Flows.Single();
+
+        Assert.Equal(500, quiet.Read);
+        Assert.Equal(500, quiet.Unchanged);
+        Assert.Equal(1, commits);
+        Assert.Equal(0, next.Read); // the cursor moved past all five units
     }
 }
