@@ -82,6 +82,11 @@ public class FingerprintValueTests
         var (mapper, record, direction, expected) = Cases[name];
 
         Assert.Equal(expected, mapper.Fingerprint(record, direction));
+        var print = mapper.FingerprintOf(record, direction);
+        Assert.Equal(expected, print.ToString());
+        Assert.True(print.Matches(expected));
+        Assert.True(SyncFingerprint.TryParse(expected, out var parsed));
+        Assert.Equal(print, parsed);
     }
 
 
