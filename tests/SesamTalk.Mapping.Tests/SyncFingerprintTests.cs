@@ -153,6 +153,29 @@ public class SyncFingerprintTests
         }
     }
 
+    [Fact]
+    public void Numbers_encode_as_the_first_implementation_did()
+    {
+        var random = new Random(13);
+        var numbers = new List<decimal> { decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, -0.0000000000000000000000000001m, 1m, -1m, 10m, 100.000m, 0.10m, 1e-5m, 123456789012345678901234567.8m };
+        for (var i = 0; i < 20000; i++)
+        {
+            numbers.Add(RandomDecimal(random));
+            numbers.Add(new decimal(random.Next(-1000000, 1000000)) / (decimal)Math.Pow(10, random.Next(0, 10)));
+        }
+
+        foreach (var number in numbers)
+        {
+            var record = new SyncRecord("Any") { ["Amount"] = SyncValue.From(number) };
+            var expected = new ReferenceFingerprint();
+            expected.Add(record, "Amount", SyncValueKind.Number);
+            var builder = new SyncFingerprintBuilder();
+            builder.Add(record, "Amount", SyncValueKind.Number);
+
+            Assert.Equal(expected.ToString(), builder.ToFingerprint().ToString());
+        }
+    }
+
     private static string FieldName(Random random) => random.Next(4) switch
     {
         0 => "Name",
