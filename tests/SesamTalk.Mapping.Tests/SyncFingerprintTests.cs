@@ -110,6 +110,29 @@ public class SyncFingerprintTests
     }
 
     [Fact]
+    public void A_record_with_a_few_child_lines_is_fingerprinted_without_allocating()
+    {
+        var orders = Order.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Order"));
+        var order = new SyncRecord("Order", "801")
+        {
+            ["AccountId"] = SyncValue.From("001"),
+            ["EffectiveDate"] = SyncValue.FromDate(new DateTime(2024, 9, 10)),
+            ["OrderItems"] = SyncValue.From(Enumerable.Range(1, 32).Select(i => new SyncRecord("OrderItem") { ["Product2Id"] = SyncValue.From("p" + i), ["Quantity"] = SyncValue.From(i) }).ToArray()),
+        };
+        var stored = orders.Fingerprint(order, FieldDirection.Both);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var matches = true;
+        for (var i = 0; i < 100; i++)
+        {
+            matches &= orders.FingerprintOf(order, FieldDirection.Both).Matches(stored);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(matches);
+    }
+
+    [Fact]
     public void The_builder_encodes_as_the_first_implementation_did()
     {
         // Random fields of every kind, read as every kind, against the encoding as first written (strings, then hash).
