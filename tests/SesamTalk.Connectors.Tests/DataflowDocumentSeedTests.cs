@@ -46,6 +46,8 @@ public class DataflowDocumentSeedTests
 
         public IReadOnlyList<SyncConstant> Constants => [];
 
+        public SyncFingerprint FingerprintOf(SyncRecord record, FieldDirection direction) => throw new NotSupportedException("Documents never fingerprint.");
+
         public string Fingerprint(SyncRecord record, FieldDirection direction) => throw new NotSupportedException("Documents never fingerprint.");
     }
 }

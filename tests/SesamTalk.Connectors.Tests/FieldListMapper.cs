@@ -35,6 +35,16 @@ internal sealed class FieldListMapper : IEntityMapper
             Children = [.. Children, new SyncChildDescriptor(field, field, parentField, children)],
         };
 
-    public string Fingerprint(SyncRecord record, FieldDirection direction) =>
-        string.Join("|", Fields.Select(f => record.TryGetValue(f.Field, out var value) ? value.ToString() : ""));
+    public SyncFingerprint FingerprintOf(SyncRecord record, FieldDirection direction)
+    {
+        var builder = new SyncFingerprintBuilder();
+        foreach (var field in Fields)
+        {
+            builder.Add(record, field.Field, SyncValueKind.String);
+        }
+
+        return builder.ToFingerprint();
+    }
+
+    public string Fingerprint(SyncRecord record, FieldDirection direction) => FingerprintOf(record, direction).ToString();
 }

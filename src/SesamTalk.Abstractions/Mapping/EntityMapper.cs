@@ -2,7 +2,7 @@ namespace SesamTalk;
 
 /// <summary>
 /// The base of every generated mapper: it holds the descriptors, so the generated class carries only what differs
-/// per target (<see cref="ToRecord"/>, <see cref="Apply"/>, <see cref="Fingerprint"/>).
+/// per target (<see cref="ToRecord"/>, <see cref="Apply"/>, <see cref="FingerprintOf"/>).
 /// </summary>
 /// <typeparam name="TEntity">The host entity type.</typeparam>
 public abstract class EntityMapper<TEntity> : IEntityMapper<TEntity>
@@ -66,7 +66,10 @@ public abstract class EntityMapper<TEntity> : IEntityMapper<TEntity>
     public abstract void Apply(SyncRecord record, TEntity entity);
 
     /// <inheritdoc />
-    public abstract string Fingerprint(SyncRecord record, FieldDirection direction);
+    public abstract SyncFingerprint FingerprintOf(SyncRecord record, FieldDirection direction);
+
+    /// <inheritdoc />
+    public string Fingerprint(SyncRecord record, FieldDirection direction) => FingerprintOf(record, direction).ToString();
 
     /// <summary>Whether a failure while mapping a field is bad input to report (rather than cancellation or an error already reported).</summary>
     /// <param name="exception">The failure.</param>

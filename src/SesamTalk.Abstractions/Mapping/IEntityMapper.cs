@@ -35,6 +35,14 @@ public interface IEntityMapper
     /// </summary>
     /// <param name="record">A record of <see cref="Target"/>'s type, from either side.</param>
     /// <param name="direction">Which fields count.</param>
+    SyncFingerprint FingerprintOf(SyncRecord record, FieldDirection direction);
+
+    /// <summary>
+    /// The text of <see cref="FingerprintOf"/> (32 lower-case hex digits), the form link stores keep. Comparing a
+    /// stored text with <see cref="SyncFingerprint.Matches"/> of <see cref="FingerprintOf"/> saves the string.
+    /// </summary>
+    /// <param name="record">A record of <see cref="Target"/>'s type, from either side.</param>
+    /// <param name="direction">Which fields count.</param>
     string Fingerprint(SyncRecord record, FieldDirection direction);
 }
 

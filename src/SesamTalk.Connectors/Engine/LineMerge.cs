@@ -122,11 +122,15 @@ internal static class LineMerge
             return token.Length == Prefix.Length ? [] : [.. token[Prefix.Length..].Split(',')];
         }
 
-        string Legacy(List<Line> lines) => new SyncFingerprintBuilder()
-            .AddChildren(new SyncRecord("") { [field] = SyncValue.From([.. lines.Select(line => line.Record)]) }, field, FieldDirection.Both, mapper)
-            .ToString();
-        return Legacy(host) == token ? [.. host.Select(line => line.Print)]
-            : remote is not null && Legacy(remote) == token ? [.. remote.Select(line => line.Print)]
+        bool Legacy(List<Line> lines)
+        {
+            var builder = new SyncFingerprintBuilder();
+            builder.AddChildren(new SyncRecord("") { [field] = SyncValue.From([.. lines.Select(line => line.Record)]) }, field, FieldDirection.Both, mapper);
+            return builder.ToFingerprint().Matches(token);
+        }
+
+        return Legacy(host) ? [.. host.Select(line => line.Print)]
+            : remote is not null && Legacy(remote) ? [.. remote.Select(line => line.Print)]
             : null;
     }
 

@@ -65,8 +65,13 @@ internal sealed class MergeField
             return null;
         }
 
-        return _field is not null
-            ? new SyncFingerprintBuilder().Add(record, Name, _field.Kind).ToString()
-            : LineMerge.Token(LineMerge.LinesOf(record, Name)!, _lines!);
+        if (_field is null)
+        {
+            return LineMerge.Token(LineMerge.LinesOf(record, Name)!, _lines!);
+        }
+
+        var builder = new SyncFingerprintBuilder();
+        builder.Add(record, Name, _field.Kind);
+        return builder.ToFingerprint().ToString();
     }
 }

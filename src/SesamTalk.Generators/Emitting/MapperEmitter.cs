@@ -7,7 +7,7 @@ namespace SesamTalk.Generators.Emitting;
 
 /// <summary>
 /// Emits one mapper per (entity, system, type), nested in the partial entity so it can reach private accessors:
-/// descriptors, <c>ToRecord</c>, <c>Apply</c> and <c>Fingerprint</c>, with no reflection.
+/// descriptors, <c>ToRecord</c>, <c>Apply</c> and <c>FingerprintOf</c>, with no reflection.
 /// </summary>
 internal static class MapperEmitter
 {
@@ -139,7 +139,7 @@ internal static class MapperEmitter
     private static void WriteFingerprint(SourceWriter writer, TargetModel target)
     {
         writer.Line("/// <inheritdoc />");
-        using (writer.Open("public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)"))
+        using (writer.Open("public override global::SesamTalk.SyncFingerprint FingerprintOf(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)"))
         {
             writer.Line("var builder = new global::SesamTalk.SyncFingerprintBuilder();");
             foreach (var field in target.Fields)
@@ -153,7 +153,7 @@ internal static class MapperEmitter
                 writer.Line("builder.AddChildren(record, " + Generated.Quote(child.Field) + ", direction, " + child.ElementMapper + ".Instance);");
             }
 
-            writer.Line("return builder.ToString();");
+            writer.Line("return builder.ToFingerprint();");
         }
     }
 

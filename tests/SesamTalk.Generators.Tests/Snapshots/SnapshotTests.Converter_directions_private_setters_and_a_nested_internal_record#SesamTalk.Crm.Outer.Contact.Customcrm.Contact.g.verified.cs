@@ -84,7 +84,7 @@ namespace Crm
                 }
 
                 /// <inheritdoc />
-                public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+                public override global::SesamTalk.SyncFingerprint FingerprintOf(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
                 {
                     var builder = new global::SesamTalk.SyncFingerprintBuilder();
                     builder.Add(record, "Email", global::SesamTalk.SyncValueKind.String);
@@ -93,7 +93,7 @@ namespace Crm
                     if (direction == global::SesamTalk.FieldDirection.ToRemote) builder.Add(record, "Display", global::SesamTalk.SyncValueKind.String);
                     builder.Add(record, "LastSeen", global::SesamTalk.SyncValueKind.DateTime);
                     builder.Add(record, "Active", global::SesamTalk.SyncValueKind.Boolean);
-                    return builder.ToString();
+                    return builder.ToFingerprint();
                 }
             }
         }

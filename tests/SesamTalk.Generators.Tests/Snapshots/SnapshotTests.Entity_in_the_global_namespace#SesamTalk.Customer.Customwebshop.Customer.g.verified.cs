@@ -49,11 +49,11 @@ partial class Customer
         }
 
         /// <inheritdoc />
-        public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+        public override global::SesamTalk.SyncFingerprint FingerprintOf(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
         {
             var builder = new global::SesamTalk.SyncFingerprintBuilder();
             builder.Add(record, "Name", global::SesamTalk.SyncValueKind.String);
-            return builder.ToString();
+            return builder.ToFingerprint();
         }
     }
 }

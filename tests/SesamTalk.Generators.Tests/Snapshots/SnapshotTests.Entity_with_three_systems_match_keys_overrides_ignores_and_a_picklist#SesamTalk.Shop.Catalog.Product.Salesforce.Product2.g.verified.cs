@@ -68,13 +68,13 @@ namespace Shop.Catalog
             }
 
             /// <inheritdoc />
-            public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+            public override global::SesamTalk.SyncFingerprint FingerprintOf(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "ProductCode", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "Name", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "Family", global::SesamTalk.SyncValueKind.String);
-                return builder.ToString();
+                return builder.ToFingerprint();
             }
 
             private static string? ToPicklist_Shop_Catalog_ProductFamily(global::Shop.Catalog.ProductFamily? value) => value switch

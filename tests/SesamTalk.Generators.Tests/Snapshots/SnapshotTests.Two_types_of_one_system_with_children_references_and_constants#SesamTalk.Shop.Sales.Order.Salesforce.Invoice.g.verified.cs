@@ -61,12 +61,12 @@ namespace Shop.Sales
             }
 
             /// <inheritdoc />
-            public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+            public override global::SesamTalk.SyncFingerprint FingerprintOf(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "BillingAccountId", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "InvoiceDate", global::SesamTalk.SyncValueKind.Date);
-                return builder.ToString();
+                return builder.ToFingerprint();
             }
         }
     }

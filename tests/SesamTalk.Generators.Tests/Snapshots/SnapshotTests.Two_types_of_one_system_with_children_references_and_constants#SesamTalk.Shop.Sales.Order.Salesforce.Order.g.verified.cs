@@ -92,13 +92,13 @@ namespace Shop.Sales
             }
 
             /// <inheritdoc />
-            public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+            public override global::SesamTalk.SyncFingerprint FingerprintOf(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "AccountId", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "EffectiveDate", global::SesamTalk.SyncValueKind.Date);
                 builder.AddChildren(record, "OrderItems", direction, global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance);
-                return builder.ToString();
+                return builder.ToFingerprint();
             }
         }
     }

@@ -75,14 +75,14 @@ namespace Shop.Sales
             }
 
             /// <inheritdoc />
-            public override string Fingerprint(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
+            public override global::SesamTalk.SyncFingerprint FingerprintOf(global::SesamTalk.SyncRecord record, global::SesamTalk.FieldDirection direction)
             {
                 var builder = new global::SesamTalk.SyncFingerprintBuilder();
                 builder.Add(record, "OrderId", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "PricebookEntryId", global::SesamTalk.SyncValueKind.String);
                 builder.Add(record, "Quantity", global::SesamTalk.SyncValueKind.Number);
                 builder.Add(record, "UnitPrice", global::SesamTalk.SyncValueKind.Number);
-                return builder.ToString();
+                return builder.ToFingerprint();
             }
         }
     }
