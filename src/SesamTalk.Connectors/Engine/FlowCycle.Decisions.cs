@@ -111,16 +111,24 @@ internal sealed partial class FlowCycle<TEntity>
     /// The fast path: a side's record that reads as it did last time, or as the engine last wrote it (an echo), has
     /// nothing new in its mapped fields.
     /// </summary>
-    private bool IsUnchanged(SyncSide side, string print, string? lastRead, string? lastWritten)
+    private bool IsUnchanged(SyncSide side, SyncFingerprint print, string? lastRead, string? lastWritten)
     {
-        if (print != lastRead && print != lastWritten)
+        // Compared with the stored texts as they are: the fast path allocates nothing.
+        var echo = print.Matches(lastWritten);
+        if (!echo && !print.Matches(lastRead))
         {
             return false;
         }
 
-        Unchanged(side, echo: print == lastWritten);
+        Unchanged(side, echo);
         return true;
     }
+
+    /// <summary>
+    /// Whether the link has an agreed state (a link made by hand has none until its first merge): only then may a side
+    /// that reads as before be passed over. Its text is parsed only for a merge.
+    /// </summary>
+    private static bool HasAgreedState(StoredLink link) => !string.IsNullOrEmpty(link.Fingerprints.Agreed);
 
     private void Unchanged(SyncSide side, bool echo)
     {

@@ -235,11 +235,12 @@ internal sealed partial class FlowCycle<TEntity>
 
         work.RemoteId = link.Link.RemoteId;
         work.Previous = link.Fingerprints;
-        var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
-        if (agreed is not null && IsUnchanged(SyncSide.Local, _mapper.Fingerprint(host, FieldDirection.ToRemote), link.Fingerprints.LocalRead, link.Fingerprints.LocalWritten))
+        if (HasAgreedState(link) && IsUnchanged(SyncSide.Local, _mapper.FingerprintOf(host, FieldDirection.ToRemote), link.Fingerprints.LocalRead, link.Fingerprints.LocalWritten))
         {
             return null;
         }
+
+        var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
 
         // A link made by hand has no agreed state yet: merge with the remote record as it is now.
         var remote = agreed is null

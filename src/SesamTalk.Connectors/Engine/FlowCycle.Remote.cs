@@ -117,11 +117,12 @@ internal sealed partial class FlowCycle<TEntity>
 
             work.LocalId = link.Link.LocalId;
             work.Previous = link.Fingerprints;
-            var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
-            if (agreed is not null && IsUnchanged(SyncSide.Remote, _mapper.Fingerprint(record, FieldDirection.FromRemote), link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
+            if (HasAgreedState(link) && IsUnchanged(SyncSide.Remote, _mapper.FingerprintOf(record, FieldDirection.FromRemote), link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
             {
                 return null;
             }
+
+            var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
 
             if (await _host.GetAsync(link.Link.LocalId, _cancellationToken).ConfigureAwait(false) is not { } entity)
             {

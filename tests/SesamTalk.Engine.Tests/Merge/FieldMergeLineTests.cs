@@ -204,8 +204,12 @@ public sealed class FieldMergeLineTests
         };
 
     /// <summary>The token stores kept before lines merged one by one: one hash of the whole collection.</summary>
-    private static string Legacy(SyncRecord order) =>
-        new SyncFingerprintBuilder().AddChildren(order, "Lines", FieldDirection.Both, Orders.Children.Single().Mapper).ToString();
+    private static string Legacy(SyncRecord order)
+    {
+        var builder = new SyncFingerprintBuilder();
+        builder.AddChildren(order, "Lines", FieldDirection.Both, Orders.Children.Single().Mapper);
+        return builder.ToFingerprint().ToString();
+    }
 
     private static LineCase Row(
         string what, string[]? host, string[]? remote, string[]? agreed, Clock clock, SyncSide origin, string[]? toHost, string[]? toRemote, bool empties, string[]? newAgreed) =>

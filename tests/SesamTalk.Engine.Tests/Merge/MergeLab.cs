@@ -146,5 +146,7 @@ internal static class MergeLab
         public IReadOnlyList<SyncConstant> Constants => inner.Constants;
 
         public string Fingerprint(SyncRecord record, FieldDirection direction) => inner.Fingerprint(record, direction);
+
+        public SyncFingerprint FingerprintOf(SyncRecord record, FieldDirection direction) => inner.FingerprintOf(record, direction);
     }
 }
