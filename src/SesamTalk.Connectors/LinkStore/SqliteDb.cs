@@ -35,17 +35,43 @@ internal static class SqliteDb
     }
 
     /// <summary>Texts as one JSON array, for <c>IN (SELECT value FROM json_each(@ids))</c>: a list of any length in one parameter.</summary>
-    public static string JsonArray(IEnumerable<string> values)
+    public static string JsonArray(IEnumerable<string> values) => Json(writer =>
+    {
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+    });
+
+    /// <summary>Rows of texts (null allowed) as one JSON array of arrays, for <c>SELECT value ->> 0, ... FROM json_each(@rows)</c>: many rows in one statement.</summary>
+    public static string JsonRows(IEnumerable<string?[]> rows) => Json(writer =>
+    {
+        foreach (var row in rows)
+        {
+            writer.WriteStartArray();
+            foreach (var cell in row)
+            {
+                if (cell is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStringValue(cell);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+    });
+
+    private static string Json(Action<System.Text.Json.Utf8JsonWriter> items)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
-            foreach (var value in values)
-            {
-                writer.WriteStringValue(value);
-            }
-
+            items(writer);
             writer.WriteEndArray();
         }
 

@@ -21,37 +21,35 @@ public sealed partial class SqliteLinkStore
             return intents;
         }
 
+        // Two statements for the whole list: the inserts (a key each, drawn here), then the open intents of the list's
+        // records, those just made and those an earlier attempt left (the partial unique index keeps one a record).
+        var rows = SqliteDb.JsonRows(sourceIds.Select(id => new[] { Guid.NewGuid().ToString("N"), id }));
+        var ids = SqliteDb.JsonArray(sourceIds);
+        var open = new Dictionary<string, PendingCreate>(StringComparer.Ordinal);
         await InTransactionAsync(
             async (writer, now, ct) =>
             {
-                foreach (var sourceId in sourceIds)
+                await writer.ExecuteAsync(
+                    "INSERT INTO intents (" + IntentColumns + ") "
+                    + "SELECT value ->> 0, @entity, @system, @type, @side, value ->> 1, @now FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING;",
+                    SqliteDb.Flow(flow, ("@rows", rows), ("@side", (int)sourceSide), ("@now", SqliteDb.Time(now))),
+                    ct).ConfigureAwait(false);
+                foreach (var intent in await writer.QueryAsync(
+                    "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " AND source_side = @side AND completed_at IS NULL "
+                    + "AND source_id IN (SELECT value FROM json_each(@ids));",
+                    SqliteDb.Flow(flow, ("@ids", ids), ("@side", (int)sourceSide)),
+                    ReadIntent,
+                    ct).ConfigureAwait(false))
                 {
-                    var parameters = SqliteDb.Flow(
-                        flow,
-                        ("@key", Guid.NewGuid().ToString("N")),
-                        ("@side", (int)sourceSide),
-                        ("@source", sourceId),
-                        ("@now", SqliteDb.Time(now)));
-
-                    // The partial unique index keeps one open intent per source record: a second call returns the first.
-                    var rows = await writer.QueryAsync(
-                        "INSERT INTO intents (" + IntentColumns + ") VALUES (@key, @entity, @system, @type, @side, @source, @now) ON CONFLICT DO NOTHING RETURNING " + IntentColumns + ";",
-                        parameters,
-                        ReadIntent,
-                        ct).ConfigureAwait(false);
-                    if (rows.Count == 0)
-                    {
-                        rows = await writer.QueryAsync(
-                            "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " AND source_side = @side AND source_id = @source AND completed_at IS NULL;",
-                            parameters,
-                            ReadIntent,
-                            ct).ConfigureAwait(false);
-                    }
-
-                    intents.Add(rows.Count == 1 ? rows[0] : throw new InvalidOperationException($"The pending create of {flow.Entity} '{sourceId}' was not recorded."));
+                    open[intent.SourceId] = intent;
                 }
             },
             cancellationToken).ConfigureAwait(false);
+        foreach (var sourceId in sourceIds)
+        {
+            intents.Add(open.TryGetValue(sourceId, out var intent) ? intent : throw new InvalidOperationException($"The pending create of {flow.Entity} '{sourceId}' was not recorded."));
+        }
+
         return intents;
     }
 

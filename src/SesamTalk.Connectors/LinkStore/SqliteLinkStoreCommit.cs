@@ -1,30 +1,38 @@
-using Microsoft.Data.Sqlite;
-
 namespace SesamTalk.Connectors.LinkStore;
 
-/// <summary>Queues a page's changes and applies them in one IMMEDIATE transaction, so no write lock is held while the engine calls remote APIs.</summary>
+/// <summary>
+/// Queues a page's changes and applies them in one IMMEDIATE transaction, so no write lock is held while the engine calls
+/// remote APIs. A run of link saves (each with the fingerprints saved right after it), a run of fingerprint updates, and
+/// the completed intents each go to the file in one statement, whatever the page's size.
+/// </summary>
 internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
 {
     private readonly SqliteLinkStore _store;
     private readonly List<Func<SqliteWriter, DateTimeOffset, CancellationToken, Task>> _changes = [];
-    private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
+    private readonly List<string> _completed = [];
+    private readonly HashSet<string> _completedKeys = new(StringComparer.Ordinal);
+    private List<SqliteLinkBatches.Insert>? _inserts;
+    private List<SqliteLinkBatches.Prints>? _prints;
+    private int _count;
     private bool _finished;
-
-    // The link the last queued change saves: fingerprints saved right after it go into its insert.
-    private LinkInsert? _lastLink;
-    private int _folded;
 
     public SqliteLinkStoreCommit(SqliteLinkStore store) => _store = store;
 
-    public int Count => _changes.Count + _folded;
+    public int Count => _count;
 
     public void SaveLink(SyncLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
         new SyncFlowId(link.Entity, link.Target).Validate();
-        var insert = new LinkInsert(link);
-        Queue((w, _, ct) => SqliteLinkWrites.SaveLinkAsync(w, insert.Link, insert.Fingerprints, ct));
-        _lastLink = insert;
+        Counted();
+        if (_inserts is null)
+        {
+            List<SqliteLinkBatches.Insert> run = [];
+            Queue((w, _, ct) => SqliteLinkBatches.InsertAsync(w, run, ct));
+            _inserts = run;
+        }
+
+        _inserts.Add(new SqliteLinkBatches.Insert(link));
     }
 
     public void SaveFingerprints(SyncFlowId flow, string localId, LinkFingerprints fingerprints)
@@ -32,20 +40,28 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         flow.Validate();
         ArgumentNullException.ThrowIfNull(localId);
         ArgumentNullException.ThrowIfNull(fingerprints);
-        if (_lastLink is { } last && last.Link.LocalId == localId && new SyncFlowId(last.Link.Entity, last.Link.Target) == flow)
+        Counted();
+        if (_inserts is [.., var last] && last.Link.LocalId == localId && new SyncFlowId(last.Link.Entity, last.Link.Target) == flow)
         {
-            last.Fingerprints = fingerprints;
-            _folded++;
+            last.Fingerprints = fingerprints; // saved with the link's insert
             return;
         }
 
-        Queue((w, _, ct) => SqliteLinkWrites.SaveFingerprintsAsync(w, flow, localId, fingerprints, ct));
+        if (_prints is null)
+        {
+            List<SqliteLinkBatches.Prints> run = [];
+            Queue((w, _, ct) => SqliteLinkBatches.SaveFingerprintsAsync(w, run, ct));
+            _prints = run;
+        }
+
+        _prints.Add(new SqliteLinkBatches.Prints(flow, localId, fingerprints));
     }
 
     public void RemoveLink(SyncFlowId flow, string localId)
     {
         flow.Validate();
         ArgumentException.ThrowIfNullOrEmpty(localId);
+        Counted();
         Queue((w, _, ct) => SqliteLinkWrites.UnlinkAsync(w, flow, localId, ct));
     }
 
@@ -53,16 +69,21 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
     {
         flow.Validate();
         ArgumentNullException.ThrowIfNull(cursor);
+        Counted();
         Queue((w, now, ct) => SqliteLinkWrites.SaveCursorAsync(w, flow, side, cursor, now, ct));
     }
 
     public void CompleteIntent(string idempotencyKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        if (_completed.Add(idempotencyKey))
+        ThrowIfFinished();
+
+        // Completing an intent twice in one commit is completing it once. Completions go last, together: deleting an
+        // intent depends on no other change of the commit.
+        if (_completedKeys.Add(idempotencyKey))
         {
-            // Completing an intent twice in one commit is completing it once.
-            Queue((w, _, ct) => SqliteLinkWrites.CompleteIntentAsync(w, idempotencyKey, ct));
+            _completed.Add(idempotencyKey);
+            _count++;
         }
     }
 
@@ -70,6 +91,7 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
     {
         ArgumentNullException.ThrowIfNull(conflict);
         conflict.Flow.Validate();
+        Counted();
         Queue((w, _, ct) => SqliteLinkWrites.RecordConflictAsync(w, conflict, ct));
     }
 
@@ -78,6 +100,7 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         flow.Validate();
         ArgumentNullException.ThrowIfNull(recordId);
         ArgumentNullException.ThrowIfNull(errorMessage);
+        Counted();
         Queue((w, now, ct) => SqliteLinkWrites.QuarantineAsync(w, flow, side, recordId, errorMessage, payload, released, now, ct));
     }
 
@@ -85,6 +108,7 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
     {
         flow.Validate();
         ArgumentNullException.ThrowIfNull(recordId);
+        Counted();
         Queue((w, _, ct) => SqliteLinkWrites.ClearQuarantineAsync(w, flow, side, recordId, ct));
     }
 
@@ -93,8 +117,8 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         ThrowIfFinished();
         _finished = true;
         var changes = _changes.ToArray();
-        _changes.Clear();
-        if (changes.Length == 0)
+        var completed = _completed.ToArray();
+        if (changes.Length == 0 && completed.Length == 0)
         {
             return;
         }
@@ -106,6 +130,8 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
                 {
                     await change(writer, now, ct).ConfigureAwait(false);
                 }
+
+                await SqliteLinkBatches.CompleteIntentsAsync(writer, completed, ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -114,15 +140,22 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
     {
         _finished = true;
         _changes.Clear();
-        _folded = 0;
+        _completed.Clear();
         return ValueTask.CompletedTask;
     }
 
-    private void Queue(Func<SqliteWriter, DateTimeOffset, CancellationToken, Task> change)
+    private void Counted()
     {
         ThrowIfFinished();
+        _count++;
+    }
+
+    /// <summary>Queues a change; it ends the runs of link saves and fingerprint updates, which keep their place in the order.</summary>
+    private void Queue(Func<SqliteWriter, DateTimeOffset, CancellationToken, Task> change)
+    {
         _changes.Add(change);
-        _lastLink = null;
+        _inserts = null;
+        _prints = null;
     }
 
     private void ThrowIfFinished()
@@ -131,13 +164,5 @@ internal sealed class SqliteLinkStoreCommit : ILinkStoreCommit
         {
             throw new InvalidOperationException("This link store commit was already committed or disposed; begin a new one.");
         }
-    }
-
-    /// <summary>A queued link insert, with the fingerprints saved right after it (read when the commit runs).</summary>
-    private sealed class LinkInsert(SyncLink link)
-    {
-        public SyncLink Link { get; } = link;
-
-        public LinkFingerprints? Fingerprints { get; set; }
     }
 }

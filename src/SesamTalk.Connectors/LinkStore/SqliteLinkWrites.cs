@@ -126,21 +126,6 @@ internal static class SqliteLinkWrites
             SqliteDb.Flow(flow, ("@side", (int)side), ("@value", cursor), ("@now", SqliteDb.Time(now))),
             cancellationToken);
 
-    /// <summary>
-    /// Completes an open intent by deleting it: its link is saved in the same commit, and its key (a random one) is
-    /// never asked for again, so completed intents do not pile up in the store. An unknown key throws.
-    /// </summary>
-    public static async Task CompleteIntentAsync(SqliteWriter writer, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var deleted = await writer.ExecuteAsync("DELETE FROM intents WHERE idempotency_key = @key;",
-            [("@key", idempotencyKey)],
-            cancellationToken).ConfigureAwait(false);
-        if (deleted == 0)
-        {
-            throw new InvalidOperationException($"There is no pending create with idempotency key '{idempotencyKey}'.");
-        }
-    }
-
     /// <summary>Appends a conflict.</summary>
     public static Task RecordConflictAsync(SqliteWriter writer, ConflictRecord conflict, CancellationToken cancellationToken) =>
         writer.ExecuteAsync("INSERT INTO conflicts (entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at) "

@@ -86,6 +86,38 @@ public class LinkStoreCommitTests
     }
 
     [Fact]
+    public async Task A_page_of_links_fingerprints_and_intents_in_one_commit_fails_whole_on_one_unknown_intent_or_missing_link()
+    {
+        await using var temp = new TempLinkStore();
+        await using var store = await OpenWithFirstPageAsync(temp);
+        var intents = await store.RecordIntentsAsync(Flow, SyncSide.Local, ["n1", "n2"]);
+        await using (var unknownIntent = await store.BeginCommitAsync())
+        {
+            unknownIntent.SaveLink(TempLinkStore.Link("n1", "009A"));
+            unknownIntent.SaveFingerprints(Flow, "n1", First);
+            unknownIntent.CompleteIntent(intents[0].IdempotencyKey);
+            unknownIntent.SaveLink(TempLinkStore.Link("n2", "009B"));
+            unknownIntent.CompleteIntent("not-a-key");
+            unknownIntent.CompleteIntent(intents[1].IdempotencyKey);
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => unknownIntent.CommitAsync());
+            Assert.Equal("There is no pending create with idempotency key 'not-a-key'.", error.Message);
+        }
+
+        await using (var missingLink = await store.BeginCommitAsync())
+        {
+            missingLink.SaveLink(TempLinkStore.Link("n1", "009A"));
+            missingLink.SaveCursor(Flow, SyncSide.Remote, "page-2");
+            missingLink.SaveFingerprints(Flow, "n1", First);
+            missingLink.SaveFingerprints(Flow, "ghost", First);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => missingLink.CommitAsync());
+        }
+
+        await AssertFirstPageOnlyAsync(store);
+        Assert.Null(await store.FindByLocalIdAsync(Flow, "n1"));
+        Assert.Equal(2, (await store.ListOpenIntentsAsync(Flow)).Count);
+    }
+
+    [Fact]
     public async Task Fingerprints_of_a_missing_link_fail_the_commit()
     {
         await using var temp = new TempLinkStore();
