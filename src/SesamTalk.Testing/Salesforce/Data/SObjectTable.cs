@@ -9,14 +9,13 @@ namespace SesamTalk.Testing.Salesforce.Data;
 internal sealed class SObjectTable
 {
     private readonly List<SObjectRecord> _records = [];
-    private readonly SortedSet<FeedKey> _feed = [];
-    private readonly Dictionary<string, SObjectRecord> _stamped = new(StringComparer.Ordinal);
+    private readonly SortedSet<(FeedKey Key, SObjectRecord Record)> _feed = new(Comparer<(FeedKey Key, SObjectRecord Record)>.Create((a, b) => a.Key.CompareTo(b.Key)));
 
     /// <summary>Every record, deleted ones included, in creation order.</summary>
     public IReadOnlyList<SObjectRecord> Records => _records;
 
     /// <summary>Records whose SystemModstamp is empty or not a datetime (only a seed can make one): the feed leaves them out.</summary>
-    public int Unstamped => _records.Count - _stamped.Count;
+    public int Unstamped => _records.Count - _feed.Count;
 
     public void Add(SObjectRecord record)
     {
@@ -29,8 +28,7 @@ internal sealed class SObjectTable
     {
         if (record.FeedKey is { } old)
         {
-            _feed.Remove(old);
-            _stamped.Remove(old.Id);
+            _feed.Remove((old, record));
             record.FeedKey = null;
         }
 
@@ -41,7 +39,7 @@ internal sealed class SObjectTable
     public IEnumerable<SObjectRecord> Range(long from, long to)
     {
         var (low, high) = (FeedKey.AtOrAfter(from), FeedKey.AtOrBefore(to));
-        return low.CompareTo(high) >= 0 ? [] : _feed.GetViewBetween(low, high).Select(key => _stamped[key.Id]);
+        return low.CompareTo(high) >= 0 ? [] : _feed.GetViewBetween((low, null!), (high, null!)).Select(entry => entry.Record);
     }
 
     private void Index(SObjectRecord record)
@@ -49,8 +47,7 @@ internal sealed class SObjectTable
         if (record.SystemModstampOrNull is { } stamp)
         {
             var key = new FeedKey(stamp.UtcTicks, record.Id);
-            _feed.Add(key);
-            _stamped.Add(record.Id, record);
+            _feed.Add((key, record));
             record.FeedKey = key;
         }
     }
