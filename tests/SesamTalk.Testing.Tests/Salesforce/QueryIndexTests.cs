@@ -105,6 +105,44 @@ public sealed class QueryIndexTests
         }
     }
 
+    [Fact]
+    public async Task LocatorPagesWriteRowsWithTheBytesAFirstPageGivesThem()
+    {
+        await using var org = await TestOrg.StartAsync();
+        string[] names = ["Quote \" and backslash \\ and slash /", "Tab\tnew line\nreturn\r", "Café Ørsted ß 日本 😀", "<b>&amp;</b> 'apostrophe'", "Line\u2028separator\u0001"];
+        var ids = Enumerable.Range(0, 450).Select(i => org.Emulator.Seed("Product2", new JsonObject
+        {
+            ["Name"] = names[i % names.Length], ["Description"] = i % 2 == 0 ? null : names[(i + 1) % names.Length], ["ProductCode"] = $"C{i}",
+        }, T0.AddSeconds(i / 100))).ToList();
+        const string Select = "SELECT Id, Name, Description, ProductCode, IsActive, SystemModstamp FROM Product2";
+
+        // Pages two and three come from the locator's snapshot; the same rows asked for in one page come straight from the records.
+        var first = await RawAsync(org, $"{V}/queryAll?q={Uri.EscapeDataString(Select + " ORDER BY SystemModstamp, Id")}", 200);
+        var second = await RawAsync(org, (string)JsonNode.Parse(first)!["nextRecordsUrl"]!, 200);
+        var third = await RawAsync(org, (string)JsonNode.Parse(second)!["nextRecordsUrl"]!, 200);
+        foreach (var page in new[] { second, third })
+        {
+            var pageIds = JsonNode.Parse(page)!["records"]!.AsArray().Select(r => $"'{(string)r!["Id"]!}'");
+            var direct = await RawAsync(org, $"{V}/queryAll?q={Uri.EscapeDataString($"{Select} WHERE Id IN ({string.Join(",", pageIds)}) ORDER BY SystemModstamp, Id")}", 200);
+            Assert.Equal(Records(direct), Records(page));
+        }
+
+        Assert.Contains("Café Ørsted ß 日本", second, StringComparison.Ordinal);
+        Assert.Equal(450, ids.Count);
+    }
+
+    private static async Task<string> RawAsync(TestOrg org, string path, int batchSize)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        request.Headers.TryAddWithoutValidation("Sforce-Query-Options", $"batchSize={batchSize}");
+        using var response = await org.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The records array as the response's own text.</summary>
+    private static string Records(string page) => page[page.IndexOf("\"records\":", StringComparison.Ordinal)..];
+
     /// <summary>Runs both forms (following nextRecordsUrl), asserts the same totalSize and rows, and returns the rows.</summary>
     private static async Task<List<JsonObject>> SameAsGeneralAsync(TestOrg org, string endpoint, string soql, string general, int? batchSize = null)
     {
