@@ -269,6 +269,17 @@ internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store, TimeP
     private JsonObject Project(SObjectRecord record, List<FieldPath> select, int depth, string dataPath)
     {
         var json = new JsonObject { ["attributes"] = RecordJson.Attributes(record.Schema, record.Id, dataPath) };
+        if (select.TrueForAll(p => p.Hops.Count <= depth))
+        {
+            // Only the record's own fields (a change feed's rows): one group, in the order asked for, without grouping a row.
+            foreach (var path in select)
+            {
+                json[path.Field.Name] = record[path.Field.Name]?.DeepClone();
+            }
+
+            return json;
+        }
+
         foreach (var group in select.GroupBy(p => p.Hops.Count > depth ? p.Hops[depth].RelationshipName : null))
         {
             if (group.Key is null)
