@@ -8,5 +8,10 @@ if (args is ["bulk", ..])
     return await BulkBenchmark.RunAsync(args[1..]);
 }
 
+if (args is ["feeds", ..])
+{
+    return await SesamTalk.Benchmarks.EmulatorFeeds.EmulatorFeedBenchmark.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SesamTalk.Benchmarks.MapperBenchmarks).Assembly).Run(args);
 return 0;

@@ -112,7 +112,8 @@ internal sealed class RecordValidator(EntityCatalog catalog, RecordStore store)
             throw ApiException.BadRequest(ExactMessages.NotFoundReference(field.Name, Guid.Parse((string)value!)));
         }
 
-        if (field.Unique && store.OfType(schema).Any(r => r.Key != key && JsonNode.DeepEquals(r[field.Name], value)))
+        if (field.Unique && (store.HoldsUnique(schema, field.Name, value, key)
+            ?? store.OfType(schema).Any(r => r.Key != key && JsonNode.DeepEquals(r[field.Name], value))))
         {
             throw ApiException.BadRequest(ExactMessages.Duplicate(field.Name, value.ToString()));
         }

@@ -30,6 +30,7 @@ internal sealed class RecordWriter(RecordStore store, EntityCatalog catalog, int
 
     public void Update(EntityRecord record, IReadOnlyDictionary<string, JsonNode?> values, DateTimeOffset now)
     {
+        store.Detach(record);
         foreach (var (name, value) in values)
         {
             record.Values[name] = value?.DeepClone();
@@ -37,6 +38,7 @@ internal sealed class RecordWriter(RecordStore store, EntityCatalog catalog, int
 
         Touch(record, now);
         Derive(record);
+        store.Attach(record);
     }
 
     /// <summary>Deletes a record (a header with its lines) and logs each for <c>sync/Deleted</c>.</summary>

@@ -28,16 +28,12 @@ internal sealed class EntityHandlers(ExactOnlineDivision division)
                 return Task.FromResult(ApiResponse.Data(division.Json.Row(Existing(schema, id), options.Projection)));
             }
 
-            var rows = division.Records.OfType(schema).Where(r => options.Filter?.Invoke(r.Values) ?? true);
-            if (options.SkipToken is { } token)
-            {
-                var after = EntityPath.ParseKey(token);
-                rows = rows.Where(r => r.Key.CompareTo(after) > 0);
-            }
-
+            // Key order from the set's key index, after the skip token: a page reads the rows it shows (and those the filter skips).
+            var rows = (options.SkipToken is { } token ? division.Records.After(schema, EntityPath.ParseKey(token)) : division.Records.OfType(schema))
+                .Where(r => options.Filter?.Invoke(r.Values) ?? true);
             var json = division.Json;
             return Task.FromResult(Paging.Page(
-                request, rows.ToList(), division.Options.PageSize, options.Top, division.Urls.Collection(schema),
+                request, rows, division.Options.PageSize, options.Top, division.Urls.Collection(schema),
                 r => json.Row(r, options.Projection), r => $"guid'{r.Key}'"));
         }
     }

@@ -25,7 +25,7 @@ internal sealed partial class SyncHandlers(ExactOnlineDivision division)
         var after = After(request, options);
         lock (division.Records.Gate)
         {
-            var rows = division.Records.OfType(schema).Where(r => r.Timestamp > after).OrderBy(r => r.Timestamp).ToList();
+            var rows = division.Records.ChangedAfter(schema, after);
             var json = division.Json;
             return Task.FromResult(Paging.Page(
                 request, rows, division.Options.SyncPageSize, options.Top, division.Urls.SyncCollection(schema),
@@ -46,7 +46,7 @@ internal sealed partial class SyncHandlers(ExactOnlineDivision division)
         var collection = division.Urls.Root + "sync/Deleted";
         lock (division.Records.Gate)
         {
-            var rows = division.Records.Deleted.Where(d => d.Timestamp > after).OrderBy(d => d.Timestamp).ToList();
+            var rows = division.Records.DeletedAfter(after);
             return Task.FromResult(Paging.Page(
                 request, rows, division.Options.SyncPageSize, Top(request), collection,
                 d => Deleted(d, fields, ResourceUrls.SyncRow(collection, d.Timestamp)), d => Token(d.Timestamp)));

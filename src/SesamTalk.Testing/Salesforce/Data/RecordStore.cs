@@ -9,6 +9,7 @@ namespace SesamTalk.Testing.Salesforce.Data;
 internal sealed class RecordStore
 {
     private readonly Dictionary<string, SObjectRecord> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<SObjectSchema, SObjectTable> _tables = [];
     private readonly Dictionary<string, long> _autoNumbers = new(StringComparer.Ordinal);
     private readonly string _pod;
     private long _sequence;
@@ -33,10 +34,35 @@ internal sealed class RecordStore
         return next.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Add(SObjectRecord record) => _byId.Add(record.Id, record);
+    /// <summary>Adds a new record, indexed by its SystemModstamp as it stands.</summary>
+    public void Add(SObjectRecord record)
+    {
+        _byId.Add(record.Id, record);
+        record.Sequence = _byId.Count;
+        Table(record.Schema).Add(record);
+    }
+
+    /// <summary>Moves a record in its object's feed index after its SystemModstamp changed.</summary>
+    public void Restamp(SObjectRecord record) => Table(record.Schema).Restamp(record);
 
     /// <summary>Finds a record by a 15- or 18-character id, deleted ones included.</summary>
     public SObjectRecord? Find(string? id) => SalesforceId.Normalize(id) is { } full ? _byId.GetValueOrDefault(full) : null;
 
-    public IEnumerable<SObjectRecord> OfType(SObjectSchema schema) => _byId.Values.Where(r => r.Schema == schema);
+    /// <summary>The record with exactly this 18-character id, deleted ones included.</summary>
+    public SObjectRecord? Get(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The object's records, deleted ones included, in creation order.</summary>
+    public IEnumerable<SObjectRecord> OfType(SObjectSchema schema) => _tables.TryGetValue(schema, out var table) ? table.Records : [];
+
+    /// <summary>The object's records and their feed index.</summary>
+    public SObjectTable Table(SObjectSchema schema)
+    {
+        if (!_tables.TryGetValue(schema, out var table))
+        {
+            table = new SObjectTable();
+            _tables.Add(schema, table);
+        }
+
+        return table;
+    }
 }

@@ -99,11 +99,16 @@ internal sealed class RecordWriter(RecordStore store, string userId)
     private static decimal Number(SObjectRecord record, string field) =>
         record.Values[field] is { } value ? decimal.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : 0m;
 
-    private static void Stamp(SObjectRecord record, DateTimeOffset now, params string[] fields)
+    private void Stamp(SObjectRecord record, DateTimeOffset now, params string[] fields)
     {
         foreach (var field in fields)
         {
             record.Values[field] = SalesforceDate.FormatDateTime(now);
+        }
+
+        if (fields.Contains("SystemModstamp"))
+        {
+            store.Restamp(record);
         }
     }
 

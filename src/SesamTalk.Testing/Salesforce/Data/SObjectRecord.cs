@@ -18,8 +18,17 @@ internal sealed class SObjectRecord(SObjectSchema schema, string id, JsonObject 
 
     public bool IsDeleted => DeletedDate is not null;
 
-    public DateTimeOffset SystemModstamp =>
-        SalesforceDate.TryParseDateTime((string?)Values[nameof(SystemModstamp)], out var value) ? value : DateTimeOffset.MinValue;
+    public DateTimeOffset SystemModstamp => SystemModstampOrNull ?? DateTimeOffset.MinValue;
+
+    /// <summary>SystemModstamp as a query compares it: null when empty or not a datetime.</summary>
+    public DateTimeOffset? SystemModstampOrNull =>
+        SalesforceDate.TryParseDateTime((string?)Values[nameof(SystemModstamp)], out var value) ? value : null;
+
+    /// <summary>The record's place in creation order (the store numbers records as they are added).</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>Where the object's feed index holds the record (null while it is not indexed); kept by <see cref="SObjectTable"/>.</summary>
+    public FeedKey? FeedKey { get; set; }
 
     public JsonNode? this[string field] => Values[field];
 }

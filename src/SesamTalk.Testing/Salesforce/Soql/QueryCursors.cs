@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SesamTalk.Testing.Salesforce.Data;
 
@@ -6,11 +8,17 @@ namespace SesamTalk.Testing.Salesforce.Soql;
 
 /// <summary>
 /// Open query locators. A query's rows are captured when it runs, as a server-side cursor does, so pages behind
-/// <c>nextRecordsUrl</c> neither lose nor repeat rows whatever is written meanwhile.
+/// <c>nextRecordsUrl</c> neither lose nor repeat rows whatever is written meanwhile. An open locator keeps its rows as
+/// UTF-8 JSON, a compact snapshot with no object graph for the collector to walk (a million projected rows as
+/// <see cref="JsonObject"/>s took more memory than the records themselves), and parses a page's rows back when it is
+/// read; they were written with the escaping responses use, so the page's bytes are what the rows would have given.
 /// </summary>
 internal sealed class QueryCursors
 {
-    private readonly ConcurrentDictionary<string, (List<JsonObject> Rows, int BatchSize)> _open = new(StringComparer.Ordinal);
+    // As Http.ResponseWriter writes responses: a row written again after the round trip keeps its bytes.
+    private static readonly JsonSerializerOptions Snapshot = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly ConcurrentDictionary<string, (List<byte[]> Rows, int BatchSize)> _open = new(StringComparer.Ordinal);
     private long _sequence = Random.Shared.NextInt64(1_000, 1_000_000);
 
     /// <summary>Builds the first page; when rows remain, opens a locator for the rest.</summary>
@@ -18,12 +26,12 @@ internal sealed class QueryCursors
     {
         if (rows.Count <= batchSize)
         {
-            return Page(rows, totalSize, null);
+            return Page(rows.Select(r => r.DeepClone()), totalSize, null);
         }
 
         var locator = SalesforceId.Create("01g", "0A", Interlocked.Increment(ref _sequence));
-        _open[locator] = (rows, batchSize);
-        return Page(rows.GetRange(0, batchSize), totalSize, $"{dataPath}/query/{locator}-{batchSize}");
+        _open[locator] = ([.. rows.Select(row => JsonSerializer.SerializeToUtf8Bytes(row, Snapshot))], batchSize);
+        return Page(rows.GetRange(0, batchSize).Select(r => r.DeepClone()), totalSize, $"{dataPath}/query/{locator}-{batchSize}");
     }
 
     /// <summary>The page at "{locator}-{offset}", or null for an unknown or exhausted locator.</summary>
@@ -45,10 +53,10 @@ internal sealed class QueryCursors
         }
 
         var next = end < cursor.Rows.Count ? $"{dataPath}/query/{locator}-{end}" : null;
-        return Page(cursor.Rows.GetRange(offset, count), cursor.Rows.Count, next);
+        return Page(cursor.Rows.GetRange(offset, count).Select(row => JsonNode.Parse(row)!), cursor.Rows.Count, next);
     }
 
-    private static JsonObject Page(List<JsonObject> rows, int totalSize, string? nextRecordsUrl)
+    private static JsonObject Page(IEnumerable<JsonNode> rows, int totalSize, string? nextRecordsUrl)
     {
         var page = new JsonObject { ["totalSize"] = totalSize, ["done"] = nextRecordsUrl is null };
         if (nextRecordsUrl is not null)
@@ -56,7 +64,7 @@ internal sealed class QueryCursors
             page["nextRecordsUrl"] = nextRecordsUrl;
         }
 
-        page["records"] = new JsonArray([.. rows.Select(r => (JsonNode)r.DeepClone())]);
+        page["records"] = new JsonArray([.. rows]);
         return page;
     }
 }

@@ -23,8 +23,9 @@ internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store, TimeP
         var filter = query.Where is null ? (_ => true) : Compile(schema, query.Where);
         var orders = query.OrderBy.Select(o => (Path: FieldPath.Bind(catalog, schema, o.Field), Order: o)).ToList();
 
-        IEnumerable<SObjectRecord> rows = store.OfType(schema).Where(r => (includeDeleted || !r.IsDeleted) && filter(r));
-        if (orders.Count > 0)
+        var (candidates, ordered) = Candidates(schema, query.Where, orders);
+        var rows = candidates.Where(r => (includeDeleted || !r.IsDeleted) && filter(r));
+        if (orders.Count > 0 && !ordered)
         {
             rows = rows.Order(Comparer<SObjectRecord>.Create((a, b) => CompareRows(orders, a, b)));
         }
@@ -39,6 +40,95 @@ internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store, TimeP
         return query.IsCount
             ? ([], matched.Count)
             : ([.. matched.Select(r => Project(r, select, 0, dataPath))], matched.Count);
+    }
+
+    /// <summary>
+    /// The records the query can match, a superset of its rows, in creation order (the order the general path starts
+    /// from) or, when <c>Ordered</c>, already in the query's ORDER BY order. The full filter still runs on every one, so
+    /// a shortcut only narrows where rows are looked for: an <c>Id =</c> or <c>Id IN (...)</c> condition reads those ids
+    /// from the id dictionary; <c>ORDER BY SystemModstamp, Id</c>, or a bound on SystemModstamp, reads the object's
+    /// feed index between the bounds; anything else reads every record of the object.
+    /// </summary>
+    private (IEnumerable<SObjectRecord> Records, bool Ordered) Candidates(SObjectSchema schema, SoqlCondition? where, List<(FieldPath Path, SoqlOrder Order)> orders)
+    {
+        if (where is not null && Ids(schema, where) is { } ids)
+        {
+            return (ids.Select(store.Get).OfType<SObjectRecord>().Where(r => r.Schema == schema).OrderBy(r => r.Sequence), false);
+        }
+
+        var table = store.Table(schema);
+        if (table.Unstamped > 0)
+        {
+            return (table.Records, false);
+        }
+
+        var (from, to) = where is null ? (long.MinValue, long.MaxValue) : Stamps(schema, where);
+        if (IsFeedOrder(orders))
+        {
+            return (table.Range(from, to), true);
+        }
+
+        return from == long.MinValue && to == long.MaxValue ? (table.Records, false) : (table.Range(from, to).OrderBy(r => r.Sequence), false);
+    }
+
+    /// <summary><c>ORDER BY SystemModstamp, Id</c>, both ascending, the order of the feed index.</summary>
+    private static bool IsFeedOrder(List<(FieldPath Path, SoqlOrder Order)> orders) =>
+        orders.Count == 2
+        && orders[0] is { Path: { Hops.Count: 0, Field.Name: "SystemModstamp" }, Order.Descending: false }
+        && orders[1] is { Path: { Hops.Count: 0, Field.Name: "Id" }, Order.Descending: false };
+
+    /// <summary>The ids every matching row must have (from <c>Id = '…'</c> or <c>Id IN (…)</c>), or null when the condition does not pin them.</summary>
+    private HashSet<string>? Ids(SObjectSchema schema, SoqlCondition condition)
+    {
+        switch (condition)
+        {
+            case SoqlAnd and:
+                return Ids(schema, and.Left) ?? Ids(schema, and.Right);
+            case SoqlOr either when Ids(schema, either.Left) is { } left && Ids(schema, either.Right) is { } right:
+                left.UnionWith(right);
+                return left;
+            case SoqlComparison { Operator: "=" or "IN" } comparison:
+                var path = FieldPath.Bind(catalog, schema, comparison.Field);
+                return path is { Hops.Count: 0, Field.Name: "Id" }
+                    ? comparison.Values.Select(v => SoqlValues.Literal(path.Field, v)).OfType<string>().ToHashSet(StringComparer.Ordinal)
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The SystemModstamp range (UTC ticks, both ends inclusive) every matching row lies in: bounds of SystemModstamp
+    /// compared with a datetime literal, intersected through AND and joined through OR; unbounded where unknown.
+    /// </summary>
+    private (long From, long To) Stamps(SObjectSchema schema, SoqlCondition condition)
+    {
+        const long Min = long.MinValue, Max = long.MaxValue;
+        switch (condition)
+        {
+            case SoqlAnd and:
+                var (l1, r1) = (Stamps(schema, and.Left), Stamps(schema, and.Right));
+                return (Math.Max(l1.From, r1.From), Math.Min(l1.To, r1.To));
+            case SoqlOr or:
+                var (l2, r2) = (Stamps(schema, or.Left), Stamps(schema, or.Right));
+                return (Math.Min(l2.From, r2.From), Math.Max(l2.To, r2.To));
+            case SoqlComparison { Operator: "=" or ">" or ">=" or "<" or "<=", Values.Count: 1 } comparison:
+                var path = FieldPath.Bind(catalog, schema, comparison.Field);
+                if (path is not { Hops.Count: 0, Field.Name: "SystemModstamp" } || Operand(path.Field, comparison.Values[0]) is not DateTimeOffset stamp)
+                {
+                    return (Min, Max);
+                }
+
+                var ticks = stamp.UtcTicks;
+                return comparison.Operator switch
+                {
+                    "=" => (ticks, ticks),
+                    ">" or ">=" => (ticks, Max),
+                    _ => (Min, ticks),
+                };
+            default:
+                return (Min, Max);
+        }
     }
 
     private int CompareRows(List<(FieldPath Path, SoqlOrder Order)> orders, SObjectRecord a, SObjectRecord b)
@@ -179,6 +269,17 @@ internal sealed class SoqlEngine(SchemaCatalog catalog, RecordStore store, TimeP
     private JsonObject Project(SObjectRecord record, List<FieldPath> select, int depth, string dataPath)
     {
         var json = new JsonObject { ["attributes"] = RecordJson.Attributes(record.Schema, record.Id, dataPath) };
+        if (select.TrueForAll(p => p.Hops.Count <= depth))
+        {
+            // Only the record's own fields (a change feed's rows): one group, in the order asked for, without grouping a row.
+            foreach (var path in select)
+            {
+                json[path.Field.Name] = record[path.Field.Name]?.DeepClone();
+            }
+
+            return json;
+        }
+
         foreach (var group in select.GroupBy(p => p.Hops.Count > depth ? p.Hops[depth].RelationshipName : null))
         {
             if (group.Key is null)
