@@ -16,6 +16,7 @@ internal sealed record ChildStart(string Mode, string System, int Records, Child
 internal sealed record ChildResult(
     string Scenario,
     double Seconds,
+    double CpuSeconds,
     long ApiCalls,
     long PeakWorkingSetBytes,
     bool PeakIsPerScenario,

@@ -29,13 +29,15 @@ internal static class SyncChild
         GC.WaitForPendingFinalizers();
         var perScenario = ProcessMemory.ResetPeak();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var figures = await side.RunAsync(scenario, CancellationToken.None).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var peak = ProcessMemory.PeakBytes();
         return new ChildResult(
-            scenario, seconds, figures.ApiCalls, peak, perScenario, allocated, LinkStoreSize.Bytes(start.LinkStore), figures.Links,
+            scenario, seconds, cpu.TotalSeconds, figures.ApiCalls, peak, perScenario, allocated, LinkStoreSize.Bytes(start.LinkStore), figures.Links,
             figures.Read, figures.Created, figures.Updated, figures.Unchanged, figures.StopReason);
     }
 

@@ -2,7 +2,9 @@ namespace SesamTalk.Benchmarks.Sync;
 
 /// <summary>
 /// One scenario of one system and size, as printed and written to JSON: the engine's figures next to the
-/// connector-only baseline's. Records per second and allocated bytes per record are per the run's N records.
+/// connector-only baseline's. Records per second and allocated bytes per record are per the run's N records; the
+/// engine's CPU seconds (its child's user and system time) say how much of the wall time was its own work on a
+/// machine shared with other load.
 /// </summary>
 internal sealed record SyncRow(
     string System,
@@ -10,6 +12,7 @@ internal sealed record SyncRow(
     int Records,
     double EngineSeconds,
     double ConnectorSeconds,
+    double EngineCpuSeconds,
     double RecordsPerSecond,
     long ApiCalls,
     long MinimumApiCalls,
@@ -31,6 +34,7 @@ internal sealed record SyncRow(
         records,
         Math.Round(engine.Seconds, 3),
         Math.Round(connector.Seconds, 3),
+        Math.Round(engine.CpuSeconds, 3),
         Math.Round(records / engine.Seconds, 0),
         engine.ApiCalls,
         connector.ApiCalls,
