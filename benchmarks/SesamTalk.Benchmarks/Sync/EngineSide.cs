@@ -38,9 +38,13 @@ internal sealed class EngineSide<TEntity> : IScenarioSide
         var engine = _services.GetRequiredService<ISyncEngine>();
         var report = await engine.SyncAsync(_entity, progress: null, cancellationToken).ConfigureAwait(false);
         var flow = report.Flows.Single();
-        var stop = flow.Stopped || flow.Held || flow.Quarantined > 0
-            ? $"{flow.StopReason ?? "stopped"}; held {flow.Held}, quarantined {flow.Quarantined}"
-            : null;
+        string?[] problems =
+        [
+            flow.Stopped ? "stopped: " + (flow.StopReason ?? "no reason given") : null,
+            flow.Held ? "held by the mass-change breaker" : null,
+            flow.Quarantined > 0 ? $"{flow.Quarantined} quarantined" : null,
+        ];
+        var stop = problems.Any(problem => problem is not null) ? string.Join("; ", problems.OfType<string>()) : null;
         return new SideFigures(flow.ApiCalls, flow.Linked, flow.Read, flow.Created, flow.Updated, flow.Unchanged, stop);
     }
 
