@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace SesamTalk.Benchmarks.Sync;
+
+/// <summary>
+/// <c>sync --records N[,N...] --system custom|salesforce [--json PATH]</c> (issue 13): per size, the engine's four
+/// scenarios (<see cref="SyncScenarios"/>) and a connector-only baseline doing the same reads and writes, against the
+/// system's emulator on loopback, each side in a child process so its peak working set is the engine's own.
+/// </summary>
+internal static class SyncBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = Option(args, "--records", "10000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(size => int.Parse(size.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture))
+            .ToList();
+        var systems = Option(args, "--system", SyncSystems.Custom).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var json = Option(args, "--json", "");
+        if (sizes.Count == 0 || sizes.Any(size => size < 1) || systems.Length == 0 || !systems.All(SyncSystems.IsKnown))
+        {
+            await Console.Error.WriteLineAsync("usage: sync --records N[,N...] --system custom|salesforce [--json PATH]").ConfigureAwait(false);
+            return 2;
+        }
+
+        var rows = new List<SyncRow>();
+        foreach (var system in systems)
+        {
+            foreach (var size in sizes)
+            {
+                rows.AddRange(await SyncRun.RunAsync(system, size).ConfigureAwait(false));
+            }
+        }
+
+        SyncReportWriter.WriteTable(Console.Out, rows);
+        if (json.Length > 0)
+        {
+            await SyncReportWriter.WriteJsonAsync(json, rows).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
