@@ -177,18 +177,33 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
         var chunks = bulk
             ? EntityMapperFields.ChunkByUrlLength(literals, MaxSoqlLength - filter.Length - 1, separatorLength: 1, escaped: false)
             : EntityMapperFields.ChunkByUrlLength(literals, InListBudget, separatorLength: 3);
-        foreach (var chunk in chunks)
+        if (bulk)
         {
-            var soql = filter + string.Join(",", chunk) + ")";
-            var pages = bulk ? _bulkQuery.ReadAsync(soql, includeDeleted, cancellationToken) : _client.QueryPagesAsync(soql, includeDeleted, cancellationToken);
-            await foreach (var page in pages.ConfigureAwait(false))
+            // The query jobs of one read run side by side: each waits for Salesforce to finish it, not for the others.
+            var sets = await Task.WhenAll(chunks.Select(chunk => ReadAllAsync(_bulkQuery.ReadAsync(filter + string.Join(",", chunk) + ")", includeDeleted, cancellationToken)))).ConfigureAwait(false);
+            found.AddRange(sets.SelectMany(set => set));
+        }
+        else
+        {
+            foreach (var chunk in chunks)
             {
-                found.AddRange(page);
+                found.AddRange(await ReadAllAsync(_client.QueryPagesAsync(filter + string.Join(",", chunk) + ")", includeDeleted, cancellationToken)).ConfigureAwait(false));
             }
         }
 
         await ReadChildrenAsync(mapper, found, cancellationToken).ConfigureAwait(false);
         return found;
+    }
+
+    private static async Task<List<SyncRecord>> ReadAllAsync(IAsyncEnumerable<IReadOnlyList<SyncRecord>> pages)
+    {
+        var records = new List<SyncRecord>();
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            records.AddRange(page);
+        }
+
+        return records;
     }
 
     /// <summary>Id, SystemModstamp, IsDeleted when the type has it, and the mapper's fields.</summary>
