@@ -139,8 +139,9 @@ internal sealed partial class FlowCycle<TEntity>
 
     /// <summary>
     /// Pushes the host's changes after <paramref name="cursor"/> in units of the connector's largest write batch, and of
-    /// at least <see cref="MinimumUnit"/> changes for APIs that write one record a call, so the unit's read-back of what
-    /// the system stored is one call for many writes.
+    /// at least <see cref="MinimumUnit"/> changes: a unit is one link-store transaction on disk (with one for its
+    /// intents), and for APIs that write one record a call, the unit's read-back of what the system stored is one call
+    /// for many writes.
     /// </summary>
     private async Task SyncHostChangesAsync(HostCursor? cursor)
     {

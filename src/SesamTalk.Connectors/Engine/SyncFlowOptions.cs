@@ -34,6 +34,6 @@ public sealed class SyncFlowOptions
     /// </summary>
     public TimeSpan? DeletionScanInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Host changes per unit of work; null for the connector's largest write batch, and at least 100.</summary>
+    /// <summary>Host changes per unit of work; null for the connector's largest write batch, and at least 1,000.</summary>
     public int? BatchSize { get; set; }
 }
