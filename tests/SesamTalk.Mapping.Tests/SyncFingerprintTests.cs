@@ -11,21 +11,10 @@ public class SyncFingerprintTests
     private static readonly IEntityMapper<Product> Products = Product.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
     private static readonly IEntityMapper Lines = Order.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Order")).Children[0].Mapper;
 
-    private static SyncRecord Record() => new("Product2", "01t5g000001AbCdAAK")
-    {
-        ["ProductCode"] = SyncValue.From("W-100"),
-        ["Name"] = SyncValue.From("Widget"),
-        ["Price__c"] = SyncValue.From(12.5m),
-        ["IsActive"] = SyncValue.From(true),
-        ["Family"] = SyncValue.From("Hardware & Tools"),
-        ["DisplayName__c"] = SyncValue.From("W-100 Widget"),
-        ["LastModifiedDate"] = SyncValue.From(new DateTimeOffset(2024, 9, 10, 14, 20, 17, 123, TimeSpan.Zero)),
-    };
-
     [Fact]
     public void The_text_parses_back_and_matches_only_itself()
     {
-        var print = Products.FingerprintOf(Record(), FieldDirection.Both);
+        var print = Products.FingerprintOf(SampleProduct.Record(), FieldDirection.Both);
         var text = print.ToString();
 
         Assert.Matches("^[0-9a-f]{32}$", text);
@@ -35,7 +24,7 @@ public class SyncFingerprintTests
         Assert.Equal(print.GetHashCode(), parsed.GetHashCode());
         Assert.True(print.Matches(text));
 
-        var other = Products.FingerprintOf(Record(), FieldDirection.ToRemote);
+        var other = Products.FingerprintOf(SampleProduct.Record(), FieldDirection.ToRemote);
         Assert.NotEqual(print, other);
         Assert.True(print != other);
         Assert.False(other.Matches(text));
@@ -56,13 +45,13 @@ public class SyncFingerprintTests
     {
         Assert.False(SyncFingerprint.TryParse(text, out var parsed));
         Assert.Equal(default, parsed);
-        Assert.False(Products.FingerprintOf(Record(), FieldDirection.Both).Matches(text));
+        Assert.False(Products.FingerprintOf(SampleProduct.Record(), FieldDirection.Both).Matches(text));
     }
 
     [Fact]
     public void Upper_case_text_is_not_the_fingerprint_a_store_holds()
     {
-        var print = Products.FingerprintOf(Record(), FieldDirection.Both);
+        var print = Products.FingerprintOf(SampleProduct.Record(), FieldDirection.Both);
 
         Assert.False(print.Matches(print.ToString().ToUpperInvariant()));
     }
@@ -78,7 +67,7 @@ public class SyncFingerprintTests
     [Fact]
     public void Fingerprints_order_as_their_texts_do()
     {
-        var prints = Enumerable.Range(0, 200).Select(i => Products.FingerprintOf(Record().With("Name", SyncValue.From(i)), FieldDirection.Both)).ToList();
+        var prints = Enumerable.Range(0, 200).Select(i => Products.FingerprintOf(SampleProduct.Record().With("Name", SyncValue.From(i)), FieldDirection.Both)).ToList();
 
         foreach (var (a, b) in prints.Zip(prints.Skip(1)))
         {
@@ -92,8 +81,8 @@ public class SyncFingerprintTests
     [Fact]
     public void A_record_without_children_is_fingerprinted_without_allocating()
     {
-        var record = Record();
-        var texts = Record().With("Price__c", SyncValue.From("12.500")).With("IsActive", SyncValue.From("true"));
+        var record = SampleProduct.Record();
+        var texts = SampleProduct.Record().With("Price__c", SyncValue.From("12.500")).With("IsActive", SyncValue.From("true"));
         var stored = Products.Fingerprint(record, FieldDirection.Both);
         Products.FingerprintOf(texts, FieldDirection.Both);
 

@@ -20,7 +20,7 @@ internal static class BulkBenchmark
     {
         var records = Option(args, "--records", 100_000);
         var poll = TimeSpan.FromMilliseconds(Option(args, "--poll-ms", (int)new SalesforceOptions().BulkPollInterval.TotalMilliseconds));
-        var mapper = BenchProduct.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
+        var mapper = SesamTalk.Benchmarks.Sync.SyncProduct.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
         var rows = new List<(int Step, string Text)>();
         foreach (var bulk in new[] { true, false })
         {
@@ -96,7 +96,7 @@ internal static class BulkBenchmark
         return (read, last, measured);
     }
 
-    private static BenchProduct Product(int i) => new()
+    private static SesamTalk.Benchmarks.Sync.SyncProduct Product(int i) => new()
     {
         Code = $"P-{i:D6}",
         Name = $"Product {i}",

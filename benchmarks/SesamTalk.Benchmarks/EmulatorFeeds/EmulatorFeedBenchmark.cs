@@ -27,7 +27,7 @@ internal static class EmulatorFeedBenchmark
 
         var at = Array.IndexOf(args, "--paths");
         var paths = at >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : ["rest", "bulk"];
-        var mapper = BenchProduct.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
+        var mapper = SesamTalk.Benchmarks.Sync.SyncProduct.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
         var rows = new List<string>();
         foreach (var path in paths)
         {
