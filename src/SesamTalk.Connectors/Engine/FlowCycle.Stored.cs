@@ -72,7 +72,13 @@ internal sealed partial class FlowCycle<TEntity>
         work.Stored = stored;
         foreach (var field in _fields)
         {
-            if (work.ToRemote!.Contains(field.Name) && field.Token(stored) is { } token)
+            if (!work.ToRemote!.TryGetValue(field.Name, out var sent)
+                || (field.IsScalar && stored.TryGetValue(field.Name, out var kept) && sent.Equals(kept)))
+            {
+                continue; // not written, or stored as sent: its token is the agreed one already
+            }
+
+            if (field.Token(stored) is { } token)
             {
                 work.Agreed!.SetRemote(field.Name, token);
             }
