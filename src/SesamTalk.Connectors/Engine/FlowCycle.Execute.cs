@@ -85,7 +85,10 @@ internal sealed partial class FlowCycle<TEntity>
         await RecordIntentsAsync(creates, SyncSide.Local).ConfigureAwait(false);
         foreach (var batch in creates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
         {
-            var results = await _connector.CreateAsync(_mapper, batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey)).ToList(), _cancellationToken).ConfigureAwait(false);
+            var results = await _connector.CreateAsync(
+                _mapper,
+                batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey) { FirstAttempt = !_openIntents.ContainsKey((SyncSide.Local, work.SourceId)) }).ToList(),
+                _cancellationToken).ConfigureAwait(false);
             for (var index = 0; index < batch.Length; index++)
             {
                 Settle(batch[index], results[index], SyncChangeKind.Create);

@@ -22,7 +22,7 @@ public sealed partial class SalesforceSyncConnector
         ArgumentNullException.ThrowIfNull(creates);
         var records = creates.Select(c => mapper.WithConstants(c.Record)).ToList();
         var results = Outcomes(UsesBulk(records.Count)
-            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], [.. creates.Where(c => !c.FirstAttempt).Select(c => c.IdempotencyKey)], await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
             : await _client.CreateAsync(records, cancellationToken).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
         return results;

@@ -14,10 +14,11 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
 {
     /// <summary>
     /// Creates the records (with <paramref name="upsertField"/>, upserts them by it); one result per record, in order,
-    /// and a created record's <see cref="SyncRecord.Id"/> set.
+    /// and a created record's <see cref="SyncRecord.Id"/> set. Only <paramref name="repeatedKeys"/> (creates an earlier
+    /// attempt may have sent) are looked up in the log.
     /// </summary>
     public async Task<IReadOnlyList<SalesforceWriteResult>> CreateAsync(
-        string type, IReadOnlyList<SyncRecord> records, IReadOnlyList<string> keys, string? upsertField, CancellationToken cancellationToken)
+        string type, IReadOnlyList<SyncRecord> records, IReadOnlyList<string> keys, IReadOnlyList<string> repeatedKeys, string? upsertField, CancellationToken cancellationToken)
     {
         var results = new SalesforceWriteResult?[records.Count];
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -26,7 +27,9 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
             byKey[keys[i]] = i;
         }
 
-        foreach (var entry in await log.FindAsync(byKey.Keys, cancellationToken).ConfigureAwait(false))
+        // Only a create that may have been sent before can be in a logged job: a first attempt's key is new.
+        var logged = repeatedKeys.Count == 0 ? [] : await log.FindAsync(repeatedKeys, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in logged)
         {
             await ResumeAsync(entry, byKey, results, cancellationToken).ConfigureAwait(false);
         }

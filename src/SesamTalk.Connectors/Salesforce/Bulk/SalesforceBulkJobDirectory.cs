@@ -45,6 +45,7 @@ public sealed class SalesforceBulkJobDirectory : ISalesforceBulkJobLog, IDisposa
             }
 
             File.Move(temporary, path, overwrite: true);
+            DeleteExpired();
         }
         finally
         {
@@ -109,6 +110,24 @@ public sealed class SalesforceBulkJobDirectory : ISalesforceBulkJobLog, IDisposa
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>
+    /// Deletes the entries last written longer ago than the retention, without reading them: the log is searched only
+    /// for creates that may be repeats, so it is kept short as it is written.
+    /// </summary>
+    private void DeleteExpired()
+    {
+        // File times are the file system's, so the real clock (the entries' own dates follow the log's clock).
+        var oldest = TimeProvider.System.GetUtcNow().UtcDateTime - Retention;
+        foreach (var path in Directory.EnumerateFiles(_directory, "*.json"))
+        {
+            if (File.GetLastWriteTimeUtc(path) < oldest)
+            {
+                File.Delete(path);
+                _read.Remove(path);
+            }
+        }
+    }
 
     private string PathOf(string jobId) =>
         Path.Combine(_directory, (jobId.Length > 0 && jobId.All(char.IsAsciiLetterOrDigit) ? jobId : throw new ArgumentException($"'{jobId}' is not a job id.", nameof(jobId))) + ".json");
