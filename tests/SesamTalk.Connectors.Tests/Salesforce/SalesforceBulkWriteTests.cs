@@ -136,6 +136,24 @@ public class SalesforceBulkWriteTests
     }
 
     [Fact]
+    public async Task Only_creates_that_may_be_repeats_are_looked_up_in_the_job_log_a_first_attempt_goes_straight_to_a_new_job()
+    {
+        await using var org = await StartAsync();
+        var creates = Creates(300);
+        var first = await org.Connector.CreateAsync(Products, creates, CancellationToken.None);
+
+        // The same keys again: as repeats they take the logged job's outcome; marked first attempts (which in the engine
+        // carry keys drawn for them) skip the log, so here they make a second job and records.
+        var repeated = await org.Connector.CreateAsync(Products, creates, CancellationToken.None);
+        Assert.Equal(first.Select(r => r.Id), repeated.Select(r => r.Id));
+        Assert.Equal(1, Calls(org, SalesforceEndpoint.BulkIngestCreate));
+
+        var firstAttempts = await org.Connector.CreateAsync(Products, [.. creates.Select(create => create with { FirstAttempt = true })], CancellationToken.None);
+        Assert.Equal(2, Calls(org, SalesforceEndpoint.BulkIngestCreate));
+        Assert.Empty(firstAttempts.Select(r => r.Id).Intersect(first.Select(r => r.Id)));
+    }
+
+    [Fact]
     public async Task Only_the_rows_a_job_never_reached_are_sent_again_with_the_new_creates()
     {
         await using var org = await StartAsync(emulator: options => options.DailyBulkBatchLimit = 1);
