@@ -7,22 +7,13 @@ public class FingerprintTests
 {
     private static readonly IEntityMapper<Product> Mapper = Product.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
 
-    private static SyncRecord Remote(Action<SyncRecord>? change = null)
+    /// <summary>The sample product as Salesforce answers it: its datetimes as the API's text.</summary>
+    private static SyncRecord Remote(Action<SyncRecord>? change = null) => SampleProduct.Record(record =>
     {
-        var record = new SyncRecord("Product2", "01t5g000001AbCdAAK")
-        {
-            ["ProductCode"] = SyncValue.From("W-100"),
-            ["Name"] = SyncValue.From("Widget"),
-            ["Price__c"] = SyncValue.From(12.5m),
-            ["IsActive"] = SyncValue.From(true),
-            ["Family"] = SyncValue.From("Hardware & Tools"),
-            ["DisplayName__c"] = SyncValue.From("W-100 Widget"),
-            ["LastModifiedDate"] = SyncValue.From("2024-09-10T14:20:17.000+0000"),
-            ["SystemModstamp"] = SyncValue.From("2024-09-10T14:20:17.000+0000"),
-        };
+        record["LastModifiedDate"] = SyncValue.From("2024-09-10T14:20:17.000+0000");
+        record["SystemModstamp"] = SyncValue.From("2024-09-10T14:20:17.000+0000");
         change?.Invoke(record);
-        return record;
-    }
+    });
 
     [Fact]
     public void The_host_entity_and_the_remote_record_agree_when_their_shared_values_agree()
