@@ -112,6 +112,12 @@ internal static class SqliteDb
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(SqliteConnection connection, string sql, (string, object?)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
     {
         using var command = Command(connection, null, sql, parameters);
+        return await ReadAllAsync(command, map, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a prepared command's query and maps every row.</summary>
+    public static async Task<List<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {

@@ -30,39 +30,39 @@ internal static class SqliteLinkWrites
                 SqliteDb.ReadNullableString(reader, 12)));
 
     /// <summary>
-    /// Inserts a link, with its fingerprints when they are known already (a new link's first state, one statement); the
-    /// same pair again is a no-op (its fingerprints are then replaced), a clash on either id throws
-    /// <see cref="SyncLinkConflictException"/>. The insert goes first and the ids are only looked at when it did nothing.
+    /// Inserts a link, then saves <paramref name="fingerprints"/> when given; the same pair again is a no-op but for the
+    /// fingerprints, a clash on either id throws <see cref="SyncLinkConflictException"/>. The insert goes first and the
+    /// ids are only looked at when it did nothing. (A commit's runs of new links go through <see cref="SqliteLinkBatches"/>,
+    /// which falls back to this to name a clash.)
     /// </summary>
     public static async Task SaveLinkAsync(SqliteWriter writer, SyncLink link, LinkFingerprints? fingerprints, CancellationToken cancellationToken)
     {
         var flow = new SyncFlowId(link.Entity, link.Target);
-        var parameters = SqliteDb.Flow(
-            flow,
-            ("@local", link.LocalId),
-            ("@remote", link.RemoteId),
-            ("@provenance", (int)link.Provenance),
-            ("@matchKey", link.MatchKey),
-            ("@linkedAt", SqliteDb.Time(link.LinkedAt)),
-            ("@localRead", fingerprints?.LocalRead),
-            ("@localWritten", fingerprints?.LocalWritten),
-            ("@remoteRead", fingerprints?.RemoteRead),
-            ("@remoteWritten", fingerprints?.RemoteWritten),
-            ("@agreed", fingerprints?.Agreed));
         var inserted = await writer.ExecuteAsync(
-            fingerprints is null
-                ? "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at) "
-                    + "VALUES (@entity, @system, @type, @local, @remote, @provenance, @matchKey, @linkedAt) ON CONFLICT DO NOTHING;"
-                : "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed) "
-                    + "VALUES (@entity, @system, @type, @local, @remote, @provenance, @matchKey, @linkedAt, @localRead, @localWritten, @remoteRead, @remoteWritten, @agreed) "
-                    + "ON CONFLICT DO NOTHING;",
-            parameters,
+            "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at) "
+            + "VALUES (@entity, @system, @type, @local, @remote, @provenance, @matchKey, @linkedAt) ON CONFLICT DO NOTHING;",
+            SqliteDb.Flow(
+                flow,
+                ("@local", link.LocalId),
+                ("@remote", link.RemoteId),
+                ("@provenance", (int)link.Provenance),
+                ("@matchKey", link.MatchKey),
+                ("@linkedAt", SqliteDb.Time(link.LinkedAt))),
             cancellationToken).ConfigureAwait(false);
-        if (inserted > 0)
+        if (inserted == 0)
         {
-            return;
+            await ThrowIfTakenAsync(writer, flow, link, cancellationToken).ConfigureAwait(false);
         }
 
+        if (fingerprints is not null)
+        {
+            await SaveFingerprintsAsync(writer, flow, link.LocalId, fingerprints, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Throws when either id of a link that could not be inserted is linked to another record (the same pair is no clash).</summary>
+    private static async Task ThrowIfTakenAsync(SqliteWriter writer, SyncFlowId flow, SyncLink link, CancellationToken cancellationToken)
+    {
         var linkedRemote = (string?)await writer.ScalarAsync(
             "SELECT remote_id FROM links WHERE " + FlowIs + " AND local_id = @local;",
             SqliteDb.Flow(flow, ("@local", link.LocalId)),
@@ -79,11 +79,6 @@ internal static class SqliteLinkWrites
         if (!string.Equals(linkedRemote, link.RemoteId, StringComparison.Ordinal))
         {
             throw SyncLinkConflictException.LocalTaken(link, linkedRemote);
-        }
-
-        if (fingerprints is not null)
-        {
-            await SaveFingerprintsAsync(writer, flow, link.LocalId, fingerprints, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -34,20 +34,8 @@ internal sealed class SqliteWriter : IDisposable
     }
 
     /// <summary>Runs a query and maps every row.</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
-    {
-        var reader = await Bind(sql, parameters).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
-    }
+    public Task<List<T>> QueryAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken) =>
+        SqliteDb.ReadAllAsync(Bind(sql, parameters), map, cancellationToken);
 
     public void Dispose()
     {
