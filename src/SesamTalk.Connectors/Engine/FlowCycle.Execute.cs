@@ -353,13 +353,22 @@ internal sealed partial class FlowCycle<TEntity>
             return null;
         }
 
-        var expected = RecordText.Copy(read, read.FieldNames);
+        // Most writes leave nothing to lay over the record read (a create reads as what it sent, stored as sent): the
+        // copy is made only when a written or stored value differs from it.
+        SyncRecord? expected = null;
         foreach (var (field, value) in written)
         {
-            expected[field] = work.Stored is { } stored && stored.TryGetValue(field, out var kept) ? kept : value;
+            var after = work.Stored is { } stored && stored.TryGetValue(field, out var kept) ? kept : value;
+            if (expected is null && read.TryGetValue(field, out var before) && before.Equals(after))
+            {
+                continue;
+            }
+
+            expected ??= RecordText.Copy(read, read.FieldNames);
+            expected[field] = after;
         }
 
-        return _mapper.Fingerprint(expected, FieldDirection.FromRemote);
+        return _mapper.Fingerprint(expected ?? read, FieldDirection.FromRemote);
     }
 
     private void Written(SyncSide side, SyncChangeKind kind)
