@@ -1,8 +1,9 @@
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
-/// The records a cycle has linked so far in its pages (so no later page links them again before the commit makes the
-/// link visible), and the unlinked remote records it read, which host changes later in the cycle match against.
+/// The records a cycle has linked in its pages until the commit makes the links visible in the link store (so no later
+/// decision links them again), the records of failed links for the rest of the cycle, and the unlinked remote records
+/// it read, which host changes later in the cycle match against.
 /// </summary>
 internal sealed class CycleClaims
 {
@@ -21,6 +22,17 @@ internal sealed class CycleClaims
 
     /// <summary>Whether a link made this cycle claimed the remote record.</summary>
     public bool IsClaimedRemote(string id) => _remote.Contains(id);
+
+    /// <summary>Drops the claims of links the link store now holds.</summary>
+    public void Release<TEntity>(IEnumerable<LinkWork<TEntity>> linked)
+        where TEntity : class
+    {
+        foreach (var work in linked)
+        {
+            _local.Remove(work.LocalId!);
+            _remote.Remove(work.RemoteId!);
+        }
+    }
 
     /// <summary>Keeps an unlinked remote record by its match keys, for host records read later in the cycle.</summary>
     public void SawUnlinkedRemote(IEnumerable<string> keys, SyncRecord record) => _unlinkedRemote.Add(keys, record, record);

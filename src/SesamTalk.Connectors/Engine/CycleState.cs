@@ -7,10 +7,15 @@ namespace SesamTalk.Connectors.Engine;
 /// </summary>
 internal sealed class CycleState
 {
-    public CycleState(CycleStart start, MassChangeBreaker breaker, DateTimeOffset startedAt)
+    /// <param name="start">What the cycle read at its start.</param>
+    /// <param name="breaker">The cycle's mass-change breaker.</param>
+    /// <param name="hostIndex">The host change index, which the cycle's phases dispose of (it may hold a scratch file).</param>
+    /// <param name="startedAt">When the cycle took its lease.</param>
+    public CycleState(CycleStart start, MassChangeBreaker breaker, HostChangeIndex hostIndex, DateTimeOffset startedAt)
     {
         Start = start;
         Breaker = breaker;
+        HostIndex = hostIndex;
         Cursors = new PendingCursors(startedAt);
     }
 
@@ -18,7 +23,7 @@ internal sealed class CycleState
 
     public MassChangeBreaker Breaker { get; }
 
-    public HostChangeIndex HostIndex { get; } = new();
+    public HostChangeIndex HostIndex { get; }
 
     public CycleClaims Claims { get; } = new();
 

@@ -271,6 +271,10 @@ internal sealed partial class FlowCycle<TEntity>
 
         State.Cursors.Committed(now);
 
+        // The link store answers for the links just committed: their claims are no longer needed (a failed record's
+        // claim stays, so no later page of the cycle links or creates its counterpart again).
+        State.Claims.Release(works.Where(work => work.SavesNewLink));
+
         EngineLog.Committed(_context.Logger, Name, works.Count, side, cursor ?? "(unchanged)");
     }
 

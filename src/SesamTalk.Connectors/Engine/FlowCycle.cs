@@ -157,13 +157,16 @@ internal sealed partial class FlowCycle<TEntity>
         var breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options, Planning, approved: _hold is { IsApproved: true });
 
         // The lease was taken (or renewed) just now: the first commit of cursors alone may wait from here.
-        _state = new CycleState(start, breaker, _context.Time.GetUtcNow());
+        using (var hostIndex = new HostChangeIndex(_context.Options.HostIndexInMemory, _context.Options.ScratchDirectory))
+        {
+            _state = new CycleState(start, breaker, hostIndex, _context.Time.GetUtcNow());
+            await RetryReleasedAsync(start.Quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
+            await SyncRemoteChangesAsync(start.RemoteCursor).ConfigureAwait(false);
+            await SyncHostChangesAsync(start.HostCursor).ConfigureAwait(false);
+            await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
+            await CommitDeferredCursorsAsync().ConfigureAwait(false);
+        }
 
-        await RetryReleasedAsync(start.Quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
-        await SyncRemoteChangesAsync(start.RemoteCursor).ConfigureAwait(false);
-        await SyncHostChangesAsync(start.HostCursor).ConfigureAwait(false);
-        await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
-        await CommitDeferredCursorsAsync().ConfigureAwait(false);
         if (Planning)
         {
             // The plan listed every change; it stops where the cycle would, at the breaker, with the whole count.
