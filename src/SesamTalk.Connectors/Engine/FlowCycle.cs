@@ -51,7 +51,7 @@ internal sealed partial class FlowCycle<TEntity>
     private HostCursor? _hostCursor;
     private bool _hostIndexed;
     private bool _hostIndexComplete;
-    private string? _leaseOwner;
+    private SyncLease? _lease;
     private SemaphoreSlim? _gate;
     private int _processed;
     private readonly Dictionary<SyncSide, string> _deferredCursors = [];
@@ -214,18 +214,18 @@ internal sealed partial class FlowCycle<TEntity>
         var owner = LeaseOwner.ForThisProcess();
         var links = _context.Links;
         var duration = _context.Options.LeaseDuration;
-        if (await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false))
+        if (await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false) is { } lease)
         {
-            _leaseOwner = owner;
+            _lease = lease;
             return null;
         }
 
         var holder = await links.GetLeaseOwnerAsync(_flow, _cancellationToken).ConfigureAwait(false);
         if (holder is not null
             && LeaseOwner.IsGoneFromThisMachine(holder)
-            && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false))
+            && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false) is { } takenOver)
         {
-            _leaseOwner = owner;
+            _lease = takenOver;
             return null;
         }
 
@@ -241,10 +241,10 @@ internal sealed partial class FlowCycle<TEntity>
 
     private async Task ReleaseLeaseAsync()
     {
-        if (_leaseOwner is { } owner)
+        if (_lease is { } lease)
         {
-            _leaseOwner = null;
-            await _context.Links.ReleaseLeaseAsync(_flow, owner, CancellationToken.None).ConfigureAwait(false);
+            _lease = null;
+            await _context.Links.ReleaseLeaseAsync(_flow, lease.Owner, CancellationToken.None).ConfigureAwait(false);
         }
 
         ReleaseGate();
