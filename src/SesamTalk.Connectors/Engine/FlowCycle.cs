@@ -52,6 +52,7 @@ internal sealed partial class FlowCycle<TEntity>
     private bool _hostIndexed;
     private bool _hostIndexComplete;
     private SyncLease? _lease;
+    private LeaseRenewal? _renewal;
     private SemaphoreSlim? _gate;
     private int _processed;
     private readonly Dictionary<SyncSide, string> _deferredCursors = [];
@@ -216,8 +217,7 @@ internal sealed partial class FlowCycle<TEntity>
         var duration = _context.Options.LeaseDuration;
         if (await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false) is { } lease)
         {
-            _lease = lease;
-            return null;
+            return Held(lease);
         }
 
         var holder = await links.GetLeaseOwnerAsync(_flow, _cancellationToken).ConfigureAwait(false);
@@ -225,8 +225,7 @@ internal sealed partial class FlowCycle<TEntity>
             && LeaseOwner.IsGoneFromThisMachine(holder)
             && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false) is { } takenOver)
         {
-            _lease = takenOver;
-            return null;
+            return Held(takenOver);
         }
 
         ReleaseGate();
@@ -239,8 +238,22 @@ internal sealed partial class FlowCycle<TEntity>
         return holder is null ? "another process is running this flow" : $"another process is running this flow (its lease is held by {holder})";
     }
 
+    /// <summary>Keeps the lease the cycle got, renewed in the background while the cycle runs; null: the cycle can run.</summary>
+    private string? Held(SyncLease lease)
+    {
+        _lease = lease;
+        _renewal = LeaseRenewal.Start(_context.Links, lease, _context.Options.LeaseDuration, _context.Time, _context.Logger);
+        return null;
+    }
+
     private async Task ReleaseLeaseAsync()
     {
+        if (_renewal is { } renewal)
+        {
+            _renewal = null;
+            await renewal.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_lease is { } lease)
         {
             _lease = null;
