@@ -31,7 +31,8 @@ public static class PostgreSqlLinkStoreBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<PostgreSqlLinkStoreOptions>()
             .Configure(configure)
-            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "The PostgreSQL link store needs a ConnectionString (SesamTalk:LinkStore:ConnectionString).");
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "The PostgreSQL link store needs a ConnectionString (SesamTalk:LinkStore:ConnectionString).")
+            .ValidateOnStart();
 
         // Opening migrates the schema; DI factories are synchronous, and this runs once, off any synchronisation context.
         builder.Services.TryAddSingleton<ILinkStore>(services =>
