@@ -29,7 +29,7 @@ internal sealed class ErpHost : HostApp<CustomerpStore, TalkClient>
             .AddSingleton(store.Orders)
             .AddSingleton(store.Products)
             .AddSingleton(store.Quotes);
-        HostContainer.AddEngine(services.AddSesamTalk().AddSalesforce(ConnectorConfiguration.WithBulkJobLog(configuration, SystemSections.Salesforce, stateDirectory, SystemName)), stateDirectory, SystemName);
+        HostContainer.AddEngine(services.AddSesamTalk().AddSalesforce(ConnectorConfiguration.WithBulkJobLog(configuration, SystemSections.Salesforce, stateDirectory, SystemName)), configuration, stateDirectory, SystemName);
         return new ErpHost(store, HostContainer.Build(services, logging));
     }
 

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
+using SesamTalk.PostgreSql;
 
 namespace SesamTalk.Samples.SyncJob.Hosts;
 
@@ -14,9 +16,35 @@ internal static class HostContainer
     /// <summary>The host's own database file in the state directory.</summary>
     public static string DatabasePath(string stateDirectory, string host) => Path.Combine(stateDirectory, host.ToLowerInvariant() + ".db");
 
-    /// <summary>Adds the engine and the host's link store to a host's registration (from its generated <c>AddSesamTalk()</c>).</summary>
-    public static void AddEngine(SesamTalkBuilder builder, string stateDirectory, string host) =>
-        builder.AddEngine().UseSqliteLinkStore(LinkStorePath(stateDirectory, host));
+    /// <summary>The link store's section: <c>Provider</c> (<c>Sqlite</c>, the default, or <c>PostgreSql</c>), and for PostgreSQL <c>ConnectionString</c> and <c>Schema</c>.</summary>
+    public const string LinkStoreSection = "SesamTalk:LinkStore";
+
+    /// <summary>
+    /// Adds the engine and the host's link store to a host's registration (from its generated <c>AddSesamTalk()</c>): a
+    /// SQLite file in the state directory, or with <c>Provider=PostgreSql</c> the schema <c>{Schema}_{host}</c> (default
+    /// <c>sesamtalk_customwebshop</c>, <c>sesamtalk_customerp</c>) in the configured database, which several copies of the
+    /// job share.
+    /// </summary>
+    public static void AddEngine(SesamTalkBuilder builder, IConfiguration configuration, string stateDirectory, string host)
+    {
+        var section = configuration.GetSection(LinkStoreSection);
+        builder.AddEngine();
+        switch (section["Provider"]?.ToUpperInvariant())
+        {
+            case null or "" or "SQLITE":
+                builder.UseSqliteLinkStore(LinkStorePath(stateDirectory, host));
+                break;
+            case "POSTGRESQL":
+                builder.UsePostgreSqlLinkStore(options =>
+                {
+                    section.Bind(options);
+                    options.Schema += "_" + host.ToLowerInvariant();
+                });
+                break;
+            default:
+                throw new JobSettingsException($"{LinkStoreSection}:Provider is '{section["Provider"]}'; use Sqlite (a file per host in the state directory) or PostgreSql (with {LinkStoreSection}:ConnectionString).");
+        }
+    }
 
     /// <summary>
     /// Builds a host's container, logging to the job's loggers (the engine logs through <c>ILogger&lt;SyncEngine&gt;</c>),

@@ -36,6 +36,7 @@ internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
                 .AddExactOnline(ConnectorConfiguration.WithTokenFile(configuration, SystemSections.ExactOnline, stateDirectory))
                 .AddSuperOffice(ConnectorConfiguration.WithTokenFile(configuration, SystemSections.SuperOffice, stateDirectory))
                 .AddCustomSystem(SystemSections.CustomcrmName, configuration.GetSection(SystemSections.Customcrm)),
+            configuration,
             stateDirectory,
             SystemName);
         var host = new WebshopHost(store, HostContainer.Build(services, logging));

@@ -241,8 +241,8 @@ internal sealed partial class FlowCycle<TEntity>
 
     private async Task CommitAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
     {
-        if (_leaseOwner is { } owner
-            && !await _context.Links.RenewLeaseAsync(_flow, owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
+        if (_lease is { } lease
+            && !await _context.Links.RenewLeaseAsync(_flow, lease.Owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
         {
             throw new SyncLeaseLostException(Name);
         }
@@ -251,6 +251,11 @@ internal sealed partial class FlowCycle<TEntity>
         var commit = await _context.Links.BeginCommitAsync(_cancellationToken).ConfigureAwait(false);
         await using (commit.ConfigureAwait(false))
         {
+            if (_lease is not null)
+            {
+                commit.RequireLease(_lease);
+            }
+
             foreach (var work in works)
             {
                 Commit(commit, work, now);

@@ -38,7 +38,8 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly CancellationToken _cancellationToken;
 
     private CycleState? _state;
-    private string? _leaseOwner;
+    private SyncLease? _lease;
+    private LeaseRenewal? _renewal;
     private SemaphoreSlim? _gate;
 
     public FlowCycle(
@@ -198,19 +199,17 @@ internal sealed partial class FlowCycle<TEntity>
         var owner = LeaseOwner.ForThisProcess();
         var links = _context.Links;
         var duration = _context.Options.LeaseDuration;
-        if (await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false))
+        if (await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false) is { } lease)
         {
-            _leaseOwner = owner;
-            return null;
+            return Held(lease);
         }
 
         var holder = await links.GetLeaseOwnerAsync(_flow, _cancellationToken).ConfigureAwait(false);
         if (holder is not null
             && LeaseOwner.IsGoneFromThisMachine(holder)
-            && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false))
+            && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false) is { } takenOver)
         {
-            _leaseOwner = owner;
-            return null;
+            return Held(takenOver);
         }
 
         ReleaseGate();
@@ -223,12 +222,26 @@ internal sealed partial class FlowCycle<TEntity>
         return holder is null ? "another process is running this flow" : $"another process is running this flow (its lease is held by {holder})";
     }
 
+    /// <summary>Keeps the lease the cycle got, renewed in the background while the cycle runs; null: the cycle can run.</summary>
+    private string? Held(SyncLease lease)
+    {
+        _lease = lease;
+        _renewal = LeaseRenewal.Start(_context.Links, lease, _context.Options.LeaseDuration, _context.Time, _context.Logger);
+        return null;
+    }
+
     private async Task ReleaseLeaseAsync()
     {
-        if (_leaseOwner is { } owner)
+        if (_renewal is { } renewal)
         {
-            _leaseOwner = null;
-            await _context.Links.ReleaseLeaseAsync(_flow, owner, CancellationToken.None).ConfigureAwait(false);
+            _renewal = null;
+            await renewal.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_lease is { } lease)
+        {
+            _lease = null;
+            await _context.Links.ReleaseLeaseAsync(_flow, lease.Owner, CancellationToken.None).ConfigureAwait(false);
         }
 
         ReleaseGate();

@@ -1,17 +1,21 @@
 using SesamTalk.Connectors.LinkStore;
+using SesamTalk.LinkStore.Tests.Targets;
 
-namespace SesamTalk.Connectors.Tests.LinkStore;
+namespace SesamTalk.LinkStore.Tests.Contract;
 
 /// <summary>Flows held by the mass-change breaker: held, counted again, approved with who and when, released into history.</summary>
-public class LinkStoreHoldTests
+public abstract class LinkStoreHoldContract
 {
-    private static readonly SyncFlowId Flow = TempLinkStore.Customers;
+    private static readonly SyncFlowId Flow = LinkStoreTarget.Customers;
+
+    /// <summary>A new empty store of the provider under test.</summary>
+    protected abstract LinkStoreTarget NewTarget();
 
     [Fact]
     public async Task A_hold_keeps_when_it_began_takes_new_counts_and_is_listed_per_flow()
     {
-        await using var temp = new TempLinkStore();
-        await using var store = await temp.OpenAsync();
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
         var since = temp.Clock.GetUtcNow();
 
         var first = await store.HoldFlowAsync(Flow, 7, 10, 5, "7 of 10");
@@ -21,21 +25,21 @@ public class LinkStoreHoldTests
         Assert.Equal(new HeldFlow(Flow, since, since, 7, 10, 5, "7 of 10", null, null), first);
         Assert.Equal(new HeldFlow(Flow, since, temp.Clock.GetUtcNow(), 8, 10, 5, "8 of 10", null, null), again);
         Assert.Equal(again, await store.GetHeldFlowAsync(Flow));
-        Assert.Null(await store.GetHeldFlowAsync(TempLinkStore.CustomersInExact));
+        Assert.Null(await store.GetHeldFlowAsync(LinkStoreTarget.CustomersInExact));
         Assert.Equal([again], await store.ListHeldFlowsAsync());
     }
 
     [Fact]
     public async Task An_approval_is_kept_with_who_and_when_through_new_counts_and_into_the_history_when_the_hold_ends()
     {
-        await using var temp = new TempLinkStore();
-        await using var store = await temp.OpenAsync();
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
         var since = temp.Clock.GetUtcNow();
         await store.HoldFlowAsync(Flow, 7, 10, 5, "7 of 10");
         temp.Clock.Advance(TimeSpan.FromMinutes(1));
         var approvedAt = temp.Clock.GetUtcNow();
 
-        Assert.Null(await store.ApproveHeldFlowAsync(TempLinkStore.CustomersInExact, "Ada"));
+        Assert.Null(await store.ApproveHeldFlowAsync(LinkStoreTarget.CustomersInExact, "Ada"));
         var approved = await store.ApproveHeldFlowAsync(Flow, "Ada");
         await store.HoldFlowAsync(Flow, 8, 10, 5, "8 of 10");
         temp.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -49,14 +53,14 @@ public class LinkStoreHoldTests
         var history = Assert.Single(await store.GetReleasedHoldsAsync(Flow));
         Assert.Equal(new HeldFlow(Flow, since, approvedAt, 8, 10, 5, "8 of 10", "Ada", approvedAt), history.Hold);
         Assert.Equal((HoldReleaseReason.Approved, temp.Clock.GetUtcNow()), (history.Reason, history.ReleasedAt));
-        Assert.Empty(await store.GetReleasedHoldsAsync(TempLinkStore.CustomersInExact));
+        Assert.Empty(await store.GetReleasedHoldsAsync(LinkStoreTarget.CustomersInExact));
     }
 
     [Fact]
     public async Task A_flow_held_again_after_its_release_starts_a_new_hold_with_no_approval()
     {
-        await using var temp = new TempLinkStore();
-        await using var store = await temp.OpenAsync();
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
         await store.HoldFlowAsync(Flow, 7, 10, 5, "7 of 10");
         await store.ApproveHeldFlowAsync(Flow, "Ada");
         await store.ReleaseHeldFlowAsync(Flow, HoldReleaseReason.Approved);

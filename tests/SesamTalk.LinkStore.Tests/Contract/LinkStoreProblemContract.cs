@@ -1,17 +1,21 @@
 using SesamTalk.Connectors.LinkStore;
+using SesamTalk.LinkStore.Tests.Targets;
 
-namespace SesamTalk.Connectors.Tests.LinkStore;
+namespace SesamTalk.LinkStore.Tests.Contract;
 
 /// <summary>Conflicts are recorded and queryable; quarantined records are listed, counted, released and retried.</summary>
-public class LinkStoreProblemTests
+public abstract class LinkStoreProblemContract
 {
-    private static readonly SyncFlowId Flow = TempLinkStore.Customers;
+    private static readonly SyncFlowId Flow = LinkStoreTarget.Customers;
+
+    /// <summary>A new empty store of the provider under test.</summary>
+    protected abstract LinkStoreTarget NewTarget();
 
     [Fact]
     public async Task Conflicts_are_recorded_with_the_batch_and_queried_by_flow_and_record()
     {
-        await using var temp = new TempLinkStore();
-        await using var store = await temp.OpenAsync();
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
         var at = temp.Clock.GetUtcNow();
         var name = new ConflictRecord(Flow, "c1", "001A", "Name", "Acme AS", "ACME", ConflictRule.LatestWins, SyncSide.Local, at);
         var phone = new ConflictRecord(Flow, "c2", "001B", "Phone", null, "+47 1234", ConflictRule.RemoteWins, SyncSide.Remote, at.AddSeconds(1));
@@ -19,7 +23,7 @@ public class LinkStoreProblemTests
         {
             commit.RecordConflict(name);
             commit.RecordConflict(phone);
-            commit.RecordConflict(phone with { Flow = TempLinkStore.CustomersInExact });
+            commit.RecordConflict(phone with { Flow = LinkStoreTarget.CustomersInExact });
             await commit.CommitAsync();
         }
 
@@ -30,15 +34,15 @@ public class LinkStoreProblemTests
 
         Assert.Equal([name, phone], await store.GetConflictsAsync(Flow));
         Assert.Equal([phone], await store.GetConflictsAsync(Flow, "c2"));
-        Assert.Single(await store.GetConflictsAsync(TempLinkStore.CustomersInExact));
+        Assert.Single(await store.GetConflictsAsync(LinkStoreTarget.CustomersInExact));
         Assert.Empty(await store.GetConflictsAsync(Flow, "c9"));
     }
 
     [Fact]
     public async Task Quarantined_records_are_listed_counted_released_and_held_again_on_failure()
     {
-        await using var temp = new TempLinkStore();
-        await using var store = await temp.OpenAsync();
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
         async Task QuarantineAsync(SyncSide side, string id, string error)
         {
             await using var commit = await store.BeginCommitAsync();
@@ -52,7 +56,7 @@ public class LinkStoreProblemTests
         await QuarantineAsync(SyncSide.Remote, "001A", "AnnualRevenue: 'many' is not a number");
 
         Assert.Equal(2, await store.CountQuarantinedAsync(Flow));
-        Assert.Equal(0, await store.CountQuarantinedAsync(TempLinkStore.CustomersInExact));
+        Assert.Equal(0, await store.CountQuarantinedAsync(LinkStoreTarget.CustomersInExact));
         var held = await store.ListQuarantinedAsync(Flow);
         Assert.Equal(["001A", "c7"], held.Select(q => q.RecordId));
         Assert.Equal(new QuarantinedRecord(Flow, SyncSide.Remote, "001A", "AnnualRevenue: 'many' is not a number", "{\"Id\":\"001A\"}", temp.Clock.GetUtcNow(), 2, null), held[0]);
