@@ -1,7 +1,10 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
+using SesamTalk.EntityFrameworkCore;
 
 namespace SesamTalk.Samples.SyncJob.Hosts;
 
@@ -14,9 +17,18 @@ internal static class HostContainer
     /// <summary>The host's own database file in the state directory.</summary>
     public static string DatabasePath(string stateDirectory, string host) => Path.Combine(stateDirectory, host.ToLowerInvariant() + ".db");
 
-    /// <summary>Adds the engine and the host's link store to a host's registration (from its generated <c>AddSesamTalk()</c>).</summary>
-    public static void AddEngine(SesamTalkBuilder builder, string stateDirectory, string host) =>
-        builder.AddEngine().UseSqliteLinkStore(LinkStorePath(stateDirectory, host));
+    /// <summary>
+    /// Adds the host's database (a context factory on its file), the engine, the host's link store and the EF Core host
+    /// stores to a host's registration (from its generated <c>AddSesamTalk()</c>).
+    /// </summary>
+    public static void AddEngine<TContext>(SesamTalkBuilder builder, string stateDirectory, string host)
+        where TContext : DbContext
+    {
+        // No pooling: a disposed context leaves no handle on the file, so the state directory can be moved or deleted.
+        var database = new SqliteConnectionStringBuilder { DataSource = DatabasePath(stateDirectory, host), Pooling = false }.ToString();
+        builder.Services.AddDbContextFactory<TContext>(options => options.UseSqlite(database));
+        builder.AddEngine().UseSqliteLinkStore(LinkStorePath(stateDirectory, host)).UseEntityFrameworkCore<TContext>();
+    }
 
     /// <summary>
     /// Builds a host's container, logging to the job's loggers (the engine logs through <c>ILogger&lt;SyncEngine&gt;</c>),
