@@ -193,7 +193,7 @@ public static class SyncJob
         var lines = 0;
         await foreach (var link in webshop.Links.ReadLinksAsync(new SyncFlowId(row.Flow.Entity, row.Flow.Target), cancellationToken).ConfigureAwait(false))
         {
-            lines += await webshop.QueryAsync((db, ct) => db.OrderLines.CountAsync(line => line.OrderId == link.Link.LocalId, ct), cancellationToken).ConfigureAwait(false);
+            lines += await webshop.UseDbAsync((db, ct) => db.OrderLines.CountAsync(line => line.OrderId == link.Link.LocalId, ct), cancellationToken).ConfigureAwait(false);
         }
 
         return carrier.WithLinked(lines);

@@ -24,7 +24,7 @@ internal static class RemoteEdits
                 "Salesforce Product2 Name -> Customwebshop Product HAM-16 Name",
                 "Claw hammer 16 oz, fibreglass",
                 value => salesforce.Edit(product2, new JsonObject { ["Name"] = value }),
-                ct => webshop.QueryAsync((db, ct) => db.Products.Where(p => p.Id == hammer.Id).Select(p => p.Name).SingleOrDefaultAsync(ct), ct)));
+                ct => webshop.UseDbAsync((db, ct) => db.Products.Where(p => p.Id == hammer.Id).Select(p => p.Name).SingleOrDefaultAsync(ct), ct)));
 
             var ingrid = await ErpContactAsync(erp, "ingrid.solberg@fjordline.example", cancellationToken).ConfigureAwait(false);
             var contact = await RemoteIdAsync(erp.Talk.Contacts, ingrid.Id, "Salesforce", "Contact", cancellationToken).ConfigureAwait(false);
@@ -32,7 +32,7 @@ internal static class RemoteEdits
                 "Salesforce Contact Title -> Customerp Contact Ingrid Solberg Title",
                 "Head of purchasing",
                 value => salesforce.Edit(contact, new JsonObject { ["Title"] = value }),
-                ct => erp.QueryAsync((db, ct) => db.Contacts.Where(c => c.Id == ingrid.Id).Select(c => c.Title).SingleOrDefaultAsync(ct), ct)));
+                ct => erp.UseDbAsync((db, ct) => db.Contacts.Where(c => c.Id == ingrid.Id).Select(c => c.Title).SingleOrDefaultAsync(ct), ct)));
         }
 
         if (systems.ExactOnline is { } exact)
@@ -43,7 +43,7 @@ internal static class RemoteEdits
                 "Exact Online Item Description -> Customwebshop Product SAW-22 Name",
                 "Hand saw 22 in, hardpoint",
                 value => exact.Edit("Items", Guid.Parse(item), new JsonObject { ["Description"] = value }),
-                ct => webshop.QueryAsync((db, ct) => db.Products.Where(p => p.Id == saw.Id).Select(p => p.Name).SingleOrDefaultAsync(ct), ct)));
+                ct => webshop.UseDbAsync((db, ct) => db.Products.Where(p => p.Id == saw.Id).Select(p => p.Name).SingleOrDefaultAsync(ct), ct)));
         }
 
         if (systems.Customcrm is { } crm)
@@ -54,7 +54,7 @@ internal static class RemoteEdits
                 "Customcrm Customer Phone -> Customwebshop Customer 10002 Phone",
                 "+31 20 555 0199",
                 value => crm.Edit("Customer", customer, new JsonObject { ["Phone"] = value }),
-                ct => webshop.QueryAsync((db, ct) => db.Customers.Where(c => c.Id == polder.Id).Select(c => c.Phone).SingleOrDefaultAsync(ct), ct)));
+                ct => webshop.UseDbAsync((db, ct) => db.Customers.Where(c => c.Id == polder.Id).Select(c => c.Phone).SingleOrDefaultAsync(ct), ct)));
         }
 
         if (systems.SuperOffice is { } superOffice)
@@ -65,7 +65,7 @@ internal static class RemoteEdits
                 "SuperOffice Contact OrgNr -> Customwebshop Customer 10001 VatNumber",
                 "NO923456780MVA",
                 value => superOffice.Edit("Contact", int.Parse(contact, System.Globalization.CultureInfo.InvariantCulture), new JsonObject { ["OrgNr"] = value }),
-                ct => webshop.QueryAsync((db, ct) => db.Customers.Where(c => c.Id == fjordline.Id).Select(c => c.VatNumber).SingleOrDefaultAsync(ct), ct)));
+                ct => webshop.UseDbAsync((db, ct) => db.Customers.Where(c => c.Id == fjordline.Id).Select(c => c.VatNumber).SingleOrDefaultAsync(ct), ct)));
         }
 
         return edits;
@@ -92,7 +92,7 @@ internal static class RemoteEdits
         where TContext : DbContext
         where TTalk : class
         where TEntity : class =>
-        await host.QueryAsync(find, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"The {what} of the demo data is missing.");
+        await host.UseDbAsync(find, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"The {what} of the demo data is missing.");
 }
 
 /// <summary>An edit in a remote system and the host value it should reach.</summary>

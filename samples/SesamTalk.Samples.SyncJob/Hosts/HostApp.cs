@@ -31,15 +31,23 @@ internal abstract class HostApp<TContext, TTalk> : IHostApp
     public Task<TContext> OpenDbAsync(CancellationToken cancellationToken) =>
         _services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContextAsync(cancellationToken);
 
-    /// <summary>Runs <paramref name="query"/> on a context of its own.</summary>
-    public async Task<T> QueryAsync<T>(Func<TContext, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on a context of its own, as the app's own code would.</summary>
+    public async Task<T> UseDbAsync<T>(Func<TContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var db = await OpenDbAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            return await query(db, cancellationToken).ConfigureAwait(false);
+            return await work(db, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> on a context of its own, as the app's own code would.</summary>
+    public Task UseDbAsync(Func<TContext, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        UseDbAsync<bool>(async (db, ct) =>
+        {
+            await work(db, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 
     public abstract Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken);
 
@@ -48,11 +56,10 @@ internal abstract class HostApp<TContext, TTalk> : IHostApp
     /// <summary>Creates the host's database when it is missing and saves the demo data into a new one.</summary>
     protected async Task CreateDatabaseAsync(Func<TContext, CancellationToken, Task<bool>> seed, CancellationToken cancellationToken)
     {
-        var db = await OpenDbAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await UseDbAsync(async (db, ct) =>
         {
-            await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            await seed(db, cancellationToken).ConfigureAwait(false);
-        }
+            await db.Database.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            return await seed(db, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }
