@@ -52,7 +52,8 @@ internal sealed class EntityFrameworkHostStore<TContext, TEntity> : IHostStore<T
     public async Task<TEntity?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return (await GetManyAsync([id], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(id);
+        // The one record found, whichever spelling of its key the id is (a Guid in capitals).
+        return (await GetManyAsync([id], cancellationToken).ConfigureAwait(false)).Values.SingleOrDefault();
     }
 
     /// <inheritdoc />

@@ -28,6 +28,8 @@ public sealed class BatchTests
         var queries = counter.QueriesOf("Suppliers");
         Assert.Equal(3, queries.Count);
         Assert.All(queries, query => Assert.InRange(query.Parameters.Count, 1, EntityFrameworkHostStore<ShopContext, Supplier>.IdsPerQuery));
+        // One record by id: a batch of one, whatever the spelling of its key.
+        Assert.Equal(ids[0], (await host.Store<Supplier>().GetAsync(ids[0].ToUpperInvariant(), CancellationToken.None))?.Id.ToString());
     }
 
     [Fact]

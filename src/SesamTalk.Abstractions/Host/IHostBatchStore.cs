@@ -8,7 +8,10 @@ namespace SesamTalk;
 public interface IHostBatchStore<TEntity>
     where TEntity : class
 {
-    /// <summary>The records with <paramref name="ids"/> that exist, by id; an id with no record is left out.</summary>
+    /// <summary>
+    /// The records with <paramref name="ids"/> that exist, by their ids in the invariant text form the store hands out
+    /// (<see cref="HostChange{TEntity}.Id"/>, <see cref="IHostStore{TEntity}.SaveAsync"/>); an id with no record is left out.
+    /// </summary>
     /// <param name="ids">The records' ids in their invariant text form.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     Task<IReadOnlyDictionary<string, TEntity>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
