@@ -5,11 +5,13 @@ namespace SesamTalk.Connectors.Engine;
 /// <summary>The remote side of a cycle: the change feed page by page, and the retry of released quarantined records.</summary>
 internal sealed partial class FlowCycle<TEntity>
 {
+    private static readonly IReadOnlySet<(string Key, string Value)> NoSharedKeys = new HashSet<(string, string)>();
+
     private async Task SyncRemoteChangesAsync(string? cursor)
     {
         await foreach (var page in _connector.ReadChangesAsync(_mapper, cursor, _cancellationToken).ConfigureAwait(false))
         {
-            _pageKeys = SharedKeys(page.Records);
+            var sharedKeys = SharedKeys(page.Records);
             var works = new List<LinkWork<TEntity>>(page.Records.Count);
             var links = await RemoteLinksAsync(page.Records).ConfigureAwait(false);
             _references.ForgetPage();
@@ -20,13 +22,12 @@ internal sealed partial class FlowCycle<TEntity>
 
             foreach (var record in page.Records)
             {
-                if (await DecideRemoteAsync(record, links).ConfigureAwait(false) is { } work)
+                if (await DecideRemoteAsync(record, links, sharedKeys).ConfigureAwait(false) is { } work)
                 {
                     works.Add(work);
                 }
             }
 
-            _pageKeys = [];
             await ExecuteAsync(works, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
         }
     }
@@ -65,7 +66,7 @@ internal sealed partial class FlowCycle<TEntity>
             if (entry.Side == SyncSide.Remote)
             {
                 if (await _connector.GetAsync(_mapper, entry.RecordId, _cancellationToken).ConfigureAwait(false) is { } record
-                    && await DecideRemoteAsync(record, links).ConfigureAwait(false) is { } work)
+                    && await DecideRemoteAsync(record, links, NoSharedKeys).ConfigureAwait(false) is { } work)
                 {
                     remote.Add(work);
                 }
@@ -91,8 +92,11 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    /// <summary>Decides a remote change, with the links of its page (<paramref name="links"/>, by remote id).</summary>
-    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, IReadOnlyDictionary<string, StoredLink> links)
+    /// <summary>
+    /// Decides a remote change, with the links of its page (<paramref name="links"/>, by remote id) and the match-key
+    /// values several records of the page share (<paramref name="sharedKeys"/>, see <see cref="SharedKeys"/>).
+    /// </summary>
+    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, IReadOnlyDictionary<string, StoredLink> links, IReadOnlySet<(string Key, string Value)> sharedKeys)
     {
         Report.Read++;
         _context.Metrics.Read(_tags, SyncSide.Remote);
@@ -112,7 +116,7 @@ internal sealed partial class FlowCycle<TEntity>
 
             if (link is null)
             {
-                return await DecideUnlinkedRemoteAsync(work, record).ConfigureAwait(false);
+                return await DecideUnlinkedRemoteAsync(work, record, sharedKeys).ConfigureAwait(false);
             }
 
             work.LocalId = link.Link.LocalId;
@@ -140,27 +144,27 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    private async Task<LinkWork<TEntity>?> DecideUnlinkedRemoteAsync(LinkWork<TEntity> work, SyncRecord record)
+    private async Task<LinkWork<TEntity>?> DecideUnlinkedRemoteAsync(LinkWork<TEntity> work, SyncRecord record, IReadOnlySet<(string Key, string Value)> sharedKeys)
     {
-        _openIntents.TryGetValue((SyncSide.Remote, work.SourceId), out var intent);
+        var intent = State.Start.IntentOf(SyncSide.Remote, work.SourceId);
         await EnsureHostIndexAsync().ConfigureAwait(false);
-        var match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
+        var match = await FindHostMatchAsync(record, intent is not null, sharedKeys).ConfigureAwait(false);
         if (match.Candidates == 0 && await CompleteHostIndexAsync().ConfigureAwait(false))
         {
-            match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
+            match = await FindHostMatchAsync(record, intent is not null, sharedKeys).ConfigureAwait(false);
         }
 
         if (match.Candidates > 1 || match.Taken)
         {
-            _remoteMatches.Add(_mapper.MatchKeys, record, record);
+            State.Claims.SawUnlinkedRemote(_mapper.MatchKeys, record);
             return Ambiguous(work, match, record);
         }
 
         if (match.Record is { } localId && await _host.GetAsync(localId, _cancellationToken).ConfigureAwait(false) is { } entity)
         {
-            _claimedLocal.Add(localId);
+            State.Claims.ClaimLocal(localId);
             work.LocalId = localId;
-            Link(work, intent ?? _openIntents.GetValueOrDefault((SyncSide.Local, localId)), match.Key);
+            Link(work, intent ?? State.Start.IntentOf(SyncSide.Local, localId), match.Key);
             var host = await HostShapeAsync(entity, Owner(localId)).ConfigureAwait(false);
             await MergeAsync(work, entity, host, record, agreed: null, IndexedChangeTime(localId)).ConfigureAwait(false);
             return work;
@@ -168,7 +172,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         if (!CreatesHost)
         {
-            _remoteMatches.Add(_mapper.MatchKeys, record, record);
+            State.Claims.SawUnlinkedRemote(_mapper.MatchKeys, record);
             return null;
         }
 
@@ -187,26 +191,26 @@ internal sealed partial class FlowCycle<TEntity>
     /// The host record a remote record matches: by match key in priority order among this cycle's host changes, and,
     /// for a record an interrupted create may have made, by its content among the records with open intents.
     /// </summary>
-    private async Task<Match<string>> FindHostMatchAsync(SyncRecord record, bool createdFromIntent)
+    private async Task<Match<string>> FindHostMatchAsync(SyncRecord record, bool createdFromIntent, IReadOnlySet<(string Key, string Value)> sharedKeys)
     {
         foreach (var key in _mapper.MatchKeys)
         {
-            var ids = _hostMatches.Find(key, record).Distinct(StringComparer.Ordinal).ToList();
+            var ids = State.HostIndex.FindByKey(key, record).Distinct(StringComparer.Ordinal).ToList();
             if (ids.Count == 0)
             {
                 continue;
             }
 
             var free = await UnlinkedAsync(ids).ConfigureAwait(false);
-            var sharedInPage = record.TryGetValue(key, out var value) && SyncMatchValue.Normalise(value) is { } normalised && _pageKeys.Contains((key.ToUpperInvariant(), normalised));
+            var sharedInPage = record.TryGetValue(key, out var value) && SyncMatchValue.Normalise(value) is { } normalised && sharedKeys.Contains((key.ToUpperInvariant(), normalised));
             return ids.Count > 1 || sharedInPage
                 ? new Match<string>(null, key, Math.Max(ids.Count, 2), ids)
                 : new Match<string>(free.Count == 1 ? free[0] : null, key, 1, ids) { Taken = free.Count == 0 };
         }
 
-        if (_openIntents.Count > 0 && _hostContent.TryGetValue(ContentOf(record), out var same))
+        if (State.Start.OpenIntents.Count > 0 && State.HostIndex.FindByContent(ContentOf(record)) is { Count: > 0 } same)
         {
-            var candidates = same.Where(id => createdFromIntent || _openIntents.ContainsKey((SyncSide.Local, id)));
+            var candidates = same.Where(id => createdFromIntent || State.Start.HasOpenIntent(SyncSide.Local, id));
             var hits = await UnlinkedAsync(candidates).ConfigureAwait(false);
             if (hits.Count == 1)
             {
@@ -222,7 +226,7 @@ internal sealed partial class FlowCycle<TEntity>
         var unlinked = new List<string>();
         foreach (var id in localIds.Distinct(StringComparer.Ordinal))
         {
-            if (!_claimedLocal.Contains(id) && await _context.Links.FindByLocalIdAsync(_flow, id, _cancellationToken).ConfigureAwait(false) is null)
+            if (!State.Claims.IsClaimedLocal(id) && await _context.Links.FindByLocalIdAsync(_flow, id, _cancellationToken).ConfigureAwait(false) is null)
             {
                 unlinked.Add(id);
             }

@@ -64,6 +64,11 @@ public sealed class EfHost : IAsyncDisposable
         where TEntity : class =>
         _provider.GetRequiredService<IHostStore<TEntity>>();
 
+    /// <summary>The batch store the engine uses for <typeparamref name="TEntity"/>: the same store as <see cref="Store{TEntity}"/>.</summary>
+    public IHostBatchStore<TEntity> BatchStore<TEntity>()
+        where TEntity : class =>
+        _provider.GetRequiredService<IHostBatchStore<TEntity>>();
+
     /// <summary>A context as the app's own code opens it, stamping its changes on <paramref name="clock"/>.</summary>
     public ShopContext NewContext(TimeProvider? clock = null) =>
         new(new DbContextOptionsBuilder<ShopContext>().UseSqlite(ConnectionString).UseSesamTalk(clock).Options);
