@@ -5,15 +5,12 @@ namespace SesamTalk.Connectors.Engine;
 /// <summary>The remote side of a cycle: the change feed page by page, and the retry of released quarantined records.</summary>
 internal sealed partial class FlowCycle<TEntity>
 {
-    private static readonly IReadOnlySet<(string Key, string Value)> NoSharedKeys = new HashSet<(string, string)>();
-
     private async Task SyncRemoteChangesAsync(string? cursor)
     {
         await foreach (var page in _connector.ReadChangesAsync(_mapper, cursor, _cancellationToken).ConfigureAwait(false))
         {
-            var sharedKeys = SharedKeys(page.Records);
             var works = new List<LinkWork<TEntity>>(page.Records.Count);
-            var links = await RemoteLinksAsync(page.Records).ConfigureAwait(false);
+            var read = await ReadPageAsync(page.Records).ConfigureAwait(false);
             _references.ForgetPage();
             if (_hasReferences)
             {
@@ -22,7 +19,7 @@ internal sealed partial class FlowCycle<TEntity>
 
             foreach (var record in page.Records)
             {
-                if (await DecideRemoteAsync(record, links, sharedKeys).ConfigureAwait(false) is { } work)
+                if (await DecideRemoteAsync(record, read).ConfigureAwait(false) is { } work)
                 {
                     works.Add(work);
                 }
@@ -30,6 +27,54 @@ internal sealed partial class FlowCycle<TEntity>
 
             await ExecuteAsync(works, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// What deciding a page needs, read together: its links in one query, and the host records of the linked records
+    /// that changed (the others take the fast path) in one call where the host store reads many at a time.
+    /// </summary>
+    private async Task<RemotePage<TEntity>> ReadPageAsync(IReadOnlyList<SyncRecord> records)
+    {
+        var links = await RemoteLinksAsync(records).ConfigureAwait(false);
+        var prints = new Dictionary<string, SyncFingerprint>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (record.IsDeleted || string.IsNullOrEmpty(record.Id) || !links.TryGetValue(record.Id, out var link))
+            {
+                continue;
+            }
+
+            var print = _mapper.FingerprintOf(record, FieldDirection.FromRemote);
+            prints[record.Id] = print;
+            if (!HasAgreedState(link) || !(print.Matches(link.Fingerprints.RemoteRead) || print.Matches(link.Fingerprints.RemoteWritten)))
+            {
+                changed.Add(link.Link.LocalId);
+            }
+        }
+
+        var hosts = await GetHostRecordsAsync(changed).ConfigureAwait(false);
+        return new RemotePage<TEntity>(links, SharedKeys(records), prints, changed, hosts);
+    }
+
+    /// <summary>The host records of <paramref name="ids"/> that exist: in one call where the store reads many at a time (<see cref="IHostBatchStore{TEntity}"/>), else one a call.</summary>
+    private async Task<IReadOnlyDictionary<string, TEntity>> GetHostRecordsAsync(HashSet<string> ids)
+    {
+        if (ids.Count > 0 && _host is IHostBatchStore<TEntity> batch)
+        {
+            return await batch.GetManyAsync(ids, _cancellationToken).ConfigureAwait(false);
+        }
+
+        var found = new Dictionary<string, TEntity>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (await _host.GetAsync(id, _cancellationToken).ConfigureAwait(false) is { } entity)
+            {
+                found[id] = entity;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The links of the records, by remote id, in one query.</summary>
@@ -66,7 +111,7 @@ internal sealed partial class FlowCycle<TEntity>
             if (entry.Side == SyncSide.Remote)
             {
                 if (await _connector.GetAsync(_mapper, entry.RecordId, _cancellationToken).ConfigureAwait(false) is { } record
-                    && await DecideRemoteAsync(record, links, NoSharedKeys).ConfigureAwait(false) is { } work)
+                    && await DecideRemoteAsync(record, RemotePage<TEntity>.Single(links)).ConfigureAwait(false) is { } work)
                 {
                     remote.Add(work);
                 }
@@ -92,11 +137,8 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    /// <summary>
-    /// Decides a remote change, with the links of its page (<paramref name="links"/>, by remote id) and the match-key
-    /// values several records of the page share (<paramref name="sharedKeys"/>, see <see cref="SharedKeys"/>).
-    /// </summary>
-    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, IReadOnlyDictionary<string, StoredLink> links, IReadOnlySet<(string Key, string Value)> sharedKeys)
+    /// <summary>Decides a remote change, with what was read for its page (<paramref name="page"/>).</summary>
+    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, RemotePage<TEntity> page)
     {
         Report.Read++;
         _context.Metrics.Read(_tags, SyncSide.Remote);
@@ -108,7 +150,7 @@ internal sealed partial class FlowCycle<TEntity>
         var work = new LinkWork<TEntity>(SyncSide.Remote, record.Id) { RemoteId = record.Id, RemoteRecord = record };
         try
         {
-            var link = links.GetValueOrDefault(record.Id);
+            var link = page.Links.GetValueOrDefault(record.Id);
             if (record.IsDeleted)
             {
                 return link is null ? null : Deleted(work, link, deletedOn: SyncSide.Remote);
@@ -116,19 +158,21 @@ internal sealed partial class FlowCycle<TEntity>
 
             if (link is null)
             {
-                return await DecideUnlinkedRemoteAsync(work, record, sharedKeys).ConfigureAwait(false);
+                return await DecideUnlinkedRemoteAsync(work, record, page.SharedKeys).ConfigureAwait(false);
             }
 
             work.LocalId = link.Link.LocalId;
             work.Previous = link.Fingerprints;
-            if (HasAgreedState(link) && IsUnchanged(SyncSide.Remote, _mapper.FingerprintOf(record, FieldDirection.FromRemote), link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
+            if (HasAgreedState(link) && IsUnchanged(SyncSide.Remote, page.PrintOf(record, _mapper), link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
             {
                 return null;
             }
 
             var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
 
-            if (await _host.GetAsync(link.Link.LocalId, _cancellationToken).ConfigureAwait(false) is not { } entity)
+            var entity = page.ReadAhead(link.Link.LocalId, out var wasRead)
+                ?? (wasRead ? null : await _host.GetAsync(link.Link.LocalId, _cancellationToken).ConfigureAwait(false));
+            if (entity is null)
             {
                 return null; // deleted in the host: its tombstone is handled with the host's changes
             }
