@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs SesamTalk, SesamTalk.Connectors, SesamTalk.EntityFrameworkCore, SesamTalk.Testing and the tool SesamTalk.Emulators at a unique version,
+# Packs SesamTalk, SesamTalk.Connectors, SesamTalk.PostgreSql, SesamTalk.EntityFrameworkCore, SesamTalk.Testing and the tool SesamTalk.Emulators at a unique version,
 # checks the packages' layout, restores the consumer app (tests/Consumer, outside SesamTalk.sln) from them into an
 # isolated packages folder, builds it (which runs the generator from the SesamTalk package) and runs it against the
 # custom-system emulator; then installs the tool from the feed (dotnet tool install --tool-path), asks it for --help
@@ -21,7 +21,7 @@ step() { echo "consumer: $1 ($((SECONDS - started)) s)"; }
 step "packing version $version into artifacts/packages"
 mkdir -p "$feed"
 rm -f "$feed"/SesamTalk*.0.0.0-ci.*.nupkg "$feed"/SesamTalk*.0.0.0-ci.*.snupkg
-for project in SesamTalk.Abstractions SesamTalk.Connectors SesamTalk.EntityFrameworkCore SesamTalk.Testing; do
+for project in SesamTalk.Abstractions SesamTalk.Connectors SesamTalk.PostgreSql SesamTalk.EntityFrameworkCore SesamTalk.Testing; do
   dotnet pack "src/$project/$project.csproj" -c Release -p:Version="$version" -o "$feed" -v q --nologo
 done
 dotnet pack tools/SesamTalk.Emulators/SesamTalk.Emulators.csproj -c Release -p:Version="$version" -o "$feed" -v q --nologo
@@ -37,7 +37,7 @@ def check(what, holds):
     print(("  ok    " if holds else "  FAIL  ") + what)
     failed |= not holds
 
-for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.EntityFrameworkCore", "SesamTalk.Testing", "SesamTalk.Emulators"):
+for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.PostgreSql", "SesamTalk.EntityFrameworkCore", "SesamTalk.Testing", "SesamTalk.Emulators"):
     with zipfile.ZipFile(f"{feed}/{package_id}.{version}.nupkg") as nupkg:
         names = nupkg.namelist()
         nuspec = nupkg.read(f"{package_id}.nuspec").decode("utf-8")
@@ -59,6 +59,9 @@ for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.EntityFramewo
         check("SesamTalk.Emulators: a .NET tool whose one command is sesamtalk-emulators, with no package dependencies",
               '<packageType name="DotnetTool"' in nuspec and re.findall(r'<Command Name="([^"]+)"', tool_settings) == ["sesamtalk-emulators"]
               and not dependencies)
+    elif package_id == "SesamTalk.PostgreSql":
+        check(f"SesamTalk.PostgreSql: depends on SesamTalk.Connectors {version} and Npgsql",
+              f'<dependency id="SesamTalk.Connectors" version="{version}"' in nuspec and "Npgsql" in dependencies)
     else:
         check(f"{package_id}: depends on SesamTalk {version}", f'<dependency id="SesamTalk" version="{version}"' in nuspec)
 sys.exit(1 if failed else 0)

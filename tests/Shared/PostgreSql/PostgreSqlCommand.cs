@@ -5,11 +5,14 @@ namespace SesamTalk.Tests.PostgreSql;
 /// <summary>Runs one of the server's command-line tools to its end, as the <c>postgres</c> user when asked, and throws with its output when it fails.</summary>
 internal static class PostgreSqlCommand
 {
+    /// <summary>util-linux's runuser, where Debian puts it (root's PATH may lack /usr/sbin under a CI runner).</summary>
+    private static readonly string Runuser = File.Exists("/usr/sbin/runuser") ? "/usr/sbin/runuser" : "runuser";
+
     public static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo
         {
-            FileName = asPostgres ? "runuser" : program,
+            FileName = asPostgres ? Runuser : program,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
