@@ -121,4 +121,27 @@ public sealed class ConflictTests
         await app.Talk.Customers.SyncAsync();
         return (customer, app.ShopRecords("Customer").Single().Id);
     }
+
+    [Fact]
+    public async Task A_field_one_record_lacked_when_the_pair_was_matched_is_filled_and_a_later_edit_of_it_wins()
+    {
+        // The demo found it: a Customcrm customer matched by e-mail had no phone; its phone, edited later in the CRM,
+        // lost to the webshop's (the pair had never agreed on the field, so both looked changed, and the origin won).
+        await using var app = await EngineHarness.StartAsync();
+        app.SeedShop("Customer", new JsonObject { ["Email"] = "ada@example.com", ["Name"] = "Ada" });
+        await app.Customers.SaveAsync(new Customer { Email = "ada@example.com", Name = "Ada", City = "London" }, default);
+
+        await app.Talk.Customers.SyncAsync();
+        var remote = Assert.Single(app.ShopRecords("Customer"));
+        Assert.Equal("London", (string?)app.ShopFields("Customer", remote.Id)["City"]); // the gap is filled
+        var echo = (await app.Talk.Customers.SyncAsync()).Flows.Single();
+        Assert.Equal(0, echo.Updated);
+
+        app.EditShop("Customer", remote.Id, new JsonObject { ["City"] = "Paris" });
+        var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
+
+        Assert.Equal("Paris", app.Customers.Records.Single().City);
+        Assert.Equal("Paris", (string?)app.ShopFields("Customer", remote.Id)["City"]);
+        Assert.Equal(0, report.Conflicts);
+    }
 }

@@ -53,7 +53,7 @@ internal static class FieldMerge
                     outcome.Agreed.Set(field.Name, remoteToken);
                     break;
                 case FieldDirection.Both:
-                    MergeShared(outcome, field, host, remote, new FieldTokens(hostToken ?? agreedToken, remoteToken ?? storedToken, agreedToken, storedToken), clock, firstContact);
+                    MergeShared(outcome, field, host, remote, new FieldTokens(hostToken ?? agreedToken, remoteToken ?? storedToken, agreedToken, storedToken), clock, firstContact, pairIsNew: agreed is null);
                     break;
             }
         }
@@ -77,11 +77,16 @@ internal static class FieldMerge
         };
     }
 
-    private static void MergeShared(MergeOutcome outcome, MergeField field, SyncRecord host, SyncRecord remote, FieldTokens tokens, MergeClock clock, SyncSide firstContact)
+    private static void MergeShared(MergeOutcome outcome, MergeField field, SyncRecord host, SyncRecord remote, FieldTokens tokens, MergeClock clock, SyncSide firstContact, bool pairIsNew)
     {
         if (tokens.Host is null || tokens.Remote is null)
         {
-            // One side does not carry the field and there is nothing to compare it with.
+            if (pairIsNew)
+            {
+                FillMissing(outcome, field, host, remote, tokens);
+            }
+
+            // Later, a side that does not carry the field (a record the cycle did not read) has nothing to compare.
             return;
         }
 
@@ -129,6 +134,33 @@ internal static class FieldMerge
         {
             outcome.ToHost[field.Name] = remote[field.Name];
             outcome.Agreed.Set(field.Name, tokens.Remote);
+        }
+    }
+
+    /// <summary>
+    /// On first contact both records were read whole, so one that lacks the field has no value there: the other side's
+    /// value fills it (an empty value never overwrites a value), and both agree on it from then on. Without the agreed
+    /// value, a later edit on the side that lacked it would meet "both changed, times unknown" and lose to the other.
+    /// </summary>
+    private static void FillMissing(MergeOutcome outcome, MergeField field, SyncRecord host, SyncRecord remote, FieldTokens tokens)
+    {
+        if (tokens.Host is { } hostToken)
+        {
+            if (!host[field.Name].IsEmpty)
+            {
+                WriteRemote(outcome, field, host);
+            }
+
+            outcome.Agreed.Set(field.Name, hostToken);
+        }
+        else if (tokens.Remote is { } remoteToken)
+        {
+            if (!remote[field.Name].IsEmpty)
+            {
+                outcome.ToHost[field.Name] = remote[field.Name];
+            }
+
+            outcome.Agreed.Set(field.Name, remoteToken);
         }
     }
 

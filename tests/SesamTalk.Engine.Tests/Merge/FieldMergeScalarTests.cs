@@ -61,8 +61,9 @@ public sealed class FieldMergeScalarTests
         Row("different values: local wins beats a later remote record",      "Notes", Both, LocalWins, B,   C,     No,    RemoteLater, Remote,     No,     B,        null,  B),
         Row("an empty host value never overwrites the remote's value",       "Name", Both, LatestWins, null, C,    No,    HostLater,   Local,      C,      No,       null,  C),
         Row("an empty remote value never overwrites the host's value",       "Name", Both, LatestWins, B,   "",    No,    RemoteLater, Remote,     No,     B,        null,  B),
-        Row("a remote record without the field leaves it alone",             "Name", Both, LatestWins, B,   No,    No,    Unknown,     Local,      No,     No,       null,  No),
-        Row("a host record without the field leaves it alone",               "Name", Both, LatestWins, No,  C,     No,    Unknown,     Remote,     No,     No,       null,  No),
+        Row("a remote record without the field gets the host's value",      "Name", Both, LatestWins, B,   No,    No,    RemoteLater, Remote,     No,     B,        null,  B),
+        Row("a host record without the field gets the remote's value",      "Name", Both, LatestWins, No,  C,     No,    HostLater,   Local,      C,      No,       null,  C),
+        Row("a remote record without the field and an empty host agree",    "Name", Both, LatestWins, null, No,   No,    Unknown,     Local,      No,     No,       null,  null),
     };
 
     public static TheoryData<ScalarCase> NotRead => new()
