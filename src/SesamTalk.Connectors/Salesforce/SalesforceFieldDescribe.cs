@@ -14,11 +14,11 @@ namespace SesamTalk.Connectors.Salesforce;
 /// Whether Salesforce may fill or compute it whatever a create sends: <c>defaultedOnCreate</c>, a default value or
 /// default formula, an auto-number, a formula or roll-up (<c>calculated</c>).
 /// </param>
-/// <param name="Rewritten">Whether Salesforce rewrites text written to it beyond trimming: rich text (sanitised HTML) and encrypted text (masked on read).</param>
+/// <param name="RichText">Whether it holds rich text, whose HTML Salesforce sanitises.</param>
 /// <param name="Scale">The number of decimal places describe gives, when it gives them.</param>
 /// <param name="PicklistValues">The picklist's defined values.</param>
 internal sealed record SalesforceFieldDescribe(
-    string Name, string Type, bool Createable, bool Nillable, bool FilledByServer, bool Rewritten, int? Scale, IReadOnlyList<string> PicklistValues)
+    string Name, string Type, bool Createable, bool Nillable, bool FilledByServer, bool RichText, int? Scale, IReadOnlyList<string> PicklistValues)
 {
     /// <summary>Reads one element of describe's <c>fields</c>.</summary>
     public static SalesforceFieldDescribe Read(JsonElement field)
@@ -30,7 +30,7 @@ internal sealed record SalesforceFieldDescribe(
             Flag(field, "createable"),
             Flag(field, "nillable"),
             Flag(field, "defaultedOnCreate") || Flag(field, "calculated") || Flag(field, "autoNumber") || HasDefault(field, "defaultValue") || HasDefault(field, "defaultValueFormula"),
-            type == "encryptedstring" || Flag(field, "htmlFormatted") || Text(field, "extraTypeInfo") == "richtextarea",
+            Flag(field, "htmlFormatted") || Text(field, "extraTypeInfo") == "richtextarea",
             field.TryGetProperty("scale", out var scale) && scale.ValueKind == JsonValueKind.Number ? scale.GetInt32() : null,
             field.TryGetProperty("picklistValues", out var values) && values.ValueKind == JsonValueKind.Array
                 ? [.. values.EnumerateArray().Select(value => Text(value, "value")).OfType<string>()]

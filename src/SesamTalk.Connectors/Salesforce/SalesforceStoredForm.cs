@@ -23,7 +23,8 @@ internal static class SalesforceStoredForm
 
     /// <summary>
     /// The record as a read of <paramref name="id"/> would give it after the create of <paramref name="sent"/>: the fields
-    /// the mapper reads, <c>Id</c> and <c>IsDeleted</c>; null when any of the mapper's fields is not certain.
+    /// the mapper reads, <c>Id</c> and <c>IsDeleted</c> (not <c>SystemModstamp</c>, which only Salesforce knows); null
+    /// when any of the mapper's fields is not certain.
     /// </summary>
     public static SyncRecord? Predict(IEntityMapper mapper, SyncRecord sent, string id, IReadOnlyDictionary<string, SalesforceFieldDescribe> fields)
     {
@@ -62,7 +63,7 @@ internal static class SalesforceStoredForm
 
     private static SyncValue? Rewritten(SalesforceFieldDescribe field, SyncValue value) => (field.Type, value.Kind) switch
     {
-        ("string" or "textarea" or "email" or "phone" or "url" or "combobox", SyncValueKind.String) when !field.Rewritten => Trimmed(value.AsString()!),
+        ("string" or "textarea" or "email" or "phone" or "url" or "combobox", SyncValueKind.String) when !field.RichText => Trimmed(value.AsString()!),
         ("picklist", SyncValueKind.String) when Trimmed(value.AsString()!) is var text && SpeltAsDefined(field, text.AsString()) => text,
         ("boolean", SyncValueKind.Boolean) => value,
         ("int" or "long", SyncValueKind.Number) when decimal.IsInteger(value.AsDecimal()!.Value) => value,

@@ -11,6 +11,7 @@ namespace SesamTalk.Connectors.Tests.Salesforce;
 public class SalesforceStoredFormTests
 {
     private const string SeededAccount = "<seeded account>";
+    private const string NoPrediction = "<no prediction>";
 
     /// <summary>A rewrite rule: the field a create sends a value to, and the value a read then gives.</summary>
     public static TheoryData<string, string, string, object?, object?> Rewrites => new()
@@ -149,6 +150,38 @@ public class SalesforceStoredFormTests
         Assert.Null(repeat.Stored);
         Assert.Null(turnedOff.Stored);
         Assert.NotNull(predicted.Stored);
+    }
+
+    /// <summary>Describe flags a real org gives and the emulator's catalog has not: what each makes of a value sent (or of a field left out: null).</summary>
+    public static TheoryData<string, object?, object?> DescribedFields => new()
+    {
+        { """{"name":"Total__c","type":"currency","createable":false,"nillable":true,"calculated":true}""", 10m, NoPrediction },
+        { """{"name":"Rollup__c","type":"double","createable":false,"nillable":true,"calculated":true}""", null, NoPrediction },
+        { """{"name":"Amount__c","type":"currency","createable":true,"nillable":true,"scale":2}""", 12.34m, 12.34m },
+        { """{"name":"Amount__c","type":"currency","createable":true,"nillable":true,"scale":2}""", 12.345m, NoPrediction },
+        { """{"name":"Notes__c","type":"textarea","createable":true,"nillable":true,"extraTypeInfo":"richtextarea"}""", " <b>x</b> ", NoPrediction },
+        { """{"name":"Notes__c","type":"textarea","createable":true,"nillable":true,"extraTypeInfo":"plaintextarea"}""", " x ", "x" },
+        { """{"name":"Secret__c","type":"encryptedstring","createable":true,"nillable":true}""", "x", NoPrediction },
+        { """{"name":"Tags__c","type":"multipicklist","createable":true,"nillable":true}""", "a;b", NoPrediction },
+        { """{"name":"Region__c","type":"picklist","createable":true,"nillable":true,"defaultValue":"EU","defaultedOnCreate":true}""", null, NoPrediction },
+        { """{"name":"Region__c","type":"picklist","createable":true,"nillable":true,"defaultValue":"EU","defaultedOnCreate":true}""", "US", "US" },
+        { """{"name":"Flag__c","type":"boolean","createable":true,"nillable":false,"defaultValue":false,"defaultedOnCreate":true}""", null, NoPrediction },
+        { """{"name":"Count__c","type":"double","createable":true,"nillable":true,"defaultValueFormula":"1"}""", null, NoPrediction },
+        { """{"name":"Number__c","type":"string","createable":false,"nillable":false,"autoNumber":true}""", null, NoPrediction },
+        { """{"name":"Note__c","type":"string","createable":true,"nillable":true}""", null, null },
+        { """{"name":"Size__c","type":"int","createable":true,"nillable":true}""", 2.5m, NoPrediction },
+    };
+
+    [Theory]
+    [MemberData(nameof(DescribedFields))]
+    public void What_describe_says_of_a_field_decides_whether_its_stored_value_is_predicted(string describe, object? sent, object? expected)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(describe);
+        var field = Connectors.Salesforce.SalesforceFieldDescribe.Read(json.RootElement);
+
+        var stored = Connectors.Salesforce.SalesforceStoredForm.Stored(field, sent is null ? null : Value(sent, ""));
+
+        Assert.Equal(expected is NoPrediction ? null : Value(expected, ""), stored);
     }
 
     private static SyncValue Value(object? value, string account) => value switch
