@@ -105,8 +105,8 @@ public static class SyncJob
         }
 
         var exitCode = Verdict(rows.Seed, output);
-        await ShowRemoteEditsAsync(systems, webshop, erp, hosts, figures, output, cancellationToken).ConfigureAwait(false);
-        return exitCode;
+        var allArrived = await ShowRemoteEditsAsync(systems, webshop, erp, hosts, figures, output, cancellationToken).ConfigureAwait(false);
+        return exitCode == JobExitCodes.Linked && !allArrived ? JobExitCodes.NotLinked : exitCode;
     }
 
     private static void CheckState(JobSettings settings, IConfiguration configuration)
@@ -199,12 +199,13 @@ public static class SyncJob
         return carrier.WithLinked(lines);
     }
 
-    private static async Task ShowRemoteEditsAsync(EmbeddedSystems systems, WebshopHost webshop, ErpHost erp, IHostApp[] hosts, RunFigures figures, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Applies the remote edits, syncs, and shows each host value before and after; false when an edit did not arrive.</summary>
+    private static async Task<bool> ShowRemoteEditsAsync(EmbeddedSystems systems, WebshopHost webshop, ErpHost erp, IHostApp[] hosts, RunFigures figures, TextWriter output, CancellationToken cancellationToken)
     {
         var edits = await RemoteEdits.PrepareAsync(systems, webshop, erp, cancellationToken).ConfigureAwait(false);
         if (edits.Count == 0)
         {
-            return;
+            return true;
         }
 
         output.WriteLine();
@@ -217,12 +218,20 @@ public static class SyncJob
         }
 
         await SyncAsync(hosts, figures, output, "The sync after the edits", cancellationToken).ConfigureAwait(false);
+        var allArrived = true;
         for (var i = 0; i < edits.Count; i++)
         {
             var after = await edits[i].ReadHost(cancellationToken).ConfigureAwait(false);
-            var arrived = after == edits[i].Value ? "arrived" : "NOT ARRIVED";
-            output.WriteLine($"  {edits[i].What}: '{before[i]}' -> '{after}' ({arrived})");
+            allArrived &= after == edits[i].Value;
+            output.WriteLine($"  {edits[i].What}: '{before[i]}' -> '{after}' ({(after == edits[i].Value ? "arrived" : "NOT ARRIVED")})");
         }
+
+        if (!allArrived)
+        {
+            output.WriteLine("An edit made in a remote system did not arrive in its host.");
+        }
+
+        return allArrived;
     }
 
     private static int Verdict(List<(SeedRow Row, FlowFigures Figures)> rows, TextWriter output)
