@@ -26,7 +26,8 @@ internal abstract class HostApp<TStore, TTalk> : IHostApp
 
     public ILinkStore Links => _services.GetRequiredService<ILinkStore>();
 
-    protected IServiceProvider Services => _services;
+    /// <summary>The host's container (its engine, link store, connectors), e.g. for the dashboard.</summary>
+    public IServiceProvider Services => _services;
 
     public abstract Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken);
 

@@ -9,8 +9,9 @@ internal static class OverviewPage
     public static async Task<IResult> ShowAsync(DashboardRequest request)
     {
         var html = new HtmlWriter();
-        html.Add($"<table id=\"flows\"><thead><tr><th>Flow</th><th>State</th><th>Links</th><th>Quarantined</th>")
-            .Add($"<th>Last cycle run here</th><th>Read</th><th>Created</th><th>Updated</th><th>Deleted</th><th>Conflicts</th><th>Quarantined</th><th>API calls</th><th></th></tr></thead><tbody>");
+        html.Add($"<table id=\"flows\"><thead><tr><th rowspan=\"2\">Flow</th><th rowspan=\"2\">State</th><th colspan=\"2\">Now</th>")
+            .Add($"<th colspan=\"8\">Last cycle started from this dashboard</th><th rowspan=\"2\"></th></tr>")
+            .Add($"<tr><th>Links</th><th>Quarantined</th><th>At</th><th>Read</th><th>Created</th><th>Updated</th><th>Deleted</th><th>Conflicts</th><th>Quarantined</th><th>API calls</th></tr></thead><tbody>");
         foreach (var host in request.Hosts)
         {
             var holds = (await host.Links.ListHeldFlowsAsync(request.Aborted).ConfigureAwait(false)).ToDictionary(hold => hold.Flow);
@@ -33,7 +34,7 @@ internal static class OverviewPage
                     html.Add($"<td class=\"muted\" colspan=\"8\">none since this process started</td>");
                 }
 
-                html.Add($"<td>{request.FormStart("/flows/run", "inline")}{DashboardRequest.FlowFields(flow)}<button>Run now</button></form> ")
+                html.Add($"<td class=\"actions\">{request.FormStart("/flows/run", "inline")}{DashboardRequest.FlowFields(flow)}<button>Run now</button></form> ")
                     .Add($"{request.FormStart("/flows/plan", "inline")}{DashboardRequest.FlowFields(flow)}<button>Plan</button></form></td></tr>");
             }
         }
