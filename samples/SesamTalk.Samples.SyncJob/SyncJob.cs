@@ -105,6 +105,11 @@ public static class SyncJob
 
         var exitCode = Verdict(rows.Seed, output);
         await ShowRemoteEditsAsync(systems, webshop, erp, hosts, figures, output, cancellationToken).ConfigureAwait(false);
+        if (settings.DashboardUrl is { } dashboard)
+        {
+            await JobDashboard.ServeAsync(dashboard, hosts, output, cancellationToken).ConfigureAwait(false);
+        }
+
         return exitCode;
     }
 
