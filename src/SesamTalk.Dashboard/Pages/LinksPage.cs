@@ -31,7 +31,6 @@ internal static class LinksPage
         }
         else if (selected is { } flow && request.Host(flow.Host) is { } host)
         {
-            var count = await host.Links.CountLinksAsync(flow.Flow, request.Aborted).ConfigureAwait(false);
             await foreach (var stored in host.Links.ReadLinksAsync(flow.Flow, request.Aborted).ConfigureAwait(false))
             {
                 rows.Add((flow, stored.Link));
@@ -41,7 +40,8 @@ internal static class LinksPage
                 }
             }
 
-            html.Add($"<p class=\"muted\">{request.Name(flow)} has {count} links; the first {rows.Count} by host id are shown. Search by id for any other.</p>");
+            // No count here: counting a big flow's links reads its whole index (the overview shows it).
+            html.Add($"<p class=\"muted\">The first {rows.Count} links of {request.Name(flow)} by host id. Search by id for any other.</p>");
         }
 
         if (rows.Count > 0)
