@@ -100,6 +100,49 @@ public sealed class DashboardBrowserTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task A_conflict_shows_on_the_conflicts_page_of_its_flow_with_both_values()
+    {
+        var customer = (await app.Webshop.Store.Customers.GetAsync((await Links.ReadLinksAsync(CustomerToCustomcrm).FirstAsync()).Link.LocalId, default))!;
+        var remoteId = (await Links.FindByLocalIdAsync(CustomerToCustomcrm, customer.Id))!.Link.RemoteId;
+        customer.Phone = "+31 20 555 1111";
+        await app.Webshop.Store.Customers.SaveAsync(customer, default);
+        app.Systems.Customcrm!.Edit("Customer", remoteId, new System.Text.Json.Nodes.JsonObject { ["Phone"] = "+31 20 555 2222" });
+        await app.Webshop.Talk.Customers.SyncAsync(CustomerToCustomcrm.Target);
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.DashboardUrl + "/conflicts");
+        await page.SelectOptionAsync("select[name=flow]", new SelectOptionValue { Label = "Customer → Customcrm/Customer" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await DashboardApp.ScreenshotAsync(page, "conflicts");
+
+        var row = page.Locator("#conflicts tbody tr", new() { HasText = "+31 20 555 1111" });
+        await Assertions.Expect(row).ToContainTextAsync("Phone");
+        await Assertions.Expect(row).ToContainTextAsync("+31 20 555 2222");
+        await Assertions.Expect(row).ToContainTextAsync(remoteId);
+        Assert.All(await page.Locator("#conflicts tbody td:first-child").AllInnerTextsAsync(), flow => Assert.Equal("Customer → Customcrm/Customer", flow.Trim()));
+    }
+
+    [Fact]
+    public async Task The_plan_of_a_flow_shows_the_update_a_cycle_would_write_and_writes_nothing()
+    {
+        var flow = new SyncFlowId("Product", new SyncTarget("Customcrm", "Product"));
+        var product = (await app.Webshop.Store.Products.GetAsync((await Links.ReadLinksAsync(flow).FirstAsync()).Link.LocalId, default))!;
+        product.Name = "Planned name";
+        await app.Webshop.Store.Products.SaveAsync(product, default);
+        var remoteId = (await Links.FindByLocalIdAsync(flow, product.Id))!.Link.RemoteId;
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.DashboardUrl);
+        await page.Locator("#flows tr[data-flow='Product → Customcrm/Product'] button", new() { HasText = "Plan" }).ClickAsync();
+        await DashboardApp.ScreenshotAsync(page, "plan");
+
+        var row = page.Locator("#plan tbody tr", new() { HasText = remoteId });
+        await Assertions.Expect(row).ToContainTextAsync("Update");
+        await Assertions.Expect(row).ToContainTextAsync("Name");
+        Assert.NotEqual("Planned name", app.Systems.Customcrm!.GetRecord("Product", remoteId)?.Fields["Name"]?.ToString());
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
         var flow = new SyncFlowId("Product", new SyncTarget("Customcrm", "Product"));
