@@ -7,6 +7,8 @@ namespace SesamTalk.Dashboard;
 /// <summary>One request to the dashboard: its hosts, its address, and the antiforgery token its forms carry.</summary>
 internal sealed class DashboardRequest(HttpContext context, DashboardSite site)
 {
+    private AntiforgeryTokenSet? _tokens;
+
     public HttpContext Context => context;
 
     public DashboardSite Site => site;
@@ -41,7 +43,7 @@ internal sealed class DashboardRequest(HttpContext context, DashboardSite site)
     /// <summary>Opens a POST form to <paramref name="page"/> with the antiforgery token; close it with <c>&lt;/form&gt;</c>.</summary>
     public RawHtml FormStart(string page, string? cssClass = null)
     {
-        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        var tokens = _tokens ??= context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
         return new HtmlWriter()
             .Add($"<form method=\"post\" action=\"{Url(page)}\"{(cssClass is null ? new RawHtml("") : new HtmlWriter().Add($" class=\"{cssClass}\"").ToRaw())}>")
             .Add($"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">")
@@ -49,7 +51,7 @@ internal sealed class DashboardRequest(HttpContext context, DashboardSite site)
     }
 
     /// <summary>The hidden field that names a flow in a form.</summary>
-    public static RawHtml FlowFields(FlowRef flow) =>
+    public static RawHtml FlowField(FlowRef flow) =>
         new HtmlWriter().Add($"<input type=\"hidden\" name=\"flow\" value=\"{flow.Key}\">").ToRaw();
 
     /// <summary>The flow's name as the pages show it: with its host only when the dashboard shows several.</summary>

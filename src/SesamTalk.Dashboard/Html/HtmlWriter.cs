@@ -43,9 +43,6 @@ internal sealed class HtmlWriter
         public void AppendFormatted(RawHtml raw) => _html.Append(raw.Value);
 
         public void AppendFormatted<T>(T value) => _html.Append(HtmlEncoder.Default.Encode(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
-
-        public void AppendFormatted<T>(T value, string format)
-            where T : IFormattable => _html.Append(HtmlEncoder.Default.Encode(value.ToString(format, CultureInfo.InvariantCulture)));
     }
 }
 

@@ -25,10 +25,10 @@ internal static class HeldFlowsPage
                 }
                 else
                 {
-                    html.Add($"{request.FormStart("/held/approve", "inline")}{DashboardRequest.FlowFields(flow)}<button>Approve once</button></form> ");
+                    html.Add($"{request.FormStart("/held/approve", "inline")}{DashboardRequest.FlowField(flow)}<button>Approve once</button></form> ");
                 }
 
-                html.Add($"{request.FormStart("/flows/plan", "inline")}{DashboardRequest.FlowFields(flow)}<button>Show the plan</button></form>")
+                html.Add($"{request.FormStart("/flows/plan", "inline")}{DashboardRequest.FlowField(flow)}<button>Show the plan</button></form>")
                     .Add($"<p class=\"muted\">To keep holding, do nothing: the flow's cycles write nothing until it is approved or the source is fixed.</p></fieldset>");
             }
         }

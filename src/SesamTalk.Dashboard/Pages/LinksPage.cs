@@ -51,7 +51,7 @@ internal static class LinksPage
             {
                 html.Add($"<tr data-local-id=\"{link.LocalId}\"><td>{request.Name(flow)}</td><td>{link.LocalId}</td><td>{link.RemoteId}</td><td>{link.Provenance}</td><td>{link.MatchKey}</td>")
                     .Add($"<td>{link.LinkedAt.ToString("u", CultureInfo.InvariantCulture)}</td>")
-                    .Add($"<td>{request.FormStart("/links/unlink", "inline")}{DashboardRequest.FlowFields(flow)}<input type=\"hidden\" name=\"localId\" value=\"{link.LocalId}\"><button>Unlink</button></form></td></tr>");
+                    .Add($"<td>{request.FormStart("/links/unlink", "inline")}{DashboardRequest.FlowField(flow)}<input type=\"hidden\" name=\"localId\" value=\"{link.LocalId}\"><button>Unlink</button></form></td></tr>");
             }
 
             html.Add($"</tbody></table>");

@@ -34,8 +34,8 @@ internal static class OverviewPage
                     html.Add($"<td class=\"muted\" colspan=\"8\">none since this process started</td>");
                 }
 
-                html.Add($"<td class=\"actions\">{request.FormStart("/flows/run", "inline")}{DashboardRequest.FlowFields(flow)}<button>Run now</button></form> ")
-                    .Add($"{request.FormStart("/flows/plan", "inline")}{DashboardRequest.FlowFields(flow)}<button>Plan</button></form></td></tr>");
+                html.Add($"<td class=\"actions\">{request.FormStart("/flows/run", "inline")}{DashboardRequest.FlowField(flow)}<button>Run now</button></form> ")
+                    .Add($"{request.FormStart("/flows/plan", "inline")}{DashboardRequest.FlowField(flow)}<button>Plan</button></form></td></tr>");
             }
         }
 

@@ -26,7 +26,7 @@ internal static class QuarantinePage
             any = true;
             var pageSize = request.Site.Options.PageSize;
             html.Add($"<fieldset class=\"quarantine\" data-flow=\"{request.Name(flow)}\"><legend>{request.Name(flow)}: {held.Count} held</legend>")
-                .Add($"{request.FormStart("/quarantine/release")}{DashboardRequest.FlowFields(flow)}")
+                .Add($"{request.FormStart("/quarantine/release")}{DashboardRequest.FlowField(flow)}")
                 .Add($"<table><thead><tr><th></th><th>Side</th><th>Record</th><th>Error</th><th>Since</th><th>Attempts</th><th></th></tr></thead><tbody>");
             foreach (var entry in held.Take(pageSize))
             {
