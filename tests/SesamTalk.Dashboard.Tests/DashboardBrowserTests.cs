@@ -143,6 +143,33 @@ public sealed class DashboardBrowserTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task An_error_holding_markup_is_shown_as_text()
+    {
+        var flow = new SyncFlowId("Order", new SyncTarget("Customcrm", "Order"));
+        await using (var commit = await Links.BeginCommitAsync())
+        {
+            commit.Quarantine(flow, SyncSide.Remote, "<i>X-1</i>", "Customcrm said: <script>document.title='owned'</script><img src=x>", payload: null);
+            await commit.CommitAsync();
+        }
+
+        try
+        {
+            var page = await app.NewPageAsync();
+            await page.GotoAsync(app.DashboardUrl + "/quarantine");
+
+            await Assertions.Expect(page.Locator("fieldset.quarantine", new() { HasText = "Order → Customcrm/Order" })).ToContainTextAsync("<script>document.title='owned'</script><img src=x>");
+            Assert.Equal(0, await page.Locator("main script, main img, main i").CountAsync());
+            Assert.Equal("Quarantine · SesamTalk", await page.TitleAsync());
+        }
+        finally
+        {
+            await using var commit = await Links.BeginCommitAsync();
+            commit.ClearQuarantine(flow, SyncSide.Remote, "<i>X-1</i>");
+            await commit.CommitAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
         var flow = new SyncFlowId("Product", new SyncTarget("Customcrm", "Product"));

@@ -34,6 +34,22 @@ public sealed class LocalRequestsOnlyTests
         Assert.True(LocalRequestsOnly.IsAllowed(context));
     }
 
+    [Fact]
+    public async Task The_filter_answers_403_to_another_machine_and_does_not_run_the_page()
+    {
+        var ran = false;
+        var context = EndpointFilterInvocationContext.Create(Request(IPAddress.Parse("203.0.113.7"), IPAddress.Parse("192.0.2.1")));
+
+        var result = await new LocalRequestsOnly().InvokeAsync(context, _ =>
+        {
+            ran = true;
+            return ValueTask.FromResult<object?>(Results.Ok());
+        });
+
+        Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+        Assert.False(ran);
+    }
+
     private static DefaultHttpContext Request(IPAddress? remote, IPAddress local)
     {
         var context = new DefaultHttpContext();
