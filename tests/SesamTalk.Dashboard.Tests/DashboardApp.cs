@@ -56,6 +56,8 @@ public sealed class DashboardApp : IAsyncLifetime
         var address = _web.Urls.Single();
         DashboardUrl = address.TrimEnd('/') + "/sesamtalk";
 
+        // CI runs every test assembly at once on 2 cores: a cycle run from a page can take longer than the default 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Arguments });
     }
