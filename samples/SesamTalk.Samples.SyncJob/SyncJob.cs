@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.LinkStore;
@@ -197,7 +198,7 @@ public static class SyncJob
         var lines = 0;
         await foreach (var link in webshop.Links.ReadLinksAsync(new SyncFlowId(row.Flow.Entity, row.Flow.Target), cancellationToken).ConfigureAwait(false))
         {
-            lines += (await webshop.Store.Orders.GetAsync(link.Link.LocalId, cancellationToken).ConfigureAwait(false))?.Lines.Count ?? 0;
+            lines += await webshop.UseDbAsync((db, ct) => db.OrderLines.CountAsync(line => line.OrderId == link.Link.LocalId, ct), cancellationToken).ConfigureAwait(false);
         }
 
         return carrier.WithLinked(lines);

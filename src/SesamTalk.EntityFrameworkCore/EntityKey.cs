@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -58,11 +59,22 @@ internal sealed class EntityKey
     /// <summary>Whether the value is the type's default (a new record whose key the database or EF assigns).</summary>
     public bool IsUnset(object? value) => value is null || value.Equals(ClrType.IsValueType ? Activator.CreateInstance(ClrType) : "");
 
-    /// <summary><c>e =&gt; e.Key == value</c>, with the value as a query parameter.</summary>
-    public Expression<Func<TEntity, bool>> EqualTo<TEntity>(object value)
+    /// <summary>
+    /// <c>e =&gt; ids.Contains(e.Key)</c>, with the ids parsed to the key's type as one query parameter (which the
+    /// provider sends as an array, or as one parameter per id).
+    /// </summary>
+    /// <exception cref="FormatException">An id is not a key of this type.</exception>
+    public Expression<Func<TEntity, bool>> In<TEntity>(IEnumerable<string> ids)
     {
+        var values = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(ClrType))!;
+        foreach (var id in ids)
+        {
+            values.Add(Parse(id));
+        }
+
         var entity = Expression.Parameter(typeof(TEntity), "entity");
-        return Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(Access(entity), Parameter(value, ClrType)), entity);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [ClrType], Parameter(values, values.GetType()), Access(entity));
+        return Expression.Lambda<Func<TEntity, bool>>(contains, entity);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ public static class SesamTalkBuilderExtensions
 {
     /// <summary>
     /// Gives every synced entity of the model (except children such as order lines, which are saved with their parent)
-    /// an <see cref="IHostStore{TEntity}"/> over <typeparamref name="TContext"/>, and makes the contexts the service
+    /// an <see cref="IHostStore{TEntity}"/> and an <see cref="IHostBatchStore{TEntity}"/> over <typeparamref name="TContext"/>, and makes the contexts the service
     /// provider creates stamp their changes (<see cref="DbContextOptionsBuilderExtensions.UseSesamTalk(DbContextOptionsBuilder, TimeProvider?)"/>). Register
     /// the context (<c>AddDbContext</c>) as usual; an <see cref="IHostStore{TEntity}"/> registered before this call
     /// is kept, for entities the context does not map.
@@ -28,9 +28,17 @@ public static class SesamTalkBuilderExtensions
         services.TryAddSingleton<ContextSource<TContext>>();
         foreach (var entity in SyncModelShape.Roots(builder.Model))
         {
-            services.TryAdd(ServiceDescriptor.Singleton(
-                typeof(IHostStore<>).MakeGenericType(entity.EntityType),
-                typeof(EntityFrameworkHostStore<,>).MakeGenericType(typeof(TContext), entity.EntityType)));
+            // One store instance serves both contracts; a host's own IHostStore<T> keeps the entity off this store.
+            var hostStore = typeof(IHostStore<>).MakeGenericType(entity.EntityType);
+            if (services.Any(service => service.ServiceType == hostStore))
+            {
+                continue;
+            }
+
+            var store = typeof(EntityFrameworkHostStore<,>).MakeGenericType(typeof(TContext), entity.EntityType);
+            services.AddSingleton(store);
+            services.AddSingleton(hostStore, provider => provider.GetRequiredService(store));
+            services.AddSingleton(typeof(IHostBatchStore<>).MakeGenericType(entity.EntityType), provider => provider.GetRequiredService(store));
         }
 
         return builder;

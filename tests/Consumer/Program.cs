@@ -56,7 +56,8 @@ async Task<T> WithDbAsync<T>(Func<SupplierDb, Task<T>> work)
 checks.That("the generated model holds Supplier", SesamTalkModel.Instance.Find(nameof(Supplier)) is not null);
 checks.That("AddSesamTalk registered the generated model", provider.GetService<ISyncModel>() is SesamTalkModel);
 checks.That("the generator emitted TalkClient into this app", typeof(TalkClient).Assembly == typeof(Supplier).Assembly);
-checks.That("UseEntityFrameworkCore registered the Supplier host store", provider.GetService<IHostStore<Supplier>>() is not null);
+checks.That("UseEntityFrameworkCore registered the Supplier host store, batched too",
+    provider.GetService<IHostStore<Supplier>>() is { } hostStore && ReferenceEquals(hostStore, provider.GetService<IHostBatchStore<Supplier>>()));
 
 var mapper = Supplier.SyncDefinition.GetMapper(new SyncTarget("Customcrm", "Supplier"));
 checks.That("the mapper takes its field names from the catalog", mapper.Fields.Select(f => f.Field).Contains("IsPreferred"));

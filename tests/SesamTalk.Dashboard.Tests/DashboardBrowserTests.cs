@@ -34,11 +34,10 @@ public sealed class DashboardBrowserTests(DashboardApp app)
     {
         // Customcrm refuses a name over 120 characters: the engine quarantines the customer and goes on.
         var customer = new Customer { CustomerNumber = "DASH-Q1", Name = new string('q', 130), Email = "dash-q1@example.com" };
-        await app.Webshop.Store.Customers.SaveAsync(customer, default);
+        await app.Webshop.UseDbAsync((db, ct) => db.Customers.Add(customer).Context.SaveChangesAsync(ct), default);
         await app.Webshop.Talk.Customers.SyncAsync(CustomerToCustomcrm.Target);
         Assert.Contains(await Links.ListQuarantinedAsync(CustomerToCustomcrm), entry => entry.RecordId == customer.Id && !entry.IsReleased);
-        customer.Name = "Released Ltd";
-        await app.Webshop.Store.Customers.SaveAsync(customer, default);
+        await EditAsync<Customer>(customer.Id, fixedCustomer => fixedCustomer.Name = "Released Ltd");
 
         var page = await app.NewPageAsync();
         await page.GotoAsync(app.DashboardUrl + "/quarantine");
@@ -102,10 +101,11 @@ public sealed class DashboardBrowserTests(DashboardApp app)
     [Fact]
     public async Task A_conflict_shows_on_the_conflicts_page_of_its_flow_with_both_values()
     {
-        var customer = (await app.Webshop.Store.Customers.GetAsync((await Links.ReadLinksAsync(CustomerToCustomcrm).FirstAsync()).Link.LocalId, default))!;
+        var customer = new Customer { CustomerNumber = "DASH-C1", Name = "Conflicted Ltd", Email = "dash-c1@example.com", Phone = "+31 20 555 0000" };
+        await app.Webshop.UseDbAsync((db, ct) => db.Customers.Add(customer).Context.SaveChangesAsync(ct), default);
+        await app.Webshop.Talk.Customers.SyncAsync(CustomerToCustomcrm.Target);
         var remoteId = (await Links.FindByLocalIdAsync(CustomerToCustomcrm, customer.Id))!.Link.RemoteId;
-        customer.Phone = "+31 20 555 1111";
-        await app.Webshop.Store.Customers.SaveAsync(customer, default);
+        await EditAsync<Customer>(customer.Id, edited => edited.Phone = "+31 20 555 1111");
         app.Systems.Customcrm!.Edit("Customer", remoteId, new System.Text.Json.Nodes.JsonObject { ["Phone"] = "+31 20 555 2222" });
         await app.Webshop.Talk.Customers.SyncAsync(CustomerToCustomcrm.Target);
 
@@ -126,10 +126,9 @@ public sealed class DashboardBrowserTests(DashboardApp app)
     public async Task The_plan_of_a_flow_shows_the_update_a_cycle_would_write_and_writes_nothing()
     {
         var flow = new SyncFlowId("Product", new SyncTarget("Customcrm", "Product"));
-        var product = (await app.Webshop.Store.Products.GetAsync((await Links.ReadLinksAsync(flow).FirstAsync()).Link.LocalId, default))!;
-        product.Name = "Planned name";
-        await app.Webshop.Store.Products.SaveAsync(product, default);
-        var remoteId = (await Links.FindByLocalIdAsync(flow, product.Id))!.Link.RemoteId;
+        var link = (await Links.ReadLinksAsync(flow).FirstAsync()).Link;
+        var remoteId = link.RemoteId;
+        await EditAsync<Product>(link.LocalId, product => product.Name = "Planned name");
 
         var page = await app.NewPageAsync();
         await page.GotoAsync(app.DashboardUrl);
@@ -186,4 +185,13 @@ public sealed class DashboardBrowserTests(DashboardApp app)
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull(await Links.FindByLocalIdAsync(flow, link.LocalId));
     }
+
+    /// <summary>Changes a webshop record as the app's own code would: on a context of its own, saved.</summary>
+    private Task EditAsync<TEntity>(string id, Action<TEntity> edit)
+        where TEntity : class =>
+        app.Webshop.UseDbAsync(async (db, ct) =>
+        {
+            edit((await db.Set<TEntity>().FindAsync([id], ct))!);
+            await db.SaveChangesAsync(ct);
+        }, default);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.EndToEnd.Tests.RoundTrips;
 using SesamTalk.Samples.SyncJob.Reporting;
@@ -84,14 +85,7 @@ public sealed class RowRoundTripTests(ConvergedDemo converged, TargetEditedDemo 
     [Fact]
     public async Task A_Salesforce_order_the_ERP_has_already_is_linked_to_it_not_created_again()
     {
-        var numbered = new List<string>();
-        await foreach (var change in converged.Erp.Store.Orders.GetChangesAsync(null, CancellationToken.None))
-        {
-            if (change.Entity?.OrderNumber == "00000101")
-            {
-                numbered.Add(change.Id);
-            }
-        }
+        var numbered = await converged.Erp.UseDbAsync((db, ct) => db.Orders.Where(order => order.OrderNumber == "00000101").Select(order => order.Id).ToListAsync(ct), CancellationToken.None);
 
         Assert.True(numbered.Count == 1, $"The ERP holds {numbered.Count} orders numbered 00000101: {string.Join(", ", numbered)}.");
     }

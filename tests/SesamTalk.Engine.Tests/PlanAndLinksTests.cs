@@ -183,7 +183,7 @@ public sealed class PlanAndLinksTests
         await using var app = await EngineHarness.StartAsync();
         await app.Products.SaveAsync(new Product { Sku = "L-1", Name = "Leased" }, default);
         var flow = EngineHarness.Flow("Product", "Product");
-        Assert.True(await app.Links.TryAcquireLeaseAsync(flow, "other-process", TimeSpan.FromMinutes(5)));
+        Assert.NotNull(await app.Links.TryAcquireLeaseAsync(flow, "other-process", TimeSpan.FromMinutes(5)));
 
         var skipped = (await app.Talk.Products.SyncAsync()).Flows.Single();
 
@@ -220,7 +220,7 @@ public sealed class PlanAndLinksTests
         await using var app = await EngineHarness.StartAsync();
         var flow = EngineHarness.Flow("Product", "Product");
         var thisProcess = $"{Environment.MachineName}/{Environment.ProcessId}/other-store";
-        Assert.True(await app.Links.TryAcquireLeaseAsync(flow, thisProcess, TimeSpan.FromMinutes(5)));
+        Assert.NotNull(await app.Links.TryAcquireLeaseAsync(flow, thisProcess, TimeSpan.FromMinutes(5)));
 
         var skipped = (await app.Talk.Products.SyncAsync()).Flows.Single();
 
@@ -307,7 +307,7 @@ public sealed class PlanAndLinksTests
         var flow = EngineHarness.Flow("Product", "Product");
         using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
         await gone.WaitForExitAsync();
-        Assert.True(await app.Links.TryAcquireLeaseAsync(flow, $"{Environment.MachineName}/{gone.Id}/killed-mid-cycle", TimeSpan.FromMinutes(5)));
+        Assert.NotNull(await app.Links.TryAcquireLeaseAsync(flow, $"{Environment.MachineName}/{gone.Id}/killed-mid-cycle", TimeSpan.FromMinutes(5)));
 
         var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
 

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.EntityFrameworkCore.Tests.Entities;
 using SesamTalk.EntityFrameworkCore.Tests.Harness;
+using SesamTalk.Tests.PostgreSql;
 
 namespace SesamTalk.EntityFrameworkCore.Tests;
 
@@ -9,12 +11,12 @@ namespace SesamTalk.EntityFrameworkCore.Tests;
 /// lock. Either way the rule the store relies on holds and is what these tests check: no position is handed out while
 /// a lower one is uncommitted, so a reader that has seen a position has seen every committed lower one.
 /// </summary>
-public sealed class ChangeOrderTests
+public abstract class ChangeOrderTests : OnEachProvider
 {
     [Fact]
     public async Task A_save_and_its_update_are_stamped_and_listed_in_order()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var first = Supplier("NO1");
         var second = Supplier("NO2");
         await using (var context = host.NewContext())
@@ -39,7 +41,7 @@ public sealed class ChangeOrderTests
     [Fact]
     public async Task A_transaction_that_stamps_second_waits_for_the_first_and_commits_after_it_even_with_its_clock_behind()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var now = DateTimeOffset.UtcNow;
         var early = Supplier("NO-EARLY");
         var late = Supplier("NO-LATE");
@@ -72,7 +74,7 @@ public sealed class ChangeOrderTests
     [Fact]
     public async Task A_change_committed_after_a_reader_read_sorts_after_the_readers_cursor()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var committed = Supplier("NO-1");
         var pending = Supplier("NO-2");
         await using (var context = host.NewContext())
@@ -96,7 +98,7 @@ public sealed class ChangeOrderTests
     [Fact]
     public async Task Positions_stay_ahead_of_the_wall_clock_and_never_go_back_when_it_does()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var now = DateTimeOffset.UtcNow;
         foreach (var (vat, clock) in new[] { ("A", now), ("B", now.AddMinutes(-5)), ("C", now.AddMinutes(1)) })
         {
@@ -112,4 +114,17 @@ public sealed class ChangeOrderTests
     }
 
     private static Supplier Supplier(string vat) => new() { Id = Guid.NewGuid(), VatNumber = vat, Name = "Supplier " + vat };
+}
+
+/// <summary>The tests on a SQLite file.</summary>
+public sealed class ChangeOrderOnSqliteTests : ChangeOrderTests
+{
+    protected override Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null) => EfHost.StartAsync(configure);
+}
+
+/// <summary>The tests on a database of their own on the run's PostgreSQL server.</summary>
+[Collection(UsesPostgreSqlServer.Collection)]
+public sealed class ChangeOrderOnPostgreSqlTests(PostgreSqlServer server) : ChangeOrderTests
+{
+    protected override Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null) => EfHost.StartOnAsync(server, configure);
 }

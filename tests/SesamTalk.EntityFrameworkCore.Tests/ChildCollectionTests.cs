@@ -1,16 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using SesamTalk.EntityFrameworkCore.Tests.Entities;
 using SesamTalk.EntityFrameworkCore.Tests.Harness;
+using SesamTalk.Tests.PostgreSql;
 
 namespace SesamTalk.EntityFrameworkCore.Tests;
 
 /// <summary>Order lines load and save with their order, and a change to a line alone is a change of its order.</summary>
-public sealed class ChildCollectionTests
+public abstract class ChildCollectionTests : OnEachProvider
 {
     [Fact]
     public async Task A_line_changed_by_the_host_alone_makes_its_order_a_change_with_all_its_lines()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var order = new Order { Number = "O-1", Lines = [new OrderLine { Sku = "A", Quantity = 1 }, new OrderLine { Sku = "B", Quantity = 2 }] };
         await using (var context = host.NewContext())
         {
@@ -41,7 +43,7 @@ public sealed class ChildCollectionTests
     [Fact]
     public async Task The_engines_save_updates_adds_and_removes_lines_in_one_save()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var store = host.Store<Order>();
         var id = await store.SaveAsync(new Order { Number = "O-1", Lines = [new OrderLine { Sku = "A", Quantity = 1 }, new OrderLine { Sku = "B", Quantity = 2 }] }, CancellationToken.None);
         var cursor = Assert.Single(await host.ChangesAsync<Order>()).Position;
@@ -59,4 +61,17 @@ public sealed class ChildCollectionTests
         await using var context = host.NewContext();
         Assert.Equal(2, await context.Set<OrderLine>().CountAsync());
     }
+}
+
+/// <summary>The tests on a SQLite file.</summary>
+public sealed class ChildCollectionOnSqliteTests : ChildCollectionTests
+{
+    protected override Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null) => EfHost.StartAsync(configure);
+}
+
+/// <summary>The tests on a database of their own on the run's PostgreSQL server.</summary>
+[Collection(UsesPostgreSqlServer.Collection)]
+public sealed class ChildCollectionOnPostgreSqlTests(PostgreSqlServer server) : ChildCollectionTests
+{
+    protected override Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null) => EfHost.StartOnAsync(server, configure);
 }

@@ -1,16 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using SesamTalk.EntityFrameworkCore.Tests.Entities;
 using SesamTalk.EntityFrameworkCore.Tests.Harness;
+using SesamTalk.Tests.PostgreSql;
 
 namespace SesamTalk.EntityFrameworkCore.Tests;
 
 /// <summary>A delete leaves a tombstone, written in the delete's own transaction, at its own position.</summary>
-public sealed class DeleteTests
+public abstract class DeleteTests : OnEachProvider
 {
     [Fact]
     public async Task A_delete_by_the_host_is_a_change_after_the_cursor()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var supplier = new Supplier { Id = Guid.NewGuid(), VatNumber = "NO1", Name = "Gone soon" };
         await using (var context = host.NewContext())
         {
@@ -36,7 +38,7 @@ public sealed class DeleteTests
     [Fact]
     public async Task A_save_that_fails_leaves_no_tombstone_and_the_next_save_goes_through()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var order = new Order { Number = "O-1", Lines = [new OrderLine { Sku = "A", Quantity = 1 }] };
         var supplier = new Supplier { Id = Guid.NewGuid(), VatNumber = "NO1" };
         await using (var context = host.NewContext())
@@ -66,7 +68,7 @@ public sealed class DeleteTests
     [Fact]
     public async Task The_engines_delete_goes_through_the_store_with_the_lines()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var order = new Order { Number = "O-1", Lines = [new OrderLine { Sku = "A", Quantity = 1 }, new OrderLine { Sku = "B", Quantity = 2 }] };
         var id = await host.Store<Order>().SaveAsync(order, CancellationToken.None);
 
@@ -77,4 +79,17 @@ public sealed class DeleteTests
         await using var context = host.NewContext();
         Assert.Equal(0, await context.Set<OrderLine>().CountAsync());
     }
+}
+
+/// <summary>The tests on a SQLite file.</summary>
+public sealed class DeleteOnSqliteTests : DeleteTests
+{
+    protected override Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null) => EfHost.StartAsync(configure);
+}
+
+/// <summary>The tests on a database of their own on the run's PostgreSQL server.</summary>
+[Collection(UsesPostgreSqlServer.Collection)]
+public sealed class DeleteOnPostgreSqlTests(PostgreSqlServer server) : DeleteTests
+{
+    protected override Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null) => EfHost.StartOnAsync(server, configure);
 }

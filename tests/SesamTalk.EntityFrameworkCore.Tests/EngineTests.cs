@@ -3,17 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.EntityFrameworkCore.Tests.Entities;
 using SesamTalk.EntityFrameworkCore.Tests.Harness;
+using SesamTalk.Tests.PostgreSql;
 using SesamTalk.Testing.Custom;
 
 namespace SesamTalk.EntityFrameworkCore.Tests;
 
 /// <summary>The engine on the EF Core store, registered with one line: both directions, echoes, a crash, existing data.</summary>
-public sealed class EngineTests
+public abstract class EngineTests : OnEachProvider
 {
     [Fact]
     public async Task A_host_record_goes_to_the_system_and_the_engines_own_writes_do_not_come_back_as_host_edits()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         var supplier = new Supplier { Id = Guid.NewGuid(), VatNumber = "NO1", Name = "Fjord Fasteners", PaymentTermDays = 30 };
         await using (var context = host.NewContext())
         {
@@ -45,7 +46,7 @@ public sealed class EngineTests
     [Fact]
     public async Task A_crash_between_the_hosts_save_and_the_engines_commit_loses_nothing_and_creates_nothing_twice()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         await using (var context = host.NewContext())
         {
             context.AddRange(Enumerable.Range(1, 3).Select(i => new Supplier { Id = Guid.NewGuid(), VatNumber = "NO" + i, Name = "Supplier " + i }));
@@ -71,7 +72,7 @@ public sealed class EngineTests
     public async Task A_crash_between_the_engines_write_into_the_host_and_its_commit_makes_no_second_host_record()
     {
         CrashAfterSave<Supplier>? store = null;
-        await using var host = await EfHost.StartAsync(services => services.AddSingleton<IHostStore<Supplier>>(provider => store = new CrashAfterSave<Supplier>(
+        await using var host = await StartAsync(services => services.AddSingleton<IHostStore<Supplier>>(provider => store = new CrashAfterSave<Supplier>(
             new EntityFrameworkHostStore<ShopContext, Supplier>(provider.GetRequiredService<ContextSource<ShopContext>>(), provider.GetRequiredService<ISyncModel>()))));
         var remoteId = host.Shop.Seed("Supplier", new JsonObject { ["VatNumber"] = "NO9", ["Name"] = "Born in the Shop" });
         _ = host.Store<Supplier>(); // resolves the wrapped store, so it can be armed
@@ -94,7 +95,7 @@ public sealed class EngineTests
     [Fact]
     public async Task An_order_born_in_the_system_arrives_with_its_lines_and_a_host_order_leaves_with_them()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         host.Shop.Seed("Order", new JsonObject
         {
             ["Number"] = "S-1",
@@ -126,7 +127,7 @@ public sealed class EngineTests
     [Fact]
     public async Task Adding_sync_to_a_database_with_data_links_the_existing_rows_by_match_key_on_the_first_cycle()
     {
-        await using var host = await EfHost.StartAsync();
+        await using var host = await StartAsync();
         await using (var context = host.NewContext())
         {
             context.AddRange(Enumerable.Range(1, 4).Select(i => new Supplier { Id = Guid.NewGuid(), VatNumber = "NO" + i, Name = "Supplier " + i }));
@@ -149,4 +150,17 @@ public sealed class EngineTests
 
     private static int Writes(CustomSystemEmulator shop) =>
         shop.CallCount(CustomEndpoint.Create) + shop.CallCount(CustomEndpoint.Update) + shop.CallCount(CustomEndpoint.Delete) + shop.CallCount(CustomEndpoint.Batch);
+}
+
+/// <summary>The tests on a SQLite file.</summary>
+public sealed class EngineOnSqliteTests : EngineTests
+{
+    protected override Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null) => EfHost.StartAsync(configure);
+}
+
+/// <summary>The tests on a database of their own on the run's PostgreSQL server.</summary>
+[Collection(UsesPostgreSqlServer.Collection)]
+public sealed class EngineOnPostgreSqlTests(PostgreSqlServer server) : EngineTests
+{
+    protected override Task<EfHost> StartAsync(Action<IServiceCollection>? configure = null) => EfHost.StartOnAsync(server, configure);
 }

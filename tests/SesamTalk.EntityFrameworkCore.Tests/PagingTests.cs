@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.EntityFrameworkCore.Tests.Entities;
 using SesamTalk.EntityFrameworkCore.Tests.Harness;
 using Xunit.Abstractions;
@@ -12,7 +13,9 @@ public sealed class PagingTests(ITestOutputHelper output)
     public async Task A_hundred_thousand_rows_stream_in_pages_with_flat_memory()
     {
         const int Rows = 100_000;
-        await using var host = await EfHost.StartAsync();
+        const int PageSize = EntityFrameworkHostStore<ShopContext, Supplier>.PageSize;
+        var counter = new CommandCounter();
+        await using var host = await EfHost.StartAsync(services => services.ConfigureDbContext<ShopContext>(options => options.AddInterceptors(counter)));
         for (var batch = 0; batch < Rows / 10_000; batch++)
         {
             await using var context = host.NewContext();
@@ -20,6 +23,7 @@ public sealed class PagingTests(ITestOutputHelper output)
             await context.SaveChangesAsync();
         }
 
+        counter.Reset();
         var count = 0;
         long liveAtTenThousand = 0;
         long allocatedAtTenThousand = 0;
@@ -39,6 +43,11 @@ public sealed class PagingTests(ITestOutputHelper output)
         var allocatedPerRow = (GC.GetTotalAllocatedBytes() - allocatedAtTenThousand) / (Rows - 10_000);
         output.WriteLine($"{count} rows; live heap after 10,000 rows {liveAtTenThousand / 1024} KiB, after {Rows:N0} {liveAtEnd / 1024} KiB; {allocatedPerRow} bytes allocated a row");
         Assert.Equal(Rows, count);
+        // Paged at the database: one query a page of at most PageSize rows (the last one finds the end), none of the whole table.
+        var pages = counter.QueriesOf("Suppliers");
+        Assert.Equal(Rows / PageSize + 1, pages.Count);
+        Assert.All(pages, page => Assert.Contains(page.Parameters, value => value is int limit && limit == PageSize));
+        Assert.Single(counter.QueriesOf(SesamTalkSchema.TombstoneTable));
         Assert.True(liveAtEnd - liveAtTenThousand < 8 * 1024 * 1024, $"the live heap grew by {(liveAtEnd - liveAtTenThousand) / 1024} KiB over 90,000 rows");
     }
 

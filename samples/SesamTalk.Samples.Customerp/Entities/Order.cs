@@ -65,15 +65,4 @@ public partial class Order
     /// <summary>The order lines (Salesforce order products).</summary>
     [SyncChildren("Salesforce", "OrderItem", Field = "OrderItems", ParentField = "OrderId")]
     public List<OrderLine> Lines { get; set; } = [];
-
-    /// <summary>Gives a new order its id, and its lines their order's id.</summary>
-    /// <param name="id">The id the store assigned.</param>
-    public void AssignId(string id)
-    {
-        Id = id;
-        foreach (var line in Lines)
-        {
-            line.OrderId = id;
-        }
-    }
 }

@@ -55,15 +55,4 @@ public partial class Quote
     /// <summary>The quote lines (Salesforce quote line items).</summary>
     [SyncChildren("Salesforce", "QuoteLineItem", Field = "QuoteLineItems", ParentField = "QuoteId")]
     public List<QuoteLine> Lines { get; set; } = [];
-
-    /// <summary>Gives a new quote its id, and its lines their quote's id.</summary>
-    /// <param name="id">The id the store assigned.</param>
-    public void AssignId(string id)
-    {
-        Id = id;
-        foreach (var line in Lines)
-        {
-            line.QuoteId = id;
-        }
-    }
 }

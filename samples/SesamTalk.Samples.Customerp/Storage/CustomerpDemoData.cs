@@ -1,42 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace SesamTalk.Samples.Customerp.Storage;
 
 /// <summary>A handful of contacts, products, orders and quotes with lines, the same on every run, for demos and tests.</summary>
 public static class CustomerpDemoData
 {
-    /// <summary>Saves the demo records into an empty store; a store that has contacts already is left alone.</summary>
-    /// <param name="store">The ERP's store.</param>
+    /// <summary>Saves the demo records into an empty database, as the app's own code does; a database that has contacts already is left alone.</summary>
+    /// <param name="db">The ERP's database.</param>
     /// <param name="cancellationToken">Cancels seeding.</param>
     /// <returns>Whether the demo data was saved.</returns>
-    public static async Task<bool> SeedAsync(CustomerpStore store, CancellationToken cancellationToken)
+    public static async Task<bool> SeedAsync(CustomerpDb db, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        await foreach (var _ in store.Contacts.GetChangesAsync(null, cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.Contacts.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
+        // Adding gives each record its id, which the orders, quotes and lines refer to.
         var contacts = Contacts();
-        foreach (var contact in contacts)
-        {
-            await store.Contacts.SaveAsync(contact, cancellationToken).ConfigureAwait(false);
-        }
-
+        db.Contacts.AddRange(contacts);
         var products = Products();
-        foreach (var product in products)
-        {
-            await store.Products.SaveAsync(product, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var order in Orders(contacts, products))
-        {
-            await store.Orders.SaveAsync(order, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var quote in Quotes(contacts, products))
-        {
-            await store.Quotes.SaveAsync(quote, cancellationToken).ConfigureAwait(false);
-        }
-
+        db.Products.AddRange(products);
+        db.Orders.AddRange(Orders(contacts, products));
+        db.Quotes.AddRange(Quotes(contacts, products));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -156,15 +156,4 @@ public partial class Order
     [SyncChildren("ExactOnline", "SalesOrderLines", Field = "SalesOrderLines", ParentField = "OrderID", ParentType = "SalesOrders")]
     [SyncChildren("SuperOffice", "QuoteLine", Field = "QuoteLines", ParentField = "QuoteAlternativeId", ParentType = "QuoteAlternative")]
     public List<OrderLine> Lines { get; set; } = [];
-
-    /// <summary>Gives a new order its id, and its lines their order's id.</summary>
-    /// <param name="id">The id the store assigned.</param>
-    public void AssignId(string id)
-    {
-        Id = id;
-        foreach (var line in Lines)
-        {
-            line.OrderId = id;
-        }
-    }
 }

@@ -1,37 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace SesamTalk.Samples.Customwebshop.Storage;
 
 /// <summary>A handful of customers, products and orders with lines, the same on every run, for demos and tests.</summary>
 public static class CustomwebshopDemoData
 {
-    /// <summary>Saves the demo records into an empty store; a store that has customers already is left alone.</summary>
-    /// <param name="store">The webshop's store.</param>
+    /// <summary>Saves the demo records into an empty database, as the app's own code does; a database that has customers already is left alone.</summary>
+    /// <param name="db">The webshop's database.</param>
     /// <param name="cancellationToken">Cancels seeding.</param>
     /// <returns>Whether the demo data was saved.</returns>
-    public static async Task<bool> SeedAsync(CustomwebshopStore store, CancellationToken cancellationToken)
+    public static async Task<bool> SeedAsync(CustomwebshopDb db, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        await foreach (var _ in store.Customers.GetChangesAsync(null, cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.Customers.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
+        // Adding gives each record its id, which the orders and lines refer to.
         var customers = Customers();
-        foreach (var customer in customers)
-        {
-            await store.Customers.SaveAsync(customer, cancellationToken).ConfigureAwait(false);
-        }
-
+        db.Customers.AddRange(customers);
         var products = Products();
-        foreach (var product in products)
-        {
-            await store.Products.SaveAsync(product, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var order in Orders(customers, products))
-        {
-            await store.Orders.SaveAsync(order, cancellationToken).ConfigureAwait(false);
-        }
-
+        db.Products.AddRange(products);
+        db.Orders.AddRange(Orders(customers, products));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Samples.SyncJob.Remote;
@@ -23,7 +24,7 @@ internal static class RemoteEdits
                 "Salesforce Product2 Name -> Customwebshop Product HAM-16 Name",
                 "Claw hammer 16 oz, fibreglass",
                 value => salesforce.Edit(product2, new JsonObject { ["Name"] = value }),
-                async ct => (await webshop.Store.Products.GetAsync(hammer.Id, ct).ConfigureAwait(false))?.Name));
+                ct => webshop.UseDbAsync((db, ct) => db.Products.Where(p => p.Id == hammer.Id).Select(p => p.Name).SingleOrDefaultAsync(ct), ct)));
 
             var ingrid = await ErpContactAsync(erp, "ingrid.solberg@fjordline.example", cancellationToken).ConfigureAwait(false);
             var contact = await RemoteIdAsync(erp.Talk.Contacts, ingrid.Id, "Salesforce", "Contact", cancellationToken).ConfigureAwait(false);
@@ -31,7 +32,7 @@ internal static class RemoteEdits
                 "Salesforce Contact Title -> Customerp Contact Ingrid Solberg Title",
                 "Head of purchasing",
                 value => salesforce.Edit(contact, new JsonObject { ["Title"] = value }),
-                async ct => (await erp.Store.Contacts.GetAsync(ingrid.Id, ct).ConfigureAwait(false))?.Title));
+                ct => erp.UseDbAsync((db, ct) => db.Contacts.Where(c => c.Id == ingrid.Id).Select(c => c.Title).SingleOrDefaultAsync(ct), ct)));
         }
 
         if (systems.ExactOnline is { } exact)
@@ -42,7 +43,7 @@ internal static class RemoteEdits
                 "Exact Online Item Description -> Customwebshop Product SAW-22 Name",
                 "Hand saw 22 in, hardpoint",
                 value => exact.Edit("Items", Guid.Parse(item), new JsonObject { ["Description"] = value }),
-                async ct => (await webshop.Store.Products.GetAsync(saw.Id, ct).ConfigureAwait(false))?.Name));
+                ct => webshop.UseDbAsync((db, ct) => db.Products.Where(p => p.Id == saw.Id).Select(p => p.Name).SingleOrDefaultAsync(ct), ct)));
         }
 
         if (systems.Customcrm is { } crm)
@@ -53,7 +54,7 @@ internal static class RemoteEdits
                 "Customcrm Customer Phone -> Customwebshop Customer 10002 Phone",
                 "+31 20 555 0199",
                 value => crm.Edit("Customer", customer, new JsonObject { ["Phone"] = value }),
-                async ct => (await webshop.Store.Customers.GetAsync(polder.Id, ct).ConfigureAwait(false))?.Phone));
+                ct => webshop.UseDbAsync((db, ct) => db.Customers.Where(c => c.Id == polder.Id).Select(c => c.Phone).SingleOrDefaultAsync(ct), ct)));
         }
 
         if (systems.SuperOffice is { } superOffice)
@@ -64,7 +65,7 @@ internal static class RemoteEdits
                 "SuperOffice Contact OrgNr -> Customwebshop Customer 10001 VatNumber",
                 "NO923456780MVA",
                 value => superOffice.Edit("Contact", int.Parse(contact, System.Globalization.CultureInfo.InvariantCulture), new JsonObject { ["OrgNr"] = value }),
-                async ct => (await webshop.Store.Customers.GetAsync(fjordline.Id, ct).ConfigureAwait(false))?.VatNumber));
+                ct => webshop.UseDbAsync((db, ct) => db.Customers.Where(c => c.Id == fjordline.Id).Select(c => c.VatNumber).SingleOrDefaultAsync(ct), ct)));
         }
 
         return edits;
@@ -79,27 +80,19 @@ internal static class RemoteEdits
     }
 
     private static Task<Webshop.Product> WebshopProductAsync(WebshopHost webshop, string sku, CancellationToken cancellationToken) =>
-        FindAsync(webshop.Store.Products, product => product.Sku == sku, "webshop product " + sku, cancellationToken);
+        FindAsync(webshop, (db, ct) => db.Products.SingleOrDefaultAsync(product => product.Sku == sku, ct), "webshop product " + sku, cancellationToken);
 
     private static Task<Webshop.Customer> WebshopCustomerAsync(WebshopHost webshop, string number, CancellationToken cancellationToken) =>
-        FindAsync(webshop.Store.Customers, customer => customer.CustomerNumber == number, "webshop customer " + number, cancellationToken);
+        FindAsync(webshop, (db, ct) => db.Customers.SingleOrDefaultAsync(customer => customer.CustomerNumber == number, ct), "webshop customer " + number, cancellationToken);
 
     private static Task<Customerp.Contact> ErpContactAsync(ErpHost erp, string email, CancellationToken cancellationToken) =>
-        FindAsync(erp.Store.Contacts, contact => contact.Email == email, "ERP contact " + email, cancellationToken);
+        FindAsync(erp, (db, ct) => db.Contacts.SingleOrDefaultAsync(contact => contact.Email == email, ct), "ERP contact " + email, cancellationToken);
 
-    private static async Task<TEntity> FindAsync<TEntity>(IHostStore<TEntity> store, Func<TEntity, bool> match, string what, CancellationToken cancellationToken)
-        where TEntity : class
-    {
-        await foreach (var change in store.GetChangesAsync(null, cancellationToken).ConfigureAwait(false))
-        {
-            if (change.Entity is { } entity && match(entity))
-            {
-                return entity;
-            }
-        }
-
-        throw new InvalidOperationException($"The {what} of the demo data is missing.");
-    }
+    private static async Task<TEntity> FindAsync<TContext, TTalk, TEntity>(HostApp<TContext, TTalk> host, Func<TContext, CancellationToken, Task<TEntity?>> find, string what, CancellationToken cancellationToken)
+        where TContext : DbContext
+        where TTalk : class
+        where TEntity : class =>
+        await host.UseDbAsync(find, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"The {what} of the demo data is missing.");
 }
 
 /// <summary>An edit in a remote system and the host value it should reach.</summary>

@@ -8,29 +8,32 @@ using SesamTalk.Samples.SyncJob.Remote;
 
 namespace SesamTalk.Samples.SyncJob.Hosts;
 
-/// <summary>The Customerp host: its SQLite database with the demo data, and a container wired to Salesforce.</summary>
-internal sealed class ErpHost : HostApp<CustomerpStore, TalkClient>
+/// <summary>The Customerp host: its EF Core SQLite database with the demo data, and a container wired to Salesforce.</summary>
+internal sealed class ErpHost : HostApp<CustomerpDb, TalkClient>
 {
     public const string SystemName = "Customerp";
 
-    private ErpHost(CustomerpStore store, ServiceProvider services)
-        : base(SystemName, store, services)
+    private ErpHost(ServiceProvider services)
+        : base(SystemName, services)
     {
     }
 
-    /// <summary>Opens the ERP's database (saving the demo data into a new one) and wires its container.</summary>
+    /// <summary>Wires the ERP's container and opens its database (saving the demo data into a new one).</summary>
     public static async Task<ErpHost> OpenAsync(IConfiguration configuration, string stateDirectory, ILoggerFactory logging, CancellationToken cancellationToken)
     {
-        var store = await CustomerpStore.OpenAsync(HostContainer.DatabasePath(stateDirectory, SystemName), time: null, cancellationToken).ConfigureAwait(false);
-        await CustomerpDemoData.SeedAsync(store, cancellationToken).ConfigureAwait(false);
-
-        var services = new ServiceCollection()
-            .AddSingleton(store.Contacts)
-            .AddSingleton(store.Orders)
-            .AddSingleton(store.Products)
-            .AddSingleton(store.Quotes);
-        HostContainer.AddEngine(services.AddSesamTalk().AddSalesforce(ConnectorConfiguration.WithBulkJobLog(configuration, SystemSections.Salesforce, stateDirectory, SystemName)), stateDirectory, SystemName);
-        return new ErpHost(store, HostContainer.Build(services, logging));
+        var services = new ServiceCollection();
+        HostContainer.AddEngine<CustomerpDb>(services.AddSesamTalk().AddSalesforce(ConnectorConfiguration.WithBulkJobLog(configuration, SystemSections.Salesforce, stateDirectory, SystemName)), configuration, stateDirectory, SystemName);
+        var host = new ErpHost(HostContainer.Build(services, logging));
+        try
+        {
+            await host.CreateDatabaseAsync(CustomerpDemoData.SeedAsync, cancellationToken).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public override Task<SyncReport> SyncAllAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken) =>

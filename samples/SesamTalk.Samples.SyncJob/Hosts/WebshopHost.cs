@@ -9,38 +9,34 @@ using SesamTalk.Samples.SyncJob.Remote;
 
 namespace SesamTalk.Samples.SyncJob.Hosts;
 
-/// <summary>The Customwebshop host: its SQLite database with the demo data, and a container wired to all four systems.</summary>
-internal sealed class WebshopHost : HostApp<CustomwebshopStore, TalkClient>
+/// <summary>The Customwebshop host: its EF Core SQLite database with the demo data, and a container wired to all four systems.</summary>
+internal sealed class WebshopHost : HostApp<CustomwebshopDb, TalkClient>
 {
     public const string SystemName = "Customwebshop";
 
-    private WebshopHost(CustomwebshopStore store, ServiceProvider services)
-        : base(SystemName, store, services)
+    private WebshopHost(ServiceProvider services)
+        : base(SystemName, services)
     {
     }
 
-    /// <summary>Opens the webshop's database (saving the demo data into a new one) and wires its container.</summary>
+    /// <summary>Wires the webshop's container and opens its database (saving the demo data into a new one).</summary>
     /// <exception cref="SystemStartException">Salesforce refused the job, failed, or shows no standard price book.</exception>
     public static async Task<WebshopHost> OpenAsync(IConfiguration configuration, string stateDirectory, ILoggerFactory logging, CancellationToken cancellationToken)
     {
-        var store = await CustomwebshopStore.OpenAsync(HostContainer.DatabasePath(stateDirectory, SystemName), time: null, cancellationToken).ConfigureAwait(false);
-        await CustomwebshopDemoData.SeedAsync(store, cancellationToken).ConfigureAwait(false);
-
-        var services = new ServiceCollection()
-            .AddSingleton(store.Customers)
-            .AddSingleton(store.Orders)
-            .AddSingleton(store.Products);
-        HostContainer.AddEngine(
+        var services = new ServiceCollection();
+        HostContainer.AddEngine<CustomwebshopDb>(
             services.AddSesamTalk()
                 .AddSalesforce(ConnectorConfiguration.WithBulkJobLog(configuration, SystemSections.Salesforce, stateDirectory, SystemName))
                 .AddExactOnline(ConnectorConfiguration.WithTokenFile(configuration, SystemSections.ExactOnline, stateDirectory))
                 .AddSuperOffice(ConnectorConfiguration.WithTokenFile(configuration, SystemSections.SuperOffice, stateDirectory))
                 .AddCustomSystem(SystemSections.CustomcrmName, configuration.GetSection(SystemSections.Customcrm)),
+            configuration,
             stateDirectory,
             SystemName);
-        var host = new WebshopHost(store, HostContainer.Build(services, logging));
+        var host = new WebshopHost(HostContainer.Build(services, logging));
         try
         {
+            await host.CreateDatabaseAsync(CustomwebshopDemoData.SeedAsync, cancellationToken).ConfigureAwait(false);
             SalesforceOrg.StandardPricebookId = await StandardPricebook.ReadAsync(host.Services.GetRequiredService<SalesforceClient>(), cancellationToken).ConfigureAwait(false);
             return host;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -17,17 +18,26 @@ internal sealed class AgreedState
     /// <summary>The stored form's key of the remote system's tokens where they differ from the agreed ones.</summary>
     private const string RemoteKey = "@remote";
 
-    private readonly Dictionary<string, string> _tokens;
-    private readonly Dictionary<string, string> _remote;
+    // The stored form is written into one reused buffer a thread: a commit writes a state for every link of its unit.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
-    private AgreedState(Dictionary<string, string> tokens, Dictionary<string, string> remote)
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private readonly Dictionary<string, string> _tokens;
+
+    // Made on the first field the remote system stores in another form: most links have none.
+    private Dictionary<string, string>? _remote;
+
+    private AgreedState(Dictionary<string, string> tokens, Dictionary<string, string>? remote)
     {
         _tokens = tokens;
         _remote = remote;
     }
 
     /// <summary>An empty state (before the first sync of a link).</summary>
-    public static AgreedState Empty() => new(NewTokens(), NewTokens());
+    public static AgreedState Empty() => new(NewTokens(), remote: null);
 
     /// <summary>Reads a stored state; null or unreadable text gives null (the link then merges as on first contact).</summary>
     public static AgreedState? Parse(string? json)
@@ -45,7 +55,7 @@ internal sealed class AgreedState
             {
                 if (property.NameEquals(RemoteKey) && property.Value.ValueKind == JsonValueKind.Object)
                 {
-                    Read(property.Value, state._remote);
+                    Read(property.Value, state._remote ??= NewTokens());
                 }
                 else
                 {
@@ -87,16 +97,16 @@ internal sealed class AgreedState
 
     /// <summary>The token of the agreed value as the remote system stores it: its own where it stored another form, else the agreed one.</summary>
     public string? RemoteToken(string field) =>
-        _remote.TryGetValue(field, out var stored) ? stored : _tokens.GetValueOrDefault(field);
+        _remote is not null && _remote.TryGetValue(field, out var stored) ? stored : _tokens.GetValueOrDefault(field);
 
     /// <summary>Whether the remote system stores the agreed value of a field in another form.</summary>
-    public bool StoresOtherForm(string field) => _remote.ContainsKey(field);
+    public bool StoresOtherForm(string field) => _remote is not null && _remote.ContainsKey(field);
 
     /// <summary>Sets the agreed token of a field, held alike by both sides.</summary>
     public void Set(string field, string token)
     {
         _tokens[field] = token;
-        _remote.Remove(field);
+        _remote?.Remove(field);
     }
 
     /// <summary>Records the token of what the remote system stored for a field's agreed value (nothing when it is the agreed one).</summary>
@@ -104,39 +114,39 @@ internal sealed class AgreedState
     {
         if (_tokens.TryGetValue(field, out var agreed) && agreed == token)
         {
-            _remote.Remove(field);
+            _remote?.Remove(field);
         }
         else
         {
-            _remote[field] = token;
+            (_remote ??= NewTokens())[field] = token;
         }
     }
 
     /// <summary>A copy to change without touching this one.</summary>
     public AgreedState Copy() => new(
         new Dictionary<string, string>(_tokens, StringComparer.OrdinalIgnoreCase),
-        new Dictionary<string, string>(_remote, StringComparer.OrdinalIgnoreCase));
+        _remote is { Count: > 0 } ? new Dictionary<string, string>(_remote, StringComparer.OrdinalIgnoreCase) : null);
 
-    /// <summary>The stored form.</summary>
+    /// <summary>The stored form: the tokens by field name (ordered, case-insensitively), then the remote forms, if any.</summary>
     public override string ToString()
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        Write(writer, _tokens);
+        if (_remote is { Count: > 0 })
         {
+            writer.WritePropertyName(RemoteKey);
             writer.WriteStartObject();
-            Write(writer, _tokens);
-            if (_remote.Count > 0)
-            {
-                writer.WritePropertyName(RemoteKey);
-                writer.WriteStartObject();
-                Write(writer, _remote);
-                writer.WriteEndObject();
-            }
-
+            Write(writer, _remote);
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        writer.WriteEndObject();
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static Dictionary<string, string> NewTokens() => new(StringComparer.OrdinalIgnoreCase);
@@ -151,9 +161,14 @@ internal sealed class AgreedState
 
     private static void Write(Utf8JsonWriter writer, Dictionary<string, string> tokens)
     {
-        foreach (var (field, token) in tokens.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
+        var fields = ArrayPool<string>.Shared.Rent(tokens.Count);
+        tokens.Keys.CopyTo(fields, 0);
+        Array.Sort(fields, 0, tokens.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < tokens.Count; i++)
         {
-            writer.WriteString(field, token);
+            writer.WriteString(fields[i], tokens[fields[i]]);
         }
+
+        ArrayPool<string>.Shared.Return(fields, clearArray: true);
     }
 }

@@ -14,22 +14,21 @@ internal sealed partial class FlowCycle<TEntity>
         {
             // A dry run decides as a cycle does and lists the unit instead of writing it, stopping where the cycle would.
             works = planner.Undecided(works);
-            _breaker!.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
+            State.Breaker.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
             planner.Add(works);
-            _processed += works.Count;
+            State.Processed += works.Count;
             return;
         }
 
-        _breaker!.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
-        if (works.Count == 0 && cursor is not null && _context.Time.GetUtcNow() - _lastCommit < _context.Options.LeaseDuration / 4)
+        State.Breaker.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
+        if (works.Count == 0 && cursor is not null && State.Cursors.MayWait(_context.Time.GetUtcNow(), _context.Options.LeaseDuration))
         {
-            // A unit of echoes and unchanged records writes nothing: its cursor goes with the next commit (a crash
-            // reads it again, and finds it unchanged again), at most a quarter of the lease later, as each commit renews it.
-            _deferredCursors[side] = cursor;
+            // A unit of echoes and unchanged records writes nothing: its cursor goes with the next commit.
+            State.Cursors.Set(side, cursor);
             return;
         }
 
-        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Writing, _processed));
+        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Writing, State.Processed));
         await WriteHostAsync(works).ConfigureAwait(false);
         var answers = new Dictionary<LinkWork<TEntity>, SyncRecord?>();
         await CreateRemoteAsync(works, answers).ConfigureAwait(false);
@@ -37,8 +36,8 @@ internal sealed partial class FlowCycle<TEntity>
         await DeleteRemoteAsync(works).ConfigureAwait(false);
         await TakeStoredAsync(answers).ConfigureAwait(false);
         await CommitAsync(works, side, cursor).ConfigureAwait(false);
-        _processed += works.Count;
-        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, _processed));
+        State.Processed += works.Count;
+        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, State.Processed));
     }
 
     private async Task WriteHostAsync(List<LinkWork<TEntity>> works)
@@ -87,7 +86,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             var results = await _connector.CreateAsync(
                 _mapper,
-                batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey) { FirstAttempt = !_openIntents.ContainsKey((SyncSide.Local, work.SourceId)) }).ToList(),
+                batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey) { FirstAttempt = !State.Start.HasOpenIntent(SyncSide.Local, work.SourceId) }).ToList(),
                 _cancellationToken).ConfigureAwait(false);
             for (var index = 0; index < batch.Length; index++)
             {
@@ -127,7 +126,7 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task RewriteRepeatedCreatesAsync(LinkWork<TEntity>[] batch, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
         var repeated = batch
-            .Where(work => work.Error is null && work.RemoteId is not null && _openIntents.ContainsKey((SyncSide.Local, work.SourceId)))
+            .Where(work => work.Error is null && work.RemoteId is not null && State.Start.HasOpenIntent(SyncSide.Local, work.SourceId))
             .ToList();
         if (repeated.Count == 0)
         {
@@ -242,8 +241,8 @@ internal sealed partial class FlowCycle<TEntity>
 
     private async Task CommitAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
     {
-        if (_leaseOwner is { } owner
-            && !await _context.Links.RenewLeaseAsync(_flow, owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
+        if (_lease is { } lease
+            && !await _context.Links.RenewLeaseAsync(_flow, lease.Owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
         {
             throw new SyncLeaseLostException(Name);
         }
@@ -252,6 +251,11 @@ internal sealed partial class FlowCycle<TEntity>
         var commit = await _context.Links.BeginCommitAsync(_cancellationToken).ConfigureAwait(false);
         await using (commit.ConfigureAwait(false))
         {
+            if (_lease is not null)
+            {
+                commit.RequireLease(_lease);
+            }
+
             foreach (var work in works)
             {
                 Commit(commit, work, now);
@@ -259,10 +263,10 @@ internal sealed partial class FlowCycle<TEntity>
 
             if (cursor is not null)
             {
-                _deferredCursors[side] = cursor;
+                State.Cursors.Set(side, cursor);
             }
 
-            foreach (var (cursorSide, value) in _deferredCursors)
+            foreach (var (cursorSide, value) in State.Cursors.All)
             {
                 commit.SaveCursor(_flow, cursorSide, value);
             }
@@ -270,8 +274,11 @@ internal sealed partial class FlowCycle<TEntity>
             await commit.CommitAsync(_cancellationToken).ConfigureAwait(false);
         }
 
-        _deferredCursors.Clear();
-        _lastCommit = now;
+        State.Cursors.Committed(now);
+
+        // The link store answers for the links just committed: their claims are no longer needed (a failed record's
+        // claim stays, so no later page of the cycle links or creates its counterpart again).
+        State.Claims.Release(works.Where(work => work.SavesNewLink));
 
         EngineLog.Committed(_context.Logger, Name, works.Count, side, cursor ?? "(unchanged)");
     }
@@ -279,7 +286,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>Commits the cursors of the last units that wrote nothing, when any (at the end of a cycle).</summary>
     private async Task CommitDeferredCursorsAsync()
     {
-        if (_deferredCursors.Count > 0 && !Planning)
+        if (State.Cursors.Any && !Planning)
         {
             await CommitAsync([], SyncSide.Local, cursor: null).ConfigureAwait(false);
         }
@@ -323,7 +330,7 @@ internal sealed partial class FlowCycle<TEntity>
             }
         }
 
-        if (_quarantined.Contains((work.Source, work.SourceId)))
+        if (State.Start.Quarantined.Contains((work.Source, work.SourceId)))
         {
             commit.ClearQuarantine(_flow, work.Source, work.SourceId);
         }
@@ -353,13 +360,22 @@ internal sealed partial class FlowCycle<TEntity>
             return null;
         }
 
-        var expected = RecordText.Copy(read, read.FieldNames);
+        // Most writes leave nothing to lay over the record read (a create reads as what it sent, stored as sent): the
+        // copy is made only when a written or stored value differs from it.
+        SyncRecord? expected = null;
         foreach (var (field, value) in written)
         {
-            expected[field] = work.Stored is { } stored && stored.TryGetValue(field, out var kept) ? kept : value;
+            var after = work.Stored is { } stored && stored.TryGetValue(field, out var kept) ? kept : value;
+            if (expected is null && read.TryGetValue(field, out var before) && before.Equals(after))
+            {
+                continue;
+            }
+
+            expected ??= RecordText.Copy(read, read.FieldNames);
+            expected[field] = after;
         }
 
-        return _mapper.Fingerprint(expected, FieldDirection.FromRemote);
+        return _mapper.Fingerprint(expected ?? read, FieldDirection.FromRemote);
     }
 
     private void Written(SyncSide side, SyncChangeKind kind)

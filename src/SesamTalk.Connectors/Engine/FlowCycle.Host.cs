@@ -13,14 +13,13 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task EnsureHostIndexAsync()
     {
-        if (_hostIndexed)
+        if (State.HostIndex.IsBuilt)
         {
             return;
         }
 
-        _hostIndexed = true;
-        _hostIndexComplete = _hostCursor is null;
-        await IndexHostRecordsAsync(_hostCursor, changesOnly: true).ConfigureAwait(false);
+        State.HostIndex.StartBuilding(coversEveryRecord: State.Start.HostCursor is null);
+        await IndexHostRecordsAsync(State.Start.HostCursor, changesOnly: true).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -28,10 +27,10 @@ internal sealed partial class FlowCycle<TEntity>
     /// that did not change), else, pushing the host's feed, the change's own time (the same the index would hold).
     /// </summary>
     private DateTimeOffset? HostChangedAt(string localId, DateTimeOffset feedTime) =>
-        _hostIndexed ? IndexedChangeTime(localId) : feedTime;
+        State.HostIndex.IsBuilt ? IndexedChangeTime(localId) : feedTime;
 
     /// <summary>When the host index says the record changed this cycle; null when it did not (call <see cref="EnsureHostIndexAsync"/> first).</summary>
-    private DateTimeOffset? IndexedChangeTime(string localId) => _hostTimes.TryGetValue(localId, out var changed) ? changed : null;
+    private DateTimeOffset? IndexedChangeTime(string localId) => State.HostIndex.ChangedAt(localId);
 
     /// <summary>
     /// Widens the index to every host record, once a cycle, when an unlinked remote record matched no changed host
@@ -40,27 +39,26 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task<bool> CompleteHostIndexAsync()
     {
-        if (_hostIndexComplete || _mapper.MatchKeys.Count == 0)
+        if (_mapper.MatchKeys.Count == 0 || !State.HostIndex.TryWiden())
         {
             return false;
         }
 
-        _hostIndexComplete = true;
         await IndexHostRecordsAsync(cursor: null, changesOnly: false).ConfigureAwait(false);
         return true;
     }
 
     private async Task IndexHostRecordsAsync(HostCursor? cursor, bool changesOnly)
     {
-        var indexContent = changesOnly && _openIntents.Count > 0;
+        var indexContent = changesOnly && State.Start.OpenIntents.Count > 0;
         var batch = new List<(string Id, TEntity Entity)>(IndexBatch);
         await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
         {
             if (changesOnly)
             {
-                _hostTimes[change.Id] = change.Position.ModifiedAt;
+                State.HostIndex.Changed(change.Id, change.Position.ModifiedAt);
             }
-            else if (_hostTimes.ContainsKey(change.Id))
+            else if (State.HostIndex.HasChanged(change.Id))
             {
                 continue; // indexed with this cycle's changes already
             }
@@ -95,16 +93,10 @@ internal sealed partial class FlowCycle<TEntity>
                 continue; // quarantined when the host changes are pushed
             }
 
-            _hostMatches.Add(_mapper.MatchKeys, record, id);
+            State.HostIndex.AddKeys(_mapper.MatchKeys, record, id);
             if (indexContent)
             {
-                var content = ContentOf(record);
-                if (!_hostContent.TryGetValue(content, out var ids))
-                {
-                    _hostContent[content] = ids = [];
-                }
-
-                ids.Add(id);
+                State.HostIndex.AddContent(ContentOf(record), id);
             }
         }
     }
@@ -229,7 +221,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         if (link is null)
         {
-            return _claimedLocal.Contains(change.Id) ? null : await UnlinkedAsync(work, entity, changedAt).ConfigureAwait(false);
+            return State.Claims.IsClaimedLocal(change.Id) ? null : await UnlinkedAsync(work, entity, changedAt).ConfigureAwait(false);
         }
 
         var host = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
@@ -295,7 +287,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             try
             {
-                _openIntents.TryGetValue((SyncSide.Local, work.SourceId), out var intent);
+                var intent = State.Start.IntentOf(SyncSide.Local, work.SourceId);
                 var match = await FindRemoteMatchAsync(host, searched).ConfigureAwait(false);
                 if (match.Candidates > 1 || match.Taken)
                 {
@@ -305,7 +297,7 @@ internal sealed partial class FlowCycle<TEntity>
 
                 if ((match.Record ?? await FreeAsync(created.GetValueOrDefault(work.SourceId)).ConfigureAwait(false)) is { } remote)
                 {
-                    _claimedRemote.Add(remote.Id!);
+                    State.Claims.ClaimRemote(remote.Id!);
                     work.RemoteId = remote.Id;
                     work.RemoteRecord = remote;
                     Link(work, intent, match.Key);
@@ -348,10 +340,10 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task<MatchIndex<SyncRecord>> SearchRemoteAsync(List<Unlinked> unlinked)
     {
         var found = new MatchIndex<SyncRecord>();
-        var pending = _remoteReadFromStart ? unlinked.Where(HasOpenIntent).ToList() : unlinked;
+        var pending = State.Start.ReadsRemoteFromStart ? unlinked.Where(HasOpenIntent).ToList() : unlinked;
         foreach (var key in _mapper.MatchKeys)
         {
-            var values = SearchValues(pending.Where(item => _remoteMatches.Find(key, item.Host).Count == 0), key);
+            var values = SearchValues(pending.Where(item => State.Claims.UnlinkedRemoteByKey(key, item.Host).Count == 0), key);
             if (values.Count > 0)
             {
                 foreach (var record in await _connector.SearchAsync(_mapper, key, values, _cancellationToken).ConfigureAwait(false))
@@ -401,18 +393,18 @@ internal sealed partial class FlowCycle<TEntity>
 
     /// <summary>The record, unless it is linked or claimed already.</summary>
     private async Task<SyncRecord?> FreeAsync(SyncRecord? record) =>
-        record is not null && !_claimedRemote.Contains(record.Id!)
+        record is not null && !State.Claims.IsClaimedRemote(record.Id!)
             && await _context.Links.FindByRemoteIdAsync(_flow, record.Id!, _cancellationToken).ConfigureAwait(false) is null
             ? record
             : null;
 
-    private bool HasOpenIntent(Unlinked item) => _openIntents.ContainsKey((SyncSide.Local, item.Work.SourceId));
+    private bool HasOpenIntent(Unlinked item) => State.Start.HasOpenIntent(SyncSide.Local, item.Work.SourceId);
 
     private async Task<Match<SyncRecord>> FindRemoteMatchAsync(SyncRecord host, MatchIndex<SyncRecord> searched)
     {
         foreach (var key in _mapper.MatchKeys)
         {
-            var hits = _remoteMatches.Find(key, host).Concat(searched.Find(key, host)).DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
+            var hits = State.Claims.UnlinkedRemoteByKey(key, host).Concat(searched.Find(key, host)).DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
             if (hits.Count == 0)
             {
                 continue;

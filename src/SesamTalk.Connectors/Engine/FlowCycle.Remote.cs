@@ -9,9 +9,8 @@ internal sealed partial class FlowCycle<TEntity>
     {
         await foreach (var page in _connector.ReadChangesAsync(_mapper, cursor, _cancellationToken).ConfigureAwait(false))
         {
-            _pageKeys = SharedKeys(page.Records);
             var works = new List<LinkWork<TEntity>>(page.Records.Count);
-            var links = await RemoteLinksAsync(page.Records).ConfigureAwait(false);
+            var read = await ReadPageAsync(page.Records).ConfigureAwait(false);
             _references.ForgetPage();
             if (_hasReferences)
             {
@@ -20,15 +19,62 @@ internal sealed partial class FlowCycle<TEntity>
 
             foreach (var record in page.Records)
             {
-                if (await DecideRemoteAsync(record, links).ConfigureAwait(false) is { } work)
+                if (await DecideRemoteAsync(record, read).ConfigureAwait(false) is { } work)
                 {
                     works.Add(work);
                 }
             }
 
-            _pageKeys = [];
             await ExecuteAsync(works, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// What deciding a page needs, read together: its links in one query, and the host records of the linked records
+    /// that changed (the others take the fast path) in one call where the host store reads many at a time.
+    /// </summary>
+    private async Task<RemotePage<TEntity>> ReadPageAsync(IReadOnlyList<SyncRecord> records)
+    {
+        var links = await RemoteLinksAsync(records).ConfigureAwait(false);
+        var prints = new Dictionary<string, SyncFingerprint>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (record.IsDeleted || string.IsNullOrEmpty(record.Id) || !links.TryGetValue(record.Id, out var link))
+            {
+                continue;
+            }
+
+            var print = _mapper.FingerprintOf(record, FieldDirection.FromRemote);
+            prints[record.Id] = print;
+            if (!HasAgreedState(link) || !(print.Matches(link.Fingerprints.RemoteRead) || print.Matches(link.Fingerprints.RemoteWritten)))
+            {
+                changed.Add(link.Link.LocalId);
+            }
+        }
+
+        var hosts = await GetHostRecordsAsync(changed).ConfigureAwait(false);
+        return new RemotePage<TEntity>(links, SharedKeys(records), prints, changed, hosts);
+    }
+
+    /// <summary>The host records of <paramref name="ids"/> that exist: in one call where the store reads many at a time (<see cref="IHostBatchStore{TEntity}"/>), else one a call.</summary>
+    private async Task<IReadOnlyDictionary<string, TEntity>> GetHostRecordsAsync(HashSet<string> ids)
+    {
+        if (ids.Count > 0 && _host is IHostBatchStore<TEntity> batch)
+        {
+            return await batch.GetManyAsync(ids, _cancellationToken).ConfigureAwait(false);
+        }
+
+        var found = new Dictionary<string, TEntity>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (await _host.GetAsync(id, _cancellationToken).ConfigureAwait(false) is { } entity)
+            {
+                found[id] = entity;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The links of the records, by remote id, in one query.</summary>
@@ -65,7 +111,7 @@ internal sealed partial class FlowCycle<TEntity>
             if (entry.Side == SyncSide.Remote)
             {
                 if (await _connector.GetAsync(_mapper, entry.RecordId, _cancellationToken).ConfigureAwait(false) is { } record
-                    && await DecideRemoteAsync(record, links).ConfigureAwait(false) is { } work)
+                    && await DecideRemoteAsync(record, RemotePage<TEntity>.Single(links)).ConfigureAwait(false) is { } work)
                 {
                     remote.Add(work);
                 }
@@ -91,8 +137,8 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    /// <summary>Decides a remote change, with the links of its page (<paramref name="links"/>, by remote id).</summary>
-    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, IReadOnlyDictionary<string, StoredLink> links)
+    /// <summary>Decides a remote change, with what was read for its page (<paramref name="page"/>).</summary>
+    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, RemotePage<TEntity> page)
     {
         Report.Read++;
         _context.Metrics.Read(_tags, SyncSide.Remote);
@@ -104,7 +150,7 @@ internal sealed partial class FlowCycle<TEntity>
         var work = new LinkWork<TEntity>(SyncSide.Remote, record.Id) { RemoteId = record.Id, RemoteRecord = record };
         try
         {
-            var link = links.GetValueOrDefault(record.Id);
+            var link = page.Links.GetValueOrDefault(record.Id);
             if (record.IsDeleted)
             {
                 return link is null ? null : Deleted(work, link, deletedOn: SyncSide.Remote);
@@ -112,19 +158,21 @@ internal sealed partial class FlowCycle<TEntity>
 
             if (link is null)
             {
-                return await DecideUnlinkedRemoteAsync(work, record).ConfigureAwait(false);
+                return await DecideUnlinkedRemoteAsync(work, record, page.SharedKeys).ConfigureAwait(false);
             }
 
             work.LocalId = link.Link.LocalId;
             work.Previous = link.Fingerprints;
-            if (HasAgreedState(link) && IsUnchanged(SyncSide.Remote, _mapper.FingerprintOf(record, FieldDirection.FromRemote), link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
+            if (HasAgreedState(link) && IsUnchanged(SyncSide.Remote, page.PrintOf(record, _mapper), link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
             {
                 return null;
             }
 
             var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
 
-            if (await _host.GetAsync(link.Link.LocalId, _cancellationToken).ConfigureAwait(false) is not { } entity)
+            var entity = page.ReadAhead(link.Link.LocalId, out var wasRead)
+                ?? (wasRead ? null : await _host.GetAsync(link.Link.LocalId, _cancellationToken).ConfigureAwait(false));
+            if (entity is null)
             {
                 return null; // deleted in the host: its tombstone is handled with the host's changes
             }
@@ -140,27 +188,27 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    private async Task<LinkWork<TEntity>?> DecideUnlinkedRemoteAsync(LinkWork<TEntity> work, SyncRecord record)
+    private async Task<LinkWork<TEntity>?> DecideUnlinkedRemoteAsync(LinkWork<TEntity> work, SyncRecord record, IReadOnlySet<(string Key, string Value)> sharedKeys)
     {
-        _openIntents.TryGetValue((SyncSide.Remote, work.SourceId), out var intent);
+        var intent = State.Start.IntentOf(SyncSide.Remote, work.SourceId);
         await EnsureHostIndexAsync().ConfigureAwait(false);
-        var match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
+        var match = await FindHostMatchAsync(record, intent is not null, sharedKeys).ConfigureAwait(false);
         if (match.Candidates == 0 && await CompleteHostIndexAsync().ConfigureAwait(false))
         {
-            match = await FindHostMatchAsync(record, intent is not null).ConfigureAwait(false);
+            match = await FindHostMatchAsync(record, intent is not null, sharedKeys).ConfigureAwait(false);
         }
 
         if (match.Candidates > 1 || match.Taken)
         {
-            _remoteMatches.Add(_mapper.MatchKeys, record, record);
+            State.Claims.SawUnlinkedRemote(_mapper.MatchKeys, record);
             return Ambiguous(work, match, record);
         }
 
         if (match.Record is { } localId && await _host.GetAsync(localId, _cancellationToken).ConfigureAwait(false) is { } entity)
         {
-            _claimedLocal.Add(localId);
+            State.Claims.ClaimLocal(localId);
             work.LocalId = localId;
-            Link(work, intent ?? _openIntents.GetValueOrDefault((SyncSide.Local, localId)), match.Key);
+            Link(work, intent ?? State.Start.IntentOf(SyncSide.Local, localId), match.Key);
             var host = await HostShapeAsync(entity, Owner(localId)).ConfigureAwait(false);
             await MergeAsync(work, entity, host, record, agreed: null, IndexedChangeTime(localId)).ConfigureAwait(false);
             return work;
@@ -168,7 +216,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         if (!CreatesHost)
         {
-            _remoteMatches.Add(_mapper.MatchKeys, record, record);
+            State.Claims.SawUnlinkedRemote(_mapper.MatchKeys, record);
             return null;
         }
 
@@ -187,26 +235,26 @@ internal sealed partial class FlowCycle<TEntity>
     /// The host record a remote record matches: by match key in priority order among this cycle's host changes, and,
     /// for a record an interrupted create may have made, by its content among the records with open intents.
     /// </summary>
-    private async Task<Match<string>> FindHostMatchAsync(SyncRecord record, bool createdFromIntent)
+    private async Task<Match<string>> FindHostMatchAsync(SyncRecord record, bool createdFromIntent, IReadOnlySet<(string Key, string Value)> sharedKeys)
     {
         foreach (var key in _mapper.MatchKeys)
         {
-            var ids = _hostMatches.Find(key, record).Distinct(StringComparer.Ordinal).ToList();
+            var ids = State.HostIndex.FindByKey(key, record).Distinct(StringComparer.Ordinal).ToList();
             if (ids.Count == 0)
             {
                 continue;
             }
 
             var free = await UnlinkedAsync(ids).ConfigureAwait(false);
-            var sharedInPage = record.TryGetValue(key, out var value) && SyncMatchValue.Normalise(value) is { } normalised && _pageKeys.Contains((key.ToUpperInvariant(), normalised));
+            var sharedInPage = record.TryGetValue(key, out var value) && SyncMatchValue.Normalise(value) is { } normalised && sharedKeys.Contains((key.ToUpperInvariant(), normalised));
             return ids.Count > 1 || sharedInPage
                 ? new Match<string>(null, key, Math.Max(ids.Count, 2), ids)
                 : new Match<string>(free.Count == 1 ? free[0] : null, key, 1, ids) { Taken = free.Count == 0 };
         }
 
-        if (_openIntents.Count > 0 && _hostContent.TryGetValue(ContentOf(record), out var same))
+        if (State.Start.OpenIntents.Count > 0 && State.HostIndex.FindByContent(ContentOf(record)) is { Count: > 0 } same)
         {
-            var candidates = same.Where(id => createdFromIntent || _openIntents.ContainsKey((SyncSide.Local, id)));
+            var candidates = same.Where(id => createdFromIntent || State.Start.HasOpenIntent(SyncSide.Local, id));
             var hits = await UnlinkedAsync(candidates).ConfigureAwait(false);
             if (hits.Count == 1)
             {
@@ -222,7 +270,7 @@ internal sealed partial class FlowCycle<TEntity>
         var unlinked = new List<string>();
         foreach (var id in localIds.Distinct(StringComparer.Ordinal))
         {
-            if (!_claimedLocal.Contains(id) && await _context.Links.FindByLocalIdAsync(_flow, id, _cancellationToken).ConfigureAwait(false) is null)
+            if (!State.Claims.IsClaimedLocal(id) && await _context.Links.FindByLocalIdAsync(_flow, id, _cancellationToken).ConfigureAwait(false) is null)
             {
                 unlinked.Add(id);
             }

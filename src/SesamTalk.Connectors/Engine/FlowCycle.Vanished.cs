@@ -17,7 +17,7 @@ internal sealed partial class FlowCycle<TEntity>
             return;
         }
 
-        if (_remoteReadFromStart)
+        if (State.Start.ReadsRemoteFromStart)
         {
             // The feed was read from its start in this cycle: every link was made or checked against the records as
             // they are, so the listing can wait an interval.
@@ -46,7 +46,7 @@ internal sealed partial class FlowCycle<TEntity>
             // Under the Ignore policy a vanished record only loses its link, which the breaker would not count; but a
             // listing that misses most records (a permission change, a wrong filter) must not unlink them all, after
             // which the next edits would create them again. Deletes and soft deletes are counted when they execute.
-            _breaker!.Admit(vanished.Count(work => work.Deletes is null), _flow);
+            State.Breaker.Admit(vanished.Count(work => work.Deletes is null), _flow);
             await ExecuteAsync(vanished, SyncSide.Remote, cursor: null).ConfigureAwait(false);
         }
 

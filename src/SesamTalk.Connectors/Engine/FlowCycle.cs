@@ -37,25 +37,10 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly PlanRecorder<TEntity>? _planner;
     private readonly CancellationToken _cancellationToken;
 
-    private readonly Dictionary<string, DateTimeOffset> _hostTimes = new(StringComparer.Ordinal);
-    private readonly MatchIndex<string> _hostMatches = new();
-    private readonly Dictionary<string, List<string>> _hostContent = new(StringComparer.Ordinal);
-    private readonly MatchIndex<SyncRecord> _remoteMatches = new();
-    private readonly HashSet<string> _claimedLocal = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _claimedRemote = new(StringComparer.Ordinal);
-    private Dictionary<(SyncSide Side, string Id), PendingCreate> _openIntents = [];
-    private HashSet<(SyncSide Side, string Id)> _quarantined = [];
-    private HashSet<(string Key, string Value)> _pageKeys = [];
-    private MassChangeBreaker? _breaker;
-    private bool _remoteReadFromStart;
-    private HostCursor? _hostCursor;
-    private bool _hostIndexed;
-    private bool _hostIndexComplete;
-    private string? _leaseOwner;
+    private CycleState? _state;
+    private SyncLease? _lease;
+    private LeaseRenewal? _renewal;
     private SemaphoreSlim? _gate;
-    private int _processed;
-    private readonly Dictionary<SyncSide, string> _deferredCursors = [];
-    private DateTimeOffset _lastCommit;
 
     public FlowCycle(
         FlowContext context,
@@ -91,6 +76,9 @@ internal sealed partial class FlowCycle<TEntity>
     public SyncFlowReport Report { get; }
 
     private bool Planning => _planner is not null;
+
+    /// <summary>What the cycle carries from page to page; set when its phases start.</summary>
+    private CycleState State => _state ?? throw new InvalidOperationException($"{Name}: the cycle's phases have not started.");
 
     private string Name => _flow.ToString();
 
@@ -158,35 +146,32 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         Report.Linked = await CountLinksAsync().ConfigureAwait(false);
-        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Done, _processed));
+        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Done, _state?.Processed ?? 0));
         EngineLog.CycleDone(_context.Logger, Name, Report.Read, Report.Created, Report.Updated, Report.Deleted, Report.Conflicts, Report.Quarantined, Report.ApiCalls);
         return Report;
     }
 
     private async Task RunPhasesAsync()
     {
-        var links = _context.Links;
-        var hostCursorText = await links.GetCursorAsync(_flow, SyncSide.Local, _cancellationToken).ConfigureAwait(false);
-        var remoteCursor = await links.GetCursorAsync(_flow, SyncSide.Remote, _cancellationToken).ConfigureAwait(false);
-        EngineLog.CycleStarted(_context.Logger, Name, hostCursorText, remoteCursor);
-        _hostCursor = hostCursorText is null ? null : HostCursor.Parse(hostCursorText);
-        _remoteReadFromStart = remoteCursor is null;
-        _lastCommit = _context.Time.GetUtcNow(); // the lease was taken (or renewed) just now
-        _openIntents = (await links.ListOpenIntentsAsync(_flow, _cancellationToken).ConfigureAwait(false))
-            .ToDictionary(intent => (intent.SourceSide, intent.SourceId));
-        var quarantine = await links.ListQuarantinedAsync(_flow, _cancellationToken).ConfigureAwait(false);
-        _quarantined = quarantine.Select(entry => (entry.Side, entry.RecordId)).ToHashSet();
-        _breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options, Planning, approved: _hold is { IsApproved: true });
+        var start = await CycleStart.ReadAsync(_context.Links, _flow, _cancellationToken).ConfigureAwait(false);
+        EngineLog.CycleStarted(_context.Logger, Name, start.HostCursor?.ToString(), start.RemoteCursor);
+        var breaker = new MassChangeBreaker(await CountLinksAsync().ConfigureAwait(false), _options, Planning, approved: _hold is { IsApproved: true });
 
-        await RetryReleasedAsync(quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
-        await SyncRemoteChangesAsync(remoteCursor).ConfigureAwait(false);
-        await SyncHostChangesAsync(_hostCursor).ConfigureAwait(false);
-        await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
-        await CommitDeferredCursorsAsync().ConfigureAwait(false);
+        // The lease was taken (or renewed) just now: the first commit of cursors alone may wait from here.
+        using (var hostIndex = new HostChangeIndex(_context.Options.HostIndexInMemory, _context.Options.ScratchDirectory))
+        {
+            _state = new CycleState(start, breaker, hostIndex, _context.Time.GetUtcNow());
+            await RetryReleasedAsync(start.Quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
+            await SyncRemoteChangesAsync(start.RemoteCursor).ConfigureAwait(false);
+            await SyncHostChangesAsync(start.HostCursor).ConfigureAwait(false);
+            await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
+            await CommitDeferredCursorsAsync().ConfigureAwait(false);
+        }
+
         if (Planning)
         {
             // The plan listed every change; it stops where the cycle would, at the breaker, with the whole count.
-            _breaker.ThrowIfPassed(_flow);
+            breaker.ThrowIfPassed(_flow);
         }
     }
 
@@ -214,19 +199,17 @@ internal sealed partial class FlowCycle<TEntity>
         var owner = LeaseOwner.ForThisProcess();
         var links = _context.Links;
         var duration = _context.Options.LeaseDuration;
-        if (await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false))
+        if (await links.TryAcquireLeaseAsync(_flow, owner, duration, _cancellationToken).ConfigureAwait(false) is { } lease)
         {
-            _leaseOwner = owner;
-            return null;
+            return Held(lease);
         }
 
         var holder = await links.GetLeaseOwnerAsync(_flow, _cancellationToken).ConfigureAwait(false);
         if (holder is not null
             && LeaseOwner.IsGoneFromThisMachine(holder)
-            && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false))
+            && await links.TakeOverLeaseAsync(_flow, holder, owner, duration, _cancellationToken).ConfigureAwait(false) is { } takenOver)
         {
-            _leaseOwner = owner;
-            return null;
+            return Held(takenOver);
         }
 
         ReleaseGate();
@@ -239,12 +222,26 @@ internal sealed partial class FlowCycle<TEntity>
         return holder is null ? "another process is running this flow" : $"another process is running this flow (its lease is held by {holder})";
     }
 
+    /// <summary>Keeps the lease the cycle got, renewed in the background while the cycle runs; null: the cycle can run.</summary>
+    private string? Held(SyncLease lease)
+    {
+        _lease = lease;
+        _renewal = LeaseRenewal.Start(_context.Links, lease, _context.Options.LeaseDuration, _context.Time, _context.Logger);
+        return null;
+    }
+
     private async Task ReleaseLeaseAsync()
     {
-        if (_leaseOwner is { } owner)
+        if (_renewal is { } renewal)
         {
-            _leaseOwner = null;
-            await _context.Links.ReleaseLeaseAsync(_flow, owner, CancellationToken.None).ConfigureAwait(false);
+            _renewal = null;
+            await renewal.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_lease is { } lease)
+        {
+            _lease = null;
+            await _context.Links.ReleaseLeaseAsync(_flow, lease.Owner, CancellationToken.None).ConfigureAwait(false);
         }
 
         ReleaseGate();

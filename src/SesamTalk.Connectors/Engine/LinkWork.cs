@@ -100,6 +100,9 @@ internal sealed class LinkWork<TEntity>
     /// <summary>The record as read, kept with a quarantine entry.</summary>
     public string? Payload { get; set; }
 
+    /// <summary>Whether committing the work saves a new link.</summary>
+    public bool SavesNewLink => Error is null && !Unlink && NewLink is not null && LocalId is not null && RemoteId is not null && Agreed is not null;
+
     /// <summary>Whether the work writes to the host.</summary>
     public bool WritesHost => CreatesHost || ToHost is { Count: > 0 } || Deletes == SyncSide.Local;
 

@@ -7,6 +7,17 @@ public sealed class SyncEngineOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How many entries (a changed host record's time, each of its match-key values, its content while creates are
+    /// open) a cycle keeps in memory in its index of the host's changes before it moves the index to a scratch SQLite
+    /// file in <see cref="ScratchDirectory"/>. The index is built when remote records are matched or merged against the
+    /// host's changes; past this size it costs a query a lookup instead of memory. Default 50,000 (a few MiB).
+    /// </summary>
+    public int HostIndexInMemory { get; set; } = 50_000;
+
+    /// <summary>The folder for a cycle's scratch files (default: the system's temporary folder); each is deleted when its cycle ends.</summary>
+    public string? ScratchDirectory { get; set; }
+
+    /// <summary>
     /// Options per flow, keyed <c>Entity</c>, <c>Entity/System</c> or <c>Entity/System/Type</c> (the most specific
     /// key wins), e.g. <c>Product/Salesforce/Product2</c>.
     /// </summary>

@@ -155,12 +155,15 @@ public interface ILinkStore
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<ReleasedHold>> GetReleasedHoldsAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
 
-    /// <summary>Takes the flow's lease for <paramref name="duration"/> when it is free, expired, or already <paramref name="owner"/>'s.</summary>
+    /// <summary>
+    /// Takes the flow's lease for <paramref name="duration"/> when it is free, expired, or already <paramref name="owner"/>'s,
+    /// with the next epoch. Returns the lease, or <see langword="null"/> when another owner holds it.
+    /// </summary>
     /// <param name="flow">The flow.</param>
     /// <param name="owner">Who runs the flow (unique per process and run).</param>
     /// <param name="duration">How long the lease holds unless renewed.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<bool> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+    Task<SyncLease?> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
 
     /// <summary>Extends the lease by <paramref name="duration"/> from now, when <paramref name="owner"/> still holds it.</summary>
     /// <param name="flow">The flow.</param>
@@ -169,7 +172,7 @@ public interface ILinkStore
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<bool> RenewLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives the lease up, when <paramref name="owner"/> holds it.</summary>
+    /// <summary>Gives the lease up, when <paramref name="owner"/> holds it (the flow keeps its epoch).</summary>
     /// <param name="flow">The flow.</param>
     /// <param name="owner">The lease's owner.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -182,12 +185,13 @@ public interface ILinkStore
 
     /// <summary>
     /// Takes the lease over from <paramref name="formerOwner"/> (a process known to be gone), only if that owner still
-    /// holds it. Returns whether the lease is now <paramref name="owner"/>'s.
+    /// holds it, with the next epoch: commits fenced with the former owner's lease are refused from then on. Returns the new
+    /// lease, or <see langword="null"/> when <paramref name="formerOwner"/> no longer held it.
     /// </summary>
     /// <param name="flow">The flow.</param>
     /// <param name="formerOwner">The holder to replace.</param>
     /// <param name="owner">The new holder.</param>
     /// <param name="duration">How long the lease lasts.</param>
     /// <param name="cancellationToken">Cancels the change.</param>
-    Task<bool> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+    Task<SyncLease?> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
 }

@@ -58,6 +58,15 @@ public interface ILinkStoreCommit : IAsyncDisposable
     /// <param name="recordId">The record's id.</param>
     void ClearQuarantine(SyncFlowId flow, SyncSide side, string recordId);
 
+    /// <summary>
+    /// Fences the commit with the lease its flow's cycle holds: <see cref="CommitAsync"/> applies it only while that lease
+    /// (its owner and epoch) is still the flow's, checked in the commit's own transaction, and otherwise throws
+    /// <see cref="Engine.SyncLeaseLostException"/> and writes nothing of it. A lease that lapsed but that nobody took over
+    /// still holds.
+    /// </summary>
+    /// <param name="lease">The lease, as acquired or taken over.</param>
+    void RequireLease(SyncLease lease);
+
     /// <summary>Applies the queued changes in one transaction. A commit can be committed once.</summary>
     /// <param name="cancellationToken">Cancels the commit before it is applied.</param>
     Task CommitAsync(CancellationToken cancellationToken = default);

@@ -7,7 +7,7 @@ namespace SesamTalk.Connectors.LinkStore;
 internal static class SqliteLinkBatches
 {
     /// <summary>Inserts the links; when one is not new (the same pair again, or a clash), each goes the per-row way, which keeps the same pair and throws on a clash.</summary>
-    public static async Task InsertAsync(SqliteWriter writer, List<Insert> inserts, CancellationToken cancellationToken)
+    public static async Task InsertAsync(SqliteWriter writer, IReadOnlyList<QueuedLink> inserts, CancellationToken cancellationToken)
     {
         var rows = SqliteDb.JsonRows(inserts.Select(insert => new[]
         {
@@ -33,7 +33,7 @@ internal static class SqliteLinkBatches
     }
 
     /// <summary>Replaces the links' fingerprints and agreed states; a link that does not exist fails the commit.</summary>
-    public static async Task SaveFingerprintsAsync(SqliteWriter writer, List<Prints> prints, CancellationToken cancellationToken)
+    public static async Task SaveFingerprintsAsync(SqliteWriter writer, IReadOnlyList<QueuedFingerprints> prints, CancellationToken cancellationToken)
     {
         var rows = SqliteDb.JsonRows(prints.Select(print => new[]
         {
@@ -78,15 +78,4 @@ internal static class SqliteLinkBatches
             throw new InvalidOperationException($"There is no pending create with idempotency key '{unknown}'.");
         }
     }
-
-    /// <summary>A queued link, with the fingerprints saved right after it (read when the commit runs).</summary>
-    internal sealed class Insert(SyncLink link)
-    {
-        public SyncLink Link { get; } = link;
-
-        public LinkFingerprints? Fingerprints { get; set; }
-    }
-
-    /// <summary>A queued fingerprint update of a link saved before.</summary>
-    internal sealed record Prints(SyncFlowId Flow, string LocalId, LinkFingerprints Fingerprints);
 }

@@ -1,22 +1,27 @@
 namespace SesamTalk.Connectors.LinkStore;
 
-/// <summary>Flow leases: one atomic statement each, so two processes on one file never both hold a flow.</summary>
+/// <summary>
+/// Flow leases: one atomic statement each, so two processes on one file never both hold a flow. A released lease keeps
+/// its row (no owner, expired), so the flow's epoch never repeats.
+/// </summary>
 public sealed partial class SqliteLinkStore
 {
     /// <inheritdoc />
-    public async Task<bool> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    public async Task<SyncLease?> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         var now = _time.GetUtcNow();
 
         // Inserts a free lease, or takes it over when it has expired or is already ours; otherwise changes no row.
-        return await ExecuteAsync(
-            "INSERT INTO leases (entity, system, type, owner, acquired_at, expires_at) VALUES (@entity, @system, @type, @owner, @now, @expires) "
-            + "ON CONFLICT (entity, system, type) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
-            + "WHERE leases.expires_at <= @now OR leases.owner = @owner;",
+        var epochs = await QueryAsync(
+            "INSERT INTO leases (entity, system, type, owner, acquired_at, expires_at, epoch) VALUES (@entity, @system, @type, @owner, @now, @expires, 1) "
+            + "ON CONFLICT (entity, system, type) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at, "
+            + "epoch = leases.epoch + 1 WHERE leases.expires_at <= @now OR leases.owner = @owner RETURNING epoch;",
             SqliteDb.Flow(flow, ("@owner", owner), ("@now", SqliteDb.Time(now)), ("@expires", SqliteDb.Time(now + duration))),
-            cancellationToken).ConfigureAwait(false) > 0;
+            reader => reader.GetInt64(0),
+            cancellationToken).ConfigureAwait(false);
+        return epochs.Count > 0 ? new SyncLease(flow, owner, epochs[0]) : null;
     }
 
     /// <inheritdoc />
@@ -38,8 +43,8 @@ public sealed partial class SqliteLinkStore
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         return await ExecuteAsync(
-            "DELETE FROM leases WHERE " + FlowIs + " AND owner = @owner;",
-            SqliteDb.Flow(flow, ("@owner", owner)),
+            "UPDATE leases SET owner = '', expires_at = MIN(expires_at, @now) WHERE " + FlowIs + " AND owner = @owner;",
+            SqliteDb.Flow(flow, ("@owner", owner), ("@now", SqliteDb.Time(_time.GetUtcNow()))),
             cancellationToken).ConfigureAwait(false) > 0;
     }
 
@@ -47,7 +52,7 @@ public sealed partial class SqliteLinkStore
     public async Task<string?> GetLeaseOwnerAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
     {
         var owners = await QueryAsync(
-            "SELECT owner FROM leases WHERE " + FlowIs + " AND expires_at > @now;",
+            "SELECT owner FROM leases WHERE " + FlowIs + " AND expires_at > @now AND owner <> '';",
             SqliteDb.Flow(flow, ("@now", SqliteDb.Time(_time.GetUtcNow()))),
             reader => reader.GetString(0),
             cancellationToken).ConfigureAwait(false);
@@ -55,15 +60,24 @@ public sealed partial class SqliteLinkStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    public async Task<SyncLease?> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(formerOwner);
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         var now = _time.GetUtcNow();
-        return await ExecuteAsync(
-            "UPDATE leases SET owner = @owner, acquired_at = @now, expires_at = @expires WHERE " + FlowIs + " AND owner = @former;",
+        var epochs = await QueryAsync(
+            "UPDATE leases SET owner = @owner, acquired_at = @now, expires_at = @expires, epoch = epoch + 1 WHERE " + FlowIs + " AND owner = @former RETURNING epoch;",
             SqliteDb.Flow(flow, ("@owner", owner), ("@former", formerOwner), ("@now", SqliteDb.Time(now)), ("@expires", SqliteDb.Time(now + duration))),
-            cancellationToken).ConfigureAwait(false) > 0;
+            reader => reader.GetInt64(0),
+            cancellationToken).ConfigureAwait(false);
+        return epochs.Count > 0 ? new SyncLease(flow, owner, epochs[0]) : null;
     }
+
+    /// <summary>Whether <paramref name="lease"/> is still its flow's (run in a commit's IMMEDIATE transaction, which no take-over can come into).</summary>
+    internal static async Task<bool> IsLeaseHeldAsync(SqliteWriter writer, SyncLease lease, CancellationToken cancellationToken) =>
+        await writer.ScalarAsync(
+            "SELECT 1 FROM leases WHERE " + FlowIs + " AND owner = @owner AND epoch = @epoch;",
+            SqliteDb.Flow(lease.Flow, ("@owner", lease.Owner), ("@epoch", lease.Epoch)),
+            cancellationToken).ConfigureAwait(false) is not null;
 }

@@ -139,6 +139,11 @@ internal static class SqliteLinkStoreSchema
         """
         DELETE FROM intents WHERE completed_at IS NOT NULL;
         """,
+
+        // 6: lease epochs, raised on every acquire and take-over, that fence a commit against a lease taken over.
+        """
+        ALTER TABLE leases ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -35,14 +35,20 @@ public sealed class SyncLinkConflictException : InvalidOperationException
     /// <summary>The host id the remote record is already linked to, when that is the clash.</summary>
     public string? ExistingLocalId { get; init; }
 
-    internal static SyncLinkConflictException LocalTaken(SyncLink refused, string existingRemoteId) =>
+    /// <summary>The clash where the host record is already linked to another remote record (for link-store providers).</summary>
+    /// <param name="refused">The link that was refused.</param>
+    /// <param name="existingRemoteId">The remote id the host record is linked to.</param>
+    public static SyncLinkConflictException LocalTaken(SyncLink refused, string existingRemoteId) =>
         new($"{refused.Entity} '{refused.LocalId}' is already linked to {refused.Target} '{existingRemoteId}'; unlink it or relink it by hand before linking it to '{refused.RemoteId}'.")
         {
             Refused = refused,
             ExistingRemoteId = existingRemoteId,
         };
 
-    internal static SyncLinkConflictException RemoteTaken(SyncLink refused, string existingLocalId) =>
+    /// <summary>The clash where the remote record is already linked to another host record (for link-store providers).</summary>
+    /// <param name="refused">The link that was refused.</param>
+    /// <param name="existingLocalId">The host id the remote record is linked to.</param>
+    public static SyncLinkConflictException RemoteTaken(SyncLink refused, string existingLocalId) =>
         new($"{refused.Target} '{refused.RemoteId}' is already linked to {refused.Entity} '{existingLocalId}'; unlink it or relink it by hand before linking it to {refused.Entity} '{refused.LocalId}'.")
         {
             Refused = refused,

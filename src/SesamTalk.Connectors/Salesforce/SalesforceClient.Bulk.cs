@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -20,9 +21,9 @@ public sealed partial class SalesforceClient
         return await JobAsync(HttpMethod.Post, "jobs/ingest", body, cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task UploadIngestDataAsync(string jobId, string csv, CancellationToken cancellationToken)
+    internal async Task UploadIngestDataAsync(string jobId, IReadOnlyList<IReadOnlyList<string>> rows, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        using var content = new SalesforceCsvContent(rows);
         using var response = await SendAsync(HttpMethod.Put, _dataPath + "jobs/ingest/" + jobId + "/batches", content, repeatable: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -43,11 +44,14 @@ public sealed partial class SalesforceClient
         }
     }
 
-    /// <summary>A result file of a finished ingest job: <c>successfulResults</c> or <c>failedResults</c>.</summary>
-    internal async Task<string> GetIngestResultsAsync(string jobId, string file, CancellationToken cancellationToken)
+    /// <summary>The rows of a result file of a finished ingest job (<c>successfulResults</c> or <c>failedResults</c>), header first, as they arrive.</summary>
+    internal async IAsyncEnumerable<string[]> GetIngestResultRowsAsync(string jobId, string file, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, _dataPath + "jobs/ingest/" + jobId + "/" + file, null, repeatable: true, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var row in SalesforceCsv.ReadAsync(response, cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
     }
 
     internal Task<SalesforceBulkJobInfo> CreateQueryJobAsync(string soql, bool includeDeleted, CancellationToken cancellationToken) =>
@@ -56,16 +60,33 @@ public sealed partial class SalesforceClient
     internal Task<SalesforceBulkJobInfo> GetQueryJobAsync(string jobId, CancellationToken cancellationToken) =>
         JobAsync(HttpMethod.Get, "jobs/query/" + jobId, null, cancellationToken);
 
-    /// <summary>One set of a query job's results: the CSV, the locator of the next set (null after the last) and the set's size as Salesforce counts it.</summary>
-    internal async Task<(string Csv, string? Next, int Count)> GetQueryResultsAsync(string jobId, string? locator, int maxRecords, CancellationToken cancellationToken)
+    /// <summary>
+    /// One set of a query job's results, each row made a record by <paramref name="read"/> (with the header) as it
+    /// arrives; with the locator of the next set (null after the last) and the set's size as Salesforce counts it.
+    /// </summary>
+    internal async Task<(List<T> Rows, string? Next, int Count)> GetQueryResultsAsync<T>(
+        string jobId, string? locator, int maxRecords, Func<string[], string[], T> read, CancellationToken cancellationToken)
     {
         var url = _dataPath + "jobs/query/" + jobId + "/results?maxRecords=" + maxRecords.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + (locator is null ? "" : "&locator=" + Uri.EscapeDataString(locator));
         using var response = await SendAsync(HttpMethod.Get, url, null, repeatable: true, cancellationToken).ConfigureAwait(false);
-        var csv = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var next = Header(response, "Sforce-Locator");
         var count = int.TryParse(Header(response, "Sforce-NumberOfRecords"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
-        return (csv, next is null or "null" ? null : next, count);
+        var rows = new List<T>(Math.Max(count, 0));
+        string[]? header = null;
+        await foreach (var row in SalesforceCsv.ReadAsync(response, cancellationToken).ConfigureAwait(false))
+        {
+            if (header is null)
+            {
+                header = row;
+            }
+            else
+            {
+                rows.Add(read(header, row));
+            }
+        }
+
+        return (rows, next is null or "null" ? null : next, count);
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -16,7 +16,7 @@ public sealed partial class SalesforceClient
     private readonly HttpClient _http;
     private readonly SalesforceSession _session;
     private readonly string _dataPath;
-    private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, string> Types, IReadOnlySet<string> UniqueExternalIds)> _describes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Described> _describes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the client (IHttpClientFactory does this, with the auth and retry handlers in front).</summary>
     /// <param name="http">The HttpClient.</param>
@@ -112,7 +112,11 @@ public sealed partial class SalesforceClient
     internal async Task<IReadOnlySet<string>> UniqueExternalIdsAsync(string type, CancellationToken cancellationToken) =>
         (await DescribedAsync(type, cancellationToken).ConfigureAwait(false)).UniqueExternalIds;
 
-    private async Task<(IReadOnlyDictionary<string, string> Types, IReadOnlySet<string> UniqueExternalIds)> DescribedAsync(string type, CancellationToken cancellationToken)
+    /// <summary>What describe says of each field of <paramref name="type"/> that decides how Salesforce stores a written value.</summary>
+    internal async Task<IReadOnlyDictionary<string, SalesforceFieldDescribe>> FieldsAsync(string type, CancellationToken cancellationToken) =>
+        (await DescribedAsync(type, cancellationToken).ConfigureAwait(false)).Fields;
+
+    private async Task<Described> DescribedAsync(string type, CancellationToken cancellationToken)
     {
         if (_describes.TryGetValue(type, out var known))
         {
@@ -121,12 +125,14 @@ public sealed partial class SalesforceClient
 
         using var describe = await DescribeObjectAsync(type, cancellationToken).ConfigureAwait(false);
         var fields = describe.RootElement.GetProperty("fields").EnumerateArray().ToList();
-        var types = fields.ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.OrdinalIgnoreCase);
-        var keys = fields.Where(f => Flag(f, "externalId") && Flag(f, "unique")).Select(f => f.GetProperty("name").GetString()!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return _describes.GetOrAdd(type, (types, keys));
+        var described = fields.Select(SalesforceFieldDescribe.Read).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        var types = described.Values.ToDictionary(f => f.Name, f => f.Type, StringComparer.OrdinalIgnoreCase);
+        var keys = fields.Where(f => SalesforceFieldDescribe.Flag(f, "externalId") && SalesforceFieldDescribe.Flag(f, "unique"))
+            .Select(f => f.GetProperty("name").GetString()!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return _describes.GetOrAdd(type, new Described(types, keys, described));
     }
 
-    private static bool Flag(JsonElement field, string name) => field.TryGetProperty(name, out var flag) && flag.ValueKind == JsonValueKind.True;
+    private sealed record Described(IReadOnlyDictionary<string, string> Types, IReadOnlySet<string> UniqueExternalIds, IReadOnlyDictionary<string, SalesforceFieldDescribe> Fields);
 
     /// <summary>The object's describe; an object the org lacks (404) is named, with where its name comes from.</summary>
     private async Task<JsonDocument> DescribeObjectAsync(string type, CancellationToken cancellationToken)

@@ -84,4 +84,14 @@ public sealed class SalesforceOptions : Http.IRetrySettings
     /// directory. Entries go after seven days, when Salesforce deletes the job.
     /// </summary>
     public string BulkJobLog { get; set; } = "sesamtalk-salesforce-bulk-jobs";
+
+    /// <summary>
+    /// Whether a create's result carries the record as Salesforce stored it, predicted from the values sent and describe
+    /// (text trimmed, datetimes to the second, numbers as doubles, ids in 18 characters), so the engine does not read the
+    /// records back. Creates of a type whose mapped fields Salesforce fills or computes (defaults, formulas, roll-ups),
+    /// with child records or by upsert are read back all the same. Turn it off for an org whose triggers, flows or
+    /// workflow field updates change mapped fields on create: the engine then reads every created record back and
+    /// takes what they made of it as the agreed value.
+    /// </summary>
+    public bool PredictStoredRecords { get; set; } = true;
 }

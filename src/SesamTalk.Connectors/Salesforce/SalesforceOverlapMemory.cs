@@ -25,10 +25,18 @@ internal sealed class SalesforceOverlapMemory
     /// <summary>The most pairs one cursor carries (about 20 bytes each).</summary>
     public const int Capacity = 5_000;
 
+    /// <summary>How many pairs <see cref="Remember"/> lets the memory hold before it forgets those no cursor would carry.</summary>
+    private const int PruneAt = 4 * Capacity;
+
     private readonly TimeSpan _overlap;
     private HashSet<(DateTimeOffset Stamp, string Id)> _pairs = [];
+    private DateTimeOffset _latest = DateTimeOffset.MinValue;
+    private int _pruneAt = PruneAt;
 
     private SalesforceOverlapMemory(TimeSpan overlap) => _overlap = overlap;
+
+    /// <summary>How many pairs the memory holds now.</summary>
+    public int Count => _pairs.Count;
 
     /// <summary>The pairs <paramref name="cursor"/> carries (none when it is null or carries none).</summary>
     /// <exception cref="FormatException">The pairs are not in the form <see cref="Cursor"/> writes.</exception>
@@ -61,12 +69,25 @@ internal sealed class SalesforceOverlapMemory
     public List<SyncRecord> Unseen(IEnumerable<SyncRecord> records) =>
         [.. records.Where(record => !_pairs.Contains(Pair(SalesforceChangeCursor.After(record))))];
 
-    /// <summary>Remembers <paramref name="records"/> as delivered.</summary>
+    /// <summary>
+    /// Remembers <paramref name="records"/> as delivered. A read that delivers many sets before it writes a cursor (a
+    /// query job's, in no order) would otherwise hold the pair of every record it read: the memory forgets, as it goes,
+    /// the pairs no cursor after the latest stamp read could carry (outside its window, or beyond the latest
+    /// <see cref="Capacity"/>). Forgetting is always safe: a pair forgotten is a record read again, not one skipped.
+    /// </summary>
     public void Remember(IEnumerable<SyncRecord> records)
     {
         foreach (var record in records)
         {
-            _pairs.Add(Pair(SalesforceChangeCursor.After(record)));
+            var pair = Pair(SalesforceChangeCursor.After(record));
+            _pairs.Add(pair);
+            _latest = pair.Stamp > _latest ? pair.Stamp : _latest;
+        }
+
+        if (_pairs.Count > _pruneAt)
+        {
+            Window(_latest, out _);
+            _pruneAt = Math.Max(PruneAt, 2 * _pairs.Count); // records of one second are all kept: prune again only when they doubled
         }
     }
 
@@ -77,11 +98,7 @@ internal sealed class SalesforceOverlapMemory
     /// </summary>
     public string Cursor(SalesforceChangeCursor position)
     {
-        var from = position.Modstamp - _overlap;
-        var window = _pairs.Where(pair => pair.Stamp >= from)
-            .OrderByDescending(pair => pair.Stamp).ThenByDescending(pair => pair.Id, StringComparer.Ordinal).ToList();
-        var own = window.Count(pair => pair.Stamp >= position.Modstamp);
-        _pairs = [.. window.Take(own + Capacity)];
+        var window = Window(position.Modstamp, out var own);
         var text = new StringBuilder(position.ToString());
         var separator = Separator;
         foreach (var group in window.Skip(own).Take(Capacity).GroupBy(pair => pair.Stamp))
@@ -94,5 +111,19 @@ internal sealed class SalesforceOverlapMemory
         return text.ToString();
     }
 
-    private static (DateTimeOffset, string) Pair(SalesforceChangeCursor record) => (record.Modstamp, record.Id);
+    /// <summary>
+    /// The pairs inside the window before <paramref name="position"/>, latest first, <paramref name="own"/> of them at
+    /// the position's stamp or after; the memory keeps those and the latest <see cref="Capacity"/> before them.
+    /// </summary>
+    private List<(DateTimeOffset Stamp, string Id)> Window(DateTimeOffset position, out int own)
+    {
+        var from = position - _overlap;
+        var window = _pairs.Where(pair => pair.Stamp >= from)
+            .OrderByDescending(pair => pair.Stamp).ThenByDescending(pair => pair.Id, StringComparer.Ordinal).ToList();
+        own = window.Count(pair => pair.Stamp >= position);
+        _pairs = [.. window.Take(own + Capacity)];
+        return window;
+    }
+
+    private static (DateTimeOffset Stamp, string Id) Pair(SalesforceChangeCursor record) => (record.Modstamp, record.Id);
 }

@@ -21,11 +21,36 @@ public sealed partial class SalesforceSyncConnector
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(creates);
         var records = creates.Select(c => mapper.WithConstants(c.Record)).ToList();
-        var results = Outcomes(UsesBulk(records.Count)
-            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], [.. creates.Where(c => !c.FirstAttempt).Select(c => c.IdempotencyKey)], await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+        var bulk = UsesBulk(records.Count);
+        var upsertKey = bulk ? await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false) : null;
+        var results = Outcomes(bulk
+            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], [.. creates.Where(c => !c.FirstAttempt).Select(c => c.IdempotencyKey)], upsertKey, cancellationToken).ConfigureAwait(false)
             : await _client.CreateAsync(records, cancellationToken).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
+        if (_predictsStored && upsertKey is null && mapper.Children.Count == 0)
+        {
+            await PredictStoredAsync(mapper, creates, records, results, cancellationToken).ConfigureAwait(false);
+        }
+
         return results;
+    }
+
+    /// <summary>
+    /// Gives each first attempt's successful create the record Salesforce stored, where that is certain
+    /// (<see cref="SalesforceStoredForm"/>). A repeated create may have found the record an earlier attempt made, with the
+    /// values of then, and an upsert may have updated a record made by someone else: neither is predicted, nor a
+    /// record with children, whose lines Salesforce may have completed.
+    /// </summary>
+    private async Task PredictStoredAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, List<SyncRecord> sent, RemoteWriteResult[] results, CancellationToken cancellationToken)
+    {
+        var fields = await _client.FieldsAsync(mapper.Target.Type, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i].Succeeded && creates[i].FirstAttempt && SalesforceStoredForm.Predict(mapper, sent[i], results[i].Id!, fields) is { } stored)
+            {
+                results[i] = RemoteWriteResult.Success(results[i].Id!, stored: stored);
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -8,7 +8,8 @@ namespace SesamTalk.Connectors.Salesforce;
 /// (SystemModstamp, Id), so deletions arrive as tombstones in the same stream and records sharing one timestamp
 /// across a page edge come exactly once; each API page is one <see cref="RemoteChangePage"/>. Searches and reads of
 /// many records batch their values into <c>WHERE F IN (...)</c> queries sized to stay under the URL limit. Writes go
-/// through sObject Collections, 200 records a call; their answers carry ids only, so a write's stored record is left to
+/// through sObject Collections, 200 records a call; their answers carry ids only, so a create's stored record is
+/// predicted where Salesforce's rewrites make it certain (<see cref="SalesforceStoredForm"/>) and an update's is left to
 /// the engine's read-back. Child records (Order's OrderItems) are read with one extra query per page and written in
 /// their own collection calls after their parents.
 /// Above <see cref="SalesforceOptions.BulkThreshold"/> records, reads and writes go through Bulk API 2.0 instead (see
@@ -30,6 +31,7 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     private readonly ApiCallCounter<SalesforceClient> _calls;
     private readonly TimeSpan _overlap;
     private readonly int _bulkThreshold;
+    private readonly bool _predictsStored;
     private readonly ConnectorCapabilities _full;
     private readonly SalesforceBulkIngest _bulkIngest;
     private readonly SalesforceBulkQuery _bulkQuery;
@@ -51,6 +53,7 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
         _calls = calls;
         _overlap = options.Value.ChangeOverlap;
         _bulkThreshold = options.Value.BulkThreshold;
+        _predictsStored = options.Value.PredictStoredRecords;
         var polling = new SalesforceBulkPolling(options.Value, time);
         _bulkIngest = new SalesforceBulkIngest(client, jobLog, polling, time);
         _bulkQuery = new SalesforceBulkQuery(client, polling, options.Value.BulkBatchSize);

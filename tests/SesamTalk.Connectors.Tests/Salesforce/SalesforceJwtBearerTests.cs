@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.Connectors.Salesforce;
-using SesamTalk.Connectors.Tests.LinkStore;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.Connectors.Tests.Salesforce;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.Connectors.Salesforce;
-using SesamTalk.Connectors.Tests.LinkStore;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.Connectors.Tests.Salesforce;

@@ -10,7 +10,7 @@ namespace SesamTalk.Connectors.Tests.Salesforce;
 public class SalesforceStoredRecordTests
 {
     [Fact]
-    public async Task Write_results_carry_no_stored_record_and_the_read_back_shows_what_salesforce_made_of_the_values()
+    public async Task Updates_and_creates_that_may_be_repeats_carry_no_stored_record_and_the_read_back_shows_what_salesforce_made_of_the_values()
     {
         await using var org = await SalesforceOrg.StartAsync();
         var account = org.Emulator.Seed("Account", new JsonObject { ["Name"] = "Acme" });

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Samples.SyncJob.Remote;
@@ -11,7 +12,7 @@ internal sealed record Entry(string Key, int? Lines = null);
 
 /// <summary>
 /// Every live record of every place (a host's entity or a remote system's type), by natural key, read straight from the
-/// hosts' stores and the emulators' records. Salesforce orders are keyed by their reference number (the webshop's order
+/// hosts' databases and the emulators' records. Salesforce orders are keyed by their reference number (the webshop's order
 /// number), else <c>#</c> and their own number; the ERP's orders, which only know Salesforce's order number, by the key of
 /// the Salesforce order with that number.
 /// </summary>
@@ -26,20 +27,19 @@ internal sealed class Census
     public static async Task<Census> TakeAsync(EmbeddedSystems systems, WebshopHost webshop, ErpHost erp, CancellationToken cancellationToken)
     {
         var places = new Dictionary<string, IReadOnlyList<Entry>>();
-        var shop = webshop.Store;
-        var customers = await LiveAsync(shop.Customers, cancellationToken);
+        var customers = await webshop.UseDbAsync((db, ct) => db.Customers.Select(c => new { c.CustomerNumber, c.Name }).ToListAsync(ct), cancellationToken);
         places["Customwebshop Customer"] = [.. customers.Select(c => new Entry(c.CustomerNumber))];
         places["Customwebshop Customer name"] = [.. customers.Select(c => new Entry(c.Name))];
-        places["Customwebshop Product"] = [.. (await LiveAsync(shop.Products, cancellationToken)).Select(p => new Entry(p.Sku))];
-        places["Customwebshop Order"] = [.. (await LiveAsync(shop.Orders, cancellationToken)).Select(o => new Entry(o.Number, o.Lines.Count))];
+        places["Customwebshop Product"] = await webshop.UseDbAsync((db, ct) => db.Products.Select(p => new Entry(p.Sku, null)).ToListAsync(ct), cancellationToken);
+        places["Customwebshop Order"] = await webshop.UseDbAsync((db, ct) => db.Orders.Select(o => new Entry(o.Number, o.Lines.Count)).ToListAsync(ct), cancellationToken);
 
         var orderKeys = AddSalesforce(places, systems);
 
-        var store = erp.Store;
-        places["Customerp Contact"] = [.. (await LiveAsync(store.Contacts, cancellationToken)).Select(c => new Entry(c.Email ?? ""))];
-        places["Customerp Product"] = [.. (await LiveAsync(store.Products, cancellationToken)).Select(p => new Entry(p.ItemNumber))];
-        places["Customerp Order"] = [.. (await LiveAsync(store.Orders, cancellationToken)).Select(o => new Entry(orderKeys.GetValueOrDefault(o.OrderNumber ?? "", "#" + o.OrderNumber), o.Lines.Count))];
-        places["Customerp Quote"] = [.. (await LiveAsync(store.Quotes, cancellationToken)).Select(q => new Entry(q.Name, q.Lines.Count))];
+        places["Customerp Contact"] = await erp.UseDbAsync((db, ct) => db.Contacts.Select(c => new Entry(c.Email ?? "", null)).ToListAsync(ct), cancellationToken);
+        places["Customerp Product"] = await erp.UseDbAsync((db, ct) => db.Products.Select(p => new Entry(p.ItemNumber, null)).ToListAsync(ct), cancellationToken);
+        var erpOrders = await erp.UseDbAsync((db, ct) => db.Orders.Select(o => new { o.OrderNumber, Lines = o.Lines.Count }).ToListAsync(ct), cancellationToken);
+        places["Customerp Order"] = [.. erpOrders.Select(o => new Entry(orderKeys.GetValueOrDefault(o.OrderNumber ?? "", "#" + o.OrderNumber), o.Lines))];
+        places["Customerp Quote"] = await erp.UseDbAsync((db, ct) => db.Quotes.Select(q => new Entry(q.Name, q.Lines.Count)).ToListAsync(ct), cancellationToken);
 
         AddCustomcrm(places, systems);
         AddExactOnline(places, systems);
@@ -102,21 +102,6 @@ internal sealed class Census
         places["SuperOffice Sale"] = Keys(tenant.GetRecords("Sale"), "Number");
         var quoteLines = LineCounts(tenant.GetRecords("QuoteLine"), "QuoteAlternativeId");
         places["SuperOffice QuoteAlternative"] = [.. tenant.GetRecords("QuoteAlternative").Select(a => new Entry(Text(a, "ERPQuoteAlternativeKey"), quoteLines.GetValueOrDefault(Text(a, "QuoteAlternativeId"))))];
-    }
-
-    private static async Task<List<T>> LiveAsync<T>(IHostStore<T> store, CancellationToken cancellationToken)
-        where T : class
-    {
-        var live = new List<T>();
-        await foreach (var change in store.GetChangesAsync(null, cancellationToken))
-        {
-            if (change.Entity is { } entity)
-            {
-                live.Add(entity);
-            }
-        }
-
-        return live;
     }
 
     private static List<Entry> Keys(IEnumerable<JsonObject> records, string field) => [.. records.Select(r => new Entry(Text(r, field)))];

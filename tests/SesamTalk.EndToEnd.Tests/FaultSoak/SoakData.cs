@@ -56,19 +56,21 @@ internal static class SoakData
         }
     }
 
-    public static async Task SeedWebshopAsync(CustomwebshopStore store, int count, CancellationToken cancellationToken)
+    /// <summary>Webshop customers, products and orders, saved as the webshop's own code saves them.</summary>
+    public static async Task SeedWebshopAsync(CustomwebshopDb db, int count, CancellationToken cancellationToken)
     {
         var customers = new List<Shop.Customer>();
         var products = new List<Shop.Product>();
         for (var i = 0; i < count; i++)
         {
             var customer = new Shop.Customer { CustomerNumber = $"SK7{i:D5}", Name = $"SK Customer {i:D4}", Email = $"ws{i:D4}@soak.example", City = "Utrecht", CountryCode = "NL" };
-            await store.Customers.SaveAsync(customer, cancellationToken);
             customers.Add(customer);
             var product = new Shop.Product { Sku = $"SK-W-{i:D4}", Name = $"SK webshop product {i:D4}", Price = 5m + (i % 30), Cost = 2m, VatPercent = 21m, Unit = "piece" };
-            await store.Products.SaveAsync(product, cancellationToken);
             products.Add(product);
         }
+
+        db.Customers.AddRange(customers); // adding gives each its id, which the orders and lines refer to
+        db.Products.AddRange(products);
 
         for (var i = 0; i < count; i++)
         {
@@ -79,18 +81,22 @@ internal static class SoakData
                 order.Lines.Add(new Shop.OrderLine { Id = $"SK-O-{i:D4}-{line + 1}", ProductId = product.Id, Sku = product.Sku, Description = product.Name, Quantity = 1 + line, UnitPrice = product.Price, VatPercent = product.VatPercent, Position = line + 1 });
             }
 
-            await store.Orders.SaveAsync(order, cancellationToken);
+            db.Orders.Add(order);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>ERP contacts and products that are in Salesforce too (every other one): the first sync links them on their keys.</summary>
-    public static async Task SeedErpAsync(CustomerpStore store, int count, CancellationToken cancellationToken)
+    public static async Task SeedErpAsync(CustomerpDb db, int count, CancellationToken cancellationToken)
     {
         for (var i = 0; i < count; i += 2)
         {
-            await store.Contacts.SaveAsync(new Erp.Contact { FirstName = "Soak", LastName = $"Person {i:D4}", Email = $"sf{i:D4}@soak.example" }, cancellationToken);
-            await store.Products.SaveAsync(new Erp.Product { ItemNumber = $"SK-F-{i:D4}", Name = $"SK Salesforce product {i:D4}", Unit = "Each", Active = true }, cancellationToken);
+            db.Contacts.Add(new Erp.Contact { FirstName = "Soak", LastName = $"Person {i:D4}", Email = $"sf{i:D4}@soak.example" });
+            db.Products.Add(new Erp.Product { ItemNumber = $"SK-F-{i:D4}", Name = $"SK Salesforce product {i:D4}", Unit = "Each", Active = true });
         }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static int Lines(int index) => 1 + (index % 3);

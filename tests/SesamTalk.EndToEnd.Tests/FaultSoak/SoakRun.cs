@@ -65,10 +65,10 @@ internal sealed class SoakRun : IAsyncDisposable
         {
             var webshop = await WebshopHost.OpenAsync(systems.Configuration, state, NullLoggerFactory.Instance, cancellationToken);
             var erp = await ErpHost.OpenAsync(systems.Configuration, state, NullLoggerFactory.Instance, cancellationToken);
-            await SoakData.SeedWebshopAsync(webshop.Store, records, cancellationToken);
+            await webshop.UseDbAsync((db, ct) => SoakData.SeedWebshopAsync(db, records, ct), cancellationToken);
             return (webshop, erp, SalesforceOrg.StandardPricebookId);
         });
-        await SoakData.SeedErpAsync(erp.Store, records, cancellationToken);
+        await erp.UseDbAsync((db, ct) => SoakData.SeedErpAsync(db, records, ct), cancellationToken);
         return new SoakRun(state, systems, webshop, erp, pricebookId);
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Samples.Customwebshop.Storage;
 using SesamTalk.Samples.SyncJob.Reporting;
@@ -13,11 +15,11 @@ namespace SesamTalk.EndToEnd.Tests.RoundTrips;
 internal static class Born
 {
     /// <summary>A webshop record and the remote record the row's flow links it to.</summary>
-    public static RowRecords InWebshop<TEntity>(Func<CustomwebshopStore, IHostStore<TEntity>> store, Func<TEntity, bool> match)
+    public static RowRecords InWebshop<TEntity>(Func<CustomwebshopDb, IQueryable<TEntity>> records, Expression<Func<TEntity, bool>> match)
         where TEntity : class =>
         async (demo, row, cancellationToken) =>
         {
-            var id = await FindAsync(store(demo.Webshop.Store), match, cancellationToken)
+            var id = await demo.Webshop.UseDbAsync((db, ct) => records(db).Where(match).Select(record => EF.Property<string>(record, "Id")).FirstOrDefaultAsync(ct), cancellationToken)
                 ?? throw new InvalidOperationException($"{row.Title}: the demo's webshop {typeof(TEntity).Name} is missing.");
             var link = await demo.Host(row).Links.FindByLocalIdAsync(Flow(row), id, cancellationToken)
                 ?? throw new InvalidOperationException($"{row.Title}: webshop {typeof(TEntity).Name} {id} is not linked.");
@@ -70,19 +72,5 @@ internal static class Born
     {
         var records = demo.Systems.SuperOffice!.GetRecords(entity).Where(match).ToList();
         return records.Count == 1 ? FieldText.Of(records[0][entity + "Id"]) : null;
-    }
-
-    private static async Task<string?> FindAsync<TEntity>(IHostStore<TEntity> store, Func<TEntity, bool> match, CancellationToken cancellationToken)
-        where TEntity : class
-    {
-        await foreach (var change in store.GetChangesAsync(null, cancellationToken))
-        {
-            if (change.Entity is { } entity && match(entity))
-            {
-                return change.Id;
-            }
-        }
-
-        return null;
     }
 }

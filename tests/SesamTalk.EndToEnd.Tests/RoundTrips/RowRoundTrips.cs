@@ -16,14 +16,14 @@ internal static class RowRoundTrips
     public static IReadOnlyList<RowRoundTrip> All { get; } =
     [
         new("Customwebshop Customer to Salesforce Division",
-            Born.InWebshop(s => s.Customers, c => c.CustomerNumber == "10004"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Customers, c => c.CustomerNumber == "10004"), SyncLinkProvenance.CreatedBySync,
             [Map("Name", "Name"), Map("Active", "IsActive")],
             TargetEdit: Edit("IsActive", true, "Active", "true"),
             SourceEdit: Edit("Name", "Skärgård Marin Aktiebolag", "Name", "Skärgård Marin Aktiebolag")),
 
         // Salesforce Billing generates the invoice from the order's Salesforce Order; the API cannot create one.
         new("Customwebshop Order to Salesforce Invoice",
-            Born.InWebshop(s => s.Orders, o => o.Number == "WS-1002"), SyncLinkProvenance.MatchedOnKey,
+            Born.InWebshop(db => db.Orders, o => o.Number == "WS-1002"), SyncLinkProvenance.MatchedOnKey,
             [
                 Map("InvoicedOrderId", "ReferenceEntityId", LinkedRemoteId(Webshop, "Order", "Salesforce", "Order")),
                 Map("CustomerId", "BillingAccountId", LinkedRemoteId(Webshop, "Customer", "Salesforce", "Account")),
@@ -33,13 +33,13 @@ internal static class RowRoundTrips
             SourceEdit: Edit("Notes", "Deliver to the side entrance.", "Description", "Deliver to the side entrance.")),
 
         new("Customwebshop Order to Salesforce Order",
-            Born.InWebshop(s => s.Orders, o => o.Number == "WS-1003"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Orders, o => o.Number == "WS-1003"), SyncLinkProvenance.CreatedBySync,
             [Map("Number", "OrderReferenceNumber"), Map("OrderDate", "EffectiveDate"), Map("CustomerId", "AccountId", LinkedRemoteId(Webshop, "Customer", "Salesforce", "Account"))],
             TargetEdit: Edit("ShippingCity", "Glasgow", "ShippingCity", "Glasgow"),
             SourceEdit: Edit("Description", "Screws for the Edinburgh shop", "Name", "Screws for the Edinburgh shop")),
 
         new("Customwebshop Product to Salesforce Product2",
-            Born.InWebshop(s => s.Products, p => p.Sku == "MAP-NO"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Products, p => p.Sku == "MAP-NO"), SyncLinkProvenance.CreatedBySync,
             [Map("Sku", "ProductCode"), Map("Name", "Name"), Map("Active", "IsActive")],
             TargetEdit: Edit("Description", "Waterproof, 1:50 000.", "Description", "Waterproof, 1:50 000."),
             SourceEdit: Edit("Name", "Hiking map Jotunheimen, 2024", "Name", "Hiking map Jotunheimen, 2024")),
@@ -75,13 +75,13 @@ internal static class RowRoundTrips
             SourceEdit: Edit("ExpirationDate", "2024-12-15", "ValidUntil", "2024-12-15")),
 
         new("Customwebshop Customer to Customcrm Customer",
-            Born.InWebshop(s => s.Customers, c => c.CustomerNumber == "10003"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Customers, c => c.CustomerNumber == "10003"), SyncLinkProvenance.CreatedBySync,
             [Map("CustomerNumber", "CustomerNumber"), Map("Name", "Name"), Map("Email", "Email"), Map("CountryCode", "CountryCode")],
             TargetEdit: Edit("Phone", "+44 131 496 0101", "Phone", "+44 131 496 0101"),
             SourceEdit: Edit("City", "Glasgow", "City", "Glasgow")),
 
         new("Customwebshop Order to Customcrm Order",
-            Born.InWebshop(s => s.Orders, o => o.Number == "WS-1003"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Orders, o => o.Number == "WS-1003"), SyncLinkProvenance.CreatedBySync,
             [
                 Map("Number", "Number"), Map("Status", "Status"), Map("Currency", "Currency"),
                 Map("CustomerId", "CustomerId", LinkedRemoteId(Webshop, "Customer", "Customcrm", "Customer")),
@@ -91,7 +91,7 @@ internal static class RowRoundTrips
             SourceEdit: Edit("Status", "Cancelled", "Status", "Cancelled")),
 
         new("Customwebshop Product to Customcrm Product",
-            Born.InWebshop(s => s.Products, p => p.Sku == "OLD-01"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Products, p => p.Sku == "OLD-01"), SyncLinkProvenance.CreatedBySync,
             [Map("Sku", "Sku"), Map("Price", "Price"), Map("VatPercent", "VatPercent"), Map("Active", "Active")],
             TargetEdit: Edit("Cost", 4.25, "Cost", "4.25"),
             SourceEdit: Edit("Price", 8.75, "Price", "8.75")),
@@ -133,7 +133,7 @@ internal static class RowRoundTrips
             SourceEdit: Edit("UnitListPrice", 62.0, "Price", "62")),
 
         new("CustomWebshop Order to ExactOnline Quotations",
-            Born.InWebshop(s => s.Orders, o => o.Number == "WS-1003"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Orders, o => o.Number == "WS-1003"), SyncLinkProvenance.CreatedBySync,
             [
                 Map("Number", "YourRef"), Map("Currency", "Currency"), Map("OrderDate", "QuotationDate", ExactDate),
                 Map("CustomerId", "OrderAccount", LinkedRemoteId(Webshop, "Customer", "ExactOnline", "Accounts")),
@@ -142,13 +142,13 @@ internal static class RowRoundTrips
             SourceEdit: Edit("ValidUntil", "2024-10-10", "DueDate", ExactDateOf("2024-10-10"))),
 
         new("CustomWebshop Customer to ExactOnline Accounts",
-            Born.InWebshop(s => s.Customers, c => c.CustomerNumber == "10002"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Customers, c => c.CustomerNumber == "10002"), SyncLinkProvenance.CreatedBySync,
             [Map("CustomerNumber", "Code", ExactAccountCode), Map("Name", "Name"), Map("DiscountPercent", "DiscountSales", PercentAsFraction), Map("CountryCode", "Country")],
             TargetEdit: Edit("DiscountSales", 0.2, "DiscountPercent", "20"),
             SourceEdit: Edit("VatNumber", "NL812345678B02", "VATNumber", "NL812345678B02")),
 
         new("CustomWebshop Order to ExactOnline Salesorders",
-            Born.InWebshop(s => s.Orders, o => o.Number == "WS-1001"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Orders, o => o.Number == "WS-1001"), SyncLinkProvenance.CreatedBySync,
             [
                 Map("Number", "YourRef"), Map("DeliveryDate", "DeliveryDate", ExactDate),
                 Map("CustomerId", "OrderedBy", LinkedRemoteId(Webshop, "Customer", "ExactOnline", "Accounts")),
@@ -157,7 +157,7 @@ internal static class RowRoundTrips
             SourceEdit: Edit("Description", "Autumn restock, part 2", "Description", "Autumn restock, part 2")),
 
         new("CustomWebshop Product to ExactOnline Items",
-            Born.InWebshop(s => s.Products, p => p.Sku == "SCR-100"), SyncLinkProvenance.CreatedBySync,
+            Born.InWebshop(db => db.Products, p => p.Sku == "SCR-100"), SyncLinkProvenance.CreatedBySync,
             [Map("Sku", "Code"), Map("Name", "Description"), Map("Price", "StandardSalesPrice"), Map("VatPercent", "SalesVatCode", ExactVatCode)],
             TargetEdit: Edit("ExtraDescription", "Zinc plated, pozidriv.", "Description", "Zinc plated, pozidriv."),
             SourceEdit: Edit("VatPercent", 9, "SalesVatCode", "2")),

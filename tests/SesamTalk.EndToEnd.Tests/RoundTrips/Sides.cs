@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Samples.SyncJob.Reporting;
 using Erp = SesamTalk.Samples.Customerp;
 using Webshop = SesamTalk.Samples.Customwebshop;
@@ -12,16 +14,22 @@ internal static class Sides
         var host = demo.Host(flow.Host);
         return (host == demo.Webshop, flow.Entity) switch
         {
-            (true, "Customer") => new HostSide<Webshop.Customer>(host.Name, demo.Webshop.Store.Customers, id),
-            (true, "Order") => new HostSide<Webshop.Order>(host.Name, demo.Webshop.Store.Orders, id),
-            (true, "Product") => new HostSide<Webshop.Product>(host.Name, demo.Webshop.Store.Products, id),
-            (false, "Contact") => new HostSide<Erp.Contact>(host.Name, demo.Erp.Store.Contacts, id),
-            (false, "Order") => new HostSide<Erp.Order>(host.Name, demo.Erp.Store.Orders, id),
-            (false, "Product") => new HostSide<Erp.Product>(host.Name, demo.Erp.Store.Products, id),
-            (false, "Quote") => new HostSide<Erp.Quote>(host.Name, demo.Erp.Store.Quotes, id),
+            (true, "Customer") => new HostSide<Webshop.Customer>(host.Name, Db(demo.Webshop), id),
+            (true, "Order") => new HostSide<Webshop.Order>(host.Name, Db(demo.Webshop), id),
+            (true, "Product") => new HostSide<Webshop.Product>(host.Name, Db(demo.Webshop), id),
+            (false, "Contact") => new HostSide<Erp.Contact>(host.Name, Db(demo.Erp), id),
+            (false, "Order") => new HostSide<Erp.Order>(host.Name, Db(demo.Erp), id),
+            (false, "Product") => new HostSide<Erp.Product>(host.Name, Db(demo.Erp), id),
+            (false, "Quote") => new HostSide<Erp.Quote>(host.Name, Db(demo.Erp), id),
             _ => throw new ArgumentOutOfRangeException(nameof(flow), flow, "No host store for the flow's entity."),
         };
     }
+
+    /// <summary>Opens a context on the host's database.</summary>
+    private static Func<CancellationToken, Task<DbContext>> Db<TContext, TTalk>(HostApp<TContext, TTalk> host)
+        where TContext : DbContext
+        where TTalk : class =>
+        async cancellationToken => await host.OpenDbAsync(cancellationToken);
 
     public static IRecordSide Remote(ConvergedDemo demo, SyncTarget target, string id) => target.System switch
     {

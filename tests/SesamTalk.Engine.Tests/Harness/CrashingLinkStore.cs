@@ -86,7 +86,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public Task<IReadOnlyList<ReleasedHold>> GetReleasedHoldsAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetReleasedHoldsAsync(flow, cancellationToken);
 
-    public Task<bool> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.TryAcquireLeaseAsync(flow, owner, duration, cancellationToken);
+    public Task<SyncLease?> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.TryAcquireLeaseAsync(flow, owner, duration, cancellationToken);
 
     public Task<bool> RenewLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.RenewLeaseAsync(flow, owner, duration, cancellationToken);
 
@@ -94,7 +94,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public Task<string?> GetLeaseOwnerAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetLeaseOwnerAsync(flow, cancellationToken);
 
-    public Task<bool> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
+    public Task<SyncLease?> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
         inner.TakeOverLeaseAsync(flow, formerOwner, owner, duration, cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
@@ -124,6 +124,8 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
         public void Quarantine(SyncFlowId flow, SyncSide side, string recordId, string errorMessage, string? payload, bool released = false) => inner.Quarantine(flow, side, recordId, errorMessage, payload, released);
 
         public void ClearQuarantine(SyncFlowId flow, SyncSide side, string recordId) => inner.ClearQuarantine(flow, side, recordId);
+
+        public void RequireLease(SyncLease lease) => inner.RequireLease(lease);
 
         public async Task CommitAsync(CancellationToken cancellationToken = default)
         {

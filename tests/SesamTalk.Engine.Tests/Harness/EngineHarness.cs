@@ -21,6 +21,7 @@ public sealed class EngineHarness : IAsyncDisposable
     private ServiceProvider _provider;
     private InMemoryHostStore<Product>? _products;
     private InMemoryHostStore<Customer>? _customers;
+    private BatchReadingHostStore<Customer>? _customerReads;
     private InMemoryHostStore<Order>? _orders;
     private InMemoryHostStore<Note>? _notes;
     private InMemoryHostStore<Memo>? _memos;
@@ -48,6 +49,9 @@ public sealed class EngineHarness : IAsyncDisposable
     public InMemoryHostStore<Product> Products => _products ??= new(p => p.Id, (p, id) => p.Id = id, HostClock);
 
     public InMemoryHostStore<Customer> Customers => _customers ??= new(c => c.Id, (c, id) => c.Id = id, HostClock);
+
+    /// <summary>The customers' store as the engine sees it: it also reads many records at a time, and counts its reads.</summary>
+    internal BatchReadingHostStore<Customer> CustomerReads => _customerReads ??= new(Customers);
 
     public InMemoryHostStore<Order> Orders => _orders ??= new(o => o.Id, (o, id) => o.Id = id, HostClock);
 
@@ -160,7 +164,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(ShopClock); // the connector paces by the Shop's rate-limit window, on the Shop's clock
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         services.AddSingleton<IHostStore<Product>>(Products);
-        services.AddSingleton<IHostStore<Customer>>(Customers);
+        services.AddSingleton<IHostStore<Customer>>(CustomerReads);
         services.AddSingleton<IHostStore<Order>>(Orders);
         services.AddSingleton<IHostStore<Note>>(Notes);
         services.AddSingleton<IHostStore<Memo>>(Memos);

@@ -67,4 +67,31 @@ public sealed class BatchedLookupTests
         Assert.Equal(1, commits);
         Assert.Equal(0, next.Read); // the cursor moved past all five units
     }
+
+    [Fact]
+    public async Task Remote_edits_of_linked_records_read_their_host_records_a_page_at_a_time_where_the_store_reads_many()
+    {
+        await using var app = await EngineHarness.StartAsync(pageSize: 100);
+        for (var i = 0; i < 250; i++)
+        {
+            await app.Customers.SaveAsync(new Customer { Email = $"c{i}@example.com", Name = $"Customer {i}" }, default);
+        }
+
+        await app.Talk.Customers.SyncAsync();
+        await app.Talk.Customers.SyncAsync(); // the creates' echoes
+        var edited = app.ShopRecords("Customer").Where((_, index) => index % 2 == 0).ToList();
+        foreach (var record in edited)
+        {
+            app.EditShop("Customer", record.Id, new JsonObject { ["Name"] = "Edited " + record.Id });
+        }
+
+        var (single, batches) = (app.CustomerReads.SingleReads, app.CustomerReads.BatchReads);
+        var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
+
+        Assert.False(report.Stopped, report.StopReason);
+        Assert.Equal(edited.Count, report.Updated);
+        Assert.All(edited, record => Assert.Contains(app.Customers.Records, customer => customer.Name == "Edited " + record.Id));
+        Assert.Equal(0, app.CustomerReads.SingleReads - single);
+        Assert.Equal(2, app.CustomerReads.BatchReads - batches); // the 125 edits come in two pages, of 100 and 25
+    }
 }

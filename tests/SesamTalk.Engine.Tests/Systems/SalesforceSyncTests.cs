@@ -30,6 +30,33 @@ public sealed class SalesforceSyncTests
         Assert.True(echo.ApiCalls <= 2, $"{echo.ApiCalls} calls to read 2000 echoes back"); // 2000 rows a query page
     }
 
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public async Task Products_the_engine_creates_are_not_read_back_when_the_connector_predicts_what_salesforce_stored(bool predict, int readBacks)
+    {
+        await using var salesforce = await SalesforceEmulator.StartAsync();
+        await using var host = SalesforceConnection.Host<Gadget>(salesforce, g => g.Id, (g, id) => g.Id = id, configure: options => options.PredictStoredRecords = predict);
+        for (var i = 0; i < 200; i++)
+        {
+            await host.Store.SaveAsync(new Gadget { Code = $"G-{i:D5}", Name = $"  Gadget {i}, trimmed by Salesforce  " }, default);
+        }
+
+        var first = (await host.Talk.Gadgets.SyncAsync()).Flows.Single();
+
+        Assert.False(first.Stopped, first.StopReason);
+        Assert.Equal(200, first.Created);
+        Assert.Equal(1, salesforce.CallCount(SalesforceEndpoint.CollectionCreate));
+        // The cycle's own read of the empty org is one query; a read-back of the created products would be one more.
+        Assert.Equal(1 + readBacks, salesforce.CallCount(SalesforceEndpoint.Query));
+
+        salesforce.ResetCallCounts();
+        var echo = (await host.Talk.Gadgets.SyncAsync()).Flows.Single();
+        Assert.Equal(0, echo.Created + echo.Updated + echo.Deleted);
+        Assert.Equal(0, salesforce.CallCount(SalesforceEndpoint.CollectionUpdate));
+        Assert.All(host.Store.Records, gadget => Assert.StartsWith("  Gadget", gadget.Name, StringComparison.Ordinal)); // the trimmed names never reach the host
+    }
+
     [Fact]
     public async Task Lost_answers_throttling_server_errors_and_an_expired_session_lose_or_duplicate_no_product()
     {

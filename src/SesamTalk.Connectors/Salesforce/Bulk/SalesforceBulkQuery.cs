@@ -25,32 +25,29 @@ internal sealed class SalesforceBulkQuery(SalesforceClient client, SalesforceBul
         string? locator = null;
         do
         {
-            var (csv, next, count) = await client.GetQueryResultsAsync(job.Id, locator, setSize, cancellationToken).ConfigureAwait(false);
-            var rows = Rows(csv, count);
-            if (rows.Count > 1)
+            List<SyncRecord> records;
+            int count;
+            try
             {
-                var header = rows[0];
-                yield return [.. rows.Skip(1).Select(row => SalesforceCsvRecordReader.Read(header, row, type, fieldTypes))];
+                (records, locator, count) = await client.GetQueryResultsAsync(
+                    job.Id, locator, setSize, (header, row) => SalesforceCsvRecordReader.Read(header, row, type, fieldTypes), cancellationToken).ConfigureAwait(false);
+            }
+            catch (FormatException cut)
+            {
+                throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", cut.Message, []);
             }
 
-            locator = next;
+            // A set cut off on the way holds fewer rows than Salesforce counted.
+            if (count >= 0 && records.Count != count)
+            {
+                throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A set of query results holds {records.Count} records where Sforce-NumberOfRecords says {count}.", []);
+            }
+
+            if (records.Count > 0)
+            {
+                yield return records;
+            }
         }
         while (locator is not null);
-    }
-
-    /// <summary>The set's rows, header first; a set cut off on the way (fewer rows than Salesforce counted) fails the read.</summary>
-    private static List<string[]> Rows(string csv, int count)
-    {
-        try
-        {
-            var rows = SalesforceCsv.Read(csv);
-            return count < 0 || Math.Max(rows.Count - 1, 0) == count
-                ? rows
-                : throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A set of query results holds {Math.Max(rows.Count - 1, 0)} records where Sforce-NumberOfRecords says {count}.", []);
-        }
-        catch (FormatException cut)
-        {
-            throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", cut.Message, []);
-        }
     }
 }

@@ -15,14 +15,17 @@ internal sealed class SalesforceBulkResults
     /// <summary>How many rows the successful and failed result files hold: the rows the job processed.</summary>
     public int Processed { get; private set; }
 
-    public static SalesforceBulkResults Read(string successful, string failed, string? unprocessed = null)
+    /// <summary>Reads the result files of a job as they arrive: <paramref name="file"/> streams the rows of the file it is named.</summary>
+    /// <param name="file">The rows of a result file (<c>successfulResults</c>, <c>failedResults</c>, <c>unprocessedrecords</c>).</param>
+    /// <param name="withUnprocessed">Whether to read the unprocessed records too (a job that did not complete).</param>
+    public static async Task<SalesforceBulkResults> ReadAsync(Func<string, IAsyncEnumerable<string[]>> file, bool withUnprocessed)
     {
         var results = new SalesforceBulkResults();
-        results.Processed = results.Add(successful, sfColumns: 2, row => new SalesforceWriteResult(row[0], null))
-            + results.Add(failed, sfColumns: 2, row => new SalesforceWriteResult(row[0].Length == 0 ? null : row[0], Error(row[1], row[0])));
-        if (unprocessed is not null)
+        results.Processed = await results.AddAsync(file("successfulResults"), sfColumns: 2, row => new SalesforceWriteResult(row[0], null)).ConfigureAwait(false)
+            + await results.AddAsync(file("failedResults"), sfColumns: 2, row => new SalesforceWriteResult(row[0].Length == 0 ? null : row[0], Error(row[1], row[0]))).ConfigureAwait(false);
+        if (withUnprocessed)
         {
-            results.Add(unprocessed, sfColumns: 0, _ => Unprocessed);
+            await results.AddAsync(file("unprocessedrecords"), sfColumns: 0, _ => Unprocessed).ConfigureAwait(false);
         }
 
         return results;
@@ -55,40 +58,40 @@ internal sealed class SalesforceBulkResults
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Adds a file's outcomes; returns how many rows it holds.</summary>
-    private int Add(string file, int sfColumns, Func<string[], SalesforceWriteResult> outcome)
+    private async Task<int> AddAsync(IAsyncEnumerable<string[]> file, int sfColumns, Func<string[], SalesforceWriteResult> outcome)
     {
-        List<string[]> rows;
+        List<string>? header = null;
+        var count = 0;
         try
         {
-            rows = SalesforceCsv.Read(file);
+            await foreach (var row in file.ConfigureAwait(false))
+            {
+                if (header is null)
+                {
+                    header = [.. row.Skip(sfColumns)];
+                    continue;
+                }
+
+                if (row.Length != header.Count + sfColumns)
+                {
+                    throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A result row has {row.Length} values for {header.Count + sfColumns} columns.", []);
+                }
+
+                var content = SalesforceBulkUpload.Content(header, row.Skip(sfColumns));
+                if (!_byContent.TryGetValue(content, out var outcomes))
+                {
+                    _byContent[content] = outcomes = new Queue<SalesforceWriteResult>();
+                }
+
+                outcomes.Enqueue(outcome(row));
+                count++;
+            }
         }
         catch (FormatException cut)
         {
             throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", cut.Message, []);
         }
 
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-
-        var header = rows[0].Skip(sfColumns).ToList();
-        foreach (var row in rows.Skip(1))
-        {
-            if (row.Length != header.Count + sfColumns)
-            {
-                throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A result row has {row.Length} values for {header.Count + sfColumns} columns.", []);
-            }
-
-            var content = SalesforceBulkUpload.Content(header, row.Skip(sfColumns));
-            if (!_byContent.TryGetValue(content, out var outcomes))
-            {
-                _byContent[content] = outcomes = new Queue<SalesforceWriteResult>();
-            }
-
-            outcomes.Enqueue(outcome(row));
-        }
-
-        return rows.Count - 1;
+        return count;
     }
 }

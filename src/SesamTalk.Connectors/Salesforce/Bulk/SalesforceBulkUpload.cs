@@ -7,9 +7,9 @@ namespace SesamTalk.Connectors.Salesforce;
 /// The CSV of an ingest job and, per row, the hash of its cells (<see cref="Content"/>): result files repeat each row's
 /// cells after their sf__ columns, and the order of their rows is not guaranteed, so a result finds its row by it.
 /// </summary>
-/// <param name="Csv">The CSV to upload.</param>
+/// <param name="Rows">The rows to upload, the header first (written out as CSV by <see cref="SalesforceCsvContent"/>).</param>
 /// <param name="Contents">The hash of each row, in the order of the records it was built from.</param>
-internal sealed record SalesforceBulkUpload(string Csv, IReadOnlyList<string> Contents)
+internal sealed record SalesforceBulkUpload(IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Contents)
 {
     /// <summary>
     /// The rows of <paramref name="records"/>: a column per scalar field any of them has (Id first when
@@ -56,9 +56,7 @@ internal sealed record SalesforceBulkUpload(string Csv, IReadOnlyList<string> Co
 
     private static SalesforceBulkUpload Build(IReadOnlyList<string> header, IEnumerable<IEnumerable<string>> rows)
     {
-        var cells = rows.Select(row => row.ToList()).ToList();
-        return new SalesforceBulkUpload(
-            SalesforceCsv.Write([header, .. cells]),
-            [.. cells.Select(row => Content(header, row))]);
+        var cells = rows.Select(row => (IReadOnlyList<string>)row.ToList()).ToList();
+        return new SalesforceBulkUpload([header, .. cells], [.. cells.Select(row => Content(header, row))]);
     }
 }

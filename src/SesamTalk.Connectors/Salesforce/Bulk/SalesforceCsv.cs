@@ -1,91 +1,90 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SesamTalk.Connectors.Salesforce;
 
 /// <summary>
 /// The CSV of the connector's Bulk API 2.0 jobs (comma, LF, RFC 4180 quoting): rows it uploads, and result files and
-/// query results it reads.
+/// query results it reads. Both ways stream: a job's data or a set of results (10,000 records, megabytes of text) is
+/// never one string, which would land on the large-object heap and stay there, a unit after another, until a full
+/// collection.
 /// </summary>
 internal static class SalesforceCsv
 {
-    /// <summary>Writes rows of cells, quoting a cell only where it must be.</summary>
-    public static string Write(IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < row.Count; i++)
-            {
-                if (i > 0)
-                {
-                    text.Append(',');
-                }
+    private const int BufferSize = 16 * 1024;
 
-                text.Append(Cell(row[i]));
-            }
+    /// <summary>A cell quoted where it must be.</summary>
+    public static string Cell(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-            text.Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>Splits CSV text into rows of cells.</summary>
+    /// <summary>Reads rows of cells from <paramref name="text"/> as they arrive.</summary>
     /// <exception cref="FormatException">A quoted cell never ends (a cut-off body).</exception>
-    public static List<string[]> Read(string text)
+    public static async IAsyncEnumerable<string[]> ReadAsync(TextReader text, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = new List<string[]>();
+        var buffer = new char[BufferSize];
         var cells = new List<string>();
         var cell = new StringBuilder();
         var quoted = false;
         var started = false;
-        for (var i = 0; i < text.Length; i++)
+        var quoteEnded = false; // a quote inside a quoted cell: the cell's end, or the first of two that stand for one
+        int read;
+        while ((read = await text.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
         {
-            var c = text[i];
-            if (quoted)
+            for (var i = 0; i < read; i++)
             {
-                if (c != '"')
+                var c = buffer[i];
+                if (quoteEnded)
                 {
-                    cell.Append(c);
-                }
-                else if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else
-                {
+                    quoteEnded = false;
+                    if (c == '"')
+                    {
+                        cell.Append('"');
+                        continue;
+                    }
+
                     quoted = false;
                 }
 
-                continue;
-            }
+                if (quoted)
+                {
+                    if (c == '"')
+                    {
+                        quoteEnded = true;
+                    }
+                    else
+                    {
+                        cell.Append(c);
+                    }
 
-            switch (c)
-            {
-                case '"' when cell.Length == 0:
-                    quoted = started = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    started = true;
-                    break;
-                case '\n':
-                    cells.Add(cell.ToString().TrimEnd('\r'));
-                    rows.Add([.. cells]);
-                    cells.Clear();
-                    cell.Clear();
-                    started = false;
-                    break;
-                default:
-                    cell.Append(c);
-                    started = true;
-                    break;
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case '"' when cell.Length == 0:
+                        quoted = started = true;
+                        break;
+                    case ',':
+                        cells.Add(cell.ToString());
+                        cell.Clear();
+                        started = true;
+                        break;
+                    case '\n':
+                        cells.Add(cell.ToString().TrimEnd('\r'));
+                        yield return [.. cells];
+                        cells.Clear();
+                        cell.Clear();
+                        started = false;
+                        break;
+                    default:
+                        cell.Append(c);
+                        started = true;
+                        break;
+                }
             }
         }
 
-        if (quoted)
+        if (quoted && !quoteEnded)
         {
             throw new FormatException("The CSV ends inside a quoted value: the body was cut off.");
         }
@@ -93,12 +92,17 @@ internal static class SalesforceCsv
         if (started || cell.Length > 0)
         {
             cells.Add(cell.ToString());
-            rows.Add([.. cells]);
+            yield return [.. cells];
         }
-
-        return rows;
     }
 
-    private static string Cell(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>Reads the rows of a response's CSV body as it arrives.</summary>
+    public static async IAsyncEnumerable<string[]> ReadAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var body = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8);
+        await foreach (var row in ReadAsync(body, cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
 }

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text;
+
+namespace SesamTalk.Connectors.Salesforce;
+
+/// <summary>
+/// An ingest job's rows as a request body, written to the connection as UTF-8 CSV row by row (<see cref="SalesforceCsv.Cell"/>
+/// quoting), with its length counted beforehand so the upload carries a Content-Length as one buffered body would.
+/// </summary>
+internal sealed class SalesforceCsvContent : HttpContent
+{
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly IReadOnlyList<IReadOnlyList<string>> _rows;
+
+    public SalesforceCsvContent(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        _rows = rows;
+        Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+    }
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        foreach (var row in _rows)
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await writer.WriteAsync(',').ConfigureAwait(false);
+                }
+
+                await writer.WriteAsync(SalesforceCsv.Cell(row[i]).AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.WriteAsync('\n').ConfigureAwait(false);
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        foreach (var row in _rows)
+        {
+            length += row.Count; // the commas between the cells and the line's end
+            foreach (var cell in row)
+            {
+                length += Utf8.GetByteCount(SalesforceCsv.Cell(cell));
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using SesamTalk.Connectors.LinkStore;
+
+namespace SesamTalk.PostgreSql;
+
+/// <summary>Conflicts and quarantine: the queries, release and count (they are written through a commit).</summary>
+public sealed partial class PostgreSqlLinkStore
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ConflictRecord>> GetConflictsAsync(SyncFlowId flow, string? localId = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at FROM conflicts "
+            + "WHERE " + FlowIs + " AND (@local IS NULL OR local_id = @local) ORDER BY occurred_at, id;",
+            PostgreSqlDb.Flow(flow, ("local", localId)),
+            r => new ConflictRecord(
+                PostgreSqlDb.ReadFlow(r),
+                r.GetString(3),
+                r.GetString(4),
+                r.GetString(5),
+                PostgreSqlDb.ReadNullableString(r, 6),
+                PostgreSqlDb.ReadNullableString(r, 7),
+                (ConflictRule)r.GetInt32(8),
+                (SyncSide)r.GetInt32(9),
+                PostgreSqlDb.ReadTime(r, 10)),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<QuarantinedRecord>> ListQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT entity, system, type, side, record_id, error, payload, last_at, attempts, released_at FROM quarantine "
+            + "WHERE " + FlowIs + " ORDER BY first_at, side, record_id;",
+            PostgreSqlDb.Flow(flow),
+            r => new QuarantinedRecord(
+                PostgreSqlDb.ReadFlow(r),
+                (SyncSide)r.GetInt32(3),
+                r.GetString(4),
+                r.GetString(5),
+                PostgreSqlDb.ReadNullableString(r, 6),
+                PostgreSqlDb.ReadTime(r, 7),
+                r.GetInt32(8),
+                PostgreSqlDb.ReadNullableTime(r, 9)),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> ReleaseQuarantinedAsync(SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recordId);
+        return await ExecuteAsync(
+            "UPDATE quarantine SET released_at = @now WHERE " + FlowIs + " AND side = @side AND record_id = @record AND released_at IS NULL;",
+            PostgreSqlDb.Flow(flow, ("side", (int)side), ("record", recordId), ("now", _time.GetUtcNow())),
+            cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> CountQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync(
+            "SELECT COUNT(*) FROM quarantine WHERE " + FlowIs + " AND released_at IS NULL;",
+            PostgreSqlDb.Flow(flow),
+            r => r.GetInt64(0),
+            cancellationToken).ConfigureAwait(false);
+        return checked((int)rows[0]);
+    }
+}
