@@ -25,6 +25,7 @@ public static class SesamTalkDashboardEndpointRouteBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var options = new SesamTalkDashboardOptions();
         configure?.Invoke(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
         var site = new DashboardSite(prefix, options, endpoints.ServiceProvider);
 
         var group = endpoints.MapGroup(site.Prefix);

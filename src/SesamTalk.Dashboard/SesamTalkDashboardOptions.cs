@@ -8,7 +8,7 @@ public sealed class SesamTalkDashboardOptions
     /// <summary>The title above every page.</summary>
     public string Title { get; set; } = "SesamTalk";
 
-    /// <summary>The most rows a list page shows at once (quarantine and conflicts per flow, links of a flow).</summary>
+    /// <summary>The most rows a list page shows at once (quarantine and conflicts per flow, links of a flow); at least 1.</summary>
     public int PageSize { get; set; } = 50;
 
     /// <summary>
