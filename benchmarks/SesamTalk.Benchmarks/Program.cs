@@ -21,6 +21,12 @@ if (args is ["sync", ..])
     return await SyncBenchmark.RunAsync(args[1..]);
 }
 
+// `dashboard --links N [--runs R]`: the dashboard's overview and links search over N links (docs/benchmarks.md).
+if (args is ["dashboard", ..])
+{
+    return await SesamTalk.Benchmarks.Dashboard.DashboardBenchmark.RunAsync(args[1..]);
+}
+
 if (args is [ChildProtocol.Command, ..])
 {
     return await SyncChild.RunAsync(args[1..]);

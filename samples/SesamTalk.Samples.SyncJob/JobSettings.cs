@@ -2,17 +2,32 @@ using Microsoft.Extensions.Configuration;
 
 namespace SesamTalk.Samples.SyncJob;
 
-/// <summary>The job's own settings: where its state lives and where the summary goes.</summary>
+/// <summary>The job's own settings: where its state lives, where the summary goes, and whether it serves the dashboard after its run.</summary>
 /// <param name="StateDirectory">Link stores, host databases and refresh tokens.</param>
 /// <param name="StateIsTemporary">Whether <paramref name="StateDirectory"/> is a fresh directory made for this run.</param>
 /// <param name="SummaryJsonPath">Where to write the per-row summary, or null.</param>
-public sealed record JobSettings(string StateDirectory, bool StateIsTemporary, string? SummaryJsonPath)
+/// <param name="DashboardUrl">Where to serve the dashboard over the hosts after the run until Ctrl+C, or null.</param>
+public sealed record JobSettings(string StateDirectory, bool StateIsTemporary, string? SummaryJsonPath, string? DashboardUrl = null)
 {
     /// <summary>The state directory's setting (<c>--state DIR</c>).</summary>
     public const string StateKey = "state";
 
     /// <summary>The summary's setting (<c>--summary-json PATH</c>).</summary>
     public const string SummaryJsonKey = "summary-json";
+
+    /// <summary>The dashboard's setting (<c>--dashboard [URL]</c>).</summary>
+    public const string DashboardKey = "dashboard";
+
+    /// <summary>Where <c>--dashboard</c> without a URL serves the dashboard.</summary>
+    public const string DefaultDashboardUrl = "http://127.0.0.1:5180";
+
+    /// <summary>The command line with a URL after a <c>--dashboard</c> that has none (the command-line configuration drops a key without a value).</summary>
+    /// <param name="args">The job's arguments.</param>
+    public static string[] CompleteDashboardArgument(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return [.. args.SelectMany((arg, i) => arg == "--" + DashboardKey && (i + 1 == args.Length || args[i + 1].StartsWith('-')) ? [arg, DefaultDashboardUrl] : new[] { arg })];
+    }
 
     /// <summary>
     /// Reads the settings. Without <c>--state</c> the state lives in a fresh temporary directory: the embedded emulators
@@ -23,12 +38,13 @@ public sealed record JobSettings(string StateDirectory, bool StateIsTemporary, s
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var summary = configuration[SummaryJsonKey] is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        var dashboard = configuration[DashboardKey] is { Length: > 0 } url ? url : null;
         if (configuration[StateKey] is { Length: > 0 } state)
         {
-            return new JobSettings(Path.GetFullPath(state), StateIsTemporary: false, summary);
+            return new JobSettings(Path.GetFullPath(state), StateIsTemporary: false, summary, dashboard);
         }
 
-        return new JobSettings(Path.Combine(Path.GetTempPath(), "sesamtalk-syncjob-" + Guid.NewGuid().ToString("N")), StateIsTemporary: true, summary);
+        return new JobSettings(Path.Combine(Path.GetTempPath(), "sesamtalk-syncjob-" + Guid.NewGuid().ToString("N")), StateIsTemporary: true, summary, dashboard);
     }
 }
 

@@ -106,6 +106,11 @@ public static class SyncJob
 
         var exitCode = Verdict(rows.Seed, output);
         var allArrived = await ShowRemoteEditsAsync(systems, webshop, erp, hosts, figures, output, cancellationToken).ConfigureAwait(false);
+        if (settings.DashboardUrl is { } dashboard)
+        {
+            await JobDashboard.ServeAsync(dashboard, hosts, output, cancellationToken).ConfigureAwait(false);
+        }
+
         return exitCode == JobExitCodes.Linked && !allArrived ? JobExitCodes.NotLinked : exitCode;
     }
 

@@ -25,7 +25,8 @@ internal abstract class HostApp<TContext, TTalk> : IHostApp
 
     public ILinkStore Links => _services.GetRequiredService<ILinkStore>();
 
-    protected IServiceProvider Services => _services;
+    /// <summary>The host's container (its engine, link store, connectors), e.g. for the dashboard.</summary>
+    public IServiceProvider Services => _services;
 
     /// <summary>A context on the host's database, as the app's own code opens one (its saves are stamped for the engine); dispose it.</summary>
     public Task<TContext> OpenDbAsync(CancellationToken cancellationToken) =>

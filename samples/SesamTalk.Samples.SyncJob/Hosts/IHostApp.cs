@@ -8,6 +8,9 @@ internal interface IHostApp : IAsyncDisposable
     /// <summary>The host's system name, as its QA documents spell it (Customwebshop, Customerp).</summary>
     string Name { get; }
 
+    /// <summary>The host's container (its engine, link store, connectors), e.g. for the dashboard.</summary>
+    IServiceProvider Services { get; }
+
     /// <summary>The host's link store.</summary>
     ILinkStore Links { get; }
 

@@ -1,0 +1,67 @@
+namespace SesamTalk.Dashboard;
+
+/// <summary>Something to do with the typed engine API for an entity the dashboard knows only by name.</summary>
+/// <typeparam name="TResult">What it gives back.</typeparam>
+internal interface IEntityOperation<TResult>
+{
+    Task<TResult> RunAsync<TEntity>(ISyncEngine engine, ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+        where TEntity : class;
+}
+
+/// <summary>
+/// Runs an <see cref="IEntityOperation{TResult}"/> with the entity's own type, without reflection: the untyped
+/// definition hands itself, typed, to the engine it is given (<see cref="ISyncEntityDefinition.SyncAsync"/>), and the
+/// engine given here runs the operation instead of a cycle.
+/// </summary>
+internal static class EntityDispatch
+{
+    public static async Task<TResult> RunAsync<TResult>(ISyncEngine engine, ISyncEntityDefinition entity, IEntityOperation<TResult> operation, CancellationToken cancellationToken)
+    {
+        var typed = new OperationEngine<TResult>(engine, operation);
+        await entity.SyncAsync(typed, progress: null, cancellationToken).ConfigureAwait(false);
+        return typed.Result ?? throw new InvalidOperationException($"{entity.Name}'s definition did not hand itself to the engine.");
+    }
+
+    /// <summary>The engine whose "sync" runs the operation; everything else passes through to the real engine.</summary>
+    private sealed class OperationEngine<TResult>(ISyncEngine engine, IEntityOperation<TResult> operation) : ISyncEngine
+    {
+        public TResult? Result { get; private set; }
+
+        public async Task<SyncReport> SyncAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Result = await operation.RunAsync(engine, entity, cancellationToken).ConfigureAwait(false);
+            return new SyncReport([]);
+        }
+
+        public Task<SyncPlan> PlanAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class => engine.PlanAsync(entity, cancellationToken);
+
+        public Task<SyncReport> SyncFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+            where TEntity : class => engine.SyncFlowAsync(entity, target, progress, cancellationToken);
+
+        public Task<IReadOnlyList<SyncLink>> GetLinksAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, CancellationToken cancellationToken)
+            where TEntity : class => engine.GetLinksAsync(entity, id, cancellationToken);
+
+        public Task<SyncLink> LinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, string remoteId, CancellationToken cancellationToken)
+            where TEntity : class => engine.LinkAsync(entity, id, target, remoteId, cancellationToken);
+
+        public Task<bool> UnlinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, CancellationToken cancellationToken)
+            where TEntity : class => engine.UnlinkAsync(entity, id, target, cancellationToken);
+
+        public Task<IReadOnlyList<SyncConflict>> GetConflictsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string? id, CancellationToken cancellationToken)
+            where TEntity : class => engine.GetConflictsAsync(entity, id, cancellationToken);
+
+        public Task<IReadOnlyList<SyncQuarantineEntry>> GetQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class => engine.GetQuarantineAsync(entity, cancellationToken);
+
+        public Task<int> ReleaseQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class => engine.ReleaseQuarantineAsync(entity, cancellationToken);
+
+        public Task<IReadOnlyList<SyncHeldFlow>> GetHeldFlowsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
+            where TEntity : class => engine.GetHeldFlowsAsync(entity, cancellationToken);
+
+        public Task<bool> ApproveHeldFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, string approvedBy, CancellationToken cancellationToken)
+            where TEntity : class => engine.ApproveHeldFlowAsync(entity, target, approvedBy, cancellationToken);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace SesamTalk.Dashboard;
+
+/// <summary>The records each flow set aside with an error; release them (the next cycle reads each again), singly or in bulk.</summary>
+internal static class QuarantinePage
+{
+    public static async Task<IResult> ShowAsync(DashboardRequest request)
+    {
+        var html = new HtmlWriter().Add($"{FlowFilter.Form(request, "/quarantine")}");
+        var any = false;
+        foreach (var flow in FlowFilter.Selected(request))
+        {
+            if (request.Host(flow.Host) is not { } host)
+            {
+                continue;
+            }
+
+            var held = (await host.Links.ListQuarantinedAsync(flow.Flow, request.Aborted).ConfigureAwait(false)).Where(entry => !entry.IsReleased).ToList();
+            if (held.Count == 0)
+            {
+                continue;
+            }
+
+            any = true;
+            var pageSize = request.Site.Options.PageSize;
+            html.Add($"<fieldset class=\"quarantine\" data-flow=\"{request.Name(flow)}\"><legend>{request.Name(flow)}: {held.Count} held</legend>")
+                .Add($"{request.FormStart("/quarantine/release")}{DashboardRequest.FlowField(flow)}")
+                .Add($"<table><thead><tr><th></th><th>Side</th><th>Record</th><th>Error</th><th>Since</th><th>Attempts</th><th></th></tr></thead><tbody>");
+            foreach (var entry in held.Take(pageSize))
+            {
+                var record = entry.Side + ":" + entry.RecordId;
+                html.Add($"<tr data-record=\"{entry.RecordId}\"><td><input type=\"checkbox\" name=\"record\" value=\"{record}\" aria-label=\"select {entry.RecordId}\"></td>")
+                    .Add($"<td>{entry.Side}</td><td>{entry.RecordId}</td><td>{entry.Error}</td><td>{entry.At.ToString("u", CultureInfo.InvariantCulture)}</td>")
+                    .Add($"<td class=\"num\">{entry.Attempts}</td><td><button name=\"only\" value=\"{record}\">Release</button></td></tr>");
+            }
+
+            html.Add($"</tbody></table>");
+            if (held.Count > pageSize)
+            {
+                html.Add($"<p class=\"muted\">{held.Count - pageSize} more not shown; releasing all releases them too.</p>");
+            }
+
+            html.Add($"<button name=\"selection\" value=\"checked\">Release selected</button> <button name=\"selection\" value=\"all\">Release all {held.Count}</button></form></fieldset>");
+        }
+
+        if (!any)
+        {
+            html.Add($"<p class=\"muted\">Nothing is quarantined.</p>");
+        }
+
+        return Layout.Page(request, "Quarantine", "/quarantine", html.ToRaw());
+    }
+
+    /// <summary>Releases the one record (<c>only</c>), the checked ones (<c>record</c>), or all the flow's held records.</summary>
+    public static async Task<IResult> ReleaseAsync(DashboardRequest request, IFormCollection form)
+    {
+        if (FlowRef.Read(form["flow"]) is not { } flow || request.Host(flow.Host) is not { } host)
+        {
+            return Results.BadRequest("No such flow.");
+        }
+
+        IEnumerable<string> records = form["only"].ToString() is { Length: > 0 } only
+            ? [only]
+            : form["selection"] == "all"
+                ? (await host.Links.ListQuarantinedAsync(flow.Flow, request.Aborted).ConfigureAwait(false)).Where(entry => !entry.IsReleased).Select(entry => entry.Side + ":" + entry.RecordId)
+                : form["record"].Where(value => value is not null).Select(value => value!);
+        var released = 0;
+        foreach (var record in records)
+        {
+            var separator = record.IndexOf(':', StringComparison.Ordinal);
+            if (separator > 0 && Enum.TryParse<SyncSide>(record[..separator], out var side)
+                && await host.Links.ReleaseQuarantinedAsync(flow.Flow, side, record[(separator + 1)..], request.Aborted).ConfigureAwait(false))
+            {
+                released++;
+            }
+        }
+
+        return Layout.Done(request, "/quarantine", flow.Query, string.Create(CultureInfo.InvariantCulture, $"Released {released} record(s) of {request.Name(flow)}: the next cycle reads them again."));
+    }
+}

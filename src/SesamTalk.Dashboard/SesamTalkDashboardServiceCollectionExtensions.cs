@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SesamTalk.Dashboard;
+
+/// <summary>Registers what the dashboard needs in the host app's container.</summary>
+public static class SesamTalkDashboardServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the dashboard's services: antiforgery (every form of the dashboard carries a token) and the memory of the
+    /// cycles started from it. Call it before <c>builder.Build()</c>, then map the pages with
+    /// <see cref="SesamTalkDashboardEndpointRouteBuilderExtensions.MapSesamTalkDashboard"/>.
+    /// </summary>
+    /// <param name="services">The host app's services.</param>
+    /// <returns>The same services.</returns>
+    public static IServiceCollection AddSesamTalkDashboard(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddAntiforgery();
+        services.TryAddSingleton<DashboardRuns>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
