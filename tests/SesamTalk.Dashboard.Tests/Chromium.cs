@@ -24,10 +24,12 @@ internal static class Chromium
             return;
         }
 
-        if (await AptGetAsync("install -y chromium") != 0)
+        // The PostgreSQL fixtures of other test projects may be installing their package at the same moment: apt-get
+        // waits for dpkg's lock, and a try that still fails (the package lists' lock, stale lists) is retried.
+        for (var attempt = 1; attempt <= 3 && await AptGetAsync("install -y chromium") != 0; attempt++)
         {
+            await Task.Delay(TimeSpan.FromSeconds(5 * attempt));
             await AptGetAsync("update");
-            await AptGetAsync("install -y chromium");
         }
 
         if (!File.Exists(ExecutablePath))
@@ -39,7 +41,7 @@ internal static class Chromium
 
     private static async Task<int> AptGetAsync(string arguments)
     {
-        var start = new ProcessStartInfo("apt-get", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("apt-get", "-o DPkg::Lock::Timeout=600 " + arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("apt-get could not be started.");
         var output = process.StandardOutput.ReadToEndAsync();
