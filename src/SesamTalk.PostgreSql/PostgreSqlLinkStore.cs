@@ -60,21 +60,10 @@ public sealed class PostgreSqlLinkStore : AdoNetLinkStore, IAsyncDisposable
         // Unqualified names in every statement resolve in the store's schema (pg_catalog is searched first, as always).
         var connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { SearchPath = options.Schema }.ToString();
         var store = new PostgreSqlLinkStore(NpgsqlDataSource.Create(connectionString), options.Schema, options.TimeProvider ?? TimeProvider.System);
-        try
-        {
-            var connection = await store._dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                await PostgreSqlLinkStoreSchema.MigrateAsync(connection, options.Schema, version, store.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await MigrateOrDisposeAsync(
+            store,
+            (connection, now, ct) => PostgreSqlLinkStoreSchema.MigrateAsync((NpgsqlConnection)connection, options.Schema, version, now, ct),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

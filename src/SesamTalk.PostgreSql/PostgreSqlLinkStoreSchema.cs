@@ -151,27 +151,14 @@ internal static class PostgreSqlLinkStoreSchema
                 "CREATE SCHEMA IF NOT EXISTS " + schema + "; CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL);",
                 [],
                 cancellationToken).ConfigureAwait(false);
-            var found = await LinkStoreDb.ReadSchemaVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            if (found > LatestVersion)
-            {
-                throw new LinkStoreSchemaException(
-                    $"The link store in schema '{schema}' of database '{connection.Database}' has schema version {found}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another database or schema.")
-                {
-                    FoundVersion = found,
-                    SupportedVersion = LatestVersion,
-                };
-            }
-
-            for (var version = found + 1; version <= targetVersion; version++)
-            {
-                await LinkStoreDb.ExecuteAsync(connection, transaction, Migrations[version - 1], [], cancellationToken).ConfigureAwait(false);
-                await LinkStoreDb.ExecuteAsync(
-                    connection,
-                    transaction,
-                    "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at);",
-                    [("@version", version), ("@at", now.ToUniversalTime())],
-                    cancellationToken).ConfigureAwait(false);
-            }
+            var found = await LinkStoreMigrations.ApplyAsync(
+                connection,
+                transaction,
+                Migrations,
+                targetVersion,
+                now.ToUniversalTime(),
+                newer => $"The link store in schema '{schema}' of database '{connection.Database}' has schema version {newer}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another database or schema.",
+                cancellationToken).ConfigureAwait(false);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return found;

@@ -23,27 +23,17 @@ public abstract partial class AdoNetLinkStore
     }
 
     /// <inheritdoc />
-    public async Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default)
+    public Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(localId);
-        var rows = await QueryAsync(
-            "SELECT " + LinkColumns + " FROM links WHERE " + FlowIs + " AND local_id = @id;",
-            LinkStoreDb.Flow(flow, ("@id", localId)),
-            ReadLink,
-            cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        return FindOneAsync(flow, "local_id", localId, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default)
+    public Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(remoteId);
-        var rows = await QueryAsync(
-            "SELECT " + LinkColumns + " FROM links WHERE " + FlowIs + " AND remote_id = @id;",
-            LinkStoreDb.Flow(flow, ("@id", remoteId)),
-            ReadLink,
-            cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        return FindOneAsync(flow, "remote_id", remoteId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -75,12 +65,7 @@ public abstract partial class AdoNetLinkStore
     public async Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
     {
         // Counted on the primary key's index, whose prefix is the flow: the rows (fingerprints, agreed states) are not read.
-        var counts = await QueryAsync(
-            "SELECT COUNT(*) FROM links WHERE " + FlowIs + ";",
-            LinkStoreDb.Flow(flow),
-            LinkStoreDb.ReadCount,
-            cancellationToken).ConfigureAwait(false);
-        return counts[0];
+        return await CountAsync("SELECT COUNT(*) FROM links WHERE " + FlowIs + ";", flow, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -146,6 +131,16 @@ public abstract partial class AdoNetLinkStore
             "SELECT value FROM cursors WHERE " + FlowIs + " AND side = @side;",
             LinkStoreDb.Flow(flow, ("@side", (int)side)),
             r => r.GetString(0),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private async Task<StoredLink?> FindOneAsync(SyncFlowId flow, string column, string id, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            "SELECT " + LinkColumns + " FROM links WHERE " + FlowIs + " AND " + column + " = @id;",
+            LinkStoreDb.Flow(flow, ("@id", id)),
+            ReadLink,
             cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }

@@ -51,11 +51,6 @@ public abstract partial class AdoNetLinkStore
     /// <inheritdoc />
     public async Task<int> CountQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
     {
-        var rows = await QueryAsync(
-            "SELECT COUNT(*) FROM quarantine WHERE " + FlowIs + " AND released_at IS NULL;",
-            LinkStoreDb.Flow(flow),
-            LinkStoreDb.ReadCount,
-            cancellationToken).ConfigureAwait(false);
-        return rows[0];
+        return await CountAsync("SELECT COUNT(*) FROM quarantine WHERE " + FlowIs + " AND released_at IS NULL;", flow, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -30,9 +30,6 @@ public abstract partial class AdoNetLinkStore : ILinkStore
         return Task.FromResult<ILinkStoreCommit>(new AdoNetLinkStoreCommit(this));
     }
 
-    /// <summary>The store's clock.</summary>
-    internal TimeProvider Time => _time;
-
     /// <summary>Opens a pooled connection, ready for the store's statements.</summary>
     /// <param name="cancellationToken">Cancels the open.</param>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
@@ -41,6 +38,27 @@ public abstract partial class AdoNetLinkStore : ILinkStore
     /// <param name="connection">A connection <see cref="OpenConnectionAsync"/> opened.</param>
     /// <param name="cancellationToken">Cancels the begin.</param>
     protected abstract Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Migrates a new store's schema on one of its connections, at the store's time; disposes the store when that fails.</summary>
+    internal static async Task<TStore> MigrateOrDisposeAsync<TStore>(TStore store, Func<DbConnection, DateTimeOffset, CancellationToken, Task> migrate, CancellationToken cancellationToken)
+        where TStore : AdoNetLinkStore, IAsyncDisposable
+    {
+        try
+        {
+            var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                await migrate(connection, store._time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committing when it returns and rolling back when it throws.</summary>
     internal async Task InTransactionAsync(Func<LinkStoreWriter, DateTimeOffset, CancellationToken, Task> work, CancellationToken cancellationToken)
@@ -69,6 +87,9 @@ public abstract partial class AdoNetLinkStore : ILinkStore
             return await LinkStoreDb.QueryAsync(connection, null, sql, parameters, map, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private async Task<int> CountAsync(string sql, SyncFlowId flow, CancellationToken cancellationToken) =>
+        (await QueryAsync(sql, LinkStoreDb.Flow(flow), LinkStoreDb.ReadCount, cancellationToken).ConfigureAwait(false))[0];
 
     private async Task<int> ExecuteAsync(string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
     {

@@ -6,21 +6,12 @@ namespace SesamTalk.Connectors.LinkStore;
 /// One transaction's writer: each SQL text gets one command, prepared once by the provider and run again with new
 /// values, so a commit of thousands of links does not parse and plan the same statement thousands of times.
 /// </summary>
-internal sealed class LinkStoreWriter : IDisposable
+internal sealed class LinkStoreWriter(DbConnection connection, DbTransaction transaction, LinkStoreDialect dialect) : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
-
-    public LinkStoreWriter(DbConnection connection, DbTransaction transaction, LinkStoreDialect dialect)
-    {
-        _connection = connection;
-        _transaction = transaction;
-        Dialect = dialect;
-    }
 
     /// <summary>The database's dialect.</summary>
-    public LinkStoreDialect Dialect { get; }
+    public LinkStoreDialect Dialect => dialect;
 
     /// <summary>Runs a statement that returns nothing; returns the rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>
@@ -48,7 +39,7 @@ internal sealed class LinkStoreWriter : IDisposable
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
-            _commands[sql] = command = LinkStoreDb.Command(_connection, _transaction, sql, []);
+            _commands[sql] = command = LinkStoreDb.Command(connection, transaction, sql, []);
         }
 
         LinkStoreDb.Bind(command, parameters);

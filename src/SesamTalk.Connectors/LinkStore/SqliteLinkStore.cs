@@ -74,21 +74,10 @@ public sealed class SqliteLinkStore : AdoNetLinkStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.Path);
         var store = new SqliteLinkStore(options);
-        try
-        {
-            var connection = await store.OpenSqliteConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                await SqliteLinkStoreSchema.MigrateAsync(connection, store.Path, version, store.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await MigrateOrDisposeAsync(
+            store,
+            (connection, now, ct) => SqliteLinkStoreSchema.MigrateAsync((SqliteConnection)connection, store.Path, version, now, ct),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

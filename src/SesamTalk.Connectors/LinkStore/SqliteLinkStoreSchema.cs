@@ -160,27 +160,14 @@ internal static class SqliteLinkStoreSchema
         await using (transaction.ConfigureAwait(false))
         {
             await LinkStoreDb.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);", [], cancellationToken).ConfigureAwait(false);
-            var found = await LinkStoreDb.ReadSchemaVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            if (found > LatestVersion)
-            {
-                throw new LinkStoreSchemaException(
-                    $"The link store '{path}' has schema version {found}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another file.")
-                {
-                    FoundVersion = found,
-                    SupportedVersion = LatestVersion,
-                };
-            }
-
-            for (var version = found + 1; version <= targetVersion; version++)
-            {
-                await LinkStoreDb.ExecuteAsync(connection, transaction, Migrations[version - 1], [], cancellationToken).ConfigureAwait(false);
-                await LinkStoreDb.ExecuteAsync(
-                    connection,
-                    transaction,
-                    "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at);",
-                    [("@version", version), ("@at", SqliteLinkStoreDialect.TimeText(now))],
-                    cancellationToken).ConfigureAwait(false);
-            }
+            var found = await LinkStoreMigrations.ApplyAsync(
+                connection,
+                transaction,
+                Migrations,
+                targetVersion,
+                SqliteLinkStoreDialect.TimeText(now),
+                newer => $"The link store '{path}' has schema version {newer}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another file.",
+                cancellationToken).ConfigureAwait(false);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return found;
