@@ -25,7 +25,7 @@ public abstract partial class AdoNetLinkStore
         }
 
         // Two statements for the whole list: the inserts (a key each, drawn here), then the open intents of the list's
-        // records, those just made and those an earlier attempt left (the partial unique index keeps one a record).
+        // records, those just made and those an earlier attempt left (a unique index on the open ones keeps one a record).
         var insert = _dialect.InsertIntents(sourceIds.Select(_ => Guid.NewGuid().ToString("N")).ToArray(), sourceIds);
         var ids = _dialect.TextList(sourceIds);
         var open = new Dictionary<string, PendingCreate>(StringComparer.Ordinal);

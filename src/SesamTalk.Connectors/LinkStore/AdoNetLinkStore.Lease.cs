@@ -1,8 +1,9 @@
 namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>
-/// Flow leases: one atomic statement each, so two processes on one file never both hold a flow. A released lease keeps
-/// its row (no owner, expired), so the flow's epoch never repeats.
+/// Flow leases: one atomic statement each, so two processes on one store never both hold a flow. A released lease keeps
+/// its row (no owner, expired), so the flow's epoch never repeats. Times are the store's clock, so the clocks of
+/// processes that share a store should agree to well within a lease's duration.
 /// </summary>
 public abstract partial class AdoNetLinkStore
 {
