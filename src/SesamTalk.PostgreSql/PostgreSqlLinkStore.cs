@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using SesamTalk.Connectors.LinkStore;
 
@@ -7,20 +8,19 @@ namespace SesamTalk.PostgreSql;
 /// An <see cref="ILinkStore"/> in PostgreSQL, shared by every instance of a host: the SQLite store's behaviour (the
 /// link-store contract tests run against both), its tables in a schema of their own, one pooled connection per operation,
 /// parameterised SQL only, and a versioned schema migrated forward on open under an advisory lock. Flow leases carry an
-/// epoch that fences commits (<see cref="ILinkStoreCommit.RequireLease"/>).
+/// epoch that fences commits (<see cref="ILinkStoreCommit.RequireLease"/>). The logic is <see cref="AdoNetLinkStore"/>'s,
+/// shared with the SQLite store; what PostgreSQL says differently is in its dialect (<c>timestamptz</c>, array parameters,
+/// <c>unnest</c> batches, the lease row locked FOR SHARE in a commit).
 /// </summary>
-public sealed partial class PostgreSqlLinkStore : ILinkStore, IAsyncDisposable
+public sealed class PostgreSqlLinkStore : AdoNetLinkStore, IAsyncDisposable
 {
-    private const string FlowIs = PostgreSqlDb.FlowIs;
-
     private readonly NpgsqlDataSource _dataSource;
-    private readonly TimeProvider _time;
 
     private PostgreSqlLinkStore(NpgsqlDataSource dataSource, string schema, TimeProvider time)
+        : base(PostgreSqlLinkStoreDialect.Instance, time)
     {
         _dataSource = dataSource;
         Schema = schema;
-        _time = time;
     }
 
     /// <summary>The PostgreSQL schema the store's tables are in.</summary>
@@ -40,15 +40,8 @@ public sealed partial class PostgreSqlLinkStore : ILinkStore, IAsyncDisposable
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await PostgreSqlLinkStoreSchema.ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            return await LinkStoreDb.ReadSchemaVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <inheritdoc />
-    public Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<ILinkStoreCommit>(new PostgreSqlLinkStoreCommit(this));
     }
 
     /// <summary>Closes the store's pooled connections.</summary>
@@ -67,56 +60,17 @@ public sealed partial class PostgreSqlLinkStore : ILinkStore, IAsyncDisposable
         // Unqualified names in every statement resolve in the store's schema (pg_catalog is searched first, as always).
         var connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { SearchPath = options.Schema }.ToString();
         var store = new PostgreSqlLinkStore(NpgsqlDataSource.Create(connectionString), options.Schema, options.TimeProvider ?? TimeProvider.System);
-        try
-        {
-            var connection = await store._dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                await PostgreSqlLinkStoreSchema.MigrateAsync(connection, options.Schema, version, store._time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await MigrateOrDisposeAsync(
+            store,
+            (connection, now, ct) => PostgreSqlLinkStoreSchema.MigrateAsync((NpgsqlConnection)connection, options.Schema, version, now, ct),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The store's clock.</summary>
-    internal DateTimeOffset Now => _time.GetUtcNow();
+    /// <inheritdoc />
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, committing when it returns and rolling back when it throws.</summary>
-    internal async Task InTransactionAsync(Func<PostgreSqlWriter, DateTimeOffset, CancellationToken, Task> work, CancellationToken cancellationToken)
-    {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await work(new PostgreSqlWriter(connection, transaction), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, (string, object?)[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
-    {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await PostgreSqlDb.QueryAsync(connection, null, sql, parameters, map, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<int> ExecuteAsync(string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
-    {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await PostgreSqlDb.ExecuteAsync(connection, null, sql, parameters, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Begins a transaction at the server's default isolation (read committed); a commit's lease check locks the lease row.</summary>
+    protected override async Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 }

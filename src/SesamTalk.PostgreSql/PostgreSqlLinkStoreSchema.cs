@@ -144,45 +144,25 @@ internal static class PostgreSqlLinkStoreSchema
         await using (transaction.ConfigureAwait(false))
         {
             // Held to the commit: an instance that starts meanwhile waits here, then finds the migrations applied.
-            await PostgreSqlDb.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key);", [("key", MigrationLock)], cancellationToken).ConfigureAwait(false);
-            await PostgreSqlDb.ExecuteAsync(
+            await LinkStoreDb.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key);", [("@key", MigrationLock)], cancellationToken).ConfigureAwait(false);
+            await LinkStoreDb.ExecuteAsync(
                 connection,
                 transaction,
                 "CREATE SCHEMA IF NOT EXISTS " + schema + "; CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL);",
                 [],
                 cancellationToken).ConfigureAwait(false);
-            var found = await ReadVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            if (found > LatestVersion)
-            {
-                throw new LinkStoreSchemaException(
-                    $"The link store in schema '{schema}' of database '{connection.Database}' has schema version {found}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another database or schema.")
-                {
-                    FoundVersion = found,
-                    SupportedVersion = LatestVersion,
-                };
-            }
-
-            for (var version = found + 1; version <= targetVersion; version++)
-            {
-                await PostgreSqlDb.ExecuteAsync(connection, transaction, Migrations[version - 1], [], cancellationToken).ConfigureAwait(false);
-                await PostgreSqlDb.ExecuteAsync(
-                    connection,
-                    transaction,
-                    "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at);",
-                    [("version", version), ("at", now)],
-                    cancellationToken).ConfigureAwait(false);
-            }
+            var found = await LinkStoreMigrations.ApplyAsync(
+                connection,
+                transaction,
+                Migrations,
+                targetVersion,
+                now.ToUniversalTime(),
+                newer => $"The link store in schema '{schema}' of database '{connection.Database}' has schema version {newer}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another database or schema.",
+                cancellationToken).ConfigureAwait(false);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return found;
         }
-    }
-
-    /// <summary>The version the schema has now.</summary>
-    public static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        var versions = await PostgreSqlDb.QueryAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", [], r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
-        return versions[0];
     }
 
     /// <summary>Whether <paramref name="schema"/> is a plain identifier (it is written into SQL, so nothing else is let through).</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace SesamTalk.Connectors.LinkStore;
@@ -5,20 +6,19 @@ namespace SesamTalk.Connectors.LinkStore;
 /// <summary>
 /// The default <see cref="ILinkStore"/>: one SQLite file in WAL mode, one pooled connection per operation, a busy timeout
 /// for concurrent writers (tasks or processes), parameterised SQL only, and a versioned schema migrated forward on open.
+/// The logic is <see cref="AdoNetLinkStore"/>'s, shared with the PostgreSQL store; what SQLite says differently is in its
+/// dialect (instants as fixed-width UTC text, lists as JSON).
 /// </summary>
-public sealed partial class SqliteLinkStore : ILinkStore, IAsyncDisposable
+public sealed class SqliteLinkStore : AdoNetLinkStore, IAsyncDisposable
 {
-    private const string FlowIs = "entity = @entity AND system = @system AND type = @type";
-
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
-    private readonly TimeProvider _time;
 
     private SqliteLinkStore(SqliteLinkStoreOptions options)
+        : base(SqliteLinkStoreDialect.Instance, options.TimeProvider ?? TimeProvider.System)
     {
         Path = System.IO.Path.GetFullPath(options.Path);
         _busyTimeoutMs = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
-        _time = options.TimeProvider ?? TimeProvider.System;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -50,18 +50,11 @@ public sealed partial class SqliteLinkStore : ILinkStore, IAsyncDisposable
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenSqliteConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await SqliteLinkStoreSchema.ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            return await LinkStoreDb.ReadSchemaVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <inheritdoc />
-    public Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<ILinkStoreCommit>(new SqliteLinkStoreCommit(this));
     }
 
     /// <summary>Returns this store's idle pooled connections, so the file can be moved or deleted.</summary>
@@ -81,51 +74,29 @@ public sealed partial class SqliteLinkStore : ILinkStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.Path);
         var store = new SqliteLinkStore(options);
-        try
-        {
-            var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                await SqliteLinkStoreSchema.MigrateAsync(connection, store.Path, version, store._time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await MigrateOrDisposeAsync(
+            store,
+            (connection, now, ct) => SqliteLinkStoreSchema.MigrateAsync((SqliteConnection)connection, store.Path, version, now, ct),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction, committing when it returns and rolling back when it throws.</summary>
-    internal async Task InTransactionAsync(Func<SqliteWriter, DateTimeOffset, CancellationToken, Task> work, CancellationToken cancellationToken)
-    {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                using (var writer = new SqliteWriter(connection, transaction))
-                {
-                    await work(writer, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                }
+    /// <inheritdoc />
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenSqliteConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-    }
+    /// <summary>Begins an IMMEDIATE transaction: it takes the write lock at once, so no other writer comes in before it ends.</summary>
+    protected override Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     /// <summary>Opens a pooled connection with the busy timeout set.</summary>
-    internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenSqliteConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             // FULL: each commit is on disk before the engine writes on (docs/engine.md, "One cycle, step by step").
-            await SqliteDb.ExecuteAsync(
+            await LinkStoreDb.ExecuteAsync(
                 connection,
                 null,
                 "PRAGMA busy_timeout = " + _busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; PRAGMA synchronous = FULL;",
@@ -137,24 +108,6 @@ public sealed partial class SqliteLinkStore : ILinkStore, IAsyncDisposable
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
-        }
-    }
-
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, (string, object?)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
-    {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqliteDb.QueryAsync(connection, sql, parameters, map, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<int> ExecuteAsync(string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
-    {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqliteDb.ExecuteAsync(connection, null, sql, parameters, cancellationToken).ConfigureAwait(false);
         }
     }
 }

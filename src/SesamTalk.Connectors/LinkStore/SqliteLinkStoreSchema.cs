@@ -153,45 +153,24 @@ internal static class SqliteLinkStoreSchema
     public static async Task<int> MigrateAsync(SqliteConnection connection, string path, int targetVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // WAL can't be switched on inside a transaction; it sticks to the file.
-        await SqliteDb.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", [], cancellationToken).ConfigureAwait(false);
+        await LinkStoreDb.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", [], cancellationToken).ConfigureAwait(false);
 
         // IMMEDIATE, so two processes opening an old file at once migrate it once.
         var transaction = connection.BeginTransaction(deferred: false);
         await using (transaction.ConfigureAwait(false))
         {
-            await SqliteDb.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);", [], cancellationToken).ConfigureAwait(false);
-            var found = Convert.ToInt32(
-                await SqliteDb.ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", [], cancellationToken).ConfigureAwait(false),
-                System.Globalization.CultureInfo.InvariantCulture);
-            if (found > LatestVersion)
-            {
-                throw new LinkStoreSchemaException(
-                    $"The link store '{path}' has schema version {found}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another file.")
-                {
-                    FoundVersion = found,
-                    SupportedVersion = LatestVersion,
-                };
-            }
-
-            for (var version = found + 1; version <= targetVersion; version++)
-            {
-                await SqliteDb.ExecuteAsync(connection, transaction, Migrations[version - 1], [], cancellationToken).ConfigureAwait(false);
-                await SqliteDb.ExecuteAsync(
-                    connection,
-                    transaction,
-                    "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at);",
-                    [("@version", version), ("@at", SqliteDb.Time(now))],
-                    cancellationToken).ConfigureAwait(false);
-            }
+            await LinkStoreDb.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);", [], cancellationToken).ConfigureAwait(false);
+            var found = await LinkStoreMigrations.ApplyAsync(
+                connection,
+                transaction,
+                Migrations,
+                targetVersion,
+                SqliteLinkStoreDialect.TimeText(now),
+                newer => $"The link store '{path}' has schema version {newer}, newer than version {LatestVersion} that this SesamTalk understands. Upgrade SesamTalk, or point it at another file.",
+                cancellationToken).ConfigureAwait(false);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return found;
         }
     }
-
-    /// <summary>The version a file has now.</summary>
-    public static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        Convert.ToInt32(
-            await SqliteDb.ScalarAsync(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", [], cancellationToken).ConfigureAwait(false),
-            System.Globalization.CultureInfo.InvariantCulture);
 }

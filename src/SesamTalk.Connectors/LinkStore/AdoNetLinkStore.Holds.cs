@@ -1,12 +1,12 @@
-using Npgsql;
-using SesamTalk.Connectors.LinkStore;
+using System.Data.Common;
 
-namespace SesamTalk.PostgreSql;
+namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>Flows held by the mass-change breaker: the hold, its approval, and the holds that ended, kept as history.</summary>
-public sealed partial class PostgreSqlLinkStore
+public abstract partial class AdoNetLinkStore
 {
-    private const string HoldColumns = "entity, system, type, held_since, checked_at, changes, links, change_limit, reason, approved_by, approved_at";
+    /// <summary>The columns <see cref="ReadHold"/> reads, in order.</summary>
+    internal const string HoldColumns = "entity, system, type, held_since, checked_at, changes, links, change_limit, reason, approved_by, approved_at";
 
     /// <inheritdoc />
     public async Task<HeldFlow> HoldFlowAsync(SyncFlowId flow, int changes, int links, int limit, string reason, CancellationToken cancellationToken = default)
@@ -16,7 +16,7 @@ public sealed partial class PostgreSqlLinkStore
             "INSERT INTO held_flows (" + HoldColumns + ") VALUES (@entity, @system, @type, @now, @now, @changes, @links, @limit, @reason, NULL, NULL) "
             + "ON CONFLICT (entity, system, type) DO UPDATE SET checked_at = excluded.checked_at, changes = excluded.changes, links = excluded.links, "
             + "change_limit = excluded.change_limit, reason = excluded.reason RETURNING " + HoldColumns + ";",
-            PostgreSqlDb.Flow(flow, ("now", _time.GetUtcNow()), ("changes", changes), ("links", links), ("limit", limit), ("reason", reason)),
+            LinkStoreDb.Flow(flow, ("@now", _dialect.Time(_time.GetUtcNow())), ("@changes", changes), ("@links", links), ("@limit", limit), ("@reason", reason)),
             ReadHold,
             cancellationToken).ConfigureAwait(false);
         return holds[0];
@@ -25,7 +25,7 @@ public sealed partial class PostgreSqlLinkStore
     /// <inheritdoc />
     public async Task<HeldFlow?> GetHeldFlowAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
     {
-        var holds = await QueryAsync("SELECT " + HoldColumns + " FROM held_flows WHERE " + FlowIs + ";", PostgreSqlDb.Flow(flow), ReadHold, cancellationToken).ConfigureAwait(false);
+        var holds = await QueryAsync("SELECT " + HoldColumns + " FROM held_flows WHERE " + FlowIs + ";", LinkStoreDb.Flow(flow), ReadHold, cancellationToken).ConfigureAwait(false);
         return holds.Count > 0 ? holds[0] : null;
     }
 
@@ -39,7 +39,7 @@ public sealed partial class PostgreSqlLinkStore
         ArgumentException.ThrowIfNullOrWhiteSpace(approvedBy);
         var holds = await QueryAsync(
             "UPDATE held_flows SET approved_by = @by, approved_at = @now WHERE " + FlowIs + " RETURNING " + HoldColumns + ";",
-            PostgreSqlDb.Flow(flow, ("by", approvedBy), ("now", _time.GetUtcNow())),
+            LinkStoreDb.Flow(flow, ("@by", approvedBy), ("@now", _dialect.Time(_time.GetUtcNow()))),
             ReadHold,
             cancellationToken).ConfigureAwait(false);
         return holds.Count > 0 ? holds[0] : null;
@@ -52,12 +52,11 @@ public sealed partial class PostgreSqlLinkStore
         await InTransactionAsync(
             async (writer, now, token) =>
             {
-                // One statement: the deleted hold goes to the history as it leaves.
-                released = await writer.ExecuteAsync(
-                    "WITH ended AS (DELETE FROM held_flows WHERE " + FlowIs + " RETURNING " + HoldColumns + ") "
-                    + "INSERT INTO released_holds (" + HoldColumns + ", released_because, released_at) SELECT " + HoldColumns + ", @because, @now FROM ended;",
-                    PostgreSqlDb.Flow(flow, ("because", (int)reason), ("now", now)),
-                    token).ConfigureAwait(false);
+                var parameters = LinkStoreDb.Flow(flow, ("@because", (int)reason), ("@now", _dialect.Time(now)));
+                foreach (var statement in _dialect.ReleaseHold)
+                {
+                    released = await writer.ExecuteAsync(statement, parameters, token).ConfigureAwait(false);
+                }
             },
             cancellationToken).ConfigureAwait(false);
         return released > 0;
@@ -67,18 +66,18 @@ public sealed partial class PostgreSqlLinkStore
     public Task<IReadOnlyList<ReleasedHold>> GetReleasedHoldsAsync(SyncFlowId flow, CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SELECT " + HoldColumns + ", released_because, released_at FROM released_holds WHERE " + FlowIs + " ORDER BY released_at, id;",
-            PostgreSqlDb.Flow(flow),
-            r => new ReleasedHold(ReadHold(r), (HoldReleaseReason)r.GetInt32(11), PostgreSqlDb.ReadTime(r, 12)),
+            LinkStoreDb.Flow(flow),
+            r => new ReleasedHold(ReadHold(r), (HoldReleaseReason)r.GetInt32(11), _dialect.ReadTime(r, 12)),
             cancellationToken);
 
-    private static HeldFlow ReadHold(NpgsqlDataReader reader) => new(
-        PostgreSqlDb.ReadFlow(reader),
-        PostgreSqlDb.ReadTime(reader, 3),
-        PostgreSqlDb.ReadTime(reader, 4),
+    private HeldFlow ReadHold(DbDataReader reader) => new(
+        LinkStoreDb.ReadFlow(reader),
+        _dialect.ReadTime(reader, 3),
+        _dialect.ReadTime(reader, 4),
         reader.GetInt32(5),
         reader.GetInt32(6),
         reader.GetInt32(7),
         reader.GetString(8),
-        PostgreSqlDb.ReadNullableString(reader, 9),
-        PostgreSqlDb.ReadNullableTime(reader, 10));
+        LinkStoreDb.ReadNullableString(reader, 9),
+        _dialect.ReadNullableTime(reader, 10));
 }

@@ -1,26 +1,24 @@
-using Microsoft.Data.Sqlite;
-
 namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>Conflicts and quarantine: the queries, release and count (they are written through a commit).</summary>
-public sealed partial class SqliteLinkStore
+public abstract partial class AdoNetLinkStore
 {
     /// <inheritdoc />
     public Task<IReadOnlyList<ConflictRecord>> GetConflictsAsync(SyncFlowId flow, string? localId = null, CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SELECT entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at FROM conflicts "
             + "WHERE " + FlowIs + " AND (@local IS NULL OR local_id = @local) ORDER BY occurred_at, id;",
-            SqliteDb.Flow(flow, ("@local", localId)),
+            LinkStoreDb.Flow(flow, ("@local", localId)),
             r => new ConflictRecord(
-                ReadFlow(r),
+                LinkStoreDb.ReadFlow(r),
                 r.GetString(3),
                 r.GetString(4),
                 r.GetString(5),
-                SqliteDb.ReadNullableString(r, 6),
-                SqliteDb.ReadNullableString(r, 7),
+                LinkStoreDb.ReadNullableString(r, 6),
+                LinkStoreDb.ReadNullableString(r, 7),
                 (ConflictRule)r.GetInt32(8),
                 (SyncSide)r.GetInt32(9),
-                SqliteDb.ReadTime(r, 10)),
+                _dialect.ReadTime(r, 10)),
             cancellationToken);
 
     /// <inheritdoc />
@@ -28,16 +26,16 @@ public sealed partial class SqliteLinkStore
         QueryAsync(
             "SELECT entity, system, type, side, record_id, error, payload, last_at, attempts, released_at FROM quarantine "
             + "WHERE " + FlowIs + " ORDER BY first_at, side, record_id;",
-            SqliteDb.Flow(flow),
+            LinkStoreDb.Flow(flow),
             r => new QuarantinedRecord(
-                ReadFlow(r),
+                LinkStoreDb.ReadFlow(r),
                 (SyncSide)r.GetInt32(3),
                 r.GetString(4),
                 r.GetString(5),
-                SqliteDb.ReadNullableString(r, 6),
-                SqliteDb.ReadTime(r, 7),
+                LinkStoreDb.ReadNullableString(r, 6),
+                _dialect.ReadTime(r, 7),
                 r.GetInt32(8),
-                SqliteDb.ReadNullableTime(r, 9)),
+                _dialect.ReadNullableTime(r, 9)),
             cancellationToken);
 
     /// <inheritdoc />
@@ -46,21 +44,13 @@ public sealed partial class SqliteLinkStore
         ArgumentNullException.ThrowIfNull(recordId);
         return await ExecuteAsync(
             "UPDATE quarantine SET released_at = @now WHERE " + FlowIs + " AND side = @side AND record_id = @record AND released_at IS NULL;",
-            SqliteDb.Flow(flow, ("@side", (int)side), ("@record", recordId), ("@now", SqliteDb.Time(_time.GetUtcNow()))),
+            LinkStoreDb.Flow(flow, ("@side", (int)side), ("@record", recordId), ("@now", _dialect.Time(_time.GetUtcNow()))),
             cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <inheritdoc />
     public async Task<int> CountQuarantinedAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
     {
-        var rows = await QueryAsync(
-            "SELECT COUNT(*) FROM quarantine WHERE " + FlowIs + " AND released_at IS NULL;",
-            SqliteDb.Flow(flow),
-            r => r.GetInt32(0),
-            cancellationToken).ConfigureAwait(false);
-        return rows[0];
+        return await CountAsync("SELECT COUNT(*) FROM quarantine WHERE " + FlowIs + " AND released_at IS NULL;", flow, cancellationToken).ConfigureAwait(false);
     }
-
-    private static SyncFlowId ReadFlow(SqliteDataReader reader) =>
-        new(reader.GetString(0), new SyncTarget(reader.GetString(1), reader.GetString(2)));
 }

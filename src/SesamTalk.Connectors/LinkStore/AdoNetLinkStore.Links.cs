@@ -1,45 +1,39 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 
 namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>Links: the queries, and the by-hand link, relink and unlink.</summary>
-public sealed partial class SqliteLinkStore
+public abstract partial class AdoNetLinkStore
 {
+    private const string LinkColumns =
+        "entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed";
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(entity);
         ArgumentNullException.ThrowIfNull(localId);
         var rows = await QueryAsync(
-            "SELECT " + SqliteLinkWrites.LinkColumns + " FROM links WHERE entity = @entity AND local_id = @local ORDER BY system, type;",
+            "SELECT " + LinkColumns + " FROM links WHERE entity = @entity AND local_id = @local ORDER BY system, type;",
             [("@entity", entity), ("@local", localId)],
-            SqliteLinkWrites.ReadLink,
+            ReadLink,
             cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.Link).ToList();
     }
 
     /// <inheritdoc />
-    public async Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default)
+    public Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(localId);
-        var rows = await QueryAsync(
-            "SELECT " + SqliteLinkWrites.LinkColumns + " FROM links WHERE " + FlowIs + " AND local_id = @id;",
-            SqliteDb.Flow(flow, ("@id", localId)),
-            SqliteLinkWrites.ReadLink,
-            cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        return FindOneAsync(flow, "local_id", localId, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default)
+    public Task<StoredLink?> FindByRemoteIdAsync(SyncFlowId flow, string remoteId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(remoteId);
-        var rows = await QueryAsync(
-            "SELECT " + SqliteLinkWrites.LinkColumns + " FROM links WHERE " + FlowIs + " AND remote_id = @id;",
-            SqliteDb.Flow(flow, ("@id", remoteId)),
-            SqliteLinkWrites.ReadLink,
-            cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        return FindOneAsync(flow, "remote_id", remoteId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -52,12 +46,12 @@ public sealed partial class SqliteLinkStore
             return links;
         }
 
-        // One parameter for the whole page (a JSON array), searched on the flow's unique index of that side's ids.
+        // One parameter for the whole page, searched on the flow's unique index of that side's ids.
         var column = side == SyncSide.Local ? "local_id" : "remote_id";
         var rows = await QueryAsync(
-            "SELECT " + SqliteLinkWrites.LinkColumns + " FROM links WHERE " + FlowIs + " AND " + column + " IN (SELECT value FROM json_each(@ids));",
-            SqliteDb.Flow(flow, ("@ids", SqliteDb.JsonArray(ids))),
-            SqliteLinkWrites.ReadLink,
+            "SELECT " + LinkColumns + " FROM links WHERE " + FlowIs + " AND " + _dialect.IsIn(column, "@ids") + ";",
+            LinkStoreDb.Flow(flow, ("@ids", _dialect.TextList(ids))),
+            ReadLink,
             cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {
@@ -71,28 +65,26 @@ public sealed partial class SqliteLinkStore
     public async Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
     {
         // Counted on the primary key's index, whose prefix is the flow: the rows (fingerprints, agreed states) are not read.
-        var counts = await QueryAsync(
-            "SELECT COUNT(*) FROM links WHERE " + FlowIs + ";",
-            SqliteDb.Flow(flow),
-            reader => reader.GetInt32(0),
-            cancellationToken).ConfigureAwait(false);
-        return counts[0];
+        return await CountAsync("SELECT COUNT(*) FROM links WHERE " + FlowIs + ";", flow, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<StoredLink> ReadLinksAsync(SyncFlowId flow, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var parameters = SqliteDb.Flow(flow);
+        var parameters = LinkStoreDb.Flow(flow);
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = SqliteDb.Command(connection, null, "SELECT " + SqliteLinkWrites.LinkColumns + " FROM links WHERE " + FlowIs + " ORDER BY local_id;", parameters);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var command = LinkStoreDb.Command(connection, null, "SELECT " + LinkColumns + " FROM links WHERE " + FlowIs + " ORDER BY local_id;", parameters);
+            await using (command.ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    yield return SqliteLinkWrites.ReadLink(reader);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return ReadLink(reader);
+                    }
                 }
             }
         }
@@ -102,7 +94,7 @@ public sealed partial class SqliteLinkStore
     public async Task<SyncLink> LinkByHandAsync(SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken = default)
     {
         var link = ByHand(flow, localId, remoteId);
-        await InTransactionAsync((w, _, ct) => SqliteLinkWrites.SaveLinkAsync(w, link, fingerprints: null, ct), cancellationToken).ConfigureAwait(false);
+        await InTransactionAsync((w, _, ct) => LinkWrites.SaveLinkAsync(w, link, fingerprints: null, ct), cancellationToken).ConfigureAwait(false);
         return link;
     }
 
@@ -113,8 +105,8 @@ public sealed partial class SqliteLinkStore
         await InTransactionAsync(
             async (w, _, ct) =>
             {
-                await SqliteLinkWrites.RemoveLinksOfAsync(w, flow, localId, remoteId, ct).ConfigureAwait(false);
-                await SqliteLinkWrites.SaveLinkAsync(w, link, fingerprints: null, ct).ConfigureAwait(false);
+                await LinkWrites.RemoveLinksOfAsync(w, flow, localId, remoteId, ct).ConfigureAwait(false);
+                await LinkWrites.SaveLinkAsync(w, link, fingerprints: null, ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return link;
@@ -127,7 +119,7 @@ public sealed partial class SqliteLinkStore
         ArgumentNullException.ThrowIfNull(localId);
         var removed = false;
         await InTransactionAsync(
-            async (w, _, ct) => removed = await SqliteLinkWrites.UnlinkAsync(w, flow, localId, ct).ConfigureAwait(false),
+            async (w, _, ct) => removed = await LinkWrites.UnlinkAsync(w, flow, localId, ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         return removed;
     }
@@ -137,8 +129,18 @@ public sealed partial class SqliteLinkStore
     {
         var rows = await QueryAsync(
             "SELECT value FROM cursors WHERE " + FlowIs + " AND side = @side;",
-            SqliteDb.Flow(flow, ("@side", (int)side)),
+            LinkStoreDb.Flow(flow, ("@side", (int)side)),
             r => r.GetString(0),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private async Task<StoredLink?> FindOneAsync(SyncFlowId flow, string column, string id, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            "SELECT " + LinkColumns + " FROM links WHERE " + FlowIs + " AND " + column + " = @id;",
+            LinkStoreDb.Flow(flow, ("@id", id)),
+            ReadLink,
             cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -150,4 +152,22 @@ public sealed partial class SqliteLinkStore
         ArgumentException.ThrowIfNullOrEmpty(remoteId);
         return new SyncLink(flow.Entity, localId, flow.Target, remoteId, SyncLinkProvenance.LinkedByHand, null, _time.GetUtcNow());
     }
+
+    /// <summary>Reads a row selected with <see cref="LinkColumns"/>.</summary>
+    private StoredLink ReadLink(DbDataReader reader) =>
+        new(
+            new SyncLink(
+                reader.GetString(0),
+                reader.GetString(3),
+                new SyncTarget(reader.GetString(1), reader.GetString(2)),
+                reader.GetString(4),
+                (SyncLinkProvenance)reader.GetInt32(5),
+                LinkStoreDb.ReadNullableString(reader, 6),
+                _dialect.ReadTime(reader, 7)),
+            new LinkFingerprints(
+                LinkStoreDb.ReadNullableString(reader, 8),
+                LinkStoreDb.ReadNullableString(reader, 9),
+                LinkStoreDb.ReadNullableString(reader, 10),
+                LinkStoreDb.ReadNullableString(reader, 11),
+                LinkStoreDb.ReadNullableString(reader, 12)));
 }

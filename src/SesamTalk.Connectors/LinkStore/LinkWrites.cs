@@ -1,53 +1,29 @@
-using Npgsql;
-using SesamTalk.Connectors.LinkStore;
-
-namespace SesamTalk.PostgreSql;
+namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>The link store's writes, each run inside a commit's transaction.</summary>
-internal static class PostgreSqlLinkWrites
+internal static class LinkWrites
 {
-    /// <summary>The columns <see cref="ReadLink"/> reads, in order.</summary>
-    public const string LinkColumns =
-        "entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed";
-
-    private const string FlowIs = PostgreSqlDb.FlowIs;
-
-    /// <summary>Reads a row selected with <see cref="LinkColumns"/>.</summary>
-    public static StoredLink ReadLink(NpgsqlDataReader reader) =>
-        new(
-            new SyncLink(
-                reader.GetString(0),
-                reader.GetString(3),
-                new SyncTarget(reader.GetString(1), reader.GetString(2)),
-                reader.GetString(4),
-                (SyncLinkProvenance)reader.GetInt32(5),
-                PostgreSqlDb.ReadNullableString(reader, 6),
-                PostgreSqlDb.ReadTime(reader, 7)),
-            new LinkFingerprints(
-                PostgreSqlDb.ReadNullableString(reader, 8),
-                PostgreSqlDb.ReadNullableString(reader, 9),
-                PostgreSqlDb.ReadNullableString(reader, 10),
-                PostgreSqlDb.ReadNullableString(reader, 11),
-                PostgreSqlDb.ReadNullableString(reader, 12)));
+    private const string FlowIs = LinkStoreDb.FlowIs;
 
     /// <summary>
     /// Inserts a link, then saves <paramref name="fingerprints"/> when given; the same pair again is a no-op but for the
-    /// fingerprints, a clash on either id throws <see cref="SyncLinkConflictException"/>. (A commit's runs of new links go
-    /// through <see cref="PostgreSqlLinkBatches"/>, which falls back to this to name a clash.)
+    /// fingerprints, a clash on either id throws <see cref="SyncLinkConflictException"/>. The insert goes first and the
+    /// ids are only looked at when it did nothing. (A commit's runs of new links go through <see cref="LinkBatches"/>,
+    /// which falls back to this to name a clash.)
     /// </summary>
-    public static async Task SaveLinkAsync(PostgreSqlWriter writer, SyncLink link, LinkFingerprints? fingerprints, CancellationToken cancellationToken)
+    public static async Task SaveLinkAsync(LinkStoreWriter writer, SyncLink link, LinkFingerprints? fingerprints, CancellationToken cancellationToken)
     {
         var flow = new SyncFlowId(link.Entity, link.Target);
         var inserted = await writer.ExecuteAsync(
             "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at) "
             + "VALUES (@entity, @system, @type, @local, @remote, @provenance, @matchKey, @linkedAt) ON CONFLICT DO NOTHING;",
-            PostgreSqlDb.Flow(
+            LinkStoreDb.Flow(
                 flow,
-                ("local", link.LocalId),
-                ("remote", link.RemoteId),
-                ("provenance", (int)link.Provenance),
-                ("matchKey", link.MatchKey),
-                ("linkedAt", link.LinkedAt)),
+                ("@local", link.LocalId),
+                ("@remote", link.RemoteId),
+                ("@provenance", (int)link.Provenance),
+                ("@matchKey", link.MatchKey),
+                ("@linkedAt", writer.Dialect.Time(link.LinkedAt))),
             cancellationToken).ConfigureAwait(false);
         if (inserted == 0)
         {
@@ -61,18 +37,18 @@ internal static class PostgreSqlLinkWrites
     }
 
     /// <summary>Throws when either id of a link that could not be inserted is linked to another record (the same pair is no clash).</summary>
-    private static async Task ThrowIfTakenAsync(PostgreSqlWriter writer, SyncFlowId flow, SyncLink link, CancellationToken cancellationToken)
+    private static async Task ThrowIfTakenAsync(LinkStoreWriter writer, SyncFlowId flow, SyncLink link, CancellationToken cancellationToken)
     {
         var linkedRemote = await writer.QueryAsync(
             "SELECT remote_id FROM links WHERE " + FlowIs + " AND local_id = @local;",
-            PostgreSqlDb.Flow(flow, ("local", link.LocalId)),
+            LinkStoreDb.Flow(flow, ("@local", link.LocalId)),
             r => r.GetString(0),
             cancellationToken).ConfigureAwait(false);
         if (linkedRemote.Count == 0)
         {
             var linkedLocal = await writer.QueryAsync(
                 "SELECT local_id FROM links WHERE " + FlowIs + " AND remote_id = @remote;",
-                PostgreSqlDb.Flow(flow, ("remote", link.RemoteId)),
+                LinkStoreDb.Flow(flow, ("@remote", link.RemoteId)),
                 r => r.GetString(0),
                 cancellationToken).ConfigureAwait(false);
             throw SyncLinkConflictException.RemoteTaken(link, linkedLocal.Count > 0 ? linkedLocal[0] : "?");
@@ -85,30 +61,30 @@ internal static class PostgreSqlLinkWrites
     }
 
     /// <summary>Removes whatever links the host record or the remote record has in the flow.</summary>
-    public static Task<int> RemoveLinksOfAsync(PostgreSqlWriter writer, SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken) =>
+    public static Task<int> RemoveLinksOfAsync(LinkStoreWriter writer, SyncFlowId flow, string localId, string remoteId, CancellationToken cancellationToken) =>
         writer.ExecuteAsync("DELETE FROM links WHERE " + FlowIs + " AND (local_id = @local OR remote_id = @remote);",
-            PostgreSqlDb.Flow(flow, ("local", localId), ("remote", remoteId)),
+            LinkStoreDb.Flow(flow, ("@local", localId), ("@remote", remoteId)),
             cancellationToken);
 
     /// <summary>Removes the host record's link in the flow.</summary>
-    public static async Task<bool> UnlinkAsync(PostgreSqlWriter writer, SyncFlowId flow, string localId, CancellationToken cancellationToken) =>
+    public static async Task<bool> UnlinkAsync(LinkStoreWriter writer, SyncFlowId flow, string localId, CancellationToken cancellationToken) =>
         await writer.ExecuteAsync("DELETE FROM links WHERE " + FlowIs + " AND local_id = @local;",
-            PostgreSqlDb.Flow(flow, ("local", localId)),
+            LinkStoreDb.Flow(flow, ("@local", localId)),
             cancellationToken).ConfigureAwait(false) > 0;
 
     /// <summary>Replaces a link's fingerprints and agreed state; throws when the link does not exist.</summary>
-    public static async Task SaveFingerprintsAsync(PostgreSqlWriter writer, SyncFlowId flow, string localId, LinkFingerprints fingerprints, CancellationToken cancellationToken)
+    public static async Task SaveFingerprintsAsync(LinkStoreWriter writer, SyncFlowId flow, string localId, LinkFingerprints fingerprints, CancellationToken cancellationToken)
     {
         var changed = await writer.ExecuteAsync("UPDATE links SET local_read = @localRead, local_written = @localWritten, remote_read = @remoteRead, remote_written = @remoteWritten, agreed = @agreed "
             + "WHERE " + FlowIs + " AND local_id = @local;",
-            PostgreSqlDb.Flow(
+            LinkStoreDb.Flow(
                 flow,
-                ("local", localId),
-                ("localRead", fingerprints.LocalRead),
-                ("localWritten", fingerprints.LocalWritten),
-                ("remoteRead", fingerprints.RemoteRead),
-                ("remoteWritten", fingerprints.RemoteWritten),
-                ("agreed", fingerprints.Agreed)),
+                ("@local", localId),
+                ("@localRead", fingerprints.LocalRead),
+                ("@localWritten", fingerprints.LocalWritten),
+                ("@remoteRead", fingerprints.RemoteRead),
+                ("@remoteWritten", fingerprints.RemoteWritten),
+                ("@agreed", fingerprints.Agreed)),
             cancellationToken).ConfigureAwait(false);
         if (changed == 0)
         {
@@ -117,40 +93,40 @@ internal static class PostgreSqlLinkWrites
     }
 
     /// <summary>Sets a cursor.</summary>
-    public static Task SaveCursorAsync(PostgreSqlWriter writer, SyncFlowId flow, SyncSide side, string cursor, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static Task SaveCursorAsync(LinkStoreWriter writer, SyncFlowId flow, SyncSide side, string cursor, DateTimeOffset now, CancellationToken cancellationToken) =>
         writer.ExecuteAsync("INSERT INTO cursors (entity, system, type, side, value, updated_at) VALUES (@entity, @system, @type, @side, @value, @now) "
             + "ON CONFLICT (entity, system, type, side) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;",
-            PostgreSqlDb.Flow(flow, ("side", (int)side), ("value", cursor), ("now", now)),
+            LinkStoreDb.Flow(flow, ("@side", (int)side), ("@value", cursor), ("@now", writer.Dialect.Time(now))),
             cancellationToken);
 
     /// <summary>Appends a conflict.</summary>
-    public static Task RecordConflictAsync(PostgreSqlWriter writer, ConflictRecord conflict, CancellationToken cancellationToken) =>
+    public static Task RecordConflictAsync(LinkStoreWriter writer, ConflictRecord conflict, CancellationToken cancellationToken) =>
         writer.ExecuteAsync("INSERT INTO conflicts (entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at) "
             + "VALUES (@entity, @system, @type, @local, @remote, @field, @localValue, @remoteValue, @rule, @winner, @at);",
-            PostgreSqlDb.Flow(
+            LinkStoreDb.Flow(
                 conflict.Flow,
-                ("local", conflict.LocalId),
-                ("remote", conflict.RemoteId),
-                ("field", conflict.Field),
-                ("localValue", conflict.LocalValue),
-                ("remoteValue", conflict.RemoteValue),
-                ("rule", (int)conflict.Rule),
-                ("winner", (int)conflict.Winner),
-                ("at", conflict.At)),
+                ("@local", conflict.LocalId),
+                ("@remote", conflict.RemoteId),
+                ("@field", conflict.Field),
+                ("@localValue", conflict.LocalValue),
+                ("@remoteValue", conflict.RemoteValue),
+                ("@rule", (int)conflict.Rule),
+                ("@winner", (int)conflict.Winner),
+                ("@at", writer.Dialect.Time(conflict.At))),
             cancellationToken);
 
     /// <summary>Quarantines a record, or counts another attempt and holds it again (or releases it at once).</summary>
-    public static Task QuarantineAsync(PostgreSqlWriter writer, SyncFlowId flow, SyncSide side, string recordId, string error, string? payload, bool released, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static Task QuarantineAsync(LinkStoreWriter writer, SyncFlowId flow, SyncSide side, string recordId, string error, string? payload, bool released, DateTimeOffset now, CancellationToken cancellationToken) =>
         writer.ExecuteAsync("INSERT INTO quarantine (entity, system, type, side, record_id, error, payload, first_at, last_at, attempts, released_at) "
             + "VALUES (@entity, @system, @type, @side, @record, @error, @payload, @now, @now, 1, CASE WHEN @released THEN @now END) "
             + "ON CONFLICT (entity, system, type, side, record_id) DO UPDATE SET error = excluded.error, payload = excluded.payload, "
             + "last_at = excluded.last_at, attempts = quarantine.attempts + 1, released_at = excluded.released_at;",
-            PostgreSqlDb.Flow(flow, ("side", (int)side), ("record", recordId), ("error", error), ("payload", payload), ("now", now), ("released", released)),
+            LinkStoreDb.Flow(flow, ("@side", (int)side), ("@record", recordId), ("@error", error), ("@payload", payload), ("@now", writer.Dialect.Time(now)), ("@released", released)),
             cancellationToken);
 
     /// <summary>Removes a record from quarantine.</summary>
-    public static Task ClearQuarantineAsync(PostgreSqlWriter writer, SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken) =>
+    public static Task ClearQuarantineAsync(LinkStoreWriter writer, SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken) =>
         writer.ExecuteAsync("DELETE FROM quarantine WHERE " + FlowIs + " AND side = @side AND record_id = @record;",
-            PostgreSqlDb.Flow(flow, ("side", (int)side), ("record", recordId)),
+            LinkStoreDb.Flow(flow, ("@side", (int)side), ("@record", recordId)),
             cancellationToken);
 }

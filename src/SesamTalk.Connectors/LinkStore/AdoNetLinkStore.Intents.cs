@@ -1,12 +1,12 @@
-using Npgsql;
-using SesamTalk.Connectors.LinkStore;
+using System.Data.Common;
 
-namespace SesamTalk.PostgreSql;
+namespace SesamTalk.Connectors.LinkStore;
 
-/// <summary>Pending-create intents: recorded before a create, deleted in the commit that saves its link.</summary>
-public sealed partial class PostgreSqlLinkStore
+/// <summary>Pending-create intents: recorded before a create, completed in the commit that saves its link.</summary>
+public abstract partial class AdoNetLinkStore
 {
-    private const string IntentColumns = "idempotency_key, entity, system, type, source_side, source_id, created_at";
+    /// <summary>The columns <see cref="ReadIntent"/> reads, in order.</summary>
+    internal const string IntentColumns = "idempotency_key, entity, system, type, source_side, source_id, created_at";
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PendingCreate>> RecordIntentsAsync(SyncFlowId flow, SyncSide sourceSide, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken = default)
@@ -17,7 +17,7 @@ public sealed partial class PostgreSqlLinkStore
             ArgumentException.ThrowIfNullOrEmpty(id, nameof(sourceIds));
         }
 
-        PostgreSqlDb.Validate(flow);
+        flow.Validate();
         var intents = new List<PendingCreate>(sourceIds.Count);
         if (sourceIds.Count == 0)
         {
@@ -25,21 +25,21 @@ public sealed partial class PostgreSqlLinkStore
         }
 
         // Two statements for the whole list: the inserts (a key each, drawn here), then the open intents of the list's
-        // records, those just made and those an earlier attempt left (the unique constraint keeps one a record).
-        var keys = sourceIds.Select(_ => Guid.NewGuid().ToString("N")).ToArray();
-        var ids = sourceIds.ToArray();
+        // records, those just made and those an earlier attempt left (a unique index on the open ones keeps one a record).
+        var insert = _dialect.InsertIntents(sourceIds.Select(_ => Guid.NewGuid().ToString("N")).ToArray(), sourceIds);
+        var ids = _dialect.TextList(sourceIds);
         var open = new Dictionary<string, PendingCreate>(StringComparer.Ordinal);
         await InTransactionAsync(
             async (writer, now, ct) =>
             {
                 await writer.ExecuteAsync(
-                    "INSERT INTO intents (" + IntentColumns + ") "
-                    + "SELECT row.k, @entity, @system, @type, @side, row.s, @now FROM unnest(@keys::text[], @ids::text[]) AS row (k, s) ON CONFLICT DO NOTHING;",
-                    PostgreSqlDb.Flow(flow, ("keys", keys), ("ids", ids), ("side", (int)sourceSide), ("now", now)),
+                    insert.Sql,
+                    LinkStoreDb.Flow(flow, [("@side", (int)sourceSide), ("@now", _dialect.Time(now)), .. insert.Parameters]),
                     ct).ConfigureAwait(false);
                 foreach (var intent in await writer.QueryAsync(
-                    "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " AND source_side = @side AND source_id = ANY (@ids);",
-                    PostgreSqlDb.Flow(flow, ("ids", ids), ("side", (int)sourceSide)),
+                    "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " AND source_side = @side" + _dialect.OpenIntentsOnly
+                    + " AND " + _dialect.IsIn("source_id", "@ids") + ";",
+                    LinkStoreDb.Flow(flow, ("@ids", ids), ("@side", (int)sourceSide)),
                     ReadIntent,
                     ct).ConfigureAwait(false))
                 {
@@ -58,11 +58,16 @@ public sealed partial class PostgreSqlLinkStore
     /// <inheritdoc />
     public Task<IReadOnlyList<PendingCreate>> ListOpenIntentsAsync(SyncFlowId flow, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " ORDER BY created_at, idempotency_key;",
-            PostgreSqlDb.Flow(flow),
+            "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + _dialect.OpenIntentsOnly + " ORDER BY created_at, idempotency_key;",
+            LinkStoreDb.Flow(flow),
             ReadIntent,
             cancellationToken);
 
-    private static PendingCreate ReadIntent(NpgsqlDataReader reader) =>
-        new(reader.GetString(0), PostgreSqlDb.ReadFlow(reader, 1), (SyncSide)reader.GetInt32(4), reader.GetString(5), PostgreSqlDb.ReadTime(reader, 6));
+    private PendingCreate ReadIntent(DbDataReader reader) =>
+        new(
+            reader.GetString(0),
+            LinkStoreDb.ReadFlow(reader, 1),
+            (SyncSide)reader.GetInt32(4),
+            reader.GetString(5),
+            _dialect.ReadTime(reader, 6));
 }

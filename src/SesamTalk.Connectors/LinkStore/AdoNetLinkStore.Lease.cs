@@ -1,10 +1,11 @@
 namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>
-/// Flow leases: one atomic statement each, so two processes on one file never both hold a flow. A released lease keeps
-/// its row (no owner, expired), so the flow's epoch never repeats.
+/// Flow leases: one atomic statement each, so two processes on one store never both hold a flow. A released lease keeps
+/// its row (no owner, expired), so the flow's epoch never repeats. Times are the store's clock, so the clocks of
+/// processes that share a store should agree to well within a lease's duration.
 /// </summary>
-public sealed partial class SqliteLinkStore
+public abstract partial class AdoNetLinkStore
 {
     /// <inheritdoc />
     public async Task<SyncLease?> TryAcquireLeaseAsync(SyncFlowId flow, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
@@ -18,7 +19,7 @@ public sealed partial class SqliteLinkStore
             "INSERT INTO leases (entity, system, type, owner, acquired_at, expires_at, epoch) VALUES (@entity, @system, @type, @owner, @now, @expires, 1) "
             + "ON CONFLICT (entity, system, type) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at, "
             + "epoch = leases.epoch + 1 WHERE leases.expires_at <= @now OR leases.owner = @owner RETURNING epoch;",
-            SqliteDb.Flow(flow, ("@owner", owner), ("@now", SqliteDb.Time(now)), ("@expires", SqliteDb.Time(now + duration))),
+            LinkStoreDb.Flow(flow, ("@owner", owner), ("@now", _dialect.Time(now)), ("@expires", _dialect.Time(now + duration))),
             reader => reader.GetInt64(0),
             cancellationToken).ConfigureAwait(false);
         return epochs.Count > 0 ? new SyncLease(flow, owner, epochs[0]) : null;
@@ -34,7 +35,7 @@ public sealed partial class SqliteLinkStore
         // Still ours means nobody took it over, even when it lapsed in between.
         return await ExecuteAsync(
             "UPDATE leases SET expires_at = @expires WHERE " + FlowIs + " AND owner = @owner;",
-            SqliteDb.Flow(flow, ("@owner", owner), ("@expires", SqliteDb.Time(now + duration))),
+            LinkStoreDb.Flow(flow, ("@owner", owner), ("@expires", _dialect.Time(now + duration))),
             cancellationToken).ConfigureAwait(false) > 0;
     }
 
@@ -43,8 +44,8 @@ public sealed partial class SqliteLinkStore
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         return await ExecuteAsync(
-            "UPDATE leases SET owner = '', expires_at = MIN(expires_at, @now) WHERE " + FlowIs + " AND owner = @owner;",
-            SqliteDb.Flow(flow, ("@owner", owner), ("@now", SqliteDb.Time(_time.GetUtcNow()))),
+            "UPDATE leases SET owner = '', expires_at = " + _dialect.Least + "(expires_at, @now) WHERE " + FlowIs + " AND owner = @owner;",
+            LinkStoreDb.Flow(flow, ("@owner", owner), ("@now", _dialect.Time(_time.GetUtcNow()))),
             cancellationToken).ConfigureAwait(false) > 0;
     }
 
@@ -53,7 +54,7 @@ public sealed partial class SqliteLinkStore
     {
         var owners = await QueryAsync(
             "SELECT owner FROM leases WHERE " + FlowIs + " AND expires_at > @now AND owner <> '';",
-            SqliteDb.Flow(flow, ("@now", SqliteDb.Time(_time.GetUtcNow()))),
+            LinkStoreDb.Flow(flow, ("@now", _dialect.Time(_time.GetUtcNow()))),
             reader => reader.GetString(0),
             cancellationToken).ConfigureAwait(false);
         return owners.Count > 0 ? owners[0] : null;
@@ -68,16 +69,20 @@ public sealed partial class SqliteLinkStore
         var now = _time.GetUtcNow();
         var epochs = await QueryAsync(
             "UPDATE leases SET owner = @owner, acquired_at = @now, expires_at = @expires, epoch = epoch + 1 WHERE " + FlowIs + " AND owner = @former RETURNING epoch;",
-            SqliteDb.Flow(flow, ("@owner", owner), ("@former", formerOwner), ("@now", SqliteDb.Time(now)), ("@expires", SqliteDb.Time(now + duration))),
+            LinkStoreDb.Flow(flow, ("@owner", owner), ("@former", formerOwner), ("@now", _dialect.Time(now)), ("@expires", _dialect.Time(now + duration))),
             reader => reader.GetInt64(0),
             cancellationToken).ConfigureAwait(false);
         return epochs.Count > 0 ? new SyncLease(flow, owner, epochs[0]) : null;
     }
 
-    /// <summary>Whether <paramref name="lease"/> is still its flow's (run in a commit's IMMEDIATE transaction, which no take-over can come into).</summary>
-    internal static async Task<bool> IsLeaseHeldAsync(SqliteWriter writer, SyncLease lease, CancellationToken cancellationToken) =>
-        await writer.ScalarAsync(
-            "SELECT 1 FROM leases WHERE " + FlowIs + " AND owner = @owner AND epoch = @epoch;",
-            SqliteDb.Flow(lease.Flow, ("@owner", lease.Owner), ("@epoch", lease.Epoch)),
-            cancellationToken).ConfigureAwait(false) is not null;
+    /// <summary>
+    /// Whether <paramref name="lease"/> is still its flow's, run first in a commit's transaction, which no take-over can
+    /// come into before it ends (SQLite's IMMEDIATE transaction shuts other writers out; PostgreSQL locks the row FOR SHARE).
+    /// </summary>
+    internal static async Task<bool> IsLeaseHeldAsync(LinkStoreWriter writer, SyncLease lease, CancellationToken cancellationToken) =>
+        (await writer.QueryAsync(
+            "SELECT 1 FROM leases WHERE " + FlowIs + " AND owner = @owner AND epoch = @epoch" + writer.Dialect.LockLeaseRow + ";",
+            LinkStoreDb.Flow(lease.Flow, ("@owner", lease.Owner), ("@epoch", lease.Epoch)),
+            _ => true,
+            cancellationToken).ConfigureAwait(false)).Count > 0;
 }
