@@ -23,45 +23,15 @@ internal static class EntityDispatch
     }
 
     /// <summary>The engine whose "sync" runs the operation; everything else passes through to the real engine.</summary>
-    private sealed class OperationEngine<TResult>(ISyncEngine engine, IEntityOperation<TResult> operation) : ISyncEngine
+    private sealed class OperationEngine<TResult>(ISyncEngine engine, IEntityOperation<TResult> operation) : DelegatingSyncEngine(engine)
     {
         public TResult? Result { get; private set; }
 
-        public async Task<SyncReport> SyncAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+        public override async Task<SyncReport> SyncAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
             where TEntity : class
         {
-            Result = await operation.RunAsync(engine, entity, cancellationToken).ConfigureAwait(false);
+            Result = await operation.RunAsync(Inner, entity, cancellationToken).ConfigureAwait(false);
             return new SyncReport([]);
         }
-
-        public Task<SyncPlan> PlanAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
-            where TEntity : class => engine.PlanAsync(entity, cancellationToken);
-
-        public Task<SyncReport> SyncFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
-            where TEntity : class => engine.SyncFlowAsync(entity, target, progress, cancellationToken);
-
-        public Task<IReadOnlyList<SyncLink>> GetLinksAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, CancellationToken cancellationToken)
-            where TEntity : class => engine.GetLinksAsync(entity, id, cancellationToken);
-
-        public Task<SyncLink> LinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, string remoteId, CancellationToken cancellationToken)
-            where TEntity : class => engine.LinkAsync(entity, id, target, remoteId, cancellationToken);
-
-        public Task<bool> UnlinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, CancellationToken cancellationToken)
-            where TEntity : class => engine.UnlinkAsync(entity, id, target, cancellationToken);
-
-        public Task<IReadOnlyList<SyncConflict>> GetConflictsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string? id, CancellationToken cancellationToken)
-            where TEntity : class => engine.GetConflictsAsync(entity, id, cancellationToken);
-
-        public Task<IReadOnlyList<SyncQuarantineEntry>> GetQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
-            where TEntity : class => engine.GetQuarantineAsync(entity, cancellationToken);
-
-        public Task<int> ReleaseQuarantineAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
-            where TEntity : class => engine.ReleaseQuarantineAsync(entity, cancellationToken);
-
-        public Task<IReadOnlyList<SyncHeldFlow>> GetHeldFlowsAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, CancellationToken cancellationToken)
-            where TEntity : class => engine.GetHeldFlowsAsync(entity, cancellationToken);
-
-        public Task<bool> ApproveHeldFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, string approvedBy, CancellationToken cancellationToken)
-            where TEntity : class => engine.ApproveHeldFlowAsync(entity, target, approvedBy, cancellationToken);
     }
 }
