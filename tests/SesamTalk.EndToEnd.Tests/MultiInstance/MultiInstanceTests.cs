@@ -22,7 +22,13 @@ public sealed partial class MultiInstanceTests(PostgreSqlServer server, ITestOut
 {
     /// <summary>Customers the webshop holds besides its demo data; each goes to four systems (four flows).
     /// SESAMTALK_MULTI_CUSTOMERS sets another number for a figures run (docs/deployment.md).</summary>
-    private static readonly int Customers = int.TryParse(Environment.GetEnvironmentVariable("SESAMTALK_MULTI_CUSTOMERS"), CultureInfo.InvariantCulture, out var count) ? count : 100;
+    private static readonly int Customers = Setting("SESAMTALK_MULTI_CUSTOMERS", 100);
+
+    /// <summary>Copies of the job started at once (SESAMTALK_MULTI_INSTANCES for a figures run).</summary>
+    private static readonly int Instances = Setting("SESAMTALK_MULTI_INSTANCES", 3);
+
+    /// <summary>Copies killed, each replaced by a new one (SESAMTALK_MULTI_KILLS for a figures run).</summary>
+    private static readonly int Kills = Setting("SESAMTALK_MULTI_KILLS", 2);
 
     private const string Webshop = "sesamtalk_customwebshop";
 
@@ -41,19 +47,26 @@ public sealed partial class MultiInstanceTests(PostgreSqlServer server, ITestOut
             var clock = Stopwatch.StartNew();
             try
             {
-                for (var i = 1; i <= 3; i++)
+                for (var i = 1; i <= Instances; i++)
                 {
-                    running.Add(JobInstance.Start($"instance {i}", Settings(systems, database, states), lines.Writer));
+                    running.Add(JobInstance.Start($"instance {i.ToString(CultureInfo.InvariantCulture)}", Settings(systems, database, states), lines.Writer));
                 }
 
-                await KillOneWithCreatesInFlightAsync(running, lines.Reader, database, timeout.Token);
-                running.Add(JobInstance.Start("instance 4", Settings(systems, database, states), lines.Writer));
-                await KillOneWithCreatesInFlightAsync(running, lines.Reader, database, timeout.Token);
+                for (var kill = 1; kill <= Kills; kill++)
+                {
+                    await KillOneWithCreatesInFlightAsync(running, lines.Reader, database, timeout.Token);
+                    running.Add(JobInstance.Start($"instance {(Instances + kill).ToString(CultureInfo.InvariantCulture)}", Settings(systems, database, states), lines.Writer));
+                }
+
+                var apiCalls = 0;
                 foreach (var instance in running.Where(instance => !instance.Killed))
                 {
-                    var (exitCode, _, errors) = await instance.WaitAsync(timeout.Token);
+                    var (exitCode, jobOutput, errors) = await instance.WaitAsync(timeout.Token);
                     Assert.True(exitCode is 0 or 1, $"{instance.Name} failed ({exitCode.ToString(CultureInfo.InvariantCulture)}): {errors}");
+                    apiCalls += Figures(jobOutput).ApiCalls;
                 }
+
+                output.WriteLine($"{Customers} customers, {Instances} instance(s), {Kills} kill(s): {clock.Elapsed.TotalSeconds:F1} s, {apiCalls} API calls by the instances that were not killed");
             }
             finally
             {
@@ -65,7 +78,6 @@ public sealed partial class MultiInstanceTests(PostgreSqlServer server, ITestOut
                 }
             }
 
-            output.WriteLine($"{Customers} customers, three instances with two kills: {clock.Elapsed.TotalSeconds:F1} s");
             var settle = await RunToEndAsync("settling run", Settings(systems, database, states), timeout.Token);
             output.WriteLine($"settling run: {Figures(settle).ApiCalls} API calls");
 
@@ -195,6 +207,8 @@ public sealed partial class MultiInstanceTests(PostgreSqlServer server, ITestOut
             AssertOnceEach(expected, linked.Where(l => l!.StartsWith(type + " ", StringComparison.Ordinal)).Select(l => l![(type.Length + 1)..]));
         }
 
+        // The creates the killed copies had in flight were resolved: no intent is left open.
+        Assert.Empty(await ReadStringsAsync(connection, $"SELECT entity || ' ' || type || ' ' || source_id FROM {Webshop}.intents", cancellationToken));
         Assert.Empty(await ReadStringsAsync(connection, $"""
             SELECT entity || ' ' || system || ' ' || type || ' ' || local_id FROM {Webshop}.links GROUP BY entity, system, type, local_id HAVING count(*) > 1
             UNION ALL
@@ -218,6 +232,9 @@ public sealed partial class MultiInstanceTests(PostgreSqlServer server, ITestOut
     /// <summary>The test's customers among <paramref name="keys"/>: each of <paramref name="expected"/> exactly once.</summary>
     private static void AssertOnceEach(List<string> expected, IEnumerable<string?> keys) =>
         Assert.Equal(expected, keys.OfType<string>().Where(key => expected.BinarySearch(key, StringComparer.Ordinal) >= 0).Order(StringComparer.Ordinal).ToList());
+
+    private static int Setting(string variable, int standard) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), CultureInfo.InvariantCulture, out var value) ? value : standard;
 
     private static string CustomerNumber(int i) => "M" + i.ToString("D6", CultureInfo.InvariantCulture);
 
