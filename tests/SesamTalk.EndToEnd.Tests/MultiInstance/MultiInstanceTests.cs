@@ -112,7 +112,8 @@ public sealed partial class MultiInstanceTests(PostgreSqlServer server, ITestOut
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var state = configuration["state"]!;
         Directory.CreateDirectory(state);
-        await using var webshop = await WebshopHost.OpenAsync(configuration, state, NullLoggerFactory.Instance, cancellationToken);
+        // Opening the webshop sets the static standard price book that other tests' hosts in this process sync with.
+        await using var webshop = await PricebookGate.RunAsync(null, () => WebshopHost.OpenAsync(configuration, state, NullLoggerFactory.Instance, cancellationToken));
         await webshop.UseDbAsync(async (db, ct) =>
         {
             db.Customers.AddRange(Enumerable.Range(1, Customers).Select(i => new Customer
@@ -196,6 +197,11 @@ public sealed partial class MultiInstanceTests(PostgreSqlServer server, ITestOut
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(cancellationToken);
         AssertOnceEach(expected, await ReadStringsAsync(connection, $"""SELECT "CustomerNumber" FROM {Webshop}_data."Customers" """, cancellationToken));
+
+        // The ERP's database was created by the copies starting at once: its demo contacts were saved once.
+        var contacts = await ReadStringsAsync(connection, """SELECT "Email" FROM sesamtalk_customerp_data."Contacts" """, cancellationToken);
+        Assert.NotEmpty(contacts);
+        Assert.Equal(contacts.Distinct(StringComparer.Ordinal).Count(), contacts.Count);
 
         // Every customer linked once in each of its four flows, and no local or remote id twice in any flow.
         var linked = await ReadStringsAsync(connection, $"""
