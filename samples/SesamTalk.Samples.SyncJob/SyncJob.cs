@@ -65,7 +65,7 @@ public static class SyncJob
     private static async Task<int> RunCheckedAsync(JobSettings settings, IConfiguration configuration, JobConsole console, CancellationToken cancellationToken)
     {
         var output = console.Out;
-        CheckState(settings, configuration);
+        await CheckStateAsync(settings, configuration, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(settings.StateDirectory);
 
         await using var systems = await EmbeddedSystems.StartAsync(configuration, cancellationToken).ConfigureAwait(false);
@@ -114,18 +114,25 @@ public static class SyncJob
         return exitCode == JobExitCodes.Linked && !allArrived ? JobExitCodes.NotLinked : exitCode;
     }
 
-    private static void CheckState(JobSettings settings, IConfiguration configuration)
+    private static async Task CheckStateAsync(JobSettings settings, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var embedded = new[] { SystemSections.SalesforceEndpoint, SystemSections.ExactOnlineEndpoint, SystemSections.SuperOfficeEndpoint, SystemSections.CustomcrmEndpoint }
             .Any(key => string.IsNullOrWhiteSpace(configuration[key]));
-        var continues = File.Exists(HostContainer.LinkStorePath(settings.StateDirectory, WebshopHost.SystemName))
-            || File.Exists(HostContainer.LinkStorePath(settings.StateDirectory, ErpHost.SystemName));
-        if (embedded && continues)
+        if (!embedded)
         {
-            throw new JobSettingsException(
-                $"{settings.StateDirectory} holds an earlier run's state, but at least one system runs as an embedded emulator, which starts empty: "
-                + "the links would point at records that no longer exist. Use a new --state directory, or configure every system's endpoint "
-                + "(e.g. the standalone emulators of tools/SesamTalk.Emulators) to continue a run.");
+            return;
+        }
+
+        foreach (var host in new[] { WebshopHost.SystemName, ErpHost.SystemName })
+        {
+            var storage = HostStorage.From(configuration, settings.StateDirectory, host);
+            if (await storage.HoldsStateAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new JobSettingsException(
+                    $"{storage.Location} holds an earlier run's state, but at least one system runs as an embedded emulator, which starts empty: "
+                    + $"the links would point at records that no longer exist. Use {storage.FreshLocationHint}, or configure every system's endpoint "
+                    + "(e.g. the standalone emulators of tools/SesamTalk.Emulators) to continue a run.");
+            }
         }
     }
 

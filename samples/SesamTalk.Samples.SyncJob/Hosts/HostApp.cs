@@ -55,12 +55,6 @@ internal abstract class HostApp<TContext, TTalk> : IHostApp
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     /// <summary>Creates the host's database when it is missing and saves the demo data into a new one.</summary>
-    protected async Task CreateDatabaseAsync(Func<TContext, CancellationToken, Task<bool>> seed, CancellationToken cancellationToken)
-    {
-        await UseDbAsync(async (db, ct) =>
-        {
-            await db.Database.EnsureCreatedAsync(ct).ConfigureAwait(false);
-            return await seed(db, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-    }
+    protected Task CreateDatabaseAsync(Func<TContext, CancellationToken, Task<bool>> seed, CancellationToken cancellationToken) =>
+        UseDbAsync((db, ct) => _services.GetRequiredService<HostStorage>().CreateAsync(db, seed, ct), cancellationToken);
 }
