@@ -18,8 +18,8 @@ internal static class BulkBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var records = Option(args, "--records", 100_000);
-        var poll = TimeSpan.FromMilliseconds(Option(args, "--poll-ms", (int)new SalesforceOptions().BulkPollInterval.TotalMilliseconds));
+        var records = CommandOptions.Number(args, "--records", 100_000);
+        var poll = TimeSpan.FromMilliseconds(CommandOptions.Number(args, "--poll-ms", (int)new SalesforceOptions().BulkPollInterval.TotalMilliseconds));
         var mapper = SesamTalk.Benchmarks.Sync.SyncProduct.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2"));
         var rows = new List<(int Step, string Text)>();
         foreach (var bulk in new[] { true, false })
@@ -106,12 +106,4 @@ internal static class BulkBenchmark
 
     private static string Row(string step, string path, int records, (TimeSpan Wall, int Calls) measured) =>
         string.Create(CultureInfo.InvariantCulture, $"| {step} | {path} | {records:N0} | {measured.Wall.TotalSeconds:0.0} | {measured.Calls:N0} | {records / measured.Wall.TotalSeconds:N0} |");
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : fallback;
-    }
 }

@@ -20,8 +20,8 @@ internal static class DashboardBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var links = Option(args, "--links", 1_000_000);
-        var runs = Option(args, "--runs", 20);
+        var links = CommandOptions.Number(args, "--links", 1_000_000);
+        var runs = CommandOptions.Number(args, "--runs", 20);
         var folder = Path.Combine(Path.GetTempPath(), "sesamtalk-dashboard-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -91,11 +91,5 @@ internal static class DashboardBenchmark
 
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {times[times.Count / 2]:F1} ms | {times[^1]:F1} ms |"));
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -19,7 +19,7 @@ internal static class EmulatorFeedBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var records = Option(args, "--records", 100_000);
+        var records = CommandOptions.Number(args, "--records", 100_000);
         if (args.Contains("--exact"))
         {
             return await ExactAsync(records).ConfigureAwait(false);
@@ -176,13 +176,5 @@ internal static class EmulatorFeedBenchmark
             var stamp = ((string)records[^1]!["SystemModstamp"]!)[..19] + "Z";
             where = $" WHERE SystemModstamp > {stamp} OR (SystemModstamp = {stamp} AND Id > '{(string)records[^1]!["Id"]!}')";
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : fallback;
     }
 }

@@ -11,11 +11,11 @@ internal static class SyncBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var sizes = Option(args, "--records", "10000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var sizes = CommandOptions.Text(args, "--records", "10000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(size => int.Parse(size.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture))
             .ToList();
-        var systems = Option(args, "--system", SyncSystems.Custom).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var json = Option(args, "--json", "");
+        var systems = CommandOptions.Text(args, "--system", SyncSystems.Custom).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var json = CommandOptions.Text(args, "--json", "");
         if (sizes.Count == 0 || sizes.Any(size => size < 1) || systems.Length == 0 || !systems.All(SyncSystems.IsKnown))
         {
             await Console.Error.WriteLineAsync("usage: sync --records N[,N...] --system custom|salesforce [--json PATH]").ConfigureAwait(false);
@@ -38,11 +38,5 @@ internal static class SyncBenchmark
         }
 
         return 0;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 }
