@@ -113,16 +113,18 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private bool IsUnchanged(SyncSide side, SyncFingerprint print, string? lastRead, string? lastWritten)
     {
-        // Compared with the stored texts as they are: the fast path allocates nothing.
-        var echo = print.Matches(lastWritten);
-        if (!echo && !print.Matches(lastRead))
+        if (!ReadsAsBefore(print, lastRead, lastWritten))
         {
             return false;
         }
 
-        Unchanged(side, echo);
+        Unchanged(side, echo: print.Matches(lastWritten));
         return true;
     }
+
+    /// <summary>Whether a side's fingerprint is what it was last read as or last written as (compared with the stored texts as they are: no allocation).</summary>
+    private static bool ReadsAsBefore(SyncFingerprint print, string? lastRead, string? lastWritten) =>
+        print.Matches(lastWritten) || print.Matches(lastRead);
 
     /// <summary>
     /// Whether the link has an agreed state (a link made by hand has none until its first merge): only then may a side

@@ -47,7 +47,7 @@ internal sealed partial class FlowCycle<TEntity>
 
             var print = _mapper.FingerprintOf(record, FieldDirection.FromRemote);
             prints[record.Id] = print;
-            if (!HasAgreedState(link) || !(print.Matches(link.Fingerprints.RemoteRead) || print.Matches(link.Fingerprints.RemoteWritten)))
+            if (!HasAgreedState(link) || !ReadsAsBefore(print, link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
             {
                 changed.Add(link.Link.LocalId);
             }
