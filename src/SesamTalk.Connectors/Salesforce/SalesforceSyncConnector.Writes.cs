@@ -20,7 +20,7 @@ public sealed partial class SalesforceSyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(creates);
-        var records = creates.Select(c => mapper.WithConstants(c.Record)).ToList();
+        var records = creates.Select(c => c.Record).ToList();
         var bulk = UsesBulk(records.Count);
         var upsertKey = bulk ? await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false) : null;
         var results = Outcomes(bulk
@@ -75,7 +75,7 @@ public sealed partial class SalesforceSyncConnector
             : await _client.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
         return [.. results.Select((result, i) => result.Succeeded || GoneCodes.Contains(result.Error!.ErrorCode)
             ? RemoteWriteResult.Success(ids[i])
-            : RemoteWriteResult.Failure(Error(result.Error), ids[i]))];
+            : RemoteWriteResult.Failure(result.Error.ToRecordError(), ids[i]))];
     }
 
     /// <summary>
@@ -95,9 +95,7 @@ public sealed partial class SalesforceSyncConnector
     }
 
     private static RemoteWriteResult[] Outcomes(IReadOnlyList<SalesforceWriteResult> results) =>
-        [.. results.Select(r => r.Succeeded ? RemoteWriteResult.Success(r.Id!) : RemoteWriteResult.Failure(Error(r.Error!), r.Id))];
-
-    private static RemoteRecordError Error(SalesforceApiException error) => new(error.ErrorCode, error.RemoteMessage, error.Fields);
+        [.. results.Select(r => r.Succeeded ? RemoteWriteResult.Success(r.Id!) : RemoteWriteResult.Failure(r.Error!.ToRecordError(), r.Id))];
 
     /// <summary>Creates, updates and deletes the children of the parents written successfully; a refused child fails its parent's result.</summary>
     private async Task WriteChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, RemoteWriteResult[] results, CancellationToken cancellationToken)
@@ -105,59 +103,49 @@ public sealed partial class SalesforceSyncConnector
         foreach (var child in mapper.Children)
         {
             var parentField = child.ParentField ?? throw new InvalidOperationException($"{mapper.Target}.{child.Field} needs the child's parent field to write its children.");
-            var creates = new List<(int Parent, SyncRecord Original, SyncRecord Sent)>();
-            var updates = new List<(int Parent, SyncRecord Original, SyncRecord Sent)>();
+            var creates = new List<(int Parent, LineWrite Write)>();
+            var updates = new List<(int Parent, LineWrite Write)>();
             var deletes = new List<(int Parent, string Id)>();
             for (var i = 0; i < parents.Count; i++)
             {
-                if (!results[i].Succeeded || ChildRecords.Lines(parents[i], child.Field) is not ({ } lines, { } deleted))
+                if (!results[i].Succeeded || ChildRecords.Writes(parents[i], child, results[i].Id!, parentField) is not { } lines)
                 {
                     continue;
                 }
 
-                foreach (var line in lines)
+                foreach (var write in lines.Writes)
                 {
-                    var sent = child.Mapper.WithConstants(line);
-                    if (line.Id is null)
-                    {
-                        sent[parentField] = SyncValue.From(results[i].Id);
-                        creates.Add((i, line, sent));
-                    }
-                    else
-                    {
-                        sent.Remove(parentField);
-                        updates.Add((i, line, sent));
-                    }
+                    (write.Creates ? creates : updates).Add((i, write));
                 }
 
-                deletes.AddRange(deleted.Select(id => (i, id)));
+                deletes.AddRange(lines.Deletes.Select(id => (i, id)));
             }
 
-            Apply(creates, await _client.CreateAsync([.. creates.Select(c => c.Sent)], cancellationToken).ConfigureAwait(false), results);
-            Apply(updates, await _client.UpdateAsync([.. updates.Select(c => c.Sent)], cancellationToken).ConfigureAwait(false), results);
+            Apply(creates, await _client.CreateAsync([.. creates.Select(c => c.Write.Sent)], cancellationToken).ConfigureAwait(false), results);
+            Apply(updates, await _client.UpdateAsync([.. updates.Select(c => c.Write.Sent)], cancellationToken).ConfigureAwait(false), results);
             var outcomes = await _client.DeleteAsync([.. deletes.Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < deletes.Count; i++)
             {
                 if (!outcomes[i].Succeeded && !GoneCodes.Contains(outcomes[i].Error!.ErrorCode) && results[deletes[i].Parent].Succeeded)
                 {
-                    results[deletes[i].Parent] = RemoteWriteResult.Failure(Error(outcomes[i].Error!), results[deletes[i].Parent].Id);
+                    results[deletes[i].Parent] = RemoteWriteResult.Failure(outcomes[i].Error!.ToRecordError(), results[deletes[i].Parent].Id);
                 }
             }
         }
     }
 
-    private static void Apply(List<(int Parent, SyncRecord Original, SyncRecord Sent)> writes, IReadOnlyList<SalesforceWriteResult> outcomes, RemoteWriteResult[] results)
+    private static void Apply(List<(int Parent, LineWrite Write)> writes, IReadOnlyList<SalesforceWriteResult> outcomes, RemoteWriteResult[] results)
     {
         for (var i = 0; i < writes.Count; i++)
         {
-            var (parent, original, _) = writes[i];
+            var (parent, write) = writes[i];
             if (outcomes[i].Succeeded)
             {
-                original.Id = outcomes[i].Id;
+                write.Line.Id = outcomes[i].Id;
             }
             else if (results[parent].Succeeded)
             {
-                results[parent] = RemoteWriteResult.Failure(Error(outcomes[i].Error!), results[parent].Id);
+                results[parent] = RemoteWriteResult.Failure(outcomes[i].Error!.ToRecordError(), results[parent].Id);
             }
         }
     }
