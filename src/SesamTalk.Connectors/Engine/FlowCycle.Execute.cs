@@ -10,6 +10,7 @@ internal sealed partial class FlowCycle<TEntity>
 {
     private async Task ExecuteAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
     {
+        using var span = SyncTracing.StartUnit(_tags, side, works.Count);
         if (_planner is { } planner)
         {
             // A dry run decides as a cycle does and lists the unit instead of writing it, stopping where the cycle would.
@@ -36,6 +37,7 @@ internal sealed partial class FlowCycle<TEntity>
         await DeleteRemoteAsync(works).ConfigureAwait(false);
         await TakeStoredAsync(answers).ConfigureAwait(false);
         await CommitAsync(works, side, cursor).ConfigureAwait(false);
+        SyncTracing.Committed(span, works.Count(work => work.Error is not null));
         State.Processed += works.Count;
         _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, State.Processed));
     }
