@@ -11,6 +11,12 @@ namespace SesamTalk.Connectors;
 /// </summary>
 public abstract class SystemApiException : Exception
 {
+    /// <summary>The code for a success status whose body is not what the system's API documents.</summary>
+    public const string MalformedResponse = "MALFORMED_RESPONSE";
+
+    /// <summary>The code for an error status whose body is not the system's error shape (a proxy's page, a cut-off body).</summary>
+    public const string UnreadableResponse = "UNREADABLE_RESPONSE";
+
     /// <summary>Creates the exception with a message that names the system, status, code, record and fields.</summary>
     /// <param name="system">The system's name as entities name it, e.g. <c>Salesforce</c>.</param>
     /// <param name="status">The HTTP status.</param>
@@ -71,6 +77,9 @@ public abstract class SystemApiException : Exception
     /// <summary>The refusal as one record's error: the system's code (the HTTP status where it gave none), its message and fields.</summary>
     public RemoteRecordError ToRecordError() =>
         new(ErrorCode.Length > 0 ? ErrorCode : ((int)Status).ToString(CultureInfo.InvariantCulture), RemoteMessage, Fields);
+
+    /// <summary>An unreadable body as the message of an exception: its first 200 characters.</summary>
+    internal static string Excerpt(string body) => body.Length > 200 ? body[..200] + "..." : body;
 
     private static string Describe(string system, HttpStatusCode status, string errorCode, string message, string? recordType, string? recordId, IReadOnlyList<string> fields) =>
         $"{system} answered {(int)status}"

@@ -4,21 +4,15 @@ namespace SesamTalk.Connectors.ExactOnline;
 
 /// <summary>
 /// Exact Online refused a call or answered something unreadable: the HTTP status, Exact's error code (often empty at
-/// Exact; <see cref="MalformedResponse"/> or <see cref="UnreadableResponse"/> for bodies that are not Exact's), Exact's
+/// Exact; <see cref="SystemApiException.MalformedResponse"/> or <see cref="SystemApiException.UnreadableResponse"/> for bodies that are not Exact's), Exact's
 /// message (<c>error.message.value</c>), the field it names, and the entity set (<see cref="SystemApiException.RecordType"/>)
 /// and record concerned when there are any.
 /// </summary>
 public sealed class ExactOnlineApiException : SystemApiException
 {
-    /// <summary>The code for a success status whose body is not the JSON expected.</summary>
-    public const string MalformedResponse = "MALFORMED_RESPONSE";
-
-    /// <summary>The code for an error status whose body is not Exact's error JSON.</summary>
-    public const string UnreadableResponse = "UNREADABLE_RESPONSE";
-
     /// <summary>Creates the exception.</summary>
     /// <param name="status">The HTTP status.</param>
-    /// <param name="errorCode">Exact's error code, or one of this class's constants.</param>
+    /// <param name="errorCode">Exact's error code, or <see cref="SystemApiException.MalformedResponse"/> / <see cref="SystemApiException.UnreadableResponse"/>.</param>
     /// <param name="remoteMessage">Exact's message.</param>
     /// <param name="entitySet">The entity set called, if any.</param>
     /// <param name="recordId">The record concerned, if any.</param>
