@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Custom;
 using SesamTalk.Testing.Host;
 using SesamTalk.Testing.Salesforce;
 
@@ -49,27 +50,26 @@ public sealed class EngineLayerTests
     }
 
     [Fact]
-    public async Task A_unit_of_creates_goes_to_the_connector_whole_and_the_connector_alone_splits_it()
+    public async Task A_unit_of_creates_goes_to_the_connector_in_one_call_and_the_connector_alone_splits_it_into_the_APIs_batches()
     {
-        // With units of 1,000 host changes and a bulk path above 250 records, 500 creates are one bulk write; an engine
-        // that split them by the connector's batch size (300) would send the last 200 through sObject Collections.
-        await using var salesforce = await SalesforceEmulator.StartAsync();
-        await using var host = SalesforceConnection.Host<Part>(salesforce, p => p.Id, (p, id) => p.Id = id, configure: options =>
+        // The Shop's batch takes 100 records: 250 host products are one unit of work, one CreateAsync, three batch calls.
+        await using var app = await EngineHarness.StartAsync();
+        for (var i = 0; i < 250; i++)
         {
-            options.BulkThreshold = 250;
-            options.BulkBatchSize = 300;
-        });
-        for (var i = 0; i < 500; i++)
-        {
-            await host.Store.SaveAsync(new Part { Code = $"U-{i:D3}", Name = $"Unit part {i}" }, default);
+            await app.Products.SaveAsync(new Product { Sku = $"U-{i:D3}", Name = $"Unit product {i}" }, default);
         }
 
-        var report = (await host.Talk.Parts.SyncAsync()).Flows.Single();
+        using var recorder = new SpanRecorder();
+        using (recorder.StartRoot())
+        {
+            var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
+            Assert.Equal(250, report.Created);
+        }
 
-        Assert.False(report.Stopped, report.StopReason);
-        Assert.Equal(500, report.Created);
-        Assert.Equal(0, salesforce.CallCount(SalesforceEndpoint.CollectionCreate));
-        Assert.Equal(500, salesforce.GetRecords("Product2").Count);
+        var create = Assert.Single(recorder.Calls("CreateAsync"));
+        Assert.Equal(250, create.GetTagItem("sesamtalk.records"));
+        Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Batch));
+        Assert.Equal(250, app.ShopRecords("Product").Count);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Engine.Tests.Entities;
@@ -9,8 +8,6 @@ namespace SesamTalk.Engine.Tests;
 /// <summary>The engine's spans on the SesamTalk activity source: a cycle, its units of work and its connector calls.</summary>
 public sealed class TracingTests
 {
-    private const string TestSource = "SesamTalk.Engine.Tests.Tracing";
-
     [Fact]
     public async Task One_cycle_is_a_span_with_its_unit_and_connector_calls_beneath_it_tagged_with_counts_and_no_values()
     {
@@ -20,28 +17,14 @@ public sealed class TracingTests
             await app.Products.SaveAsync(new Product { Sku = $"T-{i}", Name = $"Secret name {i}", Notes = "confidential note" }, default);
         }
 
-        // Tests run side by side: this test records the spans under its own root, and only those.
-        using var test = new ActivitySource(TestSource);
-        var trace = default(ActivityTraceId);
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
+        using var recorder = new SpanRecorder();
+        using (recorder.StartRoot())
         {
-            ShouldListenTo = source => source.Name is SyncTracing.SourceName or TestSource,
-            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
-                options.Source.Name == TestSource || (trace != default && options.Parent.TraceId == trace) ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
-
-        using (var root = test.StartActivity("test")!)
-        {
-            trace = root.TraceId;
             var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
             Assert.Equal(3, report.Created);
         }
 
-        var mine = spans.Where(span => span.Source.Name == SyncTracing.SourceName).ToList();
-        Assert.All(mine, span => Assert.Equal(trace, span.TraceId));
+        var mine = recorder.Spans;
         var cycle = Assert.Single(mine, span => span.OperationName == "sesamtalk.cycle");
         Assert.Equal(("Product", "Shop", "Product"), (cycle.GetTagItem("sesamtalk.entity"), cycle.GetTagItem("sesamtalk.system"), cycle.GetTagItem("sesamtalk.type")));
         Assert.Equal((3, 0, false), (cycle.GetTagItem("sesamtalk.records.created"), cycle.GetTagItem("sesamtalk.records.quarantined"), cycle.GetTagItem("sesamtalk.stopped")));
@@ -52,7 +35,7 @@ public sealed class TracingTests
         Assert.Equal(("local", 3, 0), (unit.GetTagItem("sesamtalk.side"), unit.GetTagItem("sesamtalk.records"), unit.GetTagItem("sesamtalk.records.quarantined")));
 
         var calls = mine.Where(span => span.OperationName == "sesamtalk.call").ToList();
-        var create = Assert.Single(calls, span => (string?)span.GetTagItem("sesamtalk.operation") == "CreateAsync");
+        var create = Assert.Single(recorder.Calls("CreateAsync"));
         Assert.Equal(unit.SpanId, create.ParentSpanId);
         Assert.Equal(("Shop", 3, 0), (create.GetTagItem("sesamtalk.system"), create.GetTagItem("sesamtalk.records"), create.GetTagItem("sesamtalk.records.rejected")));
         Assert.Contains(calls, span => (string?)span.GetTagItem("sesamtalk.operation") == "ReadChangesAsync" && span.ParentSpanId == cycle.SpanId);

@@ -8,7 +8,8 @@ namespace SesamTalk.Connectors.Salesforce;
 // Salesforce does not let an update change). A child's refusal fails its parent's result, which still carries the
 // parent's id so the engine knows the parent exists. Children marked deleted are deleted in collection calls as well
 // (one that is gone already counts as deleted); children missing from a parent's list are left alone.
-// More records than the bulk threshold go through one Bulk API 2.0 ingest job instead (creates logged before their
+// A write is split into batches of the connector's MaxBatchSize (the bulk batch size with the bulk path on): a batch of
+// more records than the bulk threshold goes through one Bulk API 2.0 ingest job instead (creates logged before their
 // upload, see SalesforceBulkIngest), with the same per-record outcomes.
 public sealed partial class SalesforceSyncConnector
 {
@@ -21,11 +22,10 @@ public sealed partial class SalesforceSyncConnector
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(creates);
         var records = creates.Select(c => c.Record).ToList();
-        var bulk = UsesBulk(records.Count);
-        var upsertKey = bulk ? await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false) : null;
-        var results = Outcomes(bulk
-            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], [.. creates.Where(c => !c.FirstAttempt).Select(c => c.IdempotencyKey)], upsertKey, cancellationToken).ConfigureAwait(false)
-            : await _client.CreateAsync(records, cancellationToken).ConfigureAwait(false));
+        var upsertKey = UsesBulk(records.Count) ? await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false) : null;
+        var results = Outcomes(await InBatchesAsync(creates, async (batch, bulk) => bulk
+            ? await _bulkIngest.CreateAsync(mapper.Target.Type, [.. batch.Select(c => c.Record)], [.. batch.Select(c => c.IdempotencyKey)], [.. batch.Where(c => !c.FirstAttempt).Select(c => c.IdempotencyKey)], upsertKey, cancellationToken).ConfigureAwait(false)
+            : await _client.CreateAsync([.. batch.Select(c => c.Record)], cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
         if (_predictsStored && upsertKey is null && mapper.Children.Count == 0)
         {
@@ -58,9 +58,9 @@ public sealed partial class SalesforceSyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(records);
-        var results = Outcomes(UsesBulk(records.Count)
-            ? await _bulkIngest.UpdateAsync(mapper.Target.Type, records, cancellationToken).ConfigureAwait(false)
-            : await _client.UpdateAsync(records, cancellationToken).ConfigureAwait(false));
+        var results = Outcomes(await InBatchesAsync(records, async (batch, bulk) => bulk
+            ? await _bulkIngest.UpdateAsync(mapper.Target.Type, batch, cancellationToken).ConfigureAwait(false)
+            : await _client.UpdateAsync(batch, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -70,9 +70,9 @@ public sealed partial class SalesforceSyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(ids);
-        var results = UsesBulk(ids.Count)
-            ? await _bulkIngest.DeleteAsync(mapper.Target.Type, ids, cancellationToken).ConfigureAwait(false)
-            : await _client.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
+        var results = await InBatchesAsync(ids, async (batch, bulk) => bulk
+            ? await _bulkIngest.DeleteAsync(mapper.Target.Type, batch, cancellationToken).ConfigureAwait(false)
+            : await _client.DeleteAsync(batch, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         return [.. results.Select((result, i) => result.Succeeded || GoneCodes.Contains(result.Error!.ErrorCode)
             ? RemoteWriteResult.Success(ids[i])
             : RemoteWriteResult.Failure(result.Error.ToRecordError(), ids[i]))];
@@ -92,6 +92,22 @@ public sealed partial class SalesforceSyncConnector
 
         var keys = await _client.UniqueExternalIdsAsync(mapper.Target.Type, cancellationToken).ConfigureAwait(false);
         return keys.Contains(key) ? key : null;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="items"/> in the connector's batches of <see cref="ConnectorCapabilities.MaxBatchSize"/>:
+    /// each batch above the bulk threshold as one Bulk API 2.0 job, smaller ones through sObject Collections (200 a
+    /// call). One result per item, in order.
+    /// </summary>
+    private async Task<List<SalesforceWriteResult>> InBatchesAsync<TItem>(IReadOnlyList<TItem> items, Func<IReadOnlyList<TItem>, bool, Task<IReadOnlyList<SalesforceWriteResult>>> write)
+    {
+        var results = new List<SalesforceWriteResult>(items.Count);
+        foreach (var batch in items.Chunk(_full.MaxBatchSize))
+        {
+            results.AddRange(await write(batch, UsesBulk(batch.Length)).ConfigureAwait(false));
+        }
+
+        return results;
     }
 
     private static RemoteWriteResult[] Outcomes(IReadOnlyList<SalesforceWriteResult> results) =>

@@ -58,8 +58,8 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
         _bulkIngest = new SalesforceBulkIngest(client, jobLog, polling, time);
         _bulkQuery = new SalesforceBulkQuery(client, polling, options.Value.BulkBatchSize);
 
-        // With the bulk path on, the engine hands over units of a bulk job's size: the connector sends each unit above
-        // the threshold as one job, and smaller ones through collections.
+        // With the bulk path on, a write is split into jobs of the bulk batch size: each above the threshold goes as one
+        // job, smaller ones through collections (SalesforceSyncConnector.Writes.cs); the engine sizes its units by it.
         _full = new(CanCreate: true, CanUpdate: true, CanDelete: true, HonoursIdempotencyKeys: false, ReportsDeletions: true,
             MaxBatchSize: _bulkThreshold > 0 ? Math.Max(options.Value.BulkBatchSize, SalesforceClient.CollectionLimit) : SalesforceClient.CollectionLimit);
     }
