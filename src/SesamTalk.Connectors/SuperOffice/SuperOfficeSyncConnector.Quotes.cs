@@ -111,12 +111,12 @@ public sealed partial class SuperOfficeSyncConnector
 
     /// <summary>Reads the lines of every quote alternative in <paramref name="parents"/> into the mapper's line collection.</summary>
     private Task ReadChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, CancellationToken cancellationToken) =>
-        ChildRecords.ReadAsync(mapper, parents, (child, ids) => LinesOfAsync(mapper, child, ids, cancellationToken));
+        ChildRecords.ReadAsync(mapper, parents, (child, ids) => LinesOfAllAsync(mapper, child, ids, cancellationToken));
 
-    private async IAsyncEnumerable<(string ParentId, SyncRecord Line)> LinesOfAsync(
+    private async IAsyncEnumerable<(string ParentId, SyncRecord Line)> LinesOfAllAsync(
         IEntityMapper mapper, SyncChildDescriptor child, IReadOnlyList<string> alternativeIds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _ = LinesParentField(mapper, child);
+        RequireQuoteLines(mapper, child);
         foreach (var id in alternativeIds)
         {
             foreach (var line in await LinesOfAsync(id, cancellationToken).ConfigureAwait(false))
@@ -126,12 +126,12 @@ public sealed partial class SuperOfficeSyncConnector
         }
     }
 
-    /// <summary>
-    /// The field a line names its alternative by; SuperOffice's only parent-child pair is QuoteAlternative and its
-    /// QuoteLines, any other collection is refused.
-    /// </summary>
-    private static string LinesParentField(IEntityMapper mapper, SyncChildDescriptor child) =>
-        EntityOf(mapper) == SuperOfficeEntity.QuoteAlternative && EntityOf(child.Mapper) == SuperOfficeEntity.QuoteLine
-            ? QuoteLineParent
-            : throw new NotSupportedException($"SuperOffice has no child collection {mapper.Target.Type}.{child.Field} of {child.Mapper.Target.Type}: only a QuoteAlternative's QuoteLines.");
+    /// <summary>SuperOffice's only parent-child pair is QuoteAlternative and its QuoteLines: any other collection is refused.</summary>
+    private static void RequireQuoteLines(IEntityMapper mapper, SyncChildDescriptor child)
+    {
+        if (EntityOf(mapper) != SuperOfficeEntity.QuoteAlternative || EntityOf(child.Mapper) != SuperOfficeEntity.QuoteLine)
+        {
+            throw new NotSupportedException($"SuperOffice has no child collection {mapper.Target.Type}.{child.Field} of {child.Mapper.Target.Type}: only a QuoteAlternative's QuoteLines.");
+        }
+    }
 }

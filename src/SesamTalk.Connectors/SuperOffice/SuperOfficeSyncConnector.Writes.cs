@@ -94,7 +94,8 @@ public sealed partial class SuperOfficeSyncConnector
     {
         foreach (var child in mapper.Children)
         {
-            if (ChildRecords.Writes(record, child, parentId, LinesParentField(mapper, child)) is not { } lines)
+            RequireQuoteLines(mapper, child);
+            if (ChildRecords.Writes(record, child, parentId, QuoteLineParent) is not { } lines)
             {
                 continue;
             }
