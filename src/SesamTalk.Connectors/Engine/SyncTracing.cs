@@ -18,6 +18,19 @@ public static class SyncTracing
 
     private static readonly ActivitySource Source = new(SourceName, typeof(SyncTracing).Assembly.GetName().Version?.ToString());
 
+    /// <summary>What a cycle's span says it did, as the report counts it.</summary>
+    private static readonly (string Tag, Func<SyncFlowReport, object> Value)[] CycleCounts =
+    [
+        ("sesamtalk.records.read", report => report.Read),
+        ("sesamtalk.records.created", report => report.Created),
+        ("sesamtalk.records.updated", report => report.Updated),
+        ("sesamtalk.records.deleted", report => report.Deleted),
+        ("sesamtalk.conflicts", report => report.Conflicts),
+        ("sesamtalk.records.quarantined", report => report.Quarantined),
+        ("sesamtalk.api_calls", report => report.ApiCalls),
+        ("sesamtalk.stopped", report => report.Stopped),
+    ];
+
     /// <summary>Starts the span of one flow cycle (null when nobody listens).</summary>
     internal static Activity? StartCycle(FlowTags flow, bool planning)
     {
@@ -34,14 +47,10 @@ public static class SyncTracing
             return;
         }
 
-        span.SetTag("sesamtalk.records.read", report.Read);
-        span.SetTag("sesamtalk.records.created", report.Created);
-        span.SetTag("sesamtalk.records.updated", report.Updated);
-        span.SetTag("sesamtalk.records.deleted", report.Deleted);
-        span.SetTag("sesamtalk.conflicts", report.Conflicts);
-        span.SetTag("sesamtalk.records.quarantined", report.Quarantined);
-        span.SetTag("sesamtalk.api_calls", report.ApiCalls);
-        span.SetTag("sesamtalk.stopped", report.Stopped);
+        foreach (var (tag, value) in CycleCounts)
+        {
+            span.SetTag(tag, value(report));
+        }
     }
 
     /// <summary>Starts the span of one unit of work's writes and commit.</summary>

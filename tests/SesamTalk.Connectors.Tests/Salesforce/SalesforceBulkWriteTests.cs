@@ -171,7 +171,8 @@ public class SalesforceBulkWriteTests
     [Fact]
     public async Task Only_the_rows_a_job_never_reached_are_sent_again_with_the_new_creates()
     {
-        await using var org = await StartAsync(emulator: options => options.DailyBulkBatchLimit = 1);
+        // One job of 10,005 rows (the bulk batch size allows it) is two of Salesforce's 10,000-record batches.
+        await using var org = await StartAsync(options => options.BulkBatchSize = 20_000, emulator => emulator.DailyBulkBatchLimit = 1);
         var creates = Creates(10_005);
 
         var failed = await Assert.ThrowsAsync<SalesforceApiException>(() => org.Connector.CreateAsync(Products, creates, CancellationToken.None));
