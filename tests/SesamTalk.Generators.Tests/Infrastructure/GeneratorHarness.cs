@@ -14,9 +14,12 @@ internal static class GeneratorHarness
     public static CSharpCompilation Compile(params string[] sources) => CompileAs("TestHost", sources);
 
     public static CSharpCompilation CompileAs(string assemblyName, params string[] sources) =>
+        CompileTrees(assemblyName, sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")));
+
+    public static CSharpCompilation CompileTrees(string assemblyName, IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(
             assemblyName,
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
+            trees,
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
