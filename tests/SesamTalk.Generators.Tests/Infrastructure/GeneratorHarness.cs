@@ -30,11 +30,16 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator once; returns the run result and the compilation with the generated sources added.</summary>
+    /// <summary>
+    /// Runs the generator once; returns the run result and the compilation with the generated sources added. Every
+    /// diagnostic any test produces must have a location, so an IDE and the build can place it.
+    /// </summary>
     public static (GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation, params AdditionalText[] additionalFiles)
     {
         var driver = CreateDriver(additionalFiles).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        return (driver.GetRunResult(), output);
+        var result = driver.GetRunResult();
+        Assert.All(result.Diagnostics, d => Assert.True(d.Location.Kind != LocationKind.None, d.Id + " has no location: " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        return (result, output);
     }
 
     /// <summary>Errors and warnings of the output compilation (what a host's build with warnings as errors would stop on).</summary>
