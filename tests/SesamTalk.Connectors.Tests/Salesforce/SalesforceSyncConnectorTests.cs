@@ -165,7 +165,7 @@ public class SalesforceSyncConnectorTests
     public async Task Constants_fill_fields_a_create_leaves_unset()
     {
         await using var org = await SalesforceOrg.StartAsync();
-        var mapper = new FieldListMapper("Salesforce", "Product2", "Name") { Constants = [new SyncConstant("Family", SyncValue.From("Hardware")), new SyncConstant("Name", SyncValue.From("Unused"))] };
+        var mapper = new FieldListMapper("Salesforce", "Product2", "Name") { Constants = [new SyncConstant { Field = "Family", Value = SyncValue.From("Hardware") }, new SyncConstant { Field = "Name", Value = SyncValue.From("Unused") }] };
 
         var result = Assert.Single(await org.Connector.CreateAsync(mapper, [new(new SyncRecord("Product2") { ["Name"] = SyncValue.From("Hammer") }, "k")], CancellationToken.None));
 
