@@ -143,8 +143,18 @@ public class DiagnosticTests
             public int SesamTalkCustomcrmProduct2Mapper { get; set; }
         }
         """,
-        "SESAM012 (8,19)-(8,33): 'Product' declares 'SyncDefinition', which SesamTalk generates in 'Product'; rename the member",
-        "SESAM012 (9,16)-(9,48): 'Product' declares 'SesamTalkCustomcrmProduct2Mapper', which SesamTalk generates in 'Product'; rename the member");
+        "SESAM012 (8,19)-(8,33): 'Product' has a member named 'SyncDefinition', which SesamTalk generates in 'Product'; rename the member",
+        "SESAM012 (9,16)-(9,48): 'Product' has a member named 'SesamTalkCustomcrmProduct2Mapper', which SesamTalk generates in 'Product'; rename the member");
+
+    [Fact]
+    public void SESAM012_inherited_property_the_mapper_reads_named_like_a_generated_member() => AssertDiagnostics(
+        """
+        public abstract class Line { [SyncId] public string SyncDefinition { get; set; } = ""; }
+
+        [SyncsWith("Customcrm", "Line")]
+        public partial class OrderLine : Line { }
+        """,
+        "SESAM012 (4,53)-(4,67): 'OrderLine' has a member named 'SyncDefinition', which SesamTalk generates in 'OrderLine'; rename the member");
 
     [Fact]
     public void SESAM101_unsupported_property_type() => AssertDiagnostics(

@@ -128,6 +128,62 @@ public class GeneratedCodeTests
         Assert.Equal("Product2", NameMatcher.Closest("Prodcut2", new[] { "Account", "Product2", new string('y', 100_000) }));
     }
 
+    [Fact]
+    public void Enum_values_are_read_by_member_name_so_reordering_the_enums_changes_nothing()
+    {
+        // SesamTalk's attributes with the enums' members in another order and with other numbers.
+        var compilation = GeneratorHarness.CompileWithoutAbstractions("""
+            using System;
+
+            namespace SesamTalk
+            {
+                public enum SyncOrigin { None, Both, Remote, Local }
+                public enum FieldDirection { FromRemote, ToRemote, Both }
+                public enum ConflictRule { RemoteWins, LocalWins, LatestWins }
+
+                [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+                public sealed class SyncsWithAttribute(string system, string type) : Attribute
+                {
+                    public string System { get; } = system;
+                    public string Type { get; } = type;
+                    public SyncOrigin Origin { get; set; }
+                }
+
+                [AttributeUsage(AttributeTargets.Property, AllowMultiple = true)]
+                public sealed class FieldAttribute(string system, string name) : Attribute
+                {
+                    public string System { get; } = system;
+                    public string Name { get; } = name;
+                    public FieldDirection Direction { get; set; }
+                    public ConflictRule Conflict { get; set; }
+                }
+
+                public sealed class SyncIdAttribute : Attribute { }
+            }
+
+            namespace Shop
+            {
+                using SesamTalk;
+
+                [SyncsWith("Customcrm", "Product", Origin = SyncOrigin.Remote)]
+                public partial class Product
+                {
+                    [SyncId] public string Id { get; set; } = "";
+                    [Field("Customcrm", "Title", Direction = FieldDirection.FromRemote, Conflict = ConflictRule.RemoteWins)] public string Name { get; set; } = "";
+                    [Field("Customcrm", "Code", Direction = FieldDirection.Both, Conflict = ConflictRule.LatestWins)] public string Sku { get; set; } = "";
+                }
+            }
+            """);
+
+        var (result, _) = GeneratorHarness.Run(compilation);
+
+        Assert.Empty(result.Diagnostics);
+        var mapper = result.Results.Single().GeneratedSources.Single(s => s.HintName == "SesamTalk.Shop.Product.Customcrm.Product.g.cs").SourceText.ToString();
+        Assert.Contains("Origin = global::SesamTalk.SyncOrigin.Remote;", mapper, StringComparison.Ordinal);
+        Assert.Contains("Field = \"Title\", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.FromRemote, Conflict = global::SesamTalk.ConflictRule.RemoteWins", mapper, StringComparison.Ordinal);
+        Assert.Contains("Field = \"Code\", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins", mapper, StringComparison.Ordinal);
+    }
+
     private static void AssertCompiles(string source)
     {
         var (result, output) = Run(source);

@@ -77,7 +77,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReservedMemberName = Error(
         "SESAM012",
         "Member name is taken by generated code",
-        "'{1}' declares '{0}', which SesamTalk generates in '{1}'; rename the member",
+        "'{1}' has a member named '{0}', which SesamTalk generates in '{1}'; rename the member",
         "SesamTalk generates SyncDefinition, SesamTalkDefinition and one SesamTalk{System}{Type}Mapper class in each synced entity, so the entity cannot declare members of those names.");
 
     public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(

@@ -59,8 +59,8 @@ internal static class EntityParser
         var entity = parse.Entity;
         var declarable = CheckDeclaration(parse, entity);
         ReadTargets(parse);
-        var reservedClash = ReservedNames.Check(parse);
         var properties = PropertyInfo.Collect(entity);
+        var reservedClash = ReservedNames.Check(parse, properties);
         var id = IdReader.Read(parse, properties);
         AttributeArgumentChecker.Check(parse, properties);
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SesamTalk.Generators.Diagnostics;
@@ -12,20 +13,23 @@ internal static class ReservedNames
     public const string SyncDefinition = nameof(SyncDefinition);
     public const string DefinitionClass = "SesamTalkDefinition";
 
-    /// <summary>Reports the entity's own members named like a generated member (SESAM012); true when there is one.</summary>
-    public static bool Check(ParseContext parse)
+    /// <summary>
+    /// Reports the entity's own members named like a generated member, and inherited properties the mappers would read
+    /// (SESAM012): the generated member would hide them. True when there is one.
+    /// </summary>
+    public static bool Check(ParseContext parse, ImmutableArray<PropertyInfo> properties)
     {
-        var clash = false;
-        foreach (var name in Names(parse.Targets.Select(t => (t.System, t.Type))))
+        var names = new HashSet<string>(Names(parse.Targets.Select(t => (t.System, t.Type))));
+        var clashes = parse.Entity.GetMembers().Where(m => !m.IsImplicitlyDeclared && names.Contains(m.Name))
+            .Concat(properties.Select(p => p.Symbol).Where(p => names.Contains(p.Name)))
+            .Distinct<ISymbol>(SymbolEqualityComparer.Default)
+            .ToList();
+        foreach (var member in clashes)
         {
-            foreach (var member in parse.Entity.GetMembers(name).Where(m => !m.IsImplicitlyDeclared))
-            {
-                parse.Report(DiagnosticDescriptors.ReservedMemberName, member.Locations.FirstOrDefault(), member.Name, parse.Entity.Name);
-                clash = true;
-            }
+            parse.Report(DiagnosticDescriptors.ReservedMemberName, member.Locations.FirstOrDefault(), member.Name, parse.Entity.Name);
         }
 
-        return clash;
+        return clashes.Count > 0;
     }
 
     /// <summary>

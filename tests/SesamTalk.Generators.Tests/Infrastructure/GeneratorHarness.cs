@@ -17,10 +17,20 @@ internal static class GeneratorHarness
         CompileTrees(assemblyName, sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")));
 
     public static CSharpCompilation CompileTrees(string assemblyName, IEnumerable<SyntaxTree> trees) =>
+        CompileTrees(assemblyName, trees, References.Value);
+
+    /// <summary>A compilation without SesamTalk.Abstractions: the sources declare the attributes and enums they use.</summary>
+    public static CSharpCompilation CompileWithoutAbstractions(string source) =>
+        CompileTrees(
+            "TestHost",
+            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source0.cs") },
+            References.Value.Where(reference => reference.Display != typeof(SyncsWithAttribute).Assembly.Location));
+
+    private static CSharpCompilation CompileTrees(string assemblyName, IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference> references) =>
         CSharpCompilation.Create(
             assemblyName,
             trees,
-            References.Value,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] additionalFiles) =>
