@@ -8,7 +8,11 @@ namespace SesamTalk.Generators.Tests.Mutation;
 /// One sample app's entity sources as a compilation the generator runs over: its Entities and Converters folders, the
 /// implicit usings the SDK adds, and its catalogs as AdditionalFiles. Mutants replace one entity file of it.
 /// </summary>
-internal sealed class SampleHost
+/// <param name="Name">The sample's folder name.</param>
+/// <param name="Compilation">Its entities, converters and implicit usings.</param>
+/// <param name="EntityFiles">The trees a mutant may change.</param>
+/// <param name="Catalogs">Its catalogs, as AdditionalFiles.</param>
+internal sealed record SampleHost(string Name, CSharpCompilation Compilation, IReadOnlyList<SyntaxTree> EntityFiles, AdditionalText[] Catalogs)
 {
     private const string ImplicitUsings = """
         global using System;
@@ -19,23 +23,6 @@ internal sealed class SampleHost
         global using System.Threading;
         global using System.Threading.Tasks;
         """;
-
-    private SampleHost(string name, CSharpCompilation compilation, IReadOnlyList<SyntaxTree> entityFiles, AdditionalText[] catalogs)
-    {
-        Name = name;
-        Compilation = compilation;
-        EntityFiles = entityFiles;
-        Catalogs = catalogs;
-    }
-
-    public string Name { get; }
-
-    public CSharpCompilation Compilation { get; }
-
-    /// <summary>The trees a mutant may change.</summary>
-    public IReadOnlyList<SyntaxTree> EntityFiles { get; }
-
-    public AdditionalText[] Catalogs { get; }
 
     /// <summary>Every sample under samples/ that has an Entities folder.</summary>
     public static IReadOnlyList<SampleHost> All() =>
