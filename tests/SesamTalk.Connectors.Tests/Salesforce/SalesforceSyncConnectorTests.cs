@@ -165,7 +165,7 @@ public class SalesforceSyncConnectorTests
     public async Task A_create_is_sent_as_given_constants_being_the_engines_to_apply()
     {
         await using var org = await SalesforceOrg.StartAsync();
-        var mapper = new FieldListMapper("Salesforce", "Product2", "Name") { Constants = [new SyncConstant("Family", SyncValue.From("Hardware"))] };
+        var mapper = new FieldListMapper("Salesforce", "Product2", "Name") { Constants = [new SyncConstant { Field = "Family", Value = SyncValue.From("Hardware") }] };
 
         var result = Assert.Single(await org.Connector.CreateAsync(mapper, [new(new SyncRecord("Product2") { ["Name"] = SyncValue.From("Hammer") }, "k")], CancellationToken.None));
 
