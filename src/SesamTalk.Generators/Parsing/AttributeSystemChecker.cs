@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SesamTalk.Generators.Diagnostics;
+using SesamTalk.Generators.Validation;
 
 namespace SesamTalk.Generators.Parsing;
 
@@ -56,7 +57,14 @@ internal static class AttributeSystemChecker
         if (!parse.SyncsWith(system, type))
         {
             var target = type is null ? system : system + "/" + type;
-            parse.Report(DiagnosticDescriptors.UnknownSystem, parse.Where(attribute), parse.Entity.Name, target, system);
+            var suggestion = DiagnosticProperties.Of((DiagnosticProperties.Suggestion, Closest(parse, system, type)));
+            parse.ReportWithProperties(DiagnosticDescriptors.UnknownSystem, parse.Where(attribute), suggestion, parse.Entity.Name, target, system);
         }
     }
+
+    /// <summary>The declared system nearest a misspelled one, or, when the system is declared, its type nearest the misspelled type.</summary>
+    private static string? Closest(ParseContext parse, string system, string? type) =>
+        parse.SyncsWithSystem(system)
+            ? type is null ? null : NameMatcher.Closest(type, parse.Targets.Where(t => string.Equals(t.System, system, System.StringComparison.OrdinalIgnoreCase)).Select(t => t.Type))
+            : NameMatcher.Closest(system, parse.Targets.Select(t => t.System).Distinct());
 }

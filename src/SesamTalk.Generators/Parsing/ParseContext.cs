@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -37,9 +38,13 @@ internal sealed class ParseContext
     /// Adds a diagnostic once: checks that run per target may find the same problem for each of them. Roslyn's own
     /// equality compares message arguments by reference, so the comparison here is by id, place and message.
     /// </summary>
-    public void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments)
+    public void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments) =>
+        ReportWithProperties(descriptor, location, null, arguments);
+
+    /// <summary>As <see cref="Report"/>, with the properties a code fix reads (see <see cref="Diagnostics.DiagnosticProperties"/>).</summary>
+    public void ReportWithProperties(DiagnosticDescriptor descriptor, Location? location, ImmutableDictionary<string, string?>? properties, params object[] arguments)
     {
-        var diagnostic = Diagnostic.Create(descriptor, location ?? EntityLocation, arguments);
+        var diagnostic = Diagnostic.Create(descriptor, location ?? EntityLocation, properties, arguments);
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         if (!_diagnostics.Any(d => d.Id == diagnostic.Id && d.Location == diagnostic.Location && d.GetMessage(CultureInfo.InvariantCulture) == message))
         {

@@ -35,7 +35,7 @@ internal static class CatalogValidator
 
         var findings = Check(result.Model, catalogs).Findings;
         return result.Diagnostics
-            .Concat(findings.Select(f => Diagnostic.Create(f.Descriptor, result.Sites.FirstOrDefault(s => s.Key == f.SiteKey)?.Location, f.Arguments)))
+            .Concat(findings.Select(f => Diagnostic.Create(f.Descriptor, result.Sites.FirstOrDefault(s => s.Key == f.SiteKey)?.Location, f.Properties, f.Arguments)))
             .ToEquatableArray();
     }
 
@@ -51,7 +51,8 @@ internal static class CatalogValidator
         var targetSite = Site.Target(target.System, target.Type);
         if (type is null)
         {
-            findings.Add(new Finding(DiagnosticDescriptors.UnknownType, targetSite, new object[] { target.System, target.Type, DidYouMean(target.Type, catalog.Objects.Select(o => o.Name)) }));
+            var suggestion = NameMatcher.Closest(target.Type, catalog.Objects.Select(o => o.Name));
+            findings.Add(new Finding(DiagnosticDescriptors.UnknownType, targetSite, new object[] { target.System, target.Type, DidYouMean(suggestion) }, DiagnosticProperties.Of((DiagnosticProperties.Suggestion, suggestion))));
             return WithReferences(target, null, target.Fields, findings);
         }
 
@@ -92,7 +93,8 @@ internal static class CatalogValidator
 
         if (candidates.Count == 0)
         {
-            findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, field.Field, DidYouMean(field.Field, names) }));
+            var suggestion = NameMatcher.Closest(field.Field, names);
+            findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, field.Field, DidYouMean(suggestion) }, DiagnosticProperties.Of((DiagnosticProperties.Suggestion, suggestion), (DiagnosticProperties.System, target.System))));
             return field;
         }
 
@@ -110,7 +112,7 @@ internal static class CatalogValidator
         else if (remote.Length is { } length && TypeCompatibility.IsLimitedText(remote.Type) && field.Remote.Kind == PropertyKind.String
             && field.ConverterType is null && field.Direction != 2 && (field.MaxLength is null || field.MaxLength > length))
         {
-            findings.Add(new Finding(DiagnosticDescriptors.PossibleTruncation, site, new object[] { target.System, remote.Name, length, field.Property }));
+            findings.Add(new Finding(DiagnosticDescriptors.PossibleTruncation, site, new object[] { target.System, remote.Name, length, field.Property }, DiagnosticProperties.Of((DiagnosticProperties.MaxLength, length.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         }
 
         return field with { Field = remote.Name, RemoteType = remote.Type, RemoteCreateable = remote.Createable, RemoteUpdateable = remote.Updateable };
@@ -137,7 +139,8 @@ internal static class CatalogValidator
             var remote = type.Fields.FirstOrDefault(f => string.Equals(f.Name, constant.Field, StringComparison.OrdinalIgnoreCase));
             if (remote is null)
             {
-                findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, constant.Field, DidYouMean(constant.Field, type.Fields.Select(f => f.Name)) }));
+                var suggestion = NameMatcher.Closest(constant.Field, type.Fields.Select(f => f.Name));
+                findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, constant.Field, DidYouMean(suggestion) }, DiagnosticProperties.Of((DiagnosticProperties.Suggestion, suggestion), (DiagnosticProperties.System, target.System))));
             }
             else if (!remote.Createable)
             {
@@ -173,6 +176,6 @@ internal static class CatalogValidator
         return key;
     }
 
-    private static string DidYouMean(string name, IEnumerable<string> names) =>
-        NameMatcher.Closest(name, names) is { } closest ? " (did you mean '" + closest + "'?)" : string.Empty;
+    private static string DidYouMean(string? suggestion) =>
+        suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)";
 }

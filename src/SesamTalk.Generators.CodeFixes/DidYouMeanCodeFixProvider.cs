@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SesamTalk.Generators.Diagnostics;
+using SesamTalk.Generators.Validation;
+
+namespace SesamTalk.Generators.CodeFixes;
+
+/// <summary>
+/// SESAM102, SESAM201 and SESAM202: writes the name the diagnostic suggests. In the attribute the diagnostic points at,
+/// the misspelled string is the one the suggestion is a "did you mean" of, by the generator's own name matching. A
+/// property mapped by name (the diagnostic points at the property) gets a <c>[Field(system, suggestion)]</c>.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DidYouMeanCodeFixProvider)), Shared]
+public sealed class DidYouMeanCodeFixProvider : CodeFixProvider
+{
+    private const string FieldAttribute = "SesamTalk.FieldAttribute";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(FixableIds.UnknownSystem, FixableIds.UnknownType, FixableIds.UnknownField);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) || suggestion is null)
+            {
+                continue;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is { } attribute)
+            {
+                if (Misspelled(attribute, suggestion) is { } literal)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Change '" + literal.Token.ValueText + "' to '" + suggestion + "'",
+                            cancellationToken => Edits.ReplaceAsync(context.Document, literal, (_, generator) => generator.LiteralExpression(suggestion), cancellationToken),
+                            equivalenceKey: nameof(DidYouMeanCodeFixProvider)),
+                        diagnostic);
+                }
+            }
+            else if (diagnostic.Properties.TryGetValue(DiagnosticProperties.System, out var system) && system is not null
+                && node.AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is { } property)
+            {
+                await RegisterAddFieldAsync(context, diagnostic, property, system, suggestion).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The attribute's string argument whose closest match is the suggestion, as the generator matched it.</summary>
+    private static LiteralExpressionSyntax? Misspelled(AttributeSyntax attribute, string suggestion) =>
+        attribute.ArgumentList?.Arguments
+            .Select(argument => argument.Expression)
+            .OfType<LiteralExpressionSyntax>()
+            .Where(literal => literal.IsKind(SyntaxKind.StringLiteralExpression))
+            .FirstOrDefault(literal => !string.Equals(literal.Token.ValueText, suggestion, StringComparison.OrdinalIgnoreCase)
+                && NameMatcher.Closest(literal.Token.ValueText, new[] { suggestion }) is not null);
+
+    private static async Task RegisterAddFieldAsync(CodeFixContext context, Diagnostic diagnostic, PropertyDeclarationSyntax property, string system, string suggestion)
+    {
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model?.Compilation.GetTypeByMetadataName(FieldAttribute) is not { } fieldAttribute)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Map '" + property.Identifier.ValueText + "' to '" + suggestion + "' with [Field]",
+                cancellationToken => Edits.ReplaceAsync(
+                    context.Document,
+                    property,
+                    (node, generator) => generator.AddAttributes(node, generator.Attribute(
+                        generator.TypeExpression(fieldAttribute, addImport: true),
+                        new[] { generator.AttributeArgument(generator.LiteralExpression(system)), generator.AttributeArgument(generator.LiteralExpression(suggestion)) })),
+                    cancellationToken),
+                equivalenceKey: nameof(DidYouMeanCodeFixProvider)),
+            diagnostic);
+    }
+}
