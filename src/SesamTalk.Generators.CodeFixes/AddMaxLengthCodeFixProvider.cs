@@ -61,13 +61,7 @@ public sealed class AddMaxLengthCodeFixProvider : CodeFixProvider
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Add [MaxLength(" + length.ToString(CultureInfo.InvariantCulture) + ")] to '" + name + "'",
-                        cancellationToken => Edits.ReplaceAsync(
-                            context.Document,
-                            property,
-                            (node, generator) => generator.AddAttributes(node, generator.Attribute(
-                                generator.TypeExpression(maxLength, addImport: true),
-                                new[] { generator.AttributeArgument(generator.LiteralExpression(length)) })),
-                            cancellationToken),
+                        cancellationToken => Edits.AddAttributeAsync(context.Document, property, maxLength, new object[] { length }, cancellationToken),
                         equivalenceKey: nameof(AddMaxLengthCodeFixProvider)),
                     diagnostic);
             }

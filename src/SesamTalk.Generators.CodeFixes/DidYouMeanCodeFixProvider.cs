@@ -87,13 +87,7 @@ public sealed class DidYouMeanCodeFixProvider : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Map '" + property.Identifier.ValueText + "' to '" + suggestion + "' with [Field]",
-                cancellationToken => Edits.ReplaceAsync(
-                    context.Document,
-                    property,
-                    (node, generator) => generator.AddAttributes(node, generator.Attribute(
-                        generator.TypeExpression(fieldAttribute, addImport: true),
-                        new[] { generator.AttributeArgument(generator.LiteralExpression(system)), generator.AttributeArgument(generator.LiteralExpression(suggestion)) })),
-                    cancellationToken),
+                cancellationToken => Edits.AddAttributeAsync(context.Document, property, fieldAttribute, new object[] { system, suggestion }, cancellationToken),
                 equivalenceKey: nameof(DidYouMeanCodeFixProvider)),
             diagnostic);
     }
