@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -9,14 +8,13 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SesamTalk.Generators.Diagnostics;
-using SesamTalk.Generators.Validation;
 
 namespace SesamTalk.Generators.CodeFixes;
 
 /// <summary>
-/// SESAM102, SESAM201 and SESAM202: writes the name the diagnostic suggests. In the attribute the diagnostic points at,
-/// the misspelled string is the one the suggestion is a "did you mean" of, by the generator's own name matching. A
-/// property mapped by name (the diagnostic points at the property) gets a <c>[Field(system, suggestion)]</c>.
+/// SESAM102, SESAM201 and SESAM202: writes the name the diagnostic suggests in place of the misspelt string argument
+/// of the attribute it points at. A property mapped by its name (the diagnostic points at the property) gets a
+/// <c>[Field(system, suggestion)]</c> instead.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DidYouMeanCodeFixProvider)), Shared]
 public sealed class DidYouMeanCodeFixProvider : CodeFixProvider
@@ -41,7 +39,8 @@ public sealed class DidYouMeanCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) || suggestion is null)
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) || suggestion is null
+                || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Replaces, out var misspelt) || misspelt is null)
             {
                 continue;
             }
@@ -49,32 +48,31 @@ public sealed class DidYouMeanCodeFixProvider : CodeFixProvider
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is { } attribute)
             {
-                if (Misspelled(attribute, suggestion) is { } literal)
+                if (Argument(attribute, misspelt) is { } literal)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            "Change '" + literal.Token.ValueText + "' to '" + suggestion + "'",
+                            "Change '" + misspelt + "' to '" + suggestion + "'",
                             cancellationToken => Edits.ReplaceAsync(context.Document, literal, (_, generator) => generator.LiteralExpression(suggestion), cancellationToken),
                             equivalenceKey: nameof(DidYouMeanCodeFixProvider)),
                         diagnostic);
                 }
             }
             else if (diagnostic.Properties.TryGetValue(DiagnosticProperties.System, out var system) && system is not null
-                && node.AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is { } property)
+                && node.AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is { } property
+                && property.Identifier.ValueText == misspelt)
             {
                 await RegisterAddFieldAsync(context, diagnostic, property, system, suggestion).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>The attribute's string argument whose closest match is the suggestion, as the generator matched it.</summary>
-    private static LiteralExpressionSyntax? Misspelled(AttributeSyntax attribute, string suggestion) =>
+    /// <summary>The attribute's string argument that holds the misspelt text.</summary>
+    private static LiteralExpressionSyntax? Argument(AttributeSyntax attribute, string misspelt) =>
         attribute.ArgumentList?.Arguments
             .Select(argument => argument.Expression)
             .OfType<LiteralExpressionSyntax>()
-            .Where(literal => literal.IsKind(SyntaxKind.StringLiteralExpression))
-            .FirstOrDefault(literal => !string.Equals(literal.Token.ValueText, suggestion, StringComparison.OrdinalIgnoreCase)
-                && NameMatcher.Closest(literal.Token.ValueText, new[] { suggestion }) is not null);
+            .FirstOrDefault(literal => literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText == misspelt);
 
     private static async Task RegisterAddFieldAsync(CodeFixContext context, Diagnostic diagnostic, PropertyDeclarationSyntax property, string system, string suggestion)
     {

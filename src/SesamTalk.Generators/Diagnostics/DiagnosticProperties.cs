@@ -3,31 +3,32 @@ using System.Collections.Immutable;
 namespace SesamTalk.Generators.Diagnostics;
 
 /// <summary>
-/// The keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> that the code fixes
-/// (SesamTalk.Generators.CodeFixes, which compiles this same file) read: what to write, never what the message says.
+/// The keys of <c>Diagnostic.Properties</c> that code fixes read (SesamTalk.Generators.CodeFixes, which compiles
+/// this same file), and the message parts that go with them.
 /// </summary>
 internal static class DiagnosticProperties
 {
-    /// <summary>The name a "did you mean" diagnostic suggests (SESAM102, SESAM201, SESAM202).</summary>
-    public const string Suggestion = "Suggestion";
+    /// <summary>The name the "did you mean" proposes (SESAM102, SESAM201, SESAM202).</summary>
+    public const string Suggestion = nameof(Suggestion);
 
-    /// <summary>The system of a SESAM202 field, for a property mapped by name that needs a [Field] to be renamed.</summary>
-    public const string System = "System";
+    /// <summary>
+    /// The misspelt text the suggestion replaces: the value of a string argument of the attribute at the diagnostic's
+    /// location, or the name of the property there when it is mapped by its name.
+    /// </summary>
+    public const string Replaces = nameof(Replaces);
 
-    /// <summary>The remote field's length that SESAM205 asks the property to declare.</summary>
-    public const string MaxLength = "MaxLength";
+    /// <summary>The system of a SESAM202 field: a property mapped by its name gets <c>[Field(System, Suggestion)]</c>.</summary>
+    public const string System = nameof(System);
 
-    public static ImmutableDictionary<string, string?> Of(params (string Key, string? Value)[] entries)
-    {
-        var builder = ImmutableDictionary.CreateBuilder<string, string?>();
-        foreach (var (key, value) in entries)
-        {
-            if (value is not null)
-            {
-                builder[key] = value;
-            }
-        }
+    /// <summary>The remote field's length, the n of the [MaxLength(n)] SESAM205 asks for.</summary>
+    public const string MaxLength = nameof(MaxLength);
 
-        return builder.ToImmutable();
-    }
+    /// <summary>The properties of a "did you mean": empty when nothing is close.</summary>
+    public static ImmutableDictionary<string, string?> Suggesting(string misspelt, string? suggestion) =>
+        suggestion is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(Suggestion, suggestion).Add(Replaces, misspelt);
+
+    /// <summary>The message part of a "did you mean": <c> (did you mean 'X'?)</c>, or nothing.</summary>
+    public static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)";
 }

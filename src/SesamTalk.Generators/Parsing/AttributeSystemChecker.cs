@@ -57,14 +57,13 @@ internal static class AttributeSystemChecker
         if (!parse.SyncsWith(system, type))
         {
             var target = type is null ? system : system + "/" + type;
-            var suggestion = DiagnosticProperties.Of((DiagnosticProperties.Suggestion, Closest(parse, system, type)));
-            parse.ReportWithProperties(DiagnosticDescriptors.UnknownSystem, parse.Where(attribute), suggestion, parse.Entity.Name, target, system);
+            parse.ReportWithProperties(DiagnosticDescriptors.UnknownSystem, parse.Where(attribute), Suggesting(parse, system, type), parse.Entity.Name, target, system);
         }
     }
 
-    /// <summary>The declared system nearest a misspelled one, or, when the system is declared, its type nearest the misspelled type.</summary>
-    private static string? Closest(ParseContext parse, string system, string? type) =>
+    /// <summary>A misspelt system and the declared system nearest it, or, when the system is declared, the misspelt type and its nearest type.</summary>
+    private static ImmutableDictionary<string, string?> Suggesting(ParseContext parse, string system, string? type) =>
         parse.SyncsWithSystem(system)
-            ? type is null ? null : NameMatcher.Closest(type, parse.Targets.Where(t => string.Equals(t.System, system, System.StringComparison.OrdinalIgnoreCase)).Select(t => t.Type))
-            : NameMatcher.Closest(system, parse.Targets.Select(t => t.System).Distinct());
+            ? DiagnosticProperties.Suggesting(type!, NameMatcher.Closest(type!, parse.Targets.Where(t => string.Equals(t.System, system, System.StringComparison.OrdinalIgnoreCase)).Select(t => t.Type)))
+            : DiagnosticProperties.Suggesting(system, NameMatcher.Closest(system, parse.Targets.Select(t => t.System).Distinct()));
 }

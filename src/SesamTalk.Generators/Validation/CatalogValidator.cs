@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SesamTalk.Generators.Diagnostics;
@@ -52,7 +54,7 @@ internal static class CatalogValidator
         if (type is null)
         {
             var suggestion = NameMatcher.Closest(target.Type, catalog.Objects.Select(o => o.Name));
-            findings.Add(new Finding(DiagnosticDescriptors.UnknownType, targetSite, new object[] { target.System, target.Type, DidYouMean(suggestion) }, DiagnosticProperties.Of((DiagnosticProperties.Suggestion, suggestion))));
+            findings.Add(new Finding(DiagnosticDescriptors.UnknownType, targetSite, new object[] { target.System, target.Type, DiagnosticProperties.DidYouMean(suggestion) }, DiagnosticProperties.Suggesting(target.Type, suggestion)));
             return WithReferences(target, null, target.Fields, findings);
         }
 
@@ -94,7 +96,7 @@ internal static class CatalogValidator
         if (candidates.Count == 0)
         {
             var suggestion = NameMatcher.Closest(field.Field, names);
-            findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, field.Field, DidYouMean(suggestion) }, DiagnosticProperties.Of((DiagnosticProperties.Suggestion, suggestion), (DiagnosticProperties.System, target.System))));
+            findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, field.Field, DiagnosticProperties.DidYouMean(suggestion) }, DiagnosticProperties.Suggesting(field.Field, suggestion).Add(DiagnosticProperties.System, target.System)));
             return field;
         }
 
@@ -112,7 +114,7 @@ internal static class CatalogValidator
         else if (remote.Length is { } length && TypeCompatibility.IsLimitedText(remote.Type) && field.Remote.Kind == PropertyKind.String
             && field.ConverterType is null && field.Direction != 2 && (field.MaxLength is null || field.MaxLength > length))
         {
-            findings.Add(new Finding(DiagnosticDescriptors.PossibleTruncation, site, new object[] { target.System, remote.Name, length, field.Property }, DiagnosticProperties.Of((DiagnosticProperties.MaxLength, length.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            findings.Add(new Finding(DiagnosticDescriptors.PossibleTruncation, site, new object[] { target.System, remote.Name, length, field.Property }, ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.MaxLength, length.ToString(CultureInfo.InvariantCulture))));
         }
 
         return field with { Field = remote.Name, RemoteType = remote.Type, RemoteCreateable = remote.Createable, RemoteUpdateable = remote.Updateable };
@@ -140,7 +142,7 @@ internal static class CatalogValidator
             if (remote is null)
             {
                 var suggestion = NameMatcher.Closest(constant.Field, type.Fields.Select(f => f.Name));
-                findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, constant.Field, DidYouMean(suggestion) }, DiagnosticProperties.Of((DiagnosticProperties.Suggestion, suggestion), (DiagnosticProperties.System, target.System))));
+                findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, constant.Field, DiagnosticProperties.DidYouMean(suggestion) }, DiagnosticProperties.Suggesting(constant.Field, suggestion)));
             }
             else if (!remote.Createable)
             {
@@ -175,7 +177,4 @@ internal static class CatalogValidator
 
         return key;
     }
-
-    private static string DidYouMean(string? suggestion) =>
-        suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)";
 }
