@@ -1,252 +1,26 @@
-using SesamTalk.Generators.CodeFixes.Tests.Infrastructure;
-
 namespace SesamTalk.Generators.CodeFixes.Tests;
 
+/// <summary>SESAM102, SESAM201 and SESAM202: each case is the code before, with its diagnostic marked, and after the fix.</summary>
 public class DidYouMeanCodeFixTests
 {
-    [Fact]
-    public async Task SESAM201_changes_the_misspelled_type_to_the_catalogs_type()
-    {
-        await new GeneratorCodeFixTest<DidYouMeanCodeFixProvider>
-        {
-            TestCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
+    [Theory]
+    [InlineData("""[{|SESAM201:SyncsWith("Salesforce", "Prodcut2")|}]""", ProductSource.SyncsWith)]
+    [InlineData(ProductSource.SyncsWith + """[{|SESAM202:SyncConstant("Salesforce", "Product2", "Familly", "None")|}]""", ProductSource.SyncsWith + """[SyncConstant("Salesforce", "Product2", "Family", "None")]""")]
+    public Task A_misspelt_type_or_constant_field_on_the_class_becomes_the_suggestion(string before, string after) =>
+        GeneratorCodeFixTest<DidYouMeanCodeFixProvider>.VerifyAsync(ProductSource.Of(attributes: before), ProductSource.Of(attributes: after));
 
-                namespace Webshop.Catalog;
-
-                [{|SESAM201:SyncsWith("Salesforce", "Prodcut2")|}]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                }
-                """,
-            FixedCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                }
-                """,
-        }.RunAsync();
-    }
+    [Theory]
+    [InlineData("""[{|SESAM202:Field("Salesforce", "ProdutCode")|}, MaxLength(40)] public string Sku { get; set; } = "";""", """[Field("Salesforce", "ProductCode"), MaxLength(40)] public string Sku { get; set; } = "";""")]
+    [InlineData("""[MaxLength(40)] public string {|SESAM202:ProductKode|} { get; set; } = "";""", """[MaxLength(40), Field("Salesforce", "ProductCode")] public string ProductKode { get; set; } = "";""")]
+    [InlineData("""[{|SESAM102:Field("Salesfroce", "ProductCode")|}, MaxLength(40)] public string Sku { get; set; } = "";""", """[Field("Salesforce", "ProductCode"), MaxLength(40)] public string Sku { get; set; } = "";""")]
+    [InlineData("""[{|SESAM102:SyncIgnore("Salesforce", Type = "Prodct2")|}] public string Notes { get; set; } = "";""", """[SyncIgnore("Salesforce", Type = "Product2")] public string Notes { get; set; } = "";""")]
+    public Task A_misspelt_system_type_or_field_on_a_property_becomes_the_suggestion(string before, string after) =>
+        GeneratorCodeFixTest<DidYouMeanCodeFixProvider>.VerifyAsync(ProductSource.Of(member: before), ProductSource.Of(member: after));
 
     [Fact]
-    public async Task SESAM202_changes_the_misspelled_field_of_a_Field_attribute()
+    public Task No_fix_when_nothing_is_close_enough_to_suggest()
     {
-        await new GeneratorCodeFixTest<DidYouMeanCodeFixProvider>
-        {
-            TestCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                    [{|SESAM202:Field("Salesforce", "ProdutCode")|}, MaxLength(40)] public string Sku { get; set; } = "";
-                }
-                """,
-            FixedCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                    [Field("Salesforce", "ProductCode"), MaxLength(40)] public string Sku { get; set; } = "";
-                }
-                """,
-        }.RunAsync();
-    }
-
-    [Fact]
-    public async Task SESAM202_maps_a_property_named_like_no_field_to_the_suggested_field()
-    {
-        await new GeneratorCodeFixTest<DidYouMeanCodeFixProvider>
-        {
-            TestCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                    [MaxLength(40)] public string {|SESAM202:ProductKode|} { get; set; } = "";
-                }
-                """,
-            FixedCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                    [MaxLength(40), Field("Salesforce", "ProductCode")] public string ProductKode { get; set; } = "";
-                }
-                """,
-        }.RunAsync();
-    }
-
-    [Fact]
-    public async Task SESAM202_changes_the_misspelled_field_of_a_constant()
-    {
-        await new GeneratorCodeFixTest<DidYouMeanCodeFixProvider>
-        {
-            TestCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                [{|SESAM202:SyncConstant("Salesforce", "Product2", "Familly", "None")|}]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                }
-                """,
-            FixedCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                [SyncConstant("Salesforce", "Product2", "Family", "None")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                }
-                """,
-        }.RunAsync();
-    }
-
-    [Fact]
-    public async Task SESAM102_changes_a_misspelled_system_to_the_system_the_entity_syncs_with()
-    {
-        await new GeneratorCodeFixTest<DidYouMeanCodeFixProvider>
-        {
-            TestCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                    [{|SESAM102:Field("Salesfroce", "ProductCode")|}, MaxLength(40)] public string Sku { get; set; } = "";
-                }
-                """,
-            FixedCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                    [Field("Salesforce", "ProductCode"), MaxLength(40)] public string Sku { get; set; } = "";
-                }
-                """,
-        }.RunAsync();
-    }
-
-    [Fact]
-    public async Task SESAM102_changes_a_misspelled_type_to_the_type_the_entity_syncs_with()
-    {
-        await new GeneratorCodeFixTest<DidYouMeanCodeFixProvider>
-        {
-            TestCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                    [{|SESAM102:SyncIgnore("Salesforce", Type = "Prodct2")|}] public string Notes { get; set; } = "";
-                }
-                """,
-            FixedCode = """
-                using System;
-                using System.ComponentModel.DataAnnotations;
-                using SesamTalk;
-
-                namespace Webshop.Catalog;
-
-                [SyncsWith("Salesforce", "Product2")]
-                public partial class Product
-                {
-                    [SyncId] public Guid Id { get; set; }
-                    [MaxLength(80)] public string Name { get; set; } = "";
-                    [SyncIgnore("Salesforce", Type = "Product2")] public string Notes { get; set; } = "";
-                }
-                """,
-        }.RunAsync();
-    }
-
-    [Fact]
-    public async Task No_fix_when_nothing_is_close_enough_to_suggest()
-    {
-        var source = """
-            using System;
-            using System.ComponentModel.DataAnnotations;
-            using SesamTalk;
-
-            namespace Webshop.Catalog;
-
-            [{|SESAM201:SyncsWith("Salesforce", "Warehouse")|}]
-            public partial class Product
-            {
-                [SyncId] public Guid Id { get; set; }
-                [MaxLength(80)] public string Name { get; set; } = "";
-            }
-            """;
-        await new GeneratorCodeFixTest<DidYouMeanCodeFixProvider> { TestCode = source, FixedCode = source }.RunAsync();
+        var source = ProductSource.Of(attributes: """[{|SESAM201:SyncsWith("Salesforce", "Warehouse")|}]""");
+        return GeneratorCodeFixTest<DidYouMeanCodeFixProvider>.VerifyAsync(source, source);
     }
 }

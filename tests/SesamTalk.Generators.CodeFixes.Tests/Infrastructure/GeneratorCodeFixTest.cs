@@ -32,5 +32,13 @@ internal sealed class GeneratorCodeFixTest<TFix> : CSharpCodeFixTest<EmptyDiagno
         TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck;
     }
 
+    /// <summary>Checks the diagnostics of <paramref name="before"/> (its markup and <paramref name="expected"/>) and the fix's result.</summary>
+    public static Task VerifyAsync(string before, string after, params DiagnosticResult[] expected)
+    {
+        var test = new GeneratorCodeFixTest<TFix> { TestCode = before, FixedCode = after };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(SesamTalkGenerator) };
 }
