@@ -40,5 +40,10 @@ internal sealed class GeneratorCodeFixTest<TFix> : CSharpCodeFixTest<EmptyDiagno
         return test.RunAsync();
     }
 
+    /// <summary>The fixes offered: <typeparamref name="TFix"/>, and any a test adds to apply several in turn.</summary>
+    public List<CodeFixProvider> Fixes { get; } = new() { new TFix() };
+
     protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(SesamTalkGenerator) };
+
+    protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => Fixes;
 }
