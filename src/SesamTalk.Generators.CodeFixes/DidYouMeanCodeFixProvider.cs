@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace SesamTalk.Generators.CodeFixes;
 
 /// <summary>
-/// SESAM102, SESAM201 and SESAM202: writes the name the diagnostic suggests in place of the misspelt string argument
+/// SESAM102, SESAM201, SESAM202 and SESAM212: writes the name the diagnostic suggests in place of the misspelt string argument
 /// of the attribute it points at. A property mapped by its name (the diagnostic points at the property) gets a
 /// <c>[Field(system, suggestion)]</c> instead.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class DidYouMeanCodeFixProvider : SesamTalkCodeFixProvider
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create("SESAM102", "SESAM201", "SESAM202");
+        ImmutableArray.Create("SESAM102", "SESAM201", "SESAM202", "SESAM212");
 
     /// <inheritdoc />
     protected override CodeAction? Fix(Document document, Diagnostic diagnostic, SyntaxNode node, SemanticModel model)

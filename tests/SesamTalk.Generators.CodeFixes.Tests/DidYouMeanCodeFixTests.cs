@@ -1,6 +1,6 @@
 namespace SesamTalk.Generators.CodeFixes.Tests;
 
-/// <summary>SESAM102, SESAM201 and SESAM202: each case is the code before, with its diagnostic marked, and after the fix.</summary>
+/// <summary>SESAM102, SESAM201, SESAM202 and SESAM212: each case is the code before, with its diagnostic marked, and after the fix.</summary>
 public class DidYouMeanCodeFixTests
 {
     [Theory]
@@ -16,6 +16,13 @@ public class DidYouMeanCodeFixTests
     [InlineData("""[{|SESAM102:SyncIgnore("Salesforce", Type = "Prodct2")|}] public string Notes { get; set; } = "";""", """[SyncIgnore("Salesforce", Type = "Product2")] public string Notes { get; set; } = "";""")]
     public Task A_misspelt_system_type_or_field_on_a_property_becomes_the_suggestion(string before, string after) =>
         GeneratorCodeFixTest<DidYouMeanCodeFixProvider>.VerifyAsync(ProductSource.Of(member: before), ProductSource.Of(member: after));
+
+    [Fact]
+    public Task SESAM212_a_misspelt_system_of_SyncsWith_becomes_the_system_with_a_catalog() =>
+        GeneratorCodeFixTest<DidYouMeanCodeFixProvider>.VerifyAsync(
+            ProductSource.Of(attributes: """[{|#0:SyncsWith("Salesfroce", "Product2")|}]"""),
+            ProductSource.Of(),
+            DiagnosticResult.CompilerWarning("SESAM212").WithLocation(0));
 
     [Fact]
     public Task No_fix_when_nothing_is_close_enough_to_suggest()
