@@ -94,6 +94,8 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public Task<string?> GetLeaseOwnerAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetLeaseOwnerAsync(flow, cancellationToken);
 
+    public Task<DateTimeOffset?> GetLeaseTakenAtAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetLeaseTakenAtAsync(flow, cancellationToken);
+
     public Task<SyncLease?> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
         inner.TakeOverLeaseAsync(flow, formerOwner, owner, duration, cancellationToken);
 
