@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using SesamTalk.Connectors.Engine;
-using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
@@ -58,15 +55,7 @@ public sealed class SharedFlowRunsTests
             ["SesamTalk:Schedule:Interval"] = Interval.ToString(),
         }).Build();
         var logs = new CapturedLogs();
-        var services = new ServiceCollection();
-        services.AddSingleton(logs);
-        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
-        services.AddSingleton<IHostStore<Product>>(products);
-        services.AddSesamTalk()
-            .AddCustomSystem("Shop", configuration.GetSection("SesamTalk:Custom:Shop"))
-            .AddEngine(configuration.GetSection("SesamTalk:Engine"))
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"));
+        var services = ShopBackgroundSync.Services(configuration, products, Path.Combine(directory.FullName, "links.db"), logs);
         return new HostInstance(services.BuildServiceProvider(), logs);
     }
 
