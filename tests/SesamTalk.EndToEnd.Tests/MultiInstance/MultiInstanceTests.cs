@@ -15,7 +15,7 @@ public sealed class MultiInstanceTests(PostgreSqlServer server, ITestOutputHelpe
 {
     /// <summary>Customers the webshop holds besides its demo data; each goes to four systems (four flows).
     /// SESAMTALK_MULTI_RECORDS sets another number for a figures run (docs/deployment.md).</summary>
-    private static readonly int Records = Setting("SESAMTALK_MULTI_RECORDS", 100);
+    private static readonly int Records = Setting("SESAMTALK_MULTI_RECORDS", 50);
 
     /// <summary>Copies of the job started at once (SESAMTALK_MULTI_INSTANCES for a figures run).</summary>
     private static readonly int Instances = Setting("SESAMTALK_MULTI_INSTANCES", 3);
