@@ -233,6 +233,21 @@ internal sealed partial class FlowCycle<TEntity>
         return null;
     }
 
+    /// <summary>
+    /// Renews the lease before a unit's first write and again before its commit. A lease another process took over
+    /// meanwhile (this one was paused past it while it decided the unit or wrote it) stops the cycle with
+    /// <see cref="SyncLeaseLostException"/>: it sends no create under intents of its own that the new holder cannot know
+    /// of, and commits nothing stale.
+    /// </summary>
+    private async Task KeepLeaseAsync()
+    {
+        if (_lease is { } lease
+            && !await _context.Links.RenewLeaseAsync(_flow, lease.Owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
+        {
+            throw new SyncLeaseLostException(Name);
+        }
+    }
+
     private async Task ReleaseLeaseAsync()
     {
         if (_renewal is { } renewal)

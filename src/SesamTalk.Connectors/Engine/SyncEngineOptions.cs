@@ -3,7 +3,7 @@ namespace SesamTalk.Connectors.Engine;
 /// <summary>The engine's options. Bound from the <c>SesamTalk:Engine</c> configuration section.</summary>
 public sealed class SyncEngineOptions
 {
-    /// <summary>How long a flow's lease lasts; the engine renews it before every commit.</summary>
+    /// <summary>How long a flow's lease lasts; the engine renews it in the background, before each unit's first write and before every commit.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
