@@ -33,3 +33,15 @@ public sealed class PostgreSqlLinkStoreProblemTests(PostgreSqlServer server) : L
 {
     protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
 }
+
+[Collection(UsesPostgreSqlServer.Collection)]
+public sealed class PostgreSqlLinkStoreHistoryTests(PostgreSqlServer server) : LinkStoreHistoryContract
+{
+    protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
+}
+
+[Collection(UsesPostgreSqlServer.Collection)]
+public sealed class PostgreSqlLinkStoreOperationsTests(PostgreSqlServer server) : LinkStoreOperationsContract
+{
+    protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
+}
