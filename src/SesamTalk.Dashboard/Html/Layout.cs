@@ -30,6 +30,8 @@ internal static class Layout
         form.inline{display:inline}button{cursor:pointer}
         .actions,td:first-child{white-space:nowrap}td.state{min-width:18em}.muted{color:#6b7785}
         fieldset{background:#fff;border:1px solid #dde3ea;margin-bottom:12px}
+        .charts{display:flex;flex-wrap:wrap;gap:12px}figure.chart{margin:0;background:#fff;border:1px solid #dde3ea;padding:6px}
+        figcaption{font-weight:600;margin-bottom:4px}.pager{margin:8px 0}
         """;
 
     public static IResult Page(DashboardRequest request, string title, string page, RawHtml body)
