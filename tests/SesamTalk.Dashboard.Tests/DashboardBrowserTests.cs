@@ -42,7 +42,7 @@ public sealed class DashboardBrowserTests(DashboardApp app)
         var page = await app.NewPageAsync();
         await page.GotoAsync(app.DashboardUrl + "/quarantine");
         await DashboardApp.ScreenshotAsync(page, "quarantine");
-        await page.Locator($"tr[data-record='{customer.Id}'] button").ClickAsync();
+        await page.Locator($"tr[data-record='{customer.Id}']").GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
         await Assertions.Expect(page.Locator(".message")).ToContainTextAsync("Released 1 record(s)");
         Assert.Contains(await Links.ListQuarantinedAsync(CustomerToCustomcrm), entry => entry.RecordId == customer.Id && entry.IsReleased);
 
