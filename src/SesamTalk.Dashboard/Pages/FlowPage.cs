@@ -40,7 +40,7 @@ internal static class FlowPage
         foreach (var cycle in cycles.Take(request.Site.Options.PageSize))
         {
             var report = cycle.Report;
-            html.Add($"<tr><td>{cycle.StartedAt.ToString("u", CultureInfo.InvariantCulture)}</td><td class=\"num\">{(cycle.EndedAt - cycle.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s</td>")
+            html.Add($"<tr><td class=\"time\">{cycle.StartedAt.ToString("u", CultureInfo.InvariantCulture)}</td><td class=\"num\">{(cycle.EndedAt - cycle.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s</td>")
                 .Add($"<td>{Outcome(report)}</td><td class=\"num\">{report.Read}</td><td class=\"num\">{report.Created}</td><td class=\"num\">{report.Updated}</td><td class=\"num\">{report.Deleted}</td>")
                 .Add($"<td class=\"num\">{report.Unchanged}</td><td class=\"num\">{report.Conflicts}</td><td class=\"num\">{report.Quarantined}</td><td class=\"num\">{report.ApiCalls}</td><td class=\"num\">{report.Linked}</td></tr>");
         }

@@ -26,7 +26,7 @@ internal static class OverviewPage
                     .Add($"<td class=\"num\"><a href=\"{request.Url("/quarantine", flow.Query)}\">{quarantined}</a></td>");
                 if (last is { Report: var report, EndedAt: var at })
                 {
-                    html.Add($"<td>{at.ToString("u", CultureInfo.InvariantCulture)}</td><td class=\"num\">{report.Read}</td><td class=\"num\">{report.Created}</td><td class=\"num\">{report.Updated}</td>")
+                    html.Add($"<td class=\"time\">{at.ToString("u", CultureInfo.InvariantCulture)}</td><td class=\"num\">{report.Read}</td><td class=\"num\">{report.Created}</td><td class=\"num\">{report.Updated}</td>")
                         .Add($"<td class=\"num\">{report.Deleted}</td><td class=\"num\">{report.Conflicts}</td><td class=\"num\">{report.Quarantined}</td><td class=\"num\">{report.ApiCalls}</td>");
                 }
                 else
