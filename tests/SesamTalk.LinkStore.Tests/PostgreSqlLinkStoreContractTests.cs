@@ -39,9 +39,3 @@ public sealed class PostgreSqlLinkStoreHistoryTests(PostgreSqlServer server) : L
 {
     protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
 }
-
-[Collection(UsesPostgreSqlServer.Collection)]
-public sealed class PostgreSqlLinkStoreOperationsTests(PostgreSqlServer server) : LinkStoreOperationsContract
-{
-    protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
-}

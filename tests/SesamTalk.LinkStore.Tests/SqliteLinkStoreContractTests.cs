@@ -32,8 +32,3 @@ public sealed class SqliteLinkStoreHistoryTests : LinkStoreHistoryContract
 {
     protected override LinkStoreTarget NewTarget() => new SqliteTarget();
 }
-
-public sealed class SqliteLinkStoreOperationsTests : LinkStoreOperationsContract
-{
-    protected override LinkStoreTarget NewTarget() => new SqliteTarget();
-}
