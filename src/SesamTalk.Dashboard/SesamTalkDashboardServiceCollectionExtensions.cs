@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SesamTalk.Dashboard;
 
@@ -7,8 +6,7 @@ namespace SesamTalk.Dashboard;
 public static class SesamTalkDashboardServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the dashboard's services: antiforgery (every form of the dashboard carries a token) and the memory of the
-    /// cycles started from it. Call it before <c>builder.Build()</c>, then map the pages with
+    /// Adds the dashboard's services: antiforgery (every form of the dashboard carries a token). Call it before <c>builder.Build()</c>, then map the pages with
     /// <see cref="SesamTalkDashboardEndpointRouteBuilderExtensions.MapSesamTalkDashboard"/>.
     /// </summary>
     /// <param name="services">The host app's services.</param>
@@ -17,8 +15,6 @@ public static class SesamTalkDashboardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddAntiforgery();
-        services.TryAddSingleton<DashboardRuns>();
-        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -324,7 +324,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             if (work.NewLink is { } provenance)
             {
-                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.MatchKey, now));
+                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.MatchKey, now) { MatchValue = work.MatchValue });
             }
 
             commit.SaveFingerprints(_flow, work.LocalId, Fingerprints(work));

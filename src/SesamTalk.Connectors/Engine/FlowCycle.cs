@@ -75,6 +75,9 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>What the cycle did.</summary>
     public SyncFlowReport Report { get; }
 
+    /// <summary>Whether the cycle took the flow's lease and ran (a disabled flow, one another process runs, and a dry run do not).</summary>
+    public bool TookLease { get; private set; }
+
     private bool Planning => _planner is not null;
 
     /// <summary>What the cycle carries from page to page; set when its phases start.</summary>
@@ -229,6 +232,7 @@ internal sealed partial class FlowCycle<TEntity>
     private string? Held(SyncLease lease)
     {
         _lease = lease;
+        TookLease = true;
         _renewal = LeaseRenewal.Start(_context.Links, lease, _context.Options.LeaseDuration, _context.Time, _context.Logger);
         return null;
     }

@@ -9,7 +9,7 @@ namespace SesamTalk.Engine.Tests.Harness;
 /// that takes a flow's lease over while this one decides a unit (as when this one was paused past its lease). It counts
 /// the lookups of one record's link, which the engine makes a page at a time.
 /// </summary>
-public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyncDisposable
+public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycleHistoryStore, IAsyncDisposable
 {
     private int _armed;
     private int _intentsArmed;
@@ -35,6 +35,10 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
         new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1, () => Interlocked.Increment(ref _commits));
 
     public Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default) => inner.GetLinksAsync(entity, localId, cancellationToken);
+
+    public Task RecordCycleAsync(CycleRecord cycle, int keep, CancellationToken cancellationToken = default) => inner.RecordCycleAsync(cycle, keep, cancellationToken);
+
+    public Task<IReadOnlyList<CycleRecord>> GetCycleHistoryAsync(SyncFlowId flow, int limit, CancellationToken cancellationToken = default) => inner.GetCycleHistoryAsync(flow, limit, cancellationToken);
 
     public Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default)
     {
