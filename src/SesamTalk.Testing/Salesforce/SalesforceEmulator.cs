@@ -221,6 +221,9 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
         }
     }
 
+    /// <summary>Pub/Sub API Subscribe streams open now, counted once their first FetchRequest is accepted (from then on every new event reaches them).</summary>
+    public int OpenPubSubStreams => _pubSub.Service.OpenStreams;
+
     /// <summary>Cuts every open Pub/Sub API Subscribe stream, as a network failure would; clients must subscribe again.</summary>
     public void DropPubSubStreams() => _pubSub.Service.DropStreams();
 

@@ -15,6 +15,9 @@ internal sealed class PubSubService(SalesforceOrg org, ChangeDataCapture capture
     private readonly PubSubAuthentication _authentication = new(org);
     private readonly ConcurrentDictionary<HttpContext, bool> _streams = new();
 
+    /// <summary>Subscribe streams open now (counted once their first FetchRequest is accepted).</summary>
+    public int OpenStreams => _streams.Count;
+
     /// <summary>Cuts every open Subscribe stream, as a network failure or a server restart would (clients see the call fail with UNAVAILABLE or INTERNAL).</summary>
     public void DropStreams()
     {
