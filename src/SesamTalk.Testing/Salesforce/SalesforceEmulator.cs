@@ -34,7 +34,8 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
     public Uri TokenUrl => new(BaseUrl, "services/oauth2/token");
 
     /// <summary>
-    /// The Pub/Sub API endpoint (gRPC over plaintext HTTP/2 on its own loopback port, <c>http://127.0.0.1:{port}/</c>),
+    /// The Pub/Sub API endpoint (gRPC over plaintext HTTP/2 on its own loopback port, <c>http://127.0.0.1:{port}/</c>, or
+    /// over TLS, <c>https://…</c>, with <see cref="PubSub.PubSubOptions.Certificate"/>),
     /// authenticated like Salesforce's by the <c>accesstoken</c>, <c>instanceurl</c> (<see cref="BaseUrl"/>) and
     /// <c>tenantid</c> (<see cref="OrgId"/>) metadata headers.
     /// </summary>
@@ -74,7 +75,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
     public static async Task<SalesforceEmulator> StartAsync(SalesforceEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var org = new SalesforceOrg(options ?? new SalesforceEmulatorOptions());
-        var pubSub = new PubSubEndpoint(new PubSubService(org, org.ChangeEvents, org.Options.PubSub));
+        var pubSub = new PubSubEndpoint(new PubSubService(org, org.ChangeEvents, org.Options.PubSub), org.Options.PubSub);
         var host = await LoopbackHost.StartAsync(
             app =>
             {
@@ -230,11 +231,22 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
     /// <summary>Purges the delete log: getDeleted windows that start before now answer <c>INVALID_REPLICATION_DATE</c>.</summary>
     public void PurgeDeleteLog() => _org.DeleteLogPurgedAt = _org.Clock.GetUtcNow();
 
-    /// <summary>Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
+    /// <summary>
+    /// Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish. Open Pub/Sub
+    /// API Subscribe streams, which never finish by themselves, are cut at once.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        DropPubSubStreams();
+        return _host.StopAsync(cancellationToken);
+    }
 
-    /// <summary>Stops listening (if still running) and releases the port.</summary>
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    /// <summary>Stops listening (if still running), cutting open Subscribe streams, and releases the ports.</summary>
+    public ValueTask DisposeAsync()
+    {
+        DropPubSubStreams();
+        return _host.DisposeAsync();
+    }
 
     private Dictionary<string, JsonNode?> Validate(Schema.SObjectSchema schema, JsonObject fields, WriteKind kind)
     {

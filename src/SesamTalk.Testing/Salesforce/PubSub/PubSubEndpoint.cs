@@ -11,9 +11,10 @@ namespace SesamTalk.Testing.Salesforce.PubSub;
 /// Hosts the Pub/Sub API beside the emulator's REST API, in the same web app: gRPC needs HTTP/2, which Kestrel speaks
 /// without TLS (h2c, prior knowledge) only on an endpoint that is HTTP/2 alone, so the service gets its own loopback port.
 /// Salesforce's endpoint is <c>api.pubsub.salesforce.com:7443</c> over TLS; clients of the emulator use
-/// <see cref="Url"/> (<c>http://127.0.0.1:{port}/</c>) with plaintext HTTP/2.
+/// <see cref="Url"/> (<c>http://127.0.0.1:{port}/</c>) with plaintext HTTP/2, or over TLS with the certificate of
+/// <see cref="PubSubOptions.Certificate"/> for clients that insist on TLS.
 /// </summary>
-internal sealed class PubSubEndpoint(PubSubService service)
+internal sealed class PubSubEndpoint(PubSubService service, PubSubOptions options)
 {
     private ListenOptions? _listener;
 
@@ -21,7 +22,7 @@ internal sealed class PubSubEndpoint(PubSubService service)
 
     /// <summary>The service's address, once the app listens.</summary>
     public Uri Url => _listener?.IPEndPoint is { } endPoint
-        ? new Uri($"http://{endPoint.Address}:{endPoint.Port}/")
+        ? new Uri($"{(options.Certificate is null ? "http" : "https")}://{endPoint.Address}:{endPoint.Port}/")
         : throw new InvalidOperationException("The Pub/Sub endpoint is not listening yet.");
 
     public void Configure(WebApplicationBuilder builder)
@@ -31,6 +32,11 @@ internal sealed class PubSubEndpoint(PubSubService service)
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listener =>
         {
             listener.Protocols = HttpProtocols.Http2;
+            if (options.Certificate is { } certificate)
+            {
+                listener.UseHttps(certificate);
+            }
+
             _listener = listener;
         }));
     }
