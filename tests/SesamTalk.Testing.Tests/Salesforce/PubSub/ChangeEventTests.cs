@@ -9,12 +9,10 @@ namespace SesamTalk.Testing.Tests.Salesforce.PubSub;
 /// <summary>Writes through the REST API arrive on the Pub/Sub API as change events shaped like Salesforce's.</summary>
 public sealed class ChangeEventTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task A_REST_update_arrives_with_its_header_changed_and_nulled_fields_and_only_the_changed_values()
     {
-        var clock = new ManualClock(Start);
+        var clock = new ManualClock(PubSubTestClient.ClockStart);
         await using var org = await TestOrg.StartAsync(clock: clock);
         var id = await org.CreateAsync("Account", new JsonObject { ["Name"] = "Acme", ["BillingCity"] = "Oslo", ["Description"] = "Old" });
         clock.Advance(TimeSpan.FromMinutes(5));
@@ -35,7 +33,7 @@ public sealed class ChangeEventTests
         Assert.Equal("UPDATE", updated.ChangeType);
         Assert.Equal("Account", updated.Header["entityName"]);
         Assert.Equal([id], updated.Strings("recordIds"));
-        Assert.Equal(Start.AddMinutes(5).ToUnixTimeMilliseconds(), updated.Header["commitTimestamp"]);
+        Assert.Equal(PubSubTestClient.ClockStart.AddMinutes(5).ToUnixTimeMilliseconds(), updated.Header["commitTimestamp"]);
         Assert.Equal(org.Emulator.UserId, updated.Header["commitUser"]);
         Assert.Equal(1, updated.Header["sequenceNumber"]);
         Assert.Matches("^[0-9a-f-]{36}$", (string)updated.Header["transactionKey"]);
@@ -51,7 +49,7 @@ public sealed class ChangeEventTests
         Assert.Equal("+47 22 00 00 00", updated.Record["Phone"]);
         Assert.Null(updated.Record["Name"]);
         Assert.Null(updated.Record["Description"]);
-        Assert.Equal(Start.AddMinutes(5).ToUnixTimeMilliseconds(), updated.Record["LastModifiedDate"]);
+        Assert.Equal(PubSubTestClient.ClockStart.AddMinutes(5).ToUnixTimeMilliseconds(), updated.Record["LastModifiedDate"]);
         var address = (GenericRecord)updated.Record["BillingAddress"];
         Assert.Equal("Bergen", address["City"]);
         Assert.Null(address["Street"]);

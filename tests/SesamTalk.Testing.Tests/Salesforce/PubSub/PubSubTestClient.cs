@@ -14,6 +14,9 @@ internal sealed class PubSubTestClient : IDisposable
 {
     private readonly GrpcChannel _channel;
 
+    /// <summary>Where the tests' manual clocks start.</summary>
+    public static DateTimeOffset ClockStart { get; } = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
     public PubSubTestClient(SalesforceEmulator emulator)
     {
         _channel = GrpcChannel.ForAddress(emulator.PubSubUrl);

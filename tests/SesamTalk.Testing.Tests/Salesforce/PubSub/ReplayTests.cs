@@ -7,8 +7,6 @@ namespace SesamTalk.Testing.Tests.Salesforce.PubSub;
 /// <summary>Replay presets, retention on the emulator's clock, the corrupted-replay-id error, flow control and dropped streams.</summary>
 public sealed class ReplayTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task A_stored_replay_id_replays_exactly_the_later_events()
     {
@@ -55,7 +53,7 @@ public sealed class ReplayTests
     [Fact]
     public async Task A_replay_id_older_than_the_retention_gets_the_corrupted_replay_id_error()
     {
-        var clock = new ManualClock(Start);
+        var clock = new ManualClock(PubSubTestClient.ClockStart);
         await using var org = await TestOrg.StartAsync(o => o.TokenLifetime = TimeSpan.FromDays(7), clock); // sessions outlive the 73 hours
         await org.CreateAsync("Product2", new JsonObject { ["Name"] = "Old" });
         using var client = new PubSubTestClient(org.Emulator);
@@ -85,7 +83,7 @@ public sealed class ReplayTests
     [Fact]
     public async Task The_retention_is_configurable_and_a_replay_id_that_is_no_replay_id_is_corrupted()
     {
-        var clock = new ManualClock(Start);
+        var clock = new ManualClock(PubSubTestClient.ClockStart);
         await using var org = await TestOrg.StartAsync(o => o.PubSub.Retention = TimeSpan.FromHours(1), clock);
         await org.CreateAsync("Product2", new JsonObject { ["Name"] = "Old" });
         using var client = new PubSubTestClient(org.Emulator);
