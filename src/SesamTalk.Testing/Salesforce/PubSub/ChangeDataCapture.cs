@@ -34,7 +34,7 @@ internal sealed class ChangeDataCapture
         var schema = SchemaOf(change.Record.Schema);
         var commit = new CommitInfo(Guid.NewGuid().ToString(), (change.CommittedAt.ToUnixTimeMilliseconds() * 1_000_000) + Interlocked.Increment(ref _commits), _userId);
         var payload = ChangeEventPayload.Write(schema, change, commit);
-        Bus.Publish(position => new StoredChangeEvent(position, Guid.NewGuid().ToString(), schema.Entity, change.CommittedAt, schema.Id, payload));
+        Bus.Publish(position => new StoredChangeEvent(position, schema.Entity, change.CommittedAt, schema.Id, payload));
     }
 
     /// <summary>A schema GetSchema knows (every object's schema is known once one of its events or topics was asked for).</summary>

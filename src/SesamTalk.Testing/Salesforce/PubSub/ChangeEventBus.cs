@@ -11,6 +11,7 @@ internal sealed class ChangeEventBus(TimeProvider clock, TimeSpan retention)
     private long _latest;
     private long _purgedThrough;
     private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly byte[] _eventIdPrefix = Guid.NewGuid().ToByteArray()[..8];
 
     /// <summary>Completes at the next publish; take it before looking for events so that none is missed.</summary>
     public Task NextPublish
@@ -47,6 +48,18 @@ internal sealed class ChangeEventBus(TimeProvider clock, TimeSpan retention)
                 return _purgedThrough;
             }
         }
+    }
+
+    /// <summary>
+    /// The UUID of the event at <paramref name="position"/> (<c>ProducerEvent.id</c>): this bus's random first half and
+    /// the position, so an event keeps its id on every delivery without the bus storing one per event.
+    /// </summary>
+    public string EventId(long position)
+    {
+        var bytes = new byte[16];
+        _eventIdPrefix.CopyTo(bytes, 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(8), position);
+        return new Guid(bytes).ToString();
     }
 
     public void Publish(Func<long, StoredChangeEvent> create)

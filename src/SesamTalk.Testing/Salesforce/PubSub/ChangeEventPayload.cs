@@ -57,7 +57,7 @@ internal static class ChangeEventPayload
 
         record.Add("ChangeEventHeader", Header(schema, change, commit, FieldBitmap.Encode(changed, changedParts), FieldBitmap.Encode(nulled, nulledParts)));
         using var stream = new MemoryStream();
-        new GenericDatumWriter<GenericRecord>(schema.Avro).Write(record, new BinaryEncoder(stream));
+        schema.Writer.Write(record, new BinaryEncoder(stream));
         return stream.ToArray();
     }
 

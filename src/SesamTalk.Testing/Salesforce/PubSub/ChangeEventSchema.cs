@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Avro;
+using Avro.Generic;
 using SesamTalk.Testing.Salesforce.Schema;
 
 namespace SesamTalk.Testing.Salesforce.PubSub;
@@ -26,6 +27,7 @@ internal sealed class ChangeEventSchema
         Fields = fields;
         Json = json;
         Avro = (RecordSchema)global::Avro.Schema.Parse(json);
+        Writer = new GenericDatumWriter<GenericRecord>(Avro);
         Id = Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(json))[..16]);
     }
 
@@ -39,6 +41,9 @@ internal sealed class ChangeEventSchema
     public string Json { get; }
 
     public RecordSchema Avro { get; }
+
+    /// <summary>The payload writer, resolved once per schema (writes run one at a time, under the record store's gate).</summary>
+    public GenericDatumWriter<GenericRecord> Writer { get; }
 
     /// <summary>The schema id events carry and GetSchema takes.</summary>
     public string Id { get; }

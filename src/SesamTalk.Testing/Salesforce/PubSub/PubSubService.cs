@@ -87,7 +87,7 @@ internal sealed class PubSubService(SalesforceOrg org, ChangeDataCapture capture
                 {
                     demand.Take(batch.Count);
                     position = batch[^1].Position;
-                    await responseStream.WriteAsync(Response(batch, position, demand.Pending, rpcId), cancellationToken).ConfigureAwait(false);
+                    await responseStream.WriteAsync(Response(batch, position, demand.Pending, rpcId, capture.Bus), cancellationToken).ConfigureAwait(false);
                     lastSent = DateTimeOffset.UtcNow;
                     continue;
                 }
@@ -114,7 +114,7 @@ internal sealed class PubSubService(SalesforceOrg org, ChangeDataCapture capture
                         position = Math.Max(position, capture.Bus.Latest);
                     }
 
-                    await responseStream.WriteAsync(Response([], position, demand.Pending, rpcId), cancellationToken).ConfigureAwait(false);
+                    await responseStream.WriteAsync(Response([], position, demand.Pending, rpcId, capture.Bus), cancellationToken).ConfigureAwait(false);
                     lastSent = DateTimeOffset.UtcNow;
                 }
             }
@@ -148,13 +148,13 @@ internal sealed class PubSubService(SalesforceOrg org, ChangeDataCapture capture
         }
     }
 
-    private static FetchResponse Response(List<StoredChangeEvent> events, long latest, int pending, string rpcId)
+    private static FetchResponse Response(List<StoredChangeEvent> events, long latest, int pending, string rpcId, ChangeEventBus bus)
     {
         var response = new FetchResponse { LatestReplayId = ByteString.CopyFrom(ReplayId.Encode(latest)), RpcId = rpcId, PendingNumRequested = pending };
         response.Events.AddRange(events.Select(e => new ConsumerEvent
         {
             ReplayId = ByteString.CopyFrom(ReplayId.Encode(e.Position)),
-            Event = new ProducerEvent { Id = e.EventId, SchemaId = e.SchemaId, Payload = ByteString.CopyFrom(e.Payload) },
+            Event = new ProducerEvent { Id = bus.EventId(e.Position), SchemaId = e.SchemaId, Payload = ByteString.CopyFrom(e.Payload) },
         }));
         return response;
     }

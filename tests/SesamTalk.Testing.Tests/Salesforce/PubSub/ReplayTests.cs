@@ -27,6 +27,7 @@ public sealed class ReplayTests
             using var resumed = client.Subscribe("/data/Product2ChangeEvent", ReplayPreset.Custom, 10, all[1].ReplayId);
             var later = await resumed.EventsAsync(2);
             Assert.Equal(replayIds[2..], later.Select(e => e.ReplayId));
+            Assert.Equal(all[2..].Select(e => e.Event.Id), later.Select(e => e.Event.Id)); // an event keeps its id on replay
             Assert.Equal(ids[2..], await Task.WhenAll(later.Select(async e => (await client.DecodeAsync(e)).Strings("recordIds")[0])));
 
             var keepAlive = await resumed.NextAsync(TimeSpan.FromSeconds(5));
