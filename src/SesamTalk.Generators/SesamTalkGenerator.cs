@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SesamTalk.Generators.Catalogs;
@@ -31,7 +32,7 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
         // Catalogs: the standard ones plus the host's AdditionalFiles named *.catalog.json.
         var hostCatalogs = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".catalog.json", StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => CatalogParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(static (file, cancellationToken) => CatalogParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, isHost: true))
             .WithTrackingName(TrackingNames.HostCatalogs);
 
         context.RegisterSourceOutput(hostCatalogs, static (production, catalog) =>
@@ -46,16 +47,6 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
             .Select(static (results, _) => CatalogMerger.Merge(StandardCatalogs.All, results))
             .WithTrackingName(TrackingNames.Catalogs);
 
-        // Diagnostics travel apart from the models, with real locations, so editors and builds place them.
-        context.RegisterSourceOutput(
-            parsed.Combine(catalogs).Select(static (pair, _) => CatalogValidator.Diagnostics(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Diagnostics),
-            static (production, diagnostics) =>
-            {
-                foreach (var diagnostic in diagnostics)
-                {
-                    production.ReportDiagnostic(diagnostic);
-                }
-            });
 
         var entities = parsed
             .Where(static result => result.Model is not null)
@@ -65,7 +56,16 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Entities);
 
         context.RegisterSourceOutput(entities, static (production, entity) =>
-            production.AddSource(DefinitionEmitter.HintName(entity), DefinitionEmitter.Emit(entity)));
+            production.AddSource(DefinitionEmitter.HintName(entity.Header), DefinitionEmitter.Emit(entity)));
+
+        // An entity with errors keeps a SyncDefinition that throws, so the client keeps its member (no follow-on errors).
+        var stubs = parsed
+            .Where(static result => result.Stub is not null)
+            .Select(static (result, _) => result.Stub!)
+            .WithTrackingName(TrackingNames.Stubs);
+
+        context.RegisterSourceOutput(stubs, static (production, header) =>
+            production.AddSource(DefinitionEmitter.HintName(header), DefinitionEmitter.EmitStub(header)));
 
         var mappers = entities
             .SelectMany(static (entity, _) => DefinitionEmitter.Mappers(entity))
@@ -80,24 +80,38 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
             .Select(static (entity, _) => DefinitionEmitter.ClientEntry(entity))
             .WithTrackingName(TrackingNames.ClientEntries);
 
+        var stubEntries = stubs.Select(static (header, _) => DefinitionEmitter.ClientEntry(header));
+
         var assemblyNamespace = context.CompilationProvider
             .Select(static (compilation, _) => Naming.Namespace(compilation.AssemblyName ?? "SesamTalkHost"));
 
         var index = entries.Collect()
+            .Combine(stubEntries.Collect())
             .Combine(assemblyNamespace)
-            .Select(static (pair, _) => new ClientIndex(pair.Right, ClientEmitter.DependencyOrder(pair.Left)))
+            .Select(static (pair, _) => new ClientIndex(pair.Right, ClientEmitter.DependencyOrder(pair.Left.Left.Concat(pair.Left.Right))))
             .WithTrackingName(TrackingNames.ClientIndex);
+
+        // Diagnostics travel apart from the models, with real locations, so editors and builds place them.
+        var diagnostics = parsed
+            .Combine(catalogs)
+            .Combine(index)
+            .Select(static (pair, _) => CatalogValidator.Diagnostics(pair.Left.Left, pair.Left.Right)
+                .Concat(EntityNameCheck.Diagnostics(pair.Left.Left, pair.Right.Entries))
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (production, found) =>
+        {
+            foreach (var diagnostic in found)
+            {
+                production.ReportDiagnostic(diagnostic);
+            }
+        });
 
         context.RegisterSourceOutput(index, static (production, clientIndex) =>
         {
-            var clashes = ClientEmitter.NameClashes(clientIndex.Entries);
-            foreach (var (first, second) in clashes)
-            {
-                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateEntityName, Location.None, first.FullyQualifiedName, second.FullyQualifiedName, first.Name));
-            }
-
-            // A client with two members of one name would not compile; the diagnostic says what to fix instead.
-            if (clientIndex.Entries.Count > 0 && clashes.Count == 0)
+            // A client with two members of one name would not compile; SESAM009 says what to fix instead.
+            if (clientIndex.Entries.Count > 0 && ClientEmitter.NameClashes(clientIndex.Entries).Count == 0)
             {
                 production.AddSource(ClientEmitter.HintName, ClientEmitter.Emit(clientIndex));
             }
