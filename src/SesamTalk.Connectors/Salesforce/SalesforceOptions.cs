@@ -25,6 +25,13 @@ public sealed class SalesforceOptions : Http.IRetrySettings
     /// </summary>
     public SalesforceJwtBearerOptions? JwtBearer { get; set; }
 
+    /// <summary>
+    /// The Pub/Sub API endpoint that change events (<see cref="ChangeEvents.SalesforceChangeEventSubscriber"/>) come from:
+    /// Salesforce's global <c>https://api.pubsub.salesforce.com:7443</c> (TLS) for every org, or an emulator's
+    /// <c>http://127.0.0.1:{port}/</c> (plaintext HTTP/2).
+    /// </summary>
+    public Uri PubSubUrl { get; set; } = new("https://api.pubsub.salesforce.com:7443");
+
     /// <summary>The REST API version, e.g. <c>64.0</c>.</summary>
     public string ApiVersion { get; set; } = "64.0";
 

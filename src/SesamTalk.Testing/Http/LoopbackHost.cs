@@ -25,13 +25,17 @@ internal sealed class LoopbackHost : IAsyncDisposable
     /// <summary>The address the app listens on, ending in "/".</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>Builds the app, lets <paramref name="map"/> add the routes and starts listening on <paramref name="port"/> (0: any free port).</summary>
-    public static async Task<LoopbackHost> StartAsync(Action<IEndpointRouteBuilder> map, int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the app, lets <paramref name="map"/> add the routes and starts listening on <paramref name="port"/> (0: any
+    /// free port); <paramref name="configure"/> may add services and further listeners (after this one, which stays <see cref="BaseUrl"/>).
+    /// </summary>
+    public static async Task<LoopbackHost> StartAsync(Action<IEndpointRouteBuilder> map, int port, CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LoopbackHost).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        configure?.Invoke(builder);
         var app = builder.Build();
         map(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

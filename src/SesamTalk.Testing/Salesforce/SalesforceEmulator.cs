@@ -4,23 +4,27 @@ using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 using SesamTalk.Testing.Salesforce.Data;
 using SesamTalk.Testing.Salesforce.Http;
+using SesamTalk.Testing.Salesforce.PubSub;
 
 namespace SesamTalk.Testing.Salesforce;
 
 /// <summary>
 /// A loopback emulator of the Salesforce REST API (OAuth token endpoint, sObject CRUD, SOQL query with paging,
 /// getUpdated/getDeleted, sObject Collections, Bulk API 2.0 ingest and query jobs) with Salesforce's error bodies, API limit accounting and fault
-/// injection. Each instance is an independent org listening on its own free port of 127.0.0.1.
+/// injection, and the Pub/Sub API (gRPC) serving change data capture events of every write. Each instance is an
+/// independent org listening on its own free ports of 127.0.0.1.
 /// </summary>
 public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
 {
     private readonly LoopbackHost _host;
     private readonly SalesforceOrg _org;
+    private readonly PubSubEndpoint _pubSub;
 
-    private SalesforceEmulator(LoopbackHost host, SalesforceOrg org)
+    private SalesforceEmulator(LoopbackHost host, SalesforceOrg org, PubSubEndpoint pubSub)
     {
         _host = host;
         _org = org;
+        _pubSub = pubSub;
     }
 
     /// <summary>The instance URL (what the token endpoint returns as <c>instance_url</c>), ending in "/".</summary>
@@ -28,6 +32,17 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
 
     /// <summary>The OAuth token endpoint, <c>{BaseUrl}services/oauth2/token</c>.</summary>
     public Uri TokenUrl => new(BaseUrl, "services/oauth2/token");
+
+    /// <summary>
+    /// The Pub/Sub API endpoint (gRPC over plaintext HTTP/2 on its own loopback port, <c>http://127.0.0.1:{port}/</c>, or
+    /// over TLS, <c>https://…</c>, with <see cref="PubSub.PubSubOptions.Certificate"/>),
+    /// authenticated like Salesforce's by the <c>accesstoken</c>, <c>instanceurl</c> (<see cref="BaseUrl"/>) and
+    /// <c>tenantid</c> (<see cref="OrgId"/>) metadata headers.
+    /// </summary>
+    public Uri PubSubUrl => _pubSub.Url;
+
+    /// <summary>The org id (18 characters), the Pub/Sub API's <c>tenantid</c>.</summary>
+    public string OrgId => _org.OrgId;
 
     /// <summary>The consumer key the token endpoint accepts.</summary>
     public string ClientId => _org.Options.ClientId;
@@ -60,9 +75,18 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
     public static async Task<SalesforceEmulator> StartAsync(SalesforceEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var org = new SalesforceOrg(options ?? new SalesforceEmulatorOptions());
-        var host = await LoopbackHost.StartAsync(app => SalesforceRoutes.Map(app, org), org.Options.Port, cancellationToken).ConfigureAwait(false);
+        var pubSub = new PubSubEndpoint(new PubSubService(org, org.ChangeEvents, org.Options.PubSub), org.Options.PubSub);
+        var host = await LoopbackHost.StartAsync(
+            app =>
+            {
+                SalesforceRoutes.Map(app, org);
+                PubSubEndpoint.Map(app);
+            },
+            org.Options.Port,
+            cancellationToken,
+            pubSub.Configure).ConfigureAwait(false);
         org.InstanceUrl = host.BaseUrl.ToString().TrimEnd('/');
-        return new SalesforceEmulator(host, org);
+        return new SalesforceEmulator(host, org, pubSub);
     }
 
     /// <summary>Issues an access token without a token request, for tests that are not about authentication.</summary>
@@ -198,14 +222,31 @@ public sealed class SalesforceEmulator : IAsyncDisposable, IRandomFaults
         }
     }
 
+    /// <summary>Pub/Sub API Subscribe streams open now, counted once their first FetchRequest is accepted (from then on every new event reaches them).</summary>
+    public int OpenPubSubStreams => _pubSub.Service.OpenStreams;
+
+    /// <summary>Cuts every open Pub/Sub API Subscribe stream, as a network failure would; clients must subscribe again.</summary>
+    public void DropPubSubStreams() => _pubSub.Service.DropStreams();
+
     /// <summary>Purges the delete log: getDeleted windows that start before now answer <c>INVALID_REPLICATION_DATE</c>.</summary>
     public void PurgeDeleteLog() => _org.DeleteLogPurgedAt = _org.Clock.GetUtcNow();
 
-    /// <summary>Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
+    /// <summary>
+    /// Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish. Open Pub/Sub
+    /// API Subscribe streams, which never finish by themselves, are cut at once.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        DropPubSubStreams();
+        return _host.StopAsync(cancellationToken);
+    }
 
-    /// <summary>Stops listening (if still running) and releases the port.</summary>
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    /// <summary>Stops listening (if still running), cutting open Subscribe streams, and releases the ports.</summary>
+    public ValueTask DisposeAsync()
+    {
+        DropPubSubStreams();
+        return _host.DisposeAsync();
+    }
 
     private Dictionary<string, JsonNode?> Validate(Schema.SObjectSchema schema, JsonObject fields, WriteKind kind)
     {

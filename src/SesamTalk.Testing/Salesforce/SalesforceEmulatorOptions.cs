@@ -67,6 +67,9 @@ public sealed class SalesforceEmulatorOptions
     /// <summary>Bulk API 2.0 query jobs per rolling 24 hours (10,000).</summary>
     public int DailyBulkQueryJobLimit { get; set; } = 10_000;
 
+    /// <summary>The Pub/Sub API's change event retention and keepalive (<see cref="SalesforceEmulator.PubSubUrl"/>).</summary>
+    public PubSub.PubSubOptions PubSub { get; } = new();
+
     /// <summary>The largest ingest upload, counted base64-encoded as Salesforce counts it (150 MB: about 100 MB of raw CSV).</summary>
     public long BulkUploadLimitBytes { get; set; } = 150L * 1024 * 1024;
 }

@@ -5,6 +5,7 @@ using SesamTalk.Testing.Salesforce.Auth;
 using SesamTalk.Testing.Salesforce.Bulk;
 using SesamTalk.Testing.Salesforce.Data;
 using SesamTalk.Testing.Salesforce.Http;
+using SesamTalk.Testing.Salesforce.PubSub;
 using SesamTalk.Testing.Salesforce.Schema;
 using SesamTalk.Testing.Salesforce.Soql;
 
@@ -28,6 +29,8 @@ internal sealed class SalesforceOrg
         StandardPricebookId = options.StandardPricebook ? CreateStandardPricebook() : null;
         Billing = new InvoiceRun(Schemas, Records, Writer);
         Bulk = BulkJobs.For(this);
+        ChangeEvents = new ChangeDataCapture(Schemas, UserId, Clock, options.PubSub);
+        Writer.Changed = ChangeEvents.Record;
         if (options.BillOrders)
         {
             Writer.Inserted = (record, now) =>
@@ -71,6 +74,9 @@ internal sealed class SalesforceOrg
     public FaultInjector<SalesforceEndpoint> Faults { get; } = new(expiringTokens: true);
 
     public QueryCursors Cursors { get; } = new();
+
+    /// <summary>Change data capture: the change events of the org's writes, served by the Pub/Sub API.</summary>
+    public ChangeDataCapture ChangeEvents { get; }
 
     /// <summary>Bulk API 2.0 jobs and their daily allocations.</summary>
     public BulkJobs Bulk { get; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SesamTalk.Testing.Salesforce.PubSub;
 using SesamTalk.Testing.Salesforce.Schema;
 
 namespace SesamTalk.Testing.Salesforce.Data;
@@ -12,6 +13,9 @@ internal sealed class RecordWriter(RecordStore store, string userId)
 {
     /// <summary>Called after each insert, inside it (e.g. Salesforce Billing invoicing a new order).</summary>
     public Action<SObjectRecord, DateTimeOffset>? Inserted { get; set; }
+
+    /// <summary>Called after each create, update and delete, inside it (change data capture publishes its event).</summary>
+    public Action<RecordChange>? Changed { get; set; }
 
     public SObjectRecord Insert(SObjectSchema schema, IReadOnlyDictionary<string, JsonNode?> values, DateTimeOffset now)
     {
@@ -49,11 +53,13 @@ internal sealed class RecordWriter(RecordStore store, string userId)
         store.Add(record);
         RollUp(record, now);
         Inserted?.Invoke(record, now);
+        Changed?.Invoke(new RecordChange(record, ChangeType.CREATE, null, now));
         return record;
     }
 
     public void Update(SObjectRecord record, IReadOnlyDictionary<string, JsonNode?> values, DateTimeOffset now)
     {
+        var before = Changed is null ? null : record.Values.DeepClone().AsObject();
         foreach (var (name, value) in values)
         {
             record.Values[name] = value?.DeepClone();
@@ -63,6 +69,7 @@ internal sealed class RecordWriter(RecordStore store, string userId)
         Stamp(record, now, "LastModifiedDate", "SystemModstamp");
         Derive(record);
         RollUp(record, now);
+        Changed?.Invoke(new RecordChange(record, ChangeType.UPDATE, before, now));
     }
 
     /// <summary>Moves the record to the Recycle Bin: hidden from query, kept for queryAll and getDeleted.</summary>
@@ -76,6 +83,7 @@ internal sealed class RecordWriter(RecordStore store, string userId)
 
         Stamp(record, now, "SystemModstamp");
         RollUp(record, now);
+        Changed?.Invoke(new RecordChange(record, ChangeType.DELETE, null, now));
     }
 
     /// <summary>
