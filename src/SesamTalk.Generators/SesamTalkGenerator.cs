@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SesamTalk.Generators.Catalogs;
@@ -67,6 +68,13 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(entities, static (production, entity) =>
             production.AddSource(DefinitionEmitter.HintName(entity), DefinitionEmitter.Emit(entity)));
 
+        var targets = entities
+            .Select(static (entity, _) => EntityTargets.From(entity))
+            .WithTrackingName(TrackingNames.SyncTargets);
+
+        context.RegisterSourceOutput(targets, static (production, entity) =>
+            production.AddSource(SyncTargetsEmitter.HintName(entity), SyncTargetsEmitter.Emit(entity)));
+
         var mappers = entities
             .SelectMany(static (entity, _) => DefinitionEmitter.Mappers(entity))
             .WithTrackingName(TrackingNames.Mappers);
@@ -77,29 +85,44 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
         // The client aggregates every entity: its input is kept to names and references so that a mapping
         // detail of one entity does not re-emit it.
         var entries = entities
-            .Select(static (entity, _) => DefinitionEmitter.ClientEntry(entity))
+            .Select(static (entity, _) => ClientEntry.From(entity))
             .WithTrackingName(TrackingNames.ClientEntries);
+
+        var memberNames = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.SyncClientMember, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, ClientSite.OfMemberName);
 
         var assemblyNamespace = context.CompilationProvider
             .Select(static (compilation, _) => Naming.Namespace(compilation.AssemblyName ?? "SesamTalkHost"));
 
         var index = entries.Collect()
+            .Combine(memberNames.Select(static (named, _) => named.Name).Collect())
             .Combine(assemblyNamespace)
-            .Select(static (pair, _) => new ClientIndex(pair.Right, ClientEmitter.DependencyOrder(pair.Left)))
+            .Select(static (pair, _) => ClientIndex.Build(pair.Right, ClientEmitter.DependencyOrder(pair.Left.Left), pair.Left.Right))
             .WithTrackingName(TrackingNames.ClientIndex);
 
+        // A client that would not compile is not emitted; the diagnostics say what to fix instead.
         context.RegisterSourceOutput(index, static (production, clientIndex) =>
         {
-            var clashes = ClientEmitter.NameClashes(clientIndex.Entries);
-            foreach (var (first, second) in clashes)
-            {
-                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateEntityName, Location.None, first.FullyQualifiedName, second.FullyQualifiedName, first.Name));
-            }
-
-            // A client with two members of one name would not compile; the diagnostic says what to fix instead.
-            if (clientIndex.Entries.Count > 0 && clashes.Count == 0)
+            if (clientIndex.Entries.Count > 0 && !ClientChecks.Find(clientIndex).Any(problem => problem.Blocks))
             {
                 production.AddSource(ClientEmitter.HintName, ClientEmitter.Emit(clientIndex));
+            }
+        });
+
+        // The client's diagnostics are placed on the entities' names and their [SyncClientMember]s, which change with
+        // every edit: they travel apart from the index, so the client is not re-emitted for them.
+        var entitySites = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.SyncsWith, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, ClientSite.OfEntity)
+            .Collect();
+        var clientDiagnostics = index
+            .Combine(entitySites)
+            .Combine(memberNames.Select(static (named, _) => named.Site).Collect())
+            .Select(static (input, _) => ClientChecks.Diagnostics(ClientChecks.Find(input.Left.Left), input.Left.Right, input.Right).ToEquatableArray());
+        context.RegisterSourceOutput(clientDiagnostics, static (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic);
             }
         });
     }

@@ -29,7 +29,7 @@ public class ClientTests
         var talk = provider.GetRequiredService<TalkClient>();
         await talk.Products.SyncAsync();
         await talk.Orders.PlanAsync();
-        await talk.Customers.LinksAsync("7");
+        await talk.Customers.GetLinksAsync("7");
         var all = await talk.SyncAllAsync();
 
         Assert.Same(SesamTalkModel.Instance, provider.GetRequiredService<ISyncModel>());
@@ -49,7 +49,7 @@ public class ClientTests
         using var provider = services.BuildServiceProvider();
         var talk = provider.GetRequiredService<TalkClient>();
 
-        await talk.Products.HeldFlowsAsync();
+        await talk.Products.GetHeldFlowsAsync();
         await talk.Products.ApproveHeldFlowAsync(new SyncTarget("Salesforce", "Product2"), "Ada");
 
         Assert.Equal(new[] { "held Product", "approve Product with Salesforce/Product2 by Ada" }, engine.Calls);

@@ -67,6 +67,18 @@ internal static class DiagnosticDescriptors
         "Synced entities '{0}' and '{1}' share the name '{2}'; rename one of the classes",
         "Links, cursors and the typed client's members are keyed by the entity's class name, so it must be unique in the assembly.");
 
+    public static readonly DiagnosticDescriptor InternalEntityMakesClientInternal = Warning(
+        "SESAM010",
+        "An internal entity makes the typed client internal",
+        "'{0}' is not public, so the generated TalkClient, SesamTalkModel and AddSesamTalk() are internal too; make '{0}' (and the types containing it) public, or make every synced entity internal",
+        "The typed client has a member per entity; one entity that is not public would make the whole client internal, which the host's other assemblies then cannot use.");
+
+    public static readonly DiagnosticDescriptor UnusableClientMember = Error(
+        "SESAM011",
+        "The typed client's member name cannot be used",
+        "'{0}' cannot be the typed client's member for '{1}': {2}; name another with [SyncClientMember(\"...\")]",
+        "Each entity with flows of its own gets a member of the generated TalkClient, named by [SyncClientMember] or the plural of the class name; the name must be a C# identifier that no other member of TalkClient has.");
+
     public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
         "SESAM101",
         "Property type cannot be mapped",

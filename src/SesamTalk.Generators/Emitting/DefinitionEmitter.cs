@@ -61,13 +61,6 @@ internal static class DefinitionEmitter
         ? "new " + model.Header.FullyQualifiedName + "()"
         : "throw new global::System.NotSupportedException(" + Generated.Quote(model.Header.Name + " has no parameterless constructor, so SesamTalk cannot create it from a remote record.") + ")";
 
-    /// <summary>The small index entry the typed client is built from.</summary>
-    public static ClientEntry ClientEntry(EntityModel model) => new(
-        model.Header.Name,
-        model.Header.FullyQualifiedName,
-        model.Header.IsPublic,
-        model.ReferencedEntities);
-
     /// <summary>The mapper inputs, one per target.</summary>
     public static System.Collections.Generic.IEnumerable<MapperModel> Mappers(EntityModel model) =>
         model.Targets.Select(target => new MapperModel(model.Header, target));
