@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SesamTalk.Dashboard;
 
-namespace SesamTalk.Dashboard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers what the dashboard needs in the host app's container.</summary>
 public static class SesamTalkDashboardServiceCollectionExtensions
