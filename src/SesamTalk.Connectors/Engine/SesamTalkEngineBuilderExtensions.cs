@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.Engine;
@@ -58,8 +59,7 @@ public static class SesamTalkEngineBuilderExtensions
         var services = builder.Services;
         var options = services.AddOptions<SyncEngineOptions>();
         source(options);
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncEngineOptions>, FlowPartsCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FlowPartsCheck>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncMetrics>();
         services.TryAddSingleton<SyncHealthRegistry>();

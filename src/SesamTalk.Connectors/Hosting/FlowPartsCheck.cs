@@ -1,24 +1,31 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
 
 namespace SesamTalk.Connectors.Hosting;
 
 /// <summary>
-/// Checked when the host starts (with the engine's options): every entity with enabled flows has an
+/// Checked when the host starts, before the background sync: every entity with enabled flows has an
 /// <see cref="IHostStore{TEntity}"/>, unless it syncs inside its parent's records (order lines), and every system its
 /// flows name has a connector. The start stops with a message naming each part missing, instead of the first sync
-/// failing on the first one.
+/// failing on the first one. A host that only resolves the engine (a test, a tool) is not checked.
 /// </summary>
-internal sealed class FlowPartsCheck(IServiceProvider services, ISyncModel model, IEnumerable<SesamTalkSystem> systems) : IValidateOptions<SyncEngineOptions>
+internal sealed class FlowPartsCheck(IServiceProvider services, ISyncModel model, IEnumerable<SesamTalkSystem> systems, IOptions<SyncEngineOptions> engineOptions) : IHostedService
 {
-    public ValidateOptionsResult Validate(string? name, SyncEngineOptions options)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (name != Options.DefaultName)
-        {
-            return ValidateOptionsResult.Skip;
-        }
+        var missing = Missing(engineOptions.Value);
+        return missing.Count == 0
+            ? Task.CompletedTask
+            : throw new InvalidOperationException("SesamTalk cannot start:" + string.Concat(missing.Select(line => Environment.NewLine + "- " + line)));
+    }
 
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Each part the flows need that is not registered, in the model's order.</summary>
+    private List<string> Missing(SyncEngineOptions options)
+    {
         var isService = services.GetRequiredService<IServiceProviderIsService>();
         var registered = systems.Select(system => system.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = new List<string>();
@@ -39,7 +46,7 @@ internal sealed class FlowPartsCheck(IServiceProvider services, ISyncModel model
                 $"{entity.Name} syncs with {target}, but no system named {target.System} is registered: add it on services.AddSesamTalk(), e.g. AddSalesforce(\"{target.System}\", section) or AddCustomSystem(\"{target.System}\", section), or turn the flow off (Enabled = false in its flow options)."));
         }
 
-        return missing.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(missing.Distinct());
+        return missing.Distinct().ToList();
     }
 
     /// <summary>A connector the host registered itself, without the builder (tests, a system of its own).</summary>

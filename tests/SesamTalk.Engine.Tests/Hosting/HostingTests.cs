@@ -106,7 +106,7 @@ public sealed class HostingTests
         var notes = provider.GetRequiredService<IOptions<SyncEngineOptions>>().Value.ForFlow("Note", new SyncTarget("Shop", "Note"));
         Assert.Equal(TimeSpan.FromMinutes(5), notes.DeletionScanInterval);
 
-        var background = Assert.Single(provider.GetServices<IHostedService>());
+        var background = Assert.Single(provider.GetServices<IHostedService>().OfType<SyncBackgroundService>());
         await background.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (shop.GetRecords("Product").Count == 0 && DateTime.UtcNow < deadline)
@@ -272,7 +272,7 @@ public sealed class HostingTests
             .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
             .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"));
         await using var provider = services.BuildServiceProvider();
-        var background = Assert.Single(provider.GetServices<IHostedService>());
+        var background = Assert.Single(provider.GetServices<IHostedService>().OfType<SyncBackgroundService>());
 
         await background.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(20);
