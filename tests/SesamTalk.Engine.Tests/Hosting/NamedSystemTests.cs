@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors;
+using SesamTalk.Connectors.ExactOnline;
 using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Testing.Host;
@@ -75,6 +76,26 @@ public sealed class NamedSystemTests
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddSalesforce(options => options.ClientId = "two"));
 
         Assert.StartsWith("A system named Salesforce is registered already; give each instance a name of its own", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_exact_online_division_set_in_code_without_a_token_store_under_its_name_stops_the_start_and_says_how_to_register_one()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IExactOnlineTokenStore>(new InMemoryExactOnlineTokenStore("a-token")); // not under the name: not the division's
+        services.AddSesamTalk().AddExactOnline("ExactOnlineNL", options =>
+        {
+            options.BaseUrl = new Uri("https://start.exactonline.nl");
+            options.ClientId = "client";
+            options.ClientSecret = "secret";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            "ExactOnlineNL has no IExactOnlineTokenStore: register one under its name, e.g. services.AddKeyedSingleton<IExactOnlineTokenStore>(\"ExactOnlineNL\", store), or add ExactOnlineNL from a configuration section with RefreshToken.",
+            Assert.Single(error.Failures));
     }
 
     [Fact]
