@@ -35,8 +35,25 @@ public class ClientTests
         Assert.Same(SesamTalkModel.Instance, provider.GetRequiredService<ISyncModel>());
         Assert.Same(SesamTalkModel.Instance, builder.Model);
         Assert.Equal(new[] { "sync Product", "plan Order", "links Customer 7" }, engine.Calls.Take(3));
-        Assert.Equal(SesamTalkModel.Instance.Entities.Select(e => "sync " + e.Name), engine.Calls.Skip(3));
-        Assert.Equal(6, all.Flows.Count);
+        Assert.Equal(SesamTalkModel.Instance.Entities.Where(e => e.Name is not ("OrderLine" or "QuoteLine")).Select(e => "sync " + e.Name), engine.Calls.Skip(3));
+        Assert.Equal(4, all.Flows.Count); // order and quote lines sync inside their order and quote: no member, no sync of their own
+    }
+
+    [Fact]
+    public async Task The_typed_client_lists_conflicts_and_quarantine_across_every_entity_with_a_member()
+    {
+        var engine = new RecordingEngine();
+        var services = new ServiceCollection();
+        services.AddSingleton<ISyncEngine>(engine);
+        services.AddSesamTalk();
+        using var provider = services.BuildServiceProvider();
+        var talk = provider.GetRequiredService<TalkClient>();
+
+        await talk.GetConflictsAsync();
+        await talk.GetQuarantineAsync();
+
+        var members = SesamTalkModel.Instance.Entities.Where(e => e.Name is not ("OrderLine" or "QuoteLine")).Select(e => e.Name).ToList();
+        Assert.Equal(members.Select(name => "conflicts " + name).Concat(members.Select(name => "quarantine " + name)), engine.Calls);
     }
 
     [Fact]
@@ -50,7 +67,7 @@ public class ClientTests
         var talk = provider.GetRequiredService<TalkClient>();
 
         await talk.Products.GetHeldFlowsAsync();
-        await talk.Products.ApproveHeldFlowAsync(new SyncTarget("Salesforce", "Product2"), "Ada");
+        await talk.Products.ApproveHeldFlowAsync(Product.SyncTargets.SalesforceProduct2, "Ada");
 
         Assert.Equal(new[] { "held Product", "approve Product with Salesforce/Product2 by Ada" }, engine.Calls);
     }
