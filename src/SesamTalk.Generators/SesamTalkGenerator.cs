@@ -32,7 +32,7 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
         // Catalogs: the standard ones plus the host's AdditionalFiles named *.catalog.json.
         var hostCatalogs = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".catalog.json", StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => CatalogParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(static (file, cancellationToken) => CatalogParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, isHost: true))
             .WithTrackingName(TrackingNames.HostCatalogs);
 
         context.RegisterSourceOutput(hostCatalogs, static (production, catalog) =>
@@ -47,16 +47,6 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
             .Select(static (results, _) => CatalogMerger.Merge(StandardCatalogs.All, results))
             .WithTrackingName(TrackingNames.Catalogs);
 
-        // Diagnostics travel apart from the models, with real locations, so editors and builds place them.
-        context.RegisterSourceOutput(
-            parsed.Combine(catalogs).Select(static (pair, _) => CatalogValidator.Diagnostics(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Diagnostics),
-            static (production, diagnostics) =>
-            {
-                foreach (var diagnostic in diagnostics)
-                {
-                    production.ReportDiagnostic(diagnostic);
-                }
-            });
 
         var entities = parsed
             .Where(static result => result.Model is not null)
@@ -66,7 +56,16 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Entities);
 
         context.RegisterSourceOutput(entities, static (production, entity) =>
-            production.AddSource(DefinitionEmitter.HintName(entity), DefinitionEmitter.Emit(entity)));
+            production.AddSource(DefinitionEmitter.HintName(entity.Header), DefinitionEmitter.Emit(entity)));
+
+        // An entity with errors keeps a SyncDefinition that throws, so the client keeps its member (no follow-on errors).
+        var stubs = parsed
+            .Where(static result => result.Stub is not null)
+            .Select(static (result, _) => result.Stub!)
+            .WithTrackingName(TrackingNames.Stubs);
+
+        context.RegisterSourceOutput(stubs, static (production, header) =>
+            production.AddSource(DefinitionEmitter.HintName(header), DefinitionEmitter.EmitStub(header)));
 
         var targets = entities
             .Select(static (entity, _) => EntityTargets.From(entity))
@@ -88,6 +87,8 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
             .Select(static (entity, _) => ClientEntry.From(entity))
             .WithTrackingName(TrackingNames.ClientEntries);
 
+        var stubEntries = stubs.Select(static (header, _) => ClientEntry.FromStub(header));
+
         var memberNames = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeNames.SyncClientMember, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, ClientSite.OfMemberName);
 
@@ -95,10 +96,28 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => Naming.Namespace(compilation.AssemblyName ?? "SesamTalkHost"));
 
         var index = entries.Collect()
+            .Combine(stubEntries.Collect())
             .Combine(memberNames.Select(static (named, _) => named.Name).Collect())
             .Combine(assemblyNamespace)
-            .Select(static (pair, _) => ClientIndex.Build(pair.Right, ClientEmitter.DependencyOrder(pair.Left.Left), pair.Left.Right))
+            .Select(static (pair, _) => ClientIndex.Build(pair.Right, ClientEmitter.DependencyOrder(pair.Left.Left.Left.Concat(pair.Left.Left.Right)), pair.Left.Right))
             .WithTrackingName(TrackingNames.ClientIndex);
+
+        // Diagnostics travel apart from the models, with real locations, so editors and builds place them.
+        var diagnostics = parsed
+            .Combine(catalogs)
+            .Combine(index)
+            .Select(static (pair, _) => CatalogValidator.Diagnostics(pair.Left.Left, pair.Left.Right)
+                .Concat(EntityNameCheck.Diagnostics(pair.Left.Left, pair.Right.Entries))
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (production, found) =>
+        {
+            foreach (var diagnostic in found)
+            {
+                production.ReportDiagnostic(diagnostic);
+            }
+        });
 
         // A client that would not compile is not emitted; the diagnostics say what to fix instead.
         context.RegisterSourceOutput(index, static (production, clientIndex) =>

@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string Parse = nameof(Parse);
     public const string Entities = nameof(Entities);
+    public const string Stubs = nameof(Stubs); // runs only for entities with errors, so it is not among the Models
     public const string Mappers = nameof(Mappers);
     public const string SyncTargets = nameof(SyncTargets);
     public const string ClientEntries = nameof(ClientEntries);

@@ -9,7 +9,7 @@ internal sealed class FieldListMapper : IEntityMapper
     public FieldListMapper(string system, string type, params string[] fields)
     {
         Target = new SyncTarget(system, type);
-        Fields = [.. fields.Select(f => new SyncFieldDescriptor(f, f, SyncValueKind.String, FieldDirection.Both, ConflictRule.LatestWins, "string?", null, true, true))];
+        Fields = [.. fields.Select(f => new SyncFieldDescriptor { Property = f, Field = f, Kind = SyncValueKind.String, PropertyType = "string?" })];
     }
 
     public SyncTarget Target { get; }
@@ -32,7 +32,7 @@ internal sealed class FieldListMapper : IEntityMapper
         {
             MatchKeys = MatchKeys,
             Constants = Constants,
-            Children = [.. Children, new SyncChildDescriptor(field, field, parentField, children)],
+            Children = [.. Children, new SyncChildDescriptor { Property = field, Field = field, ParentField = parentField, Mapper = children }],
         };
 
     public SyncFingerprint FingerprintOf(SyncRecord record, FieldDirection direction)

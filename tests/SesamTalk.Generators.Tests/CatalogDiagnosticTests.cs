@@ -1,3 +1,4 @@
+using SesamTalk.Generators.Diagnostics;
 using SesamTalk.Generators.Tests.Infrastructure;
 
 namespace SesamTalk.Generators.Tests;
@@ -80,6 +81,22 @@ public class CatalogDiagnosticTests
         "SESAM203 (8,6)-(8,39): Salesforce field 'OrderItem.Product2Id' is read-only; map 'ProductId' with Direction = FieldDirection.FromRemote or remove the mapping");
 
     [Fact]
+    public void SESAM203_a_host_catalog_field_without_write_flags_says_the_fix_is_in_the_catalog() => AssertDiagnostics(
+        """
+        [SyncsWith("Customerp", "Article", Origin = SyncOrigin.None)]
+        public partial class Article
+        {
+            [SyncId] public string Id { get; set; } = "";
+            [Field("Customerp", "Stock")] public double Stock { get; set; }
+        }
+        """,
+        new[] { new InMemoryAdditionalText("erp.catalog.json", """
+            { "system": "Customerp", "objects": [ { "name": "Article", "createable": false, "updateable": true, "deletable": false,
+              "fields": [ { "name": "Stock", "type": "double", "nillable": true } ] } ] }
+            """) },
+        "SESAM203 (8,6)-(8,33): Customerp field 'Article.Stock' is read-only because its catalog entry states neither \"createable\" nor \"updateable\"; if the API can write it, add \"createable\": true and \"updateable\": true to the catalog, otherwise map 'Stock' with Direction = FieldDirection.FromRemote or remove the mapping");
+
+    [Fact]
     public void SESAM204_a_bool_onto_a_salesforce_string_field() => AssertDiagnostics(
         """
         [SyncsWith("Salesforce", "Product2", Origin = SyncOrigin.None)]
@@ -115,8 +132,25 @@ public class CatalogDiagnosticTests
             [MaxLength(300), Field("Salesforce", "ProductCode")] public string? Code { get; set; }
         }
         """,
-        "SESAM205 (8,19)-(8,23): Salesforce field 'Name' holds at most 255 characters but 'Name' declares no such limit; add [MaxLength(255)] to the property so longer values are caught in the host",
-        "SESAM205 (10,22)-(10,56): Salesforce field 'ProductCode' holds at most 255 characters but 'Code' declares no such limit; add [MaxLength(255)] to the property so longer values are caught in the host");
+        "SESAM205 (8,19)-(8,23): Salesforce field 'Name' holds at most 255 characters but 'Name' declares no limit; add [MaxLength(255)] to the property so longer values are caught in the host",
+        "SESAM205 (10,22)-(10,56): Salesforce field 'ProductCode' holds at most 255 characters but 'Code' declares [MaxLength(300)], which is longer; lower it to [MaxLength(255)] so longer values are caught in the host");
+
+    [Fact]
+    public void SESAM205_gives_code_fixes_the_field_length()
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Usings + """
+            [SyncsWith("Salesforce", "Product2", Origin = SyncOrigin.None)]
+            public partial class Product
+            {
+                [SyncId] public string Id { get; set; } = "";
+                [MaxLength(300)] public string Name { get; set; } = "";
+            }
+            """));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("SESAM205", diagnostic.Id);
+        Assert.Equal("255", diagnostic.Properties[DiagnosticProperties.MaxLength]);
+    }
 
     [Fact]
     public void SESAM206_a_missing_required_order_effective_date() => AssertDiagnostics(
@@ -226,7 +260,54 @@ public class CatalogDiagnosticTests
         Assert.Empty(GeneratorHarness.CompileProblems(output));
         var mapper = result.Results.Single().GeneratedSources.Single(s => s.HintName == "SesamTalk.Article.Customerp.Article.g.cs").SourceText.ToString();
         Assert.Contains("record[\"Net_Weight\"] = global::SesamTalk.SyncValue.From(entity.NetWeight);", mapper, StringComparison.Ordinal);
-        Assert.Contains("\"Net_Weight\", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, \"double\", \"double\", true, true", mapper, StringComparison.Ordinal);
+        Assert.Contains("Field = \"Net_Weight\", Kind = global::SesamTalk.SyncValueKind.Number, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = \"double\", RemoteType = \"double\", Createable = true, Updateable = true }", mapper, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SESAM210_a_field_type_no_catalog_has() => AssertDiagnostics(
+        """
+        [SyncsWith("Customerp", "Article", Origin = SyncOrigin.None)]
+        public partial class Article { [SyncId] public string Id { get; set; } = ""; }
+        """,
+        new[] { new InMemoryAdditionalText("erp.catalog.json", """
+            { "system": "Customerp", "objects": [ { "name": "Article", "fields": [ { "name": "Price", "type": "money" } ] } ] }
+            """) },
+        "SESAM210 (1,1)-(1,1): Catalog 'erp.catalog.json' cannot be read: field 'Price' has type 'money', which is none of string, textarea, email, phone, url, encryptedstring, combobox, picklist, multipicklist, time, id, reference, guid, int, long, double, decimal, currency, percent, date, datetime, boolean, address, location, base64, records");
+
+    [Fact]
+    public void SESAM212_a_misspelt_system_name_says_which_system_has_a_catalog()
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Usings + """
+            [SyncsWith("Salesfroce", "Product2", Origin = SyncOrigin.None)]
+            public partial class Product { [SyncId] public string Id { get; set; } = ""; }
+            """));
+
+        Assert.Equal(
+            "SESAM212 (4,2)-(4,63): No catalog describes system 'Salesfroce' (did you mean 'Salesforce'?); correct the name in [SyncsWith], or add a catalog for 'Salesfroce' to AdditionalFiles if it is a system of its own",
+            Assert.Single(DiagnosticText.Of(result)));
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("Salesforce", diagnostic.Properties[DiagnosticProperties.Suggestion]);
+        Assert.Equal("Salesfroce", diagnostic.Properties[DiagnosticProperties.Replaces]);
+    }
+
+    [Fact]
+    public void SESAM201_and_SESAM202_give_code_fixes_the_suggestion()
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Usings + """
+            [SyncsWith("Salesforce", "Product3", Origin = SyncOrigin.None)]
+            public partial class Item { [SyncId] public string Id { get; set; } = ""; }
+
+            [SyncsWith("Salesforce", "Product2", Origin = SyncOrigin.None)]
+            public partial class Product
+            {
+                [SyncId] public string Id { get; set; } = "";
+                [Field("Salesforce", "ProductCdoe"), MaxLength(30)] public string Sku { get; set; } = "";
+            }
+            """));
+
+        var suggestions = result.Diagnostics.OrderBy(d => d.Id, StringComparer.Ordinal)
+            .Select(d => d.Id + ": " + d.Properties[DiagnosticProperties.Replaces] + " -> " + d.Properties[DiagnosticProperties.Suggestion]);
+        Assert.Equal(new[] { "SESAM201: Product3 -> Product2", "SESAM202: ProductCdoe -> ProductCode" }, suggestions);
     }
 
     [Fact]

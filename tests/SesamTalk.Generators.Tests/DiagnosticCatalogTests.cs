@@ -33,12 +33,14 @@ public class DiagnosticCatalogTests
 
         Assert.Contains($"{id} | SesamTalk | {descriptor.DefaultSeverity} |", releases, StringComparison.Ordinal);
         Assert.Contains($"public void {id}_", tests, StringComparison.Ordinal);
-        Assert.Equal("docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
+        Assert.Equal(DiagnosticDescriptors.HelpBase + id + ".md", descriptor.HelpLinkUri);
+        Assert.True(Uri.TryCreate(descriptor.HelpLinkUri, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps, descriptor.HelpLinkUri);
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static IEnumerable<DiagnosticDescriptor> Descriptors() =>
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
             .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
             .OrderBy(d => d.Id, StringComparer.Ordinal);
 }

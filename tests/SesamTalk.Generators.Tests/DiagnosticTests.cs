@@ -1,3 +1,4 @@
+using SesamTalk.Generators.Diagnostics;
 using SesamTalk.Generators.Tests.Infrastructure;
 
 namespace SesamTalk.Generators.Tests;
@@ -92,7 +93,19 @@ public class DiagnosticTests
             [SyncId] public string Id { get; set; }
         }
         """,
-        "SESAM008 (5,22)-(5,30): 'Customer' is created from Customwebshop records but has no parameterless constructor; add one (it may be private)");
+        "SESAM008 (5,22)-(5,30): 'Customer' is created from Customwebshop records but has no parameterless constructor; add one (it may be private), marked [SetsRequiredMembers] if 'Customer' has required members");
+
+    [Fact]
+    public void SESAM008_required_members_without_a_constructor_that_sets_them() => AssertDiagnostics(
+        """
+        [SyncsWith("Customwebshop", "Contact", Origin = SyncOrigin.Remote)]
+        public partial class Customer
+        {
+            [SyncId] public string Id { get; set; } = "";
+            public required string Name { get; set; }
+        }
+        """,
+        "SESAM008 (5,22)-(5,30): 'Customer' is created from Customwebshop records but has no parameterless constructor; add one (it may be private), marked [SetsRequiredMembers] if 'Customer' has required members");
 
     [Fact]
     public void SESAM009_two_entities_with_one_name_and_no_client_that_would_not_compile()
@@ -143,15 +156,15 @@ public class DiagnosticTests
         """);
 
     [Fact]
-    public void SESAM011_a_client_member_name_that_is_a_keyword() => AssertDiagnostics(
+    public void SESAM013_a_client_member_name_that_is_a_keyword() => AssertDiagnostics(
         """
         [SyncsWith("Customcrm", "Person"), SyncClientMember("class")]
         public partial class Person { [SyncId] public string Id { get; set; } = ""; }
         """,
-        "SESAM011 (4,53)-(4,60): 'class' cannot be the typed client's member for 'Person': it is not a C# identifier; name another with [SyncClientMember(\"...\")]");
+        "SESAM013 (4,53)-(4,60): 'class' cannot be the typed client's member for 'Person': it is not a C# identifier; name another with [SyncClientMember(\"...\")]");
 
     [Fact]
-    public void SESAM011_a_client_member_name_another_entity_has_or_the_client_has_itself() => AssertDiagnostics(
+    public void SESAM013_a_client_member_name_another_entity_has_or_the_client_has_itself() => AssertDiagnostics(
         """
         [SyncsWith("Customcrm", "Person")]
         public partial class Person { [SyncId] public string Id { get; set; } = ""; }
@@ -162,9 +175,41 @@ public class DiagnosticTests
         [SyncsWith("Customcrm", "Sync"), SyncClientMember("SyncAllAsync")]
         public partial class Sync { [SyncId] public string Id { get; set; } = ""; }
         """,
-        "SESAM011 (5,22)-(5,28): 'Persons' cannot be the typed client's member for 'Person': 'Contact' has that member too; name another with [SyncClientMember(\"...\")]",
-        "SESAM011 (7,54)-(7,63): 'Persons' cannot be the typed client's member for 'Contact': 'Person' has that member too; name another with [SyncClientMember(\"...\")]",
-        "SESAM011 (10,51)-(10,65): 'SyncAllAsync' cannot be the typed client's member for 'Sync': TalkClient has a member of that name; name another with [SyncClientMember(\"...\")]");
+        "SESAM013 (5,22)-(5,28): 'Persons' cannot be the typed client's member for 'Person': 'Contact' has that member too; name another with [SyncClientMember(\"...\")]",
+        "SESAM013 (7,54)-(7,63): 'Persons' cannot be the typed client's member for 'Contact': 'Person' has that member too; name another with [SyncClientMember(\"...\")]",
+        "SESAM013 (10,51)-(10,65): 'SyncAllAsync' cannot be the typed client's member for 'Sync': TalkClient has a member of that name; name another with [SyncClientMember(\"...\")]");
+
+    [Fact]
+    public void SESAM011_file_local_entity() => AssertDiagnostics(
+        """
+        [SyncsWith("Customcrm", "Product2")]
+        file partial class Product { [SyncId] public string Id { get; set; } = ""; }
+        """,
+        "SESAM011 (5,20)-(5,27): 'Product' is declared 'file'; remove the 'file' modifier so SesamTalk can generate its mappers and client member");
+
+    [Fact]
+    public void SESAM012_property_named_like_a_generated_member() => AssertDiagnostics(
+        """
+        [SyncsWith("Customcrm", "Product2")]
+        public partial class Product
+        {
+            [SyncId] public string Id { get; set; } = "";
+            public string SyncDefinition { get; set; } = "";
+            public int SesamTalkCustomcrmProduct2Mapper { get; set; }
+        }
+        """,
+        "SESAM012 (8,19)-(8,33): 'Product' has a member named 'SyncDefinition', which SesamTalk generates in 'Product'; rename the member",
+        "SESAM012 (9,16)-(9,48): 'Product' has a member named 'SesamTalkCustomcrmProduct2Mapper', which SesamTalk generates in 'Product'; rename the member");
+
+    [Fact]
+    public void SESAM012_inherited_property_the_mapper_reads_named_like_a_generated_member() => AssertDiagnostics(
+        """
+        public abstract class Line { [SyncId] public string SyncDefinition { get; set; } = ""; }
+
+        [SyncsWith("Customcrm", "Line")]
+        public partial class OrderLine : Line { }
+        """,
+        "SESAM012 (4,53)-(4,67): 'OrderLine' has a member named 'SyncDefinition', which SesamTalk generates in 'OrderLine'; rename the member");
 
     [Fact]
     public void SESAM101_unsupported_property_type() => AssertDiagnostics(
@@ -188,7 +233,7 @@ public class DiagnosticTests
             [Field("Customerp", "Code")] public string Sku { get; set; } = "";
         }
         """,
-        "SESAM102 (8,6)-(8,32): 'Product' does not sync with Customerp; add [SyncsWith(\"Customerp\", ...)] to the class or correct the name");
+        "SESAM102 (8,6)-(8,32): 'Product' does not sync with Customerp (did you mean 'Customcrm'?); add [SyncsWith(\"Customerp\", ...)] to the class or correct the name");
 
     [Fact]
     public void SESAM102_constant_for_a_type_the_entity_does_not_sync_with() => AssertDiagnostics(
@@ -277,6 +322,24 @@ public class DiagnosticTests
         "SESAM105 (14,6)-(14,65): Converter 'Percent' for property 'Discount' must implement ISyncValueConverter<decimal, TRemote> with a carried TRemote and have a public parameterless constructor");
 
     [Fact]
+    public void SESAM105_converter_for_a_non_nullable_string_on_a_nullable_property() => AssertDiagnostics(
+        """
+        public sealed class Upper : ISyncValueConverter<string, string>
+        {
+            public string ToRemote(string value) => value.ToUpperInvariant();
+            public string ToLocal(string value) => value;
+        }
+
+        [SyncsWith("Customcrm", "Contact")]
+        public partial class Contact
+        {
+            [SyncId] public string Id { get; set; } = "";
+            [Field("Customcrm", "Code", Converter = typeof(Upper))] public string? Code { get; set; }
+        }
+        """,
+        "SESAM105 (14,6)-(14,59): Converter 'Upper' for property 'Code' must implement ISyncValueConverter<string?, TRemote> with a carried TRemote and have a public parameterless constructor");
+
+    [Fact]
     public void SESAM106_read_only_property_asked_to_receive() => AssertDiagnostics(
         """
         [SyncsWith("Customcrm", "Product2")]
@@ -287,6 +350,38 @@ public class DiagnosticTests
         }
         """,
         "SESAM106 (8,6)-(8,83): Property 'Modified' has no settable accessor but maps from Customcrm; add a setter or use Direction = FieldDirection.ToRemote");
+
+    [Fact]
+    public void SESAM107_a_direction_that_names_no_member() => AssertDiagnostics(
+        """
+        [SyncsWith("Customcrm", "Product2", Origin = (SyncOrigin)7)]
+        public partial class Product
+        {
+            [SyncId] public string Id { get; set; } = "";
+            [Field("Customcrm", "Name", Direction = (FieldDirection)3)] public string Name { get; set; } = "";
+        }
+        """,
+        "SESAM107 (4,2)-(4,60): Origin = (SyncOrigin)7 is not a member of its enum; use one of its named members",
+        "SESAM107 (8,6)-(8,63): Direction = (FieldDirection)3 is not a member of its enum; use one of its named members");
+
+    [Fact]
+    public void SESAM102_says_which_system_was_meant_and_gives_it_to_code_fixes()
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Usings + """
+            [SyncsWith("Customcrm", "Product2")]
+            public partial class Product
+            {
+                [SyncId] public string Id { get; set; } = "";
+                [Field("Custmcrm", "Title")] public string Name { get; set; } = "";
+            }
+            """));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("SESAM102", diagnostic.Id);
+        Assert.Contains("(did you mean 'Customcrm'?)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("Customcrm", diagnostic.Properties[DiagnosticProperties.Suggestion]);
+        Assert.Equal("Custmcrm", diagnostic.Properties[DiagnosticProperties.Replaces]);
+    }
 
     [Fact]
     public void Diagnostics_point_into_the_host_source_so_editors_and_builds_place_them()
@@ -326,6 +421,6 @@ public class DiagnosticTests
     {
         var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Usings + body));
         Assert.Equal(string.Join("\n", expected), string.Join("\n", DiagnosticText.Of(result)));
-        Assert.All(result.Diagnostics, d => Assert.StartsWith("docs/diagnostics/" + d.Id, d.Descriptor.HelpLinkUri, StringComparison.Ordinal));
+        Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticDescriptors.HelpBase + d.Id + ".md", d.Descriptor.HelpLinkUri));
     }
 }

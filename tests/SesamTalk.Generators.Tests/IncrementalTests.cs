@@ -103,7 +103,7 @@ public class IncrementalTests
         // Customer and Order change; Order's two Salesforce mappers now name Division.
         Assert.Equal(2, IncrementalAssert.Reasons(driver, TrackingNames.Entities).Count(r => r == Modified));
         var order = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "SesamTalk.Shop.Sales.Order.Salesforce.Order.g.cs");
-        Assert.Contains("typeof(global::Shop.Sales.Customer), \"Division\")", order.SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("EntityType = typeof(global::Shop.Sales.Customer), TargetType = \"Division\" }", order.SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

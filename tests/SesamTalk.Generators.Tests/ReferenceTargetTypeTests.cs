@@ -33,7 +33,7 @@ public class ReferenceTargetTypeTests
             """);
 
         Assert.Equal(
-            "new global::SesamTalk.SyncReferenceDescriptor(\"CustomerId\", \"AccountId\", \"Customer\", typeof(global::Customer), \"Account\")",
+            "new() { Property = \"CustomerId\", Field = \"AccountId\", Entity = \"Customer\", EntityType = typeof(global::Customer), TargetType = \"Account\" }",
             ReferenceDescriptor(output, "Order.Salesforce.Order"));
     }
 
@@ -50,7 +50,7 @@ public class ReferenceTargetTypeTests
             """);
 
         Assert.Equal(
-            "new global::SesamTalk.SyncReferenceDescriptor(\"CustomerId\", \"AccountId\", \"Customer\", typeof(global::Customer), \"Division\")",
+            "new() { Property = \"CustomerId\", Field = \"AccountId\", Entity = \"Customer\", EntityType = typeof(global::Customer), TargetType = \"Division\" }",
             ReferenceDescriptor(output, "Order.Salesforce.Order"));
     }
 
@@ -68,8 +68,8 @@ public class ReferenceTargetTypeTests
             }
             """);
 
-        Assert.EndsWith("typeof(global::Customer), \"Division\")", ReferenceDescriptor(output, "Order.Salesforce.Order"), StringComparison.Ordinal);
-        Assert.EndsWith("typeof(global::Customer), \"Customer\")", ReferenceDescriptor(output, "Order.Customcrm.Order"), StringComparison.Ordinal);
+        Assert.EndsWith("EntityType = typeof(global::Customer), TargetType = \"Division\" }", ReferenceDescriptor(output, "Order.Salesforce.Order"), StringComparison.Ordinal);
+        Assert.EndsWith("EntityType = typeof(global::Customer), TargetType = \"Customer\" }", ReferenceDescriptor(output, "Order.Customcrm.Order"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class ReferenceTargetTypeTests
             """);
 
         Assert.Equal(
-            "new global::SesamTalk.SyncReferenceDescriptor(\"CustomerId\", \"CustomerId\", \"Customer\", typeof(global::Customer), \"Customer\")",
+            "new() { Property = \"CustomerId\", Field = \"CustomerId\", Entity = \"Customer\", EntityType = typeof(global::Customer), TargetType = \"Customer\" }",
             ReferenceDescriptor(output, "Order.Customcrm.Order"));
     }
 
@@ -103,6 +103,6 @@ public class ReferenceTargetTypeTests
     private static string ReferenceDescriptor(GeneratorDriverRunResult result, string mapper)
     {
         var source = result.Results.Single().GeneratedSources.Single(s => s.HintName == "SesamTalk." + mapper + ".g.cs").SourceText.ToString();
-        return Assert.Single(source.Split('\n').Select(line => line.Trim().TrimEnd(',')), line => line.StartsWith("new global::SesamTalk.SyncReferenceDescriptor(", StringComparison.Ordinal));
+        return Assert.Single(source.Split('\n').Select(line => line.Trim().TrimEnd(',')), line => line.StartsWith("new() { Property = ", StringComparison.Ordinal) && line.Contains("EntityType = ", StringComparison.Ordinal));
     }
 }

@@ -1,63 +1,44 @@
 namespace SesamTalk;
 
 /// <summary>
-/// The base of every generated mapper: it holds the descriptors, so the generated class carries only what differs
-/// per target (<see cref="ToRecord"/>, <see cref="Apply"/>, <see cref="FingerprintOf"/>).
+/// The base of every generated mapper: it holds the descriptors, which the generated constructor sets one per line,
+/// and the child-collection helpers, so the generated class carries only what differs per target
+/// (<see cref="ToRecord"/>, <see cref="Apply"/>, <see cref="FingerprintOf"/>).
 /// </summary>
 /// <typeparam name="TEntity">The host entity type.</typeparam>
 public abstract class EntityMapper<TEntity> : IEntityMapper<TEntity>
 {
     private readonly string _entityName;
 
-    /// <summary>Creates the mapper (generated code calls this).</summary>
+    /// <summary>Creates the mapper (generated code calls this and sets the descriptors in its constructor).</summary>
     /// <param name="entityName">The host entity's name, for error messages.</param>
     /// <param name="target">The remote (system, type).</param>
-    /// <param name="origin">Which side's new records create records on the other side.</param>
-    /// <param name="fields">The mapped fields.</param>
-    /// <param name="matchKeys">The match-key fields.</param>
-    /// <param name="references">The reference fields.</param>
-    /// <param name="children">The child collections.</param>
-    /// <param name="constants">The create-time constants.</param>
-    protected EntityMapper(
-        string entityName,
-        SyncTarget target,
-        SyncOrigin origin,
-        IReadOnlyList<SyncFieldDescriptor> fields,
-        IReadOnlyList<string> matchKeys,
-        IReadOnlyList<SyncReferenceDescriptor> references,
-        IReadOnlyList<SyncChildDescriptor> children,
-        IReadOnlyList<SyncConstant> constants)
+    protected EntityMapper(string entityName, SyncTarget target)
     {
         _entityName = entityName;
         Target = target;
-        Origin = origin;
-        Fields = fields;
-        MatchKeys = matchKeys;
-        References = references;
-        Children = children;
-        Constants = constants;
     }
 
     /// <inheritdoc />
     public SyncTarget Target { get; }
 
     /// <inheritdoc />
-    public SyncOrigin Origin { get; }
+    public SyncOrigin Origin { get; protected init; } = SyncOrigin.Local;
 
     /// <inheritdoc />
-    public IReadOnlyList<SyncFieldDescriptor> Fields { get; }
+    public IReadOnlyList<SyncFieldDescriptor> Fields { get; protected init; } = Array.Empty<SyncFieldDescriptor>();
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MatchKeys { get; }
+    public IReadOnlyList<string> MatchKeys { get; protected init; } = Array.Empty<string>();
 
     /// <inheritdoc />
-    public IReadOnlyList<SyncReferenceDescriptor> References { get; }
+    public IReadOnlyList<SyncReferenceDescriptor> References { get; protected init; } = Array.Empty<SyncReferenceDescriptor>();
 
     /// <inheritdoc />
-    public IReadOnlyList<SyncChildDescriptor> Children { get; }
+    public IReadOnlyList<SyncChildDescriptor> Children { get; protected init; } = Array.Empty<SyncChildDescriptor>();
 
     /// <inheritdoc />
-    public IReadOnlyList<SyncConstant> Constants { get; }
+    public IReadOnlyList<SyncConstant> Constants { get; protected init; } = Array.Empty<SyncConstant>();
 
     /// <inheritdoc />
     public abstract SyncRecord ToRecord(TEntity entity);
@@ -85,17 +66,73 @@ public abstract class EntityMapper<TEntity> : IEntityMapper<TEntity>
         new(record, field, _entityName + "." + property, exception);
 
     /// <summary>
-    /// For each child record, the index of the existing element it updates, or -1 for a new element (generated Apply
-    /// calls this): paired by the child mapping's match key, else by position (<see cref="SyncChildPairing"/>). An
-    /// element no record pairs with is one the other side removed.
+    /// The child elements after applying the child records in <paramref name="value"/> (generated Apply calls this):
+    /// each record is applied over the existing element it pairs with (by the child mapping's match key, else by
+    /// position, <see cref="SyncChildPairing"/>), so what this mapping does not carry (the line's own id, fields another
+    /// system owns) stays on the element it belongs to. Unpaired records become new elements; elements no record pairs
+    /// with were removed on the other side and are left out.
     /// </summary>
     /// <typeparam name="TChild">The element type.</typeparam>
-    /// <param name="records">The incoming child records.</param>
-    /// <param name="existing">The entity's elements before the Apply.</param>
+    /// <param name="record">The parent record being applied.</param>
+    /// <param name="field">The parent record's field carrying the children.</param>
+    /// <param name="property">The host collection property.</param>
+    /// <param name="value">The field's value.</param>
+    /// <param name="current">The property's elements before the Apply, if any.</param>
     /// <param name="childMapper">The element's mapper.</param>
-    /// <returns>One index (or -1) per record.</returns>
-    protected static int[] PairChildren<TChild>(IReadOnlyList<SyncRecord> records, IReadOnlyList<TChild> existing, IEntityMapper<TChild> childMapper) =>
-        SyncChildPairing.Pair(records, (existing ?? throw new ArgumentNullException(nameof(existing))).Select(childMapper.ToRecord).ToList(), childMapper);
+    /// <param name="create">Creates a new element.</param>
+    /// <returns>The elements, one per child record, in the records' order.</returns>
+    protected List<TChild> ApplyChildren<TChild>(SyncRecord record, string field, string property, SyncValue value, IEnumerable<TChild>? current, IEntityMapper<TChild> childMapper, Func<TChild> create)
+    {
+        _ = childMapper ?? throw new ArgumentNullException(nameof(childMapper));
+        _ = create ?? throw new ArgumentNullException(nameof(create));
+        IReadOnlyList<SyncRecord> records;
+        try
+        {
+            records = value.AsRecords() ?? Array.Empty<SyncRecord>();
+        }
+        catch (Exception exception) when (IsBadInput(exception))
+        {
+            throw Fail(record, field, property, exception);
+        }
+
+        var existing = current is null ? new List<TChild>() : new List<TChild>(current);
+        var pairs = SyncChildPairing.Pair(records, existing.Select(childMapper.ToRecord).ToList(), childMapper);
+        var items = new List<TChild>(records.Count);
+        for (var index = 0; index < records.Count; index++)
+        {
+            var item = pairs[index] >= 0 ? existing[pairs[index]] : create();
+            childMapper.Apply(records[index], item);
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    /// <summary>Replaces the elements of a collection property that has no setter (generated Apply calls this).</summary>
+    /// <typeparam name="TChild">The element type.</typeparam>
+    /// <param name="collection">The property's collection.</param>
+    /// <param name="items">The new elements.</param>
+    protected static void ReplaceChildren<TChild>(ICollection<TChild> collection, IEnumerable<TChild> items)
+    {
+        _ = collection ?? throw new ArgumentNullException(nameof(collection));
+        var list = items.ToList();
+        collection.Clear();
+        foreach (var item in list)
+        {
+            collection.Add(item);
+        }
+    }
+
+    /// <summary>The child records of <paramref name="children"/> as one value, or null (generated ToRecord calls this).</summary>
+    /// <typeparam name="TChild">The element type.</typeparam>
+    /// <param name="children">The property's elements.</param>
+    /// <param name="childMapper">The element's mapper.</param>
+    /// <returns>The records, or <see cref="SyncValue.Null"/> when the property is null.</returns>
+    protected static SyncValue ChildRecords<TChild>(IEnumerable<TChild>? children, IEntityMapper<TChild> childMapper)
+    {
+        _ = childMapper ?? throw new ArgumentNullException(nameof(childMapper));
+        return children is null ? SyncValue.Null : SyncValue.From(children.Select(childMapper.ToRecord).ToList());
+    }
 
     /// <inheritdoc />
     public override string ToString() => _entityName + " <-> " + Target;

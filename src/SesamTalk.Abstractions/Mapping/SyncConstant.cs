@@ -1,20 +1,19 @@
+using System.ComponentModel;
+
 namespace SesamTalk;
 
-/// <summary>A constant a remote field gets when the engine creates a record.</summary>
+/// <summary>A constant a remote field gets when the engine creates a record. Generated code builds it with an object initializer.</summary>
 public sealed class SyncConstant
 {
-    /// <summary>Creates the constant (generated code calls this).</summary>
-    /// <param name="field">The remote field's API name.</param>
-    /// <param name="value">The value.</param>
-    public SyncConstant(string field, SyncValue value)
+    /// <summary>Creates an empty constant; generated code sets its properties in an object initializer.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public SyncConstant()
     {
-        Field = field;
-        Value = value;
     }
 
     /// <summary>The remote field's API name.</summary>
-    public string Field { get; }
+    public string Field { get; init; } = string.Empty;
 
     /// <summary>The value.</summary>
-    public SyncValue Value { get; }
+    public SyncValue Value { get; init; } = SyncValue.Null;
 }

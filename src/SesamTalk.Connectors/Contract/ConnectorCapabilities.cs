@@ -6,7 +6,10 @@ namespace SesamTalk.Connectors;
 /// <param name="CanDelete">Records can be deleted.</param>
 /// <param name="HonoursIdempotencyKeys">A create repeated with the same key returns the first record instead of a second one.</param>
 /// <param name="ReportsDeletions">The change feed carries tombstones.</param>
-/// <param name="MaxBatchSize">The most records one write call takes.</param>
+/// <param name="MaxBatchSize">
+/// The most records one write call to the API takes. The connector splits larger writes by it (the engine hands it a
+/// unit of work's writes whole); the engine sizes its units of host changes from it.
+/// </param>
 /// <param name="ListsIds">
 /// <see cref="ISyncConnector.ListIdsAsync"/> lists every live record of the type: where the feed reports no deletions,
 /// the engine finds them by the linked records no longer listed.

@@ -15,7 +15,7 @@ internal static class CustomProblems
         }
         catch (JsonException)
         {
-            return new CustomSystemException(system, response.StatusCode, "unreadable-response", body.Length > 200 ? body[..200] + "..." : body, null, null, []);
+            return new CustomSystemException(system, response.StatusCode, "unreadable-response", SystemApiException.Excerpt(body), null, null, []);
         }
     }
 

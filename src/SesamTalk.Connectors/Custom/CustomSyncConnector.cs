@@ -108,13 +108,13 @@ public sealed class CustomSyncConnector : ISyncConnector
                 await _client.DeleteAsync(mapper.Target.Type, id, null, cancellationToken).ConfigureAwait(false);
                 results.Add(RemoteWriteResult.Success(id));
             }
-            catch (CustomSystemException error) when (error.Code == "not-found")
+            catch (CustomSystemException error) when (error.ErrorCode == "not-found")
             {
                 results.Add(RemoteWriteResult.Success(id));
             }
-            catch (CustomSystemException error) when (error.Code is "not-allowed" or "precondition-failed")
+            catch (CustomSystemException error) when (error.ErrorCode is "not-allowed" or "precondition-failed")
             {
-                results.Add(RemoteWriteResult.Failure(ToError(error), id));
+                results.Add(RemoteWriteResult.Failure(error.ToRecordError(), id));
             }
         }
 
@@ -133,7 +133,7 @@ public sealed class CustomSyncConnector : ISyncConnector
             {
                 return await _client.SearchAnyAsync(type, matches, cancellationToken).ConfigureAwait(false);
             }
-            catch (CustomSystemException error) when (error.Code == "malformed-search")
+            catch (CustomSystemException error) when (error.ErrorCode == "malformed-search")
             {
                 _oneMatchACall = true;
             }
@@ -160,13 +160,10 @@ public sealed class CustomSyncConnector : ISyncConnector
                 var answer = answers[index];
                 results.Add(answer.Record is { Id: { } id } stored
                     ? RemoteWriteResult.Success(id, stored.ModifiedAt, ChildRecords.WithAllChildren(mapper, stored))
-                    : RemoteWriteResult.Failure(ToError(answer.Problem!), chunk[index].Record.Id));
+                    : RemoteWriteResult.Failure(answer.Problem!.ToRecordError(), chunk[index].Record.Id));
             }
         }
 
         return results;
     }
-
-    private static RemoteRecordError ToError(CustomSystemException problem) =>
-        new(problem.Code, problem.Message, problem.Fields);
 }

@@ -66,11 +66,11 @@ public sealed class CustomSystemClient
             using var json = await SendAsync(HttpMethod.Get, Path(type, id), null, null, cancellationToken).ConfigureAwait(false);
             return CustomRecordJson.Read(json!.RootElement);
         }
-        catch (CustomSystemException error) when (error.Code == "not-found")
+        catch (CustomSystemException error) when (error.ErrorCode == "not-found")
         {
             return null;
         }
-        catch (CustomSystemException error) when (error.Code == "gone")
+        catch (CustomSystemException error) when (error.ErrorCode == "gone")
         {
             return new SyncRecord(type, id) { IsDeleted = true };
         }

@@ -3,10 +3,11 @@ using System.Net;
 namespace SesamTalk.Connectors.Custom;
 
 /// <summary>
-/// A custom system refused a call with a problem+json body: carries the stable <see cref="Code"/>
-/// (<c>validation</c>, <c>precondition-failed</c>, <c>gone</c>, ...), the record and the fields it names.
+/// A custom system refused a call with a problem+json body: carries the contract's stable
+/// <see cref="SystemApiException.ErrorCode"/> (<c>validation</c>, <c>precondition-failed</c>, <c>gone</c>, ...), the
+/// record type, the record and the fields it names.
 /// </summary>
-public sealed class CustomSystemException : Exception
+public sealed class CustomSystemException : SystemApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="system">The system's name.</param>
@@ -17,31 +18,7 @@ public sealed class CustomSystemException : Exception
     /// <param name="recordId">The record concerned, if any.</param>
     /// <param name="fields">The fields the error names.</param>
     public CustomSystemException(string system, HttpStatusCode status, string code, string detail, string? recordType, string? recordId, IReadOnlyList<string> fields)
-        : base($"{system} answered {(int)status} {code}" + (recordId is null ? "" : $" for {recordType} {recordId}") + (fields.Count == 0 ? "" : $" on field(s) {string.Join(", ", fields)}") + $": {detail}")
+        : base(system, status, code, detail, recordType, recordId, fields)
     {
-        System = system;
-        Status = status;
-        Code = code;
-        RecordType = recordType;
-        RecordId = recordId;
-        Fields = fields;
     }
-
-    /// <summary>The system's name.</summary>
-    public string System { get; }
-
-    /// <summary>The HTTP status.</summary>
-    public HttpStatusCode Status { get; }
-
-    /// <summary>The contract's stable error code.</summary>
-    public string Code { get; }
-
-    /// <summary>The record type concerned.</summary>
-    public string? RecordType { get; }
-
-    /// <summary>The record concerned, if any.</summary>
-    public string? RecordId { get; }
-
-    /// <summary>The fields the error names.</summary>
-    public IReadOnlyList<string> Fields { get; }
 }

@@ -3,13 +3,14 @@ using SesamTalk.Connectors.LinkStore;
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
-/// Executing a unit of work: the breaker, the host writes, the remote creates (intent first), updates and deletes in
-/// batches, then one commit of links, states, intents, conflicts, quarantine and the cursor.
+/// Executing a unit of work: the breaker, the host writes, the remote creates (intent first), updates and deletes (one
+/// connector call each, which splits them into the API's batches), then one commit of links, states, intents, conflicts, quarantine and the cursor.
 /// </summary>
 internal sealed partial class FlowCycle<TEntity>
 {
     private async Task ExecuteAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
     {
+        using var span = SyncTracing.StartUnit(_tags, side, works.Count);
         if (_planner is { } planner)
         {
             // A dry run decides as a cycle does and lists the unit instead of writing it, stopping where the cycle would.
@@ -36,6 +37,7 @@ internal sealed partial class FlowCycle<TEntity>
         await DeleteRemoteAsync(works).ConfigureAwait(false);
         await TakeStoredAsync(answers).ConfigureAwait(false);
         await CommitAsync(works, side, cursor).ConfigureAwait(false);
+        SyncTracing.Committed(span, works.Count(work => work.Error is not null));
         State.Processed += works.Count;
         _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, State.Processed));
     }
@@ -77,25 +79,30 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    /// <summary>Creates the remote records in the API's batches; <paramref name="answers"/> receives each write's stored record (null when the answer carried none).</summary>
+    /// <summary>
+    /// Creates the remote records in one connector call, which splits them into the API's batches;
+    /// <paramref name="answers"/> receives each write's stored record (null when the answer carried none).
+    /// </summary>
     private async Task CreateRemoteAsync(List<LinkWork<TEntity>> works, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
         var creates = works.Where(work => work.Error is null && work.CreatesRemote).ToList();
-        await RecordIntentsAsync(creates, SyncSide.Local).ConfigureAwait(false);
-        foreach (var batch in creates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
+        if (creates.Count == 0)
         {
-            var results = await _connector.CreateAsync(
-                _mapper,
-                batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey) { FirstAttempt = !State.Start.HasOpenIntent(SyncSide.Local, work.SourceId) }).ToList(),
-                _cancellationToken).ConfigureAwait(false);
-            for (var index = 0; index < batch.Length; index++)
-            {
-                Settle(batch[index], results[index], SyncChangeKind.Create);
-                answers[batch[index]] = results[index].Stored;
-            }
-
-            await RewriteRepeatedCreatesAsync(batch, answers).ConfigureAwait(false);
+            return;
         }
+
+        await RecordIntentsAsync(creates, SyncSide.Local).ConfigureAwait(false);
+        var results = await _connector.CreateAsync(
+            _mapper,
+            creates.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey) { FirstAttempt = !State.Start.HasOpenIntent(SyncSide.Local, work.SourceId) }).ToList(),
+            _cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < creates.Count; index++)
+        {
+            Settle(creates[index], results[index], SyncChangeKind.Create);
+            answers[creates[index]] = results[index].Stored;
+        }
+
+        await RewriteRepeatedCreatesAsync(creates, answers).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -123,9 +130,9 @@ internal sealed partial class FlowCycle<TEntity>
     /// of then: the host record may have changed since. Writing the values once more makes both sides agree; what the
     /// system stored is then the update's answer (<paramref name="answers"/> change with it).
     /// </summary>
-    private async Task RewriteRepeatedCreatesAsync(LinkWork<TEntity>[] batch, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
+    private async Task RewriteRepeatedCreatesAsync(List<LinkWork<TEntity>> creates, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
-        var repeated = batch
+        var repeated = creates
             .Where(work => work.Error is null && work.RemoteId is not null && State.Start.HasOpenIntent(SyncSide.Local, work.SourceId))
             .ToList();
         if (repeated.Count == 0)
@@ -160,14 +167,16 @@ internal sealed partial class FlowCycle<TEntity>
             await KeepLineIdentitiesAsync(work).ConfigureAwait(false);
         }
 
-        foreach (var batch in updates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
+        if (updates.Count == 0)
         {
-            var results = await _connector.UpdateAsync(_mapper, batch.Select(work => work.ToRemote!).ToList(), _cancellationToken).ConfigureAwait(false);
-            for (var index = 0; index < batch.Length; index++)
-            {
-                Settle(batch[index], results[index], batch[index].SoftDelete ? SyncChangeKind.Delete : SyncChangeKind.Update);
-                answers[batch[index]] = results[index].Stored;
-            }
+            return;
+        }
+
+        var results = await _connector.UpdateAsync(_mapper, updates.Select(work => work.ToRemote!).ToList(), _cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < updates.Count; index++)
+        {
+            Settle(updates[index], results[index], updates[index].SoftDelete ? SyncChangeKind.Delete : SyncChangeKind.Update);
+            answers[updates[index]] = results[index].Stored;
         }
     }
 
@@ -175,7 +184,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// Before an update writes an order's lines, each takes the id of the remote line it is (<see cref="LineIdentities"/>),
     /// so the connector updates that line instead of adding another one next to it, and a line that exists keeps only
     /// the fields an update may write (a Salesforce order item's product is fixed once created). Remote lines no line
-    /// pairs with were removed: they follow as deleted lines, which the connector deletes.
+    /// pairs with were removed: they follow as deleted lines, which the connector deletes. A new line gets its constants.
     /// </summary>
     private async Task KeepLineIdentitiesAsync(LinkWork<TEntity> work)
     {
@@ -201,6 +210,11 @@ internal sealed partial class FlowCycle<TEntity>
                 var writable = child.Mapper.Fields.Where(field => id is null ? field.Createable : field.Updateable).Select(field => field.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var line = RecordText.Copy(lines[index], lines[index].FieldNames.Where(writable.Contains));
                 line.Id = id;
+                if (id is null)
+                {
+                    CreateConstants.Apply(child.Mapper, line);
+                }
+
                 sent.Add(line);
             }
 
@@ -215,13 +229,15 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task DeleteRemoteAsync(List<LinkWork<TEntity>> works)
     {
         var deletes = works.Where(work => work.Error is null && work.Deletes == SyncSide.Remote && !work.SoftDelete).ToList();
-        foreach (var batch in deletes.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
+        if (deletes.Count == 0)
         {
-            var results = await _connector.DeleteAsync(_mapper, batch.Select(work => work.RemoteId!).ToList(), _cancellationToken).ConfigureAwait(false);
-            for (var index = 0; index < batch.Length; index++)
-            {
-                Settle(batch[index], results[index], SyncChangeKind.Delete);
-            }
+            return;
+        }
+
+        var results = await _connector.DeleteAsync(_mapper, deletes.Select(work => work.RemoteId!).ToList(), _cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < deletes.Count; index++)
+        {
+            Settle(deletes[index], results[index], SyncChangeKind.Delete);
         }
     }
 

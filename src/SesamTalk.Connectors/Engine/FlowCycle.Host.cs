@@ -423,7 +423,7 @@ internal sealed partial class FlowCycle<TEntity>
         return Match<SyncRecord>.None;
     }
 
-    /// <summary>The record to create remotely: the createable fields the host sends, and the mapper's constants where the host has no value.</summary>
+    /// <summary>The record to create remotely: the createable fields the host sends, and the constants where the host has no value (<see cref="CreateConstants"/>).</summary>
     private SyncRecord CreateShape(SyncRecord host)
     {
         var record = new SyncRecord(_mapper.Target.Type);
@@ -435,14 +435,7 @@ internal sealed partial class FlowCycle<TEntity>
             }
         }
 
-        foreach (var constant in _mapper.Constants)
-        {
-            if (!record.TryGetValue(constant.Field, out var value) || value.IsEmpty)
-            {
-                record[constant.Field] = constant.Value;
-            }
-        }
-
+        CreateConstants.Apply(_mapper, record);
         return record;
     }
 

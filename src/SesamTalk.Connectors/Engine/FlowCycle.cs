@@ -57,13 +57,13 @@ internal sealed partial class FlowCycle<TEntity>
         _definition = definition;
         _mapper = mapper;
         _fields = MergeField.Of(mapper);
-        _connector = new GuardedConnector(connector);
+        _tags = new FlowTags(definition.Name, mapper.Target);
+        _connector = new GuardedConnector(connector, _tags);
         _capabilities = connector.GetCapabilities(mapper.Target.Type);
         _host = host;
         _hostSoftDelete = hostSoftDelete;
         _options = context.Options.ForFlow(definition.Name, mapper.Target);
         _flow = new SyncFlowId(definition.Name, mapper.Target);
-        _tags = new FlowTags(definition.Name, mapper.Target);
         _references = new ReferenceTranslator(context.Links, context.Model, mapper.Target.System);
         _hasReferences = ReferenceTranslator.HasReferences(mapper);
         _progress = progress;
@@ -94,6 +94,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>Runs the cycle. Stops (with <see cref="SyncFlowReport.Stopped"/>) rather than throws when a system or a limit ends it early.</summary>
     public async Task<SyncFlowReport> RunAsync()
     {
+        using var span = SyncTracing.StartCycle(_tags, Planning);
         var callsBefore = _connector.ApiCalls;
         try
         {
@@ -135,6 +136,7 @@ internal sealed partial class FlowCycle<TEntity>
             if (Report.Failed)
             {
                 _context.Health.Failed(_mapper.Target.System, error, _context.Time.GetUtcNow());
+                SyncTracing.Failed(span, error);
             }
         }
         finally
@@ -142,6 +144,7 @@ internal sealed partial class FlowCycle<TEntity>
             var calls = _connector.ApiCalls - callsBefore;
             Report.ApiCalls = (int)calls;
             _context.Metrics.ApiCalls(_tags, calls);
+            SyncTracing.Finished(span, Report);
             await ReleaseLeaseAsync().ConfigureAwait(false);
         }
 

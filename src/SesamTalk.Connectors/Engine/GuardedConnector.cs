@@ -5,9 +5,10 @@ namespace SesamTalk.Connectors.Engine;
 /// <summary>
 /// The engine's view of a connector: any exception a connector throws that the engine does not already know becomes a
 /// <see cref="SyncConnectorException"/>, so a connector written for another system stops the cycle at its checkpoint
-/// (and reaches the health checks) instead of escaping from <c>SyncAsync</c>.
+/// (and reaches the health checks) instead of escaping from <c>SyncAsync</c>. Each call is a span of its own
+/// (<see cref="SyncTracing"/>), tagged with the flow it serves.
 /// </summary>
-internal sealed class GuardedConnector(ISyncConnector inner) : ISyncConnector
+internal sealed class GuardedConnector(ISyncConnector inner, FlowTags flow) : ISyncConnector
 {
     public string System => inner.System;
 
@@ -46,21 +47,34 @@ internal sealed class GuardedConnector(ISyncConnector inner) : ISyncConnector
         var pages = source.GetAsyncEnumerator(cancellationToken);
         await using (pages.ConfigureAwait(false))
         {
-            while (await Guard(operation, () => pages.MoveNextAsync().AsTask(), cancellationToken).ConfigureAwait(false))
+            while (await Guard(operation, () => NextAsync(pages), cancellationToken).ConfigureAwait(false) is { } page)
             {
-                yield return pages.Current;
+                yield return page.Value!;
             }
         }
     }
 
+    /// <summary>The next page in a box (so that a page read is one call, answered with its records), or null at the end.</summary>
+    private static async Task<StrongBox<T>?> NextAsync<T>(IAsyncEnumerator<T> pages) =>
+        await pages.MoveNextAsync().ConfigureAwait(false) ? new StrongBox<T>(pages.Current) : null;
+
     private async Task<T> Guard<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {
+        using var span = SyncTracing.StartCall(flow, operation);
         try
         {
-            return await call().ConfigureAwait(false);
+            var answer = await call().ConfigureAwait(false);
+            SyncTracing.Answered(span, answer);
+            return answer;
         }
-        catch (Exception error) when (!StopErrors.EndsCycle(error) && !(error is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (Exception error)
         {
+            SyncTracing.Failed(span, error);
+            if (StopErrors.EndsCycle(error) || (error is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw;
+            }
+
             throw new SyncConnectorException(inner.System, operation, error);
         }
     }

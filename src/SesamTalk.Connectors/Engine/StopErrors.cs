@@ -17,13 +17,16 @@ internal static class StopErrors
         or SyncLeaseLostException
         or SyncConnectorException;
 
-    /// <summary>A record that cannot be mapped, translated or saved: it is quarantined with the error and the cycle goes on.</summary>
+    /// <summary>
+    /// A record that cannot be mapped, translated or saved: it is quarantined with the error and the cycle goes on. Only
+    /// errors of the data count: the mapping's (<see cref="SyncMappingException"/>), a value that cannot become the
+    /// asked type (<see cref="SyncValueException"/>), a reference not linked yet, and the host store's validation of the
+    /// record. Any other exception (an <see cref="ArgumentException"/>, a cast or an overflow in code) is a bug, not a
+    /// bad record: it is not set aside as one, and leaves the cycle.
+    /// </summary>
     public static bool IsBadRecord(Exception error) => error
         is SyncMappingException
+        or SyncValueException
         or SyncReferenceException
-        or FormatException
-        or ArgumentException
-        or InvalidCastException
-        or OverflowException
         or System.ComponentModel.DataAnnotations.ValidationException;
 }

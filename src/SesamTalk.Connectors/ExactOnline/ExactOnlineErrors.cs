@@ -24,8 +24,7 @@ internal static partial class ExactOnlineErrors
             // Not JSON (a proxy's HTML page, a cut-off body): report what came back, shortened.
         }
 
-        var shortened = body.Length > 200 ? body[..200] + "..." : body;
-        return new ExactOnlineApiException(response.StatusCode, ExactOnlineApiException.UnreadableResponse, shortened, entitySet, recordId);
+        return new ExactOnlineApiException(response.StatusCode, SystemApiException.UnreadableResponse, SystemApiException.Excerpt(body), entitySet, recordId);
     }
 
     /// <summary>

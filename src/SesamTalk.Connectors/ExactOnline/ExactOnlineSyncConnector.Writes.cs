@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using SesamTalk.Connectors.Http;
 
 namespace SesamTalk.Connectors.ExactOnline;
@@ -16,119 +14,74 @@ namespace SesamTalk.Connectors.ExactOnline;
 public sealed partial class ExactOnlineSyncConnector
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(creates);
         var set = SetOf(mapper);
-        var results = new List<RemoteWriteResult>(creates.Count);
-        foreach (var create in creates)
+        return OneByOneWrites.WriteAsync(creates, _ => null, async (create, _) =>
         {
-            var record = mapper.WithConstants(create.Record);
-            results.Add(await WriteAsync(null, async () =>
-            {
-                var created = await _client.CreateAsync(set, record, cancellationToken).ConfigureAwait(false);
-                CopyLineKeys(mapper, record, created);
-                return RemoteWriteResult.Success(created.Id!, created.ModifiedAt, ChildRecords.WithAllChildren(mapper, created));
-            }).ConfigureAwait(false));
-        }
-
-        return results;
+            var created = await _client.CreateAsync(set, create.Record, cancellationToken).ConfigureAwait(false);
+            CopyLineKeys(mapper, create.Record, created);
+            return RemoteWriteResult.Success(created.Id!, created.ModifiedAt, ChildRecords.WithAllChildren(mapper, created));
+        });
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(records);
         var set = SetOf(mapper);
-        var results = new List<RemoteWriteResult>(records.Count);
-        foreach (var record in records)
+        return OneByOneWrites.WriteAsync(records, record => record.Id, async (record, _) =>
         {
             var id = record.Id ?? throw new ArgumentException($"{record} has no Id to update.", nameof(records));
-            results.Add(await WriteAsync(id, async () =>
+            var header = ChildRecords.Header(mapper, record);
+            if (header.Count > 0)
             {
-                var header = ChildRecords.Header(mapper, record);
-                if (header.Count > 0)
-                {
-                    await _client.UpdateAsync(set, header, cancellationToken).ConfigureAwait(false);
-                }
+                await _client.UpdateAsync(set, header, cancellationToken).ConfigureAwait(false);
+            }
 
-                await WriteLinesAsync(mapper, record, cancellationToken).ConfigureAwait(false);
-                return RemoteWriteResult.Success(id);
-            }).ConfigureAwait(false));
-        }
-
-        return results;
+            await WriteLinesAsync(mapper, record, cancellationToken).ConfigureAwait(false);
+            return RemoteWriteResult.Success(id);
+        });
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ids);
         var set = SetOf(mapper);
-        var results = new List<RemoteWriteResult>(ids.Count);
-        foreach (var id in ids)
-        {
-            // A delete Exact answers with 404 found the record gone already: that is what was asked for.
-            results.Add(await WriteAsync(id, async () =>
-            {
-                await _client.DeleteAsync(set, id, cancellationToken).ConfigureAwait(false);
-                return RemoteWriteResult.Success(id);
-            }).ConfigureAwait(false));
-        }
 
-        return results;
-    }
-
-    /// <summary>Runs one record's write; Exact's refusal of that record becomes its failure.</summary>
-    private static async Task<RemoteWriteResult> WriteAsync(string? id, Func<Task<RemoteWriteResult>> write)
-    {
-        try
+        // A delete Exact answers with 404 found the record gone already: that is what was asked for.
+        return OneByOneWrites.WriteAsync(ids, id => id, async (id, _) =>
         {
-            return await write().ConfigureAwait(false);
-        }
-        catch (ExactOnlineApiException error) when (error.Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound)
-        {
-            var code = error.ErrorCode.Length > 0 ? error.ErrorCode : ((int)error.Status).ToString(CultureInfo.InvariantCulture);
-            return RemoteWriteResult.Failure(new RemoteRecordError(code, error.RemoteMessage, ExactOnlineErrors.Fields(error.RemoteMessage)), id ?? error.RecordId);
-        }
+            await _client.DeleteAsync(set, id, cancellationToken).ConfigureAwait(false);
+            return RemoteWriteResult.Success(id);
+        });
     }
 
     private async Task WriteLinesAsync(IEntityMapper mapper, SyncRecord header, CancellationToken cancellationToken)
     {
         foreach (var child in mapper.Children)
         {
-            if (ChildRecords.Lines(header, child.Field) is not ({ } lines, { } deleted))
+            var lineSet = SetOf(child.Mapper);
+            if (ChildRecords.Writes(header, child, header.Id!, child.ParentField ?? SetOf(mapper).Key) is not { } lines)
             {
                 continue;
             }
 
-            var lineSet = SetOf(child.Mapper);
-            var parentField = child.ParentField ?? SetOf(mapper).Key;
-            foreach (var line in lines)
+            foreach (var write in lines.Writes)
             {
-                var sent = child.Mapper.WithConstants(line);
-                if (line.Id is null)
+                if (write.Creates)
                 {
-                    sent[parentField] = SyncValue.From(header.Id);
-                    line.Id = (await _client.CreateAsync(lineSet, sent, cancellationToken).ConfigureAwait(false)).Id;
+                    write.Line.Id = (await _client.CreateAsync(lineSet, write.Sent, cancellationToken).ConfigureAwait(false)).Id;
                 }
                 else
                 {
-                    sent.Remove(parentField);
-                    await _client.UpdateAsync(lineSet, sent, cancellationToken).ConfigureAwait(false);
+                    await _client.UpdateAsync(lineSet, write.Sent, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            foreach (var id in deleted)
+            foreach (var id in lines.Deletes)
             {
-                try
-                {
-                    await _client.DeleteAsync(lineSet, id, cancellationToken).ConfigureAwait(false);
-                }
-                catch (ExactOnlineApiException error) when (error.Status == HttpStatusCode.NotFound)
-                {
-                    // Gone already: what was asked for.
-                }
+                // A line Exact answers with 404 is gone already: the client takes that as deleted.
+                await _client.DeleteAsync(lineSet, id, cancellationToken).ConfigureAwait(false);
             }
         }
     }

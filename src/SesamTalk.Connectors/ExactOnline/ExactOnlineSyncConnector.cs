@@ -132,28 +132,19 @@ public sealed partial class ExactOnlineSyncConnector : ISyncConnector
     }
 
     /// <summary>Reads the lines of every header in <paramref name="headers"/> through the lines set, filtered by the header keys.</summary>
-    private async Task ReadLinesAsync(IEntityMapper mapper, ExactOnlineEntitySet set, IReadOnlyList<SyncRecord> headers, CancellationToken cancellationToken)
-    {
-        var live = headers.Where(h => !h.IsDeleted && h.Id is not null).ToList();
-        foreach (var child in mapper.Children)
-        {
-            var lineSet = SetOf(child.Mapper);
-            var parentField = child.ParentField ?? set.Key;
-            var byHeader = live.ToDictionary(h => Guid.Parse(h.Id!), _ => new List<SyncRecord>());
-            if (byHeader.Count > 0)
-            {
-                var fields = child.Mapper.ReadFields().Append(parentField).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                var terms = byHeader.Keys.Select(key => $"{parentField} eq {ODataLiteral.Guid(key.ToString())}");
-                foreach (var line in await FilterAsync(lineSet, fields, terms, cancellationToken).ConfigureAwait(false))
-                {
-                    byHeader[line[parentField].AsGuid()!.Value].Add(line);
-                }
-            }
+    private Task ReadLinesAsync(IEntityMapper mapper, ExactOnlineEntitySet set, IReadOnlyList<SyncRecord> headers, CancellationToken cancellationToken) =>
+        ChildRecords.ReadAsync(mapper, headers, (child, ids) => LinesOfAsync(set, child, ids, cancellationToken));
 
-            foreach (var header in live)
-            {
-                header[child.Field] = SyncValue.From(byHeader[Guid.Parse(header.Id!)]);
-            }
+    private async IAsyncEnumerable<(string ParentId, SyncRecord Line)> LinesOfAsync(
+        ExactOnlineEntitySet set, SyncChildDescriptor child, IReadOnlyList<string> headerIds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parentField = child.ParentField ?? set.Key;
+        var byKey = headerIds.ToDictionary(Guid.Parse);
+        var fields = child.Mapper.ReadFields().Append(parentField).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var terms = byKey.Keys.Select(key => $"{parentField} eq {ODataLiteral.Guid(key.ToString())}");
+        foreach (var line in await FilterAsync(SetOf(child.Mapper), fields, terms, cancellationToken).ConfigureAwait(false))
+        {
+            yield return (byKey[line[parentField].AsGuid()!.Value], line);
         }
     }
 

@@ -1,9 +1,9 @@
 namespace SesamTalk.Connectors.Http;
 
 /// <summary>
-/// A parent record's child collections as connectors that write children as records of their own (Salesforce order
-/// items, Exact lines, SuperOffice quote lines) take them apart: the header without them, and per collection the
-/// lines to create or update and the lines marked deleted; and whether a write's answer carries them all.
+/// A parent record's child collections as connectors that read and write children as records of their own (Salesforce
+/// order items, Exact lines, SuperOffice quote lines) handle them: read under their parents, the header without them,
+/// per collection the lines to create or update and the lines marked deleted, and whether a write's answer carries them all.
 /// </summary>
 internal static class ChildRecords
 {
@@ -23,19 +23,69 @@ internal static class ChildRecords
     }
 
     /// <summary>
-    /// The lines of <paramref name="field"/>: those to write (with an id: update; without: create) and the ids of those
-    /// marked deleted; null when the record does not carry the collection, which leaves the remote lines as they are.
+    /// Reads the lines of every live parent in <paramref name="parents"/> and sets each parent's collection (empty when
+    /// it has none): per child collection of the mapper, <paramref name="readLines"/> gets the parents' ids and yields
+    /// each line with the id of its parent, spelled as the parent's.
     /// </summary>
-    public static (IReadOnlyList<SyncRecord> Write, IReadOnlyList<string> Delete)? Lines(SyncRecord record, string field)
+    public static async Task ReadAsync(
+        IEntityMapper mapper,
+        IReadOnlyList<SyncRecord> parents,
+        Func<SyncChildDescriptor, IReadOnlyList<string>, IAsyncEnumerable<(string ParentId, SyncRecord Line)>> readLines)
     {
-        if (!record.TryGetValue(field, out var value) || value.AsRecords() is not { } lines)
+        var live = parents.Where(p => !p.IsDeleted && p.Id is not null).ToList();
+        foreach (var child in mapper.Children)
+        {
+            var byParent = live.ToDictionary(p => p.Id!, _ => new List<SyncRecord>(), StringComparer.Ordinal);
+            if (byParent.Count > 0)
+            {
+                await foreach (var (parentId, line) in readLines(child, [.. byParent.Keys]).ConfigureAwait(false))
+                {
+                    byParent[parentId].Add(line);
+                }
+            }
+
+            foreach (var parent in live)
+            {
+                parent[child.Field] = SyncValue.From(byParent[parent.Id!]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What to write of the <paramref name="child"/> lines <paramref name="parent"/> carries: each line to create (no id:
+    /// sent with <paramref name="parentField"/> set to <paramref name="parentId"/>) or update (sent without the parent
+    /// field, which an update may not change), in the collection's order, and the ids of the lines marked deleted. Null
+    /// when the record does not carry the collection, which leaves the remote lines as they are.
+    /// </summary>
+    public static LineWrites? Writes(SyncRecord parent, SyncChildDescriptor child, string parentId, string parentField)
+    {
+        if (!parent.TryGetValue(child.Field, out var value) || value.AsRecords() is not { } lines)
         {
             return null;
         }
 
-        return (
-            [.. lines.Where(line => !line.IsDeleted)],
-            [.. lines.Where(line => line.IsDeleted && line.Id is not null).Select(line => line.Id!)]);
+        var writes = new List<LineWrite>(lines.Count);
+        foreach (var line in lines.Where(line => !line.IsDeleted))
+        {
+            var sent = new SyncRecord(line.Type, line.Id);
+            foreach (var (field, fieldValue) in line)
+            {
+                sent[field] = fieldValue;
+            }
+
+            if (line.Id is null)
+            {
+                sent[parentField] = SyncValue.From(parentId);
+            }
+            else
+            {
+                sent.Remove(parentField);
+            }
+
+            writes.Add(new LineWrite(line, sent));
+        }
+
+        return new LineWrites(writes, [.. lines.Where(line => line.IsDeleted && line.Id is not null).Select(line => line.Id!)]);
     }
 
     /// <summary>
@@ -44,4 +94,18 @@ internal static class ChildRecords
     /// </summary>
     public static SyncRecord? WithAllChildren(IEntityMapper mapper, SyncRecord stored) =>
         mapper.Children.All(c => stored.TryGetValue(c.Field, out var lines) && lines.Kind == SyncValueKind.Records) ? stored : null;
+}
+
+/// <summary>One parent's writes of one child collection (see <see cref="ChildRecords.Writes"/>).</summary>
+/// <param name="Writes">The lines to create or update, in the collection's order.</param>
+/// <param name="Deletes">The ids of the lines marked deleted.</param>
+internal sealed record LineWrites(IReadOnlyList<LineWrite> Writes, IReadOnlyList<string> Deletes);
+
+/// <summary>One line to create or update.</summary>
+/// <param name="Line">The engine's line record: a create sets its new id on it.</param>
+/// <param name="Sent">The copy to send.</param>
+internal sealed record LineWrite(SyncRecord Line, SyncRecord Sent)
+{
+    /// <summary>Whether the line is new (has no id yet).</summary>
+    public bool Creates => Line.Id is null;
 }

@@ -1,6 +1,6 @@
 namespace SesamTalk.Connectors.Http;
 
-/// <summary>What a connector reads and writes for a mapper: the scalar fields, and the record to send on create.</summary>
+/// <summary>What a connector reads for a mapper, and filters built from many values that keep under a URL limit.</summary>
 internal static class EntityMapperFields
 {
     /// <summary>
@@ -15,26 +15,6 @@ internal static class EntityMapperFields
             .Concat(mapper.References.Select(r => r.Field))
             .Where(f => !children.Contains(f))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
-    }
-
-    /// <summary>A copy of <paramref name="record"/> with the mapper's create-time constants for the fields it does not set.</summary>
-    public static SyncRecord WithConstants(this IEntityMapper mapper, SyncRecord record)
-    {
-        var copy = new SyncRecord(record.Type, record.Id);
-        foreach (var (field, value) in record)
-        {
-            copy[field] = value;
-        }
-
-        foreach (var constant in mapper.Constants)
-        {
-            if (!copy.Contains(constant.Field))
-            {
-                copy[constant.Field] = constant.Value;
-            }
-        }
-
-        return copy;
     }
 
     /// <summary>

@@ -90,7 +90,7 @@ public sealed partial class SalesforceClient
         var items = response.RootElement.EnumerateArray().ToList();
         if (items.Count != count)
         {
-            throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"Expected {count} results but got {items.Count}.", []);
+            throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, $"Expected {count} results but got {items.Count}.", []);
         }
 
         return items.Select((item, i) => ReadResult(item, idOf(i))).ToArray();

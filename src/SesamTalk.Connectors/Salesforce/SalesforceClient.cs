@@ -164,7 +164,7 @@ public sealed partial class SalesforceClient
         }
         catch (JsonException error)
         {
-            throw new SalesforceApiException(response.StatusCode, "MALFORMED_RESPONSE", "The response body is not valid JSON: " + error.Message, []);
+            throw new SalesforceApiException(response.StatusCode, SystemApiException.MalformedResponse, "The response body is not valid JSON: " + error.Message, []);
         }
     }
 

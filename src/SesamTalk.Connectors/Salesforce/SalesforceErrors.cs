@@ -25,7 +25,7 @@ internal static class SalesforceErrors
             // Not JSON (a proxy's HTML page, a cut-off body): report what came back, shortened.
         }
 
-        return new SalesforceApiException(response.StatusCode, "UNREADABLE_RESPONSE", body.Length > 200 ? body[..200] + "..." : body, [], recordId);
+        return new SalesforceApiException(response.StatusCode, SystemApiException.UnreadableResponse, SystemApiException.Excerpt(body), [], recordId);
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -59,8 +59,8 @@ public sealed class SalesforceOptions : Http.IRetrySettings
     public int BulkThreshold { get; set; } = 2_000;
 
     /// <summary>
-    /// Records per ingest job and per set of query results: with the bulk path on, the engine hands the connector units of
-    /// this many changes. Salesforce processes ingest data in batches of 10,000 records, each taking one of the org's
+    /// Records per ingest job and per set of query results: with the bulk path on, the connector splits a larger write into
+    /// jobs of this many records, and the engine's units of host changes are this size. Salesforce processes ingest data in batches of 10,000 records, each taking one of the org's
     /// 15,000 daily batches.
     /// </summary>
     public int BulkBatchSize { get; set; } = 10_000;

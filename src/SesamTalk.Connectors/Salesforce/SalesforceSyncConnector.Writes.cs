@@ -8,7 +8,8 @@ namespace SesamTalk.Connectors.Salesforce;
 // Salesforce does not let an update change). A child's refusal fails its parent's result, which still carries the
 // parent's id so the engine knows the parent exists. Children marked deleted are deleted in collection calls as well
 // (one that is gone already counts as deleted); children missing from a parent's list are left alone.
-// More records than the bulk threshold go through one Bulk API 2.0 ingest job instead (creates logged before their
+// A write is split into batches of the connector's MaxBatchSize (the bulk batch size with the bulk path on): a batch of
+// more records than the bulk threshold goes through one Bulk API 2.0 ingest job instead (creates logged before their
 // upload, see SalesforceBulkIngest), with the same per-record outcomes.
 public sealed partial class SalesforceSyncConnector
 {
@@ -20,12 +21,11 @@ public sealed partial class SalesforceSyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(creates);
-        var records = creates.Select(c => mapper.WithConstants(c.Record)).ToList();
-        var bulk = UsesBulk(records.Count);
-        var upsertKey = bulk ? await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false) : null;
-        var results = Outcomes(bulk
-            ? await _bulkIngest.CreateAsync(mapper.Target.Type, records, [.. creates.Select(c => c.IdempotencyKey)], [.. creates.Where(c => !c.FirstAttempt).Select(c => c.IdempotencyKey)], upsertKey, cancellationToken).ConfigureAwait(false)
-            : await _client.CreateAsync(records, cancellationToken).ConfigureAwait(false));
+        var records = creates.Select(c => c.Record).ToList();
+        var upsertKey = UsesBulk(records.Count) ? await UpsertKeyAsync(mapper, records, cancellationToken).ConfigureAwait(false) : null;
+        var results = Outcomes(await InBatchesAsync(creates, async (batch, bulk) => bulk
+            ? await _bulkIngest.CreateAsync(mapper.Target.Type, [.. batch.Select(c => c.Record)], [.. batch.Select(c => c.IdempotencyKey)], [.. batch.Where(c => !c.FirstAttempt).Select(c => c.IdempotencyKey)], upsertKey, cancellationToken).ConfigureAwait(false)
+            : await _client.CreateAsync([.. batch.Select(c => c.Record)], cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
         if (_predictsStored && upsertKey is null && mapper.Children.Count == 0)
         {
@@ -58,9 +58,9 @@ public sealed partial class SalesforceSyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(records);
-        var results = Outcomes(UsesBulk(records.Count)
-            ? await _bulkIngest.UpdateAsync(mapper.Target.Type, records, cancellationToken).ConfigureAwait(false)
-            : await _client.UpdateAsync(records, cancellationToken).ConfigureAwait(false));
+        var results = Outcomes(await InBatchesAsync(records, async (batch, bulk) => bulk
+            ? await _bulkIngest.UpdateAsync(mapper.Target.Type, batch, cancellationToken).ConfigureAwait(false)
+            : await _client.UpdateAsync(batch, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
         await WriteChildrenAsync(mapper, records, results, cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -70,12 +70,12 @@ public sealed partial class SalesforceSyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(ids);
-        var results = UsesBulk(ids.Count)
-            ? await _bulkIngest.DeleteAsync(mapper.Target.Type, ids, cancellationToken).ConfigureAwait(false)
-            : await _client.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
+        var results = await InBatchesAsync(ids, async (batch, bulk) => bulk
+            ? await _bulkIngest.DeleteAsync(mapper.Target.Type, batch, cancellationToken).ConfigureAwait(false)
+            : await _client.DeleteAsync(batch, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         return [.. results.Select((result, i) => result.Succeeded || GoneCodes.Contains(result.Error!.ErrorCode)
             ? RemoteWriteResult.Success(ids[i])
-            : RemoteWriteResult.Failure(Error(result.Error), ids[i]))];
+            : RemoteWriteResult.Failure(result.Error.ToRecordError(), ids[i]))];
     }
 
     /// <summary>
@@ -94,10 +94,24 @@ public sealed partial class SalesforceSyncConnector
         return keys.Contains(key) ? key : null;
     }
 
-    private static RemoteWriteResult[] Outcomes(IReadOnlyList<SalesforceWriteResult> results) =>
-        [.. results.Select(r => r.Succeeded ? RemoteWriteResult.Success(r.Id!) : RemoteWriteResult.Failure(Error(r.Error!), r.Id))];
+    /// <summary>
+    /// Writes <paramref name="items"/> in the connector's batches of <see cref="ConnectorCapabilities.MaxBatchSize"/>:
+    /// each batch above the bulk threshold as one Bulk API 2.0 job, smaller ones through sObject Collections (200 a
+    /// call). One result per item, in order.
+    /// </summary>
+    private async Task<List<SalesforceWriteResult>> InBatchesAsync<TItem>(IReadOnlyList<TItem> items, Func<IReadOnlyList<TItem>, bool, Task<IReadOnlyList<SalesforceWriteResult>>> write)
+    {
+        var results = new List<SalesforceWriteResult>(items.Count);
+        foreach (var batch in items.Chunk(_full.MaxBatchSize))
+        {
+            results.AddRange(await write(batch, UsesBulk(batch.Length)).ConfigureAwait(false));
+        }
 
-    private static RemoteRecordError Error(SalesforceApiException error) => new(error.ErrorCode, error.RemoteMessage, error.Fields);
+        return results;
+    }
+
+    private static RemoteWriteResult[] Outcomes(IReadOnlyList<SalesforceWriteResult> results) =>
+        [.. results.Select(r => r.Succeeded ? RemoteWriteResult.Success(r.Id!) : RemoteWriteResult.Failure(r.Error!.ToRecordError(), r.Id))];
 
     /// <summary>Creates, updates and deletes the children of the parents written successfully; a refused child fails its parent's result.</summary>
     private async Task WriteChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, RemoteWriteResult[] results, CancellationToken cancellationToken)
@@ -105,59 +119,49 @@ public sealed partial class SalesforceSyncConnector
         foreach (var child in mapper.Children)
         {
             var parentField = child.ParentField ?? throw new InvalidOperationException($"{mapper.Target}.{child.Field} needs the child's parent field to write its children.");
-            var creates = new List<(int Parent, SyncRecord Original, SyncRecord Sent)>();
-            var updates = new List<(int Parent, SyncRecord Original, SyncRecord Sent)>();
+            var creates = new List<(int Parent, LineWrite Write)>();
+            var updates = new List<(int Parent, LineWrite Write)>();
             var deletes = new List<(int Parent, string Id)>();
             for (var i = 0; i < parents.Count; i++)
             {
-                if (!results[i].Succeeded || ChildRecords.Lines(parents[i], child.Field) is not ({ } lines, { } deleted))
+                if (!results[i].Succeeded || ChildRecords.Writes(parents[i], child, results[i].Id!, parentField) is not { } lines)
                 {
                     continue;
                 }
 
-                foreach (var line in lines)
+                foreach (var write in lines.Writes)
                 {
-                    var sent = child.Mapper.WithConstants(line);
-                    if (line.Id is null)
-                    {
-                        sent[parentField] = SyncValue.From(results[i].Id);
-                        creates.Add((i, line, sent));
-                    }
-                    else
-                    {
-                        sent.Remove(parentField);
-                        updates.Add((i, line, sent));
-                    }
+                    (write.Creates ? creates : updates).Add((i, write));
                 }
 
-                deletes.AddRange(deleted.Select(id => (i, id)));
+                deletes.AddRange(lines.Deletes.Select(id => (i, id)));
             }
 
-            Apply(creates, await _client.CreateAsync([.. creates.Select(c => c.Sent)], cancellationToken).ConfigureAwait(false), results);
-            Apply(updates, await _client.UpdateAsync([.. updates.Select(c => c.Sent)], cancellationToken).ConfigureAwait(false), results);
+            Apply(creates, await _client.CreateAsync([.. creates.Select(c => c.Write.Sent)], cancellationToken).ConfigureAwait(false), results);
+            Apply(updates, await _client.UpdateAsync([.. updates.Select(c => c.Write.Sent)], cancellationToken).ConfigureAwait(false), results);
             var outcomes = await _client.DeleteAsync([.. deletes.Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < deletes.Count; i++)
             {
                 if (!outcomes[i].Succeeded && !GoneCodes.Contains(outcomes[i].Error!.ErrorCode) && results[deletes[i].Parent].Succeeded)
                 {
-                    results[deletes[i].Parent] = RemoteWriteResult.Failure(Error(outcomes[i].Error!), results[deletes[i].Parent].Id);
+                    results[deletes[i].Parent] = RemoteWriteResult.Failure(outcomes[i].Error!.ToRecordError(), results[deletes[i].Parent].Id);
                 }
             }
         }
     }
 
-    private static void Apply(List<(int Parent, SyncRecord Original, SyncRecord Sent)> writes, IReadOnlyList<SalesforceWriteResult> outcomes, RemoteWriteResult[] results)
+    private static void Apply(List<(int Parent, LineWrite Write)> writes, IReadOnlyList<SalesforceWriteResult> outcomes, RemoteWriteResult[] results)
     {
         for (var i = 0; i < writes.Count; i++)
         {
-            var (parent, original, _) = writes[i];
+            var (parent, write) = writes[i];
             if (outcomes[i].Succeeded)
             {
-                original.Id = outcomes[i].Id;
+                write.Line.Id = outcomes[i].Id;
             }
             else if (results[parent].Succeeded)
             {
-                results[parent] = RemoteWriteResult.Failure(Error(outcomes[i].Error!), results[parent].Id);
+                results[parent] = RemoteWriteResult.Failure(outcomes[i].Error!.ToRecordError(), results[parent].Id);
             }
         }
     }

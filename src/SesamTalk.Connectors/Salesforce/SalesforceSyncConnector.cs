@@ -58,8 +58,8 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
         _bulkIngest = new SalesforceBulkIngest(client, jobLog, polling, time);
         _bulkQuery = new SalesforceBulkQuery(client, polling, options.Value.BulkBatchSize);
 
-        // With the bulk path on, the engine hands over units of a bulk job's size: the connector sends each unit above
-        // the threshold as one job, and smaller ones through collections.
+        // With the bulk path on, a write is split into jobs of the bulk batch size: each above the threshold goes as one
+        // job, smaller ones through collections (SalesforceSyncConnector.Writes.cs); the engine sizes its units by it.
         _full = new(CanCreate: true, CanUpdate: true, CanDelete: true, HonoursIdempotencyKeys: false, ReportsDeletions: true,
             MaxBatchSize: _bulkThreshold > 0 ? Math.Max(options.Value.BulkBatchSize, SalesforceClient.CollectionLimit) : SalesforceClient.CollectionLimit);
     }
@@ -223,32 +223,23 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     }
 
     /// <summary>Reads the children of every live parent in <paramref name="parents"/> with one query per child type (per URL-sized chunk).</summary>
-    private async Task ReadChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, CancellationToken cancellationToken)
-    {
-        var live = parents.Where(p => !p.IsDeleted && p.Id is not null).ToList();
-        foreach (var child in mapper.Children)
-        {
-            var parentField = child.ParentField ?? throw new InvalidOperationException($"{mapper.Target}.{child.Field} needs the child's parent field to read its children.");
-            var byParent = live.ToDictionary(p => p.Id!, _ => new List<SyncRecord>(), StringComparer.Ordinal);
-            if (byParent.Count > 0)
-            {
-                var select = string.Join(", ", (await SelectAsync(child.Mapper, cancellationToken).ConfigureAwait(false)).Append(parentField).Distinct(StringComparer.OrdinalIgnoreCase));
-                foreach (var chunk in EntityMapperFields.ChunkByUrlLength(byParent.Keys.Select(SoqlLiteral.Text), InListBudget, separatorLength: 3))
-                {
-                    var soql = $"SELECT {select} FROM {child.Mapper.Target.Type} WHERE {parentField} IN ({string.Join(",", chunk)}) ORDER BY {parentField}, Id";
-                    await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted: false, cancellationToken).ConfigureAwait(false))
-                    {
-                        foreach (var record in page)
-                        {
-                            byParent[record[parentField].AsString()!].Add(record);
-                        }
-                    }
-                }
-            }
+    private Task ReadChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, CancellationToken cancellationToken) =>
+        ChildRecords.ReadAsync(mapper, parents, (child, ids) => ChildrenOfAsync(mapper, child, ids, cancellationToken));
 
-            foreach (var parent in live)
+    private async IAsyncEnumerable<(string ParentId, SyncRecord Line)> ChildrenOfAsync(
+        IEntityMapper mapper, SyncChildDescriptor child, IReadOnlyList<string> parentIds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parentField = child.ParentField ?? throw new InvalidOperationException($"{mapper.Target}.{child.Field} needs the child's parent field to read its children.");
+        var select = string.Join(", ", (await SelectAsync(child.Mapper, cancellationToken).ConfigureAwait(false)).Append(parentField).Distinct(StringComparer.OrdinalIgnoreCase));
+        foreach (var chunk in EntityMapperFields.ChunkByUrlLength(parentIds.Select(SoqlLiteral.Text), InListBudget, separatorLength: 3))
+        {
+            var soql = $"SELECT {select} FROM {child.Mapper.Target.Type} WHERE {parentField} IN ({string.Join(",", chunk)}) ORDER BY {parentField}, Id";
+            await foreach (var page in _client.QueryPagesAsync(soql, includeDeleted: false, cancellationToken).ConfigureAwait(false))
             {
-                parent[child.Field] = SyncValue.From(byParent[parent.Id!]);
+                foreach (var record in page)
+                {
+                    yield return (record[parentField].AsString()!, record);
+                }
             }
         }
     }

@@ -5,49 +5,23 @@ namespace SesamTalk.Connectors.SuperOffice;
 
 /// <summary>
 /// The SuperOffice WebAPI refused a call or answered something unreadable: the HTTP status, SuperOffice's
-/// <c>ErrorType</c> (e.g. <c>SoNotFoundException</c>; <see cref="MalformedResponse"/> or <see cref="UnreadableResponse"/>
-/// for bodies that are not SuperOffice's), its message, and the entity and record concerned when there are any.
-/// Branch on <see cref="Status"/>: SuperOffice documents the status, not the error texts.
+/// <c>ErrorType</c> as <see cref="SystemApiException.ErrorCode"/> (e.g. <c>SoNotFoundException</c>;
+/// <see cref="SystemApiException.MalformedResponse"/> or <see cref="SystemApiException.UnreadableResponse"/> for bodies that are not SuperOffice's), its
+/// message, the field it names, and the entity (<see cref="SystemApiException.RecordType"/>) and record concerned when
+/// there are any. Branch on <see cref="SystemApiException.Status"/>: SuperOffice documents the status, not the error texts.
 /// </summary>
-public sealed class SuperOfficeApiException : Exception
+public sealed class SuperOfficeApiException : SystemApiException
 {
-    /// <summary>The type for a success status whose body is not the JSON expected.</summary>
-    public const string MalformedResponse = "MALFORMED_RESPONSE";
-
-    /// <summary>The type for an error status whose body is not SuperOffice's error JSON.</summary>
-    public const string UnreadableResponse = "UNREADABLE_RESPONSE";
-
     /// <summary>Creates the exception.</summary>
     /// <param name="status">The HTTP status.</param>
-    /// <param name="errorType">SuperOffice's <c>ErrorType</c>, or one of this class's constants.</param>
+    /// <param name="errorType">SuperOffice's <c>ErrorType</c>, or <see cref="SystemApiException.MalformedResponse"/> / <see cref="SystemApiException.UnreadableResponse"/>.</param>
     /// <param name="remoteMessage">SuperOffice's <c>ErrorMessage</c>.</param>
     /// <param name="entity">The entity called, if any.</param>
     /// <param name="recordId">The record concerned, if any.</param>
     public SuperOfficeApiException(HttpStatusCode status, string errorType, string remoteMessage, string? entity, string? recordId)
-        : base($"SuperOffice answered {(int)status} {errorType}"
-            + (entity is null ? "" : $" on {entity}") + (recordId is null ? "" : $" for record {recordId}") + $": {remoteMessage}")
+        : base("SuperOffice", status, errorType, remoteMessage, entity, recordId, SuperOfficeErrorFields.Of(remoteMessage))
     {
-        Status = status;
-        ErrorType = errorType;
-        RemoteMessage = remoteMessage;
-        Entity = entity;
-        RecordId = recordId;
     }
-
-    /// <summary>The HTTP status.</summary>
-    public HttpStatusCode Status { get; }
-
-    /// <summary>SuperOffice's <c>ErrorType</c>, or <see cref="MalformedResponse"/> / <see cref="UnreadableResponse"/>.</summary>
-    public string ErrorType { get; }
-
-    /// <summary>SuperOffice's message, e.g. <c>Contact id 99999 not found</c>.</summary>
-    public string RemoteMessage { get; }
-
-    /// <summary>The entity called, if any.</summary>
-    public string? Entity { get; }
-
-    /// <summary>The record concerned, if any.</summary>
-    public string? RecordId { get; }
 
     /// <summary>Reads SuperOffice's error body (<c>{"Error":true,"ErrorType","ErrorMessage","ErrorSource"}</c>).</summary>
     internal static async Task<SuperOfficeApiException> ReadAsync(HttpResponseMessage response, string? entity, string? recordId, CancellationToken cancellationToken)
@@ -67,8 +41,7 @@ public sealed class SuperOfficeApiException : Exception
             // Not JSON (a proxy's HTML page, a cut-off body): report what came back, shortened.
         }
 
-        var shortened = body.Length > 200 ? body[..200] + "..." : body;
-        return new SuperOfficeApiException(response.StatusCode, UnreadableResponse, shortened, entity, recordId);
+        return new SuperOfficeApiException(response.StatusCode, UnreadableResponse, Excerpt(body), entity, recordId);
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using SesamTalk.Connectors.Http;
 
 namespace SesamTalk.Connectors.SuperOffice;
 
@@ -109,21 +110,28 @@ public sealed partial class SuperOfficeSyncConnector
             : value == wanted || (value.Kind == SyncValueKind.Number && value.AsDecimal() == wanted.AsDecimal()));
 
     /// <summary>Reads the lines of every quote alternative in <paramref name="parents"/> into the mapper's line collection.</summary>
-    private async Task ReadChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, CancellationToken cancellationToken)
+    private Task ReadChildrenAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> parents, CancellationToken cancellationToken) =>
+        ChildRecords.ReadAsync(mapper, parents, (child, ids) => LinesOfAllAsync(mapper, child, ids, cancellationToken));
+
+    private async IAsyncEnumerable<(string ParentId, SyncRecord Line)> LinesOfAllAsync(
+        IEntityMapper mapper, SyncChildDescriptor child, IReadOnlyList<string> alternativeIds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var child in mapper.Children)
+        RequireQuoteLines(mapper, child);
+        foreach (var id in alternativeIds)
         {
-            var field = LinesField(mapper, child);
-            foreach (var parent in parents.Where(p => p.Id is not null))
+            foreach (var line in await LinesOfAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                parent[field] = SyncValue.From(await LinesOfAsync(parent.Id!, cancellationToken).ConfigureAwait(false));
+                yield return (id, line);
             }
         }
     }
 
-    /// <summary>The parent's field carrying its lines; SuperOffice's only parent-child pair is QuoteAlternative and its QuoteLines.</summary>
-    private static string LinesField(IEntityMapper mapper, SyncChildDescriptor child) =>
-        EntityOf(mapper) == SuperOfficeEntity.QuoteAlternative && EntityOf(child.Mapper) == SuperOfficeEntity.QuoteLine
-            ? child.Field
-            : throw new NotSupportedException($"SuperOffice has no child collection {mapper.Target.Type}.{child.Field} of {child.Mapper.Target.Type}: only a QuoteAlternative's QuoteLines.");
+    /// <summary>SuperOffice's only parent-child pair is QuoteAlternative and its QuoteLines: any other collection is refused.</summary>
+    private static void RequireQuoteLines(IEntityMapper mapper, SyncChildDescriptor child)
+    {
+        if (EntityOf(mapper) != SuperOfficeEntity.QuoteAlternative || EntityOf(child.Mapper) != SuperOfficeEntity.QuoteLine)
+        {
+            throw new NotSupportedException($"SuperOffice has no child collection {mapper.Target.Type}.{child.Field} of {child.Mapper.Target.Type}: only a QuoteAlternative's QuoteLines.");
+        }
+    }
 }

@@ -13,94 +13,64 @@ public sealed partial class SuperOfficeSyncConnector
 {
     private const string InAssortment = "InAssortment";
 
+    /// <summary>A quote line's field naming its alternative.</summary>
+    private const string QuoteLineParent = "QuoteAlternativeId";
+
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RemoteWriteResult>> CreateAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(creates);
         var entity = EntityOf(mapper);
-        var results = new List<RemoteWriteResult>(creates.Count);
-        foreach (var create in creates)
+        return OneByOneWrites.WriteAsync(creates, _ => null, async (create, written) =>
         {
-            var record = mapper.WithConstants(create.Record);
-            if (entity == SuperOfficeEntity.Product && !record.Contains(InAssortment))
+            var header = ChildRecords.Header(mapper, create.Record);
+            if (entity == SuperOfficeEntity.Product && !header.Contains(InAssortment))
             {
                 // SaveProduct reads an absent flag as false: the product would be created discontinued, and so be left
                 // out of product searches and of this connector's product feed.
-                record[InAssortment] = SyncValue.From(true);
+                header[InAssortment] = SyncValue.From(true);
             }
 
-            string? id = null;
-            try
-            {
-                var created = await _client.CreateAsync(entity, ChildRecords.Header(mapper, record), cancellationToken).ConfigureAwait(false);
-                id = created.Id!;
-                await WriteLinesAsync(mapper, record, id, cancellationToken).ConfigureAwait(false);
-                results.Add(RemoteWriteResult.Success(id, created.ModifiedAt, Stored(mapper, entity, created)));
-            }
-            catch (SuperOfficeApiException error) when (IsRefusal(error))
-            {
-                results.Add(Refused(error, id));
-            }
-        }
-
-        return results;
+            var created = await _client.CreateAsync(entity, header, cancellationToken).ConfigureAwait(false);
+            written.Id = created.Id!;
+            await WriteLinesAsync(mapper, create.Record, written.Id, cancellationToken).ConfigureAwait(false);
+            return RemoteWriteResult.Success(written.Id, created.ModifiedAt, Stored(mapper, entity, created));
+        });
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RemoteWriteResult>> UpdateAsync(IEntityMapper mapper, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(records);
         var entity = EntityOf(mapper);
-        var results = new List<RemoteWriteResult>(records.Count);
-        foreach (var record in records)
+        return OneByOneWrites.WriteAsync(records, record => record.Id, async (record, _) =>
         {
-            try
+            var header = ChildRecords.Header(mapper, record);
+            SyncRecord? saved = null;
+            if (header.Count > 0)
             {
-                var header = ChildRecords.Header(mapper, record);
-                SyncRecord? saved = null;
-                if (header.Count > 0)
+                if (SuperOfficeTextElements.WritesText(header, entity) && await _client.GetAsync(entity, Key(record.Id!), cancellationToken).ConfigureAwait(false) is { } current)
                 {
-                    if (SuperOfficeTextElements.WritesText(header, entity) && await _client.GetAsync(entity, Key(record.Id!), cancellationToken).ConfigureAwait(false) is { } current)
-                    {
-                        header = SuperOfficeTextElements.ToElements(header, entity, current);
-                    }
-
-                    saved = await _client.UpdateAsync(entity, header, cancellationToken).ConfigureAwait(false);
+                    header = SuperOfficeTextElements.ToElements(header, entity, current);
                 }
 
-                await WriteLinesAsync(mapper, record, record.Id!, cancellationToken).ConfigureAwait(false);
-                results.Add(RemoteWriteResult.Success(record.Id!, saved?.ModifiedAt, saved is null ? null : Stored(mapper, entity, saved)));
+                saved = await _client.UpdateAsync(entity, header, cancellationToken).ConfigureAwait(false);
             }
-            catch (SuperOfficeApiException error) when (IsRefusal(error))
-            {
-                results.Add(Refused(error, record.Id));
-            }
-        }
 
-        return results;
+            await WriteLinesAsync(mapper, record, record.Id!, cancellationToken).ConfigureAwait(false);
+            return RemoteWriteResult.Success(record.Id!, saved?.ModifiedAt, saved is null ? null : Stored(mapper, entity, saved));
+        });
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RemoteWriteResult>> DeleteAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ids);
         var entity = EntityOf(mapper);
-        var results = new List<RemoteWriteResult>(ids.Count);
-        foreach (var id in ids)
-        {
-            try
-            {
-                // An entity SuperOffice answers with 404 is gone already: that is what was asked for.
-                await _client.DeleteAsync(entity, Key(id), cancellationToken).ConfigureAwait(false);
-                results.Add(RemoteWriteResult.Success(id));
-            }
-            catch (SuperOfficeApiException error) when (IsRefusal(error))
-            {
-                results.Add(Refused(error, id));
-            }
-        }
 
-        return results;
+        // An entity SuperOffice answers with 404 is gone already: that is what was asked for.
+        return OneByOneWrites.WriteAsync(ids, id => id, async (id, _) =>
+        {
+            await _client.DeleteAsync(entity, Key(id), cancellationToken).ConfigureAwait(false);
+            return RemoteWriteResult.Success(id);
+        });
     }
 
     /// <summary>
@@ -124,29 +94,30 @@ public sealed partial class SuperOfficeSyncConnector
     {
         foreach (var child in mapper.Children)
         {
-            if (ChildRecords.Lines(record, LinesField(mapper, child)) is not ({ } lines, { } deleted))
+            RequireQuoteLines(mapper, child);
+            if (ChildRecords.Writes(record, child, parentId, QuoteLineParent) is not { } lines)
             {
                 continue;
             }
 
-            if (lines.Count > 0)
+            if (lines.Writes.Count > 0)
             {
-                var sent = lines.Select(line =>
+                // SaveQuoteLines takes the alternative as its argument and each line's id apart from its fields.
+                var sent = lines.Writes.Select(write =>
                 {
-                    var copy = child.Mapper.WithConstants(line);
-                    copy.Remove(SuperOfficeEntity.QuoteLine.Key);
-                    copy.Remove("QuoteAlternativeId");
-                    return copy;
+                    write.Sent.Remove(SuperOfficeEntity.QuoteLine.Key);
+                    write.Sent.Remove(QuoteLineParent);
+                    return write.Sent;
                 }).ToList();
                 var saved = await _client.SaveQuoteLinesAsync(Key(parentId), sent, cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < lines.Count; i++)
+                for (var i = 0; i < lines.Writes.Count; i++)
                 {
                     // New lines learn their ids, as the engine's children do from other connectors.
-                    lines[i].Id ??= saved[i].Id;
+                    lines.Writes[i].Line.Id ??= saved[i].Id;
                 }
             }
 
-            foreach (var id in deleted)
+            foreach (var id in lines.Deletes)
             {
                 // A line SuperOffice answers with 404 is gone already.
                 await _client.DeleteAsync(SuperOfficeEntity.QuoteLine, Key(id), cancellationToken).ConfigureAwait(false);

@@ -211,10 +211,4 @@ public sealed partial class SuperOfficeSyncConnector : ISyncConnector
 
     private static SuperOfficeEntity Find(string type) => SuperOfficeEntity.Find(type)
         ?? throw new NotSupportedException($"SuperOffice entity '{type}' is not known to the connector: known are {string.Join(", ", SuperOfficeEntity.Known.Select(e => e.Name))}.");
-
-    /// <summary>SuperOffice's refusal of one record (400, or 404 for a record that is gone) as that record's failure.</summary>
-    private static RemoteWriteResult Refused(SuperOfficeApiException error, string? id) =>
-        RemoteWriteResult.Failure(new RemoteRecordError(error.ErrorType, error.RemoteMessage, SuperOfficeErrorFields.Of(error.RemoteMessage)), id ?? error.RecordId);
-
-    private static bool IsRefusal(SuperOfficeApiException error) => error.Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound;
 }

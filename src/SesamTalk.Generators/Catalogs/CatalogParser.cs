@@ -12,15 +12,18 @@ internal static class CatalogParser
     private static readonly string[] NotFilterableTypes = { "textarea", "address", "location", "base64" };
 
     /// <summary>The catalog, or a message saying what is wrong with the file.</summary>
-    public static CatalogParseResult Parse(string path, string text)
+    /// <param name="path">The file, for the result.</param>
+    /// <param name="text">The JSON.</param>
+    /// <param name="isHost">Whether the host wrote the catalog (AdditionalFiles) rather than SesamTalk (the standard catalogs).</param>
+    public static CatalogParseResult Parse(string path, string text, bool isHost)
     {
         try
         {
             var root = AsObject(JsonReader.Parse(text), "the document");
             var system = RequiredString(root, "system", "the document");
-            var systemFields = Array(root, "systemFields").Select((f, i) => Field(AsObject(f, "systemFields[" + i + "]"))).ToList();
+            var systemFields = Array(root, "systemFields").Select((f, i) => Field(AsObject(f, "systemFields[" + i + "]"), isHost)).ToList();
             var objects = Array(root, "objects")
-                .Select((o, i) => Object(AsObject(o, "objects[" + i + "]"), systemFields))
+                .Select((o, i) => Object(AsObject(o, "objects[" + i + "]"), systemFields, isHost))
                 .ToEquatableArray();
             return new CatalogParseResult(path, new CatalogModel(system, objects), null);
         }
@@ -30,21 +33,26 @@ internal static class CatalogParser
         }
     }
 
-    private static CatalogObject Object(Dictionary<string, object?> node, IReadOnlyList<CatalogField> systemFields)
+    private static CatalogObject Object(Dictionary<string, object?> node, IReadOnlyList<CatalogField> systemFields, bool isHost)
     {
         var name = RequiredString(node, "name", "an object");
         var omitted = new HashSet<string>(Array(node, "omitSystemFields").OfType<string>(), StringComparer.OrdinalIgnoreCase);
-        var own = Array(node, "fields").Select((f, i) => Field(AsObject(f, name + ".fields[" + i + "]"))).ToList();
+        var own = Array(node, "fields").Select((f, i) => Field(AsObject(f, name + ".fields[" + i + "]"), isHost)).ToList();
         var fields = systemFields.Where(f => !omitted.Contains(f.Name) && own.All(o => !string.Equals(o.Name, f.Name, StringComparison.OrdinalIgnoreCase)))
             .Concat(own)
             .ToEquatableArray();
         return new CatalogObject(name, Flag(node, "createable", true), Flag(node, "updateable", true), Flag(node, "deletable", true), fields);
     }
 
-    private static CatalogField Field(Dictionary<string, object?> node)
+    private static CatalogField Field(Dictionary<string, object?> node, bool isHost)
     {
         var name = RequiredString(node, "name", "a field");
         var type = RequiredString(node, "type", "field '" + name + "'");
+        if (!CatalogTypes.Known.Contains(type))
+        {
+            throw new FormatException("field '" + name + "' has type '" + type + "', which is none of " + string.Join(", ", CatalogTypes.Known));
+        }
+
         return new CatalogField(
             name,
             type,
@@ -55,7 +63,8 @@ internal static class CatalogParser
             Flag(node, "nillable", true),
             Flag(node, "defaultedOnCreate", false),
             Flag(node, "filterable", !NotFilterableTypes.Contains(type)),
-            Array(node, "referenceTo").OfType<string>().ToEquatableArray());
+            Array(node, "referenceTo").OfType<string>().ToEquatableArray(),
+            StatesWriteFlags: !isHost || node.ContainsKey("createable") || node.ContainsKey("updateable"));
     }
 
     private static Dictionary<string, object?> AsObject(object? value, string what) =>

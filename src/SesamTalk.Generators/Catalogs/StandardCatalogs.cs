@@ -21,7 +21,7 @@ internal static class StandardCatalogs
             .Select(name =>
             {
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-                var result = CatalogParser.Parse(name, reader.ReadToEnd());
+                var result = CatalogParser.Parse(name, reader.ReadToEnd(), isHost: false);
                 return result.Model ?? throw new InvalidDataException("Standard catalog " + name + ": " + result.Error);
             })
             .ToImmutableArray();

@@ -9,9 +9,10 @@ namespace SesamTalk.Generators.Diagnostics;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
+    /// <summary>Where each ID's page (docs/diagnostics/ID.md, with the wrong code and the fix) is read: absolute, so IDEs open it.</summary>
+    public const string HelpBase = "https://github.com/sesamtalk/sesamtalk-dotnet/blob/main/docs/diagnostics/";
+
     private const string Category = "SesamTalk";
-    // Each ID's page, with the wrong code and the fix, ships in the repository's docs folder.
-    private const string HelpBase = "docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor EntityNotPartial = Error(
         "SESAM001",
@@ -58,8 +59,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoParameterlessConstructor = Error(
         "SESAM008",
         "Entity created from remote records needs a parameterless constructor",
-        "'{0}' is created from {1} records but has no parameterless constructor; add one (it may be private)",
-        "When a flow creates host records (Origin = Remote or Both, or child records), SesamTalk calls the entity's parameterless constructor.");
+        "'{0}' is created from {1} records but has no parameterless constructor; add one (it may be private), marked [SetsRequiredMembers] if '{0}' has required members",
+        "When a flow creates host records (Origin = Remote or Both, or child records), SesamTalk calls the entity's parameterless constructor; with required members, only a constructor marked [SetsRequiredMembers] can be called without setting them.");
 
     public static readonly DiagnosticDescriptor DuplicateEntityName = Error(
         "SESAM009",
@@ -73,8 +74,20 @@ internal static class DiagnosticDescriptors
         "'{0}' is not public, so the generated TalkClient, SesamTalkModel and AddSesamTalk() are internal too; make '{0}' (and the types containing it) public, or make every synced entity internal",
         "The typed client has a member per entity; one entity that is not public would make the whole client internal, which the host's other assemblies then cannot use.");
 
-    public static readonly DiagnosticDescriptor UnusableClientMember = Error(
+    public static readonly DiagnosticDescriptor FileLocalEntity = Error(
         "SESAM011",
+        "Synced entity cannot be file-local",
+        "'{0}' is declared 'file'; remove the 'file' modifier so SesamTalk can generate its mappers and client member",
+        "Generated code lives in files of its own, and a file-local type cannot be extended or named outside its file.");
+
+    public static readonly DiagnosticDescriptor ReservedMemberName = Error(
+        "SESAM012",
+        "Member name is taken by generated code",
+        "'{1}' has a member named '{0}', which SesamTalk generates in '{1}'; rename the member",
+        "SesamTalk generates SyncDefinition, SesamTalkDefinition, SyncTargets and one SesamTalk{System}{Type}Mapper class in each synced entity, so the entity cannot declare members of those names.");
+
+    public static readonly DiagnosticDescriptor UnusableClientMember = Error(
+        "SESAM013",
         "The typed client's member name cannot be used",
         "'{0}' cannot be the typed client's member for '{1}': {2}; name another with [SyncClientMember(\"...\")]",
         "Each entity with flows of its own gets a member of the generated TalkClient, named by [SyncClientMember] or the plural of the class name; the name must be a C# identifier that no other member of TalkClient has.");
@@ -88,7 +101,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownSystem = Error(
         "SESAM102",
         "Attribute names a system or type the entity does not sync with",
-        "'{0}' does not sync with {1}; add [SyncsWith(\"{2}\", ...)] to the class or correct the name",
+        "'{0}' does not sync with {1}{3}; add [SyncsWith(\"{2}\", ...)] to the class or correct the name",
         "[Field], [SyncIgnore], [MatchKey], [SyncConstant] and [SyncChildren] must name a system (and type) from the entity's [SyncsWith] attributes.");
 
     public static readonly DiagnosticDescriptor NotAnEntity = Error(
@@ -115,6 +128,12 @@ internal static class DiagnosticDescriptors
         "Property '{0}' has no settable accessor but maps from {1}; add a setter or use Direction = FieldDirection.ToRemote",
         "A field that travels from the remote system must be written to the property, so the property needs a setter (init-only setters do not count).");
 
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
+        "SESAM107",
+        "Attribute value is not a member of its enum",
+        "{0} is not a member of its enum; use one of its named members",
+        "SesamTalk reads SyncOrigin, FieldDirection and ConflictRule values by member name; a cast number names no member and has no meaning.");
+
     public static readonly DiagnosticDescriptor UnknownType = Error(
         "SESAM201",
         "Remote type is not in the system's catalog",
@@ -130,8 +149,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReadOnlyField = Error(
         "SESAM203",
         "Mapping writes a read-only remote field",
-        "{0} field '{1}.{2}' is read-only; map '{3}' with Direction = FieldDirection.FromRemote or remove the mapping",
-        "A read-only field (system stamps, auto numbers, formulas) cannot be written; the real API refuses the write.");
+        "{0} field '{1}.{2}' is read-only{3}",
+        "A read-only field (system stamps, auto numbers, formulas) cannot be written; the real API refuses the write. A field of a host catalog that states neither createable nor updateable counts as read-only, so when the API can write it the fix is in the catalog.");
 
     public static readonly DiagnosticDescriptor IncompatibleType = Error(
         "SESAM204",
@@ -142,7 +161,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PossibleTruncation = Warning(
         "SESAM205",
         "Text may be too long for the remote field",
-        "{0} field '{1}' holds at most {2} characters but '{3}' declares no such limit; add [MaxLength({2})] to the property so longer values are caught in the host",
+        "{0} field '{1}' holds at most {2} characters but {3} so longer values are caught in the host",
         "The remote API refuses text longer than the field's length (Salesforce STRING_TOO_LONG); declaring the limit on the property keeps such values out.");
 
     public static readonly DiagnosticDescriptor RequiredFieldMissing = Error(
@@ -180,6 +199,12 @@ internal static class DiagnosticDescriptors
         "Reference does not say which remote type it points to",
         "'{0}' references '{1}', which syncs with several {2} types ({3}), and nothing says which of them {2} {4} field '{5}' holds; choose one with [References(typeof({1}), Type = \"...\")]",
         "A reference is translated through the links of one of the referenced entity's flows; when that entity syncs with several types of the system and the catalog's referenceTo of the field does not pick one, the attribute must name it.");
+
+    public static readonly DiagnosticDescriptor MisspelledSystem = Warning(
+        "SESAM212",
+        "System name is close to a system with a catalog",
+        "No catalog describes system '{0}'{1}; correct the name in [SyncsWith], or add a catalog for '{0}' to AdditionalFiles if it is a system of its own",
+        "Types and fields are checked against the system's catalog; a misspelt system name has none, so every check is off and the mistake shows only at run time.");
 
     private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, HelpBase + id + ".md");

@@ -17,11 +17,14 @@ internal sealed record ClientProblem(DiagnosticDescriptor Descriptor, string Ful
 {
     /// <summary>Whether the client would not compile, so it is not emitted.</summary>
     public bool Blocks => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+
+    /// <summary>Whether another step of the generator reports it already.</summary>
+    public bool Reported { get; init; }
 }
 
 /// <summary>
-/// Checks the typed client's index: entity names that clash (SESAM009), client members that are not identifiers or
-/// that clash (SESAM011), and an internal entity that would make the whole client internal (SESAM010).
+/// Checks the typed client's index: entity names that clash (SESAM009, which blocks the client), client members that
+/// are not identifiers or that clash (SESAM013), and an internal entity that would make the whole client internal (SESAM010).
 /// </summary>
 internal static class ClientChecks
 {
@@ -32,12 +35,10 @@ internal static class ClientChecks
     public static IReadOnlyList<ClientProblem> Find(ClientIndex index)
     {
         var problems = new List<ClientProblem>();
-        foreach (var group in index.Entries.GroupBy(entry => entry.Name, StringComparer.Ordinal).Where(group => group.Count() > 1))
-        {
-            var first = group.First();
-            problems.AddRange(group.Skip(1).Select(other => new ClientProblem(
-                DiagnosticDescriptors.DuplicateEntityName, other.FullyQualifiedName, false, first.FullyQualifiedName, other.FullyQualifiedName, first.Name)));
-        }
+
+        // Entities that share a name (SESAM009, reported where each is declared) would give the client two members of one name.
+        problems.AddRange(index.Entries.GroupBy(entry => entry.Name, StringComparer.Ordinal).Where(group => group.Count() > 1).Select(group =>
+            new ClientProblem(DiagnosticDescriptors.DuplicateEntityName, group.Last().FullyQualifiedName, false, group.First().FullyQualifiedName, group.Last().FullyQualifiedName, group.Key) { Reported = true }));
 
         // Entities that share a name share a member too: SESAM009 says so already.
         var named = index.ClientEntries.GroupBy(entry => entry.Name, StringComparer.Ordinal).Where(group => group.Count() == 1).Select(group => group.Single()).ToList();
@@ -79,7 +80,7 @@ internal static class ClientChecks
     {
         var entitySites = Index(entities);
         var memberSites = Index(memberNames);
-        foreach (var problem in problems)
+        foreach (var problem in problems.Where(problem => !problem.Reported))
         {
             var location = (problem.AtMemberName && memberSites.TryGetValue(problem.FullyQualifiedName, out var member) ? member : null)
                 ?? (entitySites.TryGetValue(problem.FullyQualifiedName, out var entity) ? entity : Location.None);

@@ -25,6 +25,7 @@ internal sealed record ClientSite(string FullyQualifiedName, Location Location)
         var attribute = context.Attributes[0];
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
         var location = syntax?.ArgumentList is { Arguments.Count: > 0 } arguments ? arguments.Arguments[0].GetLocation() : syntax?.GetLocation() ?? Location.None;
-        return (new ClientMemberName(entity, attribute.Argument(0) ?? string.Empty), new ClientSite(entity, location));
+        var member = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name ? name : string.Empty;
+        return (new ClientMemberName(entity, member), new ClientSite(entity, location));
     }
 }

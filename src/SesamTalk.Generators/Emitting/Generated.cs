@@ -26,6 +26,9 @@ internal static class Generated
     /// <summary>C# string literal.</summary>
     public static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
-    /// <summary>C# string literal, or <c>null</c>.</summary>
-    public static string QuoteOrNull(string? text) => text is null ? "null" : Quote(text);
+    /// <summary>Text for an XML doc comment: its markup characters escaped.</summary>
+    public static string Comment(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary><c>new </c> when a base type of the entity already has a member named <paramref name="member"/>, which the generated one hides.</summary>
+    public static string New(Model.EntityHeader entity, string member) => System.Linq.Enumerable.Contains(entity.InheritedNames, member) ? "new " : string.Empty;
 }

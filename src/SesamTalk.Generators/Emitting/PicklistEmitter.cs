@@ -30,7 +30,7 @@ internal static class PicklistEmitter
         writer.Line("    null => null,");
         foreach (var member in enumType.EnumMembers.GroupBy(m => m.Member).Select(g => g.First()))
         {
-            writer.Line("    " + enumType.TypeName + "." + member.Member + " => " + Generated.Quote(member.RemoteValue) + ",");
+            writer.Line("    " + enumType.TypeName + "." + Naming.Escaped(member.Member) + " => " + Generated.Quote(member.RemoteValue) + ",");
         }
 
         writer.Line("    _ => value.Value.ToString(),");
@@ -52,7 +52,7 @@ internal static class PicklistEmitter
 
         foreach (var member in members)
         {
-            writer.Line("    " + Generated.Quote(member.RemoteValue) + " => " + enumType.TypeName + "." + member.Member + ",");
+            writer.Line("    " + Generated.Quote(member.RemoteValue) + " => " + enumType.TypeName + "." + Naming.Escaped(member.Member) + ",");
         }
 
         writer.Line("    _ => throw new global::SesamTalk.SyncValueException(" + Generated.Quote("Expected one of " + expected + " but found text \"") + " + value + \"\\\".\"),");

@@ -1,5 +1,6 @@
 using SesamTalk.Generators.Helpers;
 using SesamTalk.Generators.Model;
+using SesamTalk.Generators.Parsing;
 
 namespace SesamTalk.Generators.Emitting;
 
@@ -18,7 +19,7 @@ internal static class SyncTargetsEmitter
         {
             writer.Line("/// <summary>The (system, type) pairs <see cref=\"" + model.Header.Name + "\"/> syncs with, one per flow.</summary>");
             writer.Line(Generated.CodeAttribute);
-            using (writer.Open("public static class SyncTargets"))
+            using (writer.Open("public static " + Generated.New(model.Header, ReservedNames.SyncTargets) + "class " + ReservedNames.SyncTargets))
             {
                 var first = true;
                 foreach (var target in model.Targets)

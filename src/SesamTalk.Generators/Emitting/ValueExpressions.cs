@@ -6,10 +6,13 @@ namespace SesamTalk.Generators.Emitting;
 /// <summary>The C# expressions that move one carried value between a property and a <c>SyncValue</c>.</summary>
 internal static class ValueExpressions
 {
+    /// <summary><c>entity.Property</c>, with a keyword property name escaped.</summary>
+    public static string Member(string owner, string property) => owner + "." + Naming.Escaped(property);
+
     /// <summary><c>SyncValue.From(...)</c> of the property's value, through the converter or picklist helper.</summary>
     public static string ToSyncValue(FieldModel field)
     {
-        var value = "entity." + field.Property;
+        var value = Member("entity", field.Property);
         if (field.ConverterType is not null)
         {
             value = ConverterField(field) + ".ToRemote(" + value + ")";
@@ -28,7 +31,7 @@ internal static class ValueExpressions
         var remote = field.Remote;
         var read = remote.Kind == PropertyKind.Enum
             ? FromPicklist(remote) + "(" + variable + ".AsString())"
-            : variable + "." + Accessor(remote.Kind) + "()";
+            : variable + "." + CarriedKinds.Of(remote.Kind).Accessor + "()";
         if (!remote.IsNullable)
         {
             read = "(" + read + (remote.Kind == PropertyKind.String ? " ?? string.Empty)" : " ?? default)");
@@ -44,30 +47,7 @@ internal static class ValueExpressions
     public static string FromPicklist(ValueTypeModel enumType) => "FromPicklist" + EnumSuffix(enumType);
 
     /// <summary>The <c>SyncValueKind</c> member name of a field: ids of referenced records are text, whatever the host's id type.</summary>
-    public static string SyncKind(FieldModel field) => field.Reference is not null ? "String" : SyncKind(field.Remote.Kind);
-
-    private static string SyncKind(PropertyKind kind) => kind switch
-    {
-        PropertyKind.String or PropertyKind.Guid or PropertyKind.Enum => "String",
-        PropertyKind.Boolean => "Boolean",
-        PropertyKind.DateTimeOffset or PropertyKind.DateTime => "DateTime",
-        PropertyKind.DateOnly => "Date",
-        _ => "Number",
-    };
-
-    private static string Accessor(PropertyKind kind) => kind switch
-    {
-        PropertyKind.String => "AsString",
-        PropertyKind.Boolean => "AsBoolean",
-        PropertyKind.Int32 => "AsInt32",
-        PropertyKind.Int64 => "AsInt64",
-        PropertyKind.Decimal => "AsDecimal",
-        PropertyKind.Double => "AsDouble",
-        PropertyKind.DateTimeOffset => "AsDateTimeOffset",
-        PropertyKind.DateTime => "AsDateTime",
-        PropertyKind.DateOnly => "AsDateOnly",
-        _ => "AsGuid",
-    };
+    public static string SyncKind(FieldModel field) => field.Reference is not null ? "String" : CarriedKinds.Of(field.Remote.Kind).SyncValueKind;
 
     private static string EnumSuffix(ValueTypeModel enumType) =>
         "_" + Naming.Identifier(enumType.TypeName.Replace("global::", string.Empty));

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace SesamTalk.Generators.Helpers;
 
@@ -17,6 +18,25 @@ internal static class Naming
         if (builder.Length == 0 || char.IsDigit(builder[0]))
         {
             builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>An identifier as generated code writes it: a C# keyword (<c>event</c>, <c>class</c>) gets an '@'.</summary>
+    public static string Escaped(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+    /// <summary>
+    /// A hint name part from a metadata name: letters, digits, '_' and '.' stay, anything else ('&lt;' of a file-local
+    /// type's name, '+' of a nested type, '`' of a generic one) becomes '_', as <c>AddSource</c> accepts no other.
+    /// </summary>
+    public static string HintName(string metadataName)
+    {
+        var builder = new StringBuilder(metadataName.Length);
+        foreach (var c in metadataName)
+        {
+            builder.Append(c == '.' || c == '_' || char.IsLetterOrDigit(c) ? c : (c == '+' ? '.' : '_'));
         }
 
         return builder.ToString();

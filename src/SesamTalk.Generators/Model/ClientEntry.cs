@@ -35,4 +35,17 @@ internal sealed record ClientEntry(
         model.Targets.SelectMany(target => target.Children).Select(child => child.ElementType).Distinct().ToEquatableArray(),
         Naming.Plural(model.Header.Name),
         InClient: true);
+
+    /// <summary>
+    /// The entry of an entity with errors: it keeps its client member (no follow-on errors) and references and carries
+    /// nothing, since its model is unknown.
+    /// </summary>
+    public static ClientEntry FromStub(EntityHeader header) => new(
+        header.Name,
+        header.FullyQualifiedName,
+        header.IsPublic,
+        EquatableArray<string>.Empty,
+        EquatableArray<string>.Empty,
+        Naming.Plural(header.Name),
+        InClient: true);
 }

@@ -2,7 +2,11 @@ using SesamTalk.Generators.Helpers;
 
 namespace SesamTalk.Generators.Model;
 
-/// <summary>Where an entity lives and how to re-declare it as partial.</summary>
+/// <summary>
+/// Where an entity lives and how to re-declare it as partial. Names are C# as written in generated code (keywords
+/// escaped with '@'). <see cref="InheritedNames"/> lists the generated member names a base type already has, which the
+/// generated members hide with <c>new</c>.
+/// </summary>
 internal sealed record EntityHeader(
     string? Namespace,
     string Name,
@@ -10,4 +14,5 @@ internal sealed record EntityHeader(
     string Declaration,
     EquatableArray<string> ContainingTypes,
     bool IsPublic,
-    string HintPrefix);
+    string HintPrefix,
+    EquatableArray<string> InheritedNames);

@@ -6,7 +6,7 @@ namespace SesamTalk.Generators.Model;
 internal sealed record TargetModel(
     string System,
     string Type,
-    int Origin,
+    Origin Origin,
     string MapperName,
     EquatableArray<FieldModel> Fields,
     EquatableArray<string> MatchKeys,

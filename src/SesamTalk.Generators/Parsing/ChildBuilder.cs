@@ -24,14 +24,13 @@ internal static class ChildBuilder
     /// <summary>The child model, or <see langword="null"/> when the attribute is for another target or is invalid.</summary>
     public static ChildModel? Build(ParseContext parse, TargetDeclaration target, PropertyInfo property)
     {
-        var attribute = property.AttributesOf(AttributeNames.SyncChildren)
-            .FirstOrDefault(a => AttributeReader.AppliesTo(a.Argument(0), a.Named<string>("ParentType"), target.System, target.Type));
+        var attribute = property.Children.FirstOrDefault(a => AttributeConfig.AppliesTo(a.System, a.ParentType, target));
         if (attribute is null)
         {
             return null;
         }
 
-        var childType = attribute.Argument(1) ?? string.Empty;
+        var childType = attribute.ChildType ?? string.Empty;
         var (element, isArray, isMutable) = Element(property.Type);
         if (element is null || !(property.CanWrite || isMutable) || !property.CanRead)
         {
@@ -51,11 +50,17 @@ internal static class ChildBuilder
             return null;
         }
 
+        // A child with errors of its own (reported on it) has no mapper to call; the parent leaves it out.
+        if (!EntityParser.Generates(element, parse))
+        {
+            return null;
+        }
+
         var elementName = Format.TypeWithoutAnnotation(element);
         return new ChildModel(
             property.Name,
-            attribute.Named<string>("Field") ?? childType,
-            attribute.Named<string>("ParentField"),
+            attribute.Field ?? childType,
+            attribute.ParentField,
             elementName,
             elementName + "." + Naming.MapperName(target.System, childType),
             isArray,

@@ -12,17 +12,15 @@ internal static class ConstantReader
 {
     public static EquatableArray<ConstantModel> Read(ParseContext parse, TargetDeclaration target)
     {
-        var constants = parse.Entity.GetAttributes()
-            .Where(a => a.Is(AttributeNames.SyncConstant)
-                && AttributeReader.AppliesTo(a.Argument(0), a.Argument(1) ?? string.Empty, target.System, target.Type)
-                && a.Argument(2) is not null)
+        var constants = parse.Configs.OfType<SyncConstantConfig>()
+            .Where(a => AttributeConfig.AppliesTo(a.System, a.Type ?? string.Empty, target) && a.Field is not null)
             .ToList();
         foreach (var constant in constants)
         {
-            parse.AddSite(Site.Constant(target.System, target.Type, constant.Argument(2)!), parse.Where(constant));
+            parse.AddSite(SiteKey.Constant(target.System, target.Type, constant.Field!), parse.Where(constant));
         }
 
-        return constants.Select(a => new ConstantModel(a.Argument(2)!, Literal(a.RawArgument(3)), Kind(a.RawArgument(3)))).ToEquatableArray();
+        return constants.Select(a => new ConstantModel(a.Field!, Literal(a.Value), Kind(a.Value))).ToEquatableArray();
     }
 
     /// <summary>The carried kind of the constant's value, for type checks against the catalog (null for null).</summary>

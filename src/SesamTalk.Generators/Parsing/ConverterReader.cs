@@ -9,7 +9,7 @@ internal static class ConverterReader
 {
     /// <summary>
     /// The converter's carried remote type when it implements ISyncValueConverter&lt;TProperty, TRemote&gt;, TRemote
-    /// is carried (and not an enum) and it has a public parameterless constructor; otherwise <see langword="null"/>.
+    /// is carried (and not an enum), the property's nullability matches TProperty's and it has a public parameterless constructor; otherwise <see langword="null"/>.
     /// </summary>
     public static ValueTypeModel? RemoteType(INamedTypeSymbol converter, ITypeSymbol propertyType)
     {
@@ -24,9 +24,19 @@ internal static class ConverterReader
             Format.MetadataName(i.OriginalDefinition) == AttributeNames.ValueConverter
             && SymbolEqualityComparer.Default.Equals(
                 i.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.None),
-                propertyType.WithNullableAnnotation(NullableAnnotation.None)));
+                propertyType.WithNullableAnnotation(NullableAnnotation.None))
+            && NullabilityFits(i.TypeArguments[0], propertyType));
         return contract is not null && ValueTypeClassifier.Classify(contract.TypeArguments[1]) is { Kind: not PropertyKind.Enum } remote
             ? remote
             : null;
     }
+
+    /// <summary>
+    /// A converter for <c>string</c> cannot take a <c>string?</c> property (it would be handed null), and one for
+    /// <c>string?</c> cannot fill a <c>string</c> property (it may return null); oblivious code fits either.
+    /// </summary>
+    private static bool NullabilityFits(ITypeSymbol converterLocal, ITypeSymbol propertyType) =>
+        converterLocal.NullableAnnotation == NullableAnnotation.None
+        || propertyType.NullableAnnotation == NullableAnnotation.None
+        || converterLocal.NullableAnnotation == propertyType.NullableAnnotation;
 }

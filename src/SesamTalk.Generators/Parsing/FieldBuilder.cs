@@ -8,15 +8,11 @@ namespace SesamTalk.Generators.Parsing;
 /// <summary>Builds the field model of one scalar property for one target: name, direction, conflict rule, converter, reference.</summary>
 internal static class FieldBuilder
 {
-    private const int DirectionBoth = 0;
-    private const int DirectionToRemote = 1;
-    private const int DirectionFromRemote = 2;
-
     /// <summary>The [Field] attribute for the target: one naming the target's type wins over one naming only the system.</summary>
-    public static AttributeData? FieldAttributeFor(PropertyInfo property, TargetDeclaration target) =>
-        property.AttributesOf(AttributeNames.Field)
-            .Where(a => AttributeReader.AppliesTo(a.Argument(0), a.Named<string>("Type"), target.System, target.Type))
-            .OrderBy(a => a.Named<string>("Type") is null ? 1 : 0)
+    public static FieldConfig? FieldAttributeFor(PropertyInfo property, TargetDeclaration target) =>
+        property.Fields
+            .Where(a => AttributeConfig.AppliesTo(a.System, a.Type, target))
+            .OrderBy(a => a.Type is null ? 1 : 0)
             .FirstOrDefault();
 
     public static FieldModel? Build(ParseContext parse, TargetDeclaration target, PropertyInfo property)
@@ -24,7 +20,7 @@ internal static class FieldBuilder
         var attribute = FieldAttributeFor(property, target);
         var location = attribute is null ? property.Location : parse.Where(attribute);
         var local = ValueTypeClassifier.Classify(property.Type);
-        var converter = attribute?.Named<INamedTypeSymbol>("Converter");
+        var converter = attribute?.Converter;
 
         ValueTypeModel? remote;
         if (converter is not null)
@@ -52,21 +48,18 @@ internal static class FieldBuilder
         }
 
         var reference = ReferenceReader.Read(parse, property, target);
-        parse.AddSite(Site.Field(target.System, target.Type, property.Name), location);
+        parse.AddSite(SiteKey.Field(target.System, target.Type, property.Name), location);
         return new FieldModel(
             property.Name,
             Format.Short(property.Type),
-            attribute?.Argument(1) is null,
+            ByName: attribute?.Name is null,
             MaxLength(property),
-            null,
-            true,
-            true,
-            attribute?.Argument(1) ?? property.Name,
+            attribute?.Name ?? property.Name,
             local ?? remote,
             remote,
             converter is null ? null : Format.TypeWithoutAnnotation(converter),
             direction,
-            attribute?.NamedInt("Conflict") ?? 0,
+            attribute?.Conflict ?? Conflict.LatestWins,
             property.CanRead,
             property.CanWrite,
             reference);
@@ -83,21 +76,20 @@ internal static class FieldBuilder
     /// The direction the value really travels: a property without a setter can only send, one without a getter can
     /// only receive. Asking a read-only property to receive explicitly is SESAM106.
     /// </summary>
-    private static int? Direction(ParseContext parse, PropertyInfo property, AttributeData? attribute, TargetDeclaration target, Location location)
+    private static Direction? Direction(ParseContext parse, PropertyInfo property, FieldConfig? attribute, TargetDeclaration target, Location location)
     {
-        var explicitDirection = attribute?.NamedArguments.Any(pair => pair.Key == "Direction") == true;
-        var direction = attribute?.NamedInt("Direction") ?? DirectionBoth;
-        if (!property.CanWrite && direction != DirectionToRemote)
+        var direction = attribute?.Direction ?? Model.Direction.Both;
+        if (!property.CanWrite && direction.FromRemote())
         {
-            if (explicitDirection)
+            if (attribute?.Direction is not null)
             {
                 parse.Report(DiagnosticDescriptors.ReadOnlyPropertyFromRemote, location, property.Name, target.System);
                 return null;
             }
 
-            direction = DirectionToRemote;
+            direction = Model.Direction.ToRemote;
         }
 
-        return property.CanRead ? direction : DirectionFromRemote;
+        return property.CanRead ? direction : Model.Direction.FromRemote;
     }
 }

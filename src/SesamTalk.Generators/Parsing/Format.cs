@@ -26,4 +26,10 @@ internal static class Format
     /// <summary><c>global::Namespace.Type</c> without a nullable reference annotation, for type references in generated code.</summary>
     public static string TypeWithoutAnnotation(ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>The namespace of <paramref name="type"/> as C# declares it (keywords escaped), or null for the global namespace.</summary>
+    public static string? Namespace(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns
+            ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted))
+            : null;
 }

@@ -10,7 +10,7 @@ internal static class IdReader
 {
     public static IdInfo? Read(ParseContext parse, ImmutableArray<PropertyInfo> properties)
     {
-        var marked = properties.Where(p => p.Has(AttributeNames.SyncId)).ToList();
+        var marked = properties.Where(p => p.IsSyncId).ToList();
         if (marked.Count == 0)
         {
             parse.Report(DiagnosticDescriptors.MissingSyncId, null, parse.Entity.Name);
@@ -24,7 +24,7 @@ internal static class IdReader
 
         var id = marked[0];
         var type = ValueTypeClassifier.Classify(id.Type);
-        if (type is not { Kind: PropertyKind.String or PropertyKind.Guid or PropertyKind.Int32 or PropertyKind.Int64 } || !id.CanRead)
+        if (type is null || !CarriedKinds.Of(type.Kind).CanBeId || !id.CanRead)
         {
             parse.Report(DiagnosticDescriptors.UnsupportedIdType, id.Location, id.Name, Format.Display(id.Type));
             return null;

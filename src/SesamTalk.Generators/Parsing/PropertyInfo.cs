@@ -5,17 +5,13 @@ using Microsoft.CodeAnalysis;
 
 namespace SesamTalk.Generators.Parsing;
 
-/// <summary>A property of an entity as the parser sees it. Lives only during one parse; never enters the pipeline.</summary>
+/// <summary>A property of an entity as the parser sees it, with its SesamTalk attributes read once. Lives only during one parse.</summary>
 internal sealed class PropertyInfo
 {
-    private static readonly string[] MarkerAttributes =
-    {
-        AttributeNames.SyncId, AttributeNames.Field, AttributeNames.MatchKey, AttributeNames.References, AttributeNames.SyncChildren,
-    };
-
     private PropertyInfo(IPropertySymbol symbol, bool declaredHere)
     {
         Symbol = symbol;
+        Configs = symbol.GetAttributes().Select(AttributeConfigReader.Read).OfType<AttributeConfig>().ToImmutableArray();
         Attributes = symbol.GetAttributes();
 
         // Generated mappers are nested in the entity, so they reach its own private accessors;
@@ -30,17 +26,29 @@ internal sealed class PropertyInfo
 
     public ITypeSymbol Type => Symbol.Type;
 
+    /// <summary>Every attribute, for the ones SesamTalk does not own ([MaxLength]).</summary>
     public ImmutableArray<AttributeData> Attributes { get; }
+
+    /// <summary>The SesamTalk attributes, typed.</summary>
+    public ImmutableArray<AttributeConfig> Configs { get; }
+
+    public bool IsSyncId => Configs.OfType<SyncIdConfig>().Any();
+
+    public IEnumerable<FieldConfig> Fields => Configs.OfType<FieldConfig>();
+
+    public IEnumerable<SyncIgnoreConfig> Ignores => Configs.OfType<SyncIgnoreConfig>();
+
+    public IEnumerable<MatchKeyConfig> MatchKeys => Configs.OfType<MatchKeyConfig>();
+
+    public ReferencesConfig? References => Configs.OfType<ReferencesConfig>().FirstOrDefault();
+
+    public IEnumerable<SyncChildrenConfig> Children => Configs.OfType<SyncChildrenConfig>();
 
     public bool CanRead { get; }
 
     public bool CanWrite { get; }
 
     public Location Location => Symbol.Locations.FirstOrDefault() ?? Microsoft.CodeAnalysis.Location.None;
-
-    public IEnumerable<AttributeData> AttributesOf(string metadataName) => Attributes.Where(a => a.Is(metadataName));
-
-    public bool Has(string metadataName) => Attributes.Any(a => a.Is(metadataName));
 
     /// <summary>
     /// The properties a mapper considers: public instance properties, own and inherited (the most derived wins),
@@ -61,7 +69,7 @@ internal sealed class PropertyInfo
                 }
 
                 var info = new PropertyInfo(property, declaredHere);
-                var marked = declaredHere && MarkerAttributes.Any(info.Has);
+                var marked = declaredHere && info.Configs.Any(config => config is not SyncIgnoreConfig);
                 if (property.DeclaredAccessibility == Accessibility.Public || marked)
                 {
                     result.Add(info);

@@ -18,8 +18,8 @@ internal static class ReferenceReader
 {
     public static ReferenceModel? Read(ParseContext parse, PropertyInfo property, TargetDeclaration target)
     {
-        var attribute = property.AttributesOf(AttributeNames.References).FirstOrDefault();
-        if (attribute?.RawArgument(0)?.Value is not INamedTypeSymbol referenced)
+        var attribute = property.References;
+        if (attribute?.Entity is not { } referenced)
         {
             return null;
         }
@@ -31,9 +31,9 @@ internal static class ReferenceReader
             return null;
         }
 
-        parse.AddSite(Site.Reference(target.System, target.Type, property.Name), parse.Where(attribute));
+        parse.AddSite(SiteKey.Reference(target.System, target.Type, property.Name), parse.Where(attribute));
         var reference = new ReferenceModel(referenced.Name, Format.TypeWithoutAnnotation(referenced), candidates, candidates.Count == 1 ? candidates[0] : null);
-        if (attribute.Named<string>("Type") is not { } named)
+        if (attribute.Type is not { } named)
         {
             return reference;
         }
@@ -55,18 +55,20 @@ internal static class ReferenceReader
 
     /// <summary>Whether <paramref name="candidate"/> carries [SyncsWith(system, type)]; a null system or type matches any.</summary>
     public static bool SyncsWithSystem(ITypeSymbol candidate, string? system, string? type) =>
-        candidate.GetAttributes().Any(a =>
-            a.Is(AttributeNames.SyncsWith)
-            && (system is null || string.Equals(a.Argument(0), system, StringComparison.OrdinalIgnoreCase))
-            && (type is null || string.Equals(a.Argument(1), type, StringComparison.OrdinalIgnoreCase)));
+        SyncsWith(candidate).Any(a =>
+            (system is null || string.Equals(a.System, system, StringComparison.OrdinalIgnoreCase))
+            && (type is null || string.Equals(a.Type, type, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The types <paramref name="referenced"/> syncs with in <paramref name="system"/>, in declaration order.</summary>
     private static EquatableArray<string> TypesIn(ITypeSymbol referenced, string system) =>
-        referenced.GetAttributes()
-            .Where(a => a.Is(AttributeNames.SyncsWith) && string.Equals(a.Argument(0), system, StringComparison.OrdinalIgnoreCase))
-            .Select(a => a.Argument(1))
+        SyncsWith(referenced)
+            .Where(a => string.Equals(a.System, system, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Type)
             .OfType<string>()
             .Where(type => type.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToEquatableArray();
+
+    private static System.Collections.Generic.IEnumerable<SyncsWithConfig> SyncsWith(ITypeSymbol type) =>
+        type.GetAttributes().Select(AttributeConfigReader.Read).OfType<SyncsWithConfig>();
 }

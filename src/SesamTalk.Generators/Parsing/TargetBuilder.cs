@@ -26,7 +26,7 @@ internal static class TargetBuilder
                 continue;
             }
 
-            if (property.Has(AttributeNames.SyncChildren))
+            if (property.Children.Any())
             {
                 if (ChildBuilder.Build(parse, target, property) is { } child && Claim(parse, target, owners, child.Field, property))
                 {
@@ -42,12 +42,10 @@ internal static class TargetBuilder
             }
 
             fields.Add(field);
-            var matchKey = property.AttributesOf(AttributeNames.MatchKey)
-                .FirstOrDefault(key => AppliesToTarget(key.Named<string>("System"), key.Named<string>("Type"), target));
-            if (matchKey is not null)
+            if (property.MatchKeys.FirstOrDefault(key => key.Keys(target)) is { } matchKey)
             {
                 matchKeys.Add(field.Field);
-                parse.AddSite(Site.MatchKey(target.System, target.Type, property.Name), parse.Where(matchKey));
+                parse.AddSite(SiteKey.MatchKey(target.System, target.Type, property.Name), parse.Where(matchKey));
             }
         }
 
@@ -63,18 +61,9 @@ internal static class TargetBuilder
     }
 
     /// <summary>[SyncId] stays out unless a [Field] maps it; [SyncIgnore] without a system ignores everywhere.</summary>
-    private static bool IsIgnored(PropertyInfo property, TargetDeclaration target)
-    {
-        if (property.AttributesOf(AttributeNames.SyncIgnore).Any(a => a.Argument(0) is null || AppliesToTarget(a.Argument(0), a.Named<string>("Type"), target)))
-        {
-            return true;
-        }
-
-        return property.Has(AttributeNames.SyncId) && FieldBuilder.FieldAttributeFor(property, target) is null;
-    }
-
-    private static bool AppliesToTarget(string? system, string? type, TargetDeclaration target) =>
-        system is null || AttributeReader.AppliesTo(system, type, target.System, target.Type);
+    private static bool IsIgnored(PropertyInfo property, TargetDeclaration target) =>
+        property.Ignores.Any(ignore => ignore.Ignores(target))
+        || (property.IsSyncId && FieldBuilder.FieldAttributeFor(property, target) is null);
 
     /// <summary>Records that <paramref name="property"/> writes <paramref name="field"/>; a second writer is SESAM104.</summary>
     private static bool Claim(ParseContext parse, TargetDeclaration target, Dictionary<string, string> owners, string field, PropertyInfo property)

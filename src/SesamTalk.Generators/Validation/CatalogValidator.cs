@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SesamTalk.Generators.Diagnostics;
@@ -16,8 +18,6 @@ namespace SesamTalk.Generators.Validation;
 /// </summary>
 internal static class CatalogValidator
 {
-    private static readonly string[] OriginNames = { "Local", "Remote", "Both", "None" };
-
     public static (EntityModel Model, IReadOnlyList<Finding> Findings) Check(EntityModel model, CatalogSet catalogs)
     {
         var findings = new List<Finding>();
@@ -35,30 +35,41 @@ internal static class CatalogValidator
 
         var findings = Check(result.Model, catalogs).Findings;
         return result.Diagnostics
-            .Concat(findings.Select(f => Diagnostic.Create(f.Descriptor, result.Sites.FirstOrDefault(s => s.Key == f.SiteKey)?.Location, f.Arguments)))
+            .Concat(findings.Select(f => Diagnostic.Create(f.Descriptor, Where(result, f.Site), f.Properties, f.Arguments)))
             .ToEquatableArray();
     }
+
+    /// <summary>The site's location; a finding whose site parsing did not record (which a test guards against) goes on the entity.</summary>
+    private static Location? Where(ParseResult result, SiteKey key) =>
+        result.Sites.FirstOrDefault(s => s.Key == key)?.Location ?? result.Declaration?.Location;
 
     private static TargetModel CheckTarget(string entity, TargetModel target, CatalogSet catalogs, List<Finding> findings)
     {
         var catalog = catalogs.For(target.System);
+        var targetSite = SiteKey.Target(target.System, target.Type);
         if (catalog is null)
         {
+            var system = NameMatcher.Closest(target.System, catalogs.Catalogs.Select(c => c.System));
+            if (system is not null)
+            {
+                findings.Add(Suggesting(DiagnosticDescriptors.MisspelledSystem, targetSite, target.System, system, new object[] { target.System }));
+            }
+
             return WithReferences(target, null, target.Fields, findings);
         }
 
         var type = catalog.Objects.FirstOrDefault(o => string.Equals(o.Name, target.Type, StringComparison.OrdinalIgnoreCase));
-        var targetSite = Site.Target(target.System, target.Type);
         if (type is null)
         {
-            findings.Add(new Finding(DiagnosticDescriptors.UnknownType, targetSite, new object[] { target.System, target.Type, DidYouMean(target.Type, catalog.Objects.Select(o => o.Name)) }));
+            var closest = NameMatcher.Closest(target.Type, catalog.Objects.Select(o => o.Name));
+            findings.Add(Suggesting(DiagnosticDescriptors.UnknownType, targetSite, target.Type, closest, new object[] { target.System, target.Type }));
             return WithReferences(target, null, target.Fields, findings);
         }
 
-        var creates = target.Origin is 0 or 2;
+        var creates = target.Origin.CreatesRemote();
         if (creates && !type.Createable)
         {
-            findings.Add(new Finding(DiagnosticDescriptors.CreateNotAllowed, targetSite, new object[] { target.System, type.Name, entity, OriginNames[target.Origin] }));
+            findings.Add(new Finding(DiagnosticDescriptors.CreateNotAllowed, targetSite, new object[] { target.System, type.Name, entity, target.Origin.ToString() }));
         }
 
         var fields = target.Fields.Select(field => CheckField(target, type, creates, field, findings)).ToList();
@@ -79,7 +90,7 @@ internal static class CatalogValidator
 
     private static FieldModel CheckField(TargetModel target, CatalogObject type, bool creates, FieldModel field, List<Finding> findings)
     {
-        var site = Site.Field(target.System, target.Type, field.Property);
+        var site = SiteKey.Field(target.System, target.Type, field.Property);
         var names = type.Fields.Select(f => f.Name);
         var candidates = field.ByName
             ? NameMatcher.Candidates(field.Field, names)
@@ -92,15 +103,15 @@ internal static class CatalogValidator
 
         if (candidates.Count == 0)
         {
-            findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, field.Field, DidYouMean(field.Field, names) }));
+            findings.Add(Suggesting(DiagnosticDescriptors.UnknownField, site, field.Field, NameMatcher.Closest(field.Field, names), new object[] { target.System, type.Name, field.Field }));
             return field;
         }
 
         var remote = type.Fields.First(f => f.Name == candidates[0]);
         // A flow that never creates only ever updates, so a create-only field is read-only to it.
-        if (field.Direction != 2 && !(remote.Updateable || (creates && remote.Createable)))
+        if (field.Direction.ToRemote() && !(remote.Updateable || (creates && remote.Createable)))
         {
-            findings.Add(new Finding(DiagnosticDescriptors.ReadOnlyField, site, new object[] { target.System, type.Name, remote.Name, field.Property }));
+            findings.Add(ReadOnly(target, type, remote, site, "map '" + field.Property + "' with Direction = FieldDirection.FromRemote or remove the mapping"));
         }
 
         if (!TypeCompatibility.Fits(field.Remote.Kind, field.Reference is not null, remote.Type))
@@ -108,12 +119,12 @@ internal static class CatalogValidator
             findings.Add(new Finding(DiagnosticDescriptors.IncompatibleType, site, new object[] { field.Property, field.PropertyType, target.System, remote.Name, remote.Type, TypeCompatibility.Suggestion(remote.Type) }));
         }
         else if (remote.Length is { } length && TypeCompatibility.IsLimitedText(remote.Type) && field.Remote.Kind == PropertyKind.String
-            && field.ConverterType is null && field.Direction != 2 && (field.MaxLength is null || field.MaxLength > length))
+            && field.ConverterType is null && field.Direction.ToRemote() && (field.MaxLength is null || field.MaxLength > length))
         {
-            findings.Add(new Finding(DiagnosticDescriptors.PossibleTruncation, site, new object[] { target.System, remote.Name, length, field.Property }));
+            findings.Add(Truncation(target, remote, length, field));
         }
 
-        return field with { Field = remote.Name, RemoteType = remote.Type, RemoteCreateable = remote.Createable, RemoteUpdateable = remote.Updateable };
+        return field with { Field = remote.Name, Catalog = new CatalogFacts(remote.Type, remote.Createable, remote.Updateable) };
     }
 
     private static void CheckMatchKeys(TargetModel target, CatalogObject type, List<FieldModel> fields, List<string> matchKeys, List<Finding> findings)
@@ -124,7 +135,7 @@ internal static class CatalogValidator
             if (remote is { Filterable: false })
             {
                 var property = fields.First(f => f.Field == key).Property;
-                findings.Add(new Finding(DiagnosticDescriptors.MatchKeyNotSearchable, Site.MatchKey(target.System, target.Type, property), new object[] { target.System, type.Name, remote.Name, property }));
+                findings.Add(new Finding(DiagnosticDescriptors.MatchKeyNotSearchable, SiteKey.MatchKey(target.System, target.Type, property), new object[] { target.System, type.Name, remote.Name, property }));
             }
         }
     }
@@ -133,15 +144,16 @@ internal static class CatalogValidator
     {
         foreach (var constant in target.Constants)
         {
-            var site = Site.Constant(target.System, target.Type, constant.Field);
+            var site = SiteKey.Constant(target.System, target.Type, constant.Field);
             var remote = type.Fields.FirstOrDefault(f => string.Equals(f.Name, constant.Field, StringComparison.OrdinalIgnoreCase));
             if (remote is null)
             {
-                findings.Add(new Finding(DiagnosticDescriptors.UnknownField, site, new object[] { target.System, type.Name, constant.Field, DidYouMean(constant.Field, type.Fields.Select(f => f.Name)) }));
+                var closest = NameMatcher.Closest(constant.Field, type.Fields.Select(f => f.Name));
+                findings.Add(Suggesting(DiagnosticDescriptors.UnknownField, site, constant.Field, closest, new object[] { target.System, type.Name, constant.Field }));
             }
             else if (!remote.Createable)
             {
-                findings.Add(new Finding(DiagnosticDescriptors.ReadOnlyField, site, new object[] { target.System, type.Name, remote.Name, "[SyncConstant]" }));
+                findings.Add(ReadOnly(target, type, remote, site, "remove the [SyncConstant]"));
             }
             else if (constant.Kind is { } kind && !TypeCompatibility.Fits(kind, false, remote.Type))
             {
@@ -152,11 +164,11 @@ internal static class CatalogValidator
 
     private static void CheckRequired(string entity, TargetModel target, CatalogObject type, List<FieldModel> fields, List<Finding> findings)
     {
-        var written = new HashSet<string>(fields.Where(f => f.Direction != 2).Select(f => f.Field), StringComparer.OrdinalIgnoreCase);
+        var written = new HashSet<string>(fields.Where(f => f.Direction.ToRemote()).Select(f => f.Field), StringComparer.OrdinalIgnoreCase);
         written.UnionWith(target.Constants.Select(c => c.Field));
         foreach (var required in type.Fields.Where(f => f.IsRequiredOnCreate && !f.Key && !written.Contains(f.Name)))
         {
-            findings.Add(new Finding(DiagnosticDescriptors.RequiredFieldMissing, Site.Target(target.System, target.Type), new object[] { target.System, type.Name, required.Name, entity }));
+            findings.Add(new Finding(DiagnosticDescriptors.RequiredFieldMissing, SiteKey.Target(target.System, target.Type), new object[] { target.System, type.Name, required.Name, entity }));
         }
     }
 
@@ -173,6 +185,32 @@ internal static class CatalogValidator
         return key;
     }
 
-    private static string DidYouMean(string name, IEnumerable<string> names) =>
-        NameMatcher.Closest(name, names) is { } closest ? " (did you mean '" + closest + "'?)" : string.Empty;
+    /// <summary>A "did you mean" finding: the message's last argument and the properties a code fix reads.</summary>
+    private static Finding Suggesting(DiagnosticDescriptor descriptor, SiteKey site, string misspelt, string? suggestion, object[] arguments) =>
+        new(descriptor, site, arguments.Append(DiagnosticProperties.DidYouMean(suggestion)).ToArray())
+        {
+            Properties = DiagnosticProperties.Suggesting(misspelt, suggestion),
+        };
+
+    /// <summary>SESAM203: when a host catalog states neither flag of the field, the catalog is what to correct.</summary>
+    private static Finding ReadOnly(TargetModel target, CatalogObject type, CatalogField remote, SiteKey site, string otherwise)
+    {
+        var fix = remote.StatesWriteFlags
+            ? "; " + otherwise
+            : " because its catalog entry states neither \"createable\" nor \"updateable\"; if the API can write it, add \"createable\": true and \"updateable\": true to the catalog, otherwise " + otherwise;
+        return new Finding(DiagnosticDescriptors.ReadOnlyField, site, new object[] { target.System, type.Name, remote.Name, fix });
+    }
+
+    /// <summary>SESAM205: no limit on the property, or one longer than the field's.</summary>
+    private static Finding Truncation(TargetModel target, CatalogField remote, int length, FieldModel field)
+    {
+        var limit = length.ToString(CultureInfo.InvariantCulture);
+        var what = field.MaxLength is { } declared
+            ? "'" + field.Property + "' declares [MaxLength(" + declared.ToString(CultureInfo.InvariantCulture) + ")], which is longer; lower it to [MaxLength(" + limit + ")]"
+            : "'" + field.Property + "' declares no limit; add [MaxLength(" + limit + ")] to the property";
+        return new Finding(DiagnosticDescriptors.PossibleTruncation, SiteKey.Field(target.System, target.Type, field.Property), new object[] { target.System, remote.Name, length, what })
+        {
+            Properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.MaxLength, limit),
+        };
+    }
 }

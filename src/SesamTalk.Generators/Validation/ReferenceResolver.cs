@@ -42,7 +42,7 @@ internal static class ReferenceResolver
         var candidates = named.Count > 1 ? named : reference.Candidates.ToList();
         findings.Add(new Finding(
             DiagnosticDescriptors.AmbiguousReference,
-            Site.Reference(target.System, target.Type, field.Property),
+            SiteKey.Reference(target.System, target.Type, field.Property),
             new object[] { field.Property, reference.Entity, target.System, string.Join(", ", candidates), target.Type, field.Field }));
         return field;
     }

@@ -71,7 +71,7 @@ public class CustomSystemClientTests
         write.Version = current!.Version;
         var updated = await system.Client.UpdateAsync(write);
 
-        Assert.Equal("precondition-failed", error.Code);
+        Assert.Equal("precondition-failed", error.ErrorCode);
         Assert.Equal("Ours", updated["Name"].AsString());
         Assert.Equal("ola@example.com", updated["Email"].AsString());
     }
@@ -120,10 +120,10 @@ public class CustomSystemClientTests
         var invalid = await Assert.ThrowsAsync<CustomSystemException>(() => system.Client.CreateAsync(new SyncRecord("Customer") { ["Name"] = SyncValue.From(new string('x', 50)) }, "intent-9"));
         var unauthorized = await Assert.ThrowsAsync<CustomSystemException>(() => locked.Client.GetAsync("Customer", "1"));
 
-        Assert.Equal("validation", invalid.Code);
+        Assert.Equal("validation", invalid.ErrorCode);
         Assert.Contains("Name", invalid.Fields);
         Assert.Contains("Email", invalid.Fields);
-        Assert.Equal("unauthorized", unauthorized.Code);
+        Assert.Equal("unauthorized", unauthorized.ErrorCode);
         Assert.DoesNotContain("wrong-key-that-must-not-leak", unauthorized.ToString(), StringComparison.Ordinal);
     }
 

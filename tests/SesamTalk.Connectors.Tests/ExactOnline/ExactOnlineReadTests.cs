@@ -136,7 +136,7 @@ public class ExactOnlineReadTests
         var error = await Assert.ThrowsAsync<ExactOnlineApiException>(() => company.Client.ReadAsync(ExactOnlineEntitySet.Accounts, Name).ToListAsync().AsTask());
 
         Assert.Equal(ExactOnlineApiException.MalformedResponse, error.ErrorCode);
-        Assert.Equal("Accounts", error.EntitySet);
+        Assert.Equal("Accounts", error.RecordType);
     }
 
     [Fact]

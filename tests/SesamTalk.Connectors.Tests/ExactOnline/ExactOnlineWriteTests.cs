@@ -92,7 +92,7 @@ public class ExactOnlineWriteTests
 
         Assert.Equal(HttpStatusCode.BadRequest, error.Status);
         Assert.Equal("Mandatory: OrderedBy", error.RemoteMessage);
-        Assert.Equal("SalesOrders", error.EntitySet);
+        Assert.Equal("SalesOrders", error.RecordType);
         Assert.Contains("Mandatory: OrderedBy", error.Message, StringComparison.Ordinal);
         Assert.Null(order.Id);
     }

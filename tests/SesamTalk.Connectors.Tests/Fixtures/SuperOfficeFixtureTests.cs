@@ -111,7 +111,7 @@ public class SuperOfficeFixtureTests
 
         Assert.Null(none);
         Assert.Equal(HttpStatusCode.NotFound, thrown.Status);
-        Assert.Equal("SoNotFoundException", thrown.ErrorType);
+        Assert.Equal("SoNotFoundException", thrown.ErrorCode);
         Assert.Equal("Contact id 99999 not found", thrown.RemoteMessage);
         Assert.Equal("SoNotFoundException", failed.Error!.Code);
         Assert.Equal("Contact id 99999 not found", failed.Error.Message);

@@ -5,9 +5,9 @@ using SesamTalk.Testing.Salesforce;
 namespace SesamTalk.Connectors.Tests.Salesforce;
 
 /// <summary>
-/// The connector's Bulk API 2.0 write path: more records than the threshold go as one ingest job, each record gets its
-/// row's outcome, and a create interrupted anywhere between the job's creation and its results, then repeated under the
-/// same idempotency keys (as the engine repeats an open intent), writes nothing twice.
+/// The connector's Bulk API 2.0 write path: more records than the threshold go as one ingest job (one per bulk batch
+/// size), each record gets its row's outcome, and a create interrupted anywhere between the job's creation and its
+/// results, then repeated under the same idempotency keys (as the engine repeats an open intent), writes nothing twice.
 /// </summary>
 public class SalesforceBulkWriteTests
 {
@@ -42,6 +42,21 @@ public class SalesforceBulkWriteTests
         Assert.Equal((1, 1, 1, 0), (Calls(org, SalesforceEndpoint.BulkIngestCreate), Calls(org, SalesforceEndpoint.BulkIngestUpload), Calls(org, SalesforceEndpoint.BulkIngestState), Calls(org, SalesforceEndpoint.CollectionCreate)));
         Assert.Equal(2, Calls(org, SalesforceEndpoint.BulkIngestResults)); // successful and failed results; nothing was left unprocessed
         Assert.Single(org.JobLogFiles);
+    }
+
+    [Fact]
+    public async Task A_write_larger_than_the_bulk_batch_goes_in_jobs_of_that_size_and_a_remainder_under_the_threshold_through_collections()
+    {
+        // The engine hands over a unit's writes whole: the connector alone splits them, 400 + 400 + 50 records.
+        await using var org = await StartAsync(options => options.BulkBatchSize = 400);
+        var creates = Creates(850);
+
+        var results = await org.Connector.CreateAsync(Products, creates, CancellationToken.None);
+
+        Assert.All(results, result => Assert.True(result.Succeeded, result.Error?.ToString()));
+        var stored = org.Emulator.GetRecords("Product2").ToDictionary(p => (string)p["Id"]!, p => (string)p["ProductCode"]!);
+        Assert.Equal(creates.Select(c => c.Record["ProductCode"].AsString()), results.Select(r => stored[r.Id!]));
+        Assert.Equal((2, 1), (Calls(org, SalesforceEndpoint.BulkIngestCreate), Calls(org, SalesforceEndpoint.CollectionCreate)));
     }
 
     [Fact]
@@ -156,7 +171,8 @@ public class SalesforceBulkWriteTests
     [Fact]
     public async Task Only_the_rows_a_job_never_reached_are_sent_again_with_the_new_creates()
     {
-        await using var org = await StartAsync(emulator: options => options.DailyBulkBatchLimit = 1);
+        // One job of 10,005 rows (the bulk batch size allows it) is two of Salesforce's 10,000-record batches.
+        await using var org = await StartAsync(options => options.BulkBatchSize = 20_000, emulator => emulator.DailyBulkBatchLimit = 1);
         var creates = Creates(10_005);
 
         var failed = await Assert.ThrowsAsync<SalesforceApiException>(() => org.Connector.CreateAsync(Products, creates, CancellationToken.None));

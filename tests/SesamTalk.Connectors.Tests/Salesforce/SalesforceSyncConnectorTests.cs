@@ -162,16 +162,16 @@ public class SalesforceSyncConnectorTests
     }
 
     [Fact]
-    public async Task Constants_fill_fields_a_create_leaves_unset()
+    public async Task A_create_is_sent_as_given_constants_being_the_engines_to_apply()
     {
         await using var org = await SalesforceOrg.StartAsync();
-        var mapper = new FieldListMapper("Salesforce", "Product2", "Name") { Constants = [new SyncConstant("Family", SyncValue.From("Hardware")), new SyncConstant("Name", SyncValue.From("Unused"))] };
+        var mapper = new FieldListMapper("Salesforce", "Product2", "Name") { Constants = [new SyncConstant { Field = "Family", Value = SyncValue.From("Hardware") }] };
 
         var result = Assert.Single(await org.Connector.CreateAsync(mapper, [new(new SyncRecord("Product2") { ["Name"] = SyncValue.From("Hammer") }, "k")], CancellationToken.None));
 
         var stored = org.Emulator.GetRecord(result.Id!)!;
-        Assert.Equal("Hardware", stored["Family"]!.GetValue<string>());
         Assert.Equal("Hammer", stored["Name"]!.GetValue<string>());
+        Assert.Null(stored["Family"]);
     }
 
     [Fact]

@@ -86,9 +86,9 @@ public class SuperOfficeWriteTests
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.Status);
-        Assert.Equal("SoValidationException", error.ErrorType);
+        Assert.Equal("SoValidationException", error.ErrorCode);
         Assert.Contains("99999", error.RemoteMessage, StringComparison.Ordinal);
-        Assert.Equal("Person", error.Entity);
+        Assert.Equal("Person", error.RecordType);
         Assert.Equal(1, tenant.Emulator.CallCount(SuperOfficeEndpoint.Create));
     }
 
@@ -100,7 +100,7 @@ public class SuperOfficeWriteTests
         var error = await Assert.ThrowsAsync<SuperOfficeApiException>(() => tenant.Client.UpdateAsync(SuperOfficeEntity.Contact, new SyncRecord("Contact", "99999") { ["Name"] = SyncValue.From("x") }));
 
         Assert.Equal(HttpStatusCode.NotFound, error.Status);
-        Assert.Equal("SoNotFoundException", error.ErrorType);
+        Assert.Equal("SoNotFoundException", error.ErrorCode);
         Assert.Equal("Contact id 99999 not found", error.RemoteMessage);
         Assert.Equal("99999", error.RecordId);
         Assert.Contains("Contact", error.Message, StringComparison.Ordinal);

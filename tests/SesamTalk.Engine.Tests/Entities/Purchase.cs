@@ -21,8 +21,9 @@ public partial class Purchase
     public List<PurchaseLine> Lines { get; set; } = [];
 }
 
-/// <summary>A purchase line: the price-book entry says which product; lines pair on it.</summary>
+/// <summary>A purchase line: the price-book entry says which product; lines pair on it. A new item says it was added by sync.</summary>
 [SyncsWith("Salesforce", "OrderItem")]
+[SyncConstant("Salesforce", "OrderItem", "Description", "Added by sync")]
 public partial class PurchaseLine
 {
     [SyncId]

@@ -28,6 +28,15 @@ internal static class SalesforcePurchases
         return (purchase, entries);
     }
 
+    /// <summary>Runs one cycle of the purchases and checks it ran to the end and set nothing aside.</summary>
+    public static async Task<SyncFlowReport> SyncCleanAsync(this SystemHost<Purchase> host)
+    {
+        var report = (await host.Talk.Purchases.SyncAsync()).Flows.Single();
+        Assert.False(report.Stopped, report.StopReason);
+        Assert.Equal(0, report.Quarantined);
+        return report;
+    }
+
     /// <summary>A host of purchases synced with the org.</summary>
     public static SystemHost<Purchase> Host(SalesforceEmulator salesforce) =>
         SalesforceConnection.Host<Purchase>(salesforce, p => p.Id, (p, id) => p.Id = id);

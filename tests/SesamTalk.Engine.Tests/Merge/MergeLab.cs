@@ -135,7 +135,11 @@ internal static class MergeLab
         public SyncOrigin Origin => inner.Origin;
 
         public IReadOnlyList<SyncFieldDescriptor> Fields { get; } = [.. inner.Fields.Select(descriptor => descriptor.Field != field ? descriptor
-            : new SyncFieldDescriptor(descriptor.Property, descriptor.Field, descriptor.Kind, direction, rule, descriptor.PropertyType, descriptor.RemoteType, descriptor.Createable, descriptor.Updateable))];
+            : new SyncFieldDescriptor
+            {
+                Property = descriptor.Property, Field = descriptor.Field, Kind = descriptor.Kind, Direction = direction, Conflict = rule,
+                PropertyType = descriptor.PropertyType, RemoteType = descriptor.RemoteType, Createable = descriptor.Createable, Updateable = descriptor.Updateable,
+            })];
 
         public IReadOnlyList<string> MatchKeys => inner.MatchKeys;
 

@@ -14,7 +14,7 @@ public sealed class SalesforceOrderLineTests
         var (purchase, entries) = SalesforcePurchases.Seed(salesforce);
         await using var host = SalesforcePurchases.Host(salesforce);
         await host.Store.SaveAsync(purchase, default);
-        await SyncAsync(host);
+        await host.SyncCleanAsync();
         var orderId = Assert.Single(salesforce.GetRecords("Order"))["Id"]!.GetValue<string>();
         var items = Items(salesforce, orderId);
         Assert.Equal(3, items.Count);
@@ -24,7 +24,7 @@ public sealed class SalesforceOrderLineTests
         edited.Lines.RemoveAll(line => line.EntryId == entries[1]);
         edited.Lines[0].Quantity = 5;
         await host.Store.SaveAsync(edited, default);
-        var removal = await SyncAsync(host);
+        var removal = await host.SyncCleanAsync();
 
         Assert.Equal(1, removal.Updated);
         Assert.Equal([(items[0].Id, entries[0], 5m), (items[2].Id, entries[2], 3m)], Items(salesforce, orderId));
@@ -32,21 +32,13 @@ public sealed class SalesforceOrderLineTests
 
         // Someone deletes the hammer item in Salesforce: the host order loses that line and keeps its saw line.
         salesforce.Delete(items[2].Id);
-        await SyncAsync(host);
+        await host.SyncCleanAsync();
         var back = (await host.Store.GetAsync(purchase.Id, default))!;
 
         var line = Assert.Single(back.Lines);
         Assert.Equal(("L0", entries[0], 5m), (line.Id, line.EntryId, line.Quantity));
-        var quiet = await SyncAsync(host);
+        var quiet = await host.SyncCleanAsync();
         Assert.Equal(0, quiet.Created + quiet.Updated + quiet.Deleted);
-    }
-
-    private static async Task<SyncFlowReport> SyncAsync(SystemHost<Purchase> host)
-    {
-        var report = (await host.Talk.Purchases.SyncAsync()).Flows.Single();
-        Assert.False(report.Stopped, report.StopReason);
-        Assert.Equal(0, report.Quarantined);
-        return report;
     }
 
     /// <summary>The order's live items: (id, price-book entry, quantity), in id order.</summary>

@@ -14,10 +14,23 @@ internal static class GeneratorHarness
     public static CSharpCompilation Compile(params string[] sources) => CompileAs("TestHost", sources);
 
     public static CSharpCompilation CompileAs(string assemblyName, params string[] sources) =>
+        CompileTrees(assemblyName, sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")));
+
+    public static CSharpCompilation CompileTrees(string assemblyName, IEnumerable<SyntaxTree> trees) =>
+        CompileTrees(assemblyName, trees, References.Value);
+
+    /// <summary>A compilation without SesamTalk.Abstractions: the sources declare the attributes and enums they use.</summary>
+    public static CSharpCompilation CompileWithoutAbstractions(string source) =>
+        CompileTrees(
+            "TestHost",
+            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source0.cs") },
+            References.Value.Where(reference => reference.Display != typeof(SyncsWithAttribute).Assembly.Location));
+
+    private static CSharpCompilation CompileTrees(string assemblyName, IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference> references) =>
         CSharpCompilation.Create(
             assemblyName,
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
-            References.Value,
+            trees,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] additionalFiles) =>
@@ -27,11 +40,16 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator once; returns the run result and the compilation with the generated sources added.</summary>
+    /// <summary>
+    /// Runs the generator once; returns the run result and the compilation with the generated sources added. Every
+    /// diagnostic any test produces must have a location, so an IDE and the build can place it.
+    /// </summary>
     public static (GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation, params AdditionalText[] additionalFiles)
     {
         var driver = CreateDriver(additionalFiles).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        return (driver.GetRunResult(), output);
+        var result = driver.GetRunResult();
+        Assert.All(result.Diagnostics, d => Assert.True(d.Location.Kind != LocationKind.None, d.Id + " has no location: " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        return (result, output);
     }
 
     /// <summary>Errors and warnings of the output compilation (what a host's build with warnings as errors would stop on).</summary>

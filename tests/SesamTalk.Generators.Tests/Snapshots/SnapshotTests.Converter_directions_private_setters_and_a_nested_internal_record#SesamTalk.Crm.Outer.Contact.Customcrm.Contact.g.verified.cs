@@ -7,7 +7,7 @@ namespace Crm
     {
         partial record Contact
         {
-            /// <summary>Maps <see cref="Contact"/> to and from Customcrm Contact records.</summary>
+            /// <summary>Maps <see cref="global::Crm.Outer.Contact"/> to and from Customcrm Contact records.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal sealed class SesamTalkCustomcrmContactMapper : global::SesamTalk.EntityMapper<global::Crm.Outer.Contact>
@@ -18,24 +18,18 @@ namespace Crm
                 private static readonly global::Crm.PercentConverter s_converterDiscountPercent = new global::Crm.PercentConverter();
 
                 private SesamTalkCustomcrmContactMapper()
-                    : base(
-                        "Contact",
-                        new global::SesamTalk.SyncTarget("Customcrm", "Contact"),
-                        global::SesamTalk.SyncOrigin.Both,
-                        new global::SesamTalk.SyncFieldDescriptor[]
-                        {
-                            new global::SesamTalk.SyncFieldDescriptor("Email", "Email", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", null, true, true),
-                            new global::SesamTalk.SyncFieldDescriptor("DiscountPercent", "Discount", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.RemoteWins, "decimal", null, true, true),
-                            new global::SesamTalk.SyncFieldDescriptor("Created", "CreatedAt", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.FromRemote, global::SesamTalk.ConflictRule.LatestWins, "DateTimeOffset?", null, true, true),
-                            new global::SesamTalk.SyncFieldDescriptor("Display", "Display", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.ToRemote, global::SesamTalk.ConflictRule.LatestWins, "string", null, true, true),
-                            new global::SesamTalk.SyncFieldDescriptor("LastSeen", "LastSeen", global::SesamTalk.SyncValueKind.DateTime, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "DateTime?", null, true, true),
-                            new global::SesamTalk.SyncFieldDescriptor("Active", "Active", global::SesamTalk.SyncValueKind.Boolean, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "bool?", null, true, true),
-                        },
-                        global::System.Array.Empty<string>(),
-                        global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
-                        global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
-                        global::System.Array.Empty<global::SesamTalk.SyncConstant>())
+                    : base("Contact", new global::SesamTalk.SyncTarget("Customcrm", "Contact"))
                 {
+                    Origin = global::SesamTalk.SyncOrigin.Both;
+                    Fields = new global::SesamTalk.SyncFieldDescriptor[]
+                    {
+                        new() { Property = "Email", Field = "Email", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string" },
+                        new() { Property = "DiscountPercent", Field = "Discount", Kind = global::SesamTalk.SyncValueKind.Number, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.RemoteWins, PropertyType = "decimal" },
+                        new() { Property = "Created", Field = "CreatedAt", Kind = global::SesamTalk.SyncValueKind.DateTime, Direction = global::SesamTalk.FieldDirection.FromRemote, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "DateTimeOffset?" },
+                        new() { Property = "Display", Field = "Display", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.ToRemote, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string" },
+                        new() { Property = "LastSeen", Field = "LastSeen", Kind = global::SesamTalk.SyncValueKind.DateTime, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "DateTime?" },
+                        new() { Property = "Active", Field = "Active", Kind = global::SesamTalk.SyncValueKind.Boolean, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "bool?" },
+                    };
                 }
 
                 /// <inheritdoc />
@@ -56,29 +50,29 @@ namespace Crm
                 {
                     if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                     if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                    if (record.TryGetValue("Email", out var @email))
+                    if (record.TryGetValue("Email", out var _value0))
                     {
-                        try { entity.Email = (@email.AsString() ?? string.Empty); }
+                        try { entity.Email = (_value0.AsString() ?? string.Empty); }
                         catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Email", "Email", exception); }
                     }
-                    if (record.TryGetValue("Discount", out var @discountPercent))
+                    if (record.TryGetValue("Discount", out var _value1))
                     {
-                        try { entity.DiscountPercent = s_converterDiscountPercent.ToLocal(@discountPercent.AsDecimal()); }
+                        try { entity.DiscountPercent = s_converterDiscountPercent.ToLocal(_value1.AsDecimal()); }
                         catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Discount", "DiscountPercent", exception); }
                     }
-                    if (record.TryGetValue("CreatedAt", out var @created))
+                    if (record.TryGetValue("CreatedAt", out var _value2))
                     {
-                        try { entity.Created = @created.AsDateTimeOffset(); }
+                        try { entity.Created = _value2.AsDateTimeOffset(); }
                         catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "CreatedAt", "Created", exception); }
                     }
-                    if (record.TryGetValue("LastSeen", out var @lastSeen))
+                    if (record.TryGetValue("LastSeen", out var _value4))
                     {
-                        try { entity.LastSeen = @lastSeen.AsDateTime(); }
+                        try { entity.LastSeen = _value4.AsDateTime(); }
                         catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "LastSeen", "LastSeen", exception); }
                     }
-                    if (record.TryGetValue("Active", out var @active))
+                    if (record.TryGetValue("Active", out var _value5))
                     {
-                        try { entity.Active = @active.AsBoolean(); }
+                        try { entity.Active = _value5.AsBoolean(); }
                         catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Active", "Active", exception); }
                     }
                 }

@@ -7,7 +7,7 @@ namespace Crm
     {
         partial record Contact
         {
-            /// <summary>What SesamTalk generated for <see cref="Contact"/>: its name, id, factory and mappers.</summary>
+            /// <summary>What SesamTalk generated for <see cref="global::Crm.Outer.Contact"/>: its name, id, factory and mappers.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
             public static global::SesamTalk.ISyncEntityDefinition<global::Crm.Outer.Contact> SyncDefinition => SesamTalkDefinition.Instance;
 

@@ -3,7 +3,7 @@
 
 partial class Customer
 {
-    /// <summary>Maps <see cref="Customer"/> to and from Customwebshop Customer records.</summary>
+    /// <summary>Maps <see cref="global::Customer"/> to and from Customwebshop Customer records.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class SesamTalkCustomwebshopCustomerMapper : global::SesamTalk.EntityMapper<global::Customer>
@@ -12,19 +12,13 @@ partial class Customer
         public static readonly SesamTalkCustomwebshopCustomerMapper Instance = new SesamTalkCustomwebshopCustomerMapper();
 
         private SesamTalkCustomwebshopCustomerMapper()
-            : base(
-                "Customer",
-                new global::SesamTalk.SyncTarget("Customwebshop", "Customer"),
-                global::SesamTalk.SyncOrigin.Local,
-                new global::SesamTalk.SyncFieldDescriptor[]
-                {
-                    new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string?", null, true, true),
-                },
-                global::System.Array.Empty<string>(),
-                global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
-                global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
-                global::System.Array.Empty<global::SesamTalk.SyncConstant>())
+            : base("Customer", new global::SesamTalk.SyncTarget("Customwebshop", "Customer"))
         {
+            Origin = global::SesamTalk.SyncOrigin.Local;
+            Fields = new global::SesamTalk.SyncFieldDescriptor[]
+            {
+                new() { Property = "Name", Field = "Name", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string?" },
+            };
         }
 
         /// <inheritdoc />
@@ -41,9 +35,9 @@ partial class Customer
         {
             if (record is null) throw new global::System.ArgumentNullException(nameof(record));
             if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-            if (record.TryGetValue("Name", out var @name))
+            if (record.TryGetValue("Name", out var _value0))
             {
-                try { entity.Name = @name.AsString(); }
+                try { entity.Name = _value0.AsString(); }
                 catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Name", "Name", exception); }
             }
         }

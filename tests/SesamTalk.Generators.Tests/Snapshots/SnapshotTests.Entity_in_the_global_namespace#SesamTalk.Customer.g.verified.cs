@@ -3,7 +3,7 @@
 
 partial class Customer
 {
-    /// <summary>What SesamTalk generated for <see cref="Customer"/>: its name, id, factory and mappers.</summary>
+    /// <summary>What SesamTalk generated for <see cref="global::Customer"/>: its name, id, factory and mappers.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
     public static global::SesamTalk.ISyncEntityDefinition<global::Customer> SyncDefinition => SesamTalkDefinition.Instance;
 

@@ -5,7 +5,7 @@ namespace Shop.Catalog
 {
     partial class Product
     {
-        /// <summary>Maps <see cref="Product"/> to and from Salesforce Product2 records.</summary>
+        /// <summary>Maps <see cref="global::Shop.Catalog.Product"/> to and from Salesforce Product2 records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class SesamTalkSalesforceProduct2Mapper : global::SesamTalk.EntityMapper<global::Shop.Catalog.Product>
@@ -14,24 +14,19 @@ namespace Shop.Catalog
             public static readonly SesamTalkSalesforceProduct2Mapper Instance = new SesamTalkSalesforceProduct2Mapper();
 
             private SesamTalkSalesforceProduct2Mapper()
-                : base(
-                    "Product",
-                    new global::SesamTalk.SyncTarget("Salesforce", "Product2"),
-                    global::SesamTalk.SyncOrigin.Local,
-                    new global::SesamTalk.SyncFieldDescriptor[]
-                    {
-                        new global::SesamTalk.SyncFieldDescriptor("Sku", "ProductCode", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
-                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
-                        new global::SesamTalk.SyncFieldDescriptor("Family", "Family", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "ProductFamily", "picklist", true, true),
-                    },
-                    new string[]
-                    {
-                        "ProductCode",
-                    },
-                    global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncConstant>())
+                : base("Product", new global::SesamTalk.SyncTarget("Salesforce", "Product2"))
             {
+                Origin = global::SesamTalk.SyncOrigin.Local;
+                Fields = new global::SesamTalk.SyncFieldDescriptor[]
+                {
+                    new() { Property = "Sku", Field = "ProductCode", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string", RemoteType = "string", Createable = true, Updateable = true },
+                    new() { Property = "Name", Field = "Name", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string", RemoteType = "string", Createable = true, Updateable = true },
+                    new() { Property = "Family", Field = "Family", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "ProductFamily", RemoteType = "picklist", Createable = true, Updateable = true },
+                };
+                MatchKeys = new string[]
+                {
+                    "ProductCode",
+                };
             }
 
             /// <inheritdoc />
@@ -50,19 +45,19 @@ namespace Shop.Catalog
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                if (record.TryGetValue("ProductCode", out var @sku))
+                if (record.TryGetValue("ProductCode", out var _value0))
                 {
-                    try { entity.Sku = (@sku.AsString() ?? string.Empty); }
+                    try { entity.Sku = (_value0.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "ProductCode", "Sku", exception); }
                 }
-                if (record.TryGetValue("Name", out var @name))
+                if (record.TryGetValue("Name", out var _value1))
                 {
-                    try { entity.Name = (@name.AsString() ?? string.Empty); }
+                    try { entity.Name = (_value1.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Name", "Name", exception); }
                 }
-                if (record.TryGetValue("Family", out var @family))
+                if (record.TryGetValue("Family", out var _value2))
                 {
-                    try { entity.Family = (FromPicklist_Shop_Catalog_ProductFamily(@family.AsString()) ?? default); }
+                    try { entity.Family = (FromPicklist_Shop_Catalog_ProductFamily(_value2.AsString()) ?? default); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Family", "Family", exception); }
                 }
             }

@@ -5,7 +5,7 @@ namespace Shop.Catalog
 {
     partial class Product
     {
-        /// <summary>Maps <see cref="Product"/> to and from SuperOffice Product records.</summary>
+        /// <summary>Maps <see cref="global::Shop.Catalog.Product"/> to and from SuperOffice Product records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class SesamTalkSuperOfficeProductMapper : global::SesamTalk.EntityMapper<global::Shop.Catalog.Product>
@@ -14,24 +14,19 @@ namespace Shop.Catalog
             public static readonly SesamTalkSuperOfficeProductMapper Instance = new SesamTalkSuperOfficeProductMapper();
 
             private SesamTalkSuperOfficeProductMapper()
-                : base(
-                    "Product",
-                    new global::SesamTalk.SyncTarget("SuperOffice", "Product"),
-                    global::SesamTalk.SyncOrigin.Remote,
-                    new global::SesamTalk.SyncFieldDescriptor[]
-                    {
-                        new global::SesamTalk.SyncFieldDescriptor("Sku", "Code", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
-                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
-                        new global::SesamTalk.SyncFieldDescriptor("Price", "UnitListPrice", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "decimal?", "double", true, true),
-                    },
-                    new string[]
-                    {
-                        "Code",
-                    },
-                    global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncConstant>())
+                : base("Product", new global::SesamTalk.SyncTarget("SuperOffice", "Product"))
             {
+                Origin = global::SesamTalk.SyncOrigin.Remote;
+                Fields = new global::SesamTalk.SyncFieldDescriptor[]
+                {
+                    new() { Property = "Sku", Field = "Code", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string", RemoteType = "string", Createable = true, Updateable = true },
+                    new() { Property = "Name", Field = "Name", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string", RemoteType = "string", Createable = true, Updateable = true },
+                    new() { Property = "Price", Field = "UnitListPrice", Kind = global::SesamTalk.SyncValueKind.Number, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "decimal?", RemoteType = "double", Createable = true, Updateable = true },
+                };
+                MatchKeys = new string[]
+                {
+                    "Code",
+                };
             }
 
             /// <inheritdoc />
@@ -50,19 +45,19 @@ namespace Shop.Catalog
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                if (record.TryGetValue("Code", out var @sku))
+                if (record.TryGetValue("Code", out var _value0))
                 {
-                    try { entity.Sku = (@sku.AsString() ?? string.Empty); }
+                    try { entity.Sku = (_value0.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Code", "Sku", exception); }
                 }
-                if (record.TryGetValue("Name", out var @name))
+                if (record.TryGetValue("Name", out var _value1))
                 {
-                    try { entity.Name = (@name.AsString() ?? string.Empty); }
+                    try { entity.Name = (_value1.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Name", "Name", exception); }
                 }
-                if (record.TryGetValue("UnitListPrice", out var @price))
+                if (record.TryGetValue("UnitListPrice", out var _value2))
                 {
-                    try { entity.Price = @price.AsDecimal(); }
+                    try { entity.Price = _value2.AsDecimal(); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "UnitListPrice", "Price", exception); }
                 }
             }

@@ -5,7 +5,7 @@ namespace Shop.Catalog
 {
     partial class Product
     {
-        /// <summary>What SesamTalk generated for <see cref="Product"/>: its name, id, factory and mappers.</summary>
+        /// <summary>What SesamTalk generated for <see cref="global::Shop.Catalog.Product"/>: its name, id, factory and mappers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         public static global::SesamTalk.ISyncEntityDefinition<global::Shop.Catalog.Product> SyncDefinition => SesamTalkDefinition.Instance;
 

@@ -5,7 +5,7 @@ namespace Shop.Sales
 {
     partial class Customer
     {
-        /// <summary>Maps <see cref="Customer"/> to and from Salesforce Account records.</summary>
+        /// <summary>Maps <see cref="global::Shop.Sales.Customer"/> to and from Salesforce Account records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class SesamTalkSalesforceAccountMapper : global::SesamTalk.EntityMapper<global::Shop.Sales.Customer>
@@ -14,19 +14,13 @@ namespace Shop.Sales
             public static readonly SesamTalkSalesforceAccountMapper Instance = new SesamTalkSalesforceAccountMapper();
 
             private SesamTalkSalesforceAccountMapper()
-                : base(
-                    "Customer",
-                    new global::SesamTalk.SyncTarget("Salesforce", "Account"),
-                    global::SesamTalk.SyncOrigin.Local,
-                    new global::SesamTalk.SyncFieldDescriptor[]
-                    {
-                        new global::SesamTalk.SyncFieldDescriptor("Name", "Name", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "string", true, true),
-                    },
-                    global::System.Array.Empty<string>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncReferenceDescriptor>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncConstant>())
+                : base("Customer", new global::SesamTalk.SyncTarget("Salesforce", "Account"))
             {
+                Origin = global::SesamTalk.SyncOrigin.Local;
+                Fields = new global::SesamTalk.SyncFieldDescriptor[]
+                {
+                    new() { Property = "Name", Field = "Name", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string", RemoteType = "string", Createable = true, Updateable = true },
+                };
             }
 
             /// <inheritdoc />
@@ -43,9 +37,9 @@ namespace Shop.Sales
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                if (record.TryGetValue("Name", out var @name))
+                if (record.TryGetValue("Name", out var _value0))
                 {
-                    try { entity.Name = (@name.AsString() ?? string.Empty); }
+                    try { entity.Name = (_value0.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Name", "Name", exception); }
                 }
             }

@@ -5,7 +5,7 @@ namespace Shop.Sales
 {
     partial class Customer
     {
-        /// <summary>What SesamTalk generated for <see cref="Customer"/>: its name, id, factory and mappers.</summary>
+        /// <summary>What SesamTalk generated for <see cref="global::Shop.Sales.Customer"/>: its name, id, factory and mappers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         public static global::SesamTalk.ISyncEntityDefinition<global::Shop.Sales.Customer> SyncDefinition => SesamTalkDefinition.Instance;
 

@@ -5,7 +5,7 @@ namespace Shop.Sales
 {
     partial class Order
     {
-        /// <summary>Maps <see cref="Order"/> to and from Salesforce Invoice records.</summary>
+        /// <summary>Maps <see cref="global::Shop.Sales.Order"/> to and from Salesforce Invoice records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class SesamTalkSalesforceInvoiceMapper : global::SesamTalk.EntityMapper<global::Shop.Sales.Order>
@@ -14,23 +14,18 @@ namespace Shop.Sales
             public static readonly SesamTalkSalesforceInvoiceMapper Instance = new SesamTalkSalesforceInvoiceMapper();
 
             private SesamTalkSalesforceInvoiceMapper()
-                : base(
-                    "Order",
-                    new global::SesamTalk.SyncTarget("Salesforce", "Invoice"),
-                    global::SesamTalk.SyncOrigin.None,
-                    new global::SesamTalk.SyncFieldDescriptor[]
-                    {
-                        new global::SesamTalk.SyncFieldDescriptor("CustomerId", "BillingAccountId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "int?", "reference", false, true),
-                        new global::SesamTalk.SyncFieldDescriptor("OrderDate", "InvoiceDate", global::SesamTalk.SyncValueKind.Date, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "DateOnly", "date", false, true),
-                    },
-                    global::System.Array.Empty<string>(),
-                    new global::SesamTalk.SyncReferenceDescriptor[]
-                    {
-                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "BillingAccountId", "Customer", typeof(global::Shop.Sales.Customer), "Account"),
-                    },
-                    global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncConstant>())
+                : base("Order", new global::SesamTalk.SyncTarget("Salesforce", "Invoice"))
             {
+                Origin = global::SesamTalk.SyncOrigin.None;
+                Fields = new global::SesamTalk.SyncFieldDescriptor[]
+                {
+                    new() { Property = "CustomerId", Field = "BillingAccountId", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "int?", RemoteType = "reference", Createable = false, Updateable = true },
+                    new() { Property = "OrderDate", Field = "InvoiceDate", Kind = global::SesamTalk.SyncValueKind.Date, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "DateOnly", RemoteType = "date", Createable = false, Updateable = true },
+                };
+                References = new global::SesamTalk.SyncReferenceDescriptor[]
+                {
+                    new() { Property = "CustomerId", Field = "BillingAccountId", Entity = "Customer", EntityType = typeof(global::Shop.Sales.Customer), TargetType = "Account" },
+                };
             }
 
             /// <inheritdoc />
@@ -48,14 +43,14 @@ namespace Shop.Sales
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                if (record.TryGetValue("BillingAccountId", out var @customerId))
+                if (record.TryGetValue("BillingAccountId", out var _value0))
                 {
-                    try { entity.CustomerId = @customerId.AsInt32(); }
+                    try { entity.CustomerId = _value0.AsInt32(); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "BillingAccountId", "CustomerId", exception); }
                 }
-                if (record.TryGetValue("InvoiceDate", out var @orderDate))
+                if (record.TryGetValue("InvoiceDate", out var _value1))
                 {
-                    try { entity.OrderDate = (@orderDate.AsDateOnly() ?? default); }
+                    try { entity.OrderDate = (_value1.AsDateOnly() ?? default); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "InvoiceDate", "OrderDate", exception); }
                 }
             }

@@ -5,7 +5,7 @@ namespace Shop.Sales
 {
     partial class Order
     {
-        /// <summary>Maps <see cref="Order"/> to and from Salesforce Order records.</summary>
+        /// <summary>Maps <see cref="global::Shop.Sales.Order"/> to and from Salesforce Order records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class SesamTalkSalesforceOrderMapper : global::SesamTalk.EntityMapper<global::Shop.Sales.Order>
@@ -14,30 +14,27 @@ namespace Shop.Sales
             public static readonly SesamTalkSalesforceOrderMapper Instance = new SesamTalkSalesforceOrderMapper();
 
             private SesamTalkSalesforceOrderMapper()
-                : base(
-                    "Order",
-                    new global::SesamTalk.SyncTarget("Salesforce", "Order"),
-                    global::SesamTalk.SyncOrigin.Local,
-                    new global::SesamTalk.SyncFieldDescriptor[]
-                    {
-                        new global::SesamTalk.SyncFieldDescriptor("CustomerId", "AccountId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "int?", "reference", true, true),
-                        new global::SesamTalk.SyncFieldDescriptor("OrderDate", "EffectiveDate", global::SesamTalk.SyncValueKind.Date, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "DateOnly", "date", true, true),
-                    },
-                    global::System.Array.Empty<string>(),
-                    new global::SesamTalk.SyncReferenceDescriptor[]
-                    {
-                        new global::SesamTalk.SyncReferenceDescriptor("CustomerId", "AccountId", "Customer", typeof(global::Shop.Sales.Customer), "Account"),
-                    },
-                    new global::SesamTalk.SyncChildDescriptor[]
-                    {
-                        new global::SesamTalk.SyncChildDescriptor("Lines", "OrderItems", "OrderId", global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance),
-                    },
-                    new global::SesamTalk.SyncConstant[]
-                    {
-                        new global::SesamTalk.SyncConstant("Status", global::SesamTalk.SyncValue.From("Draft")),
-                        new global::SesamTalk.SyncConstant("Pricebook2Id", global::SesamTalk.SyncValue.Null),
-                    })
+                : base("Order", new global::SesamTalk.SyncTarget("Salesforce", "Order"))
             {
+                Origin = global::SesamTalk.SyncOrigin.Local;
+                Fields = new global::SesamTalk.SyncFieldDescriptor[]
+                {
+                    new() { Property = "CustomerId", Field = "AccountId", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "int?", RemoteType = "reference", Createable = true, Updateable = true },
+                    new() { Property = "OrderDate", Field = "EffectiveDate", Kind = global::SesamTalk.SyncValueKind.Date, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "DateOnly", RemoteType = "date", Createable = true, Updateable = true },
+                };
+                References = new global::SesamTalk.SyncReferenceDescriptor[]
+                {
+                    new() { Property = "CustomerId", Field = "AccountId", Entity = "Customer", EntityType = typeof(global::Shop.Sales.Customer), TargetType = "Account" },
+                };
+                Children = new global::SesamTalk.SyncChildDescriptor[]
+                {
+                    new() { Property = "Lines", Field = "OrderItems", ParentField = "OrderId", Mapper = global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance },
+                };
+                Constants = new global::SesamTalk.SyncConstant[]
+                {
+                    new() { Field = "Status", Value = global::SesamTalk.SyncValue.From("Draft") },
+                    new() { Field = "Pricebook2Id", Value = global::SesamTalk.SyncValue.Null },
+                };
             }
 
             /// <inheritdoc />
@@ -47,13 +44,7 @@ namespace Shop.Sales
                 var record = new global::SesamTalk.SyncRecord("Order");
                 record["AccountId"] = global::SesamTalk.SyncValue.From(entity.CustomerId);
                 record["EffectiveDate"] = global::SesamTalk.SyncValue.From(entity.OrderDate);
-                if (entity.Lines is { } @lines)
-                {
-                    var children = new global::System.Collections.Generic.List<global::SesamTalk.SyncRecord>();
-                    foreach (var child in @lines) children.Add(global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance.ToRecord(child));
-                    record["OrderItems"] = global::SesamTalk.SyncValue.From(children);
-                }
-                else record["OrderItems"] = global::SesamTalk.SyncValue.Null;
+                record["OrderItems"] = ChildRecords(entity.Lines, global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance);
                 return record;
             }
 
@@ -62,33 +53,17 @@ namespace Shop.Sales
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                if (record.TryGetValue("AccountId", out var @customerId))
+                if (record.TryGetValue("AccountId", out var _value0))
                 {
-                    try { entity.CustomerId = @customerId.AsInt32(); }
+                    try { entity.CustomerId = _value0.AsInt32(); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "AccountId", "CustomerId", exception); }
                 }
-                if (record.TryGetValue("EffectiveDate", out var @orderDate))
+                if (record.TryGetValue("EffectiveDate", out var _value1))
                 {
-                    try { entity.OrderDate = (@orderDate.AsDateOnly() ?? default); }
+                    try { entity.OrderDate = (_value1.AsDateOnly() ?? default); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "EffectiveDate", "OrderDate", exception); }
                 }
-                if (record.TryGetValue("OrderItems", out var @lines))
-                {
-                    global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncRecord> _childRecords;
-                    try { _childRecords = @lines.AsRecords() ?? global::System.Array.Empty<global::SesamTalk.SyncRecord>(); }
-                    catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "OrderItems", "Lines", exception); }
-                    var _existing = entity.Lines is { } _current ? new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>(_current) : new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>();
-                    var _pairs = PairChildren(_childRecords, _existing, global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance);
-                    var _items = new global::System.Collections.Generic.List<global::Shop.Sales.OrderLine>(_childRecords.Count);
-                    for (var _index = 0; _index < _childRecords.Count; _index++)
-                    {
-                        var _item = _pairs[_index] >= 0 ? _existing[_pairs[_index]] : global::Shop.Sales.OrderLine.SyncDefinition.Create();
-                        global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance.Apply(_childRecords[_index], _item);
-                        _items.Add(_item);
-                    }
-                    entity.Lines.Clear();
-                    foreach (var _item in _items) entity.Lines.Add(_item);
-                }
+                if (record.TryGetValue("OrderItems", out var _value2)) ReplaceChildren(entity.Lines, ApplyChildren<global::Shop.Sales.OrderLine>(record, "OrderItems", "Lines", _value2, entity.Lines, global::Shop.Sales.OrderLine.SesamTalkSalesforceOrderItemMapper.Instance, global::Shop.Sales.OrderLine.SyncDefinition.Create));
             }
 
             /// <inheritdoc />

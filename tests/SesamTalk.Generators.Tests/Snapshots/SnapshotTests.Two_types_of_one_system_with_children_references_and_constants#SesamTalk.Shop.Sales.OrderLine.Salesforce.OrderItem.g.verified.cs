@@ -5,7 +5,7 @@ namespace Shop.Sales
 {
     partial class OrderLine
     {
-        /// <summary>Maps <see cref="OrderLine"/> to and from Salesforce OrderItem records.</summary>
+        /// <summary>Maps <see cref="global::Shop.Sales.OrderLine"/> to and from Salesforce OrderItem records.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class SesamTalkSalesforceOrderItemMapper : global::SesamTalk.EntityMapper<global::Shop.Sales.OrderLine>
@@ -14,25 +14,20 @@ namespace Shop.Sales
             public static readonly SesamTalkSalesforceOrderItemMapper Instance = new SesamTalkSalesforceOrderItemMapper();
 
             private SesamTalkSalesforceOrderItemMapper()
-                : base(
-                    "OrderLine",
-                    new global::SesamTalk.SyncTarget("Salesforce", "OrderItem"),
-                    global::SesamTalk.SyncOrigin.Local,
-                    new global::SesamTalk.SyncFieldDescriptor[]
-                    {
-                        new global::SesamTalk.SyncFieldDescriptor("OrderId", "OrderId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string?", "reference", true, false),
-                        new global::SesamTalk.SyncFieldDescriptor("PricebookEntryId", "PricebookEntryId", global::SesamTalk.SyncValueKind.String, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "string", "reference", true, false),
-                        new global::SesamTalk.SyncFieldDescriptor("Quantity", "Quantity", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "double", "double", true, true),
-                        new global::SesamTalk.SyncFieldDescriptor("Price", "UnitPrice", global::SesamTalk.SyncValueKind.Number, global::SesamTalk.FieldDirection.Both, global::SesamTalk.ConflictRule.LatestWins, "decimal", "currency", true, true),
-                    },
-                    global::System.Array.Empty<string>(),
-                    new global::SesamTalk.SyncReferenceDescriptor[]
-                    {
-                        new global::SesamTalk.SyncReferenceDescriptor("OrderId", "OrderId", "Order", typeof(global::Shop.Sales.Order), "Order"),
-                    },
-                    global::System.Array.Empty<global::SesamTalk.SyncChildDescriptor>(),
-                    global::System.Array.Empty<global::SesamTalk.SyncConstant>())
+                : base("OrderLine", new global::SesamTalk.SyncTarget("Salesforce", "OrderItem"))
             {
+                Origin = global::SesamTalk.SyncOrigin.Local;
+                Fields = new global::SesamTalk.SyncFieldDescriptor[]
+                {
+                    new() { Property = "OrderId", Field = "OrderId", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string?", RemoteType = "reference", Createable = true, Updateable = false },
+                    new() { Property = "PricebookEntryId", Field = "PricebookEntryId", Kind = global::SesamTalk.SyncValueKind.String, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "string", RemoteType = "reference", Createable = true, Updateable = false },
+                    new() { Property = "Quantity", Field = "Quantity", Kind = global::SesamTalk.SyncValueKind.Number, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "double", RemoteType = "double", Createable = true, Updateable = true },
+                    new() { Property = "Price", Field = "UnitPrice", Kind = global::SesamTalk.SyncValueKind.Number, Direction = global::SesamTalk.FieldDirection.Both, Conflict = global::SesamTalk.ConflictRule.LatestWins, PropertyType = "decimal", RemoteType = "currency", Createable = true, Updateable = true },
+                };
+                References = new global::SesamTalk.SyncReferenceDescriptor[]
+                {
+                    new() { Property = "OrderId", Field = "OrderId", Entity = "Order", EntityType = typeof(global::Shop.Sales.Order), TargetType = "Order" },
+                };
             }
 
             /// <inheritdoc />
@@ -52,24 +47,24 @@ namespace Shop.Sales
             {
                 if (record is null) throw new global::System.ArgumentNullException(nameof(record));
                 if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
-                if (record.TryGetValue("OrderId", out var @orderId))
+                if (record.TryGetValue("OrderId", out var _value0))
                 {
-                    try { entity.OrderId = @orderId.AsString(); }
+                    try { entity.OrderId = _value0.AsString(); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "OrderId", "OrderId", exception); }
                 }
-                if (record.TryGetValue("PricebookEntryId", out var @pricebookEntryId))
+                if (record.TryGetValue("PricebookEntryId", out var _value1))
                 {
-                    try { entity.PricebookEntryId = (@pricebookEntryId.AsString() ?? string.Empty); }
+                    try { entity.PricebookEntryId = (_value1.AsString() ?? string.Empty); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "PricebookEntryId", "PricebookEntryId", exception); }
                 }
-                if (record.TryGetValue("Quantity", out var @quantity))
+                if (record.TryGetValue("Quantity", out var _value2))
                 {
-                    try { entity.Quantity = (@quantity.AsDouble() ?? default); }
+                    try { entity.Quantity = (_value2.AsDouble() ?? default); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Quantity", "Quantity", exception); }
                 }
-                if (record.TryGetValue("UnitPrice", out var @price))
+                if (record.TryGetValue("UnitPrice", out var _value3))
                 {
-                    try { entity.Price = (@price.AsDecimal() ?? default); }
+                    try { entity.Price = (_value3.AsDecimal() ?? default); }
                     catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "UnitPrice", "Price", exception); }
                 }
             }

@@ -5,7 +5,7 @@ namespace Shop.Sales
 {
     partial class OrderLine
     {
-        /// <summary>What SesamTalk generated for <see cref="OrderLine"/>: its name, id, factory and mappers.</summary>
+        /// <summary>What SesamTalk generated for <see cref="global::Shop.Sales.OrderLine"/>: its name, id, factory and mappers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
         public static global::SesamTalk.ISyncEntityDefinition<global::Shop.Sales.OrderLine> SyncDefinition => SesamTalkDefinition.Instance;
 

@@ -153,7 +153,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
         var outcomes = await SalesforceBulkResults.ReadAsync(file => client.GetIngestResultRowsAsync(id, file, cancellationToken), withUnprocessed: info.State != "JobComplete").ConfigureAwait(false);
         if (outcomes.Processed != info.RecordsProcessed)
         {
-            throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"Bulk job {id} processed {info.RecordsProcessed} records but its result files hold {outcomes.Processed}.", []);
+            throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, $"Bulk job {id} processed {info.RecordsProcessed} records but its result files hold {outcomes.Processed}.", []);
         }
 
         return (info, outcomes);

@@ -34,13 +34,13 @@ internal sealed class SalesforceBulkQuery(SalesforceClient client, SalesforceBul
             }
             catch (FormatException cut)
             {
-                throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", cut.Message, []);
+                throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, cut.Message, []);
             }
 
             // A set cut off on the way holds fewer rows than Salesforce counted.
             if (count >= 0 && records.Count != count)
             {
-                throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A set of query results holds {records.Count} records where Sforce-NumberOfRecords says {count}.", []);
+                throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, $"A set of query results holds {records.Count} records where Sforce-NumberOfRecords says {count}.", []);
             }
 
             if (records.Count > 0)

@@ -74,7 +74,7 @@ internal sealed class SalesforceBulkResults
 
                 if (row.Length != header.Count + sfColumns)
                 {
-                    throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A result row has {row.Length} values for {header.Count + sfColumns} columns.", []);
+                    throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, $"A result row has {row.Length} values for {header.Count + sfColumns} columns.", []);
                 }
 
                 var content = SalesforceBulkUpload.Content(header, row.Skip(sfColumns));
@@ -89,7 +89,7 @@ internal sealed class SalesforceBulkResults
         }
         catch (FormatException cut)
         {
-            throw new SalesforceApiException(HttpStatusCode.OK, "MALFORMED_RESPONSE", cut.Message, []);
+            throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, cut.Message, []);
         }
 
         return count;

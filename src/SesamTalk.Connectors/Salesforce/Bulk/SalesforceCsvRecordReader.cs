@@ -11,7 +11,7 @@ internal static class SalesforceCsvRecordReader
     {
         if (cells.Count != header.Count)
         {
-            throw new SalesforceApiException(System.Net.HttpStatusCode.OK, "MALFORMED_RESPONSE", $"A result row has {cells.Count} values for {header.Count} columns.", []);
+            throw new SalesforceApiException(System.Net.HttpStatusCode.OK, SystemApiException.MalformedResponse, $"A result row has {cells.Count} values for {header.Count} columns.", []);
         }
 
         var record = new SyncRecord(type);
