@@ -43,10 +43,7 @@ public class ClientTests
     public async Task The_typed_client_lists_conflicts_and_quarantine_across_every_entity_with_a_member()
     {
         var engine = new RecordingEngine();
-        var services = new ServiceCollection();
-        services.AddSingleton<ISyncEngine>(engine);
-        services.AddSesamTalk();
-        using var provider = services.BuildServiceProvider();
+        using var provider = Provider(engine);
         var talk = provider.GetRequiredService<TalkClient>();
 
         await talk.GetConflictsAsync();
@@ -60,16 +57,22 @@ public class ClientTests
     public async Task The_typed_client_lists_held_flows_and_approves_one_through_the_engine()
     {
         var engine = new RecordingEngine();
-        var services = new ServiceCollection();
-        services.AddSingleton<ISyncEngine>(engine);
-        services.AddSesamTalk();
-        using var provider = services.BuildServiceProvider();
+        using var provider = Provider(engine);
         var talk = provider.GetRequiredService<TalkClient>();
 
         await talk.Products.GetHeldFlowsAsync();
         await talk.Products.ApproveHeldFlowAsync(Product.SyncTargets.SalesforceProduct2, "Ada");
 
         Assert.Equal(new[] { "held Product", "approve Product with Salesforce/Product2 by Ada" }, engine.Calls);
+    }
+
+    /// <summary>The generated registration over <paramref name="engine"/>.</summary>
+    private static ServiceProvider Provider(RecordingEngine engine)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ISyncEngine>(engine);
+        services.AddSesamTalk();
+        return services.BuildServiceProvider();
     }
 
     /// <summary>Stands in for the engine: records which entity the typed client asked for.</summary>
