@@ -28,6 +28,12 @@ public sealed class DashboardHost
 
     internal ILinkStore Links => Services.GetRequiredService<ILinkStore>();
 
+    /// <summary>The link store's history of cycles (the overview's last cycle, a flow's chart and list).</summary>
+    internal ICycleHistoryStore History => Links as ICycleHistoryStore ?? throw Unsupported(nameof(ICycleHistoryStore));
+
+    /// <summary>The link store's queries and fixes for operators (links a page at a time and by match value, conflicts by time, drop).</summary>
+    internal ILinkStoreOperations Operations => Links as ILinkStoreOperations ?? throw Unsupported(nameof(ILinkStoreOperations));
+
     internal IEnumerable<ISyncConnector> Connectors => Services.GetServices<ISyncConnector>();
 
     internal SyncHealthRegistry? Health => Services.GetService<SyncHealthRegistry>();
@@ -37,4 +43,7 @@ public sealed class DashboardHost
     /// <summary>Every flow of the model: one per entity and remote target.</summary>
     internal IEnumerable<FlowRef> Flows =>
         Model.Entities.SelectMany(entity => entity.Mappers.Select(mapper => new FlowRef(Name, new SyncFlowId(entity.Name, mapper.Target))));
+
+    private InvalidOperationException Unsupported(string what) =>
+        new($"The dashboard needs a link store that implements {what}; the registered {Links.GetType().Name} does not. SesamTalk's SQLite and PostgreSQL link stores do.");
 }

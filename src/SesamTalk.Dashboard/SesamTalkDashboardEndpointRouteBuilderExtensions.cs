@@ -35,12 +35,14 @@ public static class SesamTalkDashboardEndpointRouteBuilderExtensions
         MapPage(group, site, "/conflicts", ConflictsPage.ShowAsync);
         MapPage(group, site, "/links", LinksPage.ShowAsync);
         MapPage(group, site, "/held", HeldFlowsPage.ShowAsync);
+        MapPage(group, site, "/flow", FlowPage.ShowAsync);
         MapAction(group, site, "/quarantine/release", QuarantinePage.ReleaseAsync);
+        MapAction(group, site, "/quarantine/drop", QuarantinePage.DropAsync);
         MapAction(group, site, "/links/unlink", LinksPage.UnlinkAsync);
         MapAction(group, site, "/links/link", LinksPage.LinkAsync);
         MapAction(group, site, "/held/approve", HeldFlowsPage.ApproveAsync);
         MapAction(group, site, "/flows/plan", FlowActions.PlanAsync);
-        MapAction(group, site, "/flows/run", (request, form) => FlowActions.RunAsync(request, form, request.Context.RequestServices.GetRequiredService<TimeProvider>()));
+        MapAction(group, site, "/flows/run", FlowActions.RunAsync);
         return group;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SesamTalk.Dashboard;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -7,8 +6,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SesamTalkDashboardServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the dashboard's services: antiforgery (every form of the dashboard carries a token) and the memory of the
-    /// cycles started from it. Call it before <c>builder.Build()</c>, then map the pages with
+    /// Adds the dashboard's services: antiforgery (every form of the dashboard carries a token). Call it before <c>builder.Build()</c>, then map the pages with
     /// <see cref="SesamTalkDashboardEndpointRouteBuilderExtensions.MapSesamTalkDashboard"/>.
     /// </summary>
     /// <param name="services">The host app's services.</param>
@@ -17,8 +15,6 @@ public static class SesamTalkDashboardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddAntiforgery();
-        services.TryAddSingleton<DashboardRuns>();
-        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -41,9 +41,9 @@ internal sealed class PostgreSqlLinkStoreDialect : LinkStoreDialect
     public override string IsIn(string column, string parameter) => column + " = ANY (" + parameter + ")";
 
     public override LinkStoreStatement InsertLinks(IReadOnlyList<QueuedLink> links) => new(
-        "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed) "
+        "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value) "
         + "SELECT * FROM unnest(@entity::text[], @system::text[], @type::text[], @local::text[], @remote::text[], @provenance::integer[], @matchKey::text[], "
-        + "@linkedAt::timestamptz[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[]) ON CONFLICT DO NOTHING;",
+        + "@linkedAt::timestamptz[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[], @matchValue::text[]) ON CONFLICT DO NOTHING;",
         [
             ("@entity", links.Select(i => i.Link.Entity).ToArray()),
             ("@system", links.Select(i => i.Link.Target.System).ToArray()),
@@ -58,6 +58,7 @@ internal sealed class PostgreSqlLinkStoreDialect : LinkStoreDialect
             ("@remoteRead", links.Select(i => i.Fingerprints?.RemoteRead).ToArray()),
             ("@remoteWritten", links.Select(i => i.Fingerprints?.RemoteWritten).ToArray()),
             ("@agreed", links.Select(i => i.Fingerprints?.Agreed).ToArray()),
+            ("@matchValue", links.Select(i => i.Link.MatchValue).ToArray()),
         ]);
 
     public override LinkStoreStatement SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) => new(

@@ -132,6 +132,36 @@ internal static class PostgreSqlLinkStoreSchema
         );
         CREATE INDEX released_holds_by_flow ON released_holds (entity, system, type);
         """,
+
+        // 2: the SQLite store's schema version 7: each cycle's report (the history, pruned per flow as cycles are
+        // added); the match-key value a link was made on, searchable; conflicts by time.
+        """
+        CREATE TABLE cycles (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            entity text COLLATE "C" NOT NULL,
+            system text COLLATE nocase NOT NULL,
+            type text COLLATE nocase NOT NULL,
+            started_at timestamptz NOT NULL,
+            ended_at timestamptz NOT NULL,
+            records_read integer NOT NULL,
+            created integer NOT NULL,
+            updated integer NOT NULL,
+            deleted integer NOT NULL,
+            linked integer NOT NULL,
+            unchanged integer NOT NULL,
+            conflicts integer NOT NULL,
+            quarantined integer NOT NULL,
+            api_calls integer NOT NULL,
+            stopped boolean NOT NULL,
+            stop_reason text NULL,
+            held boolean NOT NULL,
+            failed boolean NOT NULL
+        );
+        CREATE INDEX cycles_by_flow ON cycles (entity, system, type, id);
+        ALTER TABLE links ADD COLUMN match_value text COLLATE "C" NULL;
+        CREATE INDEX links_by_match_value ON links (entity, system, type, match_value, local_id) WHERE match_value IS NOT NULL;
+        CREATE INDEX conflicts_by_time ON conflicts (entity, system, type, occurred_at, id);
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

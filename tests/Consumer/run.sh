@@ -53,6 +53,8 @@ for package_id in ("SesamTalk", "SesamTalk.Connectors", "SesamTalk.PostgreSql", 
     if package_id == "SesamTalk":
         check("SesamTalk: the generator is in analyzers/dotnet/roslyn4.8/cs and nowhere else",
               [n for n in names if n.endswith("SesamTalk.Generators.dll")] == ["analyzers/dotnet/roslyn4.8/cs/SesamTalk.Generators.dll"])
+        check("SesamTalk: the code fixes are beside the generator and nowhere else",
+              [n for n in names if n.endswith("SesamTalk.Generators.CodeFixes.dll")] == ["analyzers/dotnet/roslyn4.8/cs/SesamTalk.Generators.CodeFixes.dll"])
         check("SesamTalk: the attributes assembly is in lib/netstandard2.0 and lib/net8.0",
               {"lib/netstandard2.0/SesamTalk.Abstractions.dll", "lib/net8.0/SesamTalk.Abstractions.dll"} <= set(names))
     elif package_id == "SesamTalk.Emulators":

@@ -28,6 +28,9 @@ public sealed class DashboardApp : IAsyncLifetime
 
     internal WebshopHost Webshop => _webshop ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The rows a list page shows at once: small, so the sample's flows have a second page of links.</summary>
+    public const int PageSize = 10;
+
     /// <summary>The dashboard's address, e.g. <c>http://127.0.0.1:41234/sesamtalk</c>.</summary>
     public string DashboardUrl { get; private set; } = "";
 
@@ -51,7 +54,11 @@ public sealed class DashboardApp : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddSesamTalkDashboard();
         _web = builder.Build();
-        _web.MapSesamTalkDashboard("/sesamtalk", options => options.AddHost(WebshopHost.SystemName, _webshop.Services));
+        _web.MapSesamTalkDashboard("/sesamtalk", options =>
+        {
+            options.AddHost(WebshopHost.SystemName, _webshop.Services);
+            options.PageSize = PageSize;
+        });
         await _web.StartAsync();
         var address = _web.Urls.Single();
         DashboardUrl = address.TrimEnd('/') + "/sesamtalk";

@@ -42,7 +42,7 @@ public sealed class DashboardBrowserTests(DashboardApp app)
         var page = await app.NewPageAsync();
         await page.GotoAsync(app.DashboardUrl + "/quarantine");
         await DashboardApp.ScreenshotAsync(page, "quarantine");
-        await page.Locator($"tr[data-record='{customer.Id}'] button").ClickAsync();
+        await page.Locator($"tr[data-record='{customer.Id}']").GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
         await Assertions.Expect(page.Locator(".message")).ToContainTextAsync("Released 1 record(s)");
         Assert.Contains(await Links.ListQuarantinedAsync(CustomerToCustomcrm), entry => entry.RecordId == customer.Id && entry.IsReleased);
 
@@ -126,6 +126,8 @@ public sealed class DashboardBrowserTests(DashboardApp app)
     public async Task The_plan_of_a_flow_shows_the_update_a_cycle_would_write_and_writes_nothing()
     {
         var flow = new SyncFlowId("Product", new SyncTarget("Customcrm", "Product"));
+        var history = (ICycleHistoryStore)Links;
+        var cyclesBefore = await history.GetCycleHistoryAsync(flow, 500);
         var link = (await Links.ReadLinksAsync(flow).FirstAsync()).Link;
         var remoteId = link.RemoteId;
         await EditAsync<Product>(link.LocalId, product => product.Name = "Planned name");
@@ -139,6 +141,7 @@ public sealed class DashboardBrowserTests(DashboardApp app)
         await Assertions.Expect(row).ToContainTextAsync("Update");
         await Assertions.Expect(row).ToContainTextAsync("Name");
         Assert.NotEqual("Planned name", app.Systems.Customcrm!.GetRecord("Product", remoteId)?.Fields["Name"]?.ToString());
+        Assert.Equal(cyclesBefore.Count, (await history.GetCycleHistoryAsync(flow, 500)).Count);
     }
 
     [Fact]

@@ -38,6 +38,15 @@ public class DiagnosticCatalogTests
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public void Help_links_point_into_the_repository_the_packages_name()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"));
+        var repository = props.Descendants("RepositoryUrl").Single().Value;
+
+        Assert.Equal(DiagnosticDescriptors.HelpBase, repository + "/blob/main/docs/diagnostics/");
+    }
+
     private static IEnumerable<DiagnosticDescriptor> Descriptors() =>
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(field => field.FieldType == typeof(DiagnosticDescriptor))

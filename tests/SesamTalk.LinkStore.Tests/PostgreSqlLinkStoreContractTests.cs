@@ -33,3 +33,9 @@ public sealed class PostgreSqlLinkStoreProblemTests(PostgreSqlServer server) : L
 {
     protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
 }
+
+[Collection(UsesPostgreSqlServer.Collection)]
+public sealed class PostgreSqlLinkStoreHistoryTests(PostgreSqlServer server) : LinkStoreHistoryContract
+{
+    protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
+}

@@ -27,3 +27,8 @@ public sealed class SqliteLinkStoreProblemTests : LinkStoreProblemContract
 {
     protected override LinkStoreTarget NewTarget() => new SqliteTarget();
 }
+
+public sealed class SqliteLinkStoreHistoryTests : LinkStoreHistoryContract
+{
+    protected override LinkStoreTarget NewTarget() => new SqliteTarget();
+}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.EntityFrameworkCore;
 
 namespace SesamTalk.Samples.SyncJob.Hosts;
@@ -11,16 +12,20 @@ namespace SesamTalk.Samples.SyncJob.Hosts;
 /// <summary>What every host's container shares: the engine over the host's storage.</summary>
 internal static class HostContainer
 {
+    /// <summary>The engine's options in the job's configuration.</summary>
+    public const string EngineSection = "SesamTalk:Engine";
+
     /// <summary>
-    /// Adds the host's storage (<see cref="HostStorage"/>: its database and its link store), the engine and the EF Core
-    /// host stores to a host's registration (from its generated <c>AddSesamTalk()</c>).
+    /// Adds the host's storage (<see cref="HostStorage"/>: its database and its link store), the engine (its options from
+    /// <c>SesamTalk:Engine</c>, e.g. <c>LeaseDuration</c> or a flow's <c>Enabled</c>) and the EF Core host stores to a
+    /// host's registration (from its generated <c>AddSesamTalk()</c>).
     /// </summary>
     public static void AddEngine<TContext>(SesamTalkBuilder builder, IConfiguration configuration, string stateDirectory, string host)
         where TContext : DbContext
     {
         var storage = HostStorage.From(configuration, stateDirectory, host);
         builder.Services.AddSingleton(storage);
-        builder.AddEngine();
+        builder.AddEngine(configuration.GetSection(EngineSection));
         storage.AddTo<TContext>(builder);
         builder.UseEntityFrameworkCore<TContext>();
     }

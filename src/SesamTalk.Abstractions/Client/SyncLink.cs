@@ -40,6 +40,9 @@ public sealed class SyncLink
     /// <summary>The match key field the link was made on, if any.</summary>
     public string? MatchKey { get; }
 
+    /// <summary>The value the link was matched on, in its comparable form (<see cref="SyncMatchValue.Normalise"/>), if any.</summary>
+    public string? MatchValue { get; init; }
+
     /// <summary>When the link was made (UTC).</summary>
     public DateTimeOffset LinkedAt { get; }
 }

@@ -57,8 +57,11 @@ public abstract class EntityMapper<TEntity> : IEntityMapper<TEntity>
     protected static bool IsBadInput(Exception exception) =>
         exception is not SyncMappingException and not OperationCanceledException;
 
-    /// <summary>The error for a field of <paramref name="record"/> that cannot become <paramref name="property"/>.</summary>
-    /// <param name="record">The record being applied.</param>
+    /// <summary>
+    /// The error for a field of <paramref name="record"/> that cannot become <paramref name="property"/>, or a property
+    /// whose value cannot become the field (a converter that refuses it).
+    /// </summary>
+    /// <param name="record">The record being applied or built.</param>
     /// <param name="field">The remote field.</param>
     /// <param name="property">The host property.</param>
     /// <param name="exception">What went wrong.</param>

@@ -81,12 +81,16 @@ internal sealed partial class FlowCycle<TEntity>
         : decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number) ? SyncValue.From(number)
         : SyncValue.From(text);
 
-    /// <summary>Marks a match as a new link: created by sync when an interrupted create of ours made the record, else matched on the key.</summary>
-    private static void Link(LinkWork<TEntity> work, PendingCreate? intent, string? key)
+    /// <summary>
+    /// Marks a match as a new link: created by sync when an interrupted create of ours made the record, else matched on
+    /// the key, whose value in <paramref name="record"/> the link keeps.
+    /// </summary>
+    private static void Link(LinkWork<TEntity> work, PendingCreate? intent, string? key, SyncRecord record)
     {
         work.Intent = intent;
         work.NewLink = intent is null ? SyncLinkProvenance.MatchedOnKey : SyncLinkProvenance.CreatedBySync;
         work.MatchKey = intent is null ? key : null;
+        work.MatchValue = work.MatchKey is { } matched ? SyncMatchValue.Of(record, matched) : null;
     }
 
     private LinkWork<TEntity> Ambiguous<T>(LinkWork<TEntity> work, Match<T> match, SyncRecord record)

@@ -30,6 +30,7 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Writing, State.Processed));
+        await KeepLeaseAsync().ConfigureAwait(false);
         await WriteHostAsync(works).ConfigureAwait(false);
         var answers = new Dictionary<LinkWork<TEntity>, SyncRecord?>();
         await CreateRemoteAsync(works, answers).ConfigureAwait(false);
@@ -257,12 +258,7 @@ internal sealed partial class FlowCycle<TEntity>
 
     private async Task CommitAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
     {
-        if (_lease is { } lease
-            && !await _context.Links.RenewLeaseAsync(_flow, lease.Owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
-        {
-            throw new SyncLeaseLostException(Name);
-        }
-
+        await KeepLeaseAsync().ConfigureAwait(false);
         var now = _context.Time.GetUtcNow();
         var commit = await _context.Links.BeginCommitAsync(_cancellationToken).ConfigureAwait(false);
         await using (commit.ConfigureAwait(false))
@@ -328,7 +324,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             if (work.NewLink is { } provenance)
             {
-                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.MatchKey, now));
+                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.MatchKey, now) { MatchValue = work.MatchValue });
             }
 
             commit.SaveFingerprints(_flow, work.LocalId, Fingerprints(work));

@@ -300,7 +300,7 @@ internal sealed partial class FlowCycle<TEntity>
                     State.Claims.ClaimRemote(remote.Id!);
                     work.RemoteId = remote.Id;
                     work.RemoteRecord = remote;
-                    Link(work, intent, match.Key);
+                    Link(work, intent, match.Key, host);
                     await MergeAsync(work, entity, host, remote, agreed: null, changedAt).ConfigureAwait(false);
                     works.Add(work);
                     continue;

@@ -208,7 +208,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             State.Claims.ClaimLocal(localId);
             work.LocalId = localId;
-            Link(work, intent ?? State.Start.IntentOf(SyncSide.Local, localId), match.Key);
+            Link(work, intent ?? State.Start.IntentOf(SyncSide.Local, localId), match.Key, record);
             var host = await HostShapeAsync(entity, Owner(localId)).ConfigureAwait(false);
             await MergeAsync(work, entity, host, record, agreed: null, IndexedChangeTime(localId)).ConfigureAwait(false);
             return work;

@@ -75,6 +75,9 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>What the cycle did.</summary>
     public SyncFlowReport Report { get; }
 
+    /// <summary>Whether the cycle took the flow's lease and ran (a disabled flow, one another process runs, and a dry run do not).</summary>
+    public bool TookLease { get; private set; }
+
     private bool Planning => _planner is not null;
 
     /// <summary>What the cycle carries from page to page; set when its phases start.</summary>
@@ -229,8 +232,24 @@ internal sealed partial class FlowCycle<TEntity>
     private string? Held(SyncLease lease)
     {
         _lease = lease;
+        TookLease = true;
         _renewal = LeaseRenewal.Start(_context.Links, lease, _context.Options.LeaseDuration, _context.Time, _context.Logger);
         return null;
+    }
+
+    /// <summary>
+    /// Renews the lease before a unit's first write and again before its commit. A lease another process took over
+    /// meanwhile (this one was paused past it while it decided the unit or wrote it) stops the cycle with
+    /// <see cref="SyncLeaseLostException"/>: it sends no create under intents of its own that the new holder cannot know
+    /// of, and commits nothing stale.
+    /// </summary>
+    private async Task KeepLeaseAsync()
+    {
+        if (_lease is { } lease
+            && !await _context.Links.RenewLeaseAsync(_flow, lease.Owner, _context.Options.LeaseDuration, _cancellationToken).ConfigureAwait(false))
+        {
+            throw new SyncLeaseLostException(Name);
+        }
     }
 
     private async Task ReleaseLeaseAsync()

@@ -64,6 +64,9 @@ internal sealed class LinkWork<TEntity>
     /// <summary>The match key a new link was made on.</summary>
     public string? MatchKey { get; set; }
 
+    /// <summary>The match key's value (normalised) a new link was made on.</summary>
+    public string? MatchValue { get; set; }
+
     /// <summary>Whether the link is dropped.</summary>
     public bool Unlink { get; set; }
 

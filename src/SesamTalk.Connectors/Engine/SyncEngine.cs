@@ -57,7 +57,7 @@ public sealed partial class SyncEngine : ISyncEngine
 
         foreach (var mapper in entity.Mappers)
         {
-            reports.Add(await Cycle(entity, mapper.Target, progress, plan: null, cancellationToken).RunAsync().ConfigureAwait(false));
+            reports.Add(await RunAndRecordAsync(Cycle(entity, mapper.Target, progress, plan: null, cancellationToken)).ConfigureAwait(false));
         }
 
         return new SyncReport(reports);
@@ -87,7 +87,7 @@ public sealed partial class SyncEngine : ISyncEngine
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var report = await Cycle(entity, target, progress, plan: null, cancellationToken).RunAsync().ConfigureAwait(false);
+        var report = await RunAndRecordAsync(Cycle(entity, target, progress, plan: null, cancellationToken)).ConfigureAwait(false);
         return new SyncReport([report]);
     }
 

@@ -3,7 +3,7 @@ namespace SesamTalk.Connectors.Engine;
 /// <summary>The engine's options. Bound from the <c>SesamTalk:Engine</c> configuration section.</summary>
 public sealed class SyncEngineOptions
 {
-    /// <summary>How long a flow's lease lasts; the engine renews it before every commit.</summary>
+    /// <summary>How long a flow's lease lasts; the engine renews it in the background, before each unit's first write and before every commit.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -13,6 +13,14 @@ public sealed class SyncEngineOptions
     /// host's changes; past this size it costs a query a lookup instead of memory. Default 50,000 (a few MiB).
     /// </summary>
     public int HostIndexInMemory { get; set; } = 50_000;
+
+    /// <summary>
+    /// How many of each flow's latest cycles the link store keeps in its history (the dashboard's chart and list of
+    /// cycles, and its last-cycle figures); recording a cycle forgets the flow's older ones. Zero keeps no history.
+    /// Default 500 (a flow that runs every 5 minutes keeps about 42 hours). A dry run (<c>PlanAsync</c>) and a cycle of a
+    /// disabled flow or of one another process is running are not recorded.
+    /// </summary>
+    public int HistoryRetention { get; set; } = 500;
 
     /// <summary>The folder for a cycle's scratch files (default: the system's temporary folder); each is deleted when its cycle ends.</summary>
     public string? ScratchDirectory { get; set; }

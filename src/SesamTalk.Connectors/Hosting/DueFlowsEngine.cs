@@ -5,14 +5,15 @@ namespace SesamTalk.Connectors.Hosting;
 
 /// <summary>
 /// The engine as the background sync hands it to an entity (<see cref="ISyncEntityDefinition.SyncAsync"/>): syncing
-/// the entity runs only those of its flows that are due, so each flow keeps its own schedule. Everything else passes
-/// through to the engine.
+/// the entity runs only those of its flows that are due, so each flow keeps its own schedule, and of those only the ones
+/// no other instance ran within the interval (<see cref="SharedFlowRuns"/>). Everything else passes through to the engine.
 /// </summary>
-internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider services, IReadOnlySet<SyncFlowId> due) : DelegatingSyncEngine(engine)
+internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider services, IReadOnlySet<SyncFlowId> due, SharedFlowRuns shared) : DelegatingSyncEngine(engine)
 {
     /// <summary>
-    /// Runs the entity's due flows one by one. An entity without a host store of its own goes to the engine whole: the
-    /// engine knows whether it syncs inside its parent's records (order lines) or lacks its store.
+    /// Runs the entity's due flows one by one, each unless another instance ran it lately. An entity without a host store
+    /// of its own goes to the engine whole: the engine knows whether it syncs inside its parent's records (order lines) or
+    /// lacks its store.
     /// </summary>
     public override async Task<SyncReport> SyncAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
         where TEntity : class
@@ -26,6 +27,11 @@ internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider servic
         var reports = new List<SyncFlowReport>();
         foreach (var target in entity.Mappers.Select(mapper => mapper.Target).Where(target => due.Contains(new SyncFlowId(entity.Name, target))))
         {
+            if (await shared.RanElsewhereAsync(new SyncFlowId(entity.Name, target), cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             reports.AddRange((await Inner.SyncFlowAsync(entity, target, progress, cancellationToken).ConfigureAwait(false)).Flows);
         }
 

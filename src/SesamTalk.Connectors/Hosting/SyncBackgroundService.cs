@@ -80,12 +80,14 @@ internal sealed class SyncBackgroundService(
 
     /// <summary>
     /// Runs the due flows, entity by entity, referenced entities first. A flow whose cycle failed, or whose entity threw,
-    /// backs off; the others still run.
+    /// backs off; the others still run. A flow another instance ran within the interval is left to it and is due an
+    /// interval after that run (<see cref="SharedFlowRuns"/>).
     /// </summary>
     private async Task RunDueFlowsAsync(ISyncEngine engine, FlowSchedule flows, CancellationToken stoppingToken)
     {
         var due = flows.DueAt(time.GetUtcNow());
-        var dueEngine = new DueFlowsEngine(engine, services, due);
+        var shared = new SharedFlowRuns(services.GetRequiredService<ILinkStore>(), options.Value.Interval, time);
+        var dueEngine = new DueFlowsEngine(engine, services, due, shared);
         var failed = new HashSet<SyncFlowId>();
         var held = 0;
         foreach (var entity in model.Entities)
@@ -112,6 +114,13 @@ internal sealed class SyncBackgroundService(
         var end = time.GetUtcNow();
         foreach (var flow in due)
         {
+            if (shared.RanElsewhere.TryGetValue(flow, out var takenAt))
+            {
+                var dueIn = takenAt + flows.Ran(flow, failed: false, takenAt) - end;
+                HostingLog.FlowRanElsewhere(logger, flow.ToString(), takenAt, dueIn);
+                continue;
+            }
+
             var wait = flows.Ran(flow, failed.Contains(flow), end);
             if (failed.Contains(flow))
             {
@@ -119,6 +128,6 @@ internal sealed class SyncBackgroundService(
             }
         }
 
-        HostingLog.RunDone(logger, due.Count, failed.Count, held);
+        HostingLog.RunDone(logger, due.Count - shared.RanElsewhere.Count, failed.Count, held, shared.RanElsewhere.Count);
     }
 }

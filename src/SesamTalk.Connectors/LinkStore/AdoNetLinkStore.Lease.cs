@@ -61,6 +61,17 @@ public abstract partial class AdoNetLinkStore
     }
 
     /// <inheritdoc />
+    public async Task<DateTimeOffset?> GetLeaseTakenAtAsync(SyncFlowId flow, CancellationToken cancellationToken = default)
+    {
+        var times = await QueryAsync(
+            "SELECT acquired_at FROM leases WHERE " + FlowIs + ";",
+            LinkStoreDb.Flow(flow),
+            reader => _dialect.ReadTime(reader, 0),
+            cancellationToken).ConfigureAwait(false);
+        return times.Count > 0 ? times[0] : null;
+    }
+
+    /// <inheritdoc />
     public async Task<SyncLease?> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(formerOwner);

@@ -7,7 +7,7 @@ namespace SesamTalk.Connectors.LinkStore;
 public abstract partial class AdoNetLinkStore
 {
     private const string LinkColumns =
-        "entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed";
+        "entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value";
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default)
@@ -163,7 +163,10 @@ public abstract partial class AdoNetLinkStore
                 reader.GetString(4),
                 (SyncLinkProvenance)reader.GetInt32(5),
                 LinkStoreDb.ReadNullableString(reader, 6),
-                _dialect.ReadTime(reader, 7)),
+                _dialect.ReadTime(reader, 7))
+            {
+                MatchValue = LinkStoreDb.ReadNullableString(reader, 13),
+            },
             new LinkFingerprints(
                 LinkStoreDb.ReadNullableString(reader, 8),
                 LinkStoreDb.ReadNullableString(reader, 9),

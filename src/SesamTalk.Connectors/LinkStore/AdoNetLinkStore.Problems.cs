@@ -1,24 +1,19 @@
+using System.Data.Common;
+
 namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>Conflicts and quarantine: the queries, release and count (they are written through a commit).</summary>
 public abstract partial class AdoNetLinkStore
 {
+    /// <summary>The columns <see cref="ReadConflict"/> reads, in order.</summary>
+    private const string ConflictColumns = "entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at";
+
     /// <inheritdoc />
     public Task<IReadOnlyList<ConflictRecord>> GetConflictsAsync(SyncFlowId flow, string? localId = null, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "SELECT entity, system, type, local_id, remote_id, field, local_value, remote_value, rule, winner, occurred_at FROM conflicts "
-            + "WHERE " + FlowIs + " AND (@local IS NULL OR local_id = @local) ORDER BY occurred_at, id;",
+            "SELECT " + ConflictColumns + " FROM conflicts WHERE " + FlowIs + " AND (@local IS NULL OR local_id = @local) ORDER BY occurred_at, id;",
             LinkStoreDb.Flow(flow, ("@local", localId)),
-            r => new ConflictRecord(
-                LinkStoreDb.ReadFlow(r),
-                r.GetString(3),
-                r.GetString(4),
-                r.GetString(5),
-                LinkStoreDb.ReadNullableString(r, 6),
-                LinkStoreDb.ReadNullableString(r, 7),
-                (ConflictRule)r.GetInt32(8),
-                (SyncSide)r.GetInt32(9),
-                _dialect.ReadTime(r, 10)),
+            ReadConflict,
             cancellationToken);
 
     /// <inheritdoc />
@@ -53,4 +48,16 @@ public abstract partial class AdoNetLinkStore
     {
         return await CountAsync("SELECT COUNT(*) FROM quarantine WHERE " + FlowIs + " AND released_at IS NULL;", flow, cancellationToken).ConfigureAwait(false);
     }
+
+    private ConflictRecord ReadConflict(DbDataReader reader) =>
+        new(
+            LinkStoreDb.ReadFlow(reader),
+            reader.GetString(3),
+            reader.GetString(4),
+            reader.GetString(5),
+            LinkStoreDb.ReadNullableString(reader, 6),
+            LinkStoreDb.ReadNullableString(reader, 7),
+            (ConflictRule)reader.GetInt32(8),
+            (SyncSide)reader.GetInt32(9),
+            _dialect.ReadTime(reader, 10));
 }

@@ -5,9 +5,9 @@ namespace SesamTalk.Connectors.LinkStore;
 
 /// <summary>
 /// The link store's logic once for every ADO.NET provider (<see cref="SqliteLinkStore"/>, and the PostgreSQL store in
-/// SesamTalk.PostgreSql): the statements, the clash checks, holds, problems, intents, leases and the commit. A provider
-/// opens the connections and transactions, migrates its schema, and says in its dialect what its SQL says differently.
-/// Not meant to be derived from outside SesamTalk.
+/// SesamTalk.PostgreSql): the statements, the clash checks, holds, problems, intents, leases, the commit, the history of
+/// cycles and the operators' queries. A provider opens the connections and transactions, migrates its schema, and says
+/// in its dialect what its SQL says differently. Not meant to be derived from outside SesamTalk.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class AdoNetLinkStore : ILinkStore

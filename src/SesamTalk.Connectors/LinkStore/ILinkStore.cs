@@ -184,6 +184,15 @@ public interface ILinkStore
     Task<string?> GetLeaseOwnerAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// When the flow's lease was last taken (acquired or taken over), by any owner, whether it is held, released or expired
+    /// now; null when it never was. The background sync leaves a flow whose lease another instance took within the
+    /// interval to that instance.
+    /// </summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<DateTimeOffset?> GetLeaseTakenAtAsync(SyncFlowId flow, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Takes the lease over from <paramref name="formerOwner"/> (a process known to be gone), only if that owner still
     /// holds it, with the next epoch: commits fenced with the former owner's lease are refused from then on. Returns the new
     /// lease, or <see langword="null"/> when <paramref name="formerOwner"/> no longer held it.

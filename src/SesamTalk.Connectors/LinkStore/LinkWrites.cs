@@ -9,7 +9,7 @@ internal static class LinkWrites
     /// Inserts a link, then saves <paramref name="fingerprints"/> when given; the same pair again is a no-op but for the
     /// fingerprints, a clash on either id throws <see cref="SyncLinkConflictException"/>. The insert goes first and the
     /// ids are only looked at when it did nothing. (A commit's runs of new links go through <see cref="LinkBatches"/>,
-    /// which falls back to this to name a clash.)
+    /// which falls back to this to name a clash; so only links by hand, which have no match value, are inserted here.)
     /// </summary>
     public static async Task SaveLinkAsync(LinkStoreWriter writer, SyncLink link, LinkFingerprints? fingerprints, CancellationToken cancellationToken)
     {
@@ -124,8 +124,8 @@ internal static class LinkWrites
             LinkStoreDb.Flow(flow, ("@side", (int)side), ("@record", recordId), ("@error", error), ("@payload", payload), ("@now", writer.Dialect.Time(now)), ("@released", released)),
             cancellationToken);
 
-    /// <summary>Removes a record from quarantine.</summary>
-    public static Task ClearQuarantineAsync(LinkStoreWriter writer, SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken) =>
+    /// <summary>Removes a record from quarantine; returns how many rows went (0 or 1).</summary>
+    public static Task<int> ClearQuarantineAsync(LinkStoreWriter writer, SyncFlowId flow, SyncSide side, string recordId, CancellationToken cancellationToken) =>
         writer.ExecuteAsync("DELETE FROM quarantine WHERE " + FlowIs + " AND side = @side AND record_id = @record;",
             LinkStoreDb.Flow(flow, ("@side", (int)side), ("@record", recordId)),
             cancellationToken);

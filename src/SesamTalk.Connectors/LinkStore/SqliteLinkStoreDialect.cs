@@ -52,14 +52,15 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
     public override string IsIn(string column, string parameter) => column + " IN (SELECT value FROM json_each(" + parameter + "))";
 
     public override LinkStoreStatement InsertLinks(IReadOnlyList<QueuedLink> links) => new(
-        "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed) "
+        "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value) "
         + "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, CAST(value ->> 5 AS INTEGER), value ->> 6, value ->> 7, "
-        + "value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12 FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING;",
+        + "value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13 FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING;",
         [("@rows", JsonRows(links.Select(insert => new[]
         {
             insert.Link.Entity, insert.Link.Target.System, insert.Link.Target.Type, insert.Link.LocalId, insert.Link.RemoteId,
             ((int)insert.Link.Provenance).ToString(CultureInfo.InvariantCulture), insert.Link.MatchKey, TimeText(insert.Link.LinkedAt),
             insert.Fingerprints?.LocalRead, insert.Fingerprints?.LocalWritten, insert.Fingerprints?.RemoteRead, insert.Fingerprints?.RemoteWritten, insert.Fingerprints?.Agreed,
+            insert.Link.MatchValue,
         })))]);
 
     public override LinkStoreStatement SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) => new(

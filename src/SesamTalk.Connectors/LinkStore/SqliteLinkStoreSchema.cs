@@ -144,6 +144,36 @@ internal static class SqliteLinkStoreSchema
         """
         ALTER TABLE leases ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
         """,
+
+        // 7: each cycle's report (the history, pruned per flow as cycles are added); the match-key value a link was
+        // made on, searchable; conflicts by time.
+        """
+        CREATE TABLE cycles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            records_read INTEGER NOT NULL,
+            created INTEGER NOT NULL,
+            updated INTEGER NOT NULL,
+            deleted INTEGER NOT NULL,
+            linked INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL,
+            conflicts INTEGER NOT NULL,
+            quarantined INTEGER NOT NULL,
+            api_calls INTEGER NOT NULL,
+            stopped INTEGER NOT NULL,
+            stop_reason TEXT NULL,
+            held INTEGER NOT NULL,
+            failed INTEGER NOT NULL
+        );
+        CREATE INDEX cycles_by_flow ON cycles (entity, system, type, id);
+        ALTER TABLE links ADD COLUMN match_value TEXT NULL;
+        CREATE INDEX links_by_match_value ON links (entity, system, type, match_value, local_id) WHERE match_value IS NOT NULL;
+        CREATE INDEX conflicts_by_time ON conflicts (entity, system, type, occurred_at, id);
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -19,8 +19,6 @@ internal sealed class DashboardRequest(HttpContext context, DashboardSite site)
 
     public bool ShowsHostNames => Hosts.Count > 1;
 
-    public DashboardRuns Runs => context.RequestServices.GetRequiredService<DashboardRuns>();
-
     /// <summary>The dashboard URL of <paramref name="page"/> (e.g. <c>/links</c>) with an optional query.</summary>
     public string Url(string page, string? query = null) =>
         context.Request.PathBase + site.Prefix + page + (string.IsNullOrEmpty(query) ? "" : "?" + query);

@@ -28,8 +28,10 @@ internal static class Layout
         .message{background:#e6f4ea;border:1px solid #9cd3ac;padding:8px 12px;margin-bottom:12px}
         .error{background:#fdecea;border:1px solid #f1a9a0}
         form.inline{display:inline}button{cursor:pointer}
-        .actions,td:first-child{white-space:nowrap}td.state{min-width:18em}.muted{color:#6b7785}
+        .actions,td:first-child,td.time{white-space:nowrap}td.state{min-width:18em}.muted{color:#6b7785}
         fieldset{background:#fff;border:1px solid #dde3ea;margin-bottom:12px}
+        .charts{display:flex;flex-wrap:wrap;gap:12px}figure.chart{margin:0;background:#fff;border:1px solid #dde3ea;padding:6px}
+        figcaption{font-weight:600;margin-bottom:4px}.pager{margin:8px 0}
         """;
 
     public static IResult Page(DashboardRequest request, string title, string page, RawHtml body)

@@ -6,7 +6,7 @@ namespace SesamTalk.Dashboard;
 /// <summary>Run a cycle of one flow now, or show its dry-run plan.</summary>
 internal static class FlowActions
 {
-    public static async Task<IResult> RunAsync(DashboardRequest request, IFormCollection form, TimeProvider time)
+    public static async Task<IResult> RunAsync(DashboardRequest request, IFormCollection form)
     {
         if (FlowRef.Read(form["flow"]) is not { } flow || request.Resolve(flow) is not { } resolved)
         {
@@ -14,7 +14,6 @@ internal static class FlowActions
         }
 
         var report = await FlowOperations.RunAsync(resolved.Host, resolved.Entity, flow.Flow.Target, request.Aborted).ConfigureAwait(false);
-        request.Runs.Add(flow.Host, report, time.GetUtcNow());
         var message = report.Flows is [var cycle, ..]
             ? string.Create(CultureInfo.InvariantCulture, $"{request.Name(flow)}: read {cycle.Read}, created {cycle.Created}, updated {cycle.Updated}, deleted {cycle.Deleted}, {cycle.Quarantined} quarantined")
                 + (cycle.StopReason is { } reason ? "; stopped: " + reason : ".")

@@ -10,7 +10,7 @@ internal sealed record FlowState(string Kind, string Text)
 {
     /// <summary>
     /// Disabled in the options; held by the breaker; running (another process or cycle holds its lease); else how its
-    /// last dashboard-started cycle ended, else how its system's last flow ended.
+    /// last recorded cycle ended, else how its system's last flow ended.
     /// </summary>
     public static async Task<FlowState> ReadAsync(DashboardHost host, FlowRef flow, HeldFlow? hold, SyncFlowReport? lastRun, CancellationToken cancellationToken)
     {

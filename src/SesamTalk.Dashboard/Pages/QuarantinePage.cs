@@ -1,9 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Dashboard;
 
-/// <summary>The records each flow set aside with an error; release them (the next cycle reads each again), singly or in bulk.</summary>
+/// <summary>
+/// The records each flow set aside with an error; release them (the next cycle reads each again) or drop them (forgotten
+/// until they change at their source), singly or in bulk.
+/// </summary>
 internal static class QuarantinePage
 {
     public static async Task<IResult> ShowAsync(DashboardRequest request)
@@ -33,16 +37,19 @@ internal static class QuarantinePage
                 var record = entry.Side + ":" + entry.RecordId;
                 html.Add($"<tr data-record=\"{entry.RecordId}\"><td><input type=\"checkbox\" name=\"record\" value=\"{record}\" aria-label=\"select {entry.RecordId}\"></td>")
                     .Add($"<td>{entry.Side}</td><td>{entry.RecordId}</td><td>{entry.Error}</td><td>{entry.At.ToString("u", CultureInfo.InvariantCulture)}</td>")
-                    .Add($"<td class=\"num\">{entry.Attempts}</td><td><button name=\"only\" value=\"{record}\">Release</button></td></tr>");
+                    .Add($"<td class=\"num\">{entry.Attempts}</td><td class=\"actions\"><button name=\"only\" value=\"{record}\">Release</button> ")
+                    .Add($"<button name=\"only\" value=\"{record}\" formaction=\"{request.Url("/quarantine/drop")}\">Drop</button></td></tr>");
             }
 
             html.Add($"</tbody></table>");
             if (held.Count > pageSize)
             {
-                html.Add($"<p class=\"muted\">{held.Count - pageSize} more not shown; releasing all releases them too.</p>");
+                html.Add($"<p class=\"muted\">{held.Count - pageSize} more not shown; releasing or dropping all takes them too.</p>");
             }
 
-            html.Add($"<button name=\"selection\" value=\"checked\">Release selected</button> <button name=\"selection\" value=\"all\">Release all {held.Count}</button></form></fieldset>");
+            var drop = request.Url("/quarantine/drop");
+            html.Add($"<button name=\"selection\" value=\"checked\">Release selected</button> <button name=\"selection\" value=\"all\">Release all {held.Count}</button> ")
+                .Add($"<button name=\"selection\" value=\"checked\" formaction=\"{drop}\">Drop selected</button> <button name=\"selection\" value=\"all\" formaction=\"{drop}\">Drop all {held.Count}</button></form></fieldset>");
         }
 
         if (!any)
@@ -54,7 +61,19 @@ internal static class QuarantinePage
     }
 
     /// <summary>Releases the one record (<c>only</c>), the checked ones (<c>record</c>), or all the flow's held records.</summary>
-    public static async Task<IResult> ReleaseAsync(DashboardRequest request, IFormCollection form)
+    public static Task<IResult> ReleaseAsync(DashboardRequest request, IFormCollection form) =>
+        ApplyAsync(request, form, (host, flow, side, id, ct) => host.Links.ReleaseQuarantinedAsync(flow, side, id, ct), "Released {0} record(s) of {1}: the next cycle reads them again.");
+
+    /// <summary>Drops the one record, the checked ones, or all the flow's held records from quarantine, without retrying them.</summary>
+    public static Task<IResult> DropAsync(DashboardRequest request, IFormCollection form) =>
+        ApplyAsync(request, form, (host, flow, side, id, ct) => host.Operations.DropQuarantinedAsync(flow, side, id, ct), "Dropped {0} record(s) of {1}: each is read again only when it changes at its source.");
+
+    /// <summary>Applies <paramref name="change"/> to the records the form names and says how many it changed.</summary>
+    private static async Task<IResult> ApplyAsync(
+        DashboardRequest request,
+        IFormCollection form,
+        Func<DashboardHost, SyncFlowId, SyncSide, string, CancellationToken, Task<bool>> change,
+        string done)
     {
         if (FlowRef.Read(form["flow"]) is not { } flow || request.Host(flow.Host) is not { } host)
         {
@@ -66,17 +85,17 @@ internal static class QuarantinePage
             : form["selection"] == "all"
                 ? (await host.Links.ListQuarantinedAsync(flow.Flow, request.Aborted).ConfigureAwait(false)).Where(entry => !entry.IsReleased).Select(entry => entry.Side + ":" + entry.RecordId)
                 : form["record"].Where(value => value is not null).Select(value => value!);
-        var released = 0;
+        var changed = 0;
         foreach (var record in records)
         {
             var separator = record.IndexOf(':', StringComparison.Ordinal);
             if (separator > 0 && Enum.TryParse<SyncSide>(record[..separator], out var side)
-                && await host.Links.ReleaseQuarantinedAsync(flow.Flow, side, record[(separator + 1)..], request.Aborted).ConfigureAwait(false))
+                && await change(host, flow.Flow, side, record[(separator + 1)..], request.Aborted).ConfigureAwait(false))
             {
-                released++;
+                changed++;
             }
         }
 
-        return Layout.Done(request, "/quarantine", flow.Query, string.Create(CultureInfo.InvariantCulture, $"Released {released} record(s) of {request.Name(flow)}: the next cycle reads them again."));
+        return Layout.Done(request, "/quarantine", flow.Query, string.Format(CultureInfo.InvariantCulture, done, changed, request.Name(flow)));
     }
 }

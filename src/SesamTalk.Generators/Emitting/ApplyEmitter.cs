@@ -6,7 +6,8 @@ namespace SesamTalk.Generators.Emitting;
 /// <summary>Emits <c>Apply</c>: remote record to entity, one statement a member, naming the record and field on bad input.</summary>
 internal static class ApplyEmitter
 {
-    private const string Catch = "catch (global::System.Exception exception) when (IsBadInput(exception))";
+    /// <summary>Catches a failure of the mapping's own code (a value or converter), which is bad input, not a bug.</summary>
+    internal const string Catch = "catch (global::System.Exception exception) when (IsBadInput(exception))";
 
     public static void Write(SourceWriter writer, MapperModel model)
     {

@@ -60,7 +60,11 @@ internal static class MapperEmitter
             // finds the pre-existing remote record (an ERP order that already holds the Salesforce order number).
             foreach (var field in model.Target.Fields.Where(f => f.CanRead && (f.Direction.ToRemote() || model.Target.MatchKeys.Contains(f.Field))))
             {
-                writer.Line("record[" + Generated.Quote(field.Field) + "] = " + ValueExpressions.ToSyncValue(field) + ";");
+                var assign = "record[" + Generated.Quote(field.Field) + "] = " + ValueExpressions.ToSyncValue(field) + ";";
+                // A converter is the host's own code and may refuse a value: that is bad input naming the field.
+                writer.Line(field.ConverterType is null
+                    ? assign
+                    : "try { " + assign + " } " + ApplyEmitter.Catch + " { throw Fail(record, " + Generated.Quote(field.Field) + ", " + Generated.Quote(field.Property) + ", exception); }");
             }
 
             foreach (var child in model.Target.Children)

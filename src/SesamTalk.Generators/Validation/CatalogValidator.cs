@@ -103,7 +103,8 @@ internal static class CatalogValidator
 
         if (candidates.Count == 0)
         {
-            findings.Add(Suggesting(DiagnosticDescriptors.UnknownField, site, field.Field, NameMatcher.Closest(field.Field, names), new object[] { target.System, type.Name, field.Field }));
+            var unknown = Suggesting(DiagnosticDescriptors.UnknownField, site, field.Field, NameMatcher.Closest(field.Field, names), new object[] { target.System, type.Name, field.Field });
+            findings.Add(unknown with { Properties = unknown.Properties.Add(DiagnosticProperties.System, target.System) });
             return field;
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Threading.Channels;
@@ -63,6 +64,12 @@ internal sealed class JobInstance : IDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGSTOP: the process freezes where it is, as in a long GC pause or a frozen VM; its lease renewals stop with it.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: the paused process goes on from where it froze.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
     /// <summary>Waits for the job to end and returns its exit code, its standard output and its standard error.</summary>
     public async Task<(int ExitCode, string Output, string Errors)> WaitAsync(CancellationToken cancellationToken)
     {
@@ -79,6 +86,13 @@ internal sealed class JobInstance : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, ProcessId.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.True(kill.ExitCode == 0, $"kill -{signal} {Name} failed");
     }
 
     private async Task ReadAsync(ChannelWriter<(JobInstance, string)> lines)

@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Testing.Custom;
+using SesamTalk.Testing.Demo;
 using SesamTalk.Testing.ExactOnline;
 using SesamTalk.Testing.Salesforce;
 using SesamTalk.Testing.SuperOffice;
 
 namespace SesamTalk.EndToEnd.Tests.MultiInstance;
 
-/// <summary>The four remote systems as emulators on loopback ports, which copies of the job reach as configured systems.</summary>
+/// <summary>The four remote systems as emulators on loopback ports with the job's demo data, which copies of the job reach as configured systems.</summary>
 internal sealed class LoopbackSystems : IAsyncDisposable
 {
     private LoopbackSystems(SalesforceEmulator salesforce, ExactOnlineEmulator exact, SuperOfficeEmulator superOffice, CustomSystemEmulator crm)
@@ -33,6 +34,13 @@ internal sealed class LoopbackSystems : IAsyncDisposable
         var exact = await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { Port = FreePort() });
         var superOffice = await SuperOfficeEmulator.StartAsync(new SuperOfficeEmulatorOptions { Port = FreePort() });
         var crm = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Port = FreePort(), Catalog = await EmbeddedSystems.CustomcrmCatalogAsync(CancellationToken.None) });
+
+        // The job's remote demo data, as the standalone emulators' --seed-demo fills them: the ERP's demo orders carry
+        // Salesforce order numbers 00000100 and 00000101, which without Salesforce's demo orders (and their contacts) the
+        // first orders the webshop sends would take, a false match the ERP's flow quarantines.
+        RemoteDemoData.SeedSalesforce(salesforce);
+        RemoteDemoData.SeedSuperOffice(superOffice);
+        RemoteDemoData.SeedCustomcrm(crm);
         return new LoopbackSystems(salesforce, exact, superOffice, crm);
     }
 

@@ -5,17 +5,22 @@ namespace SesamTalk.Engine.Tests.Harness;
 /// <summary>
 /// The real SQLite link store, with switches that make the process die as a power cut would: the next commit that
 /// saves links fails after the writes it describes went out, before anything of it is saved; or the next batch of
-/// pending-create intents is saved and the process dies before the creates are sent. It counts the lookups of one
-/// record's link, which the engine makes a page at a time.
+/// pending-create intents is saved and the process dies before the creates are sent. It can also play another process
+/// that takes a flow's lease over while this one decides a unit (as when this one was paused past its lease). It counts
+/// the lookups of one record's link, which the engine makes a page at a time.
 /// </summary>
-public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyncDisposable
+public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycleHistoryStore, IAsyncDisposable
 {
     private int _armed;
     private int _intentsArmed;
+    private int _takeOverArmed;
 
     public void CrashBeforeNextCommit() => Interlocked.Exchange(ref _armed, 1);
 
     public void CrashAfterNextIntents() => Interlocked.Exchange(ref _intentsArmed, 1);
+
+    /// <summary>When the engine next looks up the links of a page of host records, another process takes that flow's lease over.</summary>
+    public void TakeOverLeaseAtNextHostLookup() => Interlocked.Exchange(ref _takeOverArmed, 1);
 
     private int _singleLookups;
     private int _commits;
@@ -31,6 +36,10 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
 
     public Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default) => inner.GetLinksAsync(entity, localId, cancellationToken);
 
+    public Task RecordCycleAsync(CycleRecord cycle, int keep, CancellationToken cancellationToken = default) => inner.RecordCycleAsync(cycle, keep, cancellationToken);
+
+    public Task<IReadOnlyList<CycleRecord>> GetCycleHistoryAsync(SyncFlowId flow, int limit, CancellationToken cancellationToken = default) => inner.GetCycleHistoryAsync(flow, limit, cancellationToken);
+
     public Task<StoredLink?> FindByLocalIdAsync(SyncFlowId flow, string localId, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _singleLookups);
@@ -43,7 +52,16 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
         return inner.FindByRemoteIdAsync(flow, remoteId, cancellationToken);
     }
 
-    public Task<IReadOnlyDictionary<string, StoredLink>> FindLinksAsync(SyncFlowId flow, SyncSide side, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => inner.FindLinksAsync(flow, side, ids, cancellationToken);
+    public async Task<IReadOnlyDictionary<string, StoredLink>> FindLinksAsync(SyncFlowId flow, SyncSide side, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        if (side == SyncSide.Local && Interlocked.Exchange(ref _takeOverArmed, 0) == 1)
+        {
+            var holder = await inner.GetLeaseOwnerAsync(flow, cancellationToken) ?? throw new InvalidOperationException($"Nobody holds the lease of {flow}.");
+            Assert.NotNull(await inner.TakeOverLeaseAsync(flow, holder, "another-process", TimeSpan.FromMinutes(5), cancellationToken));
+        }
+
+        return await inner.FindLinksAsync(flow, side, ids, cancellationToken);
+    }
 
     public Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.CountLinksAsync(flow, cancellationToken);
 
@@ -93,6 +111,8 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, IAsyn
     public Task<bool> ReleaseLeaseAsync(SyncFlowId flow, string owner, CancellationToken cancellationToken = default) => inner.ReleaseLeaseAsync(flow, owner, cancellationToken);
 
     public Task<string?> GetLeaseOwnerAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetLeaseOwnerAsync(flow, cancellationToken);
+
+    public Task<DateTimeOffset?> GetLeaseTakenAtAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.GetLeaseTakenAtAsync(flow, cancellationToken);
 
     public Task<SyncLease?> TakeOverLeaseAsync(SyncFlowId flow, string formerOwner, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
         inner.TakeOverLeaseAsync(flow, formerOwner, owner, duration, cancellationToken);

@@ -80,6 +80,9 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public void CrashAfterNextIntents() => _provider.GetRequiredService<CrashingLinkStore>().CrashAfterNextIntents();
 
+    /// <summary>Another process takes the flow's lease over when the engine next looks up a page of host records' links.</summary>
+    public void TakeOverLeaseAtNextHostLookup() => _provider.GetRequiredService<CrashingLinkStore>().TakeOverLeaseAtNextHostLookup();
+
     /// <summary>How many times the engine looked up one record's link by itself so far.</summary>
     public int SingleLinkLookups => _provider.GetRequiredService<CrashingLinkStore>().SingleLookups;
 

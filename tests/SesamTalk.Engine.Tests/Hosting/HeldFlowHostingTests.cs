@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
@@ -40,15 +39,7 @@ public sealed class HeldFlowHostingTests
         }
 
         var logs = new CapturedLogs();
-        var services = new ServiceCollection();
-        services.AddSingleton(logs);
-        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
-        services.AddSingleton<IHostStore<Product>>(products);
-        services.AddSesamTalk()
-            .AddCustomSystem("Shop", configuration.GetSection("SesamTalk:Custom:Shop"))
-            .AddEngine(configuration.GetSection("SesamTalk:Engine"))
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"));
+        var services = ShopBackgroundSync.Services(configuration, products, Path.Combine(directory.FullName, "links.db"), logs);
         services.AddHealthChecks().AddSesamTalk();
         await using var provider = services.BuildServiceProvider();
         var talk = provider.GetRequiredService<TalkClient>();

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.Hosting;
@@ -262,15 +261,8 @@ public sealed class HostingTests
         settings["SesamTalk:Custom:Shop:ApiKey"] = shop.ApiKey;
         var configuration = Configuration(settings);
         var logs = new CapturedLogs();
-        var services = new ServiceCollection();
-        services.AddSingleton(logs);
-        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
-        services.AddSingleton<IHostStore<Product>>(new InMemoryHostStore<Product>(p => p.Id, (p, id) => p.Id = id));
-        services.AddSesamTalk()
-            .AddCustomSystem("Shop", configuration.GetSection("SesamTalk:Custom:Shop"))
-            .AddEngine(configuration.GetSection("SesamTalk:Engine"))
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"));
+        var products = new InMemoryHostStore<Product>(p => p.Id, (p, id) => p.Id = id);
+        var services = ShopBackgroundSync.Services(configuration, products, Path.Combine(directory.FullName, "links.db"), logs);
         await using var provider = services.BuildServiceProvider();
         var background = Assert.Single(provider.GetServices<IHostedService>().OfType<SyncBackgroundService>());
 

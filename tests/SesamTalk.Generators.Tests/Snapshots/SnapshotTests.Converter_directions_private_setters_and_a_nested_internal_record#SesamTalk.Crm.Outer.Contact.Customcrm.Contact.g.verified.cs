@@ -38,7 +38,7 @@ namespace Crm
                     if (entity is null) throw new global::System.ArgumentNullException(nameof(entity));
                     var record = new global::SesamTalk.SyncRecord("Contact");
                     record["Email"] = global::SesamTalk.SyncValue.From(entity.Email);
-                    record["Discount"] = global::SesamTalk.SyncValue.From(s_converterDiscountPercent.ToRemote(entity.DiscountPercent));
+                    try { record["Discount"] = global::SesamTalk.SyncValue.From(s_converterDiscountPercent.ToRemote(entity.DiscountPercent)); } catch (global::System.Exception exception) when (IsBadInput(exception)) { throw Fail(record, "Discount", "DiscountPercent", exception); }
                     record["Display"] = global::SesamTalk.SyncValue.From(entity.Display);
                     record["LastSeen"] = global::SesamTalk.SyncValue.From(entity.LastSeen);
                     record["Active"] = global::SesamTalk.SyncValue.From(entity.Active);

@@ -53,6 +53,33 @@ public abstract class LinkStoreLeaseContract
     }
 
     [Fact]
+    public async Task When_a_lease_was_last_taken_is_kept_through_release_and_expiry_and_moves_with_every_acquire_and_take_over()
+    {
+        await using var temp = NewTarget();
+        var a = await temp.OpenAsync();
+        var b = await temp.OpenAsync();
+        Assert.Null(await b.GetLeaseTakenAtAsync(Flow));
+
+        var acquired = temp.Clock.GetUtcNow();
+        Assert.NotNull(await a.TryAcquireLeaseAsync(Flow, "host-a", Minute));
+        temp.Clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.True(await a.RenewLeaseAsync(Flow, "host-a", Minute));
+        Assert.True(await a.ReleaseLeaseAsync(Flow, "host-a"));
+        Assert.Equal(acquired, await b.GetLeaseTakenAtAsync(Flow));
+
+        temp.Clock.Advance(TimeSpan.FromMinutes(5));
+        var taken = temp.Clock.GetUtcNow();
+        Assert.NotNull(await b.TryAcquireLeaseAsync(Flow, "host-b", Minute));
+        temp.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(taken, await a.GetLeaseTakenAtAsync(Flow));
+
+        var takenOver = temp.Clock.GetUtcNow();
+        Assert.NotNull(await a.TakeOverLeaseAsync(Flow, "host-b", "host-a", Minute));
+        Assert.Equal(takenOver, await b.GetLeaseTakenAtAsync(Flow));
+        Assert.Null(await b.GetLeaseTakenAtAsync(LinkStoreTarget.CustomersInExact));
+    }
+
+    [Fact]
     public async Task Racing_instances_never_both_get_the_lease()
     {
         await using var temp = NewTarget();

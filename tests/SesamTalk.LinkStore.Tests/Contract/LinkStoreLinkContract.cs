@@ -3,7 +3,10 @@ using SesamTalk.LinkStore.Tests.Targets;
 
 namespace SesamTalk.LinkStore.Tests.Contract;
 
-/// <summary>Links: one per record and flow both ways, the error a clash gives, queries with provenance, relink and unlink.</summary>
+/// <summary>
+/// Links: one per record and flow both ways, the error a clash gives, queries with provenance, relink and unlink, a
+/// flow's links a page at a time and by the match-key value they were made on.
+/// </summary>
 public abstract class LinkStoreLinkContract
 {
     private static readonly SyncFlowId Flow = LinkStoreTarget.Customers;
@@ -218,5 +221,56 @@ public abstract class LinkStoreLinkContract
         Assert.Null(await store.FindByRemoteIdAsync(Flow, "001A"));
         await store.LinkByHandAsync(Flow, "c2", "001A");
         Assert.Equal("c2", (await store.FindByRemoteIdAsync(Flow, "001A"))?.Link.LocalId);
+    }
+
+    [Fact]
+    public async Task A_flows_links_are_read_a_page_at_a_time_after_the_last_host_id_shown()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var operations = (ILinkStoreOperations)store;
+        await SaveAsync(store, [.. Enumerable.Range(1, 7).Select(i => LinkStoreTarget.Link($"c{i:00}", $"001{i:00}"))]);
+        await SaveAsync(store, LinkStoreTarget.Link("a00", "E1", flow: LinkStoreTarget.CustomersInExact));
+
+        async Task<string[]> PageAsync(string? after) => (await operations.ReadLinksPageAsync(Flow, after, limit: 3)).Select(l => l.Link.LocalId).ToArray();
+
+        Assert.Equal(["c01", "c02", "c03"], await PageAsync(null));
+        Assert.Equal(["c04", "c05", "c06"], await PageAsync("c03"));
+        Assert.Equal(["c07"], await PageAsync("c06"));
+        Assert.Empty(await PageAsync("c07"));
+        Assert.Equal("00105", (await operations.ReadLinksPageAsync(Flow, "c04", limit: 1))[0].Link.RemoteId);
+    }
+
+    [Fact]
+    public async Task Links_are_found_by_the_match_value_they_were_made_on_as_the_engine_compares_it()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var operations = (ILinkStoreOperations)store;
+        await SaveAsync(store, [
+            Matched("c1", "001A", "ACME@EXAMPLE.COM"),
+            Matched("c2", "001B", "ACME@EXAMPLE.COM"),
+            Matched("c3", "001C", "ACME@EXAMPLE.COM"),
+            Matched("c4", "001D", "OTHER@EXAMPLE.COM"),
+            Matched("c9", "E9", "ACME@EXAMPLE.COM", LinkStoreTarget.CustomersInExact),
+            LinkStoreTarget.Link("c5", "001E"),
+        ]);
+
+        var first = await operations.FindByMatchValueAsync(Flow, "  acme@Example.com ", afterLocalId: null, limit: 2);
+
+        Assert.Equal(["c1", "c2"], first.Select(l => l.Link.LocalId));
+        Assert.Equal(("Email", "ACME@EXAMPLE.COM", SyncLinkProvenance.MatchedOnKey), (first[0].Link.MatchKey, first[0].Link.MatchValue, first[0].Link.Provenance));
+        Assert.Equal(["c3"], (await operations.FindByMatchValueAsync(Flow, "acme@example.com", "c2", limit: 2)).Select(l => l.Link.LocalId));
+        Assert.Equal(["c4"], (await operations.FindByMatchValueAsync(Flow, "other@example.com", null, limit: 10)).Select(l => l.Link.LocalId));
+        Assert.Empty(await operations.FindByMatchValueAsync(Flow, "001E", null, limit: 10));
+        Assert.Empty(await operations.FindByMatchValueAsync(Flow, "   ", null, limit: 10));
+        Assert.Equal("OTHER@EXAMPLE.COM", (await store.FindByLocalIdAsync(Flow, "c4"))?.Link.MatchValue);
+        Assert.Null((await store.FindByLocalIdAsync(Flow, "c5"))?.Link.MatchValue);
+    }
+
+    private static SyncLink Matched(string localId, string remoteId, string value, SyncFlowId? flow = null)
+    {
+        var f = flow ?? Flow;
+        return new SyncLink(f.Entity, localId, f.Target, remoteId, SyncLinkProvenance.MatchedOnKey, "Email", new DateTimeOffset(2026, 5, 1, 9, 30, 0, TimeSpan.Zero)) { MatchValue = value };
     }
 }

@@ -3,7 +3,10 @@ using SesamTalk.LinkStore.Tests.Targets;
 
 namespace SesamTalk.LinkStore.Tests.Contract;
 
-/// <summary>Conflicts are recorded and queryable; quarantined records are listed, counted, released and retried.</summary>
+/// <summary>
+/// Conflicts are recorded and queryable, by record and by time; quarantined records are listed, counted, released,
+/// retried and dropped.
+/// </summary>
 public abstract class LinkStoreProblemContract
 {
     private static readonly SyncFlowId Flow = LinkStoreTarget.Customers;
@@ -82,5 +85,57 @@ public abstract class LinkStoreProblemContract
         }
 
         Assert.Equal(["001A"], (await store.ListQuarantinedAsync(Flow)).Select(q => q.RecordId));
+    }
+
+    [Fact]
+    public async Task Conflicts_are_listed_newest_first_within_a_time_window()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var operations = (ILinkStoreOperations)store;
+        var at = temp.Clock.GetUtcNow();
+        ConflictRecord Conflict(string localId, int minutes, SyncFlowId? flow = null) =>
+            new(flow ?? Flow, localId, "R" + localId, "Name", "host", "remote", ConflictRule.LatestWins, SyncSide.Local, at.AddMinutes(minutes));
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            foreach (var conflict in new[] { Conflict("c1", 0), Conflict("c2", 10), Conflict("c3", 20), Conflict("c4", 30), Conflict("e1", 15, LinkStoreTarget.CustomersInExact) })
+            {
+                commit.RecordConflict(conflict);
+            }
+
+            await commit.CommitAsync();
+        }
+
+        async Task<string[]> ListAsync(DateTimeOffset? from, DateTimeOffset? until, int limit = 10) =>
+            (await operations.ListConflictsAsync(Flow, from, until, limit)).Select(c => c.LocalId).ToArray();
+
+        Assert.Equal(["c4", "c3", "c2", "c1"], await ListAsync(null, null));
+        Assert.Equal(["c3", "c2"], await ListAsync(at.AddMinutes(10), at.AddMinutes(30)));
+        Assert.Equal(["c4", "c3"], await ListAsync(at.AddMinutes(5), null, limit: 2));
+        Assert.Equal(["c1"], await ListAsync(null, at.AddMinutes(10)));
+        Assert.Equal(Conflict("c2", 10), (await operations.ListConflictsAsync(Flow, at.AddMinutes(10), at.AddMinutes(11), 10)).Single());
+    }
+
+    [Fact]
+    public async Task A_quarantined_record_is_dropped_whether_held_or_released_and_only_on_its_side()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var operations = (ILinkStoreOperations)store;
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.Quarantine(Flow, SyncSide.Remote, "001A", "AnnualRevenue: 'lots' is not a number", payload: null);
+            commit.Quarantine(Flow, SyncSide.Local, "001A", "Name is required", payload: null);
+            commit.Quarantine(Flow, SyncSide.Local, "c7", "Name is required", payload: null);
+            await commit.CommitAsync();
+        }
+
+        await store.ReleaseQuarantinedAsync(Flow, SyncSide.Local, "c7");
+
+        Assert.True(await operations.DropQuarantinedAsync(Flow, SyncSide.Remote, "001A"));
+        Assert.True(await operations.DropQuarantinedAsync(Flow, SyncSide.Local, "c7"));
+        Assert.False(await operations.DropQuarantinedAsync(Flow, SyncSide.Remote, "001A"));
+        Assert.False(await operations.DropQuarantinedAsync(LinkStoreTarget.CustomersInExact, SyncSide.Local, "001A"));
+        Assert.Equal([(SyncSide.Local, "001A")], (await store.ListQuarantinedAsync(Flow)).Select(q => (q.Side, q.RecordId)));
     }
 }
