@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
+using SesamTalk.Dashboard;
 
-namespace SesamTalk.Dashboard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers what the dashboard needs in the host app's container.</summary>
 public static class SesamTalkDashboardServiceCollectionExtensions

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SesamTalk;
+using SesamTalk.EntityFrameworkCore;
 
-namespace SesamTalk.EntityFrameworkCore;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the EF Core host store on the SesamTalk builder.</summary>
 public static class SesamTalkBuilderExtensions

@@ -67,6 +67,13 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(stubs, static (production, header) =>
             production.AddSource(DefinitionEmitter.HintName(header), DefinitionEmitter.EmitStub(header)));
 
+        var targets = entities
+            .Select(static (entity, _) => EntityTargets.From(entity))
+            .WithTrackingName(TrackingNames.SyncTargets);
+
+        context.RegisterSourceOutput(targets, static (production, entity) =>
+            production.AddSource(SyncTargetsEmitter.HintName(entity), SyncTargetsEmitter.Emit(entity)));
+
         var mappers = entities
             .SelectMany(static (entity, _) => DefinitionEmitter.Mappers(entity))
             .WithTrackingName(TrackingNames.Mappers);
@@ -77,18 +84,22 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
         // The client aggregates every entity: its input is kept to names and references so that a mapping
         // detail of one entity does not re-emit it.
         var entries = entities
-            .Select(static (entity, _) => DefinitionEmitter.ClientEntry(entity))
+            .Select(static (entity, _) => ClientEntry.From(entity))
             .WithTrackingName(TrackingNames.ClientEntries);
 
-        var stubEntries = stubs.Select(static (header, _) => DefinitionEmitter.ClientEntry(header));
+        var stubEntries = stubs.Select(static (header, _) => ClientEntry.FromStub(header));
+
+        var memberNames = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.SyncClientMember, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, ClientSite.OfMemberName);
 
         var assemblyNamespace = context.CompilationProvider
             .Select(static (compilation, _) => Naming.Namespace(compilation.AssemblyName ?? "SesamTalkHost"));
 
         var index = entries.Collect()
             .Combine(stubEntries.Collect())
+            .Combine(memberNames.Select(static (named, _) => named.Name).Collect())
             .Combine(assemblyNamespace)
-            .Select(static (pair, _) => new ClientIndex(pair.Right, ClientEmitter.DependencyOrder(pair.Left.Left.Concat(pair.Left.Right))))
+            .Select(static (pair, _) => ClientIndex.Build(pair.Right, ClientEmitter.DependencyOrder(pair.Left.Left.Left.Concat(pair.Left.Left.Right)), pair.Left.Right))
             .WithTrackingName(TrackingNames.ClientIndex);
 
         // Diagnostics travel apart from the models, with real locations, so editors and builds place them.
@@ -108,12 +119,29 @@ public sealed class SesamTalkGenerator : IIncrementalGenerator
             }
         });
 
+        // A client that would not compile is not emitted; the diagnostics say what to fix instead.
         context.RegisterSourceOutput(index, static (production, clientIndex) =>
         {
-            // A client with two members of one name would not compile; SESAM009 says what to fix instead.
-            if (clientIndex.Entries.Count > 0 && ClientEmitter.NameClashes(clientIndex.Entries).Count == 0)
+            if (clientIndex.Entries.Count > 0 && !ClientChecks.Find(clientIndex).Any(problem => problem.Blocks))
             {
                 production.AddSource(ClientEmitter.HintName, ClientEmitter.Emit(clientIndex));
+            }
+        });
+
+        // The client's diagnostics are placed on the entities' names and their [SyncClientMember]s, which change with
+        // every edit: they travel apart from the index, so the client is not re-emitted for them.
+        var entitySites = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.SyncsWith, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, ClientSite.OfEntity)
+            .Collect();
+        var clientDiagnostics = index
+            .Combine(entitySites)
+            .Combine(memberNames.Select(static (named, _) => named.Site).Collect())
+            .Select(static (input, _) => ClientChecks.Diagnostics(ClientChecks.Find(input.Left.Left), input.Left.Right, input.Right).ToEquatableArray());
+        context.RegisterSourceOutput(clientDiagnostics, static (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic);
             }
         });
     }

@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string Entities = nameof(Entities);
     public const string Stubs = nameof(Stubs); // runs only for entities with errors, so it is not among the Models
     public const string Mappers = nameof(Mappers);
+    public const string SyncTargets = nameof(SyncTargets);
     public const string ClientEntries = nameof(ClientEntries);
     public const string ClientIndex = nameof(ClientIndex);
     public const string Diagnostics = nameof(Diagnostics);
@@ -14,5 +15,5 @@ internal static class TrackingNames
     public const string Catalogs = nameof(Catalogs);
 
     /// <summary>The steps whose outputs are equatable models (the diagnostics step carries real locations by design).</summary>
-    public static readonly string[] Models = { Entities, Mappers, ClientEntries, ClientIndex, Catalogs };
+    public static readonly string[] Models = { Entities, Mappers, SyncTargets, ClientEntries, ClientIndex, Catalogs };
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SesamTalk;
 using SesamTalk.Connectors.LinkStore;
+using SesamTalk.PostgreSql;
 
-namespace SesamTalk.PostgreSql;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Keeps the link store in PostgreSQL: <c>services.AddSesamTalk().UsePostgreSqlLinkStore(...)</c>.</summary>
 public static class PostgreSqlLinkStoreBuilderExtensions

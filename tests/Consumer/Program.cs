@@ -88,7 +88,7 @@ checks.That("the first cycle created the supplier in Customcrm", first.Created =
 checks.That("Customcrm holds the mapped fields", stored?.Fields["Name"]?.ToString() == "Fjord Fasteners AS"
     && stored.Fields["IsPreferred"]?.ToString() == "true" && stored.Fields["VatNumber"]?.ToString() == "NO923609016MVA"
     && !stored.Fields.ContainsKey("InternalNote"));
-var link = (await talk.Suppliers.LinksAsync(supplier.Id.ToString())).SingleOrDefault();
+var link = (await talk.Suppliers.GetLinksAsync(supplier.Id.ToString())).SingleOrDefault();
 checks.That("the supplier is linked to its Customcrm record, created by sync", link?.RemoteId == stored?.Id && link?.Provenance == SyncLinkProvenance.CreatedBySync);
 
 crm.Edit("Supplier", stored!.Id, new System.Text.Json.Nodes.JsonObject { ["Name"] = "Fjord Fasteners ASA", ["PaymentTermDays"] = 45 });

@@ -41,24 +41,24 @@ public sealed partial class StandaloneSettingsTests
         await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
-        var salesforce = provider.GetRequiredService<IOptions<SalesforceOptions>>().Value;
+        var salesforce = provider.GetRequiredService<IOptionsMonitor<SalesforceOptions>>().Get("Salesforce");
         var salesforceEmulator = new SalesforceEmulatorOptions();
         Assert.Equal(emulators.BaseUrls["Salesforce"], salesforce.LoginUrl);
         Assert.Equal((salesforceEmulator.ClientId, salesforceEmulator.ClientSecret), (salesforce.ClientId, salesforce.ClientSecret));
 
-        var exact = provider.GetRequiredService<IOptions<ExactOnlineOptions>>().Value;
+        var exact = provider.GetRequiredService<IOptionsMonitor<ExactOnlineOptions>>().Get("ExactOnline");
         var exactEmulator = new ExactOnlineEmulatorOptions();
         Assert.Equal(emulators.BaseUrls["ExactOnline"], exact.BaseUrl);
         Assert.Equal((exactEmulator.ClientId, exactEmulator.ClientSecret, exactEmulator.RedirectUri, exactEmulator.Division), (exact.ClientId, exact.ClientSecret, exact.RedirectUri, exact.Division));
-        Assert.Equal(PrintedRefreshToken(emulators, "ExactOnline"), await provider.GetRequiredService<IExactOnlineTokenStore>().LoadRefreshTokenAsync(CancellationToken.None));
+        Assert.Equal(PrintedRefreshToken(emulators, "ExactOnline"), await provider.GetRequiredKeyedService<IExactOnlineTokenStore>("ExactOnline").LoadRefreshTokenAsync(CancellationToken.None));
 
-        var superOffice = provider.GetRequiredService<IOptions<SuperOfficeOptions>>().Value;
+        var superOffice = provider.GetRequiredService<IOptionsMonitor<SuperOfficeOptions>>().Get("SuperOffice");
         var superOfficeEmulator = new SuperOfficeEmulatorOptions();
         Assert.Equal(emulators.BaseUrls["SuperOffice"], superOffice.LoginBaseUrl);
         Assert.Equal(
             (superOfficeEmulator.ContextIdentifier, superOfficeEmulator.ClientId, superOfficeEmulator.ClientSecret, superOfficeEmulator.RedirectUri),
             (superOffice.Tenant, superOffice.ClientId, superOffice.ClientSecret, superOffice.RedirectUri));
-        Assert.Equal(PrintedRefreshToken(emulators, "SuperOffice"), await provider.GetRequiredService<ISuperOfficeTokenStore>().LoadRefreshTokenAsync(CancellationToken.None));
+        Assert.Equal(PrintedRefreshToken(emulators, "SuperOffice"), await provider.GetRequiredKeyedService<ISuperOfficeTokenStore>("SuperOffice").LoadRefreshTokenAsync(CancellationToken.None));
 
         var crm = provider.GetRequiredService<IOptionsMonitor<CustomConnectorOptions>>().Get("Customcrm");
         Assert.Equal(emulators.BaseUrls["Customcrm"], crm.BaseUrl);

@@ -99,7 +99,7 @@ public sealed class BadInputTests
 
         var early = (await app.Talk.Orders.SyncAsync()).Flows.Single();
         Assert.Equal(1, early.Quarantined);
-        var entry = Assert.Single(await app.Talk.Orders.QuarantineAsync());
+        var entry = Assert.Single(await app.Talk.Orders.GetQuarantineAsync());
         Assert.Contains($"Order '{order.Id}'", entry.Error, StringComparison.Ordinal);
         Assert.Contains($"CustomerId names Customer '{customer.Id}', which is not linked", entry.Error, StringComparison.Ordinal);
         Assert.True(entry.Released); // tried again next cycle without anyone releasing it
@@ -108,11 +108,11 @@ public sealed class BadInputTests
         var later = (await app.Talk.Orders.SyncAsync()).Flows.Single();
 
         Assert.Equal(1, later.Created);
-        Assert.Empty(await app.Talk.Orders.QuarantineAsync());
+        Assert.Empty(await app.Talk.Orders.GetQuarantineAsync());
         var shopOrder = Assert.Single(app.ShopRecords("Order"));
         Assert.Equal(app.ShopRecords("Customer").Single().Id, (string?)shopOrder.Fields["CustomerId"]);
     }
 
     private static string Single(EngineHarness app, Product product) =>
-        app.Talk.Products.LinksAsync(product.Id).GetAwaiter().GetResult().Single().RemoteId;
+        app.Talk.Products.GetLinksAsync(product.Id).GetAwaiter().GetResult().Single().RemoteId;
 }

@@ -22,8 +22,8 @@ public sealed class DeleteTests
         Assert.Equal(0, report.Deleted);
         Assert.NotNull(await app.Products.GetAsync(products[0].Id, default));
         Assert.Single(app.ShopRecords("Product"));
-        Assert.Empty(await app.Talk.Products.LinksAsync(products[0].Id));
-        Assert.Empty(await app.Talk.Products.LinksAsync(products[1].Id));
+        Assert.Empty(await app.Talk.Products.GetLinksAsync(products[0].Id));
+        Assert.Empty(await app.Talk.Products.GetLinksAsync(products[1].Id));
     }
 
     [Fact]
@@ -127,5 +127,5 @@ public sealed class DeleteTests
     }
 
     private static string RemoteId(EngineHarness app, Product product) =>
-        app.Talk.Products.LinksAsync(product.Id).GetAwaiter().GetResult().Single().RemoteId;
+        app.Talk.Products.GetLinksAsync(product.Id).GetAwaiter().GetResult().Single().RemoteId;
 }

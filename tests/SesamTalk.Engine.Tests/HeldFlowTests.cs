@@ -47,7 +47,7 @@ public sealed class HeldFlowTests
         Assert.Equal(["Company→SuperOffice/Contact"], (string[])degraded.Data["heldFlows"]);
 
         // The typed client shows the held flow with what releasing it would do: delete the seven companies in the host.
-        var held = Assert.Single(await host.Talk.Companies.HeldFlowsAsync());
+        var held = Assert.Single(await host.Talk.Companies.GetHeldFlowsAsync());
         Assert.Equal((Contacts, 7, 10, 5, false), (held.Target, held.Changes, held.Links, held.Limit, held.IsApproved));
         Assert.All(held.Plan.Changes, change => Assert.Equal((SyncChangeKind.Delete, SyncSide.Local), (change.Kind, change.Side)));
         Assert.Equal(gone.Select(contact => contact.Id.ToString(CultureInfo.InvariantCulture)).Order(), held.Plan.Changes.Select(change => change.RemoteId).Order());
@@ -63,7 +63,7 @@ public sealed class HeldFlowTests
         var release = Assert.Single(await host.Links.GetReleasedHoldsAsync(CompanyFlow));
         Assert.Equal((HoldReleaseReason.Approved, "Ada Lovelace"), (release.Reason, release.Hold.ApprovedBy));
         Assert.InRange(release.Hold.ApprovedAt!.Value, beforeApproval, release.ReleasedAt);
-        Assert.Empty(await host.Talk.Companies.HeldFlowsAsync());
+        Assert.Empty(await host.Talk.Companies.GetHeldFlowsAsync());
 
         superOffice.ResetCallCounts();
         var quiet = (await host.Talk.Companies.SyncAsync()).Flows.Single();

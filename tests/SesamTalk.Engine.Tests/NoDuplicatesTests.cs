@@ -40,7 +40,7 @@ public sealed class NoDuplicatesTests
         Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Memo", "Memo")));
         foreach (var memo in app.Memos.Records)
         {
-            var link = Assert.Single(await app.Talk.Memos.LinksAsync(memo.Id));
+            var link = Assert.Single(await app.Talk.Memos.GetLinksAsync(memo.Id));
             Assert.Equal(SyncLinkProvenance.CreatedBySync, link.Provenance);
         }
     }
@@ -83,8 +83,8 @@ public sealed class NoDuplicatesTests
 
         Assert.Single(app.Notes.Records);
         Assert.Single(app.Customers.Records);
-        Assert.Single(await app.Talk.Notes.LinksAsync(app.Notes.Records[0].Id));
-        Assert.Single(await app.Talk.Customers.LinksAsync(app.Customers.Records[0].Id));
+        Assert.Single(await app.Talk.Notes.GetLinksAsync(app.Notes.Records[0].Id));
+        Assert.Single(await app.Talk.Customers.GetLinksAsync(app.Customers.Records[0].Id));
         Assert.Single(app.ShopRecords("Note"));
         Assert.Single(app.ShopRecords("Customer"));
     }
@@ -102,7 +102,7 @@ public sealed class NoDuplicatesTests
         Assert.Equal(0, report.Created);
         Assert.Single(app.Customers.Records);
         Assert.Single(app.ShopRecords("Customer"));
-        var link = Assert.Single(await app.Talk.Customers.LinksAsync(ada.Id));
+        var link = Assert.Single(await app.Talk.Customers.GetLinksAsync(ada.Id));
         Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
         Assert.Equal("Email", link.MatchKey);
     }
@@ -118,7 +118,7 @@ public sealed class NoDuplicatesTests
 
         var report = (await app.Talk.Customers.SyncAsync()).Flows.Single();
 
-        Assert.Empty(await app.Talk.Customers.LinksAsync(twin.Id));
+        Assert.Empty(await app.Talk.Customers.GetLinksAsync(twin.Id));
         Assert.Equal(2, app.ShopRecords("Customer").Count);
         Assert.Single(app.Customers.Records);
         var quarantine = await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Customer", "Customer"));
@@ -144,7 +144,7 @@ public sealed class NoDuplicatesTests
 
         Assert.Equal(1, report.Created);
         Assert.Equal(2, app.Leads.Records.Count);
-        var link = Assert.Single(await app.Talk.Leads.LinksAsync(known.Id));
+        var link = Assert.Single(await app.Talk.Leads.GetLinksAsync(known.Id));
         Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
         Assert.Equal("Grace H.", known.Name); // the Shop, where leads are born, wins the first contact
     }
@@ -171,7 +171,7 @@ public sealed class NoDuplicatesTests
         Assert.Equal(0, linked.Created);
         Assert.Single(app.Orders.Records);
         Assert.Single(app.ShopRecords("Order"));
-        var link = Assert.Single(await app.Talk.Orders.LinksAsync(order.Id));
+        var link = Assert.Single(await app.Talk.Orders.GetLinksAsync(order.Id));
         Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
         Assert.DoesNotContain(await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Order", "Order")), entry => !entry.IsReleased);
     }

@@ -166,7 +166,7 @@ public sealed class PlanAndLinksTests
         await app.Talk.Products.SyncAsync();
 
         Assert.Equal(SyncLinkProvenance.LinkedByHand, link.Provenance);
-        var links = await app.Talk.Products.LinksAsync(product.Id);
+        var links = await app.Talk.Products.GetLinksAsync(product.Id);
         Assert.Equal(shopId, Assert.Single(links).RemoteId);
         Assert.Equal("Host name", (string?)app.ShopFields("Product", shopId)["Name"]); // latest wins on first contact too
         Assert.Equal("H-1", (string?)app.ShopFields("Product", shopId)["Sku"]);
@@ -174,7 +174,7 @@ public sealed class PlanAndLinksTests
         Assert.Single(app.ShopRecords("Product"));
 
         Assert.True(await app.Links.UnlinkAsync(flow, product.Id));
-        Assert.Empty(await app.Talk.Products.LinksAsync(product.Id));
+        Assert.Empty(await app.Talk.Products.GetLinksAsync(product.Id));
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public sealed class PlanAndLinksTests
 
         var one = await app.Talk.Products.SyncAsync(shop);
         Assert.Equal(shop, Assert.Single(one.Flows).Target);
-        var entry = Assert.Single(await app.Talk.Products.QuarantineAsync());
+        var entry = Assert.Single(await app.Talk.Products.GetQuarantineAsync());
         Assert.Equal((tooLong.Id, SyncSide.Local, false), (entry.RecordId, entry.Side, entry.Released));
         Assert.Contains("Name", entry.Error, StringComparison.Ordinal);
 
@@ -280,23 +280,23 @@ public sealed class PlanAndLinksTests
         tooLong.Name = "Short";
         var retried = (await app.Talk.Products.RetryQuarantinedAsync()).Flows.Single();
         Assert.Equal(1, retried.Created);
-        Assert.Empty(await app.Talk.Products.QuarantineAsync());
+        Assert.Empty(await app.Talk.Products.GetQuarantineAsync());
 
-        var lampId = (await app.Talk.Products.LinksAsync(lamp.Id)).Single().RemoteId;
+        var lampId = (await app.Talk.Products.GetLinksAsync(lamp.Id)).Single().RemoteId;
         lamp.Notes = "host";
         await app.Products.SaveAsync(lamp, default);
         app.ShopClock.Advance(TimeSpan.FromMinutes(1));
         app.EditShop("Product", lampId, new JsonObject { ["Notes"] = "shop" });
         await app.Talk.Products.SyncAsync();
-        var conflict = Assert.Single(await app.Talk.Products.ConflictsAsync(lamp.Id));
+        var conflict = Assert.Single(await app.Talk.Products.GetConflictsAsync(lamp.Id));
         Assert.Equal(("Notes", "host", "shop", SyncSide.Local), (conflict.Field, conflict.LocalValue, conflict.RemoteValue, conflict.Winner));
 
         var other = app.SeedShop("Product", new JsonObject { ["Sku"] = "T-9", ["Name"] = "Other" });
         var relinked = await app.Talk.Products.LinkAsync(lamp.Id, shop, other);
         Assert.Equal((SyncLinkProvenance.LinkedByHand, other), (relinked.Provenance, relinked.RemoteId));
-        Assert.Equal(other, (await app.Talk.Products.LinksAsync(lamp.Id)).Single().RemoteId);
+        Assert.Equal(other, (await app.Talk.Products.GetLinksAsync(lamp.Id)).Single().RemoteId);
         Assert.True(await app.Talk.Products.UnlinkAsync(lamp.Id, shop));
-        Assert.Empty(await app.Talk.Products.LinksAsync(lamp.Id));
+        Assert.Empty(await app.Talk.Products.GetLinksAsync(lamp.Id));
     }
 
     [Fact]
@@ -320,6 +320,6 @@ public sealed class PlanAndLinksTests
     {
         await app.Products.SaveAsync(product, default);
         await app.Talk.Products.SyncAsync();
-        return (await app.Talk.Products.LinksAsync(product.Id)).Single().RemoteId;
+        return (await app.Talk.Products.GetLinksAsync(product.Id)).Single().RemoteId;
     }
 }

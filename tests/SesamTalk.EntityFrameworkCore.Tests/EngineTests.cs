@@ -64,7 +64,7 @@ public abstract class EngineTests : OnEachProvider
         await using var after = host.NewContext();
         foreach (var supplier in await after.Suppliers.ToListAsync())
         {
-            Assert.Single(await host.Talk.Suppliers.LinksAsync(supplier.Id.ToString()));
+            Assert.Single(await host.Talk.Suppliers.GetLinksAsync(supplier.Id.ToString()));
         }
     }
 
@@ -88,7 +88,7 @@ public abstract class EngineTests : OnEachProvider
         await host.Talk.Suppliers.SyncAsync();
         await using var after = host.NewContext();
         var supplier = await after.Suppliers.SingleAsync();
-        Assert.Equal(remoteId, Assert.Single(await host.Talk.Suppliers.LinksAsync(supplier.Id.ToString())).RemoteId);
+        Assert.Equal(remoteId, Assert.Single(await host.Talk.Suppliers.GetLinksAsync(supplier.Id.ToString())).RemoteId);
         Assert.Single(host.Shop.GetRecords("Supplier"));
     }
 
@@ -143,7 +143,7 @@ public abstract class EngineTests : OnEachProvider
         await using var after = host.NewContext();
         foreach (var supplier in await after.Suppliers.Where(supplier => supplier.VatNumber == "NO1" || supplier.VatNumber == "NO2").ToListAsync())
         {
-            var link = Assert.Single(await host.Talk.Suppliers.LinksAsync(supplier.Id.ToString()));
+            var link = Assert.Single(await host.Talk.Suppliers.GetLinksAsync(supplier.Id.ToString()));
             Assert.Equal((existing[supplier.VatNumber], SyncLinkProvenance.MatchedOnKey), (link.RemoteId, link.Provenance));
         }
     }

@@ -125,6 +125,61 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void SESAM010_an_internal_entity_among_public_ones_makes_the_client_internal_and_says_so()
+    {
+        var source = Usings + """
+            [SyncsWith("Customcrm", "Product")] public partial class Product { [SyncId] public string Id { get; set; } = ""; }
+            [SyncsWith("Customcrm", "Note")] internal partial class Note { [SyncId] public string Id { get; set; } = ""; }
+            """;
+
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        Assert.Equal(
+            "SESAM010 (5,57)-(5,61): 'Note' is not public, so the generated TalkClient, SesamTalkModel and AddSesamTalk() are internal too; make 'Note' (and the types containing it) public, or make every synced entity internal",
+            string.Join("\n", DiagnosticText.Of(result)));
+        Assert.Contains("internal sealed partial class TalkClient", result.Results.Single().GeneratedSources.Single(s => s.HintName == "SesamTalk.Client.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+    }
+
+    [Fact]
+    public void SESAM010_is_not_reported_when_every_entity_is_internal_or_the_internal_one_syncs_inside_its_parent() => AssertDiagnostics(
+        """
+        [SyncsWith("Customcrm", "Order")]
+        public partial class Order
+        {
+            [SyncId] public string Id { get; set; } = "";
+            [SyncChildren("Customcrm", "OrderLine")] public List<OrderLine> Lines { get; } = new();
+        }
+
+        [SyncsWith("Customcrm", "OrderLine")]
+        internal partial class OrderLine { [SyncId] public string Id { get; set; } = ""; }
+        """);
+
+    [Fact]
+    public void SESAM013_a_client_member_name_that_is_a_keyword() => AssertDiagnostics(
+        """
+        [SyncsWith("Customcrm", "Person"), SyncClientMember("class")]
+        public partial class Person { [SyncId] public string Id { get; set; } = ""; }
+        """,
+        "SESAM013 (4,53)-(4,60): 'class' cannot be the typed client's member for 'Person': it is not a C# identifier; name another with [SyncClientMember(\"...\")]");
+
+    [Fact]
+    public void SESAM013_a_client_member_name_another_entity_has_or_the_client_has_itself() => AssertDiagnostics(
+        """
+        [SyncsWith("Customcrm", "Person")]
+        public partial class Person { [SyncId] public string Id { get; set; } = ""; }
+
+        [SyncsWith("Customcrm", "Contact"), SyncClientMember("Persons")]
+        public partial class Contact { [SyncId] public string Id { get; set; } = ""; }
+
+        [SyncsWith("Customcrm", "Sync"), SyncClientMember("SyncAllAsync")]
+        public partial class Sync { [SyncId] public string Id { get; set; } = ""; }
+        """,
+        "SESAM013 (5,22)-(5,28): 'Persons' cannot be the typed client's member for 'Person': 'Contact' has that member too; name another with [SyncClientMember(\"...\")]",
+        "SESAM013 (7,54)-(7,63): 'Persons' cannot be the typed client's member for 'Contact': 'Person' has that member too; name another with [SyncClientMember(\"...\")]",
+        "SESAM013 (10,51)-(10,65): 'SyncAllAsync' cannot be the typed client's member for 'Sync': TalkClient has a member of that name; name another with [SyncClientMember(\"...\")]");
+
+    [Fact]
     public void SESAM011_file_local_entity() => AssertDiagnostics(
         """
         [SyncsWith("Customcrm", "Product2")]

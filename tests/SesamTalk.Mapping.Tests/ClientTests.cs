@@ -29,30 +29,50 @@ public class ClientTests
         var talk = provider.GetRequiredService<TalkClient>();
         await talk.Products.SyncAsync();
         await talk.Orders.PlanAsync();
-        await talk.Customers.LinksAsync("7");
+        await talk.Customers.GetLinksAsync("7");
         var all = await talk.SyncAllAsync();
 
         Assert.Same(SesamTalkModel.Instance, provider.GetRequiredService<ISyncModel>());
         Assert.Same(SesamTalkModel.Instance, builder.Model);
         Assert.Equal(new[] { "sync Product", "plan Order", "links Customer 7" }, engine.Calls.Take(3));
-        Assert.Equal(SesamTalkModel.Instance.Entities.Select(e => "sync " + e.Name), engine.Calls.Skip(3));
-        Assert.Equal(6, all.Flows.Count);
+        Assert.Equal(SesamTalkModel.Instance.Entities.Where(e => e.Name is not ("OrderLine" or "QuoteLine")).Select(e => "sync " + e.Name), engine.Calls.Skip(3));
+        Assert.Equal(4, all.Flows.Count); // order and quote lines sync inside their order and quote: no member, no sync of their own
+    }
+
+    [Fact]
+    public async Task The_typed_client_lists_conflicts_and_quarantine_across_every_entity_with_a_member()
+    {
+        var engine = new RecordingEngine();
+        using var provider = Provider(engine);
+        var talk = provider.GetRequiredService<TalkClient>();
+
+        await talk.GetConflictsAsync();
+        await talk.GetQuarantineAsync();
+
+        var members = SesamTalkModel.Instance.Entities.Where(e => e.Name is not ("OrderLine" or "QuoteLine")).Select(e => e.Name).ToList();
+        Assert.Equal(members.Select(name => "conflicts " + name).Concat(members.Select(name => "quarantine " + name)), engine.Calls);
     }
 
     [Fact]
     public async Task The_typed_client_lists_held_flows_and_approves_one_through_the_engine()
     {
         var engine = new RecordingEngine();
+        using var provider = Provider(engine);
+        var talk = provider.GetRequiredService<TalkClient>();
+
+        await talk.Products.GetHeldFlowsAsync();
+        await talk.Products.ApproveHeldFlowAsync(Product.SyncTargets.SalesforceProduct2, "Ada");
+
+        Assert.Equal(new[] { "held Product", "approve Product with Salesforce/Product2 by Ada" }, engine.Calls);
+    }
+
+    /// <summary>The generated registration over <paramref name="engine"/>.</summary>
+    private static ServiceProvider Provider(RecordingEngine engine)
+    {
         var services = new ServiceCollection();
         services.AddSingleton<ISyncEngine>(engine);
         services.AddSesamTalk();
-        using var provider = services.BuildServiceProvider();
-        var talk = provider.GetRequiredService<TalkClient>();
-
-        await talk.Products.HeldFlowsAsync();
-        await talk.Products.ApproveHeldFlowAsync(new SyncTarget("Salesforce", "Product2"), "Ada");
-
-        Assert.Equal(new[] { "held Product", "approve Product with Salesforce/Product2 by Ada" }, engine.Calls);
+        return services.BuildServiceProvider();
     }
 
     /// <summary>Stands in for the engine: records which entity the typed client asked for.</summary>

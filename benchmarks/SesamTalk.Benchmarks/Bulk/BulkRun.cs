@@ -30,7 +30,7 @@ internal sealed class BulkRun : IAsyncDisposable
     {
         var org = await SalesforceEmulator.StartAsync(new SalesforceEmulatorOptions { DailyApiLimit = 10_000_000 });
         var jobLog = Path.Combine(Path.GetTempPath(), "sesamtalk-bench-" + Guid.NewGuid().ToString("N"));
-        var services = new ServiceCollection().AddSalesforceConnector(options =>
+        var services = new SesamTalkBuilder(new ServiceCollection()).AddSalesforce(options =>
         {
             options.LoginUrl = org.BaseUrl;
             options.ClientId = org.ClientId;
@@ -39,7 +39,7 @@ internal sealed class BulkRun : IAsyncDisposable
             options.BulkThreshold = bulk ? new SalesforceOptions().BulkThreshold : 0;
             options.BulkPollInterval = pollInterval;
             options.BulkJobLog = jobLog;
-        }).BuildServiceProvider();
+        }).Services.BuildServiceProvider();
         return new BulkRun(org, services, jobLog);
     }
 

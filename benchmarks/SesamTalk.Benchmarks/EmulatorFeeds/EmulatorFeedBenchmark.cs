@@ -107,15 +107,16 @@ internal static class EmulatorFeedBenchmark
         seed.Stop();
         var perRecord = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)records;
         Console.Error.WriteLine($"exact: seeded {records:N0} in {seed.Elapsed.TotalSeconds:0.0} s; reading the feed...");
-        await using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
-            .AddSingleton<SesamTalk.Connectors.ExactOnline.IExactOnlineTokenStore>(new SesamTalk.Connectors.ExactOnline.InMemoryExactOnlineTokenStore(emulator.IssueRefreshToken()))
-            .AddExactOnlineConnector(options =>
+        await using var services = new SesamTalkBuilder(new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+                .AddKeyedSingleton<SesamTalk.Connectors.ExactOnline.IExactOnlineTokenStore>("ExactOnline", new SesamTalk.Connectors.ExactOnline.InMemoryExactOnlineTokenStore(emulator.IssueRefreshToken())))
+            .AddExactOnline(options =>
             {
                 options.BaseUrl = emulator.BaseUrl;
                 options.ClientId = emulator.ClientId;
                 options.ClientSecret = emulator.ClientSecret;
                 options.RedirectUri = emulator.RedirectUri;
             })
+            .Services
             .BuildServiceProvider();
         var connector = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetServices<ISyncConnector>(services).Single(c => c.System == "ExactOnline");
         var mapper = BenchItem.SyncDefinition.GetMapper(new SyncTarget("ExactOnline", "Items"));

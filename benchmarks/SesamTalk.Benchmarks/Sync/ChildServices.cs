@@ -10,18 +10,18 @@ internal static class ChildServices
 {
     public static IServiceCollection AddConnector(this IServiceCollection services, ChildStart start) => start.System switch
     {
-        SyncSystems.Custom => services.AddCustomSystemConnector(SyncSystems.Shop, options =>
+        SyncSystems.Custom => new SesamTalkBuilder(services).AddCustomSystem(SyncSystems.Shop, options =>
         {
             options.BaseUrl = new Uri(start.Connection.BaseUrl);
             options.ApiKey = start.Connection.Key;
-        }),
-        SyncSystems.Salesforce => services.AddSalesforceConnector(options =>
+        }).Services,
+        SyncSystems.Salesforce => new SesamTalkBuilder(services).AddSalesforce(options =>
         {
             options.LoginUrl = new Uri(start.Connection.BaseUrl);
             options.ClientId = start.Connection.Key;
             options.ClientSecret = start.Connection.Secret;
             options.BulkJobLog = Path.Combine(start.WorkDirectory, start.Mode + "-bulk-jobs");
-        }),
+        }).Services,
         _ => throw new ArgumentException($"Unknown system '{start.System}'.", nameof(start)),
     };
 

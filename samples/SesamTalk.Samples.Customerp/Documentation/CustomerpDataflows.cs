@@ -8,9 +8,9 @@ public static class CustomerpDataflows
     /// <summary>Salesforce to Customerp: contacts, orders, products and quotes that Salesforce records create.</summary>
     public static DataflowDocument FromSalesforce { get; } = new("Customerp", "Salesforce", hostIsSource: false,
     [
-        new DataflowSection(Contact.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Contact")), "Contact"),
-        new DataflowSection(Order.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Order")), "Order"),
-        new DataflowSection(Product.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Product2")), "Product"),
-        new DataflowSection(Quote.SyncDefinition.GetMapper(new SyncTarget("Salesforce", "Quote")), "Quote"),
+        new DataflowSection(Contact.SyncDefinition.GetMapper(Contact.SyncTargets.SalesforceContact), "Contact"),
+        new DataflowSection(Order.SyncDefinition.GetMapper(Order.SyncTargets.SalesforceOrder), "Order"),
+        new DataflowSection(Product.SyncDefinition.GetMapper(Product.SyncTargets.SalesforceProduct2), "Product"),
+        new DataflowSection(Quote.SyncDefinition.GetMapper(Quote.SyncTargets.SalesforceQuote), "Quote"),
     ]);
 }

@@ -74,7 +74,7 @@ internal static class RemoteEdits
     private static async Task<string> RemoteIdAsync<TEntity>(EntitySyncClient<TEntity> client, string localId, string system, string type, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var links = await client.LinksAsync(localId, cancellationToken).ConfigureAwait(false);
+        var links = await client.GetLinksAsync(localId, cancellationToken).ConfigureAwait(false);
         return links.FirstOrDefault(link => link.Target == new SyncTarget(system, type))?.RemoteId
             ?? throw new InvalidOperationException($"{client.Definition.Name} {localId} is not linked to a {system} {type}; the edit needs a linked record.");
     }

@@ -37,7 +37,7 @@ internal sealed class WebshopHost : HostApp<CustomwebshopDb, TalkClient>
         try
         {
             await host.CreateDatabaseAsync(CustomwebshopDemoData.SeedAsync, cancellationToken).ConfigureAwait(false);
-            SalesforceOrg.StandardPricebookId = await StandardPricebook.ReadAsync(host.Services.GetRequiredService<SalesforceClient>(), cancellationToken).ConfigureAwait(false);
+            SalesforceOrg.StandardPricebookId = await StandardPricebook.ReadAsync(host.Services.GetRequiredKeyedService<SalesforceClient>("Salesforce"), cancellationToken).ConfigureAwait(false);
             return host;
         }
         catch

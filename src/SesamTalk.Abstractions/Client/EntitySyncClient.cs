@@ -40,7 +40,7 @@ public sealed class EntitySyncClient<TEntity>
     /// <summary>Who the host record is linked to, and why.</summary>
     /// <param name="id">The host record's id.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public Task<IReadOnlyList<SyncLink>> LinksAsync(string id, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<SyncLink>> GetLinksAsync(string id, CancellationToken cancellationToken = default) =>
         _engine.GetLinksAsync(Definition, id, cancellationToken);
 
     /// <summary>Links the host record <paramref name="id"/> to the remote record <paramref name="remoteId"/> by hand; the next cycle brings them in line.</summary>
@@ -61,12 +61,12 @@ public sealed class EntitySyncClient<TEntity>
     /// <summary>The conflicts recorded for one host record, or for all when <paramref name="id"/> is null.</summary>
     /// <param name="id">The host record's id, or null.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public Task<IReadOnlyList<SyncConflict>> ConflictsAsync(string? id = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<SyncConflict>> GetConflictsAsync(string? id = null, CancellationToken cancellationToken = default) =>
         _engine.GetConflictsAsync(Definition, id, cancellationToken);
 
     /// <summary>The records set aside with an error, with the error naming record and field.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public Task<IReadOnlyList<SyncQuarantineEntry>> QuarantineAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<SyncQuarantineEntry>> GetQuarantineAsync(CancellationToken cancellationToken = default) =>
         _engine.GetQuarantineAsync(Definition, cancellationToken);
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed class EntitySyncClient<TEntity>
     /// anyone did, and the plan of what releasing each would write.
     /// </summary>
     /// <param name="cancellationToken">Cancels the query and the planning.</param>
-    public Task<IReadOnlyList<SyncHeldFlow>> HeldFlowsAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<SyncHeldFlow>> GetHeldFlowsAsync(CancellationToken cancellationToken = default) =>
         _engine.GetHeldFlowsAsync(Definition, cancellationToken);
 
     /// <summary>

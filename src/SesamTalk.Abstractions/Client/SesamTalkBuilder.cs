@@ -17,9 +17,24 @@ public sealed class SesamTalkBuilder
         Model = model ?? throw new ArgumentNullException(nameof(model));
     }
 
+    /// <summary>
+    /// Creates a builder with no entities, to register systems for their clients alone (a tool that reads a catalog, a
+    /// test of a connector): <c>new SesamTalkBuilder(services).AddSalesforce(section)</c>.
+    /// </summary>
+    /// <param name="services">The host's service collection.</param>
+    public SesamTalkBuilder(IServiceCollection services)
+        : this(services, NoEntities.Model)
+    {
+    }
+
     /// <summary>The host's service collection.</summary>
     public IServiceCollection Services { get; }
 
     /// <summary>The generated model of the host's entities.</summary>
     public ISyncModel Model { get; }
+
+    private sealed class NoEntities : SyncModel
+    {
+        public static readonly NoEntities Model = new();
+    }
 }

@@ -22,5 +22,5 @@ public sealed class CustomSystemClients
     public CustomSystemClient Get(string system) =>
         new(system, _clients.CreateClient(HttpClientName(system)), _options.Get(system));
 
-    internal static string HttpClientName(string system) => "SesamTalk.Custom." + system;
+    internal static string HttpClientName(string system) => "SesamTalk." + system;
 }

@@ -17,7 +17,7 @@ public sealed partial class SyncEngine : ISyncEngine
     private readonly IReadOnlyList<ISyncConnector> _connectors;
     private readonly FlowContext _context;
 
-    /// <summary>Creates the engine (DI does this: see <see cref="SesamTalkEngineBuilderExtensions.AddEngine"/>).</summary>
+    /// <summary>Creates the engine (DI does this: see <see cref="Microsoft.Extensions.DependencyInjection.SesamTalkEngineBuilderExtensions"/>).</summary>
     /// <param name="services">Resolves each entity's <see cref="IHostStore{TEntity}"/>.</param>
     /// <param name="model">The generated model.</param>
     /// <param name="links">The link store.</param>
@@ -181,8 +181,7 @@ public sealed partial class SyncEngine : ISyncEngine
     /// </summary>
     private bool SyncsInsideParent<TEntity>(ISyncEntityDefinition<TEntity> entity)
         where TEntity : class =>
-        _services.GetService<IHostStore<TEntity>>() is null
-        && _context.Model.Entities.Any(other => other.Mappers.Any(mapper => mapper.Children.Any(child => entity.Mappers.Contains(child.Mapper))));
+        _services.GetService<IHostStore<TEntity>>() is null && ChildEntities.IsChild(_context.Model, entity);
 
     /// <summary>The dry run of one flow: what its cycle would write, and whether and why it would stop.</summary>
     private async Task<SyncFlowPlan> PlanFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, CancellationToken cancellationToken)
@@ -198,7 +197,7 @@ public sealed partial class SyncEngine : ISyncEngine
     {
         var connector = _connectors.FirstOrDefault(candidate => string.Equals(candidate.System, target.System, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException(
-                $"{entity.Name} syncs with {target}, but no connector for {target.System} is registered. Register it, e.g. services.Add{target.System}Connector(...) or AddCustomSystemConnector(\"{target.System}\", ...).");
+                $"{entity.Name} syncs with {target}, but no system named {target.System} is registered. Add it on services.AddSesamTalk(), e.g. AddSalesforce(\"{target.System}\", section) or AddCustomSystem(\"{target.System}\", section).");
         var host = _services.GetService<IHostStore<TEntity>>()
             ?? throw new InvalidOperationException($"No IHostStore<{entity.EntityType.Name}> is registered: the engine reads and writes the host's {entity.Name} records through it.");
         return new FlowCycle<TEntity>(

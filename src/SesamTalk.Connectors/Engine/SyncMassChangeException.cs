@@ -11,7 +11,7 @@ public sealed class SyncMassChangeException : Exception
     public SyncMassChangeException(string flow, int changes, int links, int limit)
         : base($"The mass-change breaker stopped {flow}: the cycle would delete or overwrite {changes} of {links} linked records (the limit is {limit}). "
             + "A cycle stopped here holds the flow, writing nothing, until the source is fixed or a person approves the change once "
-            + "(HeldFlowsAsync on the entity's client shows what it would write, ApproveHeldFlowAsync lets the next cycle pass); AllowMassChange lets every cycle pass.")
+            + "(GetHeldFlowsAsync on the entity's client shows what it would write, ApproveHeldFlowAsync lets the next cycle pass); AllowMassChange lets every cycle pass.")
     {
         Changes = changes;
         Links = links;

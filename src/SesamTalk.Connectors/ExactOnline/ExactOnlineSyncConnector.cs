@@ -31,7 +31,7 @@ public sealed partial class ExactOnlineSyncConnector : ISyncConnector
     }
 
     /// <inheritdoc />
-    public string System => "ExactOnline";
+    public string System { get; init; } = "ExactOnline";
 
     /// <inheritdoc />
     public long ApiCalls => _calls.Calls;

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
 
-namespace SesamTalk.Connectors.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds a health check per remote system: <c>services.AddHealthChecks().AddSesamTalk()</c>.</summary>
 public static class SesamTalkHealthChecksBuilderExtensions

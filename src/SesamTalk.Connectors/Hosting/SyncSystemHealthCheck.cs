@@ -47,7 +47,7 @@ internal sealed class SyncSystemHealthCheck(string system, SyncHealthRegistry re
     {
         var next = hold.IsApproved
             ? string.Create(CultureInfo.InvariantCulture, $"{hold.ApprovedBy} approved the change at {hold.ApprovedAt:u}, so its next cycle passes the breaker once.")
-            : $"approve it once with ApproveHeldFlowAsync on the {hold.Flow.Entity} client (HeldFlowsAsync shows what it would write), or fix the source.";
+            : $"approve it once with ApproveHeldFlowAsync on the {hold.Flow.Entity} client (GetHeldFlowsAsync shows what it would write), or fix the source.";
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{hold.Flow} is held by the mass-change breaker since {hold.Since:u}: a cycle would delete or overwrite {hold.Changes} of {hold.Links} linked records (limit {hold.Limit}); {next}");

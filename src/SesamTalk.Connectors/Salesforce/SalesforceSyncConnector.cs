@@ -65,7 +65,7 @@ public sealed partial class SalesforceSyncConnector : ISyncConnector
     }
 
     /// <inheritdoc />
-    public string System => "Salesforce";
+    public string System { get; init; } = "Salesforce";
 
     /// <inheritdoc />
     public long ApiCalls => _calls.Calls;

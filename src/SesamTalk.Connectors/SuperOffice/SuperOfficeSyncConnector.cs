@@ -34,7 +34,7 @@ public sealed partial class SuperOfficeSyncConnector : ISyncConnector
     }
 
     /// <inheritdoc />
-    public string System => "SuperOffice";
+    public string System { get; init; } = "SuperOffice";
 
     /// <inheritdoc />
     public long ApiCalls => _calls.Calls;

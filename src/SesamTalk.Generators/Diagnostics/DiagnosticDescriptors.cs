@@ -68,6 +68,12 @@ internal static class DiagnosticDescriptors
         "Synced entities '{0}' and '{1}' share the name '{2}'; rename one of the classes",
         "Links, cursors and the typed client's members are keyed by the entity's class name, so it must be unique in the assembly.");
 
+    public static readonly DiagnosticDescriptor InternalEntityMakesClientInternal = Warning(
+        "SESAM010",
+        "An internal entity makes the typed client internal",
+        "'{0}' is not public, so the generated TalkClient, SesamTalkModel and AddSesamTalk() are internal too; make '{0}' (and the types containing it) public, or make every synced entity internal",
+        "The typed client has a member per entity; one entity that is not public would make the whole client internal, which the host's other assemblies then cannot use.");
+
     public static readonly DiagnosticDescriptor FileLocalEntity = Error(
         "SESAM011",
         "Synced entity cannot be file-local",
@@ -78,7 +84,13 @@ internal static class DiagnosticDescriptors
         "SESAM012",
         "Member name is taken by generated code",
         "'{1}' has a member named '{0}', which SesamTalk generates in '{1}'; rename the member",
-        "SesamTalk generates SyncDefinition, SesamTalkDefinition and one SesamTalk{System}{Type}Mapper class in each synced entity, so the entity cannot declare members of those names.");
+        "SesamTalk generates SyncDefinition, SesamTalkDefinition, SyncTargets and one SesamTalk{System}{Type}Mapper class in each synced entity, so the entity cannot declare members of those names.");
+
+    public static readonly DiagnosticDescriptor UnusableClientMember = Error(
+        "SESAM013",
+        "The typed client's member name cannot be used",
+        "'{0}' cannot be the typed client's member for '{1}': {2}; name another with [SyncClientMember(\"...\")]",
+        "Each entity with flows of its own gets a member of the generated TalkClient, named by [SyncClientMember] or the plural of the class name; the name must be a C# identifier that no other member of TalkClient has.");
 
     public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
         "SESAM101",

@@ -6,8 +6,9 @@ using SesamTalk.Generators.Model;
 namespace SesamTalk.Generators.Emitting;
 
 /// <summary>
-/// Emits, once per compilation: the typed <c>TalkClient</c> with a member per entity, the <c>SesamTalkModel</c>
-/// registry, and the reflection-free <c>AddSesamTalk()</c> registration.
+/// Emits, once per compilation: the typed <c>TalkClient</c> with a member per entity that has flows of its own (not
+/// the child-only ones such as order lines), the <c>SesamTalkModel</c> registry of every entity, and the
+/// reflection-free <c>AddSesamTalk()</c> registration.
 /// </summary>
 internal static class ClientEmitter
 {
@@ -15,28 +16,22 @@ internal static class ClientEmitter
 
     public static string Emit(ClientIndex index)
     {
-        var entries = index.Entries;
-        var access = entries.All(e => e.IsPublic) ? "public" : "internal";
+        var members = index.ClientEntries.ToList();
+
+        // Child-only entities are not members, so only members decide; an internal one among public ones is SESAM010.
+        var access = members.All(e => e.IsPublic) ? "public" : "internal";
         var writer = Generated.File();
         using (writer.Open("namespace " + index.Namespace))
         {
-            WriteClient(writer, entries, access);
+            WriteClient(writer, members, access);
             writer.Line();
-            WriteModel(writer, entries, access);
+            WriteModel(writer, index.Entries, access);
             writer.Line();
             WriteRegistration(writer, access);
         }
 
         return writer.ToString();
     }
-
-    /// <summary>Pairs of entities whose class names clash (links and client members are keyed by the name).</summary>
-    public static IReadOnlyList<(ClientEntry First, ClientEntry Second)> NameClashes(EquatableArray<ClientEntry> entries) =>
-        entries
-            .GroupBy(e => e.Name, System.StringComparer.Ordinal)
-            .Where(group => group.Count() > 1)
-            .SelectMany(group => group.Skip(1).Select(other => (group.First(), other)))
-            .ToList();
 
     /// <summary>Orders entries so that every entity comes after the entities it references (stable; by name otherwise).</summary>
     public static EquatableArray<ClientEntry> DependencyOrder(IEnumerable<ClientEntry> entries)
@@ -57,9 +52,9 @@ internal static class ClientEmitter
         return ordered.ToEquatableArray();
     }
 
-    private static void WriteClient(SourceWriter writer, EquatableArray<ClientEntry> entries, string access)
+    private static void WriteClient(SourceWriter writer, IReadOnlyList<ClientEntry> entries, string access)
     {
-        writer.Line("/// <summary>The typed SesamTalk client of this assembly: one member per synced entity.</summary>");
+        writer.Line("/// <summary>The typed SesamTalk client of this assembly: one member per synced entity with flows of its own.</summary>");
         writer.Line(Generated.CodeAttribute);
         using (writer.Open(access + " sealed partial class TalkClient"))
         {
@@ -68,7 +63,7 @@ internal static class ClientEmitter
             {
                 foreach (var entry in entries)
                 {
-                    writer.Line(Member(entry) + " = new global::SesamTalk.EntitySyncClient<" + entry.FullyQualifiedName + ">(engine, " + entry.FullyQualifiedName + ".SyncDefinition);");
+                    writer.Line(entry.Member + " = new global::SesamTalk.EntitySyncClient<" + entry.FullyQualifiedName + ">(engine, " + entry.FullyQualifiedName + ".SyncDefinition);");
                 }
             }
 
@@ -76,7 +71,7 @@ internal static class ClientEmitter
             {
                 writer.Line();
                 writer.Line("/// <summary>Sync, plan and links of <see cref=\"" + entry.FullyQualifiedName + "\"/>.</summary>");
-                writer.Line("public global::SesamTalk.EntitySyncClient<" + entry.FullyQualifiedName + "> " + Member(entry) + " { get; }");
+                writer.Line("public global::SesamTalk.EntitySyncClient<" + entry.FullyQualifiedName + "> " + entry.Member + " { get; }");
             }
 
             writer.Line();
@@ -86,11 +81,33 @@ internal static class ClientEmitter
                 writer.Line("var reports = new global::System.Collections.Generic.List<global::SesamTalk.SyncReport>();");
                 foreach (var entry in entries)
                 {
-                    writer.Line("reports.Add(await " + Member(entry) + ".SyncAsync(progress, cancellationToken).ConfigureAwait(false));");
+                    writer.Line("reports.Add(await " + entry.Member + ".SyncAsync(progress, cancellationToken).ConfigureAwait(false));");
                 }
 
                 writer.Line("return global::SesamTalk.SyncReport.Combine(reports);");
             }
+
+            writer.Line();
+            WriteListing(writer, entries, "SyncConflict", "GetConflictsAsync", "null, ", "The conflicts recorded for every entity's records.");
+            writer.Line();
+            WriteListing(writer, entries, "SyncQuarantineEntry", "GetQuarantineAsync", "", "The records of every entity set aside with an error, each error naming the record and the field.");
+        }
+    }
+
+    /// <summary>A query over every member: <paramref name="method"/> of each entity, in the client's order.</summary>
+    private static void WriteListing(SourceWriter writer, IReadOnlyList<ClientEntry> entries, string item, string method, string arguments, string summary)
+    {
+        var list = "global::System.Collections.Generic.List<global::SesamTalk." + item + ">";
+        writer.Line("/// <summary>" + summary + "</summary>");
+        using (writer.Open("public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::SesamTalk." + item + ">> " + method + "(global::System.Threading.CancellationToken cancellationToken = default)"))
+        {
+            writer.Line("var all = new " + list + "();");
+            foreach (var entry in entries)
+            {
+                writer.Line("all.AddRange(await " + entry.Member + "." + method + "(" + arguments + "cancellationToken).ConfigureAwait(false));");
+            }
+
+            writer.Line("return all;");
         }
     }
 
@@ -129,6 +146,4 @@ internal static class ClientEmitter
             writer.Line("    global::SesamTalk.SesamTalkServices.Register(services, SesamTalkModel.Instance, static engine => new TalkClient(engine));");
         }
     }
-
-    private static string Member(ClientEntry entry) => Naming.Plural(entry.Name);
 }

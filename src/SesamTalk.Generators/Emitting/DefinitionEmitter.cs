@@ -61,17 +61,6 @@ internal static class DefinitionEmitter
         return writer.ToString();
     }
 
-    /// <summary>The small index entry the typed client is built from.</summary>
-    public static ClientEntry ClientEntry(EntityModel model) => new(
-        model.Header.Name,
-        model.Header.FullyQualifiedName,
-        model.Header.IsPublic,
-        model.ReferencedEntities);
-
-    /// <summary>The client entry of an entity with errors: it references nothing, since its model is unknown.</summary>
-    public static ClientEntry ClientEntry(EntityHeader header) =>
-        new(header.Name, header.FullyQualifiedName, header.IsPublic, EquatableArray<string>.Empty);
-
     /// <summary>The mapper inputs, one per target.</summary>
     public static IEnumerable<MapperModel> Mappers(EntityModel model) =>
         model.Targets.Select(target => new MapperModel(model.Header, target));

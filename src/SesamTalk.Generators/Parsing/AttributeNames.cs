@@ -4,6 +4,7 @@ namespace SesamTalk.Generators.Parsing;
 internal static class AttributeNames
 {
     public const string SyncsWith = "SesamTalk.SyncsWithAttribute";
+    public const string SyncClientMember = "SesamTalk.SyncClientMemberAttribute";
     public const string SyncId = "SesamTalk.SyncIdAttribute";
     public const string MatchKey = "SesamTalk.MatchKeyAttribute";
     public const string Field = "SesamTalk.FieldAttribute";

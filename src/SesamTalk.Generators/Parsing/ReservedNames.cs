@@ -7,11 +7,12 @@ using SesamTalk.Generators.Helpers;
 
 namespace SesamTalk.Generators.Parsing;
 
-/// <summary>The member names generated code declares in an entity: SyncDefinition, SesamTalkDefinition and one mapper per target.</summary>
+/// <summary>The member names generated code declares in an entity: SyncDefinition, SesamTalkDefinition, SyncTargets and one mapper per target.</summary>
 internal static class ReservedNames
 {
     public const string SyncDefinition = nameof(SyncDefinition);
     public const string DefinitionClass = "SesamTalkDefinition";
+    public const string SyncTargets = nameof(SyncTargets);
 
     /// <summary>
     /// Reports the entity's own members named like a generated member, and inherited properties the mappers would read
@@ -54,7 +55,7 @@ internal static class ReservedNames
     }
 
     private static IEnumerable<string> Names(IEnumerable<(string System, string Type)> targets) =>
-        new[] { SyncDefinition, DefinitionClass }.Concat(targets.Select(t => Naming.MapperName(t.System, t.Type)));
+        new[] { SyncDefinition, DefinitionClass, SyncTargets }.Concat(targets.Select(t => Naming.MapperName(t.System, t.Type)));
 
     private static IEnumerable<(string System, string Type)> Targets(INamedTypeSymbol type) =>
         type.GetAttributes()

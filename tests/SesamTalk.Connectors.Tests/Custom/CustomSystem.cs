@@ -25,15 +25,15 @@ internal sealed class CustomSystem : IAsyncDisposable
     public static async Task<CustomSystem> StartAsync(string? catalog = null, string? apiKey = null, int pageSize = 100, int rateLimit = 1000, TimeSpan? requestTimeout = null)
     {
         var emulator = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Catalog = catalog, RateLimit = rateLimit, RateLimitWindow = TimeSpan.FromSeconds(1) });
-        var services = new ServiceCollection()
-            .AddCustomSystemConnector("Customcrm", options =>
+        var services = new SesamTalkBuilder(new ServiceCollection())
+            .AddCustomSystem("Customcrm", options =>
             {
                 options.BaseUrl = emulator.BaseUrl;
                 options.ApiKey = apiKey ?? emulator.ApiKey;
                 options.PageSize = pageSize;
                 options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out the emulators' whole-second Retry-Afters
                 options.RequestTimeout = requestTimeout ?? options.RequestTimeout;
-            })
+            }).Services
             .BuildServiceProvider();
         return new CustomSystem(emulator, services);
     }

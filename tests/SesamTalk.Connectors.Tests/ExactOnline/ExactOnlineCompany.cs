@@ -27,9 +27,9 @@ internal sealed class ExactOnlineCompany : IAsyncDisposable
 
     public VirtualClock Clock { get; }
 
-    public ExactOnlineClient Client => _services.GetRequiredService<ExactOnlineClient>();
+    public ExactOnlineClient Client => _services.GetRequiredKeyedService<ExactOnlineClient>("ExactOnline");
 
-    public ExactOnlineSession Session => _services.GetRequiredService<ExactOnlineSession>();
+    public ExactOnlineSession Session => _services.GetRequiredKeyedService<ExactOnlineSession>("ExactOnline");
 
     /// <summary>The division's connector as the engine finds it: among every registered connector, by system name.</summary>
     public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "ExactOnline");
@@ -52,23 +52,23 @@ internal sealed class ExactOnlineCompany : IAsyncDisposable
     {
         var services = Connect(Emulator, Clock, tokens, null);
         _others.Add(services);
-        return services.GetRequiredService<ExactOnlineClient>();
+        return services.GetRequiredKeyedService<ExactOnlineClient>("ExactOnline");
     }
 
     /// <summary>The refresh token the store holds now.</summary>
     public async Task<string?> StoredRefreshTokenAsync() => await Tokens.LoadRefreshTokenAsync(CancellationToken.None);
 
     private static ServiceProvider Connect(ExactOnlineEmulator emulator, VirtualClock clock, IExactOnlineTokenStore tokens, string? clientSecret) =>
-        new ServiceCollection()
+        new SesamTalkBuilder(new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton(tokens)
-            .AddExactOnlineConnector(options =>
+            .AddKeyedSingleton("ExactOnline", tokens))
+            .AddExactOnline(options =>
             {
                 options.BaseUrl = emulator.BaseUrl;
                 options.ClientId = emulator.ClientId;
                 options.ClientSecret = clientSecret ?? emulator.ClientSecret;
                 options.RedirectUri = emulator.RedirectUri;
-            })
+            }).Services
             .BuildServiceProvider();
 
     public async ValueTask DisposeAsync()

@@ -21,15 +21,15 @@ internal sealed class ExactOnlineFixtureCompany : IAsyncDisposable
 
     public FixtureResponses Responses { get; }
 
-    public ExactOnlineClient Client => _services.GetRequiredService<ExactOnlineClient>();
+    public ExactOnlineClient Client => _services.GetRequiredKeyedService<ExactOnlineClient>("ExactOnline");
 
     /// <summary>Starts the connector on <paramref name="site"/> in <paramref name="division"/>.</summary>
     public static ExactOnlineFixtureCompany Start(FixtureResponses responses, string site = "https://start.exactonline.nl/", int division = 499156)
     {
         responses.On(HttpMethod.Post, "/api/oauth2/token", $$"""{"access_token":"{{AccessToken}}","token_type":"bearer","expires_in":"600","refresh_token":"refresh-2"}""");
-        var services = new ServiceCollection()
-            .AddSingleton<IExactOnlineTokenStore>(new InMemoryExactOnlineTokenStore("refresh-1"))
-            .AddExactOnlineConnector(options =>
+        var services = new SesamTalkBuilder(new ServiceCollection()
+            .AddKeyedSingleton<IExactOnlineTokenStore>("ExactOnline", new InMemoryExactOnlineTokenStore("refresh-1")))
+            .AddExactOnline(options =>
             {
                 options.BaseUrl = new Uri(site);
                 options.Division = division;
@@ -38,7 +38,7 @@ internal sealed class ExactOnlineFixtureCompany : IAsyncDisposable
                 options.RedirectUri = "https://localhost/callback";
                 options.MaxRetries = 1;
                 options.MaxRetryDelay = TimeSpan.FromMilliseconds(10);
-            })
+            }).Services
             .ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(responses.CreateHandler))
             .BuildServiceProvider();
         return new ExactOnlineFixtureCompany(responses, services);

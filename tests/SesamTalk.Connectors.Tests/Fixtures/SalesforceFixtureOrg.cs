@@ -23,9 +23,9 @@ internal sealed class SalesforceFixtureOrg : IAsyncDisposable
 
     public FixtureResponses Responses { get; }
 
-    public SalesforceClient Client => _services.GetRequiredService<SalesforceClient>();
+    public SalesforceClient Client => _services.GetRequiredKeyedService<SalesforceClient>("Salesforce");
 
-    public SalesforceSession Session => _services.GetRequiredService<SalesforceSession>();
+    public SalesforceSession Session => _services.GetRequiredKeyedService<SalesforceSession>("Salesforce");
 
     public static SalesforceFixtureOrg Start(FixtureResponses responses, bool routeToken = true)
     {
@@ -34,8 +34,8 @@ internal sealed class SalesforceFixtureOrg : IAsyncDisposable
             responses.On(HttpMethod.Post, TokenPath, FixtureFiles.Text("salesforce", "token_response_password_flow.json"));
         }
 
-        var services = new ServiceCollection()
-            .AddSalesforceConnector(options =>
+        var services = new SesamTalkBuilder(new ServiceCollection())
+            .AddSalesforce(options =>
             {
                 options.LoginUrl = new Uri(LoginHost);
                 options.ClientId = "client-id";
@@ -43,7 +43,7 @@ internal sealed class SalesforceFixtureOrg : IAsyncDisposable
                 options.MaxRetries = 1;
                 options.MaxRetryDelay = TimeSpan.FromMilliseconds(10);
                 options.DailyCallReserve = 0;
-            })
+            }).Services
             .ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(responses.CreateHandler))
             .BuildServiceProvider();
         return new SalesforceFixtureOrg(responses, services);

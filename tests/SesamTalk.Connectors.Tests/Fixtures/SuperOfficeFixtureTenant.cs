@@ -27,9 +27,9 @@ internal sealed class SuperOfficeFixtureTenant : IAsyncDisposable
 
     public InMemorySuperOfficeTokenStore Tokens { get; }
 
-    public SuperOfficeClient Client => _services.GetRequiredService<SuperOfficeClient>();
+    public SuperOfficeClient Client => _services.GetRequiredKeyedService<SuperOfficeClient>("SuperOffice");
 
-    public SuperOfficeSession Session => _services.GetRequiredService<SuperOfficeSession>();
+    public SuperOfficeSession Session => _services.GetRequiredKeyedService<SuperOfficeSession>("SuperOffice");
 
     public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "SuperOffice");
 
@@ -38,10 +38,10 @@ internal sealed class SuperOfficeFixtureTenant : IAsyncDisposable
     {
         responses.On(HttpMethod.Post, TokenPath, tokenBody);
         var tokens = new InMemorySuperOfficeTokenStore(refreshToken);
-        var services = new ServiceCollection()
+        var services = new SesamTalkBuilder(new ServiceCollection()
             .AddSingleton<TimeProvider>(new VirtualClock(Now))
-            .AddSingleton<ISuperOfficeTokenStore>(tokens)
-            .AddSuperOfficeConnector(options =>
+            .AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", tokens))
+            .AddSuperOffice(options =>
             {
                 options.LoginBaseUrl = new Uri("https://sod.superoffice.com/");
                 options.Tenant = "Cust12345";
@@ -50,7 +50,7 @@ internal sealed class SuperOfficeFixtureTenant : IAsyncDisposable
                 options.RedirectUri = "https://app.example.com/callback";
                 options.MaxRetries = 1;
                 options.MaxRetryDelay = TimeSpan.FromMilliseconds(10);
-            })
+            }).Services
             .ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(responses.CreateHandler))
             .BuildServiceProvider();
         return new SuperOfficeFixtureTenant(responses, services, tokens);

@@ -32,16 +32,16 @@ public sealed class SalesforceJwtBearerTests : IAsyncLifetime
 
     /// <summary>A connector wired through DI with no client secret, signing with <paramref name="jwt"/>'s key at <paramref name="clock"/>'s time.</summary>
     private ServiceProvider Connector(SalesforceJwtBearerOptions jwt, TimeProvider clock) =>
-        new ServiceCollection()
-            .AddSingleton(clock)
-            .AddSalesforceConnector(options =>
+        new SesamTalkBuilder(new ServiceCollection()
+            .AddSingleton(clock))
+            .AddSalesforce(options =>
             {
                 options.LoginUrl = _emulator.BaseUrl;
                 options.ClientId = _emulator.ClientId;
                 options.JwtBearer = jwt;
                 options.DailyCallReserve = 0;
                 options.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
-            })
+            }).Services
             .BuildServiceProvider();
 
     private SalesforceJwtBearerOptions Pem(RSA key, string? username = null) =>
@@ -51,7 +51,7 @@ public sealed class SalesforceJwtBearerTests : IAsyncLifetime
     public async Task A_pem_private_key_signs_in_without_a_client_secret_and_calls_succeed()
     {
         await using var services = Connector(Pem(_key), _orgClock);
-        var client = services.GetRequiredService<SalesforceClient>();
+        var client = services.GetRequiredKeyedService<SalesforceClient>("Salesforce");
 
         var fields = await client.DescribeAsync("Product2");
 
@@ -65,7 +65,7 @@ public sealed class SalesforceJwtBearerTests : IAsyncLifetime
         using var certificate = SelfSigned(_key);
         await using var services = Connector(new() { Username = _emulator.Username, Certificate = certificate }, _orgClock);
 
-        var fields = await services.GetRequiredService<SalesforceClient>().DescribeAsync("Account");
+        var fields = await services.GetRequiredKeyedService<SalesforceClient>("Salesforce").DescribeAsync("Account");
 
         Assert.Contains("Name", fields.Keys);
     }
@@ -74,7 +74,7 @@ public sealed class SalesforceJwtBearerTests : IAsyncLifetime
     public async Task An_expired_session_mid_run_is_renewed_with_a_newly_signed_assertion()
     {
         await using var services = Connector(Pem(_key), _orgClock);
-        var client = services.GetRequiredService<SalesforceClient>();
+        var client = services.GetRequiredKeyedService<SalesforceClient>("Salesforce");
         await client.DescribeAsync("Product2");
 
         // The first assertion expired minutes ago: only a freshly dated one gets a new session.
@@ -94,7 +94,7 @@ public sealed class SalesforceJwtBearerTests : IAsyncLifetime
         await using var services = Connector(jwt, _orgClock);
 
         var error = await Assert.ThrowsAsync<SalesforceAuthenticationException>(
-            () => services.GetRequiredService<SalesforceClient>().DescribeAsync("Product2"));
+            () => services.GetRequiredKeyedService<SalesforceClient>("Salesforce").DescribeAsync("Product2"));
 
         AssertRefused(error, "invalid assertion");
         Assert.Contains("certificate uploaded to the connected app", error.Message, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public sealed class SalesforceJwtBearerTests : IAsyncLifetime
         await using var services = Connector(Pem(_key), new ManualClock(_orgClock.GetUtcNow().AddMinutes(-10)));
 
         var error = await Assert.ThrowsAsync<SalesforceAuthenticationException>(
-            () => services.GetRequiredService<SalesforceClient>().DescribeAsync("Product2"));
+            () => services.GetRequiredKeyedService<SalesforceClient>("Salesforce").DescribeAsync("Product2"));
 
         AssertRefused(error, "expired authorization code");
     }
@@ -120,7 +120,7 @@ public sealed class SalesforceJwtBearerTests : IAsyncLifetime
         await using var services = Connector(Pem(_key, "nobody@sesamtalk.example"), _orgClock);
 
         var error = await Assert.ThrowsAsync<SalesforceAuthenticationException>(
-            () => services.GetRequiredService<SalesforceClient>().DescribeAsync("Product2"));
+            () => services.GetRequiredKeyedService<SalesforceClient>("Salesforce").DescribeAsync("Product2"));
 
         AssertRefused(error, "user hasn't approved this consumer");
     }
@@ -132,7 +132,7 @@ public sealed class SalesforceJwtBearerTests : IAsyncLifetime
         await using var services = Connector(new() { Username = _emulator.Username, PrivateKeyPem = notAKey }, _orgClock);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => services.GetRequiredService<SalesforceClient>().DescribeAsync("Product2"));
+            () => services.GetRequiredKeyedService<SalesforceClient>("Salesforce").DescribeAsync("Product2"));
 
         Assert.Contains("PrivateKeyPem", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("c2VjcmV0LWJ1dC1ub3QtYS1rZXk", error.ToString(), StringComparison.Ordinal);

@@ -27,9 +27,9 @@ internal sealed class SalesforceOrg : IAsyncDisposable
 
     public SalesforceEmulator Emulator { get; }
 
-    public SalesforceClient Client => _services.GetRequiredService<SalesforceClient>();
+    public SalesforceClient Client => _services.GetRequiredKeyedService<SalesforceClient>("Salesforce");
 
-    public SalesforceApiUsage Usage => _services.GetRequiredService<SalesforceApiUsage>();
+    public SalesforceApiUsage Usage => _services.GetRequiredKeyedService<SalesforceApiUsage>("Salesforce");
 
     /// <summary>The org's connector as the engine finds it: among every registered connector, by system name.</summary>
     public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "Salesforce");
@@ -105,5 +105,5 @@ internal sealed class SalesforceOrg : IAsyncDisposable
         }
     }
 
-    private ServiceProvider Build() => new ServiceCollection().AddSalesforceConnector(_configure).BuildServiceProvider();
+    private ServiceProvider Build() => new SesamTalkBuilder(new ServiceCollection()).AddSalesforce(_configure).Services.BuildServiceProvider();
 }

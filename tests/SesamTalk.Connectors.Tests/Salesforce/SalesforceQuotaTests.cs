@@ -40,17 +40,17 @@ public class SalesforceQuotaTests
     {
         var clock = new ManualClock(new DateTimeOffset(2024, 9, 10, 12, 0, 0, TimeSpan.Zero));
         await using var emulator = await SalesforceEmulator.StartAsync();
-        await using var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(clock)
-            .AddSalesforceConnector(options =>
+        await using var services = new SesamTalkBuilder(new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock))
+            .AddSalesforce(options =>
             {
                 options.LoginUrl = emulator.BaseUrl;
                 options.ClientId = emulator.ClientId;
                 options.ClientSecret = emulator.ClientSecret;
                 options.DailyCallReserve = 500;
-            })
+            }).Services
             .BuildServiceProvider();
-        var client = services.GetRequiredService<SalesforceClient>();
+        var client = services.GetRequiredKeyedService<SalesforceClient>("Salesforce");
         emulator.SetApiUsage(14_600);
         await client.DescribeAsync("Product2"); // its answer says only the reserve is left
         var held = await Assert.ThrowsAsync<SyncQuotaExhaustedException>(() => client.DescribeAsync("Account"));
@@ -65,6 +65,6 @@ public class SalesforceQuotaTests
         Assert.Equal(clock.GetUtcNow(), held.ResetsAt); // the exception said when the figure would be checked again
         Assert.Equal(1, describes);
         Assert.Equal(2, emulator.CallCount(SalesforceEndpoint.Describe));
-        Assert.True(services.GetRequiredService<SalesforceApiUsage>().Remaining > 500);
+        Assert.True(services.GetRequiredKeyedService<SalesforceApiUsage>("Salesforce").Remaining > 500);
     }
 }

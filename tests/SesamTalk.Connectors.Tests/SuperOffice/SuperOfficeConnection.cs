@@ -26,7 +26,7 @@ internal sealed class SuperOfficeConnection : IAsyncDisposable
 
     public VirtualClock Clock { get; }
 
-    public SuperOfficeClient Client => _services.GetRequiredService<SuperOfficeClient>();
+    public SuperOfficeClient Client => _services.GetRequiredKeyedService<SuperOfficeClient>("SuperOffice");
 
     /// <summary>The tenant's connector as the engine finds it: among every registered connector, by system name.</summary>
     public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "SuperOffice");
@@ -39,10 +39,10 @@ internal sealed class SuperOfficeConnection : IAsyncDisposable
         emulator?.Invoke(emulatorOptions);
         var running = await SuperOfficeEmulator.StartAsync(emulatorOptions);
         var tokens = new InMemorySuperOfficeTokenStore(running.IssueRefreshToken());
-        var services = new ServiceCollection()
+        var services = new SesamTalkBuilder(new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<ISuperOfficeTokenStore>(tokens)
-            .AddSuperOfficeConnector(options =>
+            .AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", tokens))
+            .AddSuperOffice(options =>
             {
                 options.LoginBaseUrl = running.BaseUrl;
                 options.Tenant = running.ContextIdentifier;
@@ -50,7 +50,7 @@ internal sealed class SuperOfficeConnection : IAsyncDisposable
                 options.ClientSecret = running.ClientSecret;
                 options.RedirectUri = running.RedirectUri;
                 options.PageSize = pageSize;
-            })
+            }).Services
             .BuildServiceProvider();
         return new SuperOfficeConnection(running, services, tokens, clock);
     }

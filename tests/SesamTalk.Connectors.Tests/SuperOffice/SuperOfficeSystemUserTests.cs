@@ -17,7 +17,7 @@ public sealed class SuperOfficeSystemUserTests
         superOffice.RegisterSystemUserKey(key.ExportSubjectPublicKeyInfoPem());
         var contact = superOffice.Seed("Contact", new JsonObject { ["Name"] = "Ticketed AS" });
         await using var services = Connect(superOffice, superOffice.SystemToken, key.ExportPkcs8PrivateKeyPem());
-        var client = services.GetRequiredService<SuperOfficeClient>();
+        var client = services.GetRequiredKeyedService<SuperOfficeClient>("SuperOffice");
 
         var first = await client.GetAsync(SuperOfficeEntity.Contact, contact);
         superOffice.ExpireAccessTokens(); // tickets too: the next call is refused once, then signs in again
@@ -26,7 +26,7 @@ public sealed class SuperOfficeSystemUserTests
         Assert.Equal("Ticketed AS", first!["Name"].AsString());
         Assert.Equal("Ticketed AS", second!["Name"].AsString());
         Assert.Equal(0, superOffice.CallCount(SuperOfficeEndpoint.Authorize));
-        var token = await services.GetRequiredService<SuperOfficeSession>().GetTokenAsync(default);
+        var token = await services.GetRequiredKeyedService<SuperOfficeSession>("SuperOffice").GetTokenAsync(default);
         Assert.Equal("SOTicket", token.Scheme);
         Assert.StartsWith("7T:", token.AccessToken, StringComparison.Ordinal);
         Assert.DoesNotContain(token.AccessToken, token.ToString(), StringComparison.Ordinal);
@@ -43,22 +43,22 @@ public sealed class SuperOfficeSystemUserTests
         await using var services = Connect(superOffice, superOffice.SystemToken, other.ExportPkcs8PrivateKeyPem());
 
         var error = await Assert.ThrowsAsync<SuperOfficeAuthenticationException>(
-            () => services.GetRequiredService<SuperOfficeClient>().GetAsync(SuperOfficeEntity.Contact, 1));
+            () => services.GetRequiredKeyedService<SuperOfficeClient>("SuperOffice").GetAsync(SuperOfficeEntity.Contact, 1));
 
         Assert.True(error.NeedsReauthorization);
         Assert.DoesNotContain("PRIVATE KEY", error.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Connect(SuperOfficeEmulator superOffice, string systemToken, string privateKeyPem) =>
-        new ServiceCollection()
-            .AddSingleton<ISuperOfficeTokenStore>(new InMemorySuperOfficeTokenStore())
-            .AddSuperOfficeConnector(options =>
+        new SesamTalkBuilder(new ServiceCollection()
+            .AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", new InMemorySuperOfficeTokenStore()))
+            .AddSuperOffice(options =>
             {
                 options.LoginBaseUrl = superOffice.BaseUrl;
                 options.Tenant = superOffice.ContextIdentifier;
                 options.ClientId = superOffice.ClientId;
                 options.ClientSecret = superOffice.ClientSecret;
                 options.SystemUser = new SuperOfficeSystemUserOptions { SystemToken = systemToken, PrivateKeyPem = privateKeyPem };
-            })
+            }).Services
             .BuildServiceProvider();
 }

@@ -1,3 +1,4 @@
+using SesamTalk;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -173,17 +174,17 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IHostStore<Memo>>(Memos);
         services.AddSingleton<IHostStore<Lead>>(Leads);
         services.AddSingleton<IHostStore<Tally>>(Tallies);
-        services.AddCustomSystemConnector("Shop", options =>
-        {
-            options.BaseUrl = Shop.BaseUrl;
-            options.ApiKey = Shop.ApiKey;
-            options.PageSize = PageSize;
-            options.MaxRetries = 3;
-            options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out short Retry-Afters, stops on a used-up window
-        });
         services.AddSingleton(_ => new CrashingLinkStore(SqliteLinkStore.OpenAsync(LinkStorePath).GetAwaiter().GetResult()));
         services.AddSingleton<ILinkStore>(provider => provider.GetRequiredService<CrashingLinkStore>());
         services.AddSesamTalk()
+            .AddCustomSystem("Shop", options =>
+            {
+                options.BaseUrl = Shop.BaseUrl;
+                options.ApiKey = Shop.ApiKey;
+                options.PageSize = PageSize;
+                options.MaxRetries = 3;
+                options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out short Retry-Afters, stops on a used-up window
+            })
             .AddEngine(Configure)
             .UseSqliteLinkStore(LinkStorePath);
         return services.BuildServiceProvider();

@@ -1,3 +1,4 @@
+using SesamTalk;
 using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.Connectors.ExactOnline;
 using SesamTalk.Testing.ExactOnline;
@@ -9,14 +10,13 @@ internal static class ExactOnlineConnection
 {
     /// <summary>Registers the connector and a token store holding a refresh token the division issued.</summary>
     public static IServiceCollection AddExactOnline(this IServiceCollection services, ExactOnlineEmulator exact) =>
-        services
-            .AddSingleton<IExactOnlineTokenStore>(new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken()))
-            .AddExactOnlineConnector(options =>
+        new SesamTalkBuilder(services.AddKeyedSingleton<IExactOnlineTokenStore>("ExactOnline", new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken())))
+            .AddExactOnline(options =>
             {
                 options.BaseUrl = exact.BaseUrl;
                 options.ClientId = exact.ClientId;
                 options.ClientSecret = exact.ClientSecret;
                 options.RedirectUri = exact.RedirectUri;
                 options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-            });
+            }).Services;
 }

@@ -1,3 +1,4 @@
+using SesamTalk;
 using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Testing.Host;
@@ -34,7 +35,7 @@ internal static class SalesforceConnection
     /// <param name="salesforce">The org.</param>
     /// <param name="configure">Changes to the connector's options (the bulk path's, say).</param>
     public static IServiceCollection AddSalesforce(this IServiceCollection services, SalesforceEmulator salesforce, Action<SalesforceOptions>? configure = null) =>
-        services.AddSalesforceConnector(options =>
+        new SesamTalkBuilder(services).AddSalesforce(options =>
         {
             options.LoginUrl = salesforce.BaseUrl;
             options.ClientId = salesforce.ClientId;
@@ -45,5 +46,5 @@ internal static class SalesforceConnection
             options.BulkPollInterval = TimeSpan.FromMilliseconds(50);
             options.BulkMaxPollInterval = TimeSpan.FromMilliseconds(200);
             configure?.Invoke(options);
-        });
+        }).Services;
 }

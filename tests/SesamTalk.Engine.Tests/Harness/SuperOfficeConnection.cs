@@ -1,3 +1,4 @@
+using SesamTalk;
 using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.Connectors.SuperOffice;
 using SesamTalk.Testing.SuperOffice;
@@ -9,9 +10,8 @@ internal static class SuperOfficeConnection
 {
     /// <summary>Registers the connector and a token store holding a refresh token the tenant issued.</summary>
     public static IServiceCollection AddSuperOffice(this IServiceCollection services, SuperOfficeEmulator superOffice) =>
-        services
-            .AddSingleton<ISuperOfficeTokenStore>(new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()))
-            .AddSuperOfficeConnector(options =>
+        new SesamTalkBuilder(services.AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken())))
+            .AddSuperOffice(options =>
             {
                 options.LoginBaseUrl = superOffice.BaseUrl;
                 options.Tenant = superOffice.ContextIdentifier;
@@ -19,5 +19,5 @@ internal static class SuperOfficeConnection
                 options.ClientSecret = superOffice.ClientSecret;
                 options.RedirectUri = superOffice.RedirectUri;
                 options.MaxRetryDelay = TimeSpan.FromSeconds(2);
-            });
+            }).Services;
 }

@@ -105,7 +105,7 @@ public sealed class HostingTests
         var notes = provider.GetRequiredService<IOptions<SyncEngineOptions>>().Value.ForFlow("Note", new SyncTarget("Shop", "Note"));
         Assert.Equal(TimeSpan.FromMinutes(5), notes.DeletionScanInterval);
 
-        var background = Assert.Single(provider.GetServices<IHostedService>());
+        var background = Assert.Single(provider.GetServices<IHostedService>().OfType<SyncBackgroundService>());
         await background.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (shop.GetRecords("Product").Count == 0 && DateTime.UtcNow < deadline)
@@ -264,7 +264,7 @@ public sealed class HostingTests
         var products = new InMemoryHostStore<Product>(p => p.Id, (p, id) => p.Id = id);
         var services = ShopBackgroundSync.Services(configuration, products, Path.Combine(directory.FullName, "links.db"), logs);
         await using var provider = services.BuildServiceProvider();
-        var background = Assert.Single(provider.GetServices<IHostedService>());
+        var background = Assert.Single(provider.GetServices<IHostedService>().OfType<SyncBackgroundService>());
 
         await background.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(20);

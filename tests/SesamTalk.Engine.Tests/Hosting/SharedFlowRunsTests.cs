@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
@@ -62,7 +63,7 @@ public sealed class SharedFlowRunsTests
     /// <summary>One instance of the host: its container, its background sync and its log.</summary>
     private sealed class HostInstance(ServiceProvider services, CapturedLogs logs) : IAsyncDisposable
     {
-        private readonly IHostedService _background = Assert.Single(services.GetServices<IHostedService>());
+        private readonly SyncBackgroundService _background = Assert.Single(services.GetServices<IHostedService>().OfType<SyncBackgroundService>());
         private bool _started;
 
         public IServiceProvider Services => services;

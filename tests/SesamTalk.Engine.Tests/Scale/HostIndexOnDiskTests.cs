@@ -40,7 +40,7 @@ public sealed class HostIndexOnDiskTests : IDisposable
         Assert.Equal(152, app.Customers.Records.Count);
         foreach (var customer in app.Customers.Records.Where(customer => customer.Email != "twin@example.com"))
         {
-            var link = Assert.Single(await app.Talk.Customers.LinksAsync(customer.Id));
+            var link = Assert.Single(await app.Talk.Customers.GetLinksAsync(customer.Id));
             Assert.Equal(SyncLinkProvenance.MatchedOnKey, link.Provenance);
         }
 

@@ -86,7 +86,7 @@ public sealed class SalesforceBulkSyncTests
         Assert.Equal(1, salesforce.CallCount(SalesforceEndpoint.BulkIngestUpload));
         foreach (var part in host.Store.Records)
         {
-            Assert.Single(await host.Talk.Parts.LinksAsync(part.Id));
+            Assert.Single(await host.Talk.Parts.GetLinksAsync(part.Id));
         }
 
         Assert.Empty(await host.Links.ListOpenIntentsAsync(new Connectors.LinkStore.SyncFlowId("Part", new SyncTarget("Salesforce", "Product2"))));

@@ -50,9 +50,9 @@ public sealed class SalesforcePriceEntryTests
         Assert.Empty(await host.Links.ListOpenIntentsAsync(new SyncFlowId("ListPrice", new SyncTarget("Salesforce", "PricebookEntry"))));
         foreach (var price in host.Store.Records)
         {
-            var link = Assert.Single(await host.Talk.ListPrices.LinksAsync(price.Id));
+            var link = Assert.Single(await host.Talk.ListPrices.GetLinksAsync(price.Id));
             Assert.Equal(SyncLinkProvenance.CreatedBySync, link.Provenance);
-            var product = Assert.Single(await host.Talk.Gadgets.LinksAsync(price.GadgetId)).RemoteId;
+            var product = Assert.Single(await host.Talk.Gadgets.GetLinksAsync(price.GadgetId)).RemoteId;
             Assert.Equal(product, (string?)salesforce.GetRecord(link.RemoteId)!["Product2Id"]);
         }
     }

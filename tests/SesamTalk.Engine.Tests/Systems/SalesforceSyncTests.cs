@@ -76,7 +76,7 @@ public sealed class SalesforceSyncTests
         Assert.Equal(1000, codes.Distinct().Count());
         foreach (var gadget in host.Store.Records)
         {
-            Assert.Single(await host.Talk.Gadgets.LinksAsync(gadget.Id));
+            Assert.Single(await host.Talk.Gadgets.GetLinksAsync(gadget.Id));
         }
 
         Assert.Empty(await host.Links.ListOpenIntentsAsync(new Connectors.LinkStore.SyncFlowId("Gadget", new SyncTarget("Salesforce", "Product2"))));

@@ -63,7 +63,7 @@ public sealed class SuperOfficeSyncTests
         Assert.Equal(40, numbers.Count);
         foreach (var company in host.Store.Records)
         {
-            Assert.Single(await host.Talk.Companies.LinksAsync(company.Id));
+            Assert.Single(await host.Talk.Companies.GetLinksAsync(company.Id));
         }
     }
 

@@ -28,14 +28,14 @@ public sealed class EfHost : IAsyncDisposable
         _useDatabase = postgreSql is null ? options => options.UseSqlite(ConnectionString) : options => options.UseNpgsql(ConnectionString);
         var services = new ServiceCollection();
         services.AddDbContext<ShopContext>(options => _useDatabase(options));
-        services.AddCustomSystemConnector("Shop", options =>
-        {
-            options.BaseUrl = shop.BaseUrl;
-            options.ApiKey = shop.ApiKey;
-            options.MaxRetries = 0;
-        });
         configure?.Invoke(services);
         services.AddSesamTalk()
+            .AddCustomSystem("Shop", options =>
+            {
+                options.BaseUrl = shop.BaseUrl;
+                options.ApiKey = shop.ApiKey;
+                options.MaxRetries = 0;
+            })
             .AddEngine()
             .UseSqliteLinkStore(Path.Combine(directory, "links.db"))
             .UseEntityFrameworkCore<ShopContext>();

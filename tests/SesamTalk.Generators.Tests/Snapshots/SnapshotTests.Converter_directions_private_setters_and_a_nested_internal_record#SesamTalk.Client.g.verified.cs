@@ -3,7 +3,7 @@
 
 namespace TestHost
 {
-    /// <summary>The typed SesamTalk client of this assembly: one member per synced entity.</summary>
+    /// <summary>The typed SesamTalk client of this assembly: one member per synced entity with flows of its own.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
     internal sealed partial class TalkClient
     {
@@ -22,6 +22,22 @@ namespace TestHost
             var reports = new global::System.Collections.Generic.List<global::SesamTalk.SyncReport>();
             reports.Add(await Contacts.SyncAsync(progress, cancellationToken).ConfigureAwait(false));
             return global::SesamTalk.SyncReport.Combine(reports);
+        }
+
+        /// <summary>The conflicts recorded for every entity's records.</summary>
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncConflict>> GetConflictsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var all = new global::System.Collections.Generic.List<global::SesamTalk.SyncConflict>();
+            all.AddRange(await Contacts.GetConflictsAsync(null, cancellationToken).ConfigureAwait(false));
+            return all;
+        }
+
+        /// <summary>The records of every entity set aside with an error, each error naming the record and the field.</summary>
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncQuarantineEntry>> GetQuarantineAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var all = new global::System.Collections.Generic.List<global::SesamTalk.SyncQuarantineEntry>();
+            all.AddRange(await Contacts.GetQuarantineAsync(cancellationToken).ConfigureAwait(false));
+            return all;
         }
     }
 

@@ -3,7 +3,7 @@
 
 namespace TestHost
 {
-    /// <summary>The typed SesamTalk client of this assembly: one member per synced entity.</summary>
+    /// <summary>The typed SesamTalk client of this assembly: one member per synced entity with flows of its own.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SesamTalk.Generators", "VERSION")]
     public sealed partial class TalkClient
     {
@@ -12,7 +12,6 @@ namespace TestHost
         {
             Customers = new global::SesamTalk.EntitySyncClient<global::Shop.Sales.Customer>(engine, global::Shop.Sales.Customer.SyncDefinition);
             Orders = new global::SesamTalk.EntitySyncClient<global::Shop.Sales.Order>(engine, global::Shop.Sales.Order.SyncDefinition);
-            OrderLines = new global::SesamTalk.EntitySyncClient<global::Shop.Sales.OrderLine>(engine, global::Shop.Sales.OrderLine.SyncDefinition);
         }
 
         /// <summary>Sync, plan and links of <see cref="global::Shop.Sales.Customer"/>.</summary>
@@ -21,17 +20,31 @@ namespace TestHost
         /// <summary>Sync, plan and links of <see cref="global::Shop.Sales.Order"/>.</summary>
         public global::SesamTalk.EntitySyncClient<global::Shop.Sales.Order> Orders { get; }
 
-        /// <summary>Sync, plan and links of <see cref="global::Shop.Sales.OrderLine"/>.</summary>
-        public global::SesamTalk.EntitySyncClient<global::Shop.Sales.OrderLine> OrderLines { get; }
-
         /// <summary>Runs one cycle of every flow, referenced entities first (customers before the orders that name them).</summary>
         public async global::System.Threading.Tasks.Task<global::SesamTalk.SyncReport> SyncAllAsync(global::System.IProgress<global::SesamTalk.SyncProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var reports = new global::System.Collections.Generic.List<global::SesamTalk.SyncReport>();
             reports.Add(await Customers.SyncAsync(progress, cancellationToken).ConfigureAwait(false));
             reports.Add(await Orders.SyncAsync(progress, cancellationToken).ConfigureAwait(false));
-            reports.Add(await OrderLines.SyncAsync(progress, cancellationToken).ConfigureAwait(false));
             return global::SesamTalk.SyncReport.Combine(reports);
+        }
+
+        /// <summary>The conflicts recorded for every entity's records.</summary>
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncConflict>> GetConflictsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var all = new global::System.Collections.Generic.List<global::SesamTalk.SyncConflict>();
+            all.AddRange(await Customers.GetConflictsAsync(null, cancellationToken).ConfigureAwait(false));
+            all.AddRange(await Orders.GetConflictsAsync(null, cancellationToken).ConfigureAwait(false));
+            return all;
+        }
+
+        /// <summary>The records of every entity set aside with an error, each error naming the record and the field.</summary>
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::SesamTalk.SyncQuarantineEntry>> GetQuarantineAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var all = new global::System.Collections.Generic.List<global::SesamTalk.SyncQuarantineEntry>();
+            all.AddRange(await Customers.GetQuarantineAsync(cancellationToken).ConfigureAwait(false));
+            all.AddRange(await Orders.GetQuarantineAsync(cancellationToken).ConfigureAwait(false));
+            return all;
         }
     }
 
