@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.Http;
+using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Salesforce;
+using SesamTalk.Connectors.Salesforce.ChangeEvents;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -54,7 +56,8 @@ public static class SalesforceBuilderExtensions
     /// <see cref="SalesforceSession"/>, retries and the daily-reserve check of its <see cref="SalesforceApiUsage"/>; the
     /// bulk job log (<see cref="SalesforceBulkJobDirectory"/> in <see cref="SalesforceOptions.BulkJobLog"/> unless the
     /// host registered an <see cref="ISalesforceBulkJobLog"/> under the name first); and
-    /// <see cref="SalesforceSyncConnector"/>, which counts every call that reaches the wire.
+    /// <see cref="SalesforceSyncConnector"/>, which counts every call that reaches the wire; and its
+    /// <see cref="SalesforceChangeEventSubscriber"/> (Pub/Sub API), created when first asked for.
     /// </summary>
     private static SesamTalkBuilder Add(SesamTalkBuilder builder, string name, Action<OptionsBuilder<SalesforceOptions>> source, string path)
     {
@@ -67,6 +70,11 @@ public static class SalesforceBuilderExtensions
                 provider => new BearerTokenHandler<SalesforceToken>(org.Get<SalesforceSession>(provider)),
                 provider => new SalesforceLimitHandler(org.Get<SalesforceApiUsage>(provider), org.Options(provider).DailyCallReserve, provider.GetRequiredService<TimeProvider>()))
             .AddPart(provider => new SalesforceClient(org.Http(provider), org.Get<SalesforceSession>(provider), org.Snapshot(provider)))
+            .AddPart(provider => new SalesforceChangeEventSubscriber(
+                org.Get<SalesforceSession>(provider),
+                org.Snapshot(provider),
+                provider.GetRequiredService<ILogger<SalesforceChangeEventSubscriber>>(),
+                provider.GetRequiredService<TimeProvider>()))
             .AddConnector(provider => new SalesforceSyncConnector(
                 org.Get<SalesforceClient>(provider),
                 org.Get<SalesforceApiUsage>(provider),

@@ -30,7 +30,7 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
     private readonly PubSub.PubSubClient _client;
     private readonly ChangeEventSchemas _schemas;
 
-    /// <summary>Creates the subscriber (DI does this: <see cref="SalesforceChangeEventsServiceCollectionExtensions.AddSalesforceChangeEvents"/>).</summary>
+    /// <summary>Creates the subscriber (DI does this: every org <c>AddSalesforce</c> adds has one, a keyed service under the org's name).</summary>
     /// <param name="session">The org's OAuth session.</param>
     /// <param name="options">The org's options (<see cref="SalesforceOptions.PubSubUrl"/>, <see cref="SalesforceOptions.MaxRetries"/>, <see cref="SalesforceOptions.MaxRetryDelay"/>).</param>
     /// <param name="logger">Logs subscriptions and reconnects.</param>

@@ -13,22 +13,21 @@ internal sealed class ChangeEventOrg : IAsyncDisposable
     private ChangeEventOrg(SalesforceEmulator emulator)
     {
         Emulator = emulator;
-        _services = new ServiceCollection()
-            .AddSalesforceConnector(options =>
+        var services = new ServiceCollection();
+        new SesamTalkBuilder(services).AddSalesforce(options =>
             {
                 options.LoginUrl = emulator.BaseUrl;
                 options.ClientId = emulator.ClientId;
                 options.ClientSecret = emulator.ClientSecret;
                 options.PubSubUrl = emulator.PubSubUrl;
                 options.MaxRetryDelay = TimeSpan.FromSeconds(1);
-            })
-            .AddSalesforceChangeEvents()
-            .BuildServiceProvider();
+            });
+        _services = services.BuildServiceProvider();
     }
 
     public SalesforceEmulator Emulator { get; }
 
-    public SalesforceChangeEventSubscriber Subscriber => _services.GetRequiredService<SalesforceChangeEventSubscriber>();
+    public SalesforceChangeEventSubscriber Subscriber => _services.GetRequiredKeyedService<SalesforceChangeEventSubscriber>(SalesforceBuilderExtensions.DefaultName);
 
     public static async Task<ChangeEventOrg> StartAsync(Action<SalesforceEmulatorOptions>? configure = null)
     {
