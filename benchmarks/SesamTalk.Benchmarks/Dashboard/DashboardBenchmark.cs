@@ -32,7 +32,14 @@ internal static class DashboardBenchmark
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"] });
             builder.Logging.ClearProviders();
-            var sesamTalk = builder.Services.AddSesamTalk().AddEngine();
+            // The pages read the link store: the benchmark's flows are off, so no system or host store is needed to start.
+            var sesamTalk = builder.Services.AddSesamTalk().AddEngine(options =>
+            {
+                foreach (var entity in new[] { nameof(Article), "BenchItem", "ShopProduct", "SyncProduct" })
+                {
+                    options.Flows[entity] = new SyncFlowOptions { Enabled = false };
+                }
+            });
             if (postgres is null)
             {
                 sesamTalk.UseSqliteLinkStore(Path.Combine(folder, "links.db"));
