@@ -38,6 +38,7 @@ public static class SesamTalkDashboardEndpointRouteBuilderExtensions
         MapPage(group, site, "/flow", FlowPage.ShowAsync);
         MapAction(group, site, "/quarantine/release", QuarantinePage.ReleaseAsync);
         MapAction(group, site, "/quarantine/drop", QuarantinePage.DropAsync);
+        MapAction(group, site, "/quarantine/retry", QuarantinePage.RetryNowAsync);
         MapAction(group, site, "/links/unlink", LinksPage.UnlinkAsync);
         MapAction(group, site, "/links/link", LinksPage.LinkAsync);
         MapAction(group, site, "/held/approve", HeldFlowsPage.ApproveAsync);

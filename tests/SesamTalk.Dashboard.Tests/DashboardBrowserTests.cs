@@ -55,6 +55,25 @@ public sealed class DashboardBrowserTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task A_quarantined_record_retried_now_from_the_page_is_released_and_linked_by_the_cycle_it_runs()
+    {
+        var customer = new Customer { CustomerNumber = "DASH-Q2", Name = new string('r', 130), Email = "dash-q2@example.com" };
+        await app.Webshop.UseDbAsync((db, ct) => db.Customers.Add(customer).Context.SaveChangesAsync(ct), default);
+        await app.Webshop.Talk.Customers.SyncAsync(CustomerToCustomcrm.Target);
+        Assert.Contains(await Links.ListQuarantinedAsync(CustomerToCustomcrm), entry => entry.RecordId == customer.Id && !entry.IsReleased);
+        await EditAsync<Customer>(customer.Id, fixedCustomer => fixedCustomer.Name = "Retried Ltd");
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.DashboardUrl + "/quarantine");
+        await page.Locator($"tr[data-record='{customer.Id}']").GetByRole(AriaRole.Button, new() { Name = "Retry now" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".message")).ToContainTextAsync("Released 1 record(s) and ran the cycle. Customer → Customcrm/Customer: read");
+        await DashboardApp.ScreenshotAsync(page, "quarantine-retried");
+        Assert.NotNull(await Links.FindByLocalIdAsync(CustomerToCustomcrm, customer.Id));
+        Assert.DoesNotContain(await Links.ListQuarantinedAsync(CustomerToCustomcrm), entry => entry.RecordId == customer.Id);
+    }
+
+    [Fact]
     public async Task A_held_flow_is_approved_once_from_the_page()
     {
         var flow = new SyncFlowId("Customer", new SyncTarget("ExactOnline", "Accounts"));

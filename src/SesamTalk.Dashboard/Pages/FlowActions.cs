@@ -13,12 +13,17 @@ internal static class FlowActions
             return Results.BadRequest("No such flow.");
         }
 
-        var report = await FlowOperations.RunAsync(resolved.Host, resolved.Entity, flow.Flow.Target, request.Aborted).ConfigureAwait(false);
-        var message = report.Flows is [var cycle, ..]
+        return Layout.Done(request, "/", "", await RunCycleAsync(request, flow, resolved.Host, resolved.Entity).ConfigureAwait(false));
+    }
+
+    /// <summary>Runs one cycle of <paramref name="flow"/> and says what it did.</summary>
+    public static async Task<string> RunCycleAsync(DashboardRequest request, FlowRef flow, DashboardHost host, ISyncEntityDefinition entity)
+    {
+        var report = await FlowOperations.RunAsync(host, entity, flow.Flow.Target, request.Aborted).ConfigureAwait(false);
+        return report.Flows is [var cycle, ..]
             ? string.Create(CultureInfo.InvariantCulture, $"{request.Name(flow)}: read {cycle.Read}, created {cycle.Created}, updated {cycle.Updated}, deleted {cycle.Deleted}, {cycle.Quarantined} quarantined")
                 + (cycle.StopReason is { } reason ? "; stopped: " + reason : ".")
             : $"{request.Name(flow)} has no cycle of its own (its records sync inside their parent's).";
-        return Layout.Done(request, "/", "", message);
     }
 
     public static async Task<IResult> PlanAsync(DashboardRequest request, IFormCollection form)
