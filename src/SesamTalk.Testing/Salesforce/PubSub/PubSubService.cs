@@ -23,7 +23,14 @@ internal sealed class PubSubService(SalesforceOrg org, ChangeDataCapture capture
     {
         foreach (var stream in _streams.Keys)
         {
-            stream.Abort();
+            try
+            {
+                stream.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stream ended between listing and cutting it (its context is gone): nothing left to cut.
+            }
         }
     }
 
