@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Http;
+using SesamTalk.Connectors.Notifications;
 
 namespace SesamTalk.Connectors.Hosting;
 
@@ -110,9 +111,26 @@ internal sealed class SystemInstance<TOptions>
     public HttpClient Http(IServiceProvider provider) => provider.GetRequiredService<IHttpClientFactory>().CreateClient(ApiClient);
 
     /// <summary>Adds the instance's connector, under its name and among the engine's connectors.</summary>
-    public void AddConnector(Func<IServiceProvider, ISyncConnector> create)
+    public SystemInstance<TOptions> AddConnector(Func<IServiceProvider, ISyncConnector> create)
     {
         Services.AddKeyedSingleton(Name, (provider, _) => create(provider));
         Services.AddSingleton(provider => provider.GetRequiredKeyedService<ISyncConnector>(Name));
+        return this;
+    }
+
+    /// <summary>Adds the instance's change source (its subscription to the system's changes), run by the engine when notifications are on.</summary>
+    public SystemInstance<TOptions> AddChangeSource(Func<IServiceProvider, ISyncChangeSource> create)
+    {
+        Services.AddKeyedSingleton(Name, (provider, _) => create(provider));
+        Services.AddSingleton(provider => provider.GetRequiredKeyedService<ISyncChangeSource>(Name));
+        return this;
+    }
+
+    /// <summary>Adds the instance's webhook receiver, which <c>MapSesamTalkNotifications</c> mounts under the instance's name.</summary>
+    public SystemInstance<TOptions> AddWebhookReceiver(Func<IServiceProvider, ISyncWebhookReceiver> create)
+    {
+        Services.AddKeyedSingleton(Name, (provider, _) => create(provider));
+        Services.AddSingleton(provider => provider.GetRequiredKeyedService<ISyncWebhookReceiver>(Name));
+        return this;
     }
 }
