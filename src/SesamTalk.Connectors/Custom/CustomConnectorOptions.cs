@@ -22,9 +22,10 @@ public sealed class CustomConnectorOptions : Http.IRetrySettings
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
-    /// The secret the system signs its webhook deliveries with (32 to 128 printable characters, no spaces), sent when
-    /// the change source subscribes. Required when <c>SesamTalk:Notifications:Enabled</c> is true; keep it in a secret
-    /// store. Never logged. Changing it makes the source replace its subscription at the next start.
+    /// The secret the system is to sign its webhook deliveries with (32 to 128 printable characters, no spaces), sent
+    /// when the change source subscribes. Setting it turns the system's webhooks on (when <c>SesamTalk:Notifications</c>
+    /// is enabled); empty, the system is polled only. Keep it in a secret store; never logged. Changing it makes the
+    /// source replace its subscription at the next start.
     /// </summary>
     public string WebhookSecret { get; set; } = "";
 

@@ -15,6 +15,9 @@ namespace SesamTalk.Connectors.Custom.Webhooks;
 /// deleted it, reports the types lost (so the engine runs full cycles and polls), subscribes again and reports them live.
 /// </summary>
 /// <remarks>
+/// Webhooks are opt-in per system: without <see cref="CustomConnectorOptions.WebhookSecret"/> the source subscribes to
+/// nothing and reports nothing, so the system's flows keep polling (a system that serves the contract without its
+/// webhooks section, e.g. one mounted with <c>MapCustomSystem</c>, is synced as before).
 /// The secret comes from the options rather than from the system's answer, so it survives restarts without a store of
 /// its own; the subscription's description carries a fingerprint of it (a hash, never the secret), by which a changed
 /// secret is noticed. The subscription is left in place when the host stops, so a restart picks it up again and
@@ -30,6 +33,9 @@ public sealed class CustomChangeSource : ISyncChangeSource
 
     private static readonly Action<ILogger, string, Exception?> LogCheckFailed = LoggerMessage.Define<string>(
         LogLevel.Warning, new EventId(3, "CustomWebhookCheckFailed"), "Could not check the webhook subscription of {System}; trying again later.");
+
+    private static readonly Action<ILogger, string, Exception?> LogPolled = LoggerMessage.Define<string>(
+        LogLevel.Information, new EventId(4, "CustomWebhookNotConfigured"), "{System} has no WebhookSecret: it is not subscribed to, and its flows poll.");
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(5);
 
@@ -64,19 +70,17 @@ public sealed class CustomChangeSource : ISyncChangeSource
     {
         ArgumentNullException.ThrowIfNull(remoteTypes);
         ArgumentNullException.ThrowIfNull(notifications);
-        if (_options.WebhookSecret.Length == 0)
-        {
-            throw new InvalidOperationException($"SesamTalk:Custom:{System}:WebhookSecret is not set: the secret {System} signs its webhook deliveries with.");
-        }
-
         var types = remoteTypes.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        if (types.Count == 0)
-        {
-            return;
-        }
-
         try
         {
+            if (_options.WebhookSecret.Length == 0 || types.Count == 0)
+            {
+                // Webhooks are the optional part of the contract: without a secret the system is not subscribed and
+                // its flows keep polling at the normal interval. Waiting (rather than returning) keeps it that way.
+                LogPolled(_logger, System, null);
+                await Task.Delay(Timeout.InfiniteTimeSpan, _clock, cancellationToken).ConfigureAwait(false);
+            }
+
             await KeepAsync(_callbackUrl(), types, notifications, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -6,4 +6,4 @@ namespace SesamTalk.Connectors.Custom.Webhooks;
 /// <param name="Types">The record types it receives events of.</param>
 /// <param name="Description">The subscriber's note, or null.</param>
 /// <param name="Enabled">False once the system disabled it (too many failed deliveries).</param>
-public sealed record CustomWebhookSubscription(string Id, Uri Url, IReadOnlyList<string> Types, string? Description, bool Enabled);
+internal sealed record CustomWebhookSubscription(string Id, Uri Url, IReadOnlyList<string> Types, string? Description, bool Enabled);

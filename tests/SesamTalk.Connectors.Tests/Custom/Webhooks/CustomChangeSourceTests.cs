@@ -115,35 +115,49 @@ public sealed class CustomChangeSourceTests
         Assert.Contains("refused", state.Reason, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("", "Customcrm:WebhookSecret is not set")]
-    [InlineData("too short", "Customcrm:WebhookSecret must be 32 to 128 printable ASCII characters")]
-    public async Task WithNotificationsOnTheHostDoesNotStartWithoutAWellFormedSecret(string secret, string failure)
+    [Fact]
+    public async Task WithoutASecretTheSystemIsNotSubscribedToAndItsFlowsKeepPolling()
     {
-        await using var provider = Host(secret);
+        await using var system = await StartAsync();
+        var notifications = new RecordingNotifications();
+        using var stop = new CancellationTokenSource();
+
+        var run = Source(system, new CustomConnectorOptions()).RunAsync(["Product"], notifications, stop.Token);
+        await Task.Delay(300);
+
+        Assert.False(run.IsCompleted);
+        Assert.Empty(notifications.States);
+        Assert.Equal(0, system.Emulator.CallCount(Testing.Custom.CustomEndpoint.ListWebhooks));
+        await stop.CancelAsync();
+        await run;
+    }
+
+    [Theory]
+    [InlineData("too short", "http://shop.example.com/sesamtalk/notifications", "Customcrm:WebhookSecret must be 32 to 128 printable ASCII characters")]
+    [InlineData(Secret, null, "SesamTalk:Notifications:CallbackBaseUrl is not set")]
+    public async Task WithNotificationsOnTheHostDoesNotStartWithAMalformedSecretOrNoCallbackAddress(string secret, string? callbackBaseUrl, string failure)
+    {
+        await using var provider = Host(secret, callbackBaseUrl);
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<CustomConnectorOptions>>().Get("Customcrm"));
 
         Assert.Contains(failure, error.Message, StringComparison.Ordinal);
-        if (secret.Length > 0)
-        {
-            Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
-        }
+        Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AddCustomSystemAddsTheSystemsChangeSourceAndWebhookReceiver()
     {
-        await using var provider = Host(Secret);
+        await using var provider = Host(Secret, "http://shop.example.com/sesamtalk/notifications");
 
         Assert.Equal("Customcrm", Assert.Single(provider.GetServices<ISyncChangeSource>()).System);
         Assert.Equal("Customcrm", Assert.Single(provider.GetServices<ISyncWebhookReceiver>()).Name);
     }
 
-    private static ServiceProvider Host(string secret) => new SesamTalkBuilder(new ServiceCollection())
+    private static ServiceProvider Host(string secret, string? callbackBaseUrl) => new SesamTalkBuilder(new ServiceCollection())
         .AddCustomSystem("Customcrm", o => { o.BaseUrl = new Uri("http://127.0.0.1:9/"); o.ApiKey = "key"; o.WebhookSecret = secret; }).Services
         .AddSingleton<ISyncChangeNotifications>(new RecordingNotifications())
-        .Configure<SyncNotificationOptions>(o => o.Enabled = true)
+        .Configure<SyncNotificationOptions>(o => { o.Enabled = true; o.CallbackBaseUrl = callbackBaseUrl is null ? null : new Uri(callbackBaseUrl); })
         .BuildServiceProvider();
 
     private static Task<CustomSystem> StartAsync(string? catalog = null) => CustomSystem.StartAsync(catalog: catalog);
