@@ -93,26 +93,16 @@ internal sealed class WebhookShopHost : IAsyncDisposable
         app.MapSesamTalkNotifications();
         await app.StartAsync();
         var host = new WebhookShopHost(app, shop, logs, productStore, new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications/shop"));
-        await host.WaitUntilAsync(() => host.Count(ProductDone) >= 1 && shop.Webhooks.Count == 1, "the first run and the subscription");
+        await host.WaitUntilAsync(() => host.Logs.Count(ProductDone) >= 1 && shop.Webhooks.Count == 1, "the first run and the subscription");
         await host.SettleAsync();
         return host;
     }
 
     /// <summary>The product flow's cycles since the host settled after its start.</summary>
-    public int Cycles => Count(ProductDone) - _settledCycles;
-
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+    public int Cycles => Logs.Count(ProductDone) - _settledCycles;
 
     /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{Logs.All}");
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
     /// <summary>Waits <paramref name="quiet"/> and checks the product flow ran no cycle meanwhile beyond <paramref name="cycles"/>.</summary>
     public async Task StaysAtAsync(int cycles, TimeSpan quiet)
@@ -131,11 +121,11 @@ internal sealed class WebhookShopHost : IAsyncDisposable
         int before;
         do
         {
-            before = Count(ProductDone);
+            before = Logs.Count(ProductDone);
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
-        while (Count(ProductDone) != before && DateTime.UtcNow < deadline);
-        _settledCycles = Count(ProductDone);
+        while (Logs.Count(ProductDone) != before && DateTime.UtcNow < deadline);
+        _settledCycles = Logs.Count(ProductDone);
     }
 
     public async ValueTask DisposeAsync()
