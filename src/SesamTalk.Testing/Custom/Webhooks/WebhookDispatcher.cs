@@ -59,7 +59,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     /// <summary>Takes a committed write; its event goes out after the gather window, to the subscriptions of its type.</summary>
     public void Publish(RecordWrite write)
     {
-        if (_registry.Receiving(write.Type).Count > 0)
+        if (_registry.AnyReceiving(write.Type))
         {
             _writes.Writer.TryWrite(write);
         }

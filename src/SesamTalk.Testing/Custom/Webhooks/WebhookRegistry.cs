@@ -64,6 +64,23 @@ internal sealed class WebhookRegistry(TimeProvider clock, int disableAfterFailur
         }
     }
 
+    /// <summary>Whether any enabled subscription receives events of <paramref name="type"/> (asked on every write, so it allocates nothing).</summary>
+    public bool AnyReceiving(string type)
+    {
+        lock (_gate)
+        {
+            foreach (var subscription in _subscriptions)
+            {
+                if (subscription.DisabledAt is null && subscription.Receives(type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Whether a delivery to the subscription should still be tried (it is neither deleted nor disabled).</summary>
     public bool Active(WebhookSubscription subscription)
     {
