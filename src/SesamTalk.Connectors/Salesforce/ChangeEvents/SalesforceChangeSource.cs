@@ -64,9 +64,16 @@ internal sealed class SalesforceChangeSource(
                 }
                 catch (SalesforceReplayIdExpiredException expired)
                 {
-                    // The events since the stored replay id may be gone: the engine reads in full, the stream starts anew.
+                    // The events since the stored replay id may be gone: the flows read since their cursors (asked for
+                    // here too, as the engine runs that cycle on a lost report only for a type it knew live), and the
+                    // stream starts anew from the newest event.
                     ChangeEventLog.ReplayIdExpired(logger, system, topic);
                     state.Lost(expired.Message, always: true);
+                    foreach (var type in names.Values)
+                    {
+                        notifications.RemoteChanged(new SyncTarget(system, type), []);
+                    }
+
                     position = null;
                 }
                 catch (RpcException refused) when (IsRefusedForGood(refused.StatusCode))

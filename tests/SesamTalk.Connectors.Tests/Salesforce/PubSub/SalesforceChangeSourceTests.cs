@@ -103,6 +103,7 @@ public sealed class SalesforceChangeSourceTests
             var after = org.Emulator.Seed("Product2", new JsonObject { ["Name"] = "After" });
             await notes.WaitUntilAsync(n => n.IdsOf("Product2").Contains(after), "the create after subscribing again");
             Assert.Equal([after], notes.IdsOf("Product2"));
+            Assert.Equal("changed Salesforce/Product2 []", notes.Changes[0].ToString()); // read since the cursor
         }
 
         var lost = Assert.Single(notes.States, s => !s.Live);
