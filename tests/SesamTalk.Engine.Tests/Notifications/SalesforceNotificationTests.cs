@@ -44,6 +44,7 @@ public sealed class SalesforceNotificationTests(ITestOutputHelper output) : IDis
         host.Inbox.HostChanged(nameof(Part), [part.Id]);
         await host.WaitUntilAsync(() => (string?)org.GetRecord(bolt)!["Name"] == "Bolt M8 zinc", "the host save in Salesforce", seconds: 5);
         output.WriteLine($"Notified host save to Salesforce: {clock.ElapsedMilliseconds} ms");
+        NoSecretIn(host.Logs, org);
     }
 
     [Fact]
@@ -71,6 +72,14 @@ public sealed class SalesforceNotificationTests(ITestOutputHelper output) : IDis
 
         org.Edit(bolt, new JsonObject { ["Name"] = "Bolt M12" });
         await second.WaitUntilAsync(() => _parts.Records.Single().Name == "Bolt M12", "the edit after subscribing again", seconds: 5);
+        NoSecretIn(second.Logs, org);
+    }
+
+    /// <summary>No access token (a session id: the org id, then '!') and no client secret in any log line, reasons included.</summary>
+    private static void NoSecretIn(CapturedLogs logs, SalesforceEmulator org)
+    {
+        Assert.StartsWith(org.OrgId[..15] + "!", org.IssueAccessToken(), StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(org.OrgId[..15] + "!", StringComparison.Ordinal) || line.Contains(org.ClientSecret, StringComparison.Ordinal));
     }
 
     public void Dispose()
