@@ -92,7 +92,7 @@ public sealed class ExactOnlineWebhookTests
             [("Accounts", division.CallbackUrl), ("Items", division.CallbackUrl)],
             division.Emulator.WebhookSubscriptions.Select(s => (s.Topic, s.CallbackUrl)).Order());
         Assert.Equal(2, division.Emulator.CallCount(ExactOnlineEndpoint.Create, "WebhookSubscriptions"));
-        Assert.False(await division.Notifications.AnyStateWithinAsync(TimeSpan.Zero));
+        Assert.False(division.Notifications.AnyStateLeft);
     }
 
     [Fact]

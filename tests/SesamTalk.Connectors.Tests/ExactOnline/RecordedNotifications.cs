@@ -29,19 +29,8 @@ internal sealed class RecordedNotifications : ISyncChangeNotifications
     /// <summary>The next change reported, waiting up to ten seconds.</summary>
     public async Task<(SyncTarget Target, string[] Ids)> NextChangeAsync() => await NextAsync(_changes.Reader);
 
-    /// <summary>Whether a state is reported within <paramref name="wait"/>.</summary>
-    public async Task<bool> AnyStateWithinAsync(TimeSpan wait)
-    {
-        using var timeout = new CancellationTokenSource(wait);
-        try
-        {
-            return await _states.Reader.WaitToReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether a state was reported that no <see cref="NextStateAsync"/> took yet.</summary>
+    public bool AnyStateLeft => _states.Reader.TryPeek(out _);
 
     private static async Task<T> NextAsync<T>(ChannelReader<T> reader)
     {
