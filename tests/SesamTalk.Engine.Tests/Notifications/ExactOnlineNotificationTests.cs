@@ -31,7 +31,8 @@ public sealed class ExactOnlineNotificationTests(ITestOutputHelper output)
 
         output.WriteLine($"From the edit in Exact to the host: {watch.ElapsedMilliseconds} ms (coalescing window 100 ms).");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"The edit took {watch.ElapsedMilliseconds} ms.");
-        Assert.Equal(200, Assert.Single(host.Exact.WebhookDeliveries).StatusCode);
+        await host.WaitUntilAsync(() => host.Exact.WebhookDeliveries.Count == 1, "the emulator to log the delivery");
+        Assert.Equal(200, host.Exact.WebhookDeliveries.Single().StatusCode);
     }
 
     [Fact]

@@ -36,14 +36,15 @@ internal sealed partial class ExactOnlineChangeSource(
             }
         }
 
-        if (topics.Count == 0)
-        {
-            return;
-        }
-
         using var timer = new PeriodicTimer(checkInterval, time);
         try
         {
+            if (topics.Count == 0)
+            {
+                // Nothing to subscribe: stay (ending would count as a lost subscription) until the host stops.
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false);
+            }
+
             do
             {
                 await CheckAsync(topics, states, cancellationToken).ConfigureAwait(false);
