@@ -4,6 +4,7 @@ using SesamTalk.Testing.Http;
 using SesamTalk.Testing.SuperOffice.Data;
 using SesamTalk.Testing.SuperOffice.Http;
 using SesamTalk.Testing.SuperOffice.Schema;
+using SesamTalk.Testing.SuperOffice.Webhooks;
 
 namespace SesamTalk.Testing.SuperOffice;
 
@@ -211,6 +212,9 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable, IRandomFaults
     /// webhook listening for the event), oldest first, whether or not their delivery succeeded; seeding raises none.
     /// </summary>
     public IReadOnlyList<JsonObject> WebhookNotifications => _tenant.WebhookEvents.Sent;
+
+    /// <summary>The registered webhooks as <c>GET /api/v1/Webhook</c> lists them (secrets included), in id order.</summary>
+    public IReadOnlyList<JsonObject> GetWebhooks() => [.. _tenant.Webhooks.All().Select(w => WebhookJson.Render(w, _tenant.Zone))];
 
     /// <summary>Forgets the recorded webhook payloads.</summary>
     public void ClearWebhookNotifications() => _tenant.WebhookEvents.Clear();
