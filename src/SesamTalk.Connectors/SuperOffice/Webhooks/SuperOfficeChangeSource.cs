@@ -61,8 +61,16 @@ internal sealed class SuperOfficeChangeSource : ISyncChangeSource
 
         var wanted = new SuperOfficeWebhook(0, WebhookName, [.. watched.SelectMany(e => SuperOfficeWebhookEvents.For(e.Entity!)).Distinct()],
             _callbackUrl.AbsoluteUri, _secret, SuperOfficeWebhookState.Active);
+        bool? reported = null;
         void Report(bool live, string? reason)
         {
+            // A webhook that stays stopped while it cannot be set Active again is lost once, not at every try.
+            if (reported == live)
+            {
+                return;
+            }
+
+            reported = live;
             foreach (var (type, _) in watched)
             {
                 notifications.SourceState(new SyncTarget(System, type), live, reason);
