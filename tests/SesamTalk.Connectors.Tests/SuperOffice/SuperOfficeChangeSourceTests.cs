@@ -101,12 +101,17 @@ public sealed class SuperOfficeChangeSourceTests
     }
 
     [Fact]
-    public async Task Types_without_events_end_the_run_at_once_without_registering()
+    public async Task Types_without_events_register_nothing_and_the_run_idles_until_the_host_stops()
     {
         await using var host = await SuperOfficeWebhookHost.StartAsync();
 
-        await host.Source.RunAsync(["QuoteAlternative", "Product"], host.Notifications, CancellationToken.None);
+        var running = host.Run("QuoteAlternative", "Product");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var ended = running.Run.IsCompleted;
+        await running.DisposeAsync();
 
+        Assert.False(ended);
+        Assert.True(running.Run.IsCompletedSuccessfully);
         Assert.Empty(host.Emulator.GetWebhooks());
         Assert.Empty(host.Notifications.Notices);
     }

@@ -11,21 +11,20 @@ using SesamTalk.Testing.SuperOffice;
 namespace SesamTalk.Connectors.Tests.SuperOffice;
 
 /// <summary>
-/// An emulated tenant (short delivery retries) and a host on loopback that mounts the tenant's webhook receiver at
-/// <c>/notifications/superoffice</c>, wired through <c>AddSuperOffice</c> with notifications on, on the real clock.
+/// An emulated tenant (short delivery retries) and a host on loopback wired through <c>AddSuperOffice</c> with
+/// notifications on, on the real clock, whose <c>MapSesamTalkNotifications</c> mounts the tenant's webhook receiver at
+/// <c>/sesamtalk/notifications/superoffice</c>; the engine's inbox is a recording one.
 /// <see cref="Failing"/> makes the host answer 500 to every post, as a host that is down would.
 /// </summary>
 internal sealed class SuperOfficeWebhookHost : IAsyncDisposable
 {
     public const string Secret = "a-long-random-webhook-secret";
 
-    private readonly ServiceProvider _services;
     private readonly WebApplication _app;
 
-    private SuperOfficeWebhookHost(SuperOfficeEmulator emulator, ServiceProvider services, WebApplication app, RecordingNotifications notifications)
+    private SuperOfficeWebhookHost(SuperOfficeEmulator emulator, WebApplication app, RecordingNotifications notifications)
     {
         Emulator = emulator;
-        _services = services;
         _app = app;
         Notifications = notifications;
     }
@@ -36,11 +35,11 @@ internal sealed class SuperOfficeWebhookHost : IAsyncDisposable
 
     public bool Failing { get; set; }
 
-    public ISyncChangeSource Source => _services.GetServices<ISyncChangeSource>().Single(s => s.System == "SuperOffice");
+    public ISyncChangeSource Source => _app.Services.GetServices<ISyncChangeSource>().Single(s => s.System == "SuperOffice");
 
-    public ISyncWebhookReceiver Receiver => _services.GetServices<ISyncWebhookReceiver>().Single(r => r.Name == "SuperOffice");
+    public ISyncWebhookReceiver Receiver => _app.Services.GetServices<ISyncWebhookReceiver>().Single(r => r.Name == "SuperOffice");
 
-    public Uri CallbackUrl => _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyncNotificationOptions>>().Value.CallbackUrlFor("SuperOffice");
+    public Uri CallbackUrl => _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyncNotificationOptions>>().Value.CallbackUrlFor("SuperOffice");
 
     public static async Task<SuperOfficeWebhookHost> StartAsync(TimeSpan? checkInterval = null)
     {
@@ -50,41 +49,20 @@ internal sealed class SuperOfficeWebhookHost : IAsyncDisposable
         emulatorOptions.WebhookRetryDelays.Add(TimeSpan.FromMilliseconds(5));
         var emulator = await SuperOfficeEmulator.StartAsync(emulatorOptions);
 
+        var notifications = new RecordingNotifications();
+        var port = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        SuperOfficeWebhookHost? host = null;
-        app.MapPost("/notifications/{name}", async http =>
-        {
-            using var body = new MemoryStream();
-            await http.Request.Body.CopyToAsync(body);
-            if (host!.Failing)
-            {
-                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                return;
-            }
-
-            var request = new SyncWebhookRequest(
-                http.Request.Method,
-                http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                body.ToArray());
-            var response = await host.Receiver.ReceiveAsync(request, http.RequestAborted);
-            http.Response.StatusCode = response.StatusCode;
-        });
-        await app.StartAsync();
-
-        var notifications = new RecordingNotifications();
-        var services = new SesamTalkBuilder(new ServiceCollection()
-            .AddLogging()
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.Services
             .AddSingleton<ISyncChangeNotifications>(notifications)
-            .AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", new InMemorySuperOfficeTokenStore(emulator.IssueRefreshToken()))
-            .Configure<SyncNotificationOptions>(options =>
+            .AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", new InMemorySuperOfficeTokenStore(emulator.IssueRefreshToken()));
+        new SesamTalkBuilder(builder.Services)
+            .AddChangeNotifications(options =>
             {
                 options.Enabled = true;
-                options.CallbackBaseUrl = new Uri(app.Urls.First() + "/notifications");
-            }))
+                options.CallbackBaseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
+            })
             .AddSuperOffice(options =>
             {
                 options.LoginBaseUrl = emulator.BaseUrl;
@@ -94,10 +72,31 @@ internal sealed class SuperOfficeWebhookHost : IAsyncDisposable
                 options.RedirectUri = emulator.RedirectUri;
                 options.WebhookSecret = Secret;
                 options.WebhookCheckInterval = checkInterval ?? TimeSpan.FromMilliseconds(100);
-            }).Services
-            .BuildServiceProvider();
-        host = new SuperOfficeWebhookHost(emulator, services, app, notifications);
+            });
+        var app = builder.Build();
+        SuperOfficeWebhookHost? host = null;
+        app.Use(async (http, next) =>
+        {
+            if (host!.Failing)
+            {
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return;
+            }
+
+            await next(http);
+        });
+        app.MapSesamTalkNotifications();
+        await app.StartAsync();
+        host = new SuperOfficeWebhookHost(emulator, app, notifications);
         return host;
+    }
+
+    /// <summary>A loopback port free now, so the callback address is known before the host listens.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Runs the change source for <paramref name="types"/> until the returned handle is disposed.</summary>
@@ -111,7 +110,6 @@ internal sealed class SuperOfficeWebhookHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _services.DisposeAsync();
         await Emulator.DisposeAsync();
     }
 

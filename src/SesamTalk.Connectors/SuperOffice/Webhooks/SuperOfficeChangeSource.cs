@@ -10,7 +10,8 @@ namespace SesamTalk.Connectors.SuperOffice.Webhooks;
 /// tenant's webhook secret, and reports those types live. Every check interval it reads the webhook back: gone, or
 /// stopped by SuperOffice (TooManyErrors after nine failed posts) or by someone else, it reports the types lost (so
 /// their flows poll and run a full cycle), registers or sets it Active again and reports them live. Quote alternatives,
-/// quote lines and products have no events: they are never reported live and stay on polling. A tenant whose app may
+/// quote lines and products have no events: they are never reported live and stay on polling (a run for those alone
+/// registers nothing and idles until the host stops). A tenant whose app may
 /// not use the Webhook agent (403) ends the source with that error; other failures are tried again with backoff.
 /// </summary>
 internal sealed class SuperOfficeChangeSource : ISyncChangeSource
@@ -56,6 +57,8 @@ internal sealed class SuperOfficeChangeSource : ISyncChangeSource
 
         if (watched.Count == 0)
         {
+            // Nothing to subscribe to; ending would read as a lost subscription, so the source idles until the host stops.
+            await IdleAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -102,14 +105,24 @@ internal sealed class SuperOfficeChangeSource : ISyncChangeSource
                 SuperOfficeWebhookLog.CheckFailed(_logger, System, wait, error);
             }
 
-            try
-            {
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            if (!await IdleAsync(wait, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Waits <paramref name="wait"/>; false when the host stopped meanwhile.</summary>
+    private async Task<bool> IdleAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
