@@ -13,6 +13,17 @@ public sealed class CapturedLogs
     public string All => string.Join("\n", _lines);
 
     internal void Add(string line) => _lines.Enqueue(line);
+
+    /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="seconds"/>; fails naming <paramref name="what"/>, with every line logged so far, otherwise.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{All}");
+            await Task.Delay(10);
+        }
+    }
 }
 
 /// <summary>An <see cref="ILogger{T}"/> that writes to <see cref="CapturedLogs"/>.</summary>
