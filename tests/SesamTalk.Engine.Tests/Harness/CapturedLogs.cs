@@ -17,10 +17,10 @@ public sealed class CapturedLogs
     /// <summary>How many lines contain <paramref name="text"/>.</summary>
     public int Count(string text) => Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
 
-    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/>, with every line, otherwise.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="seconds"/>; fails naming <paramref name="what"/>, with every line logged so far, otherwise.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{All}");

@@ -107,21 +107,7 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
     public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            while (!condition())
-            {
-                await Task.Delay(20, patience.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            Assert.Fail($"Timed out waiting for {what}.\n{Logs.All}");
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
     public async ValueTask DisposeAsync()
     {

@@ -130,15 +130,7 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
     public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{Logs.All}");
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
     public async ValueTask DisposeAsync()
     {
