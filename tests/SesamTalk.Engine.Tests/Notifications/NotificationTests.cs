@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Engine.Tests.Entities;
 
@@ -89,6 +90,25 @@ public sealed class NotificationTests
         await host.StaysAtAsync(NotifiedShop.ProductDone, 1, TimeSpan.FromSeconds(1.5));
         Assert.Null(host.Products.Records.Single().Stock);
         Assert.Equal(HealthStatus.Healthy, (await host.HealthAsync()).Status);
+    }
+
+    [Fact]
+    public void Wrong_notification_settings_stop_the_start_with_a_message_naming_each()
+    {
+        var services = new ServiceCollection();
+        services.AddSesamTalk()
+            .AddEngine()
+            .AddChangeNotifications(options =>
+            {
+                options.CoalesceWindow = TimeSpan.Zero;
+                options.SafetyPollInterval = TimeSpan.FromMinutes(-1);
+            });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, failure => failure.StartsWith("SesamTalk:Notifications:CoalesceWindow must be positive", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.StartsWith("SesamTalk:Notifications:SafetyPollInterval must be positive", StringComparison.Ordinal));
     }
 
     [Fact]
