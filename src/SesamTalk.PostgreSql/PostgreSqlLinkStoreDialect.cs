@@ -40,46 +40,64 @@ internal sealed class PostgreSqlLinkStoreDialect : LinkStoreDialect
 
     public override string IsIn(string column, string parameter) => column + " = ANY (" + parameter + ")";
 
-    public override LinkStoreStatement InsertLinks(IReadOnlyList<QueuedLink> links) => new(
-        "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value) "
-        + "SELECT * FROM unnest(@entity::text[], @system::text[], @type::text[], @local::text[], @remote::text[], @provenance::integer[], @matchKey::text[], "
-        + "@linkedAt::timestamptz[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[], @matchValue::text[]) ON CONFLICT DO NOTHING;",
-        [
-            ("@entity", links.Select(i => i.Link.Entity).ToArray()),
-            ("@system", links.Select(i => i.Link.Target.System).ToArray()),
-            ("@type", links.Select(i => i.Link.Target.Type).ToArray()),
-            ("@local", links.Select(i => i.Link.LocalId).ToArray()),
-            ("@remote", links.Select(i => i.Link.RemoteId).ToArray()),
-            ("@provenance", links.Select(i => (int)i.Link.Provenance).ToArray()),
-            ("@matchKey", links.Select(i => i.Link.MatchKey).ToArray()),
-            ("@linkedAt", links.Select(i => i.Link.LinkedAt.ToUniversalTime()).ToArray()),
-            ("@localRead", links.Select(i => i.Fingerprints?.LocalRead).ToArray()),
-            ("@localWritten", links.Select(i => i.Fingerprints?.LocalWritten).ToArray()),
-            ("@remoteRead", links.Select(i => i.Fingerprints?.RemoteRead).ToArray()),
-            ("@remoteWritten", links.Select(i => i.Fingerprints?.RemoteWritten).ToArray()),
-            ("@agreed", links.Select(i => i.Fingerprints?.Agreed).ToArray()),
-            ("@matchValue", links.Select(i => i.Link.MatchValue).ToArray()),
-        ]);
+    public override IEnumerable<LinkStoreBatch> InsertLinks(IReadOnlyList<QueuedLink> links) =>
+    [
+        new(
+            new(
+                "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value) "
+                + "SELECT * FROM unnest(@entity::text[], @system::text[], @type::text[], @local::text[], @remote::text[], @provenance::integer[], @matchKey::text[], "
+                + "@linkedAt::timestamptz[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[], @matchValue::text[]) ON CONFLICT DO NOTHING;",
+                [
+                    ("@entity", links.Select(i => i.Link.Entity).ToArray()),
+                    ("@system", links.Select(i => i.Link.Target.System).ToArray()),
+                    ("@type", links.Select(i => i.Link.Target.Type).ToArray()),
+                    ("@local", links.Select(i => i.Link.LocalId).ToArray()),
+                    ("@remote", links.Select(i => i.Link.RemoteId).ToArray()),
+                    ("@provenance", links.Select(i => (int)i.Link.Provenance).ToArray()),
+                    ("@matchKey", links.Select(i => i.Link.MatchKey).ToArray()),
+                    ("@linkedAt", links.Select(i => i.Link.LinkedAt.ToUniversalTime()).ToArray()),
+                    ("@localRead", links.Select(i => i.Fingerprints?.LocalRead).ToArray()),
+                    ("@localWritten", links.Select(i => i.Fingerprints?.LocalWritten).ToArray()),
+                    ("@remoteRead", links.Select(i => i.Fingerprints?.RemoteRead).ToArray()),
+                    ("@remoteWritten", links.Select(i => i.Fingerprints?.RemoteWritten).ToArray()),
+                    ("@agreed", links.Select(i => i.Fingerprints?.Agreed).ToArray()),
+                    ("@matchValue", links.Select(i => i.Link.MatchValue).ToArray()),
+                ]),
+            0,
+            links.Count),
+    ];
 
-    public override LinkStoreStatement SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) => new(
-        "UPDATE links SET local_read = row.local_read, local_written = row.local_written, remote_read = row.remote_read, remote_written = row.remote_written, agreed = row.agreed "
-        + "FROM unnest(@entity::text[], @system::text[], @type::text[], @local::text[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[]) "
-        + "AS row (entity, system, type, local_id, local_read, local_written, remote_read, remote_written, agreed) "
-        + "WHERE links.entity = row.entity AND links.system = row.system AND links.type = row.type AND links.local_id = row.local_id;",
-        [
-            ("@entity", prints.Select(p => p.Flow.Entity).ToArray()),
-            ("@system", prints.Select(p => p.Flow.Target.System).ToArray()),
-            ("@type", prints.Select(p => p.Flow.Target.Type).ToArray()),
-            ("@local", prints.Select(p => p.LocalId).ToArray()),
-            ("@localRead", prints.Select(p => p.Fingerprints.LocalRead).ToArray()),
-            ("@localWritten", prints.Select(p => p.Fingerprints.LocalWritten).ToArray()),
-            ("@remoteRead", prints.Select(p => p.Fingerprints.RemoteRead).ToArray()),
-            ("@remoteWritten", prints.Select(p => p.Fingerprints.RemoteWritten).ToArray()),
-            ("@agreed", prints.Select(p => p.Fingerprints.Agreed).ToArray()),
-        ]);
+    public override IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) =>
+    [
+        new(
+            new(
+                "UPDATE links SET local_read = row.local_read, local_written = row.local_written, remote_read = row.remote_read, remote_written = row.remote_written, agreed = row.agreed "
+                + "FROM unnest(@entity::text[], @system::text[], @type::text[], @local::text[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[]) "
+                + "AS row (entity, system, type, local_id, local_read, local_written, remote_read, remote_written, agreed) "
+                + "WHERE links.entity = row.entity AND links.system = row.system AND links.type = row.type AND links.local_id = row.local_id;",
+                [
+                    ("@entity", prints.Select(p => p.Flow.Entity).ToArray()),
+                    ("@system", prints.Select(p => p.Flow.Target.System).ToArray()),
+                    ("@type", prints.Select(p => p.Flow.Target.Type).ToArray()),
+                    ("@local", prints.Select(p => p.LocalId).ToArray()),
+                    ("@localRead", prints.Select(p => p.Fingerprints.LocalRead).ToArray()),
+                    ("@localWritten", prints.Select(p => p.Fingerprints.LocalWritten).ToArray()),
+                    ("@remoteRead", prints.Select(p => p.Fingerprints.RemoteRead).ToArray()),
+                    ("@remoteWritten", prints.Select(p => p.Fingerprints.RemoteWritten).ToArray()),
+                    ("@agreed", prints.Select(p => p.Fingerprints.Agreed).ToArray()),
+                ]),
+            0,
+            prints.Count),
+    ];
 
-    public override LinkStoreStatement InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds) => new(
-        "INSERT INTO intents (" + AdoNetLinkStore.IntentColumns + ") "
-        + "SELECT row.k, @entity, @system, @type, @side, row.s, @now FROM unnest(@keys::text[], @ids::text[]) AS row (k, s) ON CONFLICT DO NOTHING;",
-        [("@keys", keys.ToArray()), ("@ids", sourceIds.ToArray())]);
+    public override IEnumerable<LinkStoreBatch> InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds) =>
+    [
+        new(
+            new(
+                "INSERT INTO intents (" + AdoNetLinkStore.IntentColumns + ") "
+                + "SELECT row.k, @entity, @system, @type, @side, row.s, @now FROM unnest(@keys::text[], @ids::text[]) AS row (k, s) ON CONFLICT DO NOTHING;",
+                [("@keys", keys.ToArray()), ("@ids", sourceIds.ToArray())]),
+            0,
+            keys.Count),
+    ];
 }

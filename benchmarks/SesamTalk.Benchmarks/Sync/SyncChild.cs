@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace SesamTalk.Benchmarks.Sync;
 
@@ -30,14 +31,22 @@ internal static class SyncChild
         var perScenario = ProcessMemory.ResetPeak();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var jit = JitInfo.GetCompilationTime();
+        var heap = HeapPeak.Start();
         var clock = Stopwatch.StartNew();
-        var figures = await side.RunAsync(scenario, CancellationToken.None).ConfigureAwait(false);
+        SideFigures figures;
+        await using (heap.ConfigureAwait(false))
+        {
+            figures = await side.RunAsync(scenario, CancellationToken.None).ConfigureAwait(false);
+        }
+
         var seconds = clock.Elapsed.TotalSeconds;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        jit = JitInfo.GetCompilationTime() - jit;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var peak = ProcessMemory.PeakBytes();
         return new ChildResult(
-            scenario, seconds, cpu.TotalSeconds, figures.ApiCalls, peak, perScenario, allocated, LinkStoreSize.Bytes(start.LinkStore), figures.Links,
+            scenario, seconds, cpu.TotalSeconds, jit.TotalSeconds, figures.ApiCalls, peak, perScenario, heap.Bytes, allocated, LinkStoreSize.Bytes(start.LinkStore), figures.Links,
             figures.Read, figures.Created, figures.Updated, figures.Unchanged, figures.StopReason);
     }
 

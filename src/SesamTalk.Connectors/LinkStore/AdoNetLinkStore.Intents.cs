@@ -24,26 +24,32 @@ public abstract partial class AdoNetLinkStore
             return intents;
         }
 
-        // Two statements for the whole list: the inserts (a key each, drawn here), then the open intents of the list's
+        // Two statements a run of the list: the inserts (a key each, drawn here), then the open intents of the run's
         // records, those just made and those an earlier attempt left (a unique index on the open ones keeps one a record).
-        var insert = _dialect.InsertIntents(sourceIds.Select(_ => Guid.NewGuid().ToString("N")).ToArray(), sourceIds);
-        var ids = _dialect.TextList(sourceIds);
+        var keys = sourceIds.Select(_ => Guid.NewGuid().ToString("N")).ToArray();
         var open = new Dictionary<string, PendingCreate>(StringComparer.Ordinal);
         await InTransactionAsync(
             async (writer, now, ct) =>
             {
-                await writer.ExecuteAsync(
-                    insert.Sql,
-                    LinkStoreDb.Flow(flow, [("@side", (int)sourceSide), ("@now", _dialect.Time(now)), .. insert.Parameters]),
-                    ct).ConfigureAwait(false);
-                foreach (var intent in await writer.QueryAsync(
-                    "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " AND source_side = @side" + _dialect.OpenIntentsOnly
-                    + " AND " + _dialect.IsIn("source_id", "@ids") + ";",
-                    LinkStoreDb.Flow(flow, ("@ids", ids), ("@side", (int)sourceSide)),
-                    ReadIntent,
-                    ct).ConfigureAwait(false))
+                foreach (var insert in _dialect.InsertIntents(keys, sourceIds))
                 {
-                    open[intent.SourceId] = intent;
+                    await writer.ExecuteAsync(
+                        insert.Statement.Sql,
+                        LinkStoreDb.Flow(flow, [("@side", (int)sourceSide), ("@now", _dialect.Time(now)), .. insert.Statement.Parameters]),
+                        ct).ConfigureAwait(false);
+                }
+
+                foreach (var run in LinkStoreDb.Runs(sourceIds))
+                {
+                    foreach (var intent in await writer.QueryAsync(
+                        "SELECT " + IntentColumns + " FROM intents WHERE " + FlowIs + " AND source_side = @side" + _dialect.OpenIntentsOnly
+                        + " AND " + _dialect.IsIn("source_id", "@ids") + ";",
+                        LinkStoreDb.Flow(flow, ("@ids", _dialect.TextList(run)), ("@side", (int)sourceSide)),
+                        ReadIntent,
+                        ct).ConfigureAwait(false))
+                    {
+                        open[intent.SourceId] = intent;
+                    }
                 }
             },
             cancellationToken).ConfigureAwait(false);

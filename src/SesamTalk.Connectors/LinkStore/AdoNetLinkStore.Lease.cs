@@ -32,11 +32,18 @@ public abstract partial class AdoNetLinkStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         var now = _time.GetUtcNow();
 
-        // Still ours means nobody took it over, even when it lapsed in between.
-        return await ExecuteAsync(
-            "UPDATE leases SET expires_at = @expires WHERE " + FlowIs + " AND owner = @owner;",
-            LinkStoreDb.Flow(flow, ("@owner", owner), ("@expires", _dialect.Time(now + duration))),
-            cancellationToken).ConfigureAwait(false) > 0;
+        // Still ours means nobody took it over, even when it lapsed in between. A renewal need not be on disk before the
+        // cycle goes on: the power cut that loses it stops its holder too, and the lease runs out as it would have.
+        var connection = await OpenConnectionForRenewalAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await LinkStoreDb.ExecuteAsync(
+                connection,
+                null,
+                "UPDATE leases SET expires_at = @expires WHERE " + FlowIs + " AND owner = @owner;",
+                LinkStoreDb.Flow(flow, ("@owner", owner), ("@expires", _dialect.Time(now + duration))),
+                cancellationToken).ConfigureAwait(false) > 0;
+        }
     }
 
     /// <inheritdoc />

@@ -46,16 +46,24 @@ public abstract partial class AdoNetLinkStore
             return links;
         }
 
-        // One parameter for the whole page, searched on the flow's unique index of that side's ids.
+        // One parameter for a run of the page's ids, searched on the flow's unique index of that side's ids, on one connection.
         var column = side == SyncSide.Local ? "local_id" : "remote_id";
-        var rows = await QueryAsync(
-            "SELECT " + LinkColumns + " FROM links WHERE " + FlowIs + " AND " + _dialect.IsIn(column, "@ids") + ";",
-            LinkStoreDb.Flow(flow, ("@ids", _dialect.TextList(ids))),
-            ReadLink,
-            cancellationToken).ConfigureAwait(false);
-        foreach (var row in rows)
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            links[side == SyncSide.Local ? row.Link.LocalId : row.Link.RemoteId] = row;
+            foreach (var run in LinkStoreDb.Runs(ids))
+            {
+                foreach (var row in await LinkStoreDb.QueryAsync(
+                    connection,
+                    null,
+                    "SELECT " + LinkColumns + " FROM links WHERE " + FlowIs + " AND " + _dialect.IsIn(column, "@ids") + ";",
+                    LinkStoreDb.Flow(flow, ("@ids", _dialect.TextList(run))),
+                    ReadLink,
+                    cancellationToken).ConfigureAwait(false))
+                {
+                    links[side == SyncSide.Local ? row.Link.LocalId : row.Link.RemoteId] = row;
+                }
+            }
         }
 
         return links;

@@ -34,6 +34,13 @@ public abstract partial class AdoNetLinkStore : ILinkStore
     /// <param name="cancellationToken">Cancels the open.</param>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens a connection for a lease renewal, a write that need not be on disk before the caller goes on; by default the
+    /// same as <see cref="OpenConnectionAsync"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    private protected virtual Task<DbConnection> OpenConnectionForRenewalAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
+
     /// <summary>Begins the transaction a commit or a multi-statement write runs in.</summary>
     /// <param name="connection">A connection <see cref="OpenConnectionAsync"/> opened.</param>
     /// <param name="cancellationToken">Cancels the begin.</param>

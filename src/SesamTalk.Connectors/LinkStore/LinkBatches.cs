@@ -6,33 +6,37 @@ namespace SesamTalk.Connectors.LinkStore;
 /// </summary>
 internal static class LinkBatches
 {
-    /// <summary>Inserts the links; when one is not new (the same pair again, or a clash), each goes the per-row way, which keeps the same pair and throws on a clash.</summary>
+    /// <summary>Inserts the links; when one of a statement's run is not new (the same pair again, or a clash), each of the run goes the per-row way, which keeps the same pair and throws on a clash.</summary>
     public static async Task InsertAsync(LinkStoreWriter writer, IReadOnlyList<QueuedLink> inserts, CancellationToken cancellationToken)
     {
-        var inserted = await writer.ExecuteAsync(writer.Dialect.InsertLinks(inserts), cancellationToken).ConfigureAwait(false);
-        if (inserted == inserts.Count)
+        foreach (var batch in writer.Dialect.InsertLinks(inserts))
         {
-            return;
-        }
+            if (await writer.ExecuteAsync(batch.Statement, cancellationToken).ConfigureAwait(false) == batch.Count)
+            {
+                continue;
+            }
 
-        foreach (var insert in inserts)
-        {
-            await LinkWrites.SaveLinkAsync(writer, insert.Link, insert.Fingerprints, cancellationToken).ConfigureAwait(false);
+            for (var index = batch.First; index < batch.First + batch.Count; index++)
+            {
+                await LinkWrites.SaveLinkAsync(writer, inserts[index].Link, inserts[index].Fingerprints, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>Replaces the links' fingerprints and agreed states; a link that does not exist fails the commit.</summary>
     public static async Task SaveFingerprintsAsync(LinkStoreWriter writer, IReadOnlyList<QueuedFingerprints> prints, CancellationToken cancellationToken)
     {
-        var changed = await writer.ExecuteAsync(writer.Dialect.SaveFingerprints(prints), cancellationToken).ConfigureAwait(false);
-        if (changed == prints.Count)
+        foreach (var batch in writer.Dialect.SaveFingerprints(prints))
         {
-            return;
-        }
+            if (await writer.ExecuteAsync(batch.Statement, cancellationToken).ConfigureAwait(false) == batch.Count)
+            {
+                continue;
+            }
 
-        foreach (var print in prints)
-        {
-            await LinkWrites.SaveFingerprintsAsync(writer, print.Flow, print.LocalId, print.Fingerprints, cancellationToken).ConfigureAwait(false);
+            for (var index = batch.First; index < batch.First + batch.Count; index++)
+            {
+                await LinkWrites.SaveFingerprintsAsync(writer, prints[index].Flow, prints[index].LocalId, prints[index].Fingerprints, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -47,11 +51,16 @@ internal static class LinkBatches
             return;
         }
 
-        var deleted = await writer.QueryAsync(
-            "DELETE FROM intents WHERE " + writer.Dialect.IsIn("idempotency_key", "@keys") + " RETURNING idempotency_key;",
-            [("@keys", writer.Dialect.TextList(keys))],
-            reader => reader.GetString(0),
-            cancellationToken).ConfigureAwait(false);
+        var deleted = new List<string>(keys.Count);
+        foreach (var run in LinkStoreDb.Runs(keys))
+        {
+            deleted.AddRange(await writer.QueryAsync(
+                "DELETE FROM intents WHERE " + writer.Dialect.IsIn("idempotency_key", "@keys") + " RETURNING idempotency_key;",
+                [("@keys", writer.Dialect.TextList(run))],
+                reader => reader.GetString(0),
+                cancellationToken).ConfigureAwait(false));
+        }
+
         if (deleted.Count != keys.Count && keys.Except(deleted, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
         {
             throw new InvalidOperationException($"There is no pending create with idempotency key '{unknown}'.");

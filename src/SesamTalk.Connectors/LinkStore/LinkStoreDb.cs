@@ -9,6 +9,15 @@ internal static class LinkStoreDb
     /// <summary>The flow's three key columns as a condition on <c>@entity</c>, <c>@system</c>, <c>@type</c>.</summary>
     public const string FlowIs = "entity = @entity AND system = @system AND type = @type";
 
+    /// <summary>
+    /// The ids a list parameter takes at most: a page of 10,000 ids in one list is a text of some 400 KB, which .NET
+    /// keeps on its large-object heap until a full collection; runs of this size stay in the young generation.
+    /// </summary>
+    public const int IdsPerList = 500;
+
+    /// <summary><paramref name="ids"/> in runs of at most <see cref="IdsPerList"/>.</summary>
+    public static IEnumerable<string[]> Runs(IEnumerable<string> ids) => ids.Chunk(IdsPerList);
+
     /// <summary>A command with its parameters, enlisted in <paramref name="transaction"/> when there is one.</summary>
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {

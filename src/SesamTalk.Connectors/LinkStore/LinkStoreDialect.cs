@@ -34,17 +34,20 @@ internal abstract class LinkStoreDialect
     /// <summary>The condition that <paramref name="column"/> is one of the texts in the <see cref="TextList"/> parameter <paramref name="parameter"/>.</summary>
     public abstract string IsIn(string column, string parameter);
 
-    /// <summary>One statement that inserts all <paramref name="links"/> (with their fingerprints) and skips, without failing, each that is not new.</summary>
-    public abstract LinkStoreStatement InsertLinks(IReadOnlyList<QueuedLink> links);
+    /// <summary>
+    /// Statements, each for a run of <paramref name="links"/> (with their fingerprints), that insert them and skip,
+    /// without failing, each that is not new. Made as they are enumerated: run each before asking for the next.
+    /// </summary>
+    public abstract IEnumerable<LinkStoreBatch> InsertLinks(IReadOnlyList<QueuedLink> links);
 
-    /// <summary>One statement that replaces the fingerprints and agreed states of the links <paramref name="prints"/> name; it counts the links it changed.</summary>
-    public abstract LinkStoreStatement SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints);
+    /// <summary>Statements, each for a run of <paramref name="prints"/>, that replace the fingerprints and agreed states of the links they name; each counts the links it changed.</summary>
+    public abstract IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints);
 
     /// <summary>
-    /// One statement that inserts an intent for each source id (key <c>keys[i]</c> for <c>sourceIds[i]</c>) with the
-    /// flow, <c>@side</c> and <c>@now</c>, and skips each record that already has an open one.
+    /// Statements, each for a run of the source ids, that insert an intent for each (key <c>keys[i]</c> for
+    /// <c>sourceIds[i]</c>) with the flow, <c>@side</c> and <c>@now</c>, and skip each record that already has an open one.
     /// </summary>
-    public abstract LinkStoreStatement InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds);
+    public abstract IEnumerable<LinkStoreBatch> InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds);
 
     /// <summary>
     /// The statements, run in order, that move a flow's hold (<c>@entity</c>, <c>@system</c>, <c>@type</c>) to the
@@ -52,6 +55,12 @@ internal abstract class LinkStoreDialect
     /// </summary>
     public abstract IReadOnlyList<string> ReleaseHold { get; }
 }
+
+/// <summary>A statement for the run of <paramref name="Count"/> rows of a list from index <paramref name="First"/> on.</summary>
+/// <param name="Statement">The statement.</param>
+/// <param name="First">The index of the run's first row in the list.</param>
+/// <param name="Count">The rows in the run.</param>
+internal readonly record struct LinkStoreBatch(LinkStoreStatement Statement, int First, int Count);
 
 /// <summary>A statement and its parameters.</summary>
 /// <param name="Sql">The statement.</param>

@@ -50,7 +50,7 @@ public sealed class SqliteLinkStore : AdoNetLinkStore, IAsyncDisposable
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await OpenSqliteConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenSqliteConnectionAsync(durable: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             return await LinkStoreDb.ReadSchemaVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
@@ -82,24 +82,32 @@ public sealed class SqliteLinkStore : AdoNetLinkStore, IAsyncDisposable
 
     /// <inheritdoc />
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
-        await OpenSqliteConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await OpenSqliteConnectionAsync(durable: true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// A connection whose commits do not wait for the disk (<c>synchronous = NORMAL</c>: in WAL mode the log is synced
+    /// by the next FULL commit or checkpoint), for lease renewals, which cost a sync each otherwise: two a unit of work.
+    /// </summary>
+    private protected override async Task<DbConnection> OpenConnectionForRenewalAsync(CancellationToken cancellationToken) =>
+        await OpenSqliteConnectionAsync(durable: false, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Begins an IMMEDIATE transaction: it takes the write lock at once, so no other writer comes in before it ends.</summary>
     protected override Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
-    /// <summary>Opens a pooled connection with the busy timeout set.</summary>
-    private async Task<SqliteConnection> OpenSqliteConnectionAsync(CancellationToken cancellationToken)
+    /// <summary>Opens a pooled connection with the busy timeout set; <paramref name="durable"/>: each commit is synced to disk.</summary>
+    private async Task<SqliteConnection> OpenSqliteConnectionAsync(bool durable, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // FULL: each commit is on disk before the engine writes on (docs/engine.md, "One cycle, step by step").
+            // FULL: each commit is on disk before the engine writes on (docs/engine.md, "One cycle, step by step"). Set on
+            // every open, since a pooled connection keeps what the last user set.
             await LinkStoreDb.ExecuteAsync(
                 connection,
                 null,
-                "PRAGMA busy_timeout = " + _busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; PRAGMA synchronous = FULL;",
+                "PRAGMA busy_timeout = " + _busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; PRAGMA synchronous = " + (durable ? "FULL" : "NORMAL") + ";",
                 [],
                 cancellationToken).ConfigureAwait(false);
             return connection;

@@ -15,6 +15,9 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    // A batch's JSON in UTF-8; as a .NET string (UTF-16) at most about twice that, under the 85,000 bytes of a large object.
+    private const int BatchBytes = 32 * 1024;
+
     private SqliteLinkStoreDialect()
     {
     }
@@ -51,54 +54,76 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
 
     public override string IsIn(string column, string parameter) => column + " IN (SELECT value FROM json_each(" + parameter + "))";
 
-    public override LinkStoreStatement InsertLinks(IReadOnlyList<QueuedLink> links) => new(
+    public override IEnumerable<LinkStoreBatch> InsertLinks(IReadOnlyList<QueuedLink> links) => JsonBatches(
         "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value) "
         + "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, CAST(value ->> 5 AS INTEGER), value ->> 6, value ->> 7, "
         + "value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13 FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING;",
-        [("@rows", JsonRows(links.Select(insert => new[]
-        {
-            insert.Link.Entity, insert.Link.Target.System, insert.Link.Target.Type, insert.Link.LocalId, insert.Link.RemoteId,
-            ((int)insert.Link.Provenance).ToString(CultureInfo.InvariantCulture), insert.Link.MatchKey, TimeText(insert.Link.LinkedAt),
-            insert.Fingerprints?.LocalRead, insert.Fingerprints?.LocalWritten, insert.Fingerprints?.RemoteRead, insert.Fingerprints?.RemoteWritten, insert.Fingerprints?.Agreed,
-            insert.Link.MatchValue,
-        })))]);
+        links.Count,
+        i =>
+        [
+            links[i].Link.Entity, links[i].Link.Target.System, links[i].Link.Target.Type, links[i].Link.LocalId, links[i].Link.RemoteId,
+            ((int)links[i].Link.Provenance).ToString(CultureInfo.InvariantCulture), links[i].Link.MatchKey, TimeText(links[i].Link.LinkedAt),
+            links[i].Fingerprints?.LocalRead, links[i].Fingerprints?.LocalWritten, links[i].Fingerprints?.RemoteRead, links[i].Fingerprints?.RemoteWritten, links[i].Fingerprints?.Agreed,
+            links[i].Link.MatchValue,
+        ]);
 
-    public override LinkStoreStatement SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) => new(
+    public override IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) => JsonBatches(
         "UPDATE links SET local_read = row.value ->> 4, local_written = row.value ->> 5, remote_read = row.value ->> 6, remote_written = row.value ->> 7, agreed = row.value ->> 8 "
         + "FROM json_each(@rows) AS row "
         + "WHERE links.entity = row.value ->> 0 AND links.system = row.value ->> 1 AND links.type = row.value ->> 2 AND links.local_id = row.value ->> 3;",
-        [("@rows", JsonRows(prints.Select(print => new[]
-        {
-            print.Flow.Entity, print.Flow.Target.System, print.Flow.Target.Type, print.LocalId,
-            print.Fingerprints.LocalRead, print.Fingerprints.LocalWritten, print.Fingerprints.RemoteRead, print.Fingerprints.RemoteWritten, print.Fingerprints.Agreed,
-        })))]);
+        prints.Count,
+        i =>
+        [
+            prints[i].Flow.Entity, prints[i].Flow.Target.System, prints[i].Flow.Target.Type, prints[i].LocalId,
+            prints[i].Fingerprints.LocalRead, prints[i].Fingerprints.LocalWritten, prints[i].Fingerprints.RemoteRead, prints[i].Fingerprints.RemoteWritten, prints[i].Fingerprints.Agreed,
+        ]);
 
-    public override LinkStoreStatement InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds) => new(
+    public override IEnumerable<LinkStoreBatch> InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds) => JsonBatches(
         "INSERT INTO intents (" + AdoNetLinkStore.IntentColumns + ") "
         + "SELECT value ->> 0, @entity, @system, @type, @side, value ->> 1, @now FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING;",
-        [("@rows", JsonRows(keys.Select((key, i) => new[] { key, sourceIds[i] })))]);
+        keys.Count,
+        i => [keys[i], sourceIds[i]]);
 
-    /// <summary>Rows of texts (null allowed) as one JSON array of arrays, for <c>SELECT value ->> 0, ... FROM json_each(@rows)</c>: many rows in one statement.</summary>
-    private static string JsonRows(IEnumerable<string?[]> rows) => Json(writer =>
+    /// <summary>
+    /// Rows of texts (null allowed) as JSON arrays of arrays, for <c>SELECT value ->> 0, ... FROM json_each(@rows)</c>:
+    /// many rows a statement, a statement for each run of rows whose JSON fills <see cref="BatchBytes"/>, so no text is
+    /// large enough for the large-object heap (a unit's 10,000 links are some 9 MB of JSON).
+    /// </summary>
+    private static IEnumerable<LinkStoreBatch> JsonBatches(string sql, int count, Func<int, string?[]> row)
     {
-        foreach (var row in rows)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(BatchBytes + 4096);
+        using var writer = new System.Text.Json.Utf8JsonWriter(buffer);
+        var first = 0;
+        while (first < count)
         {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
             writer.WriteStartArray();
-            foreach (var cell in row)
+            var next = first;
+            while (next < count && (next == first || writer.BytesPending + buffer.WrittenCount < BatchBytes))
             {
-                if (cell is null)
+                writer.WriteStartArray();
+                foreach (var cell in row(next++))
                 {
-                    writer.WriteNullValue();
+                    if (cell is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(cell);
+                    }
                 }
-                else
-                {
-                    writer.WriteStringValue(cell);
-                }
+
+                writer.WriteEndArray();
             }
 
             writer.WriteEndArray();
+            writer.Flush();
+            yield return new LinkStoreBatch(new LinkStoreStatement(sql, [("@rows", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan))]), first, next - first);
+            first = next;
         }
-    });
+    }
 
     private static string Json(Action<System.Text.Json.Utf8JsonWriter> items)
     {

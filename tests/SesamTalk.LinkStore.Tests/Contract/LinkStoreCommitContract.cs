@@ -176,6 +176,50 @@ public abstract class LinkStoreCommitContract
     }
 
     [Fact]
+    public async Task A_unit_of_thousands_of_links_commits_whole_across_the_stores_statements_and_a_late_clash_fails_all_of_it()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var ids = Enumerable.Range(0, 3000).Select(i => $"c{i}").ToArray();
+        var agreed = "{\"Name\":\"" + new string('x', 1000) + "\"}"; // a state this size makes many statements of a unit
+        var intents = await store.RecordIntentsAsync(Flow, SyncSide.Local, ids);
+        Assert.Equal(ids, intents.Select(intent => intent.SourceId));
+        Assert.Equal(3000, intents.Select(intent => intent.IdempotencyKey).Distinct().Count());
+        Assert.Equal(intents, await store.RecordIntentsAsync(Flow, SyncSide.Local, ids)); // the open ones, found again
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                commit.SaveLink(LinkStoreTarget.Link(ids[i], $"001{i}"));
+                commit.SaveFingerprints(Flow, ids[i], First with { Agreed = agreed });
+                commit.CompleteIntent(intents[i].IdempotencyKey);
+            }
+
+            commit.SaveLink(LinkStoreTarget.Link("c2999", "0012999")); // the same pair again, in the last run: kept
+            await commit.CommitAsync();
+        }
+
+        var linked = await store.FindLinksAsync(Flow, SyncSide.Local, ids);
+        Assert.Equal(3000, linked.Count);
+        Assert.All(linked.Values, link => Assert.Equal(First with { Agreed = agreed }, link.Fingerprints));
+        Assert.Empty(await store.ListOpenIntentsAsync(Flow));
+
+        await using (var clash = await store.BeginCommitAsync())
+        {
+            foreach (var id in ids)
+            {
+                clash.SaveFingerprints(Flow, id, First with { LocalRead = "lr2", Agreed = "{}" });
+            }
+
+            clash.SaveLink(LinkStoreTarget.Link("c-new", "0012999")); // its remote record is c2999's
+            await Assert.ThrowsAsync<SyncLinkConflictException>(() => clash.CommitAsync());
+        }
+
+        Assert.All((await store.FindLinksAsync(Flow, SyncSide.Local, ids)).Values, link => Assert.Equal(First with { Agreed = agreed }, link.Fingerprints));
+        Assert.Null(await store.FindByLocalIdAsync(Flow, "c-new"));
+    }
+
+    [Fact]
     public async Task A_completed_intent_leaves_nothing_behind_in_the_store()
     {
         await using var temp = NewTarget();
