@@ -78,18 +78,9 @@ internal sealed class NotifiedSalesforce : IAsyncDisposable
         return host;
     }
 
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+    public int Count(string text) => Logs.Count(text);
 
-    /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="seconds"/>; fails naming <paramref name="what"/> otherwise.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{Logs.All}");
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
     public async ValueTask DisposeAsync()
     {
