@@ -35,7 +35,7 @@ internal sealed class NotifiedSalesforce : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public ISyncChangeNotifications Inbox => _provider.GetRequiredService<ISyncChangeNotifications>();
+    public TalkClient Talk => _provider.GetRequiredService<TalkClient>();
 
     /// <summary>
     /// Builds the host over <paramref name="parts"/> and the link store at <paramref name="linkStore"/> and starts its

@@ -45,7 +45,7 @@ public sealed class SalesforceNotificationTests(ITestOutputHelper output) : IDis
         var part = _parts.Records.Single();
         await _parts.SaveAsync(new Part { Id = part.Id, Code = part.Code, Name = "Bolt M8 zinc", Active = part.Active }, CancellationToken.None);
         clock.Restart();
-        host.Inbox.HostChanged(nameof(Part), [part.Id]);
+        await host.Talk.Parts.NotifyChangedAsync(part.Id);
         await host.WaitUntilAsync(() => (string?)org.GetRecord(bolt)!["Name"] == "Bolt M8 zinc", "the host save in Salesforce");
         output.WriteLine($"Notified host save to Salesforce: {clock.ElapsedMilliseconds} ms");
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, WithinSeconds);
