@@ -35,7 +35,7 @@ internal sealed class NotifiedSalesforce : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public ISyncChangeNotifications Inbox => _provider.GetRequiredService<ISyncChangeNotifications>();
+    public TalkClient Talk => _provider.GetRequiredService<TalkClient>();
 
     /// <summary>
     /// Builds the host over <paramref name="parts"/> and the link store at <paramref name="linkStore"/> and starts its
@@ -78,7 +78,7 @@ internal sealed class NotifiedSalesforce : IAsyncDisposable
         return host;
     }
 
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+    public int Count(string text) => Logs.Count(text);
 
     /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="seconds"/>; fails naming <paramref name="what"/> otherwise.</summary>
     public Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20) => Logs.WaitUntilAsync(condition, what, seconds);
