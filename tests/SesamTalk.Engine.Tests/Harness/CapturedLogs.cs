@@ -14,6 +14,9 @@ public sealed class CapturedLogs
 
     internal void Add(string line) => _lines.Enqueue(line);
 
+    /// <summary>How many lines contain <paramref name="text"/>.</summary>
+    public int Count(string text) => Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
     /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="seconds"/>; fails naming <paramref name="what"/>, with every line logged so far, otherwise.</summary>
     public async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20)
     {

@@ -145,7 +145,7 @@ internal sealed class NotifiedShop : IAsyncDisposable
         Provider.GetRequiredService<TimeProvider>(),
         Provider.GetRequiredService<ILogger<SyncBackgroundService>>());
 
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+    public int Count(string text) => Logs.Count(text);
 
     /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
     public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);

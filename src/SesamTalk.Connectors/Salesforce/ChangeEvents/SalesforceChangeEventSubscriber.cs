@@ -20,6 +20,9 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
     /// <summary>Events asked for at a time; more are asked for when half have arrived.</summary>
     internal const int BatchSize = 100;
 
+    /// <summary>How long a new stream must stay open, without a response, to count as accepted.</summary>
+    internal static readonly TimeSpan AcceptWait = TimeSpan.FromSeconds(1);
+
     private const string ReplayIdCorrupted = "sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted";
 
     private readonly SalesforceSession _session;
@@ -98,7 +101,7 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
     /// <summary>
     /// <see cref="SubscribeAsync"/> a response at a time: each response's notifications of <paramref name="objectTypes"/>
     /// with the replay id to resume after once they are handled (a keepalive's too, which has none), and
-    /// <paramref name="subscribed"/> called each time a stream is opened (its first FetchRequest sent).
+    /// <paramref name="subscribed"/> called each time Salesforce accepts a stream (see <see cref="AcceptedAsync"/>).
     /// </summary>
     internal async IAsyncEnumerable<ChangeEventBatch> StreamAsync(
         IReadOnlyCollection<string> objectTypes, string? replayId, Action? subscribed, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -121,14 +124,16 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
             using var call = _client.Subscribe(headers, cancellationToken: cancellationToken);
             var outstanding = BatchSize;
             var failure = await SendAsync(call, Request(topic, resumeAfter), cancellationToken).ConfigureAwait(false);
-            if (failure is null)
+            var receiving = failure is null ? ReceiveAsync(call, cancellationToken) : null;
+            if (receiving is not null && subscribed is not null && await AcceptedAsync(receiving, cancellationToken).ConfigureAwait(false))
             {
-                subscribed?.Invoke();
+                subscribed();
             }
 
             while (failure is null)
             {
-                (var response, failure) = await ReceiveAsync(call, cancellationToken).ConfigureAwait(false);
+                (var response, failure) = await (receiving ?? ReceiveAsync(call, cancellationToken)).ConfigureAwait(false);
+                receiving = null;
                 if (response is null)
                 {
                     break;
@@ -193,6 +198,20 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _channel.Dispose();
+
+    /// <summary>
+    /// Whether Salesforce accepted the subscription: its first response came, or the stream stayed open for
+    /// <see cref="AcceptWait"/>. The Pub/Sub API sends nothing until there are events (or a keepalive after 270 s), while
+    /// a refused token, channel or replay id fails the stream at once, so a stream still open after that wait was accepted.
+    /// </summary>
+    private async Task<bool> AcceptedAsync(Task<(FetchResponse? Response, RpcException? Failure)> receiving, CancellationToken cancellationToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = await Task.WhenAny(receiving, Task.Delay(AcceptWait, _clock, waiting.Token)).ConfigureAwait(false);
+        await waiting.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return first != receiving || (receiving.IsCompletedSuccessfully && receiving.Result.Response is not null);
+    }
 
     private static FetchRequest Request(string topic, ByteString? resumeAfter) => resumeAfter is null
         ? new FetchRequest { TopicName = topic, ReplayPreset = ReplayPreset.Latest, NumRequested = BatchSize }

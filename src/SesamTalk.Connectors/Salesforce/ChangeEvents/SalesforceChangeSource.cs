@@ -7,7 +7,7 @@ namespace SesamTalk.Connectors.Salesforce.ChangeEvents;
 
 /// <summary>
 /// One org's change data capture as the engine's change source: subscribes to the change events of the flows' remote
-/// types over the Pub/Sub API, says each type is live once the stream is open, passes every event on as
+/// types over the Pub/Sub API, says each type is live once Salesforce accepted the stream, passes every event on as
 /// <see cref="ISyncChangeNotifications.RemoteChanged"/>, and keeps the replay id in the link store
 /// (<see cref="IChangeSubscriptionStore"/>, keyed by org and channel) so a restart resumes after the last event handled.
 /// An expired replay id, or a stream that keeps failing, reports the types lost (the engine then polls and runs a full

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SesamTalk.Connectors.LinkStore;
@@ -107,10 +108,25 @@ public sealed class SalesforceChangeSourceTests(ITestOutputHelper output)
             Assert.Equal("changed Salesforce/Product2 []", notes.Changes[0].ToString()); // read since the cursor
         }
 
-        var lost = Assert.Single(notes.States, s => !s.Live);
-        Assert.Equal(new SyncTarget("Salesforce", "Product2"), lost.Target);
-        Assert.Contains("refused replay id", lost.Reason, StringComparison.Ordinal);
-        Assert.True(notes.States[^1].Live);
+        // Never live on the refused replay id: lost, then live on the new stream.
+        Assert.Equal([false, true], notes.States.Select(s => s.Live));
+        Assert.Equal(new SyncTarget("Salesforce", "Product2"), notes.States[0].Target);
+        Assert.Contains("refused replay id", notes.States[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_subscription_Salesforce_refuses_for_good_is_reported_lost_never_live_and_fails_the_run()
+    {
+        await using var org = await ChangeEventOrg.StartAsync(withLinkStore: true);
+        var notes = new RecordingNotifications();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => org.ChangeSource.RunAsync(["Nope__c"], notes, limit.Token));
+
+        Assert.Equal(StatusCode.NotFound, refused.StatusCode);
+        var lost = Assert.Single(notes.States);
+        Assert.Equal((new SyncTarget("Salesforce", "Nope__c"), false), (lost.Target, lost.Live));
+        Assert.StartsWith("Salesforce refused the subscription to /data/Nope__ChangeEvent (NotFound: ", lost.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
