@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Http;
 
@@ -17,7 +16,7 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
     public const string LoginClient = "SesamTalk.ExactOnline.Login";
 
     private readonly ExactOnlineOptions _options;
-    private readonly Tokens _tokens;
+    private readonly OAuthRefreshSession<ExactOnlineToken> _tokens;
 
     /// <summary>Creates the session (DI does this).</summary>
     /// <param name="clients">The HttpClient factory.</param>
@@ -27,7 +26,12 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
     public ExactOnlineSession(IHttpClientFactory clients, IOptions<ExactOnlineOptions> options, IExactOnlineTokenStore store, TimeProvider time)
     {
         _options = options.Value;
-        _tokens = new Tokens(this, clients, store, time);
+        _tokens = new(
+            new OAuthTokenEndpoint(clients, LoginClient, () => new Uri(BaseUrl, "api/oauth2/token"), time),
+            _options,
+            new RefreshTokenChain(store.LoadRefreshTokenAsync, store.SaveRefreshTokenAsync) { Rotates = true },
+            (accessToken, expiresAt) => new ExactOnlineToken(accessToken, expiresAt),
+            (error, status, description) => new ExactOnlineAuthenticationException(error, status, description, store.RenewalAdvice));
     }
 
     /// <summary>The site URL everything lives below, ending in "/".</summary>
@@ -61,64 +65,6 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
 
     /// <inheritdoc />
     public void Dispose() => _tokens.Dispose();
-
-    /// <summary>Exact's side of the shared refresh-token session: every response rotates the refresh token.</summary>
-    private sealed class Tokens(ExactOnlineSession session, IHttpClientFactory clients, IExactOnlineTokenStore store, TimeProvider time)
-        : OAuthRefreshSession<ExactOnlineToken>(clients, LoginClient, time)
-    {
-        protected override Uri TokenEndpoint => new(session.BaseUrl, "api/oauth2/token");
-
-        protected override TimeSpan RefreshMargin => session._options.TokenRefreshMargin;
-
-        protected override string ClientId => session._options.ClientId;
-
-        protected override string ClientSecret => session._options.ClientSecret;
-
-        protected override bool RequiresRefreshToken => true;
-
-        protected override ValueTask<string?> LoadRefreshTokenAsync(CancellationToken cancellationToken) =>
-            store.LoadRefreshTokenAsync(cancellationToken);
-
-        // The refresh token just used is dead now: keep the new one before anything depends on it.
-        protected override ValueTask KeepRefreshTokenAsync(string? refreshToken, bool redeemed, CancellationToken cancellationToken) =>
-            store.SaveRefreshTokenAsync(refreshToken ?? throw Malformed(HttpStatusCode.OK), cancellationToken);
-
-        protected override void AddFormFields(IDictionary<string, string> form, string grantType)
-        {
-            if (grantType == AuthorizationCodeGrant)
-            {
-                form["redirect_uri"] = session._options.RedirectUri;
-            }
-        }
-
-        protected override ExactOnlineToken CreateToken(string accessToken, DateTimeOffset expiresAt) => new(accessToken, expiresAt);
-
-        protected override DateTimeOffset ExpiresAt(ExactOnlineToken token) => token.ExpiresAt;
-
-        protected override Exception NoRefreshToken() =>
-            new ExactOnlineAuthenticationException(ExactOnlineAuthenticationException.NoRefreshToken, 0, null, store.RenewalAdvice);
-
-        protected override Exception Rejected(string error, HttpStatusCode status, string? description, string grantValue) =>
-            new ExactOnlineAuthenticationException(error, status, Redact(description, grantValue), store.RenewalAdvice);
-
-        protected override Exception Malformed(HttpStatusCode status) =>
-            new ExactOnlineAuthenticationException("malformed_response", status, "The token response is not the JSON Exact Online sends.");
-
-        private string? Redact(string? description, string grantValue)
-        {
-            if (description is null)
-            {
-                return null;
-            }
-
-            foreach (var secret in new[] { grantValue, session._options.ClientSecret }.Where(s => s.Length > 0))
-            {
-                description = description.Replace(secret, "***", StringComparison.Ordinal);
-            }
-
-            return description;
-        }
-    }
 }
 
 /// <summary>An access token and when it expires.</summary>
