@@ -10,34 +10,27 @@ namespace SesamTalk.Connectors.ExactOnline;
 /// <see cref="IExactOnlineTokenStore"/> before the access token that came with it is used. Refreshes are serialised,
 /// since two refreshes with one token would kill the chain. Tokens and the secret never appear in messages.
 /// </summary>
-public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, IDisposable
+/// <param name="clients">The HttpClient factory.</param>
+/// <param name="options">The connection's options.</param>
+/// <param name="store">Where the refresh token lives.</param>
+/// <param name="time">The clock that decides when a token is due for refresh.</param>
+public sealed class ExactOnlineSession(IHttpClientFactory clients, IOptions<ExactOnlineOptions> options, IExactOnlineTokenStore store, TimeProvider time)
+    : IBearerTokenSource<ExactOnlineToken>, IDisposable
 {
     /// <summary>The name of the HttpClient that talks to the token endpoint.</summary>
     public const string LoginClient = "SesamTalk.ExactOnline.Login";
 
-    private readonly ExactOnlineOptions _options;
-    private readonly OAuthRefreshSession<ExactOnlineToken> _tokens;
+    private readonly ExactOnlineOptions _options = options.Value;
 
-    /// <summary>Creates the session (DI does this).</summary>
-    /// <param name="clients">The HttpClient factory.</param>
-    /// <param name="options">The connection's options.</param>
-    /// <param name="store">Where the refresh token lives.</param>
-    /// <param name="time">The clock that decides when a token is due for refresh.</param>
-    public ExactOnlineSession(IHttpClientFactory clients, IOptions<ExactOnlineOptions> options, IExactOnlineTokenStore store, TimeProvider time)
-    {
-        _options = options.Value;
-        _tokens = new(
-            new OAuthTokenEndpoint(clients, LoginClient, () => new Uri(BaseUrl, "api/oauth2/token"), time),
-            _options,
-            new RefreshTokenChain(store.LoadRefreshTokenAsync, store.SaveRefreshTokenAsync) { Rotates = true },
-            (accessToken, expiresAt) => new ExactOnlineToken(accessToken, expiresAt),
-            (error, status, description) => new ExactOnlineAuthenticationException(error, status, description, store.RenewalAdvice));
-    }
+    private readonly OAuthRefreshSession<ExactOnlineToken> _tokens = new(
+        new OAuthTokenEndpoint(clients, LoginClient, () => new Uri(Site(options.Value), "api/oauth2/token"), time),
+        options.Value,
+        new RefreshTokenChain(store.LoadRefreshTokenAsync, store.SaveRefreshTokenAsync) { Rotates = true },
+        (accessToken, expiresAt) => new ExactOnlineToken(accessToken, expiresAt),
+        (error, status, description) => new ExactOnlineAuthenticationException(error, status, description, store.RenewalAdvice));
 
     /// <summary>The site URL everything lives below, ending in "/".</summary>
-    public Uri BaseUrl => _options.BaseUrl is { } url
-        ? (url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"))
-        : throw new InvalidOperationException("SesamTalk:ExactOnline:BaseUrl is not set.");
+    public Uri BaseUrl => Site(_options);
 
     /// <summary>The division found through <c>current/Me</c>, once the client has asked.</summary>
     internal int? CurrentDivision { get; set; }
@@ -65,6 +58,10 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
 
     /// <inheritdoc />
     public void Dispose() => _tokens.Dispose();
+
+    private static Uri Site(ExactOnlineOptions options) => options.BaseUrl is { } url
+        ? (url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"))
+        : throw new InvalidOperationException("SesamTalk:ExactOnline:BaseUrl is not set.");
 }
 
 /// <summary>An access token and when it expires.</summary>

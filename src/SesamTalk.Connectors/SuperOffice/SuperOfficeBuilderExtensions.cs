@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.Http;
@@ -17,65 +16,45 @@ public static class SuperOfficeBuilderExtensions
     public const string DefaultName = "SuperOffice";
 
     /// <summary>
-    /// Adds <c>SuperOffice</c> with its options from <paramref name="section"/> (e.g. <c>SesamTalk:SuperOffice</c>); the
-    /// refresh token comes from <c>RefreshToken</c> and, once rotated, from <c>RefreshTokenFile</c> when that is set.
+    /// Adds the tenant <paramref name="name"/> (<see cref="DefaultName"/> unless given) with its options from
+    /// <paramref name="section"/> (e.g. <c>SesamTalk:SuperOffice</c>); the refresh token comes from <c>RefreshToken</c>
+    /// and, once rotated, from <c>RefreshTokenFile</c> when that is set.
     /// </summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="section">The tenant's section.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, IConfiguration section) =>
-        builder.AddSuperOffice(DefaultName, section);
+    /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
+    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, IConfiguration section, string? name = null) => Add(builder, name, OptionsSource<SuperOfficeOptions>.Of(section));
 
     /// <summary>
-    /// Adds <c>SuperOffice</c> with the options <paramref name="configure"/> sets; unless it signs in as the system user,
-    /// the host registers its <see cref="ISuperOfficeTokenStore"/> under the name
-    /// (<c>services.AddKeyedSingleton&lt;ISuperOfficeTokenStore&gt;("SuperOffice", store)</c>).
+    /// Adds the tenant <paramref name="name"/> (<see cref="DefaultName"/> unless given) with the options
+    /// <paramref name="configure"/> sets; unless it signs in as the system user, the host registers its
+    /// <see cref="ISuperOfficeTokenStore"/> under the name (<c>services.AddKeyedSingleton&lt;ISuperOfficeTokenStore&gt;("SuperOffice", store)</c>).
     /// </summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="configure">Sets the tenant's options.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, Action<SuperOfficeOptions> configure) =>
-        builder.AddSuperOffice(DefaultName, configure);
+    /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
+    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, Action<SuperOfficeOptions> configure, string? name = null) => Add(builder, name, OptionsSource<SuperOfficeOptions>.Of(configure));
 
-    /// <summary>Adds the tenant <paramref name="name"/> with its options and refresh token from <paramref name="section"/>.</summary>
-    /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
-    /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>.</param>
-    /// <param name="section">The tenant's section.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, string name, IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        var path = SettingsPath.Of(section);
-        Add(builder, name, options => options.Bind(section), options => Validate(options, path)
-            .Require(options.SystemUser is not null || RefreshTokenSettings.IsSet(section), "RefreshToken", "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser.")
-            .Result());
-        RefreshTokenSettings.AddStore<ISuperOfficeTokenStore>(builder.Services, name, section, file => file, (token, advice) => new InMemorySuperOfficeTokenStore(token) { RenewalAdvice = advice });
-        return builder;
-    }
-
-    /// <summary>
-    /// Adds the tenant <paramref name="name"/> with the options <paramref name="configure"/> sets; unless it signs in as
-    /// the system user, the host registers its token store under the name.
-    /// </summary>
-    /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
-    /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>.</param>
-    /// <param name="configure">Sets the tenant's options.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, string name, Action<SuperOfficeOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Add(builder, name, options => options.Configure(configure), options => Validate(options, name).Result());
-        return builder;
-    }
+    private static SesamTalkBuilder Add(SesamTalkBuilder builder, string? name, OptionsSource<SuperOfficeOptions> source) =>
+        SystemInstance<SuperOfficeOptions>.Add(builder, name ?? DefaultName, source, (options, required) => required
+            .Require(options.LoginBaseUrl is not null, "LoginBaseUrl", "the SuperOffice environment, e.g. https://online.superoffice.com (sod., stage. or online.).")
+            .Require(options.ApiUrl is not null || options.Tenant is { Length: > 0 }, "Tenant", "the tenant's context identifier, e.g. Cust12345 (or set ApiUrl).")
+            .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the Developer Portal.")
+            .Require(options.ClientSecret.Length > 0, "ClientSecret", "the app's client secret.")
+            .Require(options.SystemUser is not { SystemToken.Length: 0 }, "SystemUser:SystemToken", "the tenant's system token (the system_token claim of the administrator's id_token).")
+            .Require(options.SystemUser is not { PrivateKeyPem.Length: 0 }, "SystemUser:PrivateKeyPem", "the PEM of the app's RSA key whose public half SuperOffice holds.")
+            .Require(options.SystemUser is not null || RefreshTokenSettings.IsSet(source), "RefreshToken", "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser."),
+            AddParts);
 
     /// <summary>
     /// Registers, under the tenant's name: <see cref="SuperOfficeClient"/> behind the bearer token of its
     /// <see cref="SuperOfficeSession"/> (refreshed on expiry and on 401) and retries; and
     /// <see cref="SuperOfficeSyncConnector"/>, which counts every call that reaches the wire.
     /// </summary>
-    private static void Add(SesamTalkBuilder builder, string name, Action<OptionsBuilder<SuperOfficeOptions>> source, Func<SuperOfficeOptions, ValidateOptionsResult> validate)
+    private static void AddParts(SystemInstance<SuperOfficeOptions> tenant)
     {
-        var tenant = SystemInstance<SuperOfficeOptions>.Add(builder, name, options =>
-        {
-            source(options);
-            RefreshTokenSettings.RequireStore<ISuperOfficeTokenStore, SuperOfficeOptions>(options, name, settings => settings.SystemUser is null);
-        }, validate);
+        var name = tenant.Name;
+        RefreshTokenSettings.AddStore<ISuperOfficeTokenStore, SuperOfficeOptions>(tenant, settings => settings.SystemUser is null, file => file, (token, advice) => new InMemorySuperOfficeTokenStore(token) { RenewalAdvice = advice });
         tenant.AddPart(provider => new SuperOfficeSession(
                 tenant.Clients(provider),
                 tenant.Snapshot(provider),
@@ -87,12 +66,4 @@ public static class SuperOfficeBuilderExtensions
             .AddPart(provider => new SuperOfficeClient(tenant.Http(provider), tenant.Get<SuperOfficeSession>(provider), tenant.Snapshot(provider)))
             .AddConnector(provider => new SuperOfficeSyncConnector(tenant.Get<SuperOfficeClient>(provider), tenant.Get<ApiCallCounter<SuperOfficeClient>>(provider)) { System = name });
     }
-
-    private static RequiredSettings Validate(SuperOfficeOptions options, string path) => new RequiredSettings(path)
-        .Require(options.LoginBaseUrl is not null, "LoginBaseUrl", "the SuperOffice environment, e.g. https://online.superoffice.com (sod., stage. or online.).")
-        .Require(options.ApiUrl is not null || options.Tenant is { Length: > 0 }, "Tenant", "the tenant's context identifier, e.g. Cust12345 (or set ApiUrl).")
-        .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the Developer Portal.")
-        .Require(options.ClientSecret.Length > 0, "ClientSecret", "the app's client secret.")
-        .Require(options.SystemUser is not { SystemToken.Length: 0 }, "SystemUser:SystemToken", "the tenant's system token (the system_token claim of the administrator's id_token).")
-        .Require(options.SystemUser is not { PrivateKeyPem.Length: 0 }, "SystemUser:PrivateKeyPem", "the PEM of the app's RSA key whose public half SuperOffice holds.");
 }
