@@ -23,7 +23,8 @@ public static class ExactOnlineBuilderExtensions
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="section">The division's section.</param>
     /// <param name="name">The division's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
-    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, IConfiguration section, string? name = null) => Add(builder, name, OptionsSource<ExactOnlineOptions>.Of(section));
+    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, IConfiguration section, string? name = null) =>
+        SystemInstance<ExactOnlineOptions>.Add(builder, name ?? DefaultName, OptionsSource<ExactOnlineOptions>.Of(section), Required, AddParts);
 
     /// <summary>
     /// Adds the division <paramref name="name"/> (<see cref="DefaultName"/> unless given) with the options
@@ -33,15 +34,8 @@ public static class ExactOnlineBuilderExtensions
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="configure">Sets the division's options.</param>
     /// <param name="name">The division's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
-    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, Action<ExactOnlineOptions> configure, string? name = null) => Add(builder, name, OptionsSource<ExactOnlineOptions>.Of(configure));
-
-    private static SesamTalkBuilder Add(SesamTalkBuilder builder, string? name, OptionsSource<ExactOnlineOptions> source) =>
-        SystemInstance<ExactOnlineOptions>.Add(builder, name ?? DefaultName, source, (options, required) => required
-            .Require(options.BaseUrl is not null, "BaseUrl", "the Exact Online site of the country, e.g. https://start.exactonline.nl.")
-            .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the App Center.")
-            .Require(options.ClientSecret.Length > 0, "ClientSecret", "the app's client secret.")
-            .Require(RefreshTokenSettings.IsSet(source), "RefreshToken", "the refresh token from authorising the app once (authorization-code flow); set RefreshTokenFile to keep its rotations."),
-            AddParts);
+    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, Action<ExactOnlineOptions> configure, string? name = null) =>
+        SystemInstance<ExactOnlineOptions>.Add(builder, name ?? DefaultName, OptionsSource<ExactOnlineOptions>.Of(configure), Required, AddParts);
 
     /// <summary>
     /// Registers, under the division's name: <see cref="ExactOnlineClient"/> behind the bearer token of its
@@ -52,7 +46,7 @@ public static class ExactOnlineBuilderExtensions
     private static void AddParts(SystemInstance<ExactOnlineOptions> division)
     {
         var name = division.Name;
-        RefreshTokenSettings.AddStore<IExactOnlineTokenStore, ExactOnlineOptions>(division, _ => true, file => file, (token, advice) => new InMemoryExactOnlineTokenStore(token) { RenewalAdvice = advice });
+        RefreshTokenSettings.AddStore<IExactOnlineTokenStore, ExactOnlineOptions>(division, _ => true, "the refresh token from authorising the app once (authorization-code flow); set RefreshTokenFile to keep its rotations.", file => file, (token, advice) => new InMemoryExactOnlineTokenStore(token) { RenewalAdvice = advice });
         division.AddPart(provider => new ExactOnlineRateLimits())
             .AddPart(provider => new ExactOnlineSession(division.Clients(provider), division.Snapshot(provider), division.Get<IExactOnlineTokenStore>(provider), provider.GetRequiredService<TimeProvider>()))
             .AddLoginClient(ExactOnlineSession.LoginClient)
@@ -66,4 +60,9 @@ public static class ExactOnlineBuilderExtensions
                 provider.GetRequiredService<TimeProvider>(),
                 division.Get<ApiCallCounter<ExactOnlineClient>>(provider)) { System = name });
     }
+
+    private static RequiredSettings Required(ExactOnlineOptions options, RequiredSettings required) => required
+        .Require(options.BaseUrl is not null, "BaseUrl", "the Exact Online site of the country, e.g. https://start.exactonline.nl.")
+        .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the App Center.")
+        .Require(options.ClientSecret.Length > 0, "ClientSecret", "the app's client secret.");
 }

@@ -21,15 +21,17 @@ internal static class SettingsPath
 internal static class RefreshTokenSettings
 {
     /// <summary>
-    /// Adds the instance's token store: from its section (unless the host registered one under its name first) when its
-    /// options come from one; and stops the start when the instance needs a store (<paramref name="needed"/>) and none
-    /// is registered under its name, as with options set in code, where the host registers its own.
+    /// Adds the instance's token store. When its options come from a section: the store of the section's refresh token
+    /// (unless the host registered one under its name first), which must be set when the instance needs a store
+    /// (<paramref name="needed"/>); and for every instance that needs one, a stop at start when none is registered
+    /// under its name, as with options set in code, where the host registers its own.
     /// </summary>
     /// <param name="instance">The instance.</param>
     /// <param name="needed">Whether the instance's settings need a token store.</param>
+    /// <param name="what">What to put in a missing <c>RefreshToken</c> setting.</param>
     /// <param name="inFile">The file store as the system's store type.</param>
     /// <param name="inMemory">The system's in-memory store of the configured token, with the advice to give when it is refused.</param>
-    public static void AddStore<TStore, TOptions>(SystemInstance<TOptions> instance, Func<TOptions, bool> needed, Func<RefreshTokenFile, TStore> inFile, Func<string?, string, TStore> inMemory)
+    public static void AddStore<TStore, TOptions>(SystemInstance<TOptions> instance, Func<TOptions, bool> needed, string what, Func<RefreshTokenFile, TStore> inFile, Func<string?, string, TStore> inMemory)
         where TStore : class
         where TOptions : class, IRetrySettings
     {
@@ -41,6 +43,8 @@ internal static class RefreshTokenSettings
                 section["RefreshTokenFile"] is { Length: > 0 } file
                     ? inFile(new RefreshTokenFile(file, section["RefreshToken"], $"{path}:RefreshToken"))
                     : inMemory(section["RefreshToken"], $"Put the new refresh token in {path}:RefreshToken and restart; set {path}:RefreshTokenFile to keep the tokens it rotates to across restarts."));
+            instance.Services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(name, settings =>
+                new RequiredSettings(path).Require(!needed(settings) || IsSet(section), "RefreshToken", what).Result()));
         }
 
         instance.Services.AddOptions<TOptions>(name).Validate<IServiceProvider>(
@@ -48,13 +52,7 @@ internal static class RefreshTokenSettings
             $"{name} has no {typeof(TStore).Name}: register one under its name, e.g. services.AddKeyedSingleton<{typeof(TStore).Name}>(\"{name}\", store), or add {name} from a configuration section with RefreshToken.");
     }
 
-    /// <summary>
-    /// Whether the instance's section holds a refresh token, or a file of one; true for options set in code, whose
-    /// token store the host registers (checked by <see cref="AddStore"/>).
-    /// </summary>
-    public static bool IsSet<TOptions>(OptionsSource<TOptions> source)
-        where TOptions : class =>
-        source.Section is not { } section
-        || section["RefreshToken"] is { Length: > 0 }
-        || (section["RefreshTokenFile"] is { Length: > 0 } file && File.Exists(file));
+    /// <summary>Whether the section holds a refresh token, or a file of one.</summary>
+    private static bool IsSet(IConfiguration section) =>
+        section["RefreshToken"] is { Length: > 0 } || (section["RefreshTokenFile"] is { Length: > 0 } file && File.Exists(file));
 }

@@ -22,22 +22,15 @@ public static class SalesforceBuilderExtensions
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="section">The org's section, e.g. <c>SesamTalk:Salesforce</c> or <c>SesamTalk:SalesforceEU</c>.</param>
     /// <param name="name">The org's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
-    public static SesamTalkBuilder AddSalesforce(this SesamTalkBuilder builder, IConfiguration section, string? name = null) => Add(builder, name, OptionsSource<SalesforceOptions>.Of(section));
+    public static SesamTalkBuilder AddSalesforce(this SesamTalkBuilder builder, IConfiguration section, string? name = null) =>
+        SystemInstance<SalesforceOptions>.Add(builder, name ?? DefaultName, OptionsSource<SalesforceOptions>.Of(section), Required, AddParts);
 
     /// <summary>Adds the org <paramref name="name"/> (<see cref="DefaultName"/> unless given) with the options <paramref name="configure"/> sets.</summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="configure">Sets the org's options.</param>
     /// <param name="name">The org's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
-    public static SesamTalkBuilder AddSalesforce(this SesamTalkBuilder builder, Action<SalesforceOptions> configure, string? name = null) => Add(builder, name, OptionsSource<SalesforceOptions>.Of(configure));
-
-    private static SesamTalkBuilder Add(SesamTalkBuilder builder, string? name, OptionsSource<SalesforceOptions> source) =>
-        SystemInstance<SalesforceOptions>.Add(builder, name ?? DefaultName, source, (options, required) => required
-            .Require(options.LoginUrl is not null, "LoginUrl", "the org's login URL (https://login.salesforce.com, https://test.salesforce.com or its My Domain URL).")
-            .Require(options.ClientId.Length > 0, "ClientId", "the connected app's consumer key.")
-            .Require(options.JwtBearer is not null || options.ClientSecret.Length > 0, "ClientSecret", "the connected app's consumer secret (or configure JwtBearer to sign in with a certificate).")
-            .Require(options.JwtBearer is not { Username.Length: 0 }, "JwtBearer:Username", "the Salesforce user the app acts as.")
-            .Require(options.JwtBearer is null || options.JwtBearer.PrivateKeyPem is { Length: > 0 } || options.JwtBearer.Certificate is not null, "JwtBearer:PrivateKeyPem", "the PEM of the key whose certificate the connected app holds."),
-            AddParts);
+    public static SesamTalkBuilder AddSalesforce(this SesamTalkBuilder builder, Action<SalesforceOptions> configure, string? name = null) =>
+        SystemInstance<SalesforceOptions>.Add(builder, name ?? DefaultName, OptionsSource<SalesforceOptions>.Of(configure), Required, AddParts);
 
     /// <summary>
     /// Registers, under the org's name: <see cref="SalesforceClient"/> behind the bearer token of its
@@ -71,4 +64,11 @@ public static class SalesforceBuilderExtensions
                 org.Get<ISalesforceBulkJobLog>(provider),
                 provider.GetRequiredService<TimeProvider>()) { System = name });
     }
+
+    private static RequiredSettings Required(SalesforceOptions options, RequiredSettings required) => required
+        .Require(options.LoginUrl is not null, "LoginUrl", "the org's login URL (https://login.salesforce.com, https://test.salesforce.com or its My Domain URL).")
+        .Require(options.ClientId.Length > 0, "ClientId", "the connected app's consumer key.")
+        .Require(options.JwtBearer is not null || options.ClientSecret.Length > 0, "ClientSecret", "the connected app's consumer secret (or configure JwtBearer to sign in with a certificate).")
+        .Require(options.JwtBearer is not { Username.Length: 0 }, "JwtBearer:Username", "the Salesforce user the app acts as.")
+        .Require(options.JwtBearer is null || options.JwtBearer.PrivateKeyPem is { Length: > 0 } || options.JwtBearer.Certificate is not null, "JwtBearer:PrivateKeyPem", "the PEM of the key whose certificate the connected app holds.");
 }

@@ -23,7 +23,8 @@ public static class SuperOfficeBuilderExtensions
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="section">The tenant's section.</param>
     /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, IConfiguration section, string? name = null) => Add(builder, name, OptionsSource<SuperOfficeOptions>.Of(section));
+    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, IConfiguration section, string? name = null) =>
+        SystemInstance<SuperOfficeOptions>.Add(builder, name ?? DefaultName, OptionsSource<SuperOfficeOptions>.Of(section), Required, AddParts);
 
     /// <summary>
     /// Adds the tenant <paramref name="name"/> (<see cref="DefaultName"/> unless given) with the options
@@ -33,18 +34,8 @@ public static class SuperOfficeBuilderExtensions
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="configure">Sets the tenant's options.</param>
     /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, Action<SuperOfficeOptions> configure, string? name = null) => Add(builder, name, OptionsSource<SuperOfficeOptions>.Of(configure));
-
-    private static SesamTalkBuilder Add(SesamTalkBuilder builder, string? name, OptionsSource<SuperOfficeOptions> source) =>
-        SystemInstance<SuperOfficeOptions>.Add(builder, name ?? DefaultName, source, (options, required) => required
-            .Require(options.LoginBaseUrl is not null, "LoginBaseUrl", "the SuperOffice environment, e.g. https://online.superoffice.com (sod., stage. or online.).")
-            .Require(options.ApiUrl is not null || options.Tenant is { Length: > 0 }, "Tenant", "the tenant's context identifier, e.g. Cust12345 (or set ApiUrl).")
-            .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the Developer Portal.")
-            .Require(options.ClientSecret.Length > 0, "ClientSecret", "the app's client secret.")
-            .Require(options.SystemUser is not { SystemToken.Length: 0 }, "SystemUser:SystemToken", "the tenant's system token (the system_token claim of the administrator's id_token).")
-            .Require(options.SystemUser is not { PrivateKeyPem.Length: 0 }, "SystemUser:PrivateKeyPem", "the PEM of the app's RSA key whose public half SuperOffice holds.")
-            .Require(options.SystemUser is not null || RefreshTokenSettings.IsSet(source), "RefreshToken", "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser."),
-            AddParts);
+    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, Action<SuperOfficeOptions> configure, string? name = null) =>
+        SystemInstance<SuperOfficeOptions>.Add(builder, name ?? DefaultName, OptionsSource<SuperOfficeOptions>.Of(configure), Required, AddParts);
 
     /// <summary>
     /// Registers, under the tenant's name: <see cref="SuperOfficeClient"/> behind the bearer token of its
@@ -54,7 +45,7 @@ public static class SuperOfficeBuilderExtensions
     private static void AddParts(SystemInstance<SuperOfficeOptions> tenant)
     {
         var name = tenant.Name;
-        RefreshTokenSettings.AddStore<ISuperOfficeTokenStore, SuperOfficeOptions>(tenant, settings => settings.SystemUser is null, file => file, (token, advice) => new InMemorySuperOfficeTokenStore(token) { RenewalAdvice = advice });
+        RefreshTokenSettings.AddStore<ISuperOfficeTokenStore, SuperOfficeOptions>(tenant, settings => settings.SystemUser is null, "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser.", file => file, (token, advice) => new InMemorySuperOfficeTokenStore(token) { RenewalAdvice = advice });
         tenant.AddPart(provider => new SuperOfficeSession(
                 tenant.Clients(provider),
                 tenant.Snapshot(provider),
@@ -66,4 +57,12 @@ public static class SuperOfficeBuilderExtensions
             .AddPart(provider => new SuperOfficeClient(tenant.Http(provider), tenant.Get<SuperOfficeSession>(provider), tenant.Snapshot(provider)))
             .AddConnector(provider => new SuperOfficeSyncConnector(tenant.Get<SuperOfficeClient>(provider), tenant.Get<ApiCallCounter<SuperOfficeClient>>(provider)) { System = name });
     }
+
+    private static RequiredSettings Required(SuperOfficeOptions options, RequiredSettings required) => required
+        .Require(options.LoginBaseUrl is not null, "LoginBaseUrl", "the SuperOffice environment, e.g. https://online.superoffice.com (sod., stage. or online.).")
+        .Require(options.ApiUrl is not null || options.Tenant is { Length: > 0 }, "Tenant", "the tenant's context identifier, e.g. Cust12345 (or set ApiUrl).")
+        .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the Developer Portal.")
+        .Require(options.ClientSecret.Length > 0, "ClientSecret", "the app's client secret.")
+        .Require(options.SystemUser is not { SystemToken.Length: 0 }, "SystemUser:SystemToken", "the tenant's system token (the system_token claim of the administrator's id_token).")
+        .Require(options.SystemUser is not { PrivateKeyPem.Length: 0 }, "SystemUser:PrivateKeyPem", "the PEM of the app's RSA key whose public half SuperOffice holds.");
 }

@@ -5,12 +5,10 @@ namespace SesamTalk.Connectors.Tests.Http;
 /// <summary>The token cache every session keeps its token in: renewal when due, one fetch at a time, refusals.</summary>
 public sealed class TokenCacheTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task A_token_is_kept_until_it_is_due_and_then_fetched_again()
     {
-        var clock = new ManualClock(Start);
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
         using var cache = new TokenCache<string>(clock);
         var fetches = 0;
         Task<(string, DateTimeOffset)> Fetch(CancellationToken cancellationToken) => Task.FromResult(("token-" + ++fetches, clock.GetUtcNow().AddMinutes(10)));
@@ -25,7 +23,7 @@ public sealed class TokenCacheTests
     [Fact]
     public async Task Calls_that_find_no_token_share_one_fetch()
     {
-        using var cache = new TokenCache<string>(new ManualClock(Start));
+        using var cache = new TokenCache<string>(new ManualClock(DateTimeOffset.UnixEpoch));
         var release = new TaskCompletionSource();
         var fetches = 0;
         async Task<(string, DateTimeOffset)> Fetch(CancellationToken cancellationToken)
@@ -45,7 +43,7 @@ public sealed class TokenCacheTests
     [Fact]
     public async Task A_refused_token_is_dropped_but_a_refusal_of_one_already_replaced_keeps_the_new_one()
     {
-        using var cache = new TokenCache<string>(new ManualClock(Start));
+        using var cache = new TokenCache<string>(new ManualClock(DateTimeOffset.UnixEpoch));
         var fetches = 0;
         Task<(string, DateTimeOffset)> Fetch(CancellationToken cancellationToken) => Task.FromResult(("token-" + ++fetches, DateTimeOffset.MaxValue));
         var first = await cache.GetAsync(Fetch, CancellationToken.None);
@@ -61,7 +59,7 @@ public sealed class TokenCacheTests
     [Fact]
     public async Task A_replacement_takes_the_place_of_a_token_that_is_not_due()
     {
-        using var cache = new TokenCache<string>(new ManualClock(Start));
+        using var cache = new TokenCache<string>(new ManualClock(DateTimeOffset.UnixEpoch));
         await cache.GetAsync(_ => Task.FromResult(("old", DateTimeOffset.MaxValue)), CancellationToken.None);
 
         await cache.ReplaceAsync(_ => Task.FromResult(("redeemed", DateTimeOffset.MaxValue)), CancellationToken.None);
