@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.ExactOnline;
 using SesamTalk.Connectors.Hosting;
+using SesamTalk.Connectors.ExactOnline.Webhooks;
 using SesamTalk.Connectors.Http;
+using SesamTalk.Connectors.Notifications;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -40,12 +44,16 @@ public static class ExactOnlineBuilderExtensions
     /// <summary>
     /// Registers, under the division's name: <see cref="ExactOnlineClient"/> behind the bearer token of its
     /// <see cref="ExactOnlineSession"/> (refreshed on expiry and on 401), retries and pacing by Exact's rate-limit headers
-    /// (<see cref="ExactOnlineRateLimits"/>); and <see cref="ExactOnlineSyncConnector"/>, which counts every call that
-    /// reaches the wire.
+    /// (<see cref="ExactOnlineRateLimits"/>); <see cref="ExactOnlineSyncConnector"/>, which counts every call that
+    /// reaches the wire; and its webhooks: the change source that keeps the subscriptions, the receiver of the
+    /// notifications, and the check of their settings when notifications are on (<see cref="ExactOnlineWebhookSettings"/>).
     /// </summary>
     private static void AddParts(SystemInstance<ExactOnlineOptions> division)
     {
         var name = division.Name;
+        var path = division.Source.PathOf(name);
+        division.Services.AddSingleton<IValidateOptions<ExactOnlineOptions>>(provider => new SettingsValidator<ExactOnlineOptions>(name, options =>
+            ExactOnlineWebhookSettings.Validate(options, provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value, path)));
         RefreshTokenSettings.AddStore<IExactOnlineTokenStore, ExactOnlineOptions>(division, _ => true, "the refresh token from authorising the app once (authorization-code flow); set RefreshTokenFile to keep its rotations.", file => file, (token, advice) => new InMemoryExactOnlineTokenStore(token) { RenewalAdvice = advice });
         division.AddPart(provider => new ExactOnlineRateLimits())
             .AddPart(provider => new ExactOnlineSession(division.Clients(provider), division.Snapshot(provider), division.Get<IExactOnlineTokenStore>(provider), provider.GetRequiredService<TimeProvider>()))
@@ -58,7 +66,20 @@ public static class ExactOnlineBuilderExtensions
                 division.Get<ExactOnlineClient>(provider),
                 division.Get<ExactOnlineRateLimits>(provider),
                 provider.GetRequiredService<TimeProvider>(),
-                division.Get<ApiCallCounter<ExactOnlineClient>>(provider)) { System = name });
+                division.Get<ApiCallCounter<ExactOnlineClient>>(provider)) { System = name })
+            .AddChangeSource(provider => new ExactOnlineChangeSource(
+                name,
+                new ExactOnlineWebhookSubscriptions(division.Get<ExactOnlineClient>(provider)),
+                provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.CallbackUrlFor(name),
+                division.Options(provider).WebhookCheckInterval,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ExactOnlineChangeSource>>()))
+            .AddWebhookReceiver(provider => new ExactOnlineWebhookReceiver(
+                name,
+                division.Options(provider).WebhookSecret,
+                provider.GetRequiredService<ISyncChangeNotifications>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ExactOnlineWebhookReceiver>>()));
     }
 
     private static RequiredSettings Required(ExactOnlineOptions options, RequiredSettings required) => required

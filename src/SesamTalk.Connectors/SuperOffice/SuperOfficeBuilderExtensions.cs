@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.Http;
+using SesamTalk.Connectors.Notifications;
 using SesamTalk.Connectors.SuperOffice;
+using SesamTalk.Connectors.SuperOffice.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +18,10 @@ public static class SuperOfficeBuilderExtensions
 {
     /// <summary>The name of a tenant added without one.</summary>
     public const string DefaultName = "SuperOffice";
+
+    // SuperOffice retries one event within seconds (1 s, then 4 s); an hour, or the last 10,000 events, covers that with room to spare.
+    private const int RecentEventCapacity = 10_000;
+    private static readonly TimeSpan RecentEventWindow = TimeSpan.FromHours(1);
 
     /// <summary>
     /// Adds the tenant <paramref name="name"/> (<see cref="DefaultName"/> unless given) with its options from
@@ -40,11 +48,17 @@ public static class SuperOfficeBuilderExtensions
     /// <summary>
     /// Registers, under the tenant's name: <see cref="SuperOfficeClient"/> behind the bearer token of its
     /// <see cref="SuperOfficeSession"/> (refreshed on expiry and on 401) and retries; and
-    /// <see cref="SuperOfficeSyncConnector"/>, which counts every call that reaches the wire.
+    /// <see cref="SuperOfficeSyncConnector"/>, which counts every call that reaches the wire; and, run or mounted only
+    /// when notifications are on, the webhook's change source and receiver, whose <c>WebhookSecret</c> is then required.
     /// </summary>
     private static void AddParts(SystemInstance<SuperOfficeOptions> tenant)
     {
         var name = tenant.Name;
+        var path = tenant.Source.PathOf(name);
+        tenant.Services.AddSingleton<IValidateOptions<SuperOfficeOptions>>(provider => new SettingsValidator<SuperOfficeOptions>(name, options => new RequiredSettings(path)
+            .Require(!provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.Enabled || options.WebhookSecret.Length > 0,
+                "WebhookSecret", "a long random secret SuperOffice signs its webhook posts with (SesamTalk:Notifications:Enabled is true).")
+            .Result()));
         RefreshTokenSettings.AddStore<ISuperOfficeTokenStore, SuperOfficeOptions>(tenant, settings => settings.SystemUser is null, "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser.", file => file, (token, advice) => new InMemorySuperOfficeTokenStore(token) { RenewalAdvice = advice });
         tenant.AddPart(provider => new SuperOfficeSession(
                 tenant.Clients(provider),
@@ -55,7 +69,22 @@ public static class SuperOfficeBuilderExtensions
             .AddLoginClient(SuperOfficeSession.LoginClient)
             .AddApiClient<SuperOfficeClient>(provider => new BearerTokenHandler<SuperOfficeToken>(tenant.Get<SuperOfficeSession>(provider)), limits: null)
             .AddPart(provider => new SuperOfficeClient(tenant.Http(provider), tenant.Get<SuperOfficeSession>(provider), tenant.Snapshot(provider)))
-            .AddConnector(provider => new SuperOfficeSyncConnector(tenant.Get<SuperOfficeClient>(provider), tenant.Get<ApiCallCounter<SuperOfficeClient>>(provider)) { System = name });
+            .AddConnector(provider => new SuperOfficeSyncConnector(tenant.Get<SuperOfficeClient>(provider), tenant.Get<ApiCallCounter<SuperOfficeClient>>(provider)) { System = name })
+            .AddChangeSource(provider => new SuperOfficeChangeSource(
+                name,
+                new SuperOfficeWebhookApi(tenant.Http(provider), tenant.Get<SuperOfficeSession>(provider)),
+                provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.CallbackUrlFor(name),
+                tenant.Options(provider).WebhookSecret,
+                tenant.Options(provider).WebhookCheckInterval,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<SuperOfficeChangeSource>>()))
+            .AddWebhookReceiver(provider => new SuperOfficeWebhookReceiver(
+                name,
+                tenant.Options(provider).WebhookSecret,
+                tenant.Options(provider).Tenant is { Length: > 0 } context ? context : SuperOfficeWebhookReceiver.ContextIdentifierOf(tenant.Get<SuperOfficeSession>(provider).ApiUrl),
+                provider.GetRequiredService<ISyncChangeNotifications>(),
+                new RecentEventIds(RecentEventCapacity, RecentEventWindow, provider.GetRequiredService<TimeProvider>()),
+                provider.GetRequiredService<ILogger<SuperOfficeWebhookReceiver>>()));
     }
 
     private static RequiredSettings Required(SuperOfficeOptions options, RequiredSettings required) => required
