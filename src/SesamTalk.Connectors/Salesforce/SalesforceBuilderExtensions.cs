@@ -44,7 +44,6 @@ public static class SalesforceBuilderExtensions
     /// </summary>
     private static void AddParts(SystemInstance<SalesforceOptions> org)
     {
-        var name = org.Name;
         org.AddPart(provider => new SalesforceApiUsage())
             .AddPart(provider => new SalesforceSession(org.Clients(provider), org.Snapshot(provider), provider.GetRequiredService<TimeProvider>()))
             .AddPart<ISalesforceBulkJobLog>(provider => new SalesforceBulkJobDirectory(org.Options(provider).BulkJobLog, provider.GetRequiredService<TimeProvider>()))
@@ -64,9 +63,9 @@ public static class SalesforceBuilderExtensions
                 org.Get<ApiCallCounter<SalesforceClient>>(provider),
                 org.Snapshot(provider),
                 org.Get<ISalesforceBulkJobLog>(provider),
-                provider.GetRequiredService<TimeProvider>()) { System = name })
+                provider.GetRequiredService<TimeProvider>()) { System = org.Name })
             .AddChangeSource(provider => new SalesforceChangeSource(
-                name,
+                org.Name,
                 org.Get<SalesforceChangeEventSubscriber>(provider),
                 provider.GetService<ILinkStore>() as IChangeSubscriptionStore,
                 org.Options(provider).MaxRetryDelay,
