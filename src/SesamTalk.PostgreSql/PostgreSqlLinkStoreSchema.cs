@@ -15,6 +15,24 @@ internal static class PostgreSqlLinkStoreSchema
     private const long MigrationLock = 0x53_65_73_61_6D_54_6C_6B;
 
     /// <summary>
+    /// The columns of a held flow (migration 1), which a released hold keeps as they were when it ended. Lines after
+    /// the first carry the indentation they have in the table, so the migration's text is what it was when it shipped.
+    /// </summary>
+    private const string HoldColumns = """
+        entity text COLLATE "C" NOT NULL,
+            system text COLLATE nocase NOT NULL,
+            type text COLLATE nocase NOT NULL,
+            held_since timestamptz NOT NULL,
+            checked_at timestamptz NOT NULL,
+            changes integer NOT NULL,
+            links integer NOT NULL,
+            change_limit integer NOT NULL,
+            reason text NOT NULL,
+            approved_by text NULL,
+            approved_at timestamptz NULL,
+        """;
+
+    /// <summary>
     /// The migrations; migration <c>i + 1</c> is at index <c>i</c>. Remote systems and types compare case-insensitively,
     /// as the SQLite store's NOCASE columns do; ids and entity names compare and sort bytewise ("C"), as SQLite's do.
     /// </summary>
@@ -22,7 +40,7 @@ internal static class PostgreSqlLinkStoreSchema
     [
         // 1: the SQLite store's schema version 6: links with fingerprints and agreed state, cursors, intents, fenced
         // leases, conflicts, quarantine, held flows and ended holds.
-        """
+        $$"""
         CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
         CREATE TABLE links (
             entity text COLLATE "C" NOT NULL,
@@ -101,32 +119,12 @@ internal static class PostgreSqlLinkStoreSchema
             PRIMARY KEY (entity, system, type, side, record_id)
         );
         CREATE TABLE held_flows (
-            entity text COLLATE "C" NOT NULL,
-            system text COLLATE nocase NOT NULL,
-            type text COLLATE nocase NOT NULL,
-            held_since timestamptz NOT NULL,
-            checked_at timestamptz NOT NULL,
-            changes integer NOT NULL,
-            links integer NOT NULL,
-            change_limit integer NOT NULL,
-            reason text NOT NULL,
-            approved_by text NULL,
-            approved_at timestamptz NULL,
+            {{HoldColumns}}
             PRIMARY KEY (entity, system, type)
         );
         CREATE TABLE released_holds (
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            entity text COLLATE "C" NOT NULL,
-            system text COLLATE nocase NOT NULL,
-            type text COLLATE nocase NOT NULL,
-            held_since timestamptz NOT NULL,
-            checked_at timestamptz NOT NULL,
-            changes integer NOT NULL,
-            links integer NOT NULL,
-            change_limit integer NOT NULL,
-            reason text NOT NULL,
-            approved_by text NULL,
-            approved_at timestamptz NULL,
+            {{HoldColumns}}
             released_because integer NOT NULL,
             released_at timestamptz NOT NULL
         );

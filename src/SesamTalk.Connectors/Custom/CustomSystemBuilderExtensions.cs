@@ -19,34 +19,29 @@ public static class CustomSystemBuilderExtensions
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="name">The system's name, as in <c>[SyncsWith(name, ...)]</c>.</param>
     /// <param name="section">The system's section, e.g. <c>SesamTalk:Custom:Customcrm</c>.</param>
-    public static SesamTalkBuilder AddCustomSystem(this SesamTalkBuilder builder, string name, IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        return Add(builder, name, options => options.Bind(section), SettingsPath.Of(section));
-    }
+    public static SesamTalkBuilder AddCustomSystem(this SesamTalkBuilder builder, string name, IConfiguration section) => Add(builder, name, OptionsSource<CustomConnectorOptions>.Of(section));
 
     /// <summary>Adds the custom system <paramref name="name"/> with the options <paramref name="configure"/> sets.</summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="name">The system's name, as in <c>[SyncsWith(name, ...)]</c>.</param>
     /// <param name="configure">Sets the system's options.</param>
-    public static SesamTalkBuilder AddCustomSystem(this SesamTalkBuilder builder, string name, Action<CustomConnectorOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        return Add(builder, name, options => options.Configure(configure), name);
-    }
+    public static SesamTalkBuilder AddCustomSystem(this SesamTalkBuilder builder, string name, Action<CustomConnectorOptions> configure) => Add(builder, name, OptionsSource<CustomConnectorOptions>.Of(configure));
+
+    private static SesamTalkBuilder Add(SesamTalkBuilder builder, string name, OptionsSource<CustomConnectorOptions> source) =>
+        SystemInstance<CustomConnectorOptions>.Add(builder, name, source, (options, required) => required
+            .Require(options.BaseUrl is not null, "BaseUrl", $"the root URL of {name}'s API.")
+            .Require(options.ApiKey.Length > 0, "ApiKey", $"the API key {name} issued for SesamTalk."),
+            AddParts);
 
     /// <summary>
     /// Registers the system's client (handed out by <see cref="CustomSystemClients"/>) behind retries and the pacing of
     /// its rate-limit window, its <see cref="ISyncConnector"/>, which counts every call that reaches the wire, and its
     /// webhook subscription (<see cref="CustomChangeSource"/>) and receiver (<see cref="CustomWebhookReceiver"/>).
     /// </summary>
-    private static SesamTalkBuilder Add(SesamTalkBuilder builder, string name, Action<OptionsBuilder<CustomConnectorOptions>> source, string path)
+    private static void AddParts(SystemInstance<CustomConnectorOptions> system)
     {
-        var system = SystemInstance<CustomConnectorOptions>.Add(builder, name, source, options => new RequiredSettings(path)
-            .Require(options.BaseUrl is not null, "BaseUrl", $"the root URL of {name}'s API.")
-            .Require(options.ApiKey.Length > 0, "ApiKey", $"the API key {name} issued for SesamTalk.")
-            .Result());
-        builder.Services.TryAddSingleton<CustomSystemClients>();
+        var name = system.Name;
+        system.Services.TryAddSingleton<CustomSystemClients>();
         system.AddPart(provider => new CustomRateLimitWindow(name))
             .AddApiClient<CustomSystemClient>(
                 authentication: null,
@@ -64,8 +59,7 @@ public static class CustomSystemBuilderExtensions
                 provider.GetRequiredService<ILogger<CustomChangeSource>>()))
             .AddWebhookReceiver(provider => new CustomWebhookReceiver(
                 name, system.Options(provider), provider.GetRequiredService<ISyncChangeNotifications>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<CustomWebhookReceiver>>()));
-        builder.Services.AddSingleton<IValidateOptions<CustomConnectorOptions>>(provider =>
-            new CustomWebhookSettingsValidator(name, path, provider.GetRequiredService<IOptionsMonitor<SyncNotificationOptions>>()));
-        return builder;
+        system.Services.AddSingleton<IValidateOptions<CustomConnectorOptions>>(provider =>
+            new CustomWebhookSettingsValidator(name, system.Source.PathOf(name), provider.GetRequiredService<IOptionsMonitor<SyncNotificationOptions>>()));
     }
 }

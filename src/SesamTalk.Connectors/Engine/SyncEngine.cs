@@ -197,7 +197,7 @@ public sealed partial class SyncEngine : ISyncEngine
     {
         var connector = _connectors.FirstOrDefault(candidate => string.Equals(candidate.System, target.System, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException(
-                $"{entity.Name} syncs with {target}, but no system named {target.System} is registered. Add it on services.AddSesamTalk(), e.g. AddSalesforce(\"{target.System}\", section) or AddCustomSystem(\"{target.System}\", section).");
+                $"{entity.Name} syncs with {target}, but no system named {target.System} is registered. Add it on services.AddSesamTalk(), e.g. AddSalesforce(section, \"{target.System}\") or AddCustomSystem(\"{target.System}\", section).");
         var host = _services.GetService<IHostStore<TEntity>>()
             ?? throw new InvalidOperationException($"No IHostStore<{entity.EntityType.Name}> is registered: the engine reads and writes the host's {entity.Name} records through it.");
         return new FlowCycle<TEntity>(

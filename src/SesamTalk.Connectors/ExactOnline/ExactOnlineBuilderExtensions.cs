@@ -20,48 +20,26 @@ public static class ExactOnlineBuilderExtensions
     public const string DefaultName = "ExactOnline";
 
     /// <summary>
-    /// Adds <c>ExactOnline</c> with its options from <paramref name="section"/> (e.g. <c>SesamTalk:ExactOnline</c>); the
-    /// refresh token comes from <c>RefreshToken</c> and, once rotated, from <c>RefreshTokenFile</c> when that is set.
+    /// Adds the division <paramref name="name"/> (<see cref="DefaultName"/> unless given) with its options from
+    /// <paramref name="section"/> (e.g. <c>SesamTalk:ExactOnline</c>); the refresh token comes from <c>RefreshToken</c>
+    /// and, once rotated, from <c>RefreshTokenFile</c> when that is set.
     /// </summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="section">The division's section.</param>
-    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, IConfiguration section) =>
-        builder.AddExactOnline(DefaultName, section);
+    /// <param name="name">The division's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
+    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, IConfiguration section, string? name = null) =>
+        SystemInstance<ExactOnlineOptions>.Add(builder, name ?? DefaultName, OptionsSource<ExactOnlineOptions>.Of(section), Required, AddParts);
 
     /// <summary>
-    /// Adds <c>ExactOnline</c> with the options <paramref name="configure"/> sets; the host registers its
-    /// <see cref="IExactOnlineTokenStore"/> under the name (<c>services.AddKeyedSingleton&lt;IExactOnlineTokenStore&gt;("ExactOnline", store)</c>).
+    /// Adds the division <paramref name="name"/> (<see cref="DefaultName"/> unless given) with the options
+    /// <paramref name="configure"/> sets; the host registers its <see cref="IExactOnlineTokenStore"/> under the name
+    /// (<c>services.AddKeyedSingleton&lt;IExactOnlineTokenStore&gt;("ExactOnline", store)</c>).
     /// </summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="configure">Sets the division's options.</param>
-    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, Action<ExactOnlineOptions> configure) =>
-        builder.AddExactOnline(DefaultName, configure);
-
-    /// <summary>Adds the division <paramref name="name"/> with its options and refresh token from <paramref name="section"/>.</summary>
-    /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
-    /// <param name="name">The division's name, as in <c>[SyncsWith(name, ...)]</c>.</param>
-    /// <param name="section">The division's section.</param>
-    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, string name, IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        var path = SettingsPath.Of(section);
-        Add(builder, name, path, options => options.Bind(section), options => Validate(options, path)
-            .Require(RefreshTokenSettings.IsSet(section), "RefreshToken", "the refresh token from authorising the app once (authorization-code flow); set RefreshTokenFile to keep its rotations.")
-            .Result());
-        RefreshTokenSettings.AddStore<IExactOnlineTokenStore>(builder.Services, name, section, file => file, (token, advice) => new InMemoryExactOnlineTokenStore(token) { RenewalAdvice = advice });
-        return builder;
-    }
-
-    /// <summary>Adds the division <paramref name="name"/> with the options <paramref name="configure"/> sets; the host registers its token store under the name.</summary>
-    /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
-    /// <param name="name">The division's name, as in <c>[SyncsWith(name, ...)]</c>.</param>
-    /// <param name="configure">Sets the division's options.</param>
-    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, string name, Action<ExactOnlineOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Add(builder, name, name, options => options.Configure(configure), options => Validate(options, name).Result());
-        return builder;
-    }
+    /// <param name="name">The division's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
+    public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, Action<ExactOnlineOptions> configure, string? name = null) =>
+        SystemInstance<ExactOnlineOptions>.Add(builder, name ?? DefaultName, OptionsSource<ExactOnlineOptions>.Of(configure), Required, AddParts);
 
     /// <summary>
     /// Registers, under the division's name: <see cref="ExactOnlineClient"/> behind the bearer token of its
@@ -70,15 +48,13 @@ public static class ExactOnlineBuilderExtensions
     /// reaches the wire; and its webhooks: the change source that keeps the subscriptions, the receiver of the
     /// notifications, and the check of their settings when notifications are on (<see cref="ExactOnlineWebhookSettings"/>).
     /// </summary>
-    private static void Add(SesamTalkBuilder builder, string name, string path, Action<OptionsBuilder<ExactOnlineOptions>> source, Func<ExactOnlineOptions, ValidateOptionsResult> validate)
+    private static void AddParts(SystemInstance<ExactOnlineOptions> division)
     {
-        builder.Services.AddSingleton<IValidateOptions<ExactOnlineOptions>>(provider => new SettingsValidator<ExactOnlineOptions>(name, options =>
+        var name = division.Name;
+        var path = division.Source.PathOf(name);
+        division.Services.AddSingleton<IValidateOptions<ExactOnlineOptions>>(provider => new SettingsValidator<ExactOnlineOptions>(name, options =>
             ExactOnlineWebhookSettings.Validate(options, provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value, path)));
-        var division = SystemInstance<ExactOnlineOptions>.Add(builder, name, options =>
-        {
-            source(options);
-            RefreshTokenSettings.RequireStore<IExactOnlineTokenStore, ExactOnlineOptions>(options, name, _ => true);
-        }, validate);
+        RefreshTokenSettings.AddStore<IExactOnlineTokenStore, ExactOnlineOptions>(division, _ => true, "the refresh token from authorising the app once (authorization-code flow); set RefreshTokenFile to keep its rotations.", file => file, (token, advice) => new InMemoryExactOnlineTokenStore(token) { RenewalAdvice = advice });
         division.AddPart(provider => new ExactOnlineRateLimits())
             .AddPart(provider => new ExactOnlineSession(division.Clients(provider), division.Snapshot(provider), division.Get<IExactOnlineTokenStore>(provider), provider.GetRequiredService<TimeProvider>()))
             .AddLoginClient(ExactOnlineSession.LoginClient)
@@ -106,7 +82,7 @@ public static class ExactOnlineBuilderExtensions
                 provider.GetRequiredService<ILogger<ExactOnlineWebhookReceiver>>()));
     }
 
-    private static RequiredSettings Validate(ExactOnlineOptions options, string path) => new RequiredSettings(path)
+    private static RequiredSettings Required(ExactOnlineOptions options, RequiredSettings required) => required
         .Require(options.BaseUrl is not null, "BaseUrl", "the Exact Online site of the country, e.g. https://start.exactonline.nl.")
         .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the App Center.")
         .Require(options.ClientSecret.Length > 0, "ClientSecret", "the app's client secret.");

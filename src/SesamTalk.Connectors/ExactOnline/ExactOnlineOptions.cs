@@ -1,7 +1,7 @@
 namespace SesamTalk.Connectors.ExactOnline;
 
 /// <summary>How to reach one Exact Online division (bound from configuration, e.g. the <c>SesamTalk:ExactOnline</c> section).</summary>
-public sealed class ExactOnlineOptions : Http.IRetrySettings
+public sealed class ExactOnlineOptions : Http.IRetrySettings, Http.IOAuthApp
 {
     /// <summary>The country site, e.g. <c>https://start.exactonline.nl/</c>, or an emulator. OAuth and REST live below it.</summary>
     public Uri? BaseUrl { get; set; }

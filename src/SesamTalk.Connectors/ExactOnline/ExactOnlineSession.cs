@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Http;
 
@@ -11,29 +10,27 @@ namespace SesamTalk.Connectors.ExactOnline;
 /// <see cref="IExactOnlineTokenStore"/> before the access token that came with it is used. Refreshes are serialised,
 /// since two refreshes with one token would kill the chain. Tokens and the secret never appear in messages.
 /// </summary>
-public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, IDisposable
+/// <param name="clients">The HttpClient factory.</param>
+/// <param name="options">The connection's options.</param>
+/// <param name="store">Where the refresh token lives.</param>
+/// <param name="time">The clock that decides when a token is due for refresh.</param>
+public sealed class ExactOnlineSession(IHttpClientFactory clients, IOptions<ExactOnlineOptions> options, IExactOnlineTokenStore store, TimeProvider time)
+    : IBearerTokenSource<ExactOnlineToken>, IDisposable
 {
     /// <summary>The name of the HttpClient that talks to the token endpoint.</summary>
     public const string LoginClient = "SesamTalk.ExactOnline.Login";
 
-    private readonly ExactOnlineOptions _options;
-    private readonly Tokens _tokens;
+    private readonly ExactOnlineOptions _options = options.Value;
 
-    /// <summary>Creates the session (DI does this).</summary>
-    /// <param name="clients">The HttpClient factory.</param>
-    /// <param name="options">The connection's options.</param>
-    /// <param name="store">Where the refresh token lives.</param>
-    /// <param name="time">The clock that decides when a token is due for refresh.</param>
-    public ExactOnlineSession(IHttpClientFactory clients, IOptions<ExactOnlineOptions> options, IExactOnlineTokenStore store, TimeProvider time)
-    {
-        _options = options.Value;
-        _tokens = new Tokens(this, clients, store, time);
-    }
+    private readonly OAuthRefreshSession<ExactOnlineToken> _tokens = new(
+        new OAuthTokenEndpoint(clients, LoginClient, () => new Uri(Site(options.Value), "api/oauth2/token"), time),
+        options.Value,
+        new RefreshTokenChain(store.LoadRefreshTokenAsync, store.SaveRefreshTokenAsync) { Rotates = true },
+        (accessToken, expiresAt) => new ExactOnlineToken(accessToken, expiresAt),
+        (error, status, description) => new ExactOnlineAuthenticationException(error, status, description, store.RenewalAdvice));
 
     /// <summary>The site URL everything lives below, ending in "/".</summary>
-    public Uri BaseUrl => _options.BaseUrl is { } url
-        ? (url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"))
-        : throw new InvalidOperationException("SesamTalk:ExactOnline:BaseUrl is not set.");
+    public Uri BaseUrl => Site(_options);
 
     /// <summary>The division found through <c>current/Me</c>, once the client has asked.</summary>
     internal int? CurrentDivision { get; set; }
@@ -62,63 +59,9 @@ public sealed class ExactOnlineSession : IBearerTokenSource<ExactOnlineToken>, I
     /// <inheritdoc />
     public void Dispose() => _tokens.Dispose();
 
-    /// <summary>Exact's side of the shared refresh-token session: every response rotates the refresh token.</summary>
-    private sealed class Tokens(ExactOnlineSession session, IHttpClientFactory clients, IExactOnlineTokenStore store, TimeProvider time)
-        : OAuthRefreshSession<ExactOnlineToken>(clients, LoginClient, time)
-    {
-        protected override Uri TokenEndpoint => new(session.BaseUrl, "api/oauth2/token");
-
-        protected override TimeSpan RefreshMargin => session._options.TokenRefreshMargin;
-
-        protected override string ClientId => session._options.ClientId;
-
-        protected override string ClientSecret => session._options.ClientSecret;
-
-        protected override bool RequiresRefreshToken => true;
-
-        protected override ValueTask<string?> LoadRefreshTokenAsync(CancellationToken cancellationToken) =>
-            store.LoadRefreshTokenAsync(cancellationToken);
-
-        // The refresh token just used is dead now: keep the new one before anything depends on it.
-        protected override ValueTask KeepRefreshTokenAsync(string? refreshToken, bool redeemed, CancellationToken cancellationToken) =>
-            store.SaveRefreshTokenAsync(refreshToken ?? throw Malformed(HttpStatusCode.OK), cancellationToken);
-
-        protected override void AddFormFields(IDictionary<string, string> form, string grantType)
-        {
-            if (grantType == AuthorizationCodeGrant)
-            {
-                form["redirect_uri"] = session._options.RedirectUri;
-            }
-        }
-
-        protected override ExactOnlineToken CreateToken(string accessToken, DateTimeOffset expiresAt) => new(accessToken, expiresAt);
-
-        protected override DateTimeOffset ExpiresAt(ExactOnlineToken token) => token.ExpiresAt;
-
-        protected override Exception NoRefreshToken() =>
-            new ExactOnlineAuthenticationException(ExactOnlineAuthenticationException.NoRefreshToken, 0, null, store.RenewalAdvice);
-
-        protected override Exception Rejected(string error, HttpStatusCode status, string? description, string grantValue) =>
-            new ExactOnlineAuthenticationException(error, status, Redact(description, grantValue), store.RenewalAdvice);
-
-        protected override Exception Malformed(HttpStatusCode status) =>
-            new ExactOnlineAuthenticationException("malformed_response", status, "The token response is not the JSON Exact Online sends.");
-
-        private string? Redact(string? description, string grantValue)
-        {
-            if (description is null)
-            {
-                return null;
-            }
-
-            foreach (var secret in new[] { grantValue, session._options.ClientSecret }.Where(s => s.Length > 0))
-            {
-                description = description.Replace(secret, "***", StringComparison.Ordinal);
-            }
-
-            return description;
-        }
-    }
+    private static Uri Site(ExactOnlineOptions options) => options.BaseUrl is { } url
+        ? (url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"))
+        : throw new InvalidOperationException("SesamTalk:ExactOnline:BaseUrl is not set.");
 }
 
 /// <summary>An access token and when it expires.</summary>

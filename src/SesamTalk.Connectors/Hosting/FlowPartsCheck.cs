@@ -43,7 +43,7 @@ internal sealed class FlowPartsCheck(IServiceProvider services, ISyncModel model
             }
 
             missing.AddRange(flows.Where(target => !registered.Contains(target.System) && !HasConnector(target.System)).Select(target =>
-                $"{entity.Name} syncs with {target}, but no system named {target.System} is registered: add it on services.AddSesamTalk(), e.g. AddSalesforce(\"{target.System}\", section) or AddCustomSystem(\"{target.System}\", section), or turn the flow off (Enabled = false in its flow options)."));
+                $"{entity.Name} syncs with {target}, but no system named {target.System} is registered: add it on services.AddSesamTalk(), e.g. AddSalesforce(section, \"{target.System}\") or AddCustomSystem(\"{target.System}\", section), or turn the flow off (Enabled = false in its flow options)."));
         }
 
         return missing.Distinct().ToList();

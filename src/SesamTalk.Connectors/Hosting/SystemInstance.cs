@@ -15,10 +15,11 @@ namespace SesamTalk.Connectors.Hosting;
 internal sealed class SystemInstance<TOptions>
     where TOptions : class, IRetrySettings
 {
-    private SystemInstance(IServiceCollection services, string name)
+    private SystemInstance(IServiceCollection services, string name, OptionsSource<TOptions> source)
     {
         Services = services;
         Name = name;
+        Source = source;
     }
 
     /// <summary>The host's service collection.</summary>
@@ -27,14 +28,28 @@ internal sealed class SystemInstance<TOptions>
     /// <summary>The instance's name, as in <c>[SyncsWith(name, ...)]</c>.</summary>
     public string Name { get; }
 
+    /// <summary>Where the instance's options come from.</summary>
+    public OptionsSource<TOptions> Source { get; }
+
     /// <summary>The name of the instance's API client.</summary>
     public string ApiClient => "SesamTalk." + Name;
 
     /// <summary>
-    /// Adds an instance of a system: its options (from <paramref name="source"/>, checked by <paramref name="validate"/>
-    /// when the host starts, every missing setting named), its name for the health checks, and a clock.
+    /// Adds an instance of a system, as each of the system's registrations does: its options (from
+    /// <paramref name="source"/>, checked against <paramref name="required"/> when the host starts, every missing setting
+    /// named), its name for the health checks, a clock, and its parts (<paramref name="addParts"/>).
     /// </summary>
-    public static SystemInstance<TOptions> Add(SesamTalkBuilder builder, string name, Action<OptionsBuilder<TOptions>> source, Func<TOptions, ValidateOptionsResult> validate)
+    /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
+    /// <param name="name">The instance's name.</param>
+    /// <param name="source">Where its options come from.</param>
+    /// <param name="required">Notes the settings its options lack.</param>
+    /// <param name="addParts">Adds its parts, client and connector.</param>
+    public static SesamTalkBuilder Add(
+        SesamTalkBuilder builder,
+        string name,
+        OptionsSource<TOptions> source,
+        Func<TOptions, RequiredSettings, RequiredSettings> required,
+        Action<SystemInstance<TOptions>> addParts)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -42,16 +57,18 @@ internal sealed class SystemInstance<TOptions>
         if (services.Any(descriptor => descriptor.ImplementationInstance is SesamTalkSystem system && string.Equals(system.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
             throw new InvalidOperationException(
-                $"A system named {name} is registered already; give each instance a name of its own, e.g. AddSalesforce(\"SalesforceEU\", section), and name it in [SyncsWith(\"SalesforceEU\", ...)].");
+                $"A system named {name} is registered already; give each instance a name of its own, e.g. AddSalesforce(section, \"SalesforceEU\"), and name it in [SyncsWith(\"SalesforceEU\", ...)].");
         }
 
+        var path = source.PathOf(name);
         var options = services.AddOptions<TOptions>(name);
-        source(options);
-        services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(name, validate));
+        source.Apply(options);
+        services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(name, settings => required(settings, new RequiredSettings(path)).Result()));
         options.ValidateOnStart();
         services.AddSingleton(new SesamTalkSystem(name));
         services.TryAddSingleton(TimeProvider.System);
-        return new SystemInstance<TOptions>(services, name);
+        addParts(new SystemInstance<TOptions>(services, name, source));
+        return builder;
     }
 
     /// <summary>The instance's options.</summary>

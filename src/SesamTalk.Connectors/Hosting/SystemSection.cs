@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SesamTalk.Connectors.Http;
 
 namespace SesamTalk.Connectors.Hosting;
 
@@ -19,34 +20,39 @@ internal static class SettingsPath
 /// </summary>
 internal static class RefreshTokenSettings
 {
-    /// <summary>Adds the instance's token store from <paramref name="section"/>, unless the host registered one under its name first.</summary>
-    /// <param name="services">The host's service collection.</param>
-    /// <param name="name">The instance's name.</param>
-    /// <param name="section">The instance's section.</param>
+    /// <summary>
+    /// Adds the instance's token store. When its options come from a section: the store of the section's refresh token
+    /// (unless the host registered one under its name first), which must be set when the instance needs a store
+    /// (<paramref name="needed"/>); and for every instance that needs one, a stop at start when none is registered
+    /// under its name, as with options set in code, where the host registers its own.
+    /// </summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="needed">Whether the instance's settings need a token store.</param>
+    /// <param name="what">What to put in a missing <c>RefreshToken</c> setting.</param>
     /// <param name="inFile">The file store as the system's store type.</param>
     /// <param name="inMemory">The system's in-memory store of the configured token, with the advice to give when it is refused.</param>
-    public static void AddStore<TStore>(IServiceCollection services, string name, IConfiguration section, Func<RefreshTokenFile, TStore> inFile, Func<string?, string, TStore> inMemory)
+    public static void AddStore<TStore, TOptions>(SystemInstance<TOptions> instance, Func<TOptions, bool> needed, string what, Func<RefreshTokenFile, TStore> inFile, Func<string?, string, TStore> inMemory)
         where TStore : class
+        where TOptions : class, IRetrySettings
     {
-        var path = SettingsPath.Of(section);
-        services.TryAddKeyedSingleton(name, (_, _) =>
-            section["RefreshTokenFile"] is { Length: > 0 } file
-                ? inFile(new RefreshTokenFile(file, section["RefreshToken"], $"{path}:RefreshToken"))
-                : inMemory(section["RefreshToken"], $"Put the new refresh token in {path}:RefreshToken and restart; set {path}:RefreshTokenFile to keep the tokens it rotates to across restarts."));
+        var name = instance.Name;
+        if (instance.Source.Section is { } section)
+        {
+            var path = SettingsPath.Of(section);
+            instance.Services.TryAddKeyedSingleton(name, (_, _) =>
+                section["RefreshTokenFile"] is { Length: > 0 } file
+                    ? inFile(new RefreshTokenFile(file, section["RefreshToken"], $"{path}:RefreshToken"))
+                    : inMemory(section["RefreshToken"], $"Put the new refresh token in {path}:RefreshToken and restart; set {path}:RefreshTokenFile to keep the tokens it rotates to across restarts."));
+            instance.Services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(name, settings =>
+                new RequiredSettings(path).Require(!needed(settings) || IsSet(section), "RefreshToken", what).Result()));
+        }
+
+        instance.Services.AddOptions<TOptions>(name).Validate<IServiceProvider>(
+            (settings, provider) => !needed(settings) || provider.GetKeyedService<TStore>(name) is not null,
+            $"{name} has no {typeof(TStore).Name}: register one under its name, e.g. services.AddKeyedSingleton<{typeof(TStore).Name}>(\"{name}\", store), or add {name} from a configuration section with RefreshToken.");
     }
 
     /// <summary>Whether the section holds a refresh token, or a file of one.</summary>
-    public static bool IsSet(IConfiguration section) =>
+    private static bool IsSet(IConfiguration section) =>
         section["RefreshToken"] is { Length: > 0 } || (section["RefreshTokenFile"] is { Length: > 0 } file && File.Exists(file));
-
-    /// <summary>
-    /// Stops the start when the instance needs a token store (<paramref name="needed"/>) and none is registered under its
-    /// name: with the <c>Action</c> overloads the host registers its own.
-    /// </summary>
-    public static void RequireStore<TStore, TOptions>(OptionsBuilder<TOptions> options, string name, Func<TOptions, bool> needed)
-        where TStore : class
-        where TOptions : class =>
-        options.Validate<IServiceProvider>(
-            (settings, provider) => !needed(settings) || provider.GetKeyedService<TStore>(name) is not null,
-            $"{name} has no {typeof(TStore).Name}: register one under its name, e.g. services.AddKeyedSingleton<{typeof(TStore).Name}>(\"{name}\", store), or add {name} from a configuration section with RefreshToken.");
 }

@@ -5,194 +5,136 @@ using System.Text.Json;
 namespace SesamTalk.Connectors.Http;
 
 /// <summary>
-/// The part of an OAuth 2.0 refresh-token session that every system shares: keeps the current access token until it
-/// is within the refresh margin of expiring, serialises refreshes behind one semaphore (two refreshes with one token
-/// could kill a rotating chain), loads the refresh token from the host's store (failing with the system's
-/// "needs re-authorisation" error when there is none), posts the token request form and parses
-/// <c>access_token</c>, <c>refresh_token</c> and <c>expires_in</c> (a number or a string). A subclass supplies the
-/// endpoint, the client credentials, any extra form fields, what happens to a returned refresh token and the
-/// exceptions to throw. Tokens and the secret never appear in messages raised here.
+/// The part of an OAuth 2.0 authorization-code session that every system shares: redeems the code from the redirect,
+/// keeps the access token until it is within the app's refresh margin of expiring (one refresh at a time), refreshes it
+/// with the stored refresh token (failing with the system's "needs re-authorisation" error when there is none), and
+/// keeps the refresh tokens the endpoint returns. It posts the token request form and parses <c>access_token</c>,
+/// <c>refresh_token</c> and <c>expires_in</c> (a number or a string). Tokens and the secret never appear in messages
+/// raised here: an <c>error_description</c> reaches the system's error with them masked.
 /// </summary>
 /// <typeparam name="TToken">The system's access-token type.</typeparam>
-internal abstract class OAuthRefreshSession<TToken> : IBearerTokenSource<TToken>, IDisposable
-    where TToken : class, IBearerToken
+/// <param name="endpoint">The HttpClient that talks to the token endpoint, the endpoint's URL and the clock.</param>
+/// <param name="app">The app the session signs in as.</param>
+/// <param name="chain">Where the refresh tokens are kept, and whether they rotate.</param>
+/// <param name="issue">Wraps an access token and its expiry in the system's token type.</param>
+/// <param name="refuse">
+/// The system's error for a refused token request: the OAuth <c>error</c> code (<see cref="NoRefreshToken"/> when the
+/// store holds none, <see cref="MalformedResponse"/> for a success that is not token JSON), the response status (0
+/// when no call was made) and the masked <c>error_description</c>.
+/// </param>
+internal sealed class OAuthRefreshSession<TToken>(
+    OAuthTokenEndpoint endpoint,
+    IOAuthApp app,
+    RefreshTokenChain chain,
+    Func<string, DateTimeOffset, TToken> issue,
+    Func<string, HttpStatusCode, string?, Exception> refuse) : IDisposable
+    where TToken : class
 {
-    /// <summary>The <c>grant_type</c> that redeems an authorization code.</summary>
-    protected const string AuthorizationCodeGrant = "authorization_code";
+    /// <summary>The error code for a store that holds no refresh token.</summary>
+    public const string NoRefreshToken = "no_refresh_token";
 
-    private readonly IHttpClientFactory _clients;
-    private readonly string _loginClient;
-    private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private TToken? _current;
+    /// <summary>The error code for a successful response that is not the token JSON.</summary>
+    public const string MalformedResponse = "malformed_response";
 
-    /// <summary>Creates the session.</summary>
-    /// <param name="clients">The HttpClient factory.</param>
-    /// <param name="loginClient">The name of the HttpClient that talks to the token endpoint.</param>
-    /// <param name="time">The clock that decides when a token is due for refresh.</param>
-    protected OAuthRefreshSession(IHttpClientFactory clients, string loginClient, TimeProvider time)
-    {
-        _clients = clients;
-        _loginClient = loginClient;
-        _time = time;
-    }
+    private const string AuthorizationCodeGrant = "authorization_code";
 
-    /// <summary>The URL the token request form is posted to.</summary>
-    protected abstract Uri TokenEndpoint { get; }
+    private readonly TokenCache<TToken> _cache = new(endpoint.Time);
 
-    /// <summary>How long before expiry a token counts as due for refresh.</summary>
-    protected abstract TimeSpan RefreshMargin { get; }
+    /// <summary>Whether refresh requests carry the redirect URI too, as the code exchange always does.</summary>
+    public bool SendsRedirectUriOnRefresh { get; init; }
 
-    /// <summary>The app's client id.</summary>
-    protected abstract string ClientId { get; }
-
-    /// <summary>The app's client secret.</summary>
-    protected abstract string ClientSecret { get; }
-
-    /// <summary>Whether every successful token response must carry a <c>refresh_token</c> (the system rotates them).</summary>
-    protected abstract bool RequiresRefreshToken { get; }
-
-    /// <summary>Exchanges the code from the redirect for tokens; <see cref="KeepRefreshTokenAsync"/> decides what is saved.</summary>
+    /// <summary>Exchanges the code from the redirect for tokens and keeps the refresh token that comes with them.</summary>
     /// <param name="code">The <c>code</c> query parameter of the redirect.</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
-    public async Task RedeemAuthorizationCodeAsync(string code, CancellationToken cancellationToken)
+    public Task RedeemAuthorizationCodeAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _current = await RequestAsync(AuthorizationCodeGrant, "code", code, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return _cache.ReplaceAsync(token => RequestAsync(AuthorizationCodeGrant, "code", code, token), cancellationToken);
     }
 
     /// <summary>An access token with more than the refresh margin left, refreshing it when needed.</summary>
     /// <param name="cancellationToken">Cancels the refresh.</param>
-    public async Task<TToken> GetTokenAsync(CancellationToken cancellationToken)
-    {
-        if (Usable(_current) is { } token)
-        {
-            return token;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Usable(_current) is { } fresh)
-            {
-                return fresh;
-            }
-
-            var refreshToken = await LoadRefreshTokenAsync(cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(refreshToken))
-            {
-                throw NoRefreshToken();
-            }
-
-            return _current = await RequestAsync("refresh_token", "refresh_token", refreshToken, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<TToken> GetTokenAsync(CancellationToken cancellationToken) => _cache.GetAsync(RefreshAsync, cancellationToken);
 
     /// <summary>Drops <paramref name="rejected"/> so that the next call refreshes (unless another call already did).</summary>
     /// <param name="rejected">The token the API refused.</param>
-    public void Invalidate(TToken rejected) => Interlocked.CompareExchange(ref _current, null, rejected);
+    public void Invalidate(TToken rejected) => _cache.Invalidate(rejected);
 
     /// <inheritdoc />
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _cache.Dispose();
 
-    /// <summary>Reads the stored refresh token from the host's store.</summary>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    protected abstract ValueTask<string?> LoadRefreshTokenAsync(CancellationToken cancellationToken);
+    private async Task<(TToken, DateTimeOffset)> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var refreshToken = await chain.Load(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(refreshToken)
+            ? throw refuse(NoRefreshToken, 0, null)
+            : await RequestAsync("refresh_token", "refresh_token", refreshToken, cancellationToken).ConfigureAwait(false);
+    }
 
-    /// <summary>
-    /// Called with the <c>refresh_token</c> of a successful response (null when it had none) before the access token
-    /// that came with it is cached or returned, so a rotated token can be saved first.
-    /// </summary>
-    /// <param name="refreshToken">The returned refresh token, if any.</param>
-    /// <param name="redeemed">Whether the response answers an authorization-code redemption.</param>
-    /// <param name="cancellationToken">Cancels the save.</param>
-    protected abstract ValueTask KeepRefreshTokenAsync(string? refreshToken, bool redeemed, CancellationToken cancellationToken);
-
-    /// <summary>Adds the system's own fields to the token request form.</summary>
-    /// <param name="form">The form, already holding grant_type, the grant, client_id and client_secret.</param>
-    /// <param name="grantType">The <c>grant_type</c> being requested.</param>
-    protected abstract void AddFormFields(IDictionary<string, string> form, string grantType);
-
-    /// <summary>Wraps an access token in the system's token type.</summary>
-    /// <param name="accessToken">The bearer token.</param>
-    /// <param name="expiresAt">When it expires.</param>
-    protected abstract TToken CreateToken(string accessToken, DateTimeOffset expiresAt);
-
-    /// <summary>When <paramref name="token"/> expires.</summary>
-    /// <param name="token">A token made by <see cref="CreateToken"/>.</param>
-    protected abstract DateTimeOffset ExpiresAt(TToken token);
-
-    /// <summary>The error for a session that has no refresh token and needs re-authorisation.</summary>
-    protected abstract Exception NoRefreshToken();
-
-    /// <summary>The error for a token request the endpoint refused.</summary>
-    /// <param name="error">The <c>error</c> code, or <c>unknown_error</c>.</param>
-    /// <param name="status">The response status.</param>
-    /// <param name="description">The raw <c>error_description</c>, which may echo what was sent.</param>
-    /// <param name="grantValue">The code or refresh token that was sent.</param>
-    protected abstract Exception Rejected(string error, HttpStatusCode status, string? description, string grantValue);
-
-    /// <summary>The error for a successful response that is not the expected token JSON.</summary>
-    /// <param name="status">The response status.</param>
-    protected abstract Exception Malformed(HttpStatusCode status);
-
-    private TToken? Usable(TToken? token) =>
-        token is not null && _time.GetUtcNow() < ExpiresAt(token) - RefreshMargin ? token : null;
-
-    private async Task<TToken> RequestAsync(string grant, string name, string value, CancellationToken cancellationToken)
+    private async Task<(TToken, DateTimeOffset)> RequestAsync(string grant, string name, string value, CancellationToken cancellationToken)
     {
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = grant,
             [name] = value,
-            ["client_id"] = ClientId,
-            ["client_secret"] = ClientSecret,
+            ["client_id"] = app.ClientId,
+            ["client_secret"] = app.ClientSecret,
         };
-        AddFormFields(form, grant);
+        var redeeming = grant == AuthorizationCodeGrant;
+        if (redeeming || SendsRedirectUriOnRefresh)
+        {
+            form["redirect_uri"] = app.RedirectUri;
+        }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint) { Content = new FormUrlEncodedContent(form) };
-        var sentAt = _time.GetUtcNow();
-        using var response = await _clients.CreateClient(_loginClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url()) { Content = new FormUrlEncodedContent(form) };
+        var sentAt = endpoint.Time.GetUtcNow();
+        using var response = await endpoint.Clients.CreateClient(endpoint.Client).SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var (token, refreshToken) = Parse(response.StatusCode, body, response.IsSuccessStatusCode, value, sentAt);
-        await KeepRefreshTokenAsync(refreshToken, grant == AuthorizationCodeGrant, cancellationToken).ConfigureAwait(false);
-        return token;
+        var root = Json(body);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw refuse(Text(root, "error") ?? "unknown_error", response.StatusCode, Masked(Text(root, "error_description"), value));
+        }
+
+        // A rotating chain's refresh token just used is dead now: the new one is kept before anything depends on it.
+        var keeps = redeeming || chain.Rotates;
+        var refreshToken = Text(root, "refresh_token");
+        if (Text(root, "access_token") is not { } accessToken || Lifetime(root) is not { } lifetime || (keeps && refreshToken is null))
+        {
+            throw refuse(MalformedResponse, response.StatusCode, "The token response is not the token JSON OAuth 2.0 prescribes.");
+        }
+
+        if (keeps)
+        {
+            await chain.Save(refreshToken!, cancellationToken).ConfigureAwait(false);
+        }
+
+        var expiresAt = sentAt + lifetime;
+        return (issue(accessToken, expiresAt), expiresAt - app.TokenRefreshMargin);
     }
 
-    private (TToken Token, string? RefreshToken) Parse(HttpStatusCode status, string body, bool success, string grantValue, DateTimeOffset sentAt)
+    /// <summary><paramref name="description"/> with the grant's code or refresh token and the client secret masked.</summary>
+    private string? Masked(string? description, string grantValue)
     {
-        JsonElement root;
+        foreach (var secret in new[] { grantValue, app.ClientSecret }.Where(secret => secret.Length > 0))
+        {
+            description = description?.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return description;
+    }
+
+    private static JsonElement Json(string body)
+    {
         try
         {
             using var json = JsonDocument.Parse(body);
-            root = json.RootElement.Clone();
+            return json.RootElement.Clone();
         }
         catch (JsonException)
         {
-            root = default;
+            return default;
         }
-
-        if (!success)
-        {
-            throw Rejected(Text(root, "error") ?? "unknown_error", status, Text(root, "error_description"), grantValue);
-        }
-
-        var refresh = Text(root, "refresh_token");
-        return Text(root, "access_token") is { } access && (refresh is not null || !RequiresRefreshToken) && Lifetime(root) is { } lifetime
-            ? (CreateToken(access, sentAt + lifetime), refresh)
-            : throw Malformed(status);
     }
 
     /// <summary><c>expires_in</c> in seconds, as a number (3600) or a string ("600").</summary>

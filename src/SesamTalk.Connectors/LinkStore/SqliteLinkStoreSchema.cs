@@ -9,6 +9,24 @@ namespace SesamTalk.Connectors.LinkStore;
 /// </summary>
 internal static class SqliteLinkStoreSchema
 {
+    /// <summary>
+    /// The columns of a held flow (migration 4), which a released hold keeps as they were when it ended. Lines after
+    /// the first carry the indentation they have in the table, so the migration's text is what it was when it shipped.
+    /// </summary>
+    private const string HoldColumns = """
+        entity TEXT NOT NULL,
+            system TEXT NOT NULL COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            held_since TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            changes INTEGER NOT NULL,
+            links INTEGER NOT NULL,
+            change_limit INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            approved_by TEXT NULL,
+            approved_at TEXT NULL,
+        """;
+
     /// <summary>The migrations; migration <c>i + 1</c> is at index <c>i</c>.</summary>
     public static readonly IReadOnlyList<string> Migrations =
     [
@@ -101,34 +119,14 @@ internal static class SqliteLinkStoreSchema
         """,
 
         // 4: flows held by the mass-change breaker, and the holds that ended, with who approved them and when.
-        """
+        $$"""
         CREATE TABLE held_flows (
-            entity TEXT NOT NULL,
-            system TEXT NOT NULL COLLATE NOCASE,
-            type TEXT NOT NULL COLLATE NOCASE,
-            held_since TEXT NOT NULL,
-            checked_at TEXT NOT NULL,
-            changes INTEGER NOT NULL,
-            links INTEGER NOT NULL,
-            change_limit INTEGER NOT NULL,
-            reason TEXT NOT NULL,
-            approved_by TEXT NULL,
-            approved_at TEXT NULL,
+            {{HoldColumns}}
             PRIMARY KEY (entity, system, type)
         );
         CREATE TABLE released_holds (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
-            entity TEXT NOT NULL,
-            system TEXT NOT NULL COLLATE NOCASE,
-            type TEXT NOT NULL COLLATE NOCASE,
-            held_since TEXT NOT NULL,
-            checked_at TEXT NOT NULL,
-            changes INTEGER NOT NULL,
-            links INTEGER NOT NULL,
-            change_limit INTEGER NOT NULL,
-            reason TEXT NOT NULL,
-            approved_by TEXT NULL,
-            approved_at TEXT NULL,
+            {{HoldColumns}}
             released_because INTEGER NOT NULL,
             released_at TEXT NOT NULL
         );

@@ -12,81 +12,59 @@ namespace SesamTalk.Connectors.Salesforce;
 /// Salesforce does not rotate refresh tokens, so the configured one keeps working until it is revoked. The secret, the
 /// private key and the tokens never appear in messages or logs.
 /// </summary>
-public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDisposable
+/// <param name="clients">The HttpClient factory.</param>
+/// <param name="options">The org's options.</param>
+/// <param name="clock">The clock that dates JWT bearer assertions.</param>
+public sealed class SalesforceSession(IHttpClientFactory clients, IOptions<SalesforceOptions> options, TimeProvider clock) : IBearerTokenSource<SalesforceToken>, IDisposable
 {
     /// <summary>The name of the HttpClient that talks to the login host.</summary>
     public const string LoginClient = "SesamTalk.Salesforce.Login";
 
-    private readonly IHttpClientFactory _clients;
-    private readonly IOptions<SalesforceOptions> _options;
-    private readonly TimeProvider _clock;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private SalesforceToken? _current;
-
-    /// <summary>Creates the session (DI does this).</summary>
-    /// <param name="clients">The HttpClient factory.</param>
-    /// <param name="options">The org's options.</param>
-    /// <param name="clock">The clock that dates JWT bearer assertions.</param>
-    public SalesforceSession(IHttpClientFactory clients, IOptions<SalesforceOptions> options, TimeProvider clock)
-    {
-        _clients = clients;
-        _options = options;
-        _clock = clock;
-    }
+    private readonly TokenCache<SalesforceToken> _tokens = new(clock);
 
     /// <summary>The current token, fetching one when there is none.</summary>
+    /// <remarks>Salesforce does not say when a token expires, so it is kept until the API refuses it.</remarks>
     /// <param name="cancellationToken">Cancels the fetch.</param>
-    public async Task<SalesforceToken> GetTokenAsync(CancellationToken cancellationToken)
-    {
-        if (_current is { } token)
-        {
-            return token;
-        }
+    public Task<SalesforceToken> GetTokenAsync(CancellationToken cancellationToken) =>
+        _tokens.GetAsync(async token => (await FetchAsync(token).ConfigureAwait(false), DateTimeOffset.MaxValue), cancellationToken);
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return _current ??= await FetchAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>Drops <paramref name="rejected"/> so that the next call fetches a new token (unless another call already did).</summary>
+    /// <param name="rejected">The token Salesforce refused.</param>
+    public void Invalidate(SalesforceToken rejected) => _tokens.Invalidate(rejected);
 
     /// <inheritdoc />
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _tokens.Dispose();
 
-    private Dictionary<string, string> Grant(SalesforceOptions options)
+    private Dictionary<string, string> Grant(SalesforceOptions settings)
     {
-        if (options.JwtBearer is { } jwt)
+        if (settings.JwtBearer is { } jwt)
         {
             return new Dictionary<string, string>
             {
                 ["grant_type"] = SalesforceJwtAssertion.GrantType,
-                ["assertion"] = SalesforceJwtAssertion.Create(options.ClientId, jwt, _clock.GetUtcNow()),
+                ["assertion"] = SalesforceJwtAssertion.Create(settings.ClientId, jwt, clock.GetUtcNow()),
             };
         }
 
         var form = new Dictionary<string, string>
         {
-            ["client_id"] = options.ClientId,
-            ["client_secret"] = options.ClientSecret,
+            ["client_id"] = settings.ClientId,
+            ["client_secret"] = settings.ClientSecret,
         };
-        if (string.IsNullOrEmpty(options.RefreshToken))
+        if (string.IsNullOrEmpty(settings.RefreshToken))
         {
             form["grant_type"] = "client_credentials";
         }
         else
         {
             form["grant_type"] = "refresh_token";
-            form["refresh_token"] = options.RefreshToken!;
+            form["refresh_token"] = settings.RefreshToken!;
         }
 
         return form;
     }
 
-    private static string Advice(SalesforceOptions options, string error) => (error, options.JwtBearer is not null) switch
+    private static string Advice(SalesforceOptions settings, string error) => (error, settings.JwtBearer is not null) switch
     {
         ("invalid_grant", true) => "Check that the certificate uploaded to the connected app matches the private key, that the user "
             + "exists and is pre-authorised for the app, the audience, and this machine's clock.",
@@ -95,23 +73,19 @@ public sealed class SalesforceSession : IBearerTokenSource<SalesforceToken>, IDi
         _ => "Check the connected app's client id and secret.",
     };
 
-    /// <summary>Drops <paramref name="rejected"/> so that the next call fetches a new token (unless another call already did).</summary>
-    /// <param name="rejected">The token Salesforce refused.</param>
-    public void Invalidate(SalesforceToken rejected) => Interlocked.CompareExchange(ref _current, null, rejected);
-
     private async Task<SalesforceToken> FetchAsync(CancellationToken cancellationToken)
     {
-        var options = _options.Value;
-        var login = options.LoginUrl ?? throw new InvalidOperationException("SesamTalk:Salesforce:LoginUrl is not set.");
+        var settings = options.Value;
+        var login = settings.LoginUrl ?? throw new InvalidOperationException("SesamTalk:Salesforce:LoginUrl is not set.");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(login, "services/oauth2/token"))
         {
-            Content = new FormUrlEncodedContent(Grant(options)),
+            Content = new FormUrlEncodedContent(Grant(settings)),
         };
-        using var response = await _clients.CreateClient(LoginClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await clients.CreateClient(LoginClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var error = await SalesforceErrors.ReadAsync(response, null, cancellationToken).ConfigureAwait(false);
-            throw new SalesforceAuthenticationException(error, Advice(options, error.ErrorCode));
+            throw new SalesforceAuthenticationException(error, Advice(settings, error.ErrorCode));
         }
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));

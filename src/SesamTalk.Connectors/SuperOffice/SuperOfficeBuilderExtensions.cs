@@ -24,52 +24,26 @@ public static class SuperOfficeBuilderExtensions
     private static readonly TimeSpan RecentEventWindow = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Adds <c>SuperOffice</c> with its options from <paramref name="section"/> (e.g. <c>SesamTalk:SuperOffice</c>); the
-    /// refresh token comes from <c>RefreshToken</c> and, once rotated, from <c>RefreshTokenFile</c> when that is set.
+    /// Adds the tenant <paramref name="name"/> (<see cref="DefaultName"/> unless given) with its options from
+    /// <paramref name="section"/> (e.g. <c>SesamTalk:SuperOffice</c>); the refresh token comes from <c>RefreshToken</c>
+    /// and, once rotated, from <c>RefreshTokenFile</c> when that is set.
     /// </summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="section">The tenant's section.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, IConfiguration section) =>
-        builder.AddSuperOffice(DefaultName, section);
+    /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
+    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, IConfiguration section, string? name = null) =>
+        SystemInstance<SuperOfficeOptions>.Add(builder, name ?? DefaultName, OptionsSource<SuperOfficeOptions>.Of(section), Required, AddParts);
 
     /// <summary>
-    /// Adds <c>SuperOffice</c> with the options <paramref name="configure"/> sets; unless it signs in as the system user,
-    /// the host registers its <see cref="ISuperOfficeTokenStore"/> under the name
-    /// (<c>services.AddKeyedSingleton&lt;ISuperOfficeTokenStore&gt;("SuperOffice", store)</c>).
+    /// Adds the tenant <paramref name="name"/> (<see cref="DefaultName"/> unless given) with the options
+    /// <paramref name="configure"/> sets; unless it signs in as the system user, the host registers its
+    /// <see cref="ISuperOfficeTokenStore"/> under the name (<c>services.AddKeyedSingleton&lt;ISuperOfficeTokenStore&gt;("SuperOffice", store)</c>).
     /// </summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="configure">Sets the tenant's options.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, Action<SuperOfficeOptions> configure) =>
-        builder.AddSuperOffice(DefaultName, configure);
-
-    /// <summary>Adds the tenant <paramref name="name"/> with its options and refresh token from <paramref name="section"/>.</summary>
-    /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
-    /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>.</param>
-    /// <param name="section">The tenant's section.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, string name, IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        var path = SettingsPath.Of(section);
-        Add(builder, name, path, options => options.Bind(section), options => Validate(options, path)
-            .Require(options.SystemUser is not null || RefreshTokenSettings.IsSet(section), "RefreshToken", "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser.")
-            .Result());
-        RefreshTokenSettings.AddStore<ISuperOfficeTokenStore>(builder.Services, name, section, file => file, (token, advice) => new InMemorySuperOfficeTokenStore(token) { RenewalAdvice = advice });
-        return builder;
-    }
-
-    /// <summary>
-    /// Adds the tenant <paramref name="name"/> with the options <paramref name="configure"/> sets; unless it signs in as
-    /// the system user, the host registers its token store under the name.
-    /// </summary>
-    /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
-    /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>.</param>
-    /// <param name="configure">Sets the tenant's options.</param>
-    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, string name, Action<SuperOfficeOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Add(builder, name, name, options => options.Configure(configure), options => Validate(options, name).Result());
-        return builder;
-    }
+    /// <param name="name">The tenant's name, as in <c>[SyncsWith(name, ...)]</c>; null for <see cref="DefaultName"/>.</param>
+    public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, Action<SuperOfficeOptions> configure, string? name = null) =>
+        SystemInstance<SuperOfficeOptions>.Add(builder, name ?? DefaultName, OptionsSource<SuperOfficeOptions>.Of(configure), Required, AddParts);
 
     /// <summary>
     /// Registers, under the tenant's name: <see cref="SuperOfficeClient"/> behind the bearer token of its
@@ -77,17 +51,15 @@ public static class SuperOfficeBuilderExtensions
     /// <see cref="SuperOfficeSyncConnector"/>, which counts every call that reaches the wire; and, run or mounted only
     /// when notifications are on, the webhook's change source and receiver, whose <c>WebhookSecret</c> is then required.
     /// </summary>
-    private static void Add(SesamTalkBuilder builder, string name, string path, Action<OptionsBuilder<SuperOfficeOptions>> source, Func<SuperOfficeOptions, ValidateOptionsResult> validate)
+    private static void AddParts(SystemInstance<SuperOfficeOptions> tenant)
     {
-        builder.Services.AddSingleton<IValidateOptions<SuperOfficeOptions>>(provider => new SettingsValidator<SuperOfficeOptions>(name, options => new RequiredSettings(path)
+        var name = tenant.Name;
+        var path = tenant.Source.PathOf(name);
+        tenant.Services.AddSingleton<IValidateOptions<SuperOfficeOptions>>(provider => new SettingsValidator<SuperOfficeOptions>(name, options => new RequiredSettings(path)
             .Require(!provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.Enabled || options.WebhookSecret.Length > 0,
                 "WebhookSecret", "a long random secret SuperOffice signs its webhook posts with (SesamTalk:Notifications:Enabled is true).")
             .Result()));
-        var tenant = SystemInstance<SuperOfficeOptions>.Add(builder, name, options =>
-        {
-            source(options);
-            RefreshTokenSettings.RequireStore<ISuperOfficeTokenStore, SuperOfficeOptions>(options, name, settings => settings.SystemUser is null);
-        }, validate);
+        RefreshTokenSettings.AddStore<ISuperOfficeTokenStore, SuperOfficeOptions>(tenant, settings => settings.SystemUser is null, "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser.", file => file, (token, advice) => new InMemorySuperOfficeTokenStore(token) { RenewalAdvice = advice });
         tenant.AddPart(provider => new SuperOfficeSession(
                 tenant.Clients(provider),
                 tenant.Snapshot(provider),
@@ -115,7 +87,7 @@ public static class SuperOfficeBuilderExtensions
                 provider.GetRequiredService<ILogger<SuperOfficeWebhookReceiver>>()));
     }
 
-    private static RequiredSettings Validate(SuperOfficeOptions options, string path) => new RequiredSettings(path)
+    private static RequiredSettings Required(SuperOfficeOptions options, RequiredSettings required) => required
         .Require(options.LoginBaseUrl is not null, "LoginBaseUrl", "the SuperOffice environment, e.g. https://online.superoffice.com (sod., stage. or online.).")
         .Require(options.ApiUrl is not null || options.Tenant is { Length: > 0 }, "Tenant", "the tenant's context identifier, e.g. Cust12345 (or set ApiUrl).")
         .Require(options.ClientId.Length > 0, "ClientId", "the app's client id from the Developer Portal.")

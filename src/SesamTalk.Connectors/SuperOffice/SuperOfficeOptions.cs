@@ -1,7 +1,7 @@
 namespace SesamTalk.Connectors.SuperOffice;
 
 /// <summary>How to reach one SuperOffice CRM Online tenant (bound from configuration, e.g. the <c>SesamTalk:SuperOffice</c> section).</summary>
-public sealed class SuperOfficeOptions : Http.IRetrySettings
+public sealed class SuperOfficeOptions : Http.IRetrySettings, Http.IOAuthApp
 {
     /// <summary>The identity site, e.g. <c>https://online.superoffice.com/</c> (or <c>sod</c>/<c>qaonline</c>), or an emulator.</summary>
     public Uri? LoginBaseUrl { get; set; }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Http;
 
@@ -17,7 +16,7 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
     public const string LoginClient = "SesamTalk.SuperOffice.Login";
 
     private readonly SuperOfficeOptions _options;
-    private readonly Tokens _tokens;
+    private readonly OAuthRefreshSession<SuperOfficeToken> _tokens;
     private readonly SuperOfficeSystemUserTickets? _tickets;
 
     /// <summary>Creates the session (DI does this).</summary>
@@ -28,7 +27,17 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
     public SuperOfficeSession(IHttpClientFactory clients, IOptions<SuperOfficeOptions> options, ISuperOfficeTokenStore store, TimeProvider time)
     {
         _options = options.Value;
-        _tokens = new Tokens(this, clients, store, time);
+        // SuperOffice's refresh responses carry no refresh token: the one from the code exchange is kept.
+        _tokens = new(
+            new OAuthTokenEndpoint(clients, LoginClient, () => new Uri(LoginBaseUrl, "login/common/oauth/tokens"), time),
+            _options,
+            new RefreshTokenChain(store.LoadRefreshTokenAsync, store.SaveRefreshTokenAsync),
+            (accessToken, expiresAt) => new SuperOfficeToken(accessToken, expiresAt),
+            // Only the error code is kept: SuperOffice's descriptions are not documented and could echo what was sent.
+            (error, status, _) => new SuperOfficeAuthenticationException(error, status, store.RenewalAdvice))
+        {
+            SendsRedirectUriOnRefresh = true,
+        };
         _tickets = _options.SystemUser is null ? null : new SuperOfficeSystemUserTickets(this, clients, _options, time);
     }
 
@@ -75,48 +84,6 @@ public sealed class SuperOfficeSession : IBearerTokenSource<SuperOfficeToken>, I
     }
 
     private static Uri WithSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
-
-    /// <summary>
-    /// SuperOffice's side of the shared refresh-token session: the refresh token from the code exchange is saved,
-    /// and refresh responses (which carry none) leave the stored one in place.
-    /// </summary>
-    private sealed class Tokens(SuperOfficeSession session, IHttpClientFactory clients, ISuperOfficeTokenStore store, TimeProvider time)
-        : OAuthRefreshSession<SuperOfficeToken>(clients, LoginClient, time)
-    {
-        protected override Uri TokenEndpoint => new(session.LoginBaseUrl, "login/common/oauth/tokens");
-
-        protected override TimeSpan RefreshMargin => session._options.TokenRefreshMargin;
-
-        protected override string ClientId => session._options.ClientId;
-
-        protected override string ClientSecret => session._options.ClientSecret;
-
-        protected override bool RequiresRefreshToken => false;
-
-        protected override ValueTask<string?> LoadRefreshTokenAsync(CancellationToken cancellationToken) =>
-            store.LoadRefreshTokenAsync(cancellationToken);
-
-        protected override ValueTask KeepRefreshTokenAsync(string? refreshToken, bool redeemed, CancellationToken cancellationToken) =>
-            redeemed
-                ? store.SaveRefreshTokenAsync(refreshToken ?? throw Malformed(HttpStatusCode.OK), cancellationToken)
-                : ValueTask.CompletedTask;
-
-        protected override void AddFormFields(IDictionary<string, string> form, string grantType) =>
-            form["redirect_uri"] = session._options.RedirectUri;
-
-        protected override SuperOfficeToken CreateToken(string accessToken, DateTimeOffset expiresAt) => new(accessToken, expiresAt);
-
-        protected override DateTimeOffset ExpiresAt(SuperOfficeToken token) => token.ExpiresAt;
-
-        protected override Exception NoRefreshToken() =>
-            new SuperOfficeAuthenticationException(SuperOfficeAuthenticationException.NoRefreshToken, 0, store.RenewalAdvice);
-
-        // Only the error code is kept: SuperOffice's descriptions are not documented and could echo what was sent.
-        protected override Exception Rejected(string error, HttpStatusCode status, string? description, string grantValue) =>
-            new SuperOfficeAuthenticationException(error, status, store.RenewalAdvice);
-
-        protected override Exception Malformed(HttpStatusCode status) => new SuperOfficeAuthenticationException("malformed_response", status);
-    }
 }
 
 /// <summary>A SuperOffice credential and when it expires: an OAuth access token, or a System User ticket.</summary>

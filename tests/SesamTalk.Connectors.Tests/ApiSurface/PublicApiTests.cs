@@ -56,7 +56,10 @@ public sealed class PublicApiTests
     }
 }
 
-/// <summary>An assembly's public surface as sorted text: each visible type, then its public and protected members.</summary>
+/// <summary>
+/// An assembly's public surface as sorted text: each visible type with its visible bases (an internal interface a type
+/// implements is not part of it), then its public and protected members.
+/// </summary>
 internal static class PublicApi
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
@@ -81,7 +84,7 @@ internal static class PublicApi
 
     private static string Bases(Type type)
     {
-        var bases = new[] { type.BaseType }.Where(b => b is not null && b != typeof(object) && b != typeof(ValueType) && b != typeof(Enum)).Concat(type.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal)).Select(b => b!.ToString()).ToList();
+        var bases = new[] { type.BaseType }.Where(b => b is not null && b != typeof(object) && b != typeof(ValueType) && b != typeof(Enum)).Concat(type.GetInterfaces().Where(i => i.IsVisible).OrderBy(i => i.FullName, StringComparer.Ordinal)).Select(b => b!.ToString()).ToList();
         return bases.Count == 0 ? "" : " : " + string.Join(", ", bases);
     }
 

@@ -41,6 +41,43 @@ public sealed class HostingTests
         Assert.DoesNotContain(messages, m => m.Contains("LoginUrl", StringComparison.Ordinal) || m.Contains("BaseUrl", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_section_without_a_refresh_token_stops_the_start_unless_the_system_needs_none()
+    {
+        var configuration = Configuration(new()
+        {
+            ["SesamTalk:ExactOnline:BaseUrl"] = "https://start.exactonline.nl",
+            ["SesamTalk:ExactOnline:ClientId"] = "client",
+            ["SesamTalk:ExactOnline:ClientSecret"] = "secret",
+            ["SesamTalk:SuperOffice:LoginBaseUrl"] = "https://online.superoffice.com",
+            ["SesamTalk:SuperOffice:Tenant"] = "Cust12345",
+            ["SesamTalk:SuperOffice:ClientId"] = "client",
+            ["SesamTalk:SuperOffice:ClientSecret"] = "secret",
+            ["SesamTalk:SuperOfficeSystemUser:LoginBaseUrl"] = "https://online.superoffice.com",
+            ["SesamTalk:SuperOfficeSystemUser:Tenant"] = "Cust12345",
+            ["SesamTalk:SuperOfficeSystemUser:ClientId"] = "client",
+            ["SesamTalk:SuperOfficeSystemUser:ClientSecret"] = "secret",
+            ["SesamTalk:SuperOfficeSystemUser:SystemUser:SystemToken"] = "system-token",
+            ["SesamTalk:SuperOfficeSystemUser:SystemUser:PrivateKeyPem"] = "a-key",
+        });
+        var services = new ServiceCollection();
+        services.AddSesamTalk()
+            .AddExactOnline(configuration.GetSection("SesamTalk:ExactOnline"))
+            .AddSuperOffice(configuration.GetSection("SesamTalk:SuperOffice"))
+            .AddSuperOffice(configuration.GetSection("SesamTalk:SuperOfficeSystemUser"), "SuperOfficeSystemUser");
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var messages = error.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+        Assert.Equal(
+            [
+                "SesamTalk:ExactOnline:RefreshToken is not set: the refresh token from authorising the app once (authorization-code flow); set RefreshTokenFile to keep its rotations.",
+                "SesamTalk:SuperOffice:RefreshToken is not set: the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser.",
+            ],
+            messages.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -33,13 +33,15 @@ public sealed class NamedSystemTests
         services.AddSingleton<IHostStore<Device>>(devices);
         services.AddSesamTalk()
             .AddSalesforce(configuration.GetSection("SesamTalk:Salesforce"))
-            .AddSalesforce("SalesforceEU", options =>
-            {
-                options.LoginUrl = eu.BaseUrl;
-                options.ClientId = eu.ClientId;
-                options.ClientSecret = eu.ClientSecret;
-                options.DailyCallReserve = 0;
-            })
+            .AddSalesforce(
+                options =>
+                {
+                    options.LoginUrl = eu.BaseUrl;
+                    options.ClientId = eu.ClientId;
+                    options.ClientSecret = eu.ClientSecret;
+                    options.DailyCallReserve = 0;
+                },
+                name: "SalesforceEU")
             .AddEngine()
             .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"));
         await using (var provider = services.BuildServiceProvider())
@@ -83,12 +85,14 @@ public sealed class NamedSystemTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IExactOnlineTokenStore>(new InMemoryExactOnlineTokenStore("a-token")); // not under the name: not the division's
-        services.AddSesamTalk().AddExactOnline("ExactOnlineNL", options =>
-        {
-            options.BaseUrl = new Uri("https://start.exactonline.nl");
-            options.ClientId = "client";
-            options.ClientSecret = "secret";
-        });
+        services.AddSesamTalk().AddExactOnline(
+            options =>
+            {
+                options.BaseUrl = new Uri("https://start.exactonline.nl");
+                options.ClientId = "client";
+                options.ClientSecret = "secret";
+            },
+            name: "ExactOnlineNL");
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
@@ -118,7 +122,7 @@ public sealed class NamedSystemTests
 
         var lines = error.Message.Split(Environment.NewLine);
         Assert.Equal("SesamTalk cannot start:", lines[0]);
-        Assert.Contains("- Device syncs with SalesforceEU/Product2, but no system named SalesforceEU is registered: add it on services.AddSesamTalk(), e.g. AddSalesforce(\"SalesforceEU\", section) or AddCustomSystem(\"SalesforceEU\", section), or turn the flow off (Enabled = false in its flow options).", lines);
+        Assert.Contains("- Device syncs with SalesforceEU/Product2, but no system named SalesforceEU is registered: add it on services.AddSesamTalk(), e.g. AddSalesforce(section, \"SalesforceEU\") or AddCustomSystem(\"SalesforceEU\", section), or turn the flow off (Enabled = false in its flow options).", lines);
         Assert.Contains("- Gadget has flows but no IHostStore<Gadget> is registered: register one, e.g. services.AddSingleton<IHostStore<Gadget>>(...), or keep it in EF Core with UseEntityFrameworkCore<TContext>().", lines);
         Assert.DoesNotContain(lines, line => line.StartsWith("- Device has flows", StringComparison.Ordinal)); // its store is registered
         Assert.DoesNotContain(lines, line => line.Contains("no system named Salesforce is", StringComparison.Ordinal)); // the home org is

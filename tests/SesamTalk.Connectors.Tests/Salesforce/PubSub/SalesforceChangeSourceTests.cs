@@ -213,7 +213,7 @@ public sealed class SalesforceChangeSourceTests(ITestOutputHelper output)
         var services = new ServiceCollection();
         new SesamTalkBuilder(services)
             .AddSalesforce(Configure)
-            .AddSalesforce("SalesforceEU", Configure);
+            .AddSalesforce(Configure, "SalesforceEU");
         using var provider = services.BuildServiceProvider();
 
         Assert.Equal(["Salesforce", "SalesforceEU"], provider.GetServices<ISyncChangeSource>().Select(s => s.System));
