@@ -63,6 +63,7 @@ public sealed class EmbeddedSystems : IAsyncDisposable
                 settings[SystemSections.SalesforceEndpoint] = salesforce.BaseUrl.ToString();
                 settings[SystemSections.Salesforce + ":ClientId"] = salesforce.ClientId;
                 settings[SystemSections.Salesforce + ":ClientSecret"] = salesforce.ClientSecret;
+                settings[SystemSections.Salesforce + ":PubSubUrl"] = salesforce.PubSubUrl.ToString();
             }
 
             if (IsUnset(configuration, SystemSections.ExactOnlineEndpoint))
