@@ -78,9 +78,13 @@ public static class SyncJob
         }
 
         SeedRemoteDemoData(systems);
-        await using var webshop = await WebshopHost.OpenAsync(systems.Configuration, settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
-        await using var erp = await ErpHost.OpenAsync(systems.Configuration, settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
+        await using var webshopCallbacks = HostCallbacks.Reserve();
+        await using var erpCallbacks = HostCallbacks.Reserve();
+        await using var webshop = await WebshopHost.OpenAsync(webshopCallbacks.Configure(systems.Configuration), settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
+        await using var erp = await ErpHost.OpenAsync(erpCallbacks.Configure(systems.Configuration), settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
         IHostApp[] hosts = [webshop, erp];
+        await webshopCallbacks.ServeAsync(webshop, cancellationToken).ConfigureAwait(false);
+        await erpCallbacks.ServeAsync(erp, cancellationToken).ConfigureAwait(false);
 
         var figures = new RunFigures();
         for (var cycle = 1; cycle <= Cycles; cycle++)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.Hosting;
+using SesamTalk.Connectors.Notifications;
 using SesamTalk.EntityFrameworkCore;
 
 namespace SesamTalk.Samples.SyncJob.Hosts;
@@ -14,6 +15,9 @@ internal static class HostContainer
 {
     /// <summary>The engine's options in the job's configuration.</summary>
     public const string EngineSection = "SesamTalk:Engine";
+
+    /// <summary>The change notifications' options in the job's configuration (<c>SyncNotificationOptions</c>).</summary>
+    public const string NotificationsSection = "SesamTalk:Notifications";
 
     /// <summary>The background sync's schedule in the job's configuration (its live phase).</summary>
     public const string ScheduleSection = "SesamTalk:Schedule";
@@ -29,8 +33,8 @@ internal static class HostContainer
     /// Adds the host's storage (<see cref="HostStorage"/>: its database and its link store), the engine (its options from
     /// <c>SesamTalk:Engine</c>, e.g. <c>LeaseDuration</c> or a flow's <c>Enabled</c>), the EF Core host stores and the
     /// background sync (which runs only in the live phase, when the job starts the hosted services; its schedule from
-    /// <c>SesamTalk:Schedule</c>, polling every <see cref="LivePollInterval"/> unless set) to a host's registration (from
-    /// its generated <c>AddSesamTalk()</c>).
+    /// <c>SesamTalk:Schedule</c>, polling every <see cref="LivePollInterval"/> unless set) and the change notifications'
+    /// options (<c>SesamTalk:Notifications</c>) to a host's registration (from its generated <c>AddSesamTalk()</c>).
     /// </summary>
     public static void AddEngine<TContext>(SesamTalkBuilder builder, IConfiguration configuration, string stateDirectory, string host)
         where TContext : DbContext
@@ -42,6 +46,7 @@ internal static class HostContainer
         builder.UseEntityFrameworkCore<TContext>();
         builder.Services.AddOptions<SyncScheduleOptions>().Configure(schedule => schedule.Interval = LivePollInterval);
         builder.AddBackgroundSync(configuration.GetSection(ScheduleSection));
+        builder.Services.AddOptions<SyncNotificationOptions>().Bind(configuration.GetSection(NotificationsSection));
     }
 
     /// <summary>
