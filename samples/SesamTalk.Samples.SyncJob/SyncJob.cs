@@ -106,7 +106,7 @@ public static class SyncJob
 
         var exitCode = Verdict(rows.Seed, output);
         var edits = await RemoteEdits.PrepareAsync(systems, webshop, erp, cancellationToken).ConfigureAwait(false);
-        var allArrived = await ShowRemoteEditsAsync(edits, hosts, figures, output, cancellationToken).ConfigureAwait(false);
+        var allArrived = await ShowRemoteEditsAsync(edits, hosts, output, cancellationToken).ConfigureAwait(false);
         var propagation = settings.Live && edits.Count > 0
             ? await LivePhase.RunAsync(edits, hosts, output, cancellationToken).ConfigureAwait(false)
             : [];
@@ -227,8 +227,11 @@ public static class SyncJob
         return carrier.WithLinked(lines);
     }
 
-    /// <summary>Applies the remote edits, syncs, and shows each host value before and after; false when an edit did not arrive.</summary>
-    private static async Task<bool> ShowRemoteEditsAsync(IReadOnlyList<RemoteEdit> edits, IHostApp[] hosts, RunFigures figures, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the remote edits, syncs, and shows each host value before and after; false when an edit did not arrive.
+    /// The sync's figures are not the table's or the summary's, which are the seed cycles'.
+    /// </summary>
+    private static async Task<bool> ShowRemoteEditsAsync(IReadOnlyList<RemoteEdit> edits, IHostApp[] hosts, TextWriter output, CancellationToken cancellationToken)
     {
         if (edits.Count == 0)
         {
@@ -244,7 +247,7 @@ public static class SyncJob
             edit.Apply(edit.ValueAt(0));
         }
 
-        await SyncAsync(hosts, figures, output, "The sync after the edits", cancellationToken).ConfigureAwait(false);
+        await SyncAsync(hosts, new RunFigures(), output, "The sync after the edits", cancellationToken).ConfigureAwait(false);
         var allArrived = true;
         for (var i = 0; i < edits.Count; i++)
         {
