@@ -6,6 +6,7 @@ using SesamTalk;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.LinkStore;
+using SesamTalk.Connectors.Notifications;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,9 @@ public static class SesamTalkEngineBuilderExtensions
     /// Registers the sync engine as the <see cref="ISyncEngine"/> behind the generated client. When the host starts,
     /// every entity with enabled flows must have an <see cref="IHostStore{TEntity}"/> (or sync inside its parent's
     /// records) and every system it syncs with a connector; the start stops with a message naming each one missing.
+    /// Also registers the engine's inbox for change notifications (<see cref="ISyncChangeNotifications"/>) and the
+    /// service that runs the systems' change sources; both stay idle unless notifications are on
+    /// (<see cref="SesamTalkNotificationsBuilderExtensions.AddChangeNotifications(SesamTalkBuilder, IConfiguration)"/>).
     /// </summary>
     /// <param name="builder">The builder <c>AddSesamTalk()</c> returned.</param>
     /// <param name="configure">Sets the engine's and the flows' options, or null for the defaults.</param>
@@ -64,6 +68,11 @@ public static class SesamTalkEngineBuilderExtensions
         services.TryAddSingleton<SyncMetrics>();
         services.TryAddSingleton<SyncHealthRegistry>();
         services.TryAddSingleton<ISyncEngine, SyncEngine>();
+        services.AddOptions<SyncNotificationOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncNotificationOptions>, SyncNotificationOptionsValidator>());
+        services.TryAddSingleton<SyncChangeNotifications>();
+        services.TryAddSingleton<ISyncChangeNotifications>(provider => provider.GetRequiredService<SyncChangeNotifications>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChangeSourcesService>());
         return builder;
     }
 }

@@ -8,7 +8,11 @@ namespace SesamTalk.Connectors.Hosting;
 /// the entity runs only those of its flows that are due, so each flow keeps its own schedule, and of those only the ones
 /// no other instance ran within the interval (<see cref="SharedFlowRuns"/>). Everything else passes through to the engine.
 /// </summary>
-internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider services, IReadOnlySet<SyncFlowId> due, SharedFlowRuns shared) : DelegatingSyncEngine(engine)
+/// <param name="engine">The engine.</param>
+/// <param name="services">Resolves the entities' host stores.</param>
+/// <param name="due">The due flows, each with when a notification made it due (null for a polled one).</param>
+/// <param name="shared">Which flows other instances ran.</param>
+internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider services, IReadOnlyDictionary<SyncFlowId, DateTimeOffset?> due, SharedFlowRuns shared) : DelegatingSyncEngine(engine)
 {
     /// <summary>
     /// Runs the entity's due flows one by one, each unless another instance ran it lately. An entity without a host store
@@ -25,9 +29,10 @@ internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider servic
         }
 
         var reports = new List<SyncFlowReport>();
-        foreach (var target in entity.Mappers.Select(mapper => mapper.Target).Where(target => due.Contains(new SyncFlowId(entity.Name, target))))
+        foreach (var target in entity.Mappers.Select(mapper => mapper.Target))
         {
-            if (await shared.RanElsewhereAsync(new SyncFlowId(entity.Name, target), cancellationToken).ConfigureAwait(false))
+            var flow = new SyncFlowId(entity.Name, target);
+            if (!due.TryGetValue(flow, out var notifiedAt) || await shared.RanElsewhereAsync(flow, notifiedAt, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }

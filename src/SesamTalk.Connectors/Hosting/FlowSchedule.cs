@@ -3,21 +3,36 @@ using SesamTalk.Connectors.LinkStore;
 namespace SesamTalk.Connectors.Hosting;
 
 /// <summary>
-/// When each flow of the background sync runs next. Every flow keeps its own count of failed runs in a row: a flow that
-/// failed waits the interval doubled for each of them, up to the maximum backoff, while the other flows keep the
-/// interval; a clean run resets its count.
+/// When each flow of the background sync runs next. After a clean run a flow waits its polling interval: the schedule's
+/// interval, or the safety interval while every side of the flow notifies its changes. Every flow keeps its own count
+/// of failed runs in a row: a flow that failed waits the interval doubled for each of them, up to the maximum backoff,
+/// while the other flows keep theirs; a clean run resets its count.
 /// </summary>
 internal sealed class FlowSchedule
 {
     private readonly SyncScheduleOptions _schedule;
+    private readonly Func<SyncFlowId, TimeSpan> _pollInterval;
     private readonly Dictionary<SyncFlowId, (DateTimeOffset Due, int Failures)> _flows;
 
-    /// <summary>Schedules <paramref name="flows"/>, each first due at <paramref name="firstRun"/>.</summary>
+    /// <summary>Schedules <paramref name="flows"/>, each first due at <paramref name="firstRun"/>, polled every <see cref="SyncScheduleOptions.Interval"/>.</summary>
     public FlowSchedule(SyncScheduleOptions schedule, IEnumerable<SyncFlowId> flows, DateTimeOffset firstRun)
+        : this(schedule, flows, firstRun, _ => schedule.Interval)
+    {
+    }
+
+    /// <summary>Schedules <paramref name="flows"/>, each first due at <paramref name="firstRun"/> and polled at the interval <paramref name="pollInterval"/> gives it when it ran.</summary>
+    public FlowSchedule(SyncScheduleOptions schedule, IEnumerable<SyncFlowId> flows, DateTimeOffset firstRun, Func<SyncFlowId, TimeSpan> pollInterval)
     {
         _schedule = schedule;
+        _pollInterval = pollInterval;
         _flows = flows.ToDictionary(flow => flow, _ => (firstRun, 0));
     }
+
+    /// <summary>Whether <paramref name="flow"/> is scheduled (an enabled flow of the model).</summary>
+    public bool Contains(SyncFlowId flow) => _flows.ContainsKey(flow);
+
+    /// <summary>The interval <paramref name="flow"/> polls at now, after a clean run.</summary>
+    public TimeSpan PollInterval(SyncFlowId flow) => _pollInterval(flow);
 
     /// <summary>When the next flow is due, or null when no flow is scheduled.</summary>
     public DateTimeOffset? NextDue => _flows.Count == 0 ? null : _flows.Values.Min(flow => flow.Due);
@@ -30,7 +45,7 @@ internal sealed class FlowSchedule
     public TimeSpan Ran(SyncFlowId flow, bool failed, DateTimeOffset end)
     {
         var failures = failed ? _flows[flow].Failures + 1 : 0;
-        var wait = NextWait(_schedule, failures);
+        var wait = failures == 0 ? _pollInterval(flow) : NextWait(_schedule, failures);
         _flows[flow] = (end + wait, failures);
         return wait;
     }

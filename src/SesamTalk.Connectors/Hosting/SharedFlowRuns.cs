@@ -8,22 +8,28 @@ namespace SesamTalk.Connectors.Hosting;
 /// the flow (or runs it now), so this one leaves it and counts it due one interval after that. Each instance thus goes
 /// through its due flows taking only those nobody ran lately: an instance stuck in a long flow does not run the others
 /// again after the free instances ran them, and each flow runs about once an interval however many instances there are.
+/// A flow due because of a change notification is left to another instance only when that one took it after the
+/// notification came: its cycle read the change.
 /// </summary>
 /// <remarks>
 /// The instance's own last run of a flow is never within the interval when the flow is due again (it is due an interval
 /// after that run ended). Lease times are each instance's clock: keep the clocks in step to well within the interval.
 /// </remarks>
-internal sealed class SharedFlowRuns(ILinkStore links, TimeSpan interval, TimeProvider time)
+internal sealed class SharedFlowRuns(ILinkStore links, Func<SyncFlowId, TimeSpan> interval, TimeProvider time)
 {
     private readonly Dictionary<SyncFlowId, DateTimeOffset> _elsewhere = [];
 
     /// <summary>The due flows left to other instances this round, with when their lease was taken.</summary>
     public IReadOnlyDictionary<SyncFlowId, DateTimeOffset> RanElsewhere => _elsewhere;
 
-    /// <summary>Whether another instance took the lease of <paramref name="flow"/> less than the interval ago; such a flow is noted in <see cref="RanElsewhere"/>.</summary>
-    public async Task<bool> RanElsewhereAsync(SyncFlowId flow, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether another instance took the lease of <paramref name="flow"/> less than its interval ago, or, for a flow
+    /// notified at <paramref name="notifiedAt"/>, since then; such a flow is noted in <see cref="RanElsewhere"/>.
+    /// </summary>
+    public async Task<bool> RanElsewhereAsync(SyncFlowId flow, DateTimeOffset? notifiedAt, CancellationToken cancellationToken)
     {
-        if (await links.GetLeaseTakenAtAsync(flow, cancellationToken).ConfigureAwait(false) is { } takenAt && time.GetUtcNow() - takenAt < interval)
+        if (await links.GetLeaseTakenAtAsync(flow, cancellationToken).ConfigureAwait(false) is { } takenAt
+            && (notifiedAt is { } since ? takenAt >= since : time.GetUtcNow() - takenAt < interval(flow)))
         {
             _elsewhere[flow] = takenAt;
             return true;
