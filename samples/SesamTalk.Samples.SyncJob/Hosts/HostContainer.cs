@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.Hosting;
-using SesamTalk.Connectors.Notifications;
 using SesamTalk.EntityFrameworkCore;
 
 namespace SesamTalk.Samples.SyncJob.Hosts;
@@ -16,7 +15,7 @@ internal static class HostContainer
     /// <summary>The engine's options in the job's configuration.</summary>
     public const string EngineSection = "SesamTalk:Engine";
 
-    /// <summary>The change notifications' options in the job's configuration (<c>SyncNotificationOptions</c>).</summary>
+    /// <summary>The change notifications' options in the job's configuration (<c>SyncNotificationOptions</c>; the job turns them on, see <c>HostCallbacks</c>).</summary>
     public const string NotificationsSection = "SesamTalk:Notifications";
 
     /// <summary>The background sync's schedule in the job's configuration (its live phase).</summary>
@@ -46,7 +45,7 @@ internal static class HostContainer
         builder.UseEntityFrameworkCore<TContext>();
         builder.Services.AddOptions<SyncScheduleOptions>().Configure(schedule => schedule.Interval = LivePollInterval);
         builder.AddBackgroundSync(configuration.GetSection(ScheduleSection));
-        builder.Services.AddOptions<SyncNotificationOptions>().Bind(configuration.GetSection(NotificationsSection));
+        builder.AddChangeNotifications(configuration.GetSection(NotificationsSection));
     }
 
     /// <summary>
