@@ -23,10 +23,10 @@ internal static class HostContainer
 
     /// <summary>
     /// How often the live phase's background sync polls a flow with a side that does not notify. Not less: each pass of
-    /// the webshop's flows makes about 13 calls to Exact Online, which allows 60 a minute and makes the next call wait
-    /// for the next minute beyond that, holding up every flow behind it.
+    /// the webshop's flows makes about 13 calls to Exact Online, more with the edits' updates, and Exact allows 60 a
+    /// minute, making the next call wait for the next minute beyond that and holding up every flow behind it.
     /// </summary>
-    public static readonly TimeSpan LivePollInterval = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan LivePollInterval = TimeSpan.FromSeconds(20);
 
     /// <summary>
     /// Adds the host's storage (<see cref="HostStorage"/>: its database and its link store), the engine (its options from
