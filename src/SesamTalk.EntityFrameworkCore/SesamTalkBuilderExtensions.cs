@@ -13,7 +13,9 @@ public static class SesamTalkBuilderExtensions
     /// an <see cref="IHostStore{TEntity}"/> and an <see cref="IHostBatchStore{TEntity}"/> over <typeparamref name="TContext"/>, and makes the contexts the service
     /// provider creates stamp their changes (<see cref="DbContextOptionsBuilderExtensions.UseSesamTalk(DbContextOptionsBuilder, TimeProvider?)"/>). Register
     /// the context (<c>AddDbContext</c>) as usual; an <see cref="IHostStore{TEntity}"/> registered before this call
-    /// is kept, for entities the context does not map.
+    /// is kept, for entities the context does not map. Those contexts also tell the engine of each committed save of
+    /// synced records (<see cref="ISyncEngine.NotifyChangedAsync"/>), so with change notifications on the records leave
+    /// within seconds, and the entities' host side counts as notifying (<see cref="SyncNotifyingHost"/>).
     /// </summary>
     /// <typeparam name="TContext">The host's context; its <c>OnModelCreating</c> calls <c>modelBuilder.AddSesamTalk(...)</c>.</typeparam>
     /// <param name="builder">The SesamTalk builder.</param>
@@ -24,7 +26,7 @@ public static class SesamTalkBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new ChangeStampInterceptor(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new ChangeStampInterceptor(provider.GetRequiredService<TimeProvider>(), new SaveNotifier(provider)));
         services.ConfigureDbContext<TContext>((provider, options) => DbContextOptionsBuilderExtensions.UseStamping(options, provider.GetRequiredService<ChangeStampInterceptor>()));
         services.TryAddSingleton<ContextSource<TContext>>();
         foreach (var entity in SyncModelShape.Roots(builder.Model))
@@ -40,6 +42,7 @@ public static class SesamTalkBuilderExtensions
             services.AddSingleton(store);
             services.AddSingleton(hostStore, provider => provider.GetRequiredService(store));
             services.AddSingleton(typeof(IHostBatchStore<>).MakeGenericType(entity.EntityType), provider => provider.GetRequiredService(store));
+            services.AddSingleton(new SyncNotifyingHost(entity.Name));
         }
 
         return builder;

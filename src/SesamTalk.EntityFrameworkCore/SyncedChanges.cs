@@ -73,6 +73,11 @@ internal sealed class SyncedChanges
         }
     }
 
+    /// <summary>The synced records the save changed, by entity name and id (read after the save, so new records have their keys).</summary>
+    public IEnumerable<(string Entity, string Id)> Saved() =>
+        _stamped.Select(entry => (SesamTalkSchema.EntityName(entry.Metadata)!, EntityKey.Text(entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue)))
+            .Concat(_deleted.Select(tombstone => (tombstone.Entity, tombstone.Id)));
+
     private static bool IsChanged(EntityEntry entry) => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
 
     /// <summary>

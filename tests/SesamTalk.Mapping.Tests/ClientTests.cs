@@ -66,6 +66,19 @@ public class ClientTests
         Assert.Equal(new[] { "held Product", "approve Product with Salesforce/Product2 by Ada" }, engine.Calls);
     }
 
+    [Fact]
+    public async Task The_typed_client_tells_the_engine_of_saved_records()
+    {
+        var engine = new RecordingEngine();
+        using var provider = Provider(engine);
+        var talk = provider.GetRequiredService<TalkClient>();
+
+        await talk.Products.NotifyChangedAsync("p-1");
+        await talk.Products.NotifyChangedAsync(new[] { "p-2", "p-3" });
+
+        Assert.Equal(new[] { "notify Product p-1", "notify Product p-2,p-3" }, engine.Calls);
+    }
+
     /// <summary>The generated registration over <paramref name="engine"/>.</summary>
     private static ServiceProvider Provider(RecordingEngine engine)
     {
@@ -155,6 +168,13 @@ public class ClientTests
         {
             Calls.Add("approve " + entity.Name + " with " + target + " by " + approvedBy);
             return Task.FromResult(false);
+        }
+
+        public Task NotifyChangedAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+            where TEntity : class
+        {
+            Calls.Add("notify " + entity.Name + " " + string.Join(",", ids));
+            return Task.CompletedTask;
         }
     }
 }

@@ -57,4 +57,8 @@ public abstract class DelegatingSyncEngine : ISyncEngine
     /// <inheritdoc />
     public virtual Task<bool> ApproveHeldFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, string approvedBy, CancellationToken cancellationToken)
         where TEntity : class => Inner.ApproveHeldFlowAsync(entity, target, approvedBy, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task NotifyChangedAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        where TEntity : class => Inner.NotifyChangedAsync(entity, ids, cancellationToken);
 }

@@ -88,6 +88,28 @@ public sealed class EntitySyncClient<TEntity>
     public Task<bool> ApproveHeldFlowAsync(SyncTarget target, string approvedBy, CancellationToken cancellationToken = default) =>
         _engine.ApproveHeldFlowAsync(Definition, target, approvedBy, cancellationToken);
 
+    /// <summary>
+    /// Tells the engine the host saved record <paramref name="id"/>, so it leaves within seconds instead of at the next
+    /// poll (with change notifications on: <c>SesamTalk:Notifications:Enabled</c>). Call it after the save committed.
+    /// </summary>
+    /// <param name="id">The saved record's id.</param>
+    /// <param name="cancellationToken">Cancels the notification.</param>
+    public Task NotifyChangedAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new ArgumentException($"Pass the id of the saved {Definition.Name}.", nameof(id));
+        }
+
+        return _engine.NotifyChangedAsync(Definition, new[] { id }, cancellationToken);
+    }
+
+    /// <summary>Tells the engine the host saved the records <paramref name="ids"/> (see <see cref="NotifyChangedAsync(string, CancellationToken)"/>).</summary>
+    /// <param name="ids">The saved records' ids.</param>
+    /// <param name="cancellationToken">Cancels the notification.</param>
+    public Task NotifyChangedAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default) =>
+        _engine.NotifyChangedAsync(Definition, (ids ?? throw new ArgumentNullException(nameof(ids))).ToList(), cancellationToken);
+
     /// <summary>Retries every quarantined record: releases them and runs a cycle, which reads each again from its side.</summary>
     /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the cycle at the next checkpoint.</param>

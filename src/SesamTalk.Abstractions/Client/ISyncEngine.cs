@@ -98,4 +98,16 @@ public interface ISyncEngine
     /// <param name="cancellationToken">Cancels the change.</param>
     Task<bool> ApproveHeldFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, string approvedBy, CancellationToken cancellationToken)
         where TEntity : class;
+
+    /// <summary>
+    /// Tells the engine the host saved records of the entity, so its flows run a cycle within seconds instead of at their
+    /// next poll (with change notifications on; otherwise nothing happens). A hint, never data: the cycle reads the
+    /// host's changes as a polled one does. The EF Core host store notifies by itself after each save.
+    /// </summary>
+    /// <typeparam name="TEntity">The host entity type.</typeparam>
+    /// <param name="entity">The generated definition of the entity.</param>
+    /// <param name="ids">The saved records' ids; empty when unknown.</param>
+    /// <param name="cancellationToken">Cancels the notification.</param>
+    Task NotifyChangedAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        where TEntity : class;
 }

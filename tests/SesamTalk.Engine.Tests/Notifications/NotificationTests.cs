@@ -32,6 +32,21 @@ public sealed class NotificationTests
     }
 
     [Fact]
+    public async Task The_hosts_NotifyChangedAsync_makes_a_host_change_leave_long_before_the_next_poll()
+    {
+        await using var host = await NotifiedShop.StartAsync(products: new Product { Sku = "H-1", Name = "Before" });
+        var product = host.Products.Records.Single();
+
+        product.Name = "After";
+        await host.Products.SaveAsync(product, default);
+        await host.Talk.Products.NotifyChangedAsync(product.Id);
+
+        await host.WaitUntilAsync(() => host.Count(NotifiedShop.ProductDone) == 2, "the notified cycle");
+        Assert.Equal("After", (string?)host.Shop.GetRecords("Product").Single().Fields["Name"]);
+        Assert.Equal(1, host.Count(NotifiedShop.NoteDone));
+    }
+
+    [Fact]
     public async Task A_burst_of_500_notifications_makes_one_cycle()
     {
         await using var host = await NotifiedShop.StartAsync(

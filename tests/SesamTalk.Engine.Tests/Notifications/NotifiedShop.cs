@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.Hosting;
+using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Connectors.Notifications;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
@@ -24,7 +26,7 @@ internal sealed class NotifiedShop : IAsyncDisposable
     public const string ProductDone = "Product→Shop/Product: cycle done";
     public const string NoteDone = "Note→Shop/Note: cycle done";
 
-    private readonly SyncBackgroundService _background;
+    private readonly List<IHostedService> _started = [];
 
     private NotifiedShop(CustomSystemEmulator shop, ServiceProvider provider, CapturedLogs logs, InMemoryHostStore<Product> products, InMemoryHostStore<Note> notes)
     {
@@ -33,7 +35,6 @@ internal sealed class NotifiedShop : IAsyncDisposable
         Logs = logs;
         Products = products;
         Notes = notes;
-        _background = Assert.Single(provider.GetServices<IHostedService>().OfType<SyncBackgroundService>());
     }
 
     public CustomSystemEmulator Shop { get; }
@@ -50,11 +51,34 @@ internal sealed class NotifiedShop : IAsyncDisposable
 
     public TalkClient Talk => Provider.GetRequiredService<TalkClient>();
 
+    public ISyncEngine Engine => Provider.GetRequiredService<ISyncEngine>();
+
     /// <summary>
-    /// Builds the host with <paramref name="products"/> saved (settings override the defaults) and starts its
-    /// background sync, which runs every flow once at once; returns after that first run.
+    /// Builds the host with <paramref name="products"/> saved (settings override the defaults) and starts its hosted
+    /// services: the background sync runs every flow once at once; returns after that first run.
     /// </summary>
-    public static async Task<NotifiedShop> StartAsync(Dictionary<string, string?>? settings = null, params Product[] products)
+    public static async Task<NotifiedShop> StartAsync(Dictionary<string, string?>? settings = null, params Product[] products) =>
+        await StartAsync(settings, _ => { }, products);
+
+    /// <summary>As <see cref="StartAsync(Dictionary{string, string?}?, Product[])"/>, with more registrations by <paramref name="configure"/>.</summary>
+    public static async Task<NotifiedShop> StartAsync(Dictionary<string, string?>? settings, Action<IServiceCollection> configure, params Product[] products)
+    {
+        var host = await BuildAsync(settings, configure, clock: null, products);
+        foreach (var service in host.Provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+            host._started.Add(service);
+        }
+
+        await host.WaitUntilAsync(() => host.Count(ProductDone) == 1 && host.Count(NoteDone) == 1, "the first run");
+        return host;
+    }
+
+    /// <summary>Builds the host without starting anything, on <paramref name="clock"/> (the host stores and the link store too): a scenario on a simulated clock drives a <see cref="Scheduler"/>.</summary>
+    public static Task<NotifiedShop> BuildAsync(Dictionary<string, string?>? settings, TimeProvider clock, params Product[] products) =>
+        BuildAsync(settings, _ => { }, clock, products);
+
+    private static async Task<NotifiedShop> BuildAsync(Dictionary<string, string?>? settings, Action<IServiceCollection> configure, TimeProvider? clock, Product[] products)
     {
         var shop = await CustomSystemEmulator.StartAsync();
         var values = new Dictionary<string, string?>
@@ -73,13 +97,13 @@ internal sealed class NotifiedShop : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var logs = new CapturedLogs();
-        var productStore = new InMemoryHostStore<Product>(p => p.Id, (p, id) => p.Id = id);
+        var productStore = new InMemoryHostStore<Product>(p => p.Id, (p, id) => p.Id = id, clock);
         foreach (var product in products)
         {
             await productStore.SaveAsync(product, default);
         }
 
-        var notes = new InMemoryHostStore<Note>(n => n.Id, (n, id) => n.Id = id);
+        var notes = new InMemoryHostStore<Note>(n => n.Id, (n, id) => n.Id = id, clock);
         var services = new ServiceCollection();
         services.AddSingleton(logs);
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
@@ -100,11 +124,26 @@ internal sealed class NotifiedShop : IAsyncDisposable
             .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
             .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
         services.AddHealthChecks().AddSesamTalk();
-        var host = new NotifiedShop(shop, services.BuildServiceProvider(), logs, productStore, notes);
-        await host._background.StartAsync(CancellationToken.None);
-        await host.WaitUntilAsync(() => host.Count(ProductDone) == 1 && host.Count(NoteDone) == 1, "the first run");
-        return host;
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+            services.AddSingleton<ILinkStore>(_ => SqliteLinkStore.OpenAsync(new SqliteLinkStoreOptions { Path = Path.Combine(directory.FullName, "links.db"), TimeProvider = clock }).GetAwaiter().GetResult());
+        }
+
+        configure(services);
+        return new NotifiedShop(shop, services.BuildServiceProvider(), logs, productStore, notes);
     }
+
+    /// <summary>A scheduler as the background sync makes one, over this host's services.</summary>
+    public SyncScheduler Scheduler() => new(
+        Provider,
+        Provider.GetRequiredService<ISyncModel>(),
+        Provider.GetRequiredService<IOptions<SyncScheduleOptions>>().Value,
+        Provider.GetRequiredService<IOptions<SyncEngineOptions>>().Value,
+        Provider.GetRequiredService<SyncChangeNotifications>(),
+        Provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.SafetyPollInterval,
+        Provider.GetRequiredService<TimeProvider>(),
+        Provider.GetRequiredService<ILogger<SyncBackgroundService>>());
 
     public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
 
@@ -131,7 +170,11 @@ internal sealed class NotifiedShop : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _background.StopAsync(CancellationToken.None);
+        foreach (var service in _started)
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
         await Provider.DisposeAsync();
         await Shop.DisposeAsync();
     }

@@ -81,6 +81,13 @@ public sealed class EfHost : IAsyncDisposable
         where TEntity : class =>
         _provider.GetRequiredService<IHostBatchStore<TEntity>>();
 
+    /// <summary>A scope of the host's services, for a context the service provider creates (as a request's is).</summary>
+    public AsyncServiceScope Scope() => _provider.CreateAsyncScope();
+
+    /// <summary>A service of the host's.</summary>
+    public T Service<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
     /// <summary>A context as the app's own code opens it, stamping its changes on <paramref name="clock"/>.</summary>
     public ShopContext NewContext(TimeProvider? clock = null) =>
         new((DbContextOptions<ShopContext>)_useDatabase(new DbContextOptionsBuilder<ShopContext>()).UseSesamTalk(clock).Options);
