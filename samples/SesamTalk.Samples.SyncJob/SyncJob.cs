@@ -107,10 +107,10 @@ public static class SyncJob
         var exitCode = Verdict(rows.Seed, output);
         var edits = await RemoteEdits.PrepareAsync(systems, webshop, erp, cancellationToken).ConfigureAwait(false);
         var allArrived = await ShowRemoteEditsAsync(edits, hosts, output, cancellationToken).ConfigureAwait(false);
-        var (propagation, liveArrived) = settings.Live && edits.Count > 0
+        var propagation = settings.Live && edits.Count > 0
             ? await LivePhase.RunAsync(edits, hosts, output, cancellationToken).ConfigureAwait(false)
-            : ([], true);
-        if (!liveArrived)
+            : [];
+        if (propagation.Any(time => !time.Arrived))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"An edit made in a remote system while the hosts ran did not arrive in its host within {LivePhase.ArrivalTimeout.TotalSeconds} s."));
             allArrived = false;
