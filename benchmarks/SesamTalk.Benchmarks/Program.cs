@@ -27,6 +27,12 @@ if (args is ["dashboard", ..])
     return await SesamTalk.Benchmarks.Dashboard.DashboardBenchmark.RunAsync(args[1..]);
 }
 
+// `idle [--hours H] [--records N]`: the polls and API calls of idle hours, notifications off and live (issue 18, docs/benchmarks.md).
+if (args is ["idle", ..])
+{
+    return await SesamTalk.Benchmarks.Idle.IdleHourBenchmark.RunAsync(args[1..]);
+}
+
 if (args is [ChildProtocol.Command, ..])
 {
     return await SyncChild.RunAsync(args[1..]);

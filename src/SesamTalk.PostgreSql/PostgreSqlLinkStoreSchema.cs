@@ -162,6 +162,18 @@ internal static class PostgreSqlLinkStoreSchema
         CREATE INDEX links_by_match_value ON links (entity, system, type, match_value, local_id) WHERE match_value IS NOT NULL;
         CREATE INDEX conflicts_by_time ON conflicts (entity, system, type, occurred_at, id);
         """,
+
+        // 3: the SQLite store's schema version 8: the change sources' positions in the systems' event streams (a Salesforce
+        // replay id per org and channel).
+        """
+        CREATE TABLE subscription_positions (
+            system text COLLATE nocase NOT NULL,
+            channel text COLLATE "C" NOT NULL,
+            position text NOT NULL,
+            updated_at timestamptz NOT NULL,
+            PRIMARY KEY (system, channel)
+        );
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -39,3 +39,9 @@ public sealed class PostgreSqlLinkStoreHistoryTests(PostgreSqlServer server) : L
 {
     protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
 }
+
+[Collection(UsesPostgreSqlServer.Collection)]
+public sealed class PostgreSqlLinkStoreSubscriptionTests(PostgreSqlServer server) : LinkStoreSubscriptionContract
+{
+    protected override LinkStoreTarget NewTarget() => new PostgreSqlTarget(server);
+}

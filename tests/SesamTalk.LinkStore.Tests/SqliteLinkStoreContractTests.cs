@@ -32,3 +32,8 @@ public sealed class SqliteLinkStoreHistoryTests : LinkStoreHistoryContract
 {
     protected override LinkStoreTarget NewTarget() => new SqliteTarget();
 }
+
+public sealed class SqliteLinkStoreSubscriptionTests : LinkStoreSubscriptionContract
+{
+    protected override LinkStoreTarget NewTarget() => new SqliteTarget();
+}

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.ExactOnline;
 using SesamTalk.Connectors.Hosting;
+using SesamTalk.Connectors.ExactOnline.Webhooks;
 using SesamTalk.Connectors.Http;
+using SesamTalk.Connectors.Notifications;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +45,7 @@ public static class ExactOnlineBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         var path = SettingsPath.Of(section);
-        Add(builder, name, options => options.Bind(section), options => Validate(options, path)
+        Add(builder, name, path, options => options.Bind(section), options => Validate(options, path)
             .Require(RefreshTokenSettings.IsSet(section), "RefreshToken", "the refresh token from authorising the app once (authorization-code flow); set RefreshTokenFile to keep its rotations.")
             .Result());
         RefreshTokenSettings.AddStore<IExactOnlineTokenStore>(builder.Services, name, section, file => file, (token, advice) => new InMemoryExactOnlineTokenStore(token) { RenewalAdvice = advice });
@@ -56,18 +59,23 @@ public static class ExactOnlineBuilderExtensions
     public static SesamTalkBuilder AddExactOnline(this SesamTalkBuilder builder, string name, Action<ExactOnlineOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Add(builder, name, options => options.Configure(configure), options => Validate(options, name).Result());
+        Add(builder, name, name, options => options.Configure(configure), options => Validate(options, name).Result());
         return builder;
     }
 
     /// <summary>
     /// Registers, under the division's name: <see cref="ExactOnlineClient"/> behind the bearer token of its
     /// <see cref="ExactOnlineSession"/> (refreshed on expiry and on 401), retries and pacing by Exact's rate-limit headers
-    /// (<see cref="ExactOnlineRateLimits"/>); and <see cref="ExactOnlineSyncConnector"/>, which counts every call that
-    /// reaches the wire.
+    /// (<see cref="ExactOnlineRateLimits"/>); <see cref="ExactOnlineSyncConnector"/>, which counts every call that
+    /// reaches the wire; and its webhooks: the change source that keeps the subscriptions, the receiver of the
+    /// notifications, and the check that the webhook secret is set when notifications are on.
     /// </summary>
-    private static void Add(SesamTalkBuilder builder, string name, Action<OptionsBuilder<ExactOnlineOptions>> source, Func<ExactOnlineOptions, ValidateOptionsResult> validate)
+    private static void Add(SesamTalkBuilder builder, string name, string path, Action<OptionsBuilder<ExactOnlineOptions>> source, Func<ExactOnlineOptions, ValidateOptionsResult> validate)
     {
+        builder.Services.AddSingleton<IValidateOptions<ExactOnlineOptions>>(provider => new SettingsValidator<ExactOnlineOptions>(name, options =>
+            !provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.Enabled
+                ? ValidateOptionsResult.Success
+                : new RequiredSettings(path).Require(options.WebhookSecret.Length > 0, "WebhookSecret", "the app's webhook secret from Exact's App Center, which signs its webhook notifications (SesamTalk:Notifications:Enabled is true).").Result()));
         var division = SystemInstance<ExactOnlineOptions>.Add(builder, name, options =>
         {
             source(options);
@@ -84,7 +92,20 @@ public static class ExactOnlineBuilderExtensions
                 division.Get<ExactOnlineClient>(provider),
                 division.Get<ExactOnlineRateLimits>(provider),
                 provider.GetRequiredService<TimeProvider>(),
-                division.Get<ApiCallCounter<ExactOnlineClient>>(provider)) { System = name });
+                division.Get<ApiCallCounter<ExactOnlineClient>>(provider)) { System = name })
+            .AddChangeSource(provider => new ExactOnlineChangeSource(
+                name,
+                new ExactOnlineWebhookSubscriptions(division.Get<ExactOnlineClient>(provider)),
+                provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.CallbackUrlFor(name),
+                division.Options(provider).WebhookCheckInterval,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ExactOnlineChangeSource>>()))
+            .AddWebhookReceiver(provider => new ExactOnlineWebhookReceiver(
+                name,
+                division.Options(provider).WebhookSecret,
+                provider.GetRequiredService<ISyncChangeNotifications>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ExactOnlineWebhookReceiver>>()));
     }
 
     private static RequiredSettings Validate(ExactOnlineOptions options, string path) => new RequiredSettings(path)

@@ -24,6 +24,18 @@ public sealed class ExactOnlineOptions : Http.IRetrySettings
     /// </summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The app's webhook secret from Exact's App Center (not the client secret): the key of the <c>HashCode</c> that signs
+    /// every webhook notification. Required when <c>SesamTalk:Notifications:Enabled</c> is true. Never logged.
+    /// </summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>
+    /// How often the webhook subscriptions are listed to find one that vanished (it is then reported lost, so the flows
+    /// poll and run a full cycle, and created again). Default 5 minutes.
+    /// </summary>
+    public TimeSpan WebhookCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many times a throttled or transiently failed call is retried.</summary>
     public int MaxRetries { get; set; } = 6;
 

@@ -174,6 +174,17 @@ internal static class SqliteLinkStoreSchema
         CREATE INDEX links_by_match_value ON links (entity, system, type, match_value, local_id) WHERE match_value IS NOT NULL;
         CREATE INDEX conflicts_by_time ON conflicts (entity, system, type, occurred_at, id);
         """,
+
+        // 8: the change sources' positions in the systems' event streams (a Salesforce replay id per org and channel).
+        """
+        CREATE TABLE subscription_positions (
+            system TEXT NOT NULL COLLATE NOCASE,
+            channel TEXT NOT NULL,
+            position TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (system, channel)
+        );
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

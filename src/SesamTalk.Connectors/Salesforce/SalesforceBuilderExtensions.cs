@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.Http;
+using SesamTalk.Connectors.LinkStore;
 using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Salesforce;
 using SesamTalk.Connectors.Salesforce.ChangeEvents;
@@ -56,8 +57,9 @@ public static class SalesforceBuilderExtensions
     /// <see cref="SalesforceSession"/>, retries and the daily-reserve check of its <see cref="SalesforceApiUsage"/>; the
     /// bulk job log (<see cref="SalesforceBulkJobDirectory"/> in <see cref="SalesforceOptions.BulkJobLog"/> unless the
     /// host registered an <see cref="ISalesforceBulkJobLog"/> under the name first); and
-    /// <see cref="SalesforceSyncConnector"/>, which counts every call that reaches the wire; and its
-    /// <see cref="SalesforceChangeEventSubscriber"/> (Pub/Sub API), created when first asked for.
+    /// <see cref="SalesforceSyncConnector"/>, which counts every call that reaches the wire; its
+    /// <see cref="SalesforceChangeEventSubscriber"/> (Pub/Sub API), created when first asked for; and its change source,
+    /// which the engine runs when notifications are on, keeping its replay id in the link store.
     /// </summary>
     private static SesamTalkBuilder Add(SesamTalkBuilder builder, string name, Action<OptionsBuilder<SalesforceOptions>> source, string path)
     {
@@ -81,7 +83,14 @@ public static class SalesforceBuilderExtensions
                 org.Get<ApiCallCounter<SalesforceClient>>(provider),
                 org.Snapshot(provider),
                 org.Get<ISalesforceBulkJobLog>(provider),
-                provider.GetRequiredService<TimeProvider>()) { System = name });
+                provider.GetRequiredService<TimeProvider>()) { System = name })
+            .AddChangeSource(provider => new SalesforceChangeSource(
+                name,
+                org.Get<SalesforceChangeEventSubscriber>(provider),
+                provider.GetService<ILinkStore>() as IChangeSubscriptionStore,
+                org.Options(provider).MaxRetryDelay,
+                provider.GetRequiredService<ILogger<SalesforceChangeSource>>(),
+                provider.GetRequiredService<TimeProvider>()));
         return builder;
     }
 

@@ -2,6 +2,7 @@ using SesamTalk.Testing.ExactOnline.Auth;
 using SesamTalk.Testing.ExactOnline.Data;
 using SesamTalk.Testing.ExactOnline.Http;
 using SesamTalk.Testing.ExactOnline.Schema;
+using SesamTalk.Testing.ExactOnline.Webhooks;
 using SesamTalk.Testing.Faults;
 
 namespace SesamTalk.Testing.ExactOnline;
@@ -20,6 +21,7 @@ internal sealed class ExactOnlineDivision
         Tokens = new TokenStore(Clock, options.AccessTokenLifetime, options.RefreshTokenIdleLifetime);
         Limits = new RateLimiter(Clock, options.MinutelyLimit, options.DailyLimit);
         CreatedAt = Now;
+        Webhooks = new WebhookDispatcher(this);
     }
 
     /// <summary>The name of the emulated company (the division's <c>Description</c>).</summary>
@@ -55,6 +57,9 @@ internal sealed class ExactOnlineDivision
     public RateLimiter Limits { get; }
 
     public CallCounter Calls { get; } = new();
+
+    /// <summary>The webhook subscriptions and the notifications of writes to their topics.</summary>
+    public WebhookDispatcher Webhooks { get; }
 
     public FaultInjector<ExactOnlineEndpoint> Faults { get; } = new(expiringTokens: true, rotatingTokenEndpoint: ExactOnlineEndpoint.Token);
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SesamTalk.Testing.ExactOnline.Data;
 using SesamTalk.Testing.ExactOnline.Http;
 using SesamTalk.Testing.ExactOnline.Schema;
+using SesamTalk.Testing.ExactOnline.Webhooks;
 using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 
@@ -12,7 +13,8 @@ namespace SesamTalk.Testing.ExactOnline;
 /// 10-minute access tokens), <c>current/Me</c>, OData v2 CRUD on crm/Accounts, logistics/Items, crm/Quotations(+Lines)
 /// and salesorder/SalesOrders(+Lines) with deep insert of lines, paging with <c>$skiptoken</c>, the sync API
 /// (<c>Timestamp</c>) with <c>sync/Deleted</c>, per-division rate limits with Exact's headers, catalog validation
-/// with Exact's error body, and fault injection. Each instance is one division on its own free port of 127.0.0.1.
+/// with Exact's error body, fault injection, and webhooks: <c>webhooks/WebhookSubscriptions</c>, with every write to an
+/// Accounts, Items, Quotations or SalesOrders entity posted to the subscriptions of its topic, signed, and retried. Each instance is one division on its own free port of 127.0.0.1.
 /// </summary>
 public sealed class ExactOnlineEmulator : IAsyncDisposable, IRandomFaults
 {
@@ -124,7 +126,10 @@ public sealed class ExactOnlineEmulator : IAsyncDisposable, IRandomFaults
         }
     }
 
-    /// <summary>Changes an entity directly, as a user editing it in Exact would; stamps Modified and a new sync Timestamp.</summary>
+    /// <summary>
+    /// Changes an entity directly, as a user editing it in Exact would; stamps Modified and a new sync Timestamp and
+    /// fires the topic's webhook notifications (<see cref="Seed"/> fires none: seeded data was there before).
+    /// </summary>
     public void Edit(string entity, Guid key, JsonObject fields, DateTimeOffset? timestamp = null)
     {
         var schema = Schema(entity);
@@ -132,16 +137,19 @@ public sealed class ExactOnlineEmulator : IAsyncDisposable, IRandomFaults
         {
             var record = Existing(schema, key);
             _division.Writer.Update(record, Validate(schema, fields, WriteKind.Edit, key).Values, Stamp(timestamp));
+            _division.Webhooks.Raise(record, WebhookDispatcher.Update);
         }
     }
 
-    /// <summary>Deletes an entity (a header with its lines) directly, as a user would; <c>sync/Deleted</c> then reports it.</summary>
+    /// <summary>Deletes an entity (a header with its lines) directly, as a user would; <c>sync/Deleted</c> then reports it and webhooks notify it.</summary>
     public void Delete(string entity, Guid key, DateTimeOffset? timestamp = null)
     {
         var schema = Schema(entity);
         lock (_division.Records.Gate)
         {
-            _division.Writer.Delete(Existing(schema, key), Stamp(timestamp));
+            var record = Existing(schema, key);
+            _division.Writer.Delete(record, Stamp(timestamp));
+            _division.Webhooks.Raise(record, WebhookDispatcher.Delete);
         }
     }
 
@@ -175,11 +183,37 @@ public sealed class ExactOnlineEmulator : IAsyncDisposable, IRandomFaults
         }
     }
 
+    /// <summary>The app's webhook secret, the key of every notification's <c>HashCode</c>.</summary>
+    public string WebhookSecret => _division.Options.WebhookSecret;
+
+    /// <summary>The division's webhook subscriptions, in key order.</summary>
+    public IReadOnlyList<ExactOnlineWebhookSubscription> WebhookSubscriptions => _division.Webhooks.Subscriptions.All;
+
+    /// <summary>Every attempt to post a webhook notification so far, oldest first, retries included.</summary>
+    public IReadOnlyList<ExactOnlineWebhookDelivery> WebhookDeliveries => _division.Webhooks.Deliveries;
+
+    /// <summary>
+    /// Removes a webhook subscription on Exact's side (as when a user revokes the app, or Exact drops a callback that
+    /// keeps failing); false when there is none. Notifications queued for it are not sent.
+    /// </summary>
+    public bool DeleteWebhookSubscription(Guid id) => _division.Webhooks.Subscriptions.Remove(id);
+
+    /// <summary>Loses the next <paramref name="count"/> webhook notifications (never posted, never retried), as an outage at Exact would.</summary>
+    public void DropWebhookNotifications(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _division.Webhooks.Drop(count);
+    }
+
     /// <summary>Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
-    /// <summary>Stops listening (if still running) and releases the port.</summary>
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    /// <summary>Stops posting webhook notifications and listening (if still running), and releases the port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _division.Webhooks.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
+    }
 
     private ValidatedWrite Validate(EntitySchema schema, JsonObject fields, WriteKind kind, Guid? key = null)
     {

@@ -33,6 +33,21 @@ public sealed class ExactOnlineEmulatorOptions
     /// <summary>Rows per page of the sync endpoints (1,000 at Exact).</summary>
     public int SyncPageSize { get; set; } = 1_000;
 
+    /// <summary>
+    /// The app's webhook secret (set in Exact's App Center, apart from the client secret): the key of the <c>HashCode</c>
+    /// every webhook notification carries.
+    /// </summary>
+    public string WebhookSecret { get; set; } = "SesamTalkEmulatorWebhookSecret";
+
+    /// <summary>
+    /// The waits before each retry of a webhook notification the callback did not take (no 2xx answer); one retry per
+    /// entry. Exact's own schedule is not in the references; the default tries again after 1, 5 and 15 minutes.
+    /// </summary>
+    public IList<TimeSpan> WebhookRetryDelays { get; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
+
+    /// <summary>How long a webhook notification waits for the callback's answer before the attempt counts as failed.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The loopback port to listen on; 0 (the default) takes any free port.</summary>
     public int Port { get; set; }
 

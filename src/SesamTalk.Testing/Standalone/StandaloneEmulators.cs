@@ -99,7 +99,8 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                 var exact = Running(await ExactOnlineEmulator.StartAsync(Extended(new ExactOnlineEmulatorOptions { Port = system.Port }, system, o => o.Catalogs), cancellationToken).ConfigureAwait(false));
                 var exactToken = exact.IssueRefreshToken();
                 Configure("SesamTalk:ExactOnline", ("BaseUrl", exact.BaseUrl.ToString()), ("ClientId", exact.ClientId), ("ClientSecret", exact.ClientSecret),
-                    ("RedirectUri", exact.RedirectUri), ("Division", exact.Division.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("RefreshToken", exactToken));
+                    ("RedirectUri", exact.RedirectUri), ("Division", exact.Division.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("RefreshToken", exactToken),
+                    ("WebhookSecret", exact.WebhookSecret));
                 Describe("ExactOnline", exact.BaseUrl,
                     ("authorize URL", exact.AuthorizeUrl.ToString()),
                     ("token URL", exact.TokenUrl.ToString()),
@@ -107,7 +108,8 @@ public sealed class StandaloneEmulators : IAsyncDisposable
                     ("client_secret", exact.ClientSecret),
                     ("redirect_uri", exact.RedirectUri),
                     ("division", exact.Division.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    ("refresh_token", exactToken + "  (a first one, so no browser is needed)"));
+                    ("refresh_token", exactToken + "  (a first one, so no browser is needed)"),
+                    ("webhook secret", exact.WebhookSecret + "  (the key of the HashCode its webhook notifications carry)"));
                 break;
             case "SUPEROFFICE":
                 var superOffice = Running(await SuperOfficeEmulator.StartAsync(Extended(new SuperOfficeEmulatorOptions { Port = system.Port }, system, o => o.Catalogs), cancellationToken).ConfigureAwait(false));

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -54,7 +53,7 @@ public sealed class NotificationTests
             new Product { Sku = "B-1", Name = "Burst" });
         var remoteId = host.Shop.GetRecords("Product").Single().Id;
         var metrics = host.Provider.GetRequiredService<SyncMetrics>();
-        using var counted = new NotificationCounts(metrics);
+        using var counted = new MeterCounts(metrics);
 
         host.Shop.Edit("Product", remoteId, new JsonObject { ["Stock"] = 9 });
         for (var i = 0; i < 500; i++)
@@ -66,7 +65,7 @@ public sealed class NotificationTests
         await host.StaysAtAsync(NotifiedShop.ProductDone, 2, TimeSpan.FromSeconds(1.5));
         Assert.Equal(9, host.Products.Records.Single().Stock);
         Assert.Contains(host.Logs.Lines, line => line.Contains("Product→Shop/Product was notified 500 times of 26 records", StringComparison.Ordinal));
-        Assert.Equal((500, 1), (counted.Received, counted.Cycles));
+        Assert.Equal((500, 1), (counted.Sum("sesamtalk.notifications.received"), counted.Sum("sesamtalk.notifications.cycles")));
     }
 
     [Fact]
@@ -108,42 +107,5 @@ public sealed class NotificationTests
 
         host.Inbox.SourceState(ShopProduct, live: true, reason: null);
         Assert.Equal(HealthStatus.Healthy, (await host.HealthAsync()).Status);
-    }
-
-    /// <summary>The notification counters of one engine's meter.</summary>
-    private sealed class NotificationCounts : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private long _received;
-        private long _cycles;
-
-        public NotificationCounts(SyncMetrics metrics)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter == metrics.Meter && instrument.Name.StartsWith("sesamtalk.notifications.", StringComparison.Ordinal))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
-            {
-                if (instrument.Name == "sesamtalk.notifications.received")
-                {
-                    Interlocked.Add(ref _received, value);
-                }
-                else
-                {
-                    Interlocked.Add(ref _cycles, value);
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Received => Interlocked.Read(ref _received);
-
-        public long Cycles => Interlocked.Read(ref _cycles);
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -86,6 +86,23 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
     public async IAsyncEnumerable<SalesforceChangeNotification> SubscribeAsync(
         IReadOnlyCollection<string> objectTypes, string? replayId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var batch in StreamAsync(objectTypes, replayId, subscribed: null, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var notification in batch.Changes)
+            {
+                yield return notification;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SubscribeAsync"/> a response at a time: each response's notifications of <paramref name="objectTypes"/>
+    /// with the replay id to resume after once they are handled (a keepalive's too, which has none), and
+    /// <paramref name="subscribed"/> called each time a stream is opened (its first FetchRequest sent).
+    /// </summary>
+    internal async IAsyncEnumerable<ChangeEventBatch> StreamAsync(
+        IReadOnlyCollection<string> objectTypes, string? replayId, Action? subscribed, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(objectTypes);
         if (objectTypes.Count == 0)
         {
@@ -104,6 +121,11 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
             using var call = _client.Subscribe(headers, cancellationToken: cancellationToken);
             var outstanding = BatchSize;
             var failure = await SendAsync(call, Request(topic, resumeAfter), cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                subscribed?.Invoke();
+            }
+
             while (failure is null)
             {
                 (var response, failure) = await ReceiveAsync(call, cancellationToken).ConfigureAwait(false);
@@ -113,6 +135,7 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
                 }
 
                 failures = 0;
+                var changes = new List<SalesforceChangeNotification>(response.Events.Count);
                 foreach (var consumed in response.Events)
                 {
                     resumeAfter = consumed.ReplayId;
@@ -120,7 +143,7 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
                     var notification = ChangeEventDecoder.Decode(schema, consumed.Event.Payload.Span, consumed.ReplayId.ToBase64());
                     if (wanted.Contains(notification.Entity))
                     {
-                        yield return notification;
+                        changes.Add(notification);
                     }
                 }
 
@@ -128,6 +151,11 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
                 {
                     // A keepalive: nothing of this channel is waiting up to its latest replay id.
                     resumeAfter = response.LatestReplayId;
+                }
+
+                if (resumeAfter is not null)
+                {
+                    yield return new ChangeEventBatch(changes, resumeAfter.ToBase64());
                 }
 
                 outstanding -= response.Events.Count;
@@ -157,7 +185,7 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
                 throw failure;
             }
 
-            var delay = Backoff(failures);
+            var delay = StreamBackoff.After(failures, _options.MaxRetryDelay);
             ChangeEventLog.Reconnecting(_logger, topic, failure.StatusCode, failures, _options.MaxRetries, delay);
             await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
         }
@@ -200,12 +228,6 @@ public sealed class SalesforceChangeEventSubscriber : IDisposable
         {
             throw new ArgumentException($"Replay id '{replayId}' is not base64: pass a SalesforceChangeNotification.ReplayId as it was.", nameof(replayId), e);
         }
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var seconds = Math.Pow(2, Math.Min(failures - 1, 16));
-        return TimeSpan.FromSeconds(Math.Min(seconds, _options.MaxRetryDelay.TotalSeconds));
     }
 
     private static bool IsCorruptedReplayId(RpcException failure) =>

@@ -4,6 +4,7 @@ using SesamTalk.Testing.ExactOnline.Data;
 using SesamTalk.Testing.ExactOnline.Http;
 using SesamTalk.Testing.ExactOnline.OData;
 using SesamTalk.Testing.ExactOnline.Schema;
+using SesamTalk.Testing.ExactOnline.Webhooks;
 
 namespace SesamTalk.Testing.ExactOnline.Handlers;
 
@@ -11,7 +12,8 @@ namespace SesamTalk.Testing.ExactOnline.Handlers;
 /// <c>/api/v1/{division}/{service}/{Entity}</c>: GET a page or one entity, POST (201 with the created entity, lines
 /// inserted deeply), PUT (204, only the properties sent) and DELETE (204). A POST answers the entity as stored, lines
 /// expanded, only when asked with <c>Prefer: return=representation</c>; without it every property but the key is null
-/// (basvanbeek.nl's Exact Online tips; the official .NET SDK reads the new key from that answer).
+/// (basvanbeek.nl's Exact Online tips; the official .NET SDK reads the new key from that answer). Each write fires its
+/// topic's webhook notifications (<see cref="WebhookDispatcher"/>).
 /// </summary>
 internal sealed class EntityHandlers(ExactOnlineDivision division)
 {
@@ -55,13 +57,14 @@ internal sealed class EntityHandlers(ExactOnlineDivision division)
         var (schema, key) = Resolve(request);
         if (key is not null || !schema.Createable)
         {
-            return MethodNotAllowed("POST");
+            return ApiResponse.MethodNotAllowed("POST");
         }
 
         var body = await request.ReadObjectAsync(cancellationToken).ConfigureAwait(false);
         lock (division.Records.Gate)
         {
             var record = division.Writer.Insert(schema, division.Validator.Validate(schema, body, WriteKind.Create), division.Now);
+            division.Webhooks.Raise(record, WebhookDispatcher.Create);
             var all = Projection.All(schema);
             var created = request.Header("Prefer")?.Contains("return=representation", StringComparison.OrdinalIgnoreCase) == true
                 ? division.Json.Row(record, all with { Expanded = all.Navigations.Where(n => n.IsLines).Select(n => n.Name).ToHashSet() })
@@ -78,7 +81,7 @@ internal sealed class EntityHandlers(ExactOnlineDivision division)
         var (schema, key) = Resolve(request);
         if (key is not { } id || !schema.Updateable)
         {
-            return MethodNotAllowed("PUT");
+            return ApiResponse.MethodNotAllowed("PUT");
         }
 
         var body = await request.ReadObjectAsync(cancellationToken).ConfigureAwait(false);
@@ -91,6 +94,7 @@ internal sealed class EntityHandlers(ExactOnlineDivision division)
             }
 
             division.Writer.Update(record, division.Validator.Validate(schema, body, WriteKind.Update, id).Values, division.Now);
+            division.Webhooks.Raise(record, WebhookDispatcher.Update);
             return ApiResponse.NoContent;
         }
     }
@@ -100,12 +104,14 @@ internal sealed class EntityHandlers(ExactOnlineDivision division)
         var (schema, key) = Resolve(request);
         if (key is not { } id || !schema.Deletable)
         {
-            return Task.FromResult(MethodNotAllowed("DELETE"));
+            return Task.FromResult(ApiResponse.MethodNotAllowed("DELETE"));
         }
 
         lock (division.Records.Gate)
         {
-            division.Writer.Delete(Existing(schema, id), division.Now);
+            var record = Existing(schema, id);
+            division.Writer.Delete(record, division.Now);
+            division.Webhooks.Raise(record, WebhookDispatcher.Delete);
             return Task.FromResult(ApiResponse.NoContent);
         }
     }
@@ -122,7 +128,4 @@ internal sealed class EntityHandlers(ExactOnlineDivision division)
     private EntityRecord Existing(EntitySchema schema, Guid key) =>
         division.Records.Find(schema, key)
         ?? throw new ApiException(ApiResponse.Error(StatusCodes.Status404NotFound, ExactMessages.NotFoundSegment(schema.Path.Split('/')[^1])));
-
-    private static ApiResponse MethodNotAllowed(string method) =>
-        ApiResponse.Error(StatusCodes.Status405MethodNotAllowed, ExactMessages.NotSupported(method));
 }

@@ -31,6 +31,9 @@ internal sealed record ApiResponse(int Status, JsonNode? Body, IReadOnlyDictiona
 
     public static ApiResponse BadRequest(string message) => Error(StatusCodes.Status400BadRequest, message);
 
+    /// <summary>405 for a method the resource (or this URL form of it) does not take.</summary>
+    public static ApiResponse MethodNotAllowed(string method) => Error(StatusCodes.Status405MethodNotAllowed, ExactMessages.NotSupported(method));
+
     /// <summary>An OAuth error of the token endpoint: <c>{"error","error_description"?}</c>.</summary>
     public static ApiResponse OAuthError(string error, string? description = null)
     {

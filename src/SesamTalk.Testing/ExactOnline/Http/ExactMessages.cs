@@ -56,4 +56,10 @@ internal static class ExactMessages
     public static string CompletedOrder => "A complete sales order can no longer be changed.";
 
     public static string NotSupported(string method) => $"The method '{method}' is not supported on this resource.";
+
+    public static string InvalidCallback(string url) => $"CallbackURL: '{url}' is not a valid URL.";
+
+    public static string UnknownTopic(string topic) => $"Topic: '{topic}' is not a webhook topic.";
+
+    public static string DuplicateSubscription(string topic) => $"A subscription for topic '{topic}' with this CallbackURL already exists.";
 }

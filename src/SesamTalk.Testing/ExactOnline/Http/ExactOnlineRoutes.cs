@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SesamTalk.Testing.ExactOnline.Auth;
 using SesamTalk.Testing.ExactOnline.Handlers;
+using SesamTalk.Testing.ExactOnline.Webhooks;
 using SesamTalk.Testing.Http;
+using Handler = System.Func<SesamTalk.Testing.ExactOnline.Http.ApiRequest, System.Threading.CancellationToken, System.Threading.Tasks.Task<SesamTalk.Testing.ExactOnline.Http.ApiResponse>>;
 
 namespace SesamTalk.Testing.ExactOnline.Http;
 
@@ -19,6 +21,7 @@ internal static class ExactOnlineRoutes
         var entities = new EntityHandlers(division);
         var sync = new SyncHandlers(division);
         var divisions = new DivisionHandlers(division);
+        var webhooks = new WebhookSubscriptionHandlers(division);
 
         app.MapGet("/api/oauth2/auth", http => pipeline.RunAsync(http, ExactOnlineEndpoint.Authorize, "", Guard.Open, authorize.HandleAsync));
         app.MapPost("/api/oauth2/token", http => pipeline.RunAsync(http, ExactOnlineEndpoint.Token, "", Guard.Open, token.HandleAsync));
@@ -32,20 +35,12 @@ internal static class ExactOnlineRoutes
             pipeline.RunAsync(http, ExactOnlineEndpoint.SyncDeleted, "Deleted", Guard.Api, sync.DeletedAsync));
         app.MapGet("/api/v1/{division}/sync/{service}/{entity}", http =>
             pipeline.RunAsync(http, ExactOnlineEndpoint.Sync, SyncEntity(division, http), Guard.Api, sync.EntitiesAsync));
+        MapReadWrite(app, pipeline, "/api/v1/{division}/webhooks/{resource}", _ => "WebhookSubscriptions",
+            webhooks.GetAsync, webhooks.CreateAsync, WebhookSubscriptionHandlers.UpdateAsync, webhooks.DeleteAsync);
         app.MapGet("/api/v1/{division}/{service}/{resource}/$count", http =>
             pipeline.RunAsync(http, ExactOnlineEndpoint.Count, Entity(division, http), Guard.Api, entities.CountAsync));
-        app.MapMethods("/api/v1/{division}/{service}/{resource}", ["GET", "POST", "PUT", "DELETE"], http =>
-        {
-            var keyed = EntityPath.Split(http.GetRouteValue("resource") as string ?? "").Key is not null;
-            var (endpoint, handler) = http.Request.Method switch
-            {
-                "POST" => (ExactOnlineEndpoint.Create, entities.CreateAsync),
-                "PUT" => (ExactOnlineEndpoint.Update, entities.UpdateAsync),
-                "DELETE" => (ExactOnlineEndpoint.Delete, entities.DeleteAsync),
-                _ => (keyed ? ExactOnlineEndpoint.Retrieve : ExactOnlineEndpoint.List, (Func<ApiRequest, CancellationToken, Task<ApiResponse>>)entities.GetAsync),
-            };
-            return pipeline.RunAsync(http, endpoint, Entity(division, http), Guard.Api, handler);
-        });
+        MapReadWrite(app, pipeline, "/api/v1/{division}/{service}/{resource}", http => Entity(division, http),
+            entities.GetAsync, entities.CreateAsync, entities.UpdateAsync, entities.DeleteAsync);
 
         app.MapFallback(async http =>
         {
@@ -56,6 +51,26 @@ internal static class ExactOnlineRoutes
             await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
         });
     }
+
+    /// <summary>
+    /// Maps GET (a page, or one entity when the last segment carries a key), POST, PUT and DELETE of a resource, each
+    /// counted as its <see cref="ExactOnlineEndpoint"/> for the entity set <paramref name="entity"/> names.
+    /// </summary>
+    private static void MapReadWrite(
+        IEndpointRouteBuilder app, RequestPipeline pipeline, string pattern, Func<HttpContext, string> entity,
+        Handler get, Handler create, Handler update, Handler delete) =>
+        app.MapMethods(pattern, ["GET", "POST", "PUT", "DELETE"], http =>
+        {
+            var keyed = EntityPath.Split(http.GetRouteValue("resource") as string ?? "").Key is not null;
+            var (endpoint, handler) = http.Request.Method switch
+            {
+                "POST" => (ExactOnlineEndpoint.Create, create),
+                "PUT" => (ExactOnlineEndpoint.Update, update),
+                "DELETE" => (ExactOnlineEndpoint.Delete, delete),
+                _ => (keyed ? ExactOnlineEndpoint.Retrieve : ExactOnlineEndpoint.List, get),
+            };
+            return pipeline.RunAsync(http, endpoint, entity(http), Guard.Api, handler);
+        });
 
     /// <summary>The catalog name of the set a REST URL addresses (for call counts), or the raw segment when unknown.</summary>
     private static string Entity(ExactOnlineDivision division, HttpContext http)

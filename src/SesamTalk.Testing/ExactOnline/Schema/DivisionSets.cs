@@ -1,4 +1,4 @@
-using SesamTalk.Testing.Catalogs;
+using static SesamTalk.Testing.ExactOnline.Schema.ApiOnlySets;
 
 namespace SesamTalk.Testing.ExactOnline.Schema;
 
@@ -6,7 +6,7 @@ namespace SesamTalk.Testing.ExactOnline.Schema;
 /// The two read-only lists of divisions a client reads before it picks one: <c>hrm/Divisions</c> (Exact's "HRM Divisions"
 /// resource, as picqer/exact-php-client's Division model lists its properties) and <c>system/Divisions</c> (SystemDivision,
 /// which also has <c>Current</c> and, per the API reference, <c>DivisionMoveDate</c>). Keyed by the division number
-/// <c>Code</c> (Edm.Int32). These are not in the shared catalog: no host syncs them, so the generator need not know them.
+/// <c>Code</c> (Edm.Int32). Built by <see cref="ApiOnlySets"/>.
 /// </summary>
 internal static class DivisionSets
 {
@@ -23,12 +23,4 @@ internal static class DivisionSets
         Field("CustomerCode"), Field("CustomerName"), Field("Description"), Field("DivisionMoveDate", "datetime"), Field("Email"),
         Field("Hid", "long"), Field("IsMainDivision", "boolean"), Field("Modified", "datetime"), Field("Phone"), Field("Postcode"),
         Field("State"), Field("Status", "int"), Field("VATNumber")), "system/Divisions", "SystemDivision", null, 0, "Exact.Web.Api.System.");
-
-    private static CatalogObject Entity(string name, params CatalogField[] fields) => new(name, null, false, false, false, [], fields);
-
-    private static CatalogField Key(string name) => Field(name, "int") with { Key = true, Nillable = false };
-
-    private static CatalogField Field(string name, string type = "string") =>
-        new(name, type, null, Key: false, Createable: false, Updateable: false, Nillable: true, DefaultedOnCreate: false,
-            IdLookup: false, ExternalId: false, Unique: false, Filterable: true, AutoNumber: false, [], [], null, [], false);
 }

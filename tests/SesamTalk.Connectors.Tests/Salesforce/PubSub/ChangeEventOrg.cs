@@ -1,39 +1,57 @@
 using Microsoft.Extensions.DependencyInjection;
 using SesamTalk.Connectors.Salesforce;
+using SesamTalk.Connectors.LinkStore;
+using SesamTalk.Connectors.Notifications;
 using SesamTalk.Connectors.Salesforce.ChangeEvents;
 using SesamTalk.Testing.Salesforce;
 
 namespace SesamTalk.Connectors.Tests.Salesforce.PubSub;
 
-/// <summary>An emulated org and a change event subscriber wired to it through DI, as a host would wire it.</summary>
+/// <summary>
+/// An emulated org and a change event subscriber and change source wired to it through DI, as a host would wire them,
+/// with a SQLite link store of its own when asked for. <see cref="RestartAsync"/> wires them anew, as a process that
+/// stopped and started again would: same org, same link store file.
+/// </summary>
 internal sealed class ChangeEventOrg : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly string? _linkStore;
+    private readonly Action<SalesforceOptions>? _connector;
+    private ServiceProvider _services;
 
-    private ChangeEventOrg(SalesforceEmulator emulator)
+    private ChangeEventOrg(SalesforceEmulator emulator, bool withLinkStore, Action<SalesforceOptions>? connector)
     {
         Emulator = emulator;
-        var services = new ServiceCollection();
-        new SesamTalkBuilder(services).AddSalesforce(options =>
-            {
-                options.LoginUrl = emulator.BaseUrl;
-                options.ClientId = emulator.ClientId;
-                options.ClientSecret = emulator.ClientSecret;
-                options.PubSubUrl = emulator.PubSubUrl;
-                options.MaxRetryDelay = TimeSpan.FromSeconds(1);
-            });
-        _services = services.BuildServiceProvider();
+        _connector = connector;
+        _linkStore = withLinkStore ? Path.Combine(Path.GetTempPath(), $"sesamtalk-links-{Guid.NewGuid():N}.db") : null;
+        _services = Build();
     }
 
     public SalesforceEmulator Emulator { get; }
 
     public SalesforceChangeEventSubscriber Subscriber => _services.GetRequiredKeyedService<SalesforceChangeEventSubscriber>(SalesforceBuilderExtensions.DefaultName);
 
-    public static async Task<ChangeEventOrg> StartAsync(Action<SalesforceEmulatorOptions>? configure = null)
+    /// <summary>The org's change source as the engine finds it: among every registered one, by system name.</summary>
+    public ISyncChangeSource ChangeSource => _services.GetServices<ISyncChangeSource>().Single(s => s.System == SalesforceBuilderExtensions.DefaultName);
+
+    /// <summary>The org's REST API client.</summary>
+    public SalesforceClient Client => _services.GetRequiredKeyedService<SalesforceClient>(SalesforceBuilderExtensions.DefaultName);
+
+    /// <summary>The link store, when the org has one.</summary>
+    public ILinkStore LinkStore => _services.GetRequiredService<ILinkStore>();
+
+    /// <summary>Starts an org; <paramref name="connector"/> changes the connector's options after the test defaults.</summary>
+    public static async Task<ChangeEventOrg> StartAsync(Action<SalesforceEmulatorOptions>? configure = null, bool withLinkStore = false, Action<SalesforceOptions>? connector = null)
     {
         var options = new SalesforceEmulatorOptions();
         configure?.Invoke(options);
-        return new ChangeEventOrg(await SalesforceEmulator.StartAsync(options));
+        return new ChangeEventOrg(await SalesforceEmulator.StartAsync(options), withLinkStore, connector);
+    }
+
+    /// <summary>Disposes the services (the link store among them) and wires new ones to the same org and link store file.</summary>
+    public async Task RestartAsync()
+    {
+        await _services.DisposeAsync();
+        _services = Build();
     }
 
     /// <summary>Waits (ten seconds at most) until <paramref name="count"/> Subscribe streams are open: from then on every write reaches them.</summary>
@@ -51,6 +69,33 @@ internal sealed class ChangeEventOrg : IAsyncDisposable
     {
         await _services.DisposeAsync();
         await Emulator.DisposeAsync();
+        if (_linkStore is not null)
+        {
+            foreach (var file in new[] { _linkStore, _linkStore + "-wal", _linkStore + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        new SesamTalkBuilder(services).AddSalesforce(options =>
+            {
+                options.LoginUrl = Emulator.BaseUrl;
+                options.ClientId = Emulator.ClientId;
+                options.ClientSecret = Emulator.ClientSecret;
+                options.PubSubUrl = Emulator.PubSubUrl;
+                options.MaxRetryDelay = TimeSpan.FromSeconds(1);
+                _connector?.Invoke(options);
+            });
+        if (_linkStore is { } path)
+        {
+            services.AddSingleton<ILinkStore>(_ => SqliteLinkStore.OpenAsync(path).GetAwaiter().GetResult());
+        }
+
+        return services.BuildServiceProvider();
     }
 }
 

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SesamTalk.Connectors.Engine;
+using SesamTalk.Connectors.ExactOnline;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.ExactOnline;
+using SesamTalk.Testing.Host;
+
+namespace SesamTalk.Engine.Tests.Notifications;
+
+/// <summary>
+/// A web host on loopback Kestrel whose accounts sync with an emulated Exact Online division in the background, with
+/// change notifications on and <c>MapSesamTalkNotifications</c> mounted, as a production host runs: the division posts
+/// its webhooks to the host over HTTP. Polling is 5 minutes apart, so within a test only a webhook (or a subscription
+/// found lost) makes the flow run again after its first run. Every other flow of the model is off.
+/// </summary>
+internal sealed class NotifiedExactDivision : IAsyncDisposable
+{
+    public const string AccountDone = "Account→ExactOnline/Accounts: cycle done";
+
+    private readonly WebApplication _app;
+
+    private NotifiedExactDivision(ExactOnlineEmulator exact, WebApplication app, CapturedLogs logs, InMemoryHostStore<Account> accounts, Uri callbackUrl)
+    {
+        Exact = exact;
+        _app = app;
+        Logs = logs;
+        Accounts = accounts;
+        CallbackUrl = callbackUrl;
+    }
+
+    public ExactOnlineEmulator Exact { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public InMemoryHostStore<Account> Accounts { get; }
+
+    /// <summary>Where the division's webhooks reach the host: <c>/sesamtalk/notifications/exactonline</c>.</summary>
+    public Uri CallbackUrl { get; }
+
+    /// <summary>Starts the division with one account and the host; returns once the first run imported it and its subscription is live.</summary>
+    public static async Task<NotifiedExactDivision> StartAsync(TimeSpan webhookCheckInterval)
+    {
+        var exact = await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { MinutelyLimit = 10_000, DailyLimit = 100_000 });
+        exact.Seed("Accounts", new JsonObject { ["Code"] = "EX-0001", ["Name"] = "Albex", ["City"] = "Delft", ["Status"] = "C" });
+        var port = FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
+            ["SesamTalk:Schedule:Interval"] = "00:05:00",
+            ["SesamTalk:Notifications:Enabled"] = "true",
+            ["SesamTalk:Notifications:CoalesceWindow"] = "00:00:00.100",
+            ["SesamTalk:Notifications:CallbackBaseUrl"] = baseUrl.ToString(),
+        }).Build();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.Logging.ClearProviders();
+        var logs = new CapturedLogs();
+        var accounts = new InMemoryHostStore<Account>(a => a.Id, (a, id) => a.Id = id);
+        var services = builder.Services;
+        services.AddSingleton(logs);
+        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
+        services.AddSingleton<IHostStore<Account>>(accounts);
+        var directory = Directory.CreateTempSubdirectory("sesamtalk-exact-notified-");
+        var sesamTalk = services.AddSesamTalk();
+        sesamTalk
+            .AddExactOnline(options =>
+            {
+                options.BaseUrl = exact.BaseUrl;
+                options.ClientId = exact.ClientId;
+                options.ClientSecret = exact.ClientSecret;
+                options.RedirectUri = exact.RedirectUri;
+                options.WebhookSecret = exact.WebhookSecret;
+                options.WebhookCheckInterval = webhookCheckInterval;
+            })
+            .AddEngine(options =>
+            {
+                foreach (var entity in sesamTalk.Model.Entities.Where(entity => entity.Name != "Account"))
+                {
+                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
+                }
+
+                options.Flows["Account/Salesforce/Account"] = new SyncFlowOptions { Enabled = false };
+            })
+            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
+            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
+            .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
+        services.AddKeyedSingleton<IExactOnlineTokenStore>("ExactOnline", new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken()));
+
+        var app = builder.Build();
+        app.MapSesamTalkNotifications();
+        await app.StartAsync();
+        var host = new NotifiedExactDivision(exact, app, logs, accounts, new Uri(baseUrl + "/exactonline"));
+        await host.WaitUntilAsync(() => host.Count(AccountDone) == 1 && exact.WebhookSubscriptions.Count == 1, "the first run and the Accounts subscription");
+        return host;
+    }
+
+    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            while (!condition())
+            {
+                await Task.Delay(20, patience.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"Timed out waiting for {what}.\n{Logs.All}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Exact.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SesamTalk.Connectors.Engine;
+using SesamTalk.Connectors.Hosting;
+using SesamTalk.Connectors.Notifications;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Host;
+using SesamTalk.Testing.Salesforce;
+
+namespace SesamTalk.Engine.Tests.Notifications;
+
+/// <summary>
+/// A host whose parts sync with an emulated Salesforce org in the background, with change notifications on: the org's
+/// change source (Pub/Sub) and the host's notifications wake the flow, and polling is two hours apart, so within a test
+/// only a notification (or a lost subscription) makes the flow run after its first run. The host store, the link store
+/// file and the org outlive it, so a test can stop it and start another as a restarted process would.
+/// </summary>
+internal sealed class NotifiedSalesforce : IAsyncDisposable
+{
+    public const string PartDone = "Part→Salesforce/Product2: cycle done";
+
+    private readonly ServiceProvider _provider;
+    private readonly IHostedService[] _services;
+
+    private NotifiedSalesforce(ServiceProvider provider, CapturedLogs logs)
+    {
+        _provider = provider;
+        Logs = logs;
+        var hosted = provider.GetServices<IHostedService>().ToList();
+        _services = [Assert.Single(hosted.OfType<SyncBackgroundService>()), Assert.Single(hosted.OfType<ChangeSourcesService>())];
+    }
+
+    public CapturedLogs Logs { get; }
+
+    public ISyncChangeNotifications Inbox => _provider.GetRequiredService<ISyncChangeNotifications>();
+
+    /// <summary>
+    /// Builds the host over <paramref name="parts"/> and the link store at <paramref name="linkStore"/> and starts its
+    /// background sync (first polled run after <paramref name="initialDelay"/>) and its change sources.
+    /// </summary>
+    public static async Task<NotifiedSalesforce> StartAsync(SalesforceEmulator org, InMemoryHostStore<Part> parts, string linkStore, TimeSpan initialDelay)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SesamTalk:Schedule:InitialDelay"] = initialDelay.ToString(),
+            ["SesamTalk:Schedule:Interval"] = "02:00:00",
+            ["SesamTalk:Notifications:Enabled"] = "true",
+            ["SesamTalk:Notifications:CoalesceWindow"] = "00:00:00.100",
+            ["SesamTalk:Notifications:HostNotifies"] = "true",
+        }).Build();
+        var logs = new CapturedLogs();
+        var services = new ServiceCollection();
+        services.AddSingleton(logs);
+        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
+        services.AddSingleton<IHostStore<Part>>(parts);
+        services.AddSalesforce(org, options => options.PubSubUrl = org.PubSubUrl);
+        var builder = services.AddSesamTalk();
+        builder
+            .AddEngine(options =>
+            {
+                foreach (var entity in builder.Model.Entities.Where(entity => entity.Name != nameof(Part)))
+                {
+                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
+                }
+            })
+            .UseSqliteLinkStore(linkStore)
+            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
+            .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
+        var host = new NotifiedSalesforce(services.BuildServiceProvider(), logs);
+        foreach (var service in host._services)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        return host;
+    }
+
+    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="seconds"/>; fails naming <paramref name="what"/> otherwise.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{Logs.All}");
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in _services.Reverse())
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        await _provider.DisposeAsync();
+    }
+}
