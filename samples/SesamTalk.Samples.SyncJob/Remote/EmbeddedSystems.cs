@@ -76,6 +76,7 @@ public sealed class EmbeddedSystems : IAsyncDisposable
                 settings[SystemSections.ExactOnline + ":RedirectUri"] = exact.RedirectUri;
                 settings[SystemSections.ExactOnline + ":Division"] = exact.Division.ToString(CultureInfo.InvariantCulture);
                 settings[SystemSections.ExactOnline + ":RefreshToken"] = exact.IssueRefreshToken();
+                settings[SystemSections.ExactOnline + ":WebhookSecret"] = exact.WebhookSecret;
             }
 
             if (IsUnset(configuration, SystemSections.SuperOfficeEndpoint))
