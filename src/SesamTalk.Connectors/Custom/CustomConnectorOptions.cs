@@ -20,4 +20,18 @@ public sealed class CustomConnectorOptions : Http.IRetrySettings
 
     /// <summary>How long one try of a call may wait for its answer before it counts as failed (and, when the call is safe to repeat, is tried again).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The secret the system is to sign its webhook deliveries with (32 to 128 printable characters, no spaces), sent
+    /// when the change source subscribes. Setting it turns the system's webhooks on (when <c>SesamTalk:Notifications</c>
+    /// is enabled); empty, the system is polled only. Keep it in a secret store; never logged. Changing it makes the
+    /// source replace its subscription at the next start.
+    /// </summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>How far a delivery's signed timestamp may be from now before the receiver refuses it as a replay (default 5 minutes).</summary>
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the change source checks that its subscription is still there and enabled (default 5 minutes).</summary>
+    public TimeSpan WebhookCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

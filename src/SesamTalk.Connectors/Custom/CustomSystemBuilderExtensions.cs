@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors;
 using SesamTalk.Connectors.Custom;
+using SesamTalk.Connectors.Custom.Webhooks;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.Http;
+using SesamTalk.Connectors.Notifications;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +37,8 @@ public static class CustomSystemBuilderExtensions
 
     /// <summary>
     /// Registers the system's client (handed out by <see cref="CustomSystemClients"/>) behind retries and the pacing of
-    /// its rate-limit window, and its <see cref="ISyncConnector"/>, which counts every call that reaches the wire.
+    /// its rate-limit window, its <see cref="ISyncConnector"/>, which counts every call that reaches the wire, and its
+    /// webhook subscription (<see cref="CustomChangeSource"/>) and receiver (<see cref="CustomWebhookReceiver"/>).
     /// </summary>
     private static SesamTalkBuilder Add(SesamTalkBuilder builder, string name, Action<OptionsBuilder<CustomConnectorOptions>> source, string path)
     {
@@ -51,7 +55,17 @@ public static class CustomSystemBuilderExtensions
             {
                 var calls = system.Get<ApiCallCounter<CustomSystemClient>>(provider);
                 return new CustomSyncConnector(provider.GetRequiredService<CustomSystemClients>().Get(name), () => calls.Calls);
-            });
+            })
+            .AddChangeSource(provider => new CustomChangeSource(
+                provider.GetRequiredService<CustomSystemClients>().Get(name),
+                system.Options(provider),
+                () => provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.CallbackUrlFor(name),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<CustomChangeSource>>()))
+            .AddWebhookReceiver(provider => new CustomWebhookReceiver(
+                name, system.Options(provider), provider.GetRequiredService<ISyncChangeNotifications>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<CustomWebhookReceiver>>()));
+        builder.Services.AddSingleton<IValidateOptions<CustomConnectorOptions>>(provider =>
+            new CustomWebhookSettingsValidator(name, path, provider.GetRequiredService<IOptionsMonitor<SyncNotificationOptions>>()));
         return builder;
     }
 }

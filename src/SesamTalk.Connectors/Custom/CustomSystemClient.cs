@@ -239,7 +239,8 @@ public sealed class CustomSystemClient
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private async Task<JsonDocument?> SendAsync(HttpMethod method, string path, string? body, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken, bool idempotent = false)
+    /// <summary>Sends one call of the contract with the API key; a problem answer throws <see cref="CustomSystemException"/>, 204 gives null.</summary>
+    internal async Task<JsonDocument?> SendAsync(HttpMethod method, string path, string? body, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken, bool idempotent = false)
     {
         var baseUrl = _options.BaseUrl ?? throw new InvalidOperationException($"SesamTalk:Custom:{System}:BaseUrl is not set.");
         using var request = new HttpRequestMessage(method, new Uri(baseUrl, path));

@@ -68,14 +68,12 @@ public static class ExactOnlineBuilderExtensions
     /// <see cref="ExactOnlineSession"/> (refreshed on expiry and on 401), retries and pacing by Exact's rate-limit headers
     /// (<see cref="ExactOnlineRateLimits"/>); <see cref="ExactOnlineSyncConnector"/>, which counts every call that
     /// reaches the wire; and its webhooks: the change source that keeps the subscriptions, the receiver of the
-    /// notifications, and the check that the webhook secret is set when notifications are on.
+    /// notifications, and the check of their settings when notifications are on (<see cref="ExactOnlineWebhookSettings"/>).
     /// </summary>
     private static void Add(SesamTalkBuilder builder, string name, string path, Action<OptionsBuilder<ExactOnlineOptions>> source, Func<ExactOnlineOptions, ValidateOptionsResult> validate)
     {
         builder.Services.AddSingleton<IValidateOptions<ExactOnlineOptions>>(provider => new SettingsValidator<ExactOnlineOptions>(name, options =>
-            !provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.Enabled
-                ? ValidateOptionsResult.Success
-                : new RequiredSettings(path).Require(options.WebhookSecret.Length > 0, "WebhookSecret", "the app's webhook secret from Exact's App Center, which signs its webhook notifications (SesamTalk:Notifications:Enabled is true).").Result()));
+            ExactOnlineWebhookSettings.Validate(options, provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value, path)));
         var division = SystemInstance<ExactOnlineOptions>.Add(builder, name, options =>
         {
             source(options);

@@ -202,6 +202,12 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
         lock (_gate)
         {
             changed = _changed.Task;
+
+            // A notification that came after the caller worked out `until` has already signalled: look again now.
+            if (NextDue < until)
+            {
+                return;
+            }
         }
 
         var wait = until - _time.GetUtcNow();

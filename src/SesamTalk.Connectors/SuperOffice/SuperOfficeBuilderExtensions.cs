@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesamTalk;
 using SesamTalk.Connectors.Hosting;
 using SesamTalk.Connectors.Http;
+using SesamTalk.Connectors.Notifications;
 using SesamTalk.Connectors.SuperOffice;
+using SesamTalk.Connectors.SuperOffice.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +18,10 @@ public static class SuperOfficeBuilderExtensions
 {
     /// <summary>The name of a tenant added without one.</summary>
     public const string DefaultName = "SuperOffice";
+
+    // SuperOffice retries one event within seconds (1 s, then 4 s); an hour, or the last 10,000 events, covers that with room to spare.
+    private const int RecentEventCapacity = 10_000;
+    private static readonly TimeSpan RecentEventWindow = TimeSpan.FromHours(1);
 
     /// <summary>
     /// Adds <c>SuperOffice</c> with its options from <paramref name="section"/> (e.g. <c>SesamTalk:SuperOffice</c>); the
@@ -43,7 +50,7 @@ public static class SuperOfficeBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         var path = SettingsPath.Of(section);
-        Add(builder, name, options => options.Bind(section), options => Validate(options, path)
+        Add(builder, name, path, options => options.Bind(section), options => Validate(options, path)
             .Require(options.SystemUser is not null || RefreshTokenSettings.IsSet(section), "RefreshToken", "the refresh token from authorising the app once (set RefreshTokenFile to keep it across restarts), or configure SystemUser.")
             .Result());
         RefreshTokenSettings.AddStore<ISuperOfficeTokenStore>(builder.Services, name, section, file => file, (token, advice) => new InMemorySuperOfficeTokenStore(token) { RenewalAdvice = advice });
@@ -60,17 +67,22 @@ public static class SuperOfficeBuilderExtensions
     public static SesamTalkBuilder AddSuperOffice(this SesamTalkBuilder builder, string name, Action<SuperOfficeOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Add(builder, name, options => options.Configure(configure), options => Validate(options, name).Result());
+        Add(builder, name, name, options => options.Configure(configure), options => Validate(options, name).Result());
         return builder;
     }
 
     /// <summary>
     /// Registers, under the tenant's name: <see cref="SuperOfficeClient"/> behind the bearer token of its
     /// <see cref="SuperOfficeSession"/> (refreshed on expiry and on 401) and retries; and
-    /// <see cref="SuperOfficeSyncConnector"/>, which counts every call that reaches the wire.
+    /// <see cref="SuperOfficeSyncConnector"/>, which counts every call that reaches the wire; and, run or mounted only
+    /// when notifications are on, the webhook's change source and receiver, whose <c>WebhookSecret</c> is then required.
     /// </summary>
-    private static void Add(SesamTalkBuilder builder, string name, Action<OptionsBuilder<SuperOfficeOptions>> source, Func<SuperOfficeOptions, ValidateOptionsResult> validate)
+    private static void Add(SesamTalkBuilder builder, string name, string path, Action<OptionsBuilder<SuperOfficeOptions>> source, Func<SuperOfficeOptions, ValidateOptionsResult> validate)
     {
+        builder.Services.AddSingleton<IValidateOptions<SuperOfficeOptions>>(provider => new SettingsValidator<SuperOfficeOptions>(name, options => new RequiredSettings(path)
+            .Require(!provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.Enabled || options.WebhookSecret.Length > 0,
+                "WebhookSecret", "a long random secret SuperOffice signs its webhook posts with (SesamTalk:Notifications:Enabled is true).")
+            .Result()));
         var tenant = SystemInstance<SuperOfficeOptions>.Add(builder, name, options =>
         {
             source(options);
@@ -85,7 +97,22 @@ public static class SuperOfficeBuilderExtensions
             .AddLoginClient(SuperOfficeSession.LoginClient)
             .AddApiClient<SuperOfficeClient>(provider => new BearerTokenHandler<SuperOfficeToken>(tenant.Get<SuperOfficeSession>(provider)), limits: null)
             .AddPart(provider => new SuperOfficeClient(tenant.Http(provider), tenant.Get<SuperOfficeSession>(provider), tenant.Snapshot(provider)))
-            .AddConnector(provider => new SuperOfficeSyncConnector(tenant.Get<SuperOfficeClient>(provider), tenant.Get<ApiCallCounter<SuperOfficeClient>>(provider)) { System = name });
+            .AddConnector(provider => new SuperOfficeSyncConnector(tenant.Get<SuperOfficeClient>(provider), tenant.Get<ApiCallCounter<SuperOfficeClient>>(provider)) { System = name })
+            .AddChangeSource(provider => new SuperOfficeChangeSource(
+                name,
+                new SuperOfficeWebhookApi(tenant.Http(provider), tenant.Get<SuperOfficeSession>(provider)),
+                provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.CallbackUrlFor(name),
+                tenant.Options(provider).WebhookSecret,
+                tenant.Options(provider).WebhookCheckInterval,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<SuperOfficeChangeSource>>()))
+            .AddWebhookReceiver(provider => new SuperOfficeWebhookReceiver(
+                name,
+                tenant.Options(provider).WebhookSecret,
+                tenant.Options(provider).Tenant is { Length: > 0 } context ? context : SuperOfficeWebhookReceiver.ContextIdentifierOf(tenant.Get<SuperOfficeSession>(provider).ApiUrl),
+                provider.GetRequiredService<ISyncChangeNotifications>(),
+                new RecentEventIds(RecentEventCapacity, RecentEventWindow, provider.GetRequiredService<TimeProvider>()),
+                provider.GetRequiredService<ILogger<SuperOfficeWebhookReceiver>>()));
     }
 
     private static RequiredSettings Validate(SuperOfficeOptions options, string path) => new RequiredSettings(path)

@@ -44,4 +44,14 @@ public sealed class SuperOfficeOptions : Http.IRetrySettings
 
     /// <summary>How long one try of a call may wait for its answer before it counts as failed (and, when the call is safe to repeat, is tried again).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The secret SuperOffice signs webhook posts with (<c>X-SuperOffice-Signature</c>), required when change
+    /// notifications are on (<c>SesamTalk:Notifications:Enabled</c>): the change source registers the webhook with it
+    /// and the receiver refuses posts not signed with it. A long random value; never logged.
+    /// </summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>How often the change source reads its webhook back to find it stopped (TooManyErrors) or deleted. Default 5 minutes.</summary>
+    public TimeSpan WebhookCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -23,4 +23,16 @@ public enum CustomEndpoint
 
     /// <summary><c>POST /{type}/batch</c>.</summary>
     Batch,
+
+    /// <summary><c>POST /webhooks</c> (emulator only).</summary>
+    CreateWebhook,
+
+    /// <summary><c>GET /webhooks</c> (emulator only).</summary>
+    ListWebhooks,
+
+    /// <summary><c>GET /webhooks/{id}</c> (emulator only).</summary>
+    GetWebhook,
+
+    /// <summary><c>DELETE /webhooks/{id}</c> (emulator only).</summary>
+    DeleteWebhook,
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SesamTalk.Testing.Custom.Emulation;
 using SesamTalk.Testing.Custom.Http;
 using SesamTalk.Testing.Custom.Schema;
+using SesamTalk.Testing.Custom.Webhooks;
 using SesamTalk.Testing.Faults;
 using SesamTalk.Testing.Http;
 
@@ -11,7 +12,8 @@ namespace SesamTalk.Testing.Custom;
 /// A loopback emulator of a custom system (a host's own webshop, CRM or ERP) speaking the contract in
 /// <c>docs/custom-system-contract.md</c>: change feed with keyset cursors, get, search, idempotent create, conditional
 /// update and delete, batch, problem+json errors, a rate limit and fault injection. It serves the same endpoints a
-/// host mounts with <see cref="CustomSystemEndpointRouteBuilderExtensions.MapCustomSystem"/>, over an in-memory store.
+/// host mounts with <see cref="CustomSystemEndpointRouteBuilderExtensions.MapCustomSystem"/>, over an in-memory store,
+/// and the contract's webhooks: subscriptions, and signed deliveries of every write over loopback HTTP with retries.
 /// Each instance is an independent system listening on its own free port of 127.0.0.1.
 /// </summary>
 public sealed class CustomSystemEmulator : IAsyncDisposable, IRandomFaults
@@ -20,14 +22,19 @@ public sealed class CustomSystemEmulator : IAsyncDisposable, IRandomFaults
     private readonly MemoryRecordStore _store;
     private readonly EmulatorControls _controls;
     private readonly CustomCatalog? _catalog;
+    private readonly WebhookRegistry _webhooks;
+    private readonly WebhookDispatcher _deliveries;
 
-    private CustomSystemEmulator(LoopbackHost host, MemoryRecordStore store, EmulatorControls controls, CustomCatalog? catalog, string apiKey)
+    private CustomSystemEmulator(
+        LoopbackHost host, MemoryRecordStore store, EmulatorControls controls, CustomCatalog? catalog, string apiKey, WebhookRegistry webhooks, WebhookDispatcher deliveries)
     {
         _host = host;
         _store = store;
         _controls = controls;
         _catalog = catalog;
         ApiKey = apiKey;
+        _webhooks = webhooks;
+        _deliveries = deliveries;
     }
 
     /// <summary>The system's base URL, ending in "/": record types are paths below it (<c>{BaseUrl}Product/changes</c>).</summary>
@@ -49,13 +56,27 @@ public sealed class CustomSystemEmulator : IAsyncDisposable, IRandomFaults
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RateLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RateLimitWindow, TimeSpan.Zero);
         var clock = options.TimeProvider ?? TimeProvider.System;
+        ArgumentNullException.ThrowIfNull(options.WebhookRetryDelays);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WebhookDisableAfterFailures, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WebhookGatherWindow, TimeSpan.Zero);
         var catalog = options.Catalog is null ? null : CustomCatalog.Parse(options.Catalog);
-        var store = new MemoryRecordStore(clock);
+        var webhooks = new WebhookRegistry(clock, options.WebhookDisableAfterFailures);
+        var deliveries = new WebhookDispatcher(webhooks, clock, options);
+        var store = new MemoryRecordStore(clock, deliveries.Publish);
         var controls = new EmulatorControls(new RateLimiter(clock, options.RateLimit, options.RateLimitWindow));
         var endpointOptions = new CustomSystemOptions { ApiKey = options.ApiKey, Catalog = options.Catalog, TimeProvider = clock };
-        var host = await LoopbackHost.StartAsync(app => CustomRoutes.Map(app, "/", store, endpointOptions, controls), options.Port, cancellationToken)
-            .ConfigureAwait(false);
-        return new CustomSystemEmulator(host, store, controls, catalog, options.ApiKey);
+        try
+        {
+            var host = await LoopbackHost.StartAsync(app => CustomRoutes.Map(app, "/", store, endpointOptions, controls, webhooks), options.Port, cancellationToken)
+                .ConfigureAwait(false);
+            return new CustomSystemEmulator(host, store, controls, catalog, options.ApiKey, webhooks, deliveries);
+        }
+        catch
+        {
+            await deliveries.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Number of requests an endpoint has received.</summary>
@@ -127,11 +148,34 @@ public sealed class CustomSystemEmulator : IAsyncDisposable, IRandomFaults
     public IReadOnlyList<CustomRecord> GetRecords(string type, bool includeDeleted = false) =>
         [.. _store.Snapshot(TypeName(type)).Where(r => includeDeleted || !r.Deleted)];
 
+    /// <summary>The webhook subscriptions, in creation order (never their secrets: those are shown once, by <c>POST /webhooks</c>).</summary>
+    public IReadOnlyList<CustomWebhook> Webhooks => _webhooks.List();
+
+    /// <summary>Every webhook delivery tried so far, retries and dropped ones included, oldest first.</summary>
+    public IReadOnlyList<CustomWebhookDelivery> WebhookDeliveries => _deliveries.Log;
+
+    /// <summary>Loses the next <paramref name="count"/> webhook deliveries: never sent and never retried, as if lost for good.</summary>
+    public void DropDeliveries(int count) => _deliveries.Drop(count);
+
+    /// <summary>Disables a webhook subscription, as the system does after too many failed deliveries: no more deliveries, shown as disabled.</summary>
+    /// <param name="id">The subscription's id.</param>
+    public void DisableWebhook(string id)
+    {
+        if (!_webhooks.Disable(id))
+        {
+            throw new ArgumentException($"No webhook subscription with id '{id}'.", nameof(id));
+        }
+    }
+
     /// <summary>Stops listening; in-flight requests get until <paramref name="cancellationToken"/> fires to finish.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
-    /// <summary>Stops listening (if still running) and releases the port.</summary>
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    /// <summary>Stops delivering webhooks and listening (if still running) and releases the port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _deliveries.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
+    }
 
     /// <summary>The type and fields under their catalog spelling; an unknown type or a value the catalog refuses throws.</summary>
     private (string Type, JsonObject Fields) Checked(string type, JsonObject fields)

@@ -4,6 +4,7 @@ using SesamTalk.Testing.Http;
 using SesamTalk.Testing.SuperOffice.Data;
 using SesamTalk.Testing.SuperOffice.Http;
 using SesamTalk.Testing.SuperOffice.Schema;
+using SesamTalk.Testing.SuperOffice.Webhooks;
 
 namespace SesamTalk.Testing.SuperOffice;
 
@@ -12,7 +13,9 @@ namespace SesamTalk.Testing.SuperOffice;
 /// tokens, signed id_token with the tenant claims, metadata and JWKS), the tenant-state API, and WebAPI v1 under
 /// <c>/{tenant}/api/v1/</c>: Contact, Person and Sale entities (GET, <c>default</c>, POST, PUT, PATCH, DELETE) in the
 /// entity shapes with nested list items, OData archive lists (<c>$select</c>, <c>$filter</c>, <c>$orderBy</c>,
-/// <c>$top</c>, <c>$skip</c>), the Quote agent for quote alternatives, quote lines and products, catalog validation with SuperOffice's error body, and fault injection. Each instance
+/// <c>$top</c>, <c>$skip</c>), the Quote agent for quote alternatives, quote lines and products, webhooks
+/// (<c>/api/v1/Webhook</c>, with signed deliveries of contact, person and sale events over HTTP to their targets and
+/// SuperOffice's retries and TooManyErrors state), catalog validation with SuperOffice's error body, and fault injection. Each instance
 /// is one tenant on its own port of 127.0.0.1.
 /// </summary>
 public sealed class SuperOfficeEmulator : IAsyncDisposable, IRandomFaults
@@ -74,7 +77,7 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable, IRandomFaults
         }
         catch
         {
-            tenant.Dispose();
+            await tenant.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -173,7 +176,7 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable, IRandomFaults
             var values = Validate(schema, fields, WriteKind.Edit);
             var before = record.Values.DeepClone().AsObject();
             _tenant.Writer.Update(record, values, timestamp ?? _tenant.Now);
-            _tenant.Webhooks.Changed(record, before, timestamp ?? _tenant.Now);
+            _tenant.WebhookEvents.Changed(record, before, timestamp ?? _tenant.Now);
         }
     }
 
@@ -185,7 +188,7 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable, IRandomFaults
         {
             var record = Existing(schema, id);
             _tenant.Records.Remove(record);
-            _tenant.Webhooks.Deleted(record, _tenant.Now);
+            _tenant.WebhookEvents.Deleted(record, _tenant.Now);
         }
     }
 
@@ -205,14 +208,16 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable, IRandomFaults
     }
 
     /// <summary>
-    /// The webhook payloads the tenant would have sent (webhook "SesamTalk", all contact, person and sale events) for
-    /// API writes and <see cref="Edit"/>/<see cref="Delete"/>, oldest first; seeding sends none. The emulator does not
-    /// deliver them: a test posts them to the receiver it tests.
+    /// The webhook payloads the tenant raised for API writes and <see cref="Edit"/>/<see cref="Delete"/> (one per Active
+    /// webhook listening for the event), oldest first, whether or not their delivery succeeded; seeding raises none.
     /// </summary>
-    public IReadOnlyList<JsonObject> WebhookNotifications => _tenant.Webhooks.Snapshot;
+    public IReadOnlyList<JsonObject> WebhookNotifications => _tenant.WebhookEvents.Sent;
+
+    /// <summary>The registered webhooks as <c>GET /api/v1/Webhook</c> lists them (secrets included), in id order.</summary>
+    public IReadOnlyList<JsonObject> GetWebhooks() => [.. _tenant.Webhooks.All().Select(w => WebhookJson.Render(w, _tenant.Zone))];
 
     /// <summary>Forgets the recorded webhook payloads.</summary>
-    public void ClearWebhookNotifications() => _tenant.Webhooks.Clear();
+    public void ClearWebhookNotifications() => _tenant.WebhookEvents.Clear();
 
     /// <summary>A copy of an entity's fields in catalog form (every field, nulls included), or null when there is none.</summary>
     public JsonObject? GetRecord(string entity, int id)
@@ -241,7 +246,7 @@ public sealed class SuperOfficeEmulator : IAsyncDisposable, IRandomFaults
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync().ConfigureAwait(false);
-        _tenant.Dispose();
+        await _tenant.DisposeAsync().ConfigureAwait(false);
     }
 
     private Dictionary<string, JsonNode?> Validate(EntitySchema schema, JsonObject fields, WriteKind kind)

@@ -40,4 +40,13 @@ public sealed class SuperOfficeEmulatorOptions
     /// read fails the start.
     /// </summary>
     public ICollection<string> Catalogs { get; } = [];
+
+    /// <summary>
+    /// The waits between the attempts of one webhook delivery: SuperOffice makes three attempts, 1 s then 4 s apart
+    /// (the default). Shorten them in tests; nine failed attempts in a row set the webhook TooManyErrors whatever they are.
+    /// </summary>
+    public IList<TimeSpan> WebhookRetryDelays { get; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4)];
+
+    /// <summary>How long a webhook target may take to answer one post before the attempt counts as failed. SuperOffice documents no figure; default 30 s.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

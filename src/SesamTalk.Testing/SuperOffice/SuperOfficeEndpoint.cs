@@ -41,4 +41,7 @@ public enum SuperOfficeEndpoint
 
     /// <summary><c>GET /{tenant}/api/v1/{Entity}</c> or <c>/{tenant}/api/v1/Archive/{provider}</c>: an OData archive page.</summary>
     Archive,
+
+    /// <summary><c>/{tenant}/api/v1/Webhook[/{id}]</c>: listing, reading, saving and deleting webhooks.</summary>
+    Webhook,
 }

@@ -3,11 +3,12 @@ using SesamTalk.Testing.Http;
 using SesamTalk.Testing.SuperOffice.Auth;
 using SesamTalk.Testing.SuperOffice.Data;
 using SesamTalk.Testing.SuperOffice.Schema;
+using SesamTalk.Testing.SuperOffice.Webhooks;
 
 namespace SesamTalk.Testing.SuperOffice;
 
 /// <summary>The state of one emulated tenant (with its user and app), shared by every handler of one emulator instance.</summary>
-internal sealed class SuperOfficeTenant : IDisposable
+internal sealed class SuperOfficeTenant : IAsyncDisposable
 {
     public const string CompanyName = "SesamTalk Emulated Tenant";
 
@@ -22,7 +23,9 @@ internal sealed class SuperOfficeTenant : IDisposable
         Validator = new RecordValidator(Catalog, Records);
         Writer = new RecordWriter(Records, options.AssociateId);
         Tokens = new TokenStore(Clock, options.AccessTokenLifetime, options.ContextIdentifier);
-        Webhooks = new WebhookLog(options.ContextIdentifier, options.AssociateId);
+        WebhookPoster = new WebhookPoster(options.WebhookTimeout);
+        WebhookDispatcher = new WebhookDispatcher(Webhooks, WebhookPoster, [.. options.WebhookRetryDelays]);
+        WebhookEvents = new WebhookEvents(Webhooks, WebhookDispatcher, options.ContextIdentifier, options.AssociateId);
     }
 
     public SuperOfficeEmulatorOptions Options { get; }
@@ -44,7 +47,17 @@ internal sealed class SuperOfficeTenant : IDisposable
 
     public IdTokenIssuer IdTokens { get; } = new();
 
-    public WebhookLog Webhooks { get; }
+    /// <summary>The webhooks registered through <c>/api/v1/Webhook</c>.</summary>
+    public WebhookRegistry Webhooks { get; } = new();
+
+    /// <summary>Posts single payloads: the test event of a save, and each attempt of a delivery.</summary>
+    public WebhookPoster WebhookPoster { get; }
+
+    /// <summary>Delivers the events' payloads off the request path, with SuperOffice's retries.</summary>
+    public WebhookDispatcher WebhookDispatcher { get; }
+
+    /// <summary>Raises entity events to the webhooks listening for them.</summary>
+    public WebhookEvents WebhookEvents { get; }
 
     /// <summary>Which quote versions the sales' quotes have.</summary>
     public QuoteRegister Quotes { get; } = new();
@@ -82,5 +95,10 @@ internal sealed class SuperOfficeTenant : IDisposable
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public void Dispose() => IdTokens.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await WebhookDispatcher.DisposeAsync().ConfigureAwait(false);
+        WebhookPoster.Dispose();
+        IdTokens.Dispose();
+    }
 }

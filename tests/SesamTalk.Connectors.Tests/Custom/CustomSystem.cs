@@ -22,7 +22,11 @@ internal sealed class CustomSystem : IAsyncDisposable
     /// <summary>The system's connector as the engine finds it.</summary>
     public ISyncConnector Connector => _services.GetServices<ISyncConnector>().Single(c => c.System == "Customcrm");
 
-    public static async Task<CustomSystem> StartAsync(string? catalog = null, string? apiKey = null, int pageSize = 100, int rateLimit = 1000, TimeSpan? requestTimeout = null)
+    /// <summary>The host's services, for the parts a test takes by hand (the change source, the webhook receiver).</summary>
+    public IServiceProvider Services => _services;
+
+    public static async Task<CustomSystem> StartAsync(
+        string? catalog = null, string? apiKey = null, int pageSize = 100, int rateLimit = 1000, TimeSpan? requestTimeout = null, Action<CustomConnectorOptions>? configure = null)
     {
         var emulator = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { Catalog = catalog, RateLimit = rateLimit, RateLimitWindow = TimeSpan.FromSeconds(1) });
         var services = new SesamTalkBuilder(new ServiceCollection())
@@ -33,6 +37,7 @@ internal sealed class CustomSystem : IAsyncDisposable
                 options.PageSize = pageSize;
                 options.MaxRetryDelay = TimeSpan.FromSeconds(2); // waits out the emulators' whole-second Retry-Afters
                 options.RequestTimeout = requestTimeout ?? options.RequestTimeout;
+                configure?.Invoke(options);
             }).Services
             .BuildServiceProvider();
         return new CustomSystem(emulator, services);

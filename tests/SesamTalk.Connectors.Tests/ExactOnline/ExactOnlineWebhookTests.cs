@@ -164,7 +164,7 @@ public sealed class ExactOnlineWebhookTests
     }
 
     [Fact]
-    public void TheWebhookSecretIsRequiredOnlyWhenNotificationsAreOn()
+    public void TheWebhookSecretAndCallbackBaseUrlAreRequiredOnlyWhenNotificationsAreOn()
     {
         static ExactOnlineOptions Options(bool enabled)
         {
@@ -183,6 +183,7 @@ public sealed class ExactOnlineWebhookTests
         var error = Assert.Throws<OptionsValidationException>(() => Options(enabled: true));
 
         Assert.Contains("ExactOnline:WebhookSecret is not set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SesamTalk:Notifications:CallbackBaseUrl is not set", error.Message, StringComparison.Ordinal);
         Assert.Equal("", Options(enabled: false).WebhookSecret);
     }
 

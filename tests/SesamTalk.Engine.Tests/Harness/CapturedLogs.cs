@@ -13,6 +13,20 @@ public sealed class CapturedLogs
     public string All => string.Join("\n", _lines);
 
     internal void Add(string line) => _lines.Enqueue(line);
+
+    /// <summary>How many lines contain <paramref name="text"/>.</summary>
+    public int Count(string text) => Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/>, with every line, otherwise.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{All}");
+            await Task.Delay(10);
+        }
+    }
 }
 
 /// <summary>An <see cref="ILogger{T}"/> that writes to <see cref="CapturedLogs"/>.</summary>

@@ -145,18 +145,10 @@ internal sealed class NotifiedShop : IAsyncDisposable
         Provider.GetRequiredService<TimeProvider>(),
         Provider.GetRequiredService<ILogger<SyncBackgroundService>>());
 
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+    public int Count(string text) => Logs.Count(text);
 
     /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{Logs.All}");
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
     /// <summary>Waits <paramref name="quiet"/> and checks <paramref name="text"/> was not logged again meanwhile.</summary>
     public async Task StaysAtAsync(string text, int count, TimeSpan quiet)

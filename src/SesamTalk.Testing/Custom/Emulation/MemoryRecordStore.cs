@@ -9,8 +9,9 @@ namespace SesamTalk.Testing.Custom.Emulation;
 /// The emulator's records: per type, with tombstones, idempotency keys, versions and monotonic modification stamps
 /// (several records may share one millisecond, as in real systems). Each type's <see cref="RecordTable"/> keeps its
 /// records in feed order, so a change page costs O(log n + page). One gate serialises every read and write.
+/// Every write, through the API or the emulator's own methods, is reported to <paramref name="written"/> (the webhooks).
 /// </summary>
-internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
+internal sealed class MemoryRecordStore(TimeProvider clock, Action<RecordWrite>? written = null) : ICustomRecordStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, RecordTable> _types = new(StringComparer.Ordinal);
@@ -129,6 +130,7 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
 
             table.Add(record, stamp);
             NewVersion(record);
+            written?.Invoke(new RecordWrite(type, RecordWrite.Created, id));
             return record;
         }
     }
@@ -145,6 +147,7 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
             }
 
             Touch(record, at);
+            written?.Invoke(new RecordWrite(record.Type, RecordWrite.Updated, record.Id));
         }
     }
 
@@ -156,6 +159,7 @@ internal sealed class MemoryRecordStore(TimeProvider clock) : ICustomRecordStore
             record.Deleted = true;
             record.Fields = [];
             Touch(record, at);
+            written?.Invoke(new RecordWrite(record.Type, RecordWrite.Deleted, record.Id));
         }
     }
 

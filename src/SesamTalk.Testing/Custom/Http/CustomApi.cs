@@ -14,9 +14,12 @@ internal sealed class CustomApi(ICustomRecordStore store, CustomCatalog? catalog
     public string Type(CustomRequest request)
     {
         var name = request.Route("type");
-        var known = catalog is null ? Store.HasType(name) : catalog.Find(name) is { } type && Store.HasType(name = type.Name);
-        return known ? name : throw new ProblemException(Problems.UnknownType(request.Instance, name));
+        return KnownType(name) ?? throw new ProblemException(Problems.UnknownType(request.Instance, name));
     }
+
+    /// <summary>The type under its catalog spelling, or null when the system has no such type.</summary>
+    public string? KnownType(string name) =>
+        catalog is null ? (Store.HasType(name) ? name : null) : catalog.Find(name) is { } type && Store.HasType(type.Name) ? type.Name : null;
 
     /// <summary>Refuses an operation the catalog forbids on the type (405 <c>not-allowed</c>).</summary>
     public void Allow(string instance, string type, CustomEndpoint operation)

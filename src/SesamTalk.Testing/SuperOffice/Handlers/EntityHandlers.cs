@@ -45,7 +45,7 @@ internal sealed class EntityHandlers(SuperOfficeTenant tenant)
         lock (tenant.Records.Gate)
         {
             var record = tenant.Writer.Insert(schema, tenant.Validator.Validate(schema, body, WriteKind.Create), tenant.Now);
-            tenant.Webhooks.Created(record, tenant.Now);
+            tenant.WebhookEvents.Created(record, tenant.Now);
             return new ApiResponse(StatusCodes.Status201Created, tenant.Json.Entity(record), LastModified(record));
         }
     }
@@ -71,7 +71,7 @@ internal sealed class EntityHandlers(SuperOfficeTenant tenant)
         {
             var record = Existing(schema, request);
             tenant.Records.Remove(record);
-            tenant.Webhooks.Deleted(record, tenant.Now);
+            tenant.WebhookEvents.Deleted(record, tenant.Now);
             return Task.FromResult(ApiResponse.NoContent);
         }
     }
@@ -89,7 +89,7 @@ internal sealed class EntityHandlers(SuperOfficeTenant tenant)
             var values = tenant.Validator.Validate(schema, body, WriteKind.Update, replace);
             var before = record.Values.DeepClone().AsObject();
             tenant.Writer.Update(record, values, tenant.Now);
-            tenant.Webhooks.Changed(record, before, tenant.Now);
+            tenant.WebhookEvents.Changed(record, before, tenant.Now);
             return ApiResponse.Ok(tenant.Json.Entity(record), LastModified(record));
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using SesamTalk.Testing.Http;
 using SesamTalk.Testing.SuperOffice.Auth;
 using SesamTalk.Testing.SuperOffice.Handlers;
+using SesamTalk.Testing.SuperOffice.Webhooks;
 
 namespace SesamTalk.Testing.SuperOffice.Http;
 
@@ -21,6 +22,7 @@ internal static class SuperOfficeRoutes
         var entities = new EntityHandlers(tenant);
         var archive = new ArchiveHandler(tenant);
         var quotes = new QuoteAgentHandler(tenant);
+        var webhooks = new WebhookHandlers(tenant);
         const string V1 = "/{tenant}/api/v1";
 
         app.MapGet("/login/common/oauth/authorize", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Authorize, Guard.Open, authorize.HandleAsync));
@@ -32,6 +34,13 @@ internal static class SuperOfficeRoutes
 
         app.MapGet(V1 + "/User/currentPrincipal", http => pipeline.RunAsync(http, SuperOfficeEndpoint.CurrentPrincipal, Guard.Api, tenants.PrincipalAsync));
         app.MapPost(V1 + "/Agents/Quote/{method}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.QuoteAgent, Guard.Api, quotes.HandleAsync));
+        app.MapGet(V1 + "/Webhook", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Webhook, Guard.Api, webhooks.ListAsync));
+        app.MapPost(V1 + "/Webhook", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Webhook, Guard.Api, webhooks.CreateAsync));
+        app.MapGet(V1 + "/Webhook/default", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Webhook, Guard.Api, webhooks.DefaultAsync));
+        app.MapGet(V1 + "/Webhook/{id:int}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Webhook, Guard.Api, webhooks.GetAsync));
+        app.MapPut(V1 + "/Webhook/{id:int}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Webhook, Guard.Api, webhooks.UpdateAsync));
+        app.MapPatch(V1 + "/Webhook/{id:int}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Webhook, Guard.Api, webhooks.PatchAsync));
+        app.MapDelete(V1 + "/Webhook/{id:int}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Webhook, Guard.Api, webhooks.DeleteAsync));
         app.MapGet(V1 + "/Archive/{provider}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Archive, Guard.Api, archive.ProviderAsync));
         app.MapGet(V1 + "/{entity}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Archive, Guard.Api, archive.EntityAsync));
         app.MapPost(V1 + "/{entity}", http => pipeline.RunAsync(http, SuperOfficeEndpoint.Create, Guard.Api, entities.CreateAsync));

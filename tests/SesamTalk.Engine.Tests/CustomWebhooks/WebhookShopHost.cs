@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SesamTalk.Connectors.Engine;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Custom;
+using SesamTalk.Testing.Host;
+
+namespace SesamTalk.Engine.Tests.CustomWebhooks;
+
+/// <summary>
+/// A web host, as a company runs one, whose products sync with a Shop emulator: engine, background sync (a 5-minute
+/// poll, so within a test only a notification or a lost subscription runs a cycle after the first), change
+/// notifications on, and <c>MapSesamTalkNotifications</c> on a loopback Kestrel port that the Shop's webhooks call.
+/// </summary>
+internal sealed class WebhookShopHost : IAsyncDisposable
+{
+    public const string Secret = "whsec_engine-tests-0123456789abcdefghij";
+    public const string ProductDone = "Product→Shop/Product: cycle done";
+
+    private readonly WebApplication _app;
+    private int _settledCycles;
+
+    private WebhookShopHost(WebApplication app, CustomSystemEmulator shop, CapturedLogs logs, InMemoryHostStore<Product> products, Uri callback)
+    {
+        _app = app;
+        Shop = shop;
+        Logs = logs;
+        Products = products;
+        Callback = callback;
+    }
+
+    public CustomSystemEmulator Shop { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public InMemoryHostStore<Product> Products { get; }
+
+    /// <summary>The Shop receiver's address, where the Shop delivers.</summary>
+    public Uri Callback { get; }
+
+    /// <summary>Starts the Shop and the host with <paramref name="products"/> saved; returns after the first run, with the Shop's webhook subscription in place.</summary>
+    public static async Task<WebhookShopHost> StartAsync(TimeSpan coalesceWindow, params Product[] products)
+    {
+        var shop = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500)] });
+        var port = FreePort();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SesamTalk:Custom:Shop:BaseUrl"] = shop.BaseUrl.ToString(),
+            ["SesamTalk:Custom:Shop:ApiKey"] = shop.ApiKey,
+            ["SesamTalk:Custom:Shop:WebhookSecret"] = Secret,
+            ["SesamTalk:Custom:Shop:WebhookCheckInterval"] = "00:00:00.300",
+            ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
+            ["SesamTalk:Schedule:Interval"] = "00:05:00",
+            ["SesamTalk:Notifications:Enabled"] = "true",
+            ["SesamTalk:Notifications:CoalesceWindow"] = coalesceWindow.ToString(),
+            ["SesamTalk:Notifications:CallbackBaseUrl"] = $"http://127.0.0.1:{port}/sesamtalk/notifications",
+        }).Build();
+        var logs = new CapturedLogs();
+        var productStore = new InMemoryHostStore<Product>(p => p.Id, (p, id) => p.Id = id);
+        foreach (var product in products)
+        {
+            await productStore.SaveAsync(product, default);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        var services = builder.Services;
+        services.AddSingleton(logs);
+        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
+        services.AddSingleton<IHostStore<Product>>(productStore);
+        var directory = Directory.CreateTempSubdirectory("sesamtalk-webhooks-");
+        var sesamTalk = services.AddSesamTalk();
+        sesamTalk
+            .AddCustomSystem("Shop", configuration.GetSection("SesamTalk:Custom:Shop"))
+            .AddEngine(options =>
+            {
+                foreach (var entity in sesamTalk.Model.Entities.Where(entity => entity.Name != "Product"))
+                {
+                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
+                }
+            })
+            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
+            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
+            .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
+        var app = builder.Build();
+        app.MapSesamTalkNotifications();
+        await app.StartAsync();
+        var host = new WebhookShopHost(app, shop, logs, productStore, new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications/shop"));
+        await host.WaitUntilAsync(() => host.Logs.Count(ProductDone) >= 1 && shop.Webhooks.Count == 1, "the first run and the subscription");
+        await host.SettleAsync();
+        return host;
+    }
+
+    /// <summary>The product flow's cycles since the host settled after its start.</summary>
+    public int Cycles => Logs.Count(ProductDone) - _settledCycles;
+
+    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
+    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
+
+    /// <summary>Waits <paramref name="quiet"/> and checks the product flow ran no cycle meanwhile beyond <paramref name="cycles"/>.</summary>
+    public async Task StaysAtAsync(int cycles, TimeSpan quiet)
+    {
+        await Task.Delay(quiet);
+        Assert.True(Cycles == cycles, $"The product flow ran {Cycles} cycles, expected {cycles}.\n{Logs.All}");
+    }
+
+    /// <summary>
+    /// Waits until no cycle has run for a second: the first run's creates come back as the Shop's webhook events (every
+    /// write is announced, the engine's own too) and run a cycle that finds nothing to do.
+    /// </summary>
+    private async Task SettleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        int before;
+        do
+        {
+            before = Logs.Count(ProductDone);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        while (Logs.Count(ProductDone) != before && DateTime.UtcNow < deadline);
+        _settledCycles = Logs.Count(ProductDone);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Shop.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SesamTalk.Connectors.Engine;
+using SesamTalk.Connectors.SuperOffice;
+using SesamTalk.Engine.Tests.Entities;
+using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Host;
+using SesamTalk.Testing.SuperOffice;
+
+namespace SesamTalk.Engine.Tests.Notifications;
+
+/// <summary>
+/// A web host on loopback whose companies sync with an emulated SuperOffice tenant in the background, with change
+/// notifications on: <c>AddSuperOffice</c> registers the tenant's webhook (checked every 200 ms) to the host's
+/// <c>MapSesamTalkNotifications</c>, polling is 5 minutes apart, so after the first run only a webhook post (or a lost
+/// webhook) makes the flow run again. <see cref="Failing"/> makes the host answer 500 to every post, as a host that is
+/// down would. Every entity but Company is disabled.
+/// </summary>
+internal sealed class NotifiedSuperOffice : IAsyncDisposable
+{
+    public const string Secret = "an-e2e-webhook-secret-of-some-length";
+    public const string CompanyDone = "Company→SuperOffice/Contact: cycle done";
+    public const string Live = "notifications for SuperOffice/Contact are live";
+    public const string Lost = "notifications lost for SuperOffice/Contact";
+
+    private readonly WebApplication _app;
+
+    private NotifiedSuperOffice(WebApplication app, SuperOfficeEmulator superOffice, CapturedLogs logs, InMemoryHostStore<Company> companies, Uri callbackUrl)
+    {
+        _app = app;
+        SuperOffice = superOffice;
+        Logs = logs;
+        Companies = companies;
+        CallbackUrl = callbackUrl;
+    }
+
+    public SuperOfficeEmulator SuperOffice { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public InMemoryHostStore<Company> Companies { get; }
+
+    /// <summary>Where the tenant's webhook posts: <c>{host}/sesamtalk/notifications/superoffice</c>.</summary>
+    public Uri CallbackUrl { get; }
+
+    public bool Failing { get; set; }
+
+    /// <summary>Starts the tenant with <paramref name="contacts"/> and the host; returns once the first run is done and the webhook is live.</summary>
+    public static async Task<NotifiedSuperOffice> StartAsync(params (string Name, string OrgNr)[] contacts)
+    {
+        var emulatorOptions = new SuperOfficeEmulatorOptions();
+        emulatorOptions.WebhookRetryDelays.Clear();
+        emulatorOptions.WebhookRetryDelays.Add(TimeSpan.FromMilliseconds(5));
+        emulatorOptions.WebhookRetryDelays.Add(TimeSpan.FromMilliseconds(5));
+        var superOffice = await SuperOfficeEmulator.StartAsync(emulatorOptions);
+        foreach (var (name, orgNr) in contacts)
+        {
+            superOffice.Seed("Contact", new System.Text.Json.Nodes.JsonObject { ["Name"] = name, ["OrgNr"] = orgNr });
+        }
+
+        var port = FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
+        var schedule = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["InitialDelay"] = "00:00:00",
+            ["Interval"] = "00:05:00",
+        }).Build();
+        var logs = new CapturedLogs();
+        var companies = new InMemoryHostStore<Company>(c => c.Id, (c, id) => c.Id = id);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        var services = builder.Services;
+        services.AddSingleton(logs);
+        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
+        services.AddSingleton<IHostStore<Company>>(companies);
+        services.AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()));
+        var directory = Directory.CreateTempSubdirectory("sesamtalk-notified-so-");
+        var talk = services.AddSesamTalk();
+        talk.AddSuperOffice(options =>
+            {
+                options.LoginBaseUrl = superOffice.BaseUrl;
+                options.Tenant = superOffice.ContextIdentifier;
+                options.ClientId = superOffice.ClientId;
+                options.ClientSecret = superOffice.ClientSecret;
+                options.RedirectUri = superOffice.RedirectUri;
+                options.MaxRetryDelay = TimeSpan.FromSeconds(2);
+                options.WebhookSecret = Secret;
+                options.WebhookCheckInterval = TimeSpan.FromMilliseconds(200);
+            })
+            .AddEngine(options =>
+            {
+                foreach (var entity in talk.Model.Entities.Where(entity => entity.Name != "Company"))
+                {
+                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
+                }
+            })
+            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
+            .AddBackgroundSync(schedule)
+            .AddChangeNotifications(options =>
+            {
+                options.Enabled = true;
+                options.CallbackBaseUrl = baseUrl;
+                options.CoalesceWindow = TimeSpan.FromMilliseconds(100);
+            });
+        var app = builder.Build();
+        NotifiedSuperOffice? host = null;
+        app.Use(async (http, next) =>
+        {
+            if (host!.Failing)
+            {
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return;
+            }
+
+            await next(http);
+        });
+        app.MapSesamTalkNotifications();
+        host = new NotifiedSuperOffice(app, superOffice, logs, companies, new Uri(baseUrl + "/superoffice"));
+        await app.StartAsync();
+        await host.WaitUntilAsync(() => host.Count(CompanyDone) == 1 && host.Count(Live) == 1, "the first run and the webhook");
+        return host;
+    }
+
+    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.\n{Logs.All}");
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await SuperOffice.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
