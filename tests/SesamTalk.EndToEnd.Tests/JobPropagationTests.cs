@@ -23,7 +23,7 @@ public sealed class JobPropagationTests
     ];
 
     /// <summary>The systems that notify the job's hosts of their changes (their change sources are in main).</summary>
-    private static readonly string[] NotifyingSystems = ["Salesforce", "ExactOnline"];
+    private static readonly string[] NotifyingSystems = ["Salesforce", "ExactOnline", "SuperOffice"];
 
     [Fact]
     public async Task The_live_phase_times_every_kind_of_remote_edit_in_every_round_and_notified_edits_arrive_within_2_s_at_the_95th_percentile()

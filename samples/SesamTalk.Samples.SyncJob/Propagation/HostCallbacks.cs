@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Notifications;
 using SesamTalk.Samples.SyncJob.Hosts;
+using SesamTalk.Samples.SyncJob.Remote;
 
 namespace SesamTalk.Samples.SyncJob.Propagation;
 
@@ -34,8 +36,9 @@ internal sealed class HostCallbacks : IAsyncDisposable
     }
 
     /// <summary>
-    /// The job's configuration for one host: its callback address, and notifications on unless the configuration says
-    /// otherwise (<c>--SesamTalk:Notifications:Enabled=false</c> times the edits with polling alone).
+    /// The job's configuration for one host: its callback address, notifications on unless the configuration says
+    /// otherwise (<c>--SesamTalk:Notifications:Enabled=false</c> times the edits with polling alone), and unless set, a
+    /// random SuperOffice webhook secret (the app chooses it and registers the webhook with it).
     /// </summary>
     public IConfiguration Configure(IConfiguration configuration)
     {
@@ -44,6 +47,11 @@ internal sealed class HostCallbacks : IAsyncDisposable
         if (configuration[section + ":Enabled"] is null)
         {
             settings[section + ":Enabled"] = "true";
+        }
+
+        if (string.IsNullOrEmpty(configuration[SystemSections.SuperOffice + ":WebhookSecret"]))
+        {
+            settings[SystemSections.SuperOffice + ":WebhookSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         }
 
         return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(settings).Build();
