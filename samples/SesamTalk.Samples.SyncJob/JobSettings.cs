@@ -2,12 +2,16 @@ using Microsoft.Extensions.Configuration;
 
 namespace SesamTalk.Samples.SyncJob;
 
-/// <summary>The job's own settings: where its state lives, where the summary goes, and whether it serves the dashboard after its run.</summary>
+/// <summary>
+/// The job's own settings: where its state lives, where the summary goes, whether it times its remote edits in a live
+/// phase, and whether it serves the dashboard after its run.
+/// </summary>
 /// <param name="StateDirectory">Link stores, host databases and refresh tokens.</param>
 /// <param name="StateIsTemporary">Whether <paramref name="StateDirectory"/> is a fresh directory made for this run.</param>
 /// <param name="SummaryJsonPath">Where to write the per-row summary, or null.</param>
 /// <param name="DashboardUrl">Where to serve the dashboard over the hosts after the run until Ctrl+C, or null.</param>
-public sealed record JobSettings(string StateDirectory, bool StateIsTemporary, string? SummaryJsonPath, string? DashboardUrl = null)
+/// <param name="Live">Whether the live phase runs: the hosts' background sync on, the remote edits made again and timed until the hosts see them.</param>
+public sealed record JobSettings(string StateDirectory, bool StateIsTemporary, string? SummaryJsonPath, string? DashboardUrl = null, bool Live = true)
 {
     /// <summary>The state directory's setting (<c>--state DIR</c>).</summary>
     public const string StateKey = "state";
@@ -18,16 +22,29 @@ public sealed record JobSettings(string StateDirectory, bool StateIsTemporary, s
     /// <summary>The dashboard's setting (<c>--dashboard [URL]</c>).</summary>
     public const string DashboardKey = "dashboard";
 
+    /// <summary>The setting that leaves the live phase out (<c>--no-live</c>).</summary>
+    public const string NoLiveKey = "no-live";
+
     /// <summary>Where <c>--dashboard</c> without a URL serves the dashboard.</summary>
     public const string DefaultDashboardUrl = "http://127.0.0.1:5180";
 
-    /// <summary>The command line with a URL after a <c>--dashboard</c> that has none (the command-line configuration drops a key without a value).</summary>
+    /// <summary>
+    /// The command line with a value after each switch that has none (the command-line configuration drops a key without
+    /// a value): the default URL after <c>--dashboard</c>, <c>true</c> after <c>--no-live</c>.
+    /// </summary>
     /// <param name="args">The job's arguments.</param>
-    public static string[] CompleteDashboardArgument(string[] args)
+    public static string[] CompleteSwitches(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return [.. args.SelectMany((arg, i) => arg == "--" + DashboardKey && (i + 1 == args.Length || args[i + 1].StartsWith('-')) ? [arg, DefaultDashboardUrl] : new[] { arg })];
+        return [.. args.SelectMany((arg, i) => (i + 1 == args.Length || args[i + 1].StartsWith('-')) && DefaultFor(arg) is { } value ? [arg, value] : new[] { arg })];
     }
+
+    private static string? DefaultFor(string arg) => arg switch
+    {
+        "--" + DashboardKey => DefaultDashboardUrl,
+        "--" + NoLiveKey => "true",
+        _ => null,
+    };
 
     /// <summary>
     /// Reads the settings. Without <c>--state</c> the state lives in a fresh temporary directory: the embedded emulators
@@ -39,12 +56,13 @@ public sealed record JobSettings(string StateDirectory, bool StateIsTemporary, s
         ArgumentNullException.ThrowIfNull(configuration);
         var summary = configuration[SummaryJsonKey] is { Length: > 0 } path ? Path.GetFullPath(path) : null;
         var dashboard = configuration[DashboardKey] is { Length: > 0 } url ? url : null;
+        var live = !configuration.GetValue<bool>(NoLiveKey);
         if (configuration[StateKey] is { Length: > 0 } state)
         {
-            return new JobSettings(Path.GetFullPath(state), StateIsTemporary: false, summary, dashboard);
+            return new JobSettings(Path.GetFullPath(state), StateIsTemporary: false, summary, dashboard, live);
         }
 
-        return new JobSettings(Path.Combine(Path.GetTempPath(), "sesamtalk-syncjob-" + Guid.NewGuid().ToString("N")), StateIsTemporary: true, summary, dashboard);
+        return new JobSettings(Path.Combine(Path.GetTempPath(), "sesamtalk-syncjob-" + Guid.NewGuid().ToString("N")), StateIsTemporary: true, summary, dashboard, live);
     }
 }
 

@@ -2,13 +2,13 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using SesamTalk.Samples.SyncJob;
 
-// dotnet run --project samples/SesamTalk.Samples.SyncJob [-- --state DIR] [--summary-json PATH] [--dashboard [URL]] [--SesamTalk:Salesforce:LoginUrl=...]
+// dotnet run --project samples/SesamTalk.Samples.SyncJob [-- --state DIR] [--summary-json PATH] [--dashboard [URL]] [--no-live] [--SesamTalk:Salesforce:LoginUrl=...]
 // Exit codes (JobExitCodes): 0 every seed row linked, 1 not, 2 settings it cannot run with, 3 a system refused or failed at start-up.
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
     .AddJsonFile("appsettings.json", optional: true)
     .AddEnvironmentVariables()
-    .AddCommandLine(JobSettings.CompleteDashboardArgument(args))
+    .AddCommandLine(JobSettings.CompleteSwitches(args))
     .Build();
 
 // Ctrl+C, a service manager's or a container's stop (SIGTERM): the job stops at its last checkpoint and says so.

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.Samples.SyncJob.Demo;
 using SesamTalk.Samples.SyncJob.Hosts;
+using SesamTalk.Samples.SyncJob.Propagation;
 using SesamTalk.Samples.SyncJob.Remote;
 using SesamTalk.Samples.SyncJob.Reporting;
 using SesamTalk.Testing.Demo;
@@ -76,9 +78,13 @@ public static class SyncJob
         }
 
         SeedRemoteDemoData(systems);
-        await using var webshop = await WebshopHost.OpenAsync(systems.Configuration, settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
-        await using var erp = await ErpHost.OpenAsync(systems.Configuration, settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
+        await using var webshopCallbacks = HostCallbacks.Reserve();
+        await using var erpCallbacks = HostCallbacks.Reserve();
+        await using var webshop = await WebshopHost.OpenAsync(webshopCallbacks.Configure(systems.Configuration), settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
+        await using var erp = await ErpHost.OpenAsync(erpCallbacks.Configure(systems.Configuration), settings.StateDirectory, console.Logging, cancellationToken).ConfigureAwait(false);
         IHostApp[] hosts = [webshop, erp];
+        await webshopCallbacks.ServeAsync(webshop, cancellationToken).ConfigureAwait(false);
+        await erpCallbacks.ServeAsync(erp, cancellationToken).ConfigureAwait(false);
 
         var figures = new RunFigures();
         for (var cycle = 1; cycle <= Cycles; cycle++)
@@ -98,14 +104,24 @@ public static class SyncJob
         output.WriteLine("(The Quoteline row has no flow of its own: its lines travel inside the Quotealternative flow's records,");
         output.WriteLine(" so it shows that flow's reads, writes and calls, and as linked the quote lines now on linked orders.)");
 
+        var exitCode = Verdict(rows.Seed, output);
+        var edits = await RemoteEdits.PrepareAsync(systems, webshop, erp, cancellationToken).ConfigureAwait(false);
+        var allArrived = await ShowRemoteEditsAsync(edits, hosts, output, cancellationToken).ConfigureAwait(false);
+        var propagation = settings.Live && edits.Count > 0
+            ? await LivePhase.RunAsync(edits, hosts, output, cancellationToken).ConfigureAwait(false)
+            : [];
+        if (propagation.Any(time => !time.Arrived))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"An edit made in a remote system while the hosts ran did not arrive in its host within {LivePhase.ArrivalTimeout.TotalSeconds} s."));
+            allArrived = false;
+        }
+
         if (settings.SummaryJsonPath is { } summary)
         {
-            await SummaryJson.WriteAsync(summary, rows.Seed, cancellationToken).ConfigureAwait(false);
+            await SummaryJson.WriteAsync(summary, rows.Seed, propagation, cancellationToken).ConfigureAwait(false);
             output.WriteLine("Summary written to " + summary);
         }
 
-        var exitCode = Verdict(rows.Seed, output);
-        var allArrived = await ShowRemoteEditsAsync(systems, webshop, erp, hosts, figures, output, cancellationToken).ConfigureAwait(false);
         if (settings.DashboardUrl is { } dashboard)
         {
             await JobDashboard.ServeAsync(dashboard, hosts, output, cancellationToken).ConfigureAwait(false);
@@ -211,10 +227,12 @@ public static class SyncJob
         return carrier.WithLinked(lines);
     }
 
-    /// <summary>Applies the remote edits, syncs, and shows each host value before and after; false when an edit did not arrive.</summary>
-    private static async Task<bool> ShowRemoteEditsAsync(EmbeddedSystems systems, WebshopHost webshop, ErpHost erp, IHostApp[] hosts, RunFigures figures, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the remote edits, syncs, and shows each host value before and after; false when an edit did not arrive.
+    /// The sync's figures are not the table's or the summary's, which are the seed cycles'.
+    /// </summary>
+    private static async Task<bool> ShowRemoteEditsAsync(IReadOnlyList<RemoteEdit> edits, IHostApp[] hosts, TextWriter output, CancellationToken cancellationToken)
     {
-        var edits = await RemoteEdits.PrepareAsync(systems, webshop, erp, cancellationToken).ConfigureAwait(false);
         if (edits.Count == 0)
         {
             return true;
@@ -226,16 +244,17 @@ public static class SyncJob
         foreach (var edit in edits)
         {
             before.Add(await edit.ReadHost(cancellationToken).ConfigureAwait(false));
-            edit.Apply(edit.Value);
+            edit.Apply(edit.ValueAt(0));
         }
 
-        await SyncAsync(hosts, figures, output, "The sync after the edits", cancellationToken).ConfigureAwait(false);
+        await SyncAsync(hosts, new RunFigures(), output, "The sync after the edits", cancellationToken).ConfigureAwait(false);
         var allArrived = true;
         for (var i = 0; i < edits.Count; i++)
         {
             var after = await edits[i].ReadHost(cancellationToken).ConfigureAwait(false);
-            allArrived &= after == edits[i].Value;
-            output.WriteLine($"  {edits[i].What}: '{before[i]}' -> '{after}' ({(after == edits[i].Value ? "arrived" : "NOT ARRIVED")})");
+            var arrived = after == edits[i].ValueAt(0);
+            allArrived &= arrived;
+            output.WriteLine($"  {edits[i].What}: '{before[i]}' -> '{after}' ({(arrived ? "arrived" : "NOT ARRIVED")})");
         }
 
         if (!allArrived)

@@ -15,7 +15,7 @@ public sealed class JobDashboardTests(DashboardApp app)
     [InlineData(new[] { "--state", "dir" }, null)]
     public void The_dashboard_setting_takes_the_default_url_when_none_is_given(string[] args, string? url)
     {
-        var configuration = new ConfigurationBuilder().AddCommandLine(JobSettings.CompleteDashboardArgument(args)).Build();
+        var configuration = new ConfigurationBuilder().AddCommandLine(JobSettings.CompleteSwitches(args)).Build();
 
         Assert.Equal(url, JobSettings.From(configuration).DashboardUrl);
     }

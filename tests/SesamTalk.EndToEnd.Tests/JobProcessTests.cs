@@ -36,6 +36,7 @@ public sealed class JobProcessTests
             $"--{SystemSections.SalesforceEndpoint}={salesforce.BaseUrl}", $"--{SystemSections.Salesforce}:ClientId={salesforce.ClientId}", $"--{SystemSections.Salesforce}:ClientSecret={salesforce.ClientSecret}",
             $"--{SystemSections.ExactOnlineEndpoint}={exact.BaseUrl}", $"--{SystemSections.ExactOnline}:ClientId={exact.ClientId}", $"--{SystemSections.ExactOnline}:ClientSecret={exact.ClientSecret}",
             $"--{SystemSections.ExactOnline}:RedirectUri={exact.RedirectUri}", $"--{SystemSections.ExactOnline}:RefreshToken={exact.IssueRefreshToken()}",
+            $"--{SystemSections.ExactOnline}:WebhookSecret={exact.WebhookSecret}",
             $"--{SystemSections.SuperOfficeEndpoint}={superOffice.BaseUrl}", $"--{SystemSections.SuperOffice}:Tenant={superOffice.ContextIdentifier}", $"--{SystemSections.SuperOffice}:ClientId={superOffice.ClientId}",
             $"--{SystemSections.SuperOffice}:ClientSecret={superOffice.ClientSecret}", $"--{SystemSections.SuperOffice}:RedirectUri={superOffice.RedirectUri}", $"--{SystemSections.SuperOffice}:RefreshToken={superOffice.IssueRefreshToken()}",
             $"--{SystemSections.CustomcrmEndpoint}={crm.BaseUrl}", $"--{SystemSections.Customcrm}:ApiKey={crm.ApiKey}",

@@ -17,7 +17,7 @@ public sealed class JobStopTests
         var summary = Path.Combine(state, "summary.json");
         try
         {
-            var (exitCode, output, errors) = await InProcessJob.RunAsync(state, [.. InProcessJob.SalesforceSettings(salesforce), new(JobSettings.SummaryJsonKey, summary)]);
+            var (exitCode, output, errors) = await InProcessJob.RunAsync(state, [.. InProcessJob.SalesforceSettings(salesforce), new(JobSettings.SummaryJsonKey, summary), new(JobSettings.NoLiveKey, "true")]);
 
             Assert.True(exitCode == JobExitCodes.NotLinked, $"exit {exitCode}: {errors}\n{output}");
             var flow = "Customwebshop Product - Salesforce Product2";

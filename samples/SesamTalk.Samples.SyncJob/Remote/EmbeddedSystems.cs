@@ -63,6 +63,7 @@ public sealed class EmbeddedSystems : IAsyncDisposable
                 settings[SystemSections.SalesforceEndpoint] = salesforce.BaseUrl.ToString();
                 settings[SystemSections.Salesforce + ":ClientId"] = salesforce.ClientId;
                 settings[SystemSections.Salesforce + ":ClientSecret"] = salesforce.ClientSecret;
+                settings[SystemSections.Salesforce + ":PubSubUrl"] = salesforce.PubSubUrl.ToString();
             }
 
             if (IsUnset(configuration, SystemSections.ExactOnlineEndpoint))
@@ -75,6 +76,7 @@ public sealed class EmbeddedSystems : IAsyncDisposable
                 settings[SystemSections.ExactOnline + ":RedirectUri"] = exact.RedirectUri;
                 settings[SystemSections.ExactOnline + ":Division"] = exact.Division.ToString(CultureInfo.InvariantCulture);
                 settings[SystemSections.ExactOnline + ":RefreshToken"] = exact.IssueRefreshToken();
+                settings[SystemSections.ExactOnline + ":WebhookSecret"] = exact.WebhookSecret;
             }
 
             if (IsUnset(configuration, SystemSections.SuperOfficeEndpoint))

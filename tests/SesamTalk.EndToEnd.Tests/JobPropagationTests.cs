@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using SesamTalk.Samples.SyncJob;
+using SesamTalk.Samples.SyncJob.Propagation;
+
+namespace SesamTalk.EndToEnd.Tests;
+
+/// <summary>
+/// The job's live phase (issue 18): with every system embedded, each kind of remote edit is timed in every round and
+/// written into the summary; the systems whose change notifications are in place deliver within 2 s at the 95th
+/// percentile.
+/// </summary>
+[Collection(InProcessJobRuns.Name)]
+public sealed class JobPropagationTests
+{
+    /// <summary>The flows the job's remote edits travel, one per kind of edit.</summary>
+    private static readonly string[] EditedFlows =
+    [
+        "Salesforce Product2 to Customwebshop Product",
+        "Salesforce Contact to Customerp Contact",
+        "ExactOnline Items to Customwebshop Product",
+        "Customcrm Customer to Customwebshop Customer",
+        "SuperOffice Contact to Customwebshop Customer",
+    ];
+
+    /// <summary>The systems that notify the job's hosts of their changes (their change sources are in main).</summary>
+    private static readonly string[] NotifyingSystems = ["Salesforce", "ExactOnline", "SuperOffice"];
+
+    [Fact]
+    public async Task The_live_phase_times_every_kind_of_remote_edit_in_every_round_and_notified_edits_arrive_within_2_s_at_the_95th_percentile()
+    {
+        var state = InProcessJob.NewState();
+        var summary = Path.Combine(state, "summary.json");
+        try
+        {
+            var (exitCode, output, errors) = await InProcessJob.RunAsync(state, [new(JobSettings.SummaryJsonKey, summary)]);
+
+            Assert.True(exitCode == JobExitCodes.Linked, $"exit {exitCode}: {errors}\n{output}");
+            var entries = JsonNode.Parse(await File.ReadAllTextAsync(summary))!["propagation"]!.AsArray()
+                .Select(entry => (System: (string)entry!["system"]!, Flow: (string)entry["flow"]!, Milliseconds: (double?)entry["milliseconds"], Notified: (bool)entry["notified"]!))
+                .ToList();
+            Assert.Equal(EditedFlows.Order(), entries.Select(entry => entry.Flow).Distinct().Order());
+            Assert.All(EditedFlows, flow => Assert.Equal(LivePhase.Rounds, entries.Count(entry => entry.Flow == flow)));
+            Assert.All(entries, entry => Assert.NotNull(entry.Milliseconds));
+            Assert.All(entries, entry => Assert.Equal(NotifyingSystems.Contains(entry.System), entry.Notified));
+            foreach (var system in NotifyingSystems)
+            {
+                var times = entries.Where(entry => entry.System == system).Select(entry => entry.Milliseconds!.Value).Order().ToList();
+                var p95 = times[(int)Math.Ceiling(0.95 * times.Count) - 1];
+                Assert.True(p95 < 2_000, $"{system}: p95 {p95:0} ms\n{output}");
+            }
+        }
+        finally
+        {
+            InProcessJob.DeleteState(state);
+        }
+    }
+}
