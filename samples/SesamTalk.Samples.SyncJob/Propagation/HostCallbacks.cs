@@ -38,7 +38,7 @@ internal sealed class HostCallbacks : IAsyncDisposable
     /// <summary>
     /// The job's configuration for one host: its callback address, notifications on unless the configuration says
     /// otherwise (<c>--SesamTalk:Notifications:Enabled=false</c> times the edits with polling alone), and unless set, a
-    /// random SuperOffice webhook secret (the app chooses it and registers the webhook with it).
+    /// random SuperOffice and Customcrm webhook secret (the app chooses it and registers the webhook with it).
     /// </summary>
     public IConfiguration Configure(IConfiguration configuration)
     {
@@ -49,9 +49,12 @@ internal sealed class HostCallbacks : IAsyncDisposable
             settings[section + ":Enabled"] = "true";
         }
 
-        if (string.IsNullOrEmpty(configuration[SystemSections.SuperOffice + ":WebhookSecret"]))
+        foreach (var system in (string[])[SystemSections.SuperOffice, SystemSections.Customcrm])
         {
-            settings[SystemSections.SuperOffice + ":WebhookSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+            if (string.IsNullOrEmpty(configuration[system + ":WebhookSecret"]))
+            {
+                settings[system + ":WebhookSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+            }
         }
 
         return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(settings).Build();

@@ -83,7 +83,7 @@ public static class SuperOfficeBuilderExtensions
                 tenant.Options(provider).WebhookSecret,
                 tenant.Options(provider).Tenant is { Length: > 0 } context ? context : SuperOfficeWebhookReceiver.ContextIdentifierOf(tenant.Get<SuperOfficeSession>(provider).ApiUrl),
                 provider.GetRequiredService<ISyncChangeNotifications>(),
-                new RecentEventIds(RecentEventCapacity, RecentEventWindow, provider.GetRequiredService<TimeProvider>()),
+                new RecentDeliveries(RecentEventWindow, RecentEventCapacity, provider.GetRequiredService<TimeProvider>(), StringComparer.OrdinalIgnoreCase),
                 provider.GetRequiredService<ILogger<SuperOfficeWebhookReceiver>>()));
     }
 

@@ -18,9 +18,12 @@ public sealed class CustomWebhookReceiver : ISyncWebhookReceiver
     private static readonly Action<ILogger, string, string, Exception?> LogReplayed = LoggerMessage.Define<string, string>(
         LogLevel.Debug, new EventId(2, "CustomWebhookReplayed"), "Webhook event {EventId} of {System} was accepted before; not passed on again.");
 
+    /// <summary>How many accepted event ids are remembered at most (for twice the signature tolerance).</summary>
+    private const int RecentCapacity = 10_000;
+
     private readonly ISyncChangeNotifications _notifications;
     private readonly CustomWebhookSignature? _signature;
-    private readonly RecentEventIds _recent;
+    private readonly RecentDeliveries _recent;
     private readonly ILogger _logger;
 
     /// <summary>Creates the receiver (<c>AddCustomSystem</c> does this for each system).</summary>
@@ -39,7 +42,7 @@ public sealed class CustomWebhookReceiver : ISyncWebhookReceiver
         // Without a secret every delivery is refused (an HMAC with an empty key is one anybody can make); the options'
         // validation asks for the secret at start when notifications are on.
         _signature = options.WebhookSecret.Length > 0 ? new CustomWebhookSignature(options.WebhookSecret, options.WebhookTolerance, clock) : null;
-        _recent = new RecentEventIds(options.WebhookTolerance * 2, clock);
+        _recent = new RecentDeliveries(options.WebhookTolerance * 2, RecentCapacity, clock, StringComparer.Ordinal);
         _logger = logger;
     }
 

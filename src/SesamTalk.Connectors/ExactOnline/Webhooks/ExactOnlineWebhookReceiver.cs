@@ -17,7 +17,7 @@ internal sealed partial class ExactOnlineWebhookReceiver(string name, string web
 
     private const int ReplayCapacity = 100_000;
 
-    private readonly RecentSignatures _accepted = new(ReplayWindow, ReplayCapacity, time);
+    private readonly RecentDeliveries _accepted = new(ReplayWindow, ReplayCapacity, time, StringComparer.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public string Name => name;
@@ -42,7 +42,7 @@ internal sealed partial class ExactOnlineWebhookReceiver(string name, string web
             return Task.FromResult(SyncWebhookResponse.Unauthorized);
         }
 
-        if (!_accepted.FirstSeen(message.HashCode))
+        if (!_accepted.TryAdd(message.HashCode))
         {
             LogReplay(logger, name, message.Topic, message.Key);
         }

@@ -21,10 +21,10 @@ internal sealed class SuperOfficeWebhookReceiver : ISyncWebhookReceiver
     private readonly byte[] _key;
     private readonly string _contextIdentifier;
     private readonly ISyncChangeNotifications _notifications;
-    private readonly RecentEventIds _recent;
+    private readonly RecentDeliveries _recent;
     private readonly ILogger _logger;
 
-    public SuperOfficeWebhookReceiver(string name, string secret, string contextIdentifier, ISyncChangeNotifications notifications, RecentEventIds recent, ILogger<SuperOfficeWebhookReceiver> logger)
+    public SuperOfficeWebhookReceiver(string name, string secret, string contextIdentifier, ISyncChangeNotifications notifications, RecentDeliveries recent, ILogger<SuperOfficeWebhookReceiver> logger)
     {
         Name = name;
         _key = Encoding.UTF8.GetBytes(secret);
