@@ -129,13 +129,6 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
             if (!wasLive)
             {
                 NotificationLog.SourceLive(_logger, target.ToString());
-
-                // A subscription delivers only what changes after it opened: what changed before, since the flows' last
-                // cycle, is read now, from their cursors, instead of at the next (safety) poll.
-                if (_flowsByTarget.TryGetValue(target, out var caughtUp))
-                {
-                    Pend(caughtUp, [], atOnce: false);
-                }
             }
 
             return;
