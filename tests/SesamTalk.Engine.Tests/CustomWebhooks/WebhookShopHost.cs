@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -48,7 +46,7 @@ internal sealed class WebhookShopHost : IAsyncDisposable
     public static async Task<WebhookShopHost> StartAsync(TimeSpan coalesceWindow, params Product[] products)
     {
         var shop = await CustomSystemEmulator.StartAsync(new CustomSystemEmulatorOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500)] });
-        var port = FreePort();
+        var port = WebhookHostApp.FreePort();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["SesamTalk:Custom:Shop:BaseUrl"] = shop.BaseUrl.ToString(),
@@ -68,12 +66,8 @@ internal sealed class WebhookShopHost : IAsyncDisposable
             await productStore.SaveAsync(product, default);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        var builder = WebhookHostApp.CreateBuilder(port, logs);
         var services = builder.Services;
-        services.AddSingleton(logs);
-        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         services.AddSingleton<IHostStore<Product>>(productStore);
         var directory = Directory.CreateTempSubdirectory("sesamtalk-webhooks-");
         var sesamTalk = services.AddSesamTalk();
@@ -128,17 +122,6 @@ internal sealed class WebhookShopHost : IAsyncDisposable
         _settledCycles = Logs.Count(ProductDone);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await Shop.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, Shop);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,7 +48,7 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
     {
         var exact = await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { MinutelyLimit = 10_000, DailyLimit = 100_000 });
         exact.Seed("Accounts", new JsonObject { ["Code"] = "EX-0001", ["Name"] = "Albex", ["City"] = "Delft", ["Status"] = "C" });
-        var port = FreePort();
+        var port = WebhookHostApp.FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -61,14 +59,10 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
             ["SesamTalk:Notifications:CallbackBaseUrl"] = baseUrl.ToString(),
         }).Build();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        builder.Logging.ClearProviders();
         var logs = new CapturedLogs();
+        var builder = WebhookHostApp.CreateBuilder(port, logs);
         var accounts = new InMemoryHostStore<Account>(a => a.Id, (a, id) => a.Id = id);
         var services = builder.Services;
-        services.AddSingleton(logs);
-        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         services.AddSingleton<IHostStore<Account>>(accounts);
         var directory = Directory.CreateTempSubdirectory("sesamtalk-exact-notified-");
         var sesamTalk = services.AddSesamTalk();
@@ -109,17 +103,6 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
     /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
     public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await Exact.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, Exact);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

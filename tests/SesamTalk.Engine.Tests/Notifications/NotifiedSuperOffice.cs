@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -63,7 +62,7 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
             superOffice.Seed("Contact", new System.Text.Json.Nodes.JsonObject { ["Name"] = name, ["OrgNr"] = orgNr });
         }
 
-        var port = FreePort();
+        var port = WebhookHostApp.FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
         var schedule = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -72,12 +71,8 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
         }).Build();
         var logs = new CapturedLogs();
         var companies = new InMemoryHostStore<Company>(c => c.Id, (c, id) => c.Id = id);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        var builder = WebhookHostApp.CreateBuilder(port, logs);
         var services = builder.Services;
-        services.AddSingleton(logs);
-        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         services.AddSingleton<IHostStore<Company>>(companies);
         services.AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()));
         var directory = Directory.CreateTempSubdirectory("sesamtalk-notified-so-");
@@ -132,17 +127,6 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
     /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
     public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await SuperOffice.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, SuperOffice);
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
