@@ -50,35 +50,32 @@ public sealed class CustomWebhookReceiver : ISyncWebhookReceiver
     public string Name { get; }
 
     /// <inheritdoc />
-    public Task<SyncWebhookResponse> ReceiveAsync(SyncWebhookRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
-        {
-            return Task.FromResult(new SyncWebhookResponse(405));
-        }
+    public Task<SyncWebhookResponse> ReceiveAsync(SyncWebhookRequest request, CancellationToken cancellationToken) =>
+        WebhookPosts.ReceiveAsync(request, Receive);
 
+    private SyncWebhookResponse Receive(SyncWebhookRequest request)
+    {
         var refusal = _signature is null ? "no WebhookSecret is configured" : _signature.Refusal(request.Headers.GetValueOrDefault(CustomWebhookSignature.Header), request.Body.Span);
         if (refusal is not null)
         {
             LogRefused(_logger, Name, refusal, null);
-            return Task.FromResult(SyncWebhookResponse.Unauthorized);
+            return SyncWebhookResponse.Unauthorized;
         }
 
         if (Read(request.Body) is not { } change)
         {
             LogRefused(_logger, Name, "a signed body that is not an event", null);
-            return Task.FromResult(new SyncWebhookResponse(400));
+            return new SyncWebhookResponse(400);
         }
 
         if (!_recent.TryAdd(change.Id))
         {
             LogReplayed(_logger, change.Id, Name, null);
-            return Task.FromResult(SyncWebhookResponse.Accepted);
+            return SyncWebhookResponse.Accepted;
         }
 
         _notifications.RemoteChanged(new SyncTarget(Name, change.Type), change.Ids);
-        return Task.FromResult(SyncWebhookResponse.Accepted);
+        return SyncWebhookResponse.Accepted;
     }
 
     /// <summary>The event's id, record type and record ids; null when the body is not an event.</summary>

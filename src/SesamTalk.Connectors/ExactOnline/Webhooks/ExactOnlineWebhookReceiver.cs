@@ -23,23 +23,20 @@ internal sealed partial class ExactOnlineWebhookReceiver(string name, string web
     public string Name => name;
 
     /// <inheritdoc />
-    public Task<SyncWebhookResponse> ReceiveAsync(SyncWebhookRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
-        {
-            return Task.FromResult(new SyncWebhookResponse(405));
-        }
+    public Task<SyncWebhookResponse> ReceiveAsync(SyncWebhookRequest request, CancellationToken cancellationToken) =>
+        WebhookPosts.ReceiveAsync(request, Receive);
 
+    private SyncWebhookResponse Receive(SyncWebhookRequest request)
+    {
         if (!ExactOnlineWebhookMessage.TryRead(request.Body, out var message))
         {
-            return Task.FromResult(new SyncWebhookResponse(400, "Not an Exact Online webhook notification: a JSON object with Content and HashCode is expected.", "text/plain"));
+            return new SyncWebhookResponse(400, "Not an Exact Online webhook notification: a JSON object with Content and HashCode is expected.", "text/plain");
         }
 
         if (!message!.IsSignedWith(webhookSecret))
         {
             LogForged(logger, name);
-            return Task.FromResult(SyncWebhookResponse.Unauthorized);
+            return SyncWebhookResponse.Unauthorized;
         }
 
         if (!_accepted.TryAdd(message.HashCode))
@@ -55,7 +52,7 @@ internal sealed partial class ExactOnlineWebhookReceiver(string name, string web
             LogIgnored(logger, name, message.Topic);
         }
 
-        return Task.FromResult(SyncWebhookResponse.Accepted);
+        return SyncWebhookResponse.Accepted;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{System}: refused a webhook notification whose HashCode does not match the webhook secret")]

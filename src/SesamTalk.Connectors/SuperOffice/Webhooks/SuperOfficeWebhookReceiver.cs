@@ -38,21 +38,18 @@ internal sealed class SuperOfficeWebhookReceiver : ISyncWebhookReceiver
     public string Name { get; }
 
     /// <inheritdoc />
-    public Task<SyncWebhookResponse> ReceiveAsync(SyncWebhookRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
-        {
-            return Task.FromResult(new SyncWebhookResponse(405));
-        }
+    public Task<SyncWebhookResponse> ReceiveAsync(SyncWebhookRequest request, CancellationToken cancellationToken) =>
+        WebhookPosts.ReceiveAsync(request, Receive);
 
+    private SyncWebhookResponse Receive(SyncWebhookRequest request)
+    {
         if (!Signed(request))
         {
             SuperOfficeWebhookLog.Refused(_logger, Name, "the X-SuperOffice-Signature header is missing or does not match the body");
-            return Task.FromResult(SyncWebhookResponse.Unauthorized);
+            return SyncWebhookResponse.Unauthorized;
         }
 
-        return Task.FromResult(Accept(request.Body.Span));
+        return Accept(request.Body.Span);
     }
 
     private bool Signed(SyncWebhookRequest request)
