@@ -75,7 +75,7 @@ public sealed partial class StandaloneSettingsTests
         var fromLines = new ConfigurationBuilder().AddCommandLine(lines).Build().AsEnumerable().Where(s => s.Value is not null);
         var fromSnippet = new ConfigurationBuilder().AddJsonStream(json).Build().AsEnumerable().Where(s => s.Value is not null);
 
-        Assert.Equal(19, lines.Length); // Salesforce 3, SuperOffice 6, Exact Online 6, two custom systems 2 each
+        Assert.Equal(20, lines.Length); // Salesforce 3, SuperOffice 6, Exact Online 7 (with its webhook secret), two custom systems 2 each
         Assert.Equal(fromSnippet.OrderBy(s => s.Key, StringComparer.Ordinal), fromLines.OrderBy(s => s.Key, StringComparer.Ordinal));
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SesamTalk.Samples.Customwebshop;
+using SesamTalk.Samples.SyncJob;
 using SesamTalk.Samples.SyncJob.Hosts;
 using SesamTalk.Tests.PostgreSql;
 using Xunit.Abstractions;
@@ -60,6 +61,11 @@ internal sealed class JobFleet : IAsyncDisposable
             new("state", state),
             new(HostStorage.LinkStoreSection + ":Provider", "PostgreSql"),
             new(HostStorage.LinkStoreSection + ":ConnectionString", Database),
+
+            // The fleet is about leases and crashes: the copies run their cycles and stop, without the live phase's
+            // background sync and change notifications (which would want the systems' webhook secrets).
+            new(JobSettings.NoLiveKey, "true"),
+            new(HostContainer.NotificationsSection + ":Enabled", "false"),
         ];
     }
 
