@@ -107,9 +107,16 @@ public sealed class MultiInstanceTests(PostgreSqlServer server, ITestOutputHelpe
                 if (await LinkStoreProbe.HoldsLeaseWithOpenIntentsAsync(database, instance.ProcessId, "Customer", system: null, cancellationToken))
                 {
                     await instance.KillAsync();
-                    Assert.True(await LinkStoreProbe.HoldsLeaseAsync(database, instance.ProcessId, cancellationToken), "the killed instance left no lease behind");
-                    output.WriteLine($"killed {instance.Name} (pid {instance.ProcessId.ToString(CultureInfo.InvariantCulture)}) after: {line.Trim()}");
-                    return;
+                    if (await LinkStoreProbe.HoldsLeaseAsync(database, instance.ProcessId, cancellationToken))
+                    {
+                        output.WriteLine($"killed {instance.Name} (pid {instance.ProcessId.ToString(CultureInfo.InvariantCulture)}) after: {line.Trim()}");
+                        return;
+                    }
+
+                    // Its unit committed and let the lease go between the probe and the signal: that kill was not
+                    // mid-cycle, so it does not count; kill another that is.
+                    output.WriteLine($"{instance.Name} finished its unit before the kill landed; it does not count");
+                    break;
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
