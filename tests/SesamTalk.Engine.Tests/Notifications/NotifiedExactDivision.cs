@@ -104,5 +104,4 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
     public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
     public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, Exact);
-
 }

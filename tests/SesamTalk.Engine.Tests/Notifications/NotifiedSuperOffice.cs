@@ -128,5 +128,4 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
     public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
     public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, SuperOffice);
-
 }
