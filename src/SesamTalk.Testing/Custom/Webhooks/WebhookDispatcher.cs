@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using SesamTalk.Testing.Custom.Emulation;
+using SesamTalk.Testing.Faults;
 
 namespace SesamTalk.Testing.Custom.Webhooks;
 
@@ -28,7 +29,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly TimeSpan _gatherWindow;
     private readonly HttpClient _http;
     private readonly Task _loop;
-    private int _toDrop;
+    private readonly DroppedDeliveries _dropped = new();
 
     public WebhookDispatcher(WebhookRegistry registry, TimeProvider clock, CustomSystemEmulatorOptions options)
     {
@@ -69,7 +70,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     public void Drop(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Interlocked.Add(ref _toDrop, count);
+        _dropped.Add(count);
     }
 
     public async ValueTask DisposeAsync()
@@ -134,7 +135,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         {
             for (var attempt = 1; _registry.Active(subscription); attempt++)
             {
-                if (TakeDrop())
+                if (_dropped.TryTake())
                 {
                     Record(subscription, change, attempt, null, dropped: true);
                     return;
@@ -187,22 +188,6 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
     }
 
-    private bool TakeDrop()
-    {
-        var left = Volatile.Read(ref _toDrop);
-        while (left > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref _toDrop, left - 1, left);
-            if (seen == left)
-            {
-                return true;
-            }
-
-            left = seen;
-        }
-
-        return false;
-    }
 
     private void Record(WebhookSubscription subscription, WebhookEvent change, int attempt, int? status, bool dropped)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using SesamTalk.Testing.ExactOnline.Data;
+using SesamTalk.Testing.Faults;
 
 namespace SesamTalk.Testing.ExactOnline.Webhooks;
 
@@ -22,7 +23,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly List<ExactOnlineWebhookDelivery> _log = [];
     private readonly Task _loop;
-    private int _toDrop;
+    private readonly DroppedDeliveries _dropped = new();
 
     public WebhookDispatcher(ExactOnlineDivision division)
     {
@@ -45,7 +46,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     }
 
     /// <summary>Loses the next <paramref name="count"/> notifications (no attempt, no retry), as an outage at Exact would.</summary>
-    public void Drop(int count) => Interlocked.Add(ref _toDrop, count);
+    public void Drop(int count) => _dropped.Add(count);
 
     /// <summary>Queues the notifications a write of <paramref name="record"/> fires; a line's write is an update of its header.</summary>
     public void Raise(EntityRecord record, string action)
@@ -59,7 +60,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             set.Name, _division.Options.ClientId, _division.Number, set == record.Schema ? action : Update, key, _division.Urls.Entity(set, key), _division.Now);
         foreach (var subscription in Subscriptions.OfTopic(set.Name))
         {
-            if (!TakeDrop())
+            if (!_dropped.TryTake())
             {
                 _queue.Writer.TryWrite(new Delivery(subscription, WebhookMessage.Create(change, _division.Options.WebhookSecret), 1));
             }
@@ -75,22 +76,6 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private bool TakeDrop()
-    {
-        var left = Volatile.Read(ref _toDrop);
-        while (left > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref _toDrop, left - 1, left);
-            if (seen == left)
-            {
-                return true;
-            }
-
-            left = seen;
-        }
-
-        return false;
-    }
 
     private async Task PostQueuedAsync()
     {
