@@ -41,6 +41,27 @@ public class SalesforceBulkReadTests
     }
 
     [Fact]
+    public async Task A_set_of_query_results_larger_than_a_REST_page_comes_in_pages_of_2000_from_one_call()
+    {
+        await using var org = await SalesforceOrg.StartAsync(options =>
+        {
+            options.BulkThreshold = 1_000;
+            options.BulkBatchSize = 5_000;
+        });
+        for (var i = 0; i < 7_000; i++)
+        {
+            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}", ["ProductCode"] = $"C{i}" }, Noon.AddSeconds(i % 7));
+        }
+
+        var pages = await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).ToListAsync();
+
+        Assert.Equal([2_000, 2_000, 2_000, 1_000], pages.Select(p => p.Records.Count));
+        Assert.Equal(7_000, pages.SelectMany(p => p.Records).Select(r => r.Id).Distinct().Count());
+        Assert.Equal(1, org.Emulator.CallCount(SalesforceEndpoint.BulkQueryResults));
+        Assert.Equal(pages[0].Cursor, pages[2].Cursor); // the set's pages keep the cursor from before the job: only the last moves it on
+    }
+
+    [Fact]
     public async Task A_query_job_gives_the_same_records_as_REST_dates_numbers_booleans_nulls_references_and_tombstones_alike()
     {
         await using var rest = await SalesforceOrg.StartAsync(options => options.BulkThreshold = 0);
