@@ -19,15 +19,7 @@ public class SalesforceBulkReadTests
     [Fact]
     public async Task An_initial_load_reads_its_first_page_through_REST_and_the_rest_through_one_query_job_in_sets()
     {
-        await using var org = await SalesforceOrg.StartAsync(options =>
-        {
-            options.BulkThreshold = 1_000;
-            options.BulkBatchSize = 1_500;
-        });
-        for (var i = 0; i < 5_000; i++)
-        {
-            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}", ["ProductCode"] = $"C{i}" }, Noon.AddSeconds(i % 7));
-        }
+        await using var org = await StartWithProductsAsync(bulkBatchSize: 1_500, products: 5_000);
 
         var pages = await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).ToListAsync();
 
@@ -43,15 +35,7 @@ public class SalesforceBulkReadTests
     [Fact]
     public async Task A_set_of_query_results_larger_than_a_REST_page_comes_in_pages_of_2000_from_one_call()
     {
-        await using var org = await SalesforceOrg.StartAsync(options =>
-        {
-            options.BulkThreshold = 1_000;
-            options.BulkBatchSize = 5_000;
-        });
-        for (var i = 0; i < 7_000; i++)
-        {
-            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}", ["ProductCode"] = $"C{i}" }, Noon.AddSeconds(i % 7));
-        }
+        await using var org = await StartWithProductsAsync(bulkBatchSize: 5_000, products: 7_000);
 
         var pages = await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).ToListAsync();
 
@@ -119,6 +103,22 @@ public class SalesforceBulkReadTests
         Assert.Equal(5_000, read.Count);
         Assert.Equal(0, org.Emulator.CallCount(SalesforceEndpoint.Query));
         Assert.InRange(org.Emulator.CallCount(SalesforceEndpoint.BulkQueryCreate), 3, 4); // 3,000 codes fit one job; 5,000 ids two
+    }
+
+    /// <summary>An org whose connector reads through query jobs above 1,000 records, with products stamped over seven seconds from noon.</summary>
+    private static async Task<SalesforceOrg> StartWithProductsAsync(int bulkBatchSize, int products)
+    {
+        var org = await SalesforceOrg.StartAsync(options =>
+        {
+            options.BulkThreshold = 1_000;
+            options.BulkBatchSize = bulkBatchSize;
+        });
+        for (var i = 0; i < products; i++)
+        {
+            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}", ["ProductCode"] = $"C{i}" }, Noon.AddSeconds(i % 7));
+        }
+
+        return org;
     }
 
     /// <summary>A second connector on the same org that reads through query jobs above 50 records.</summary>
