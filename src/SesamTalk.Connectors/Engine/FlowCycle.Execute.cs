@@ -60,10 +60,11 @@ internal sealed partial class FlowCycle<TEntity>
                     continue;
                 }
 
-                _mapper.Apply(work.ToHost!, work.Entity!);
-                var id = await _host.SaveAsync(work.Entity!, _cancellationToken).ConfigureAwait(false);
+                var entity = work.Entity ??= _definition.Create();
+                _mapper.Apply(work.ToHost!, entity);
+                var id = await _host.SaveAsync(entity, _cancellationToken).ConfigureAwait(false);
                 work.LocalId ??= id;
-                var host = await HostShapeAsync(work.Entity!, Owner(work.LocalId)).ConfigureAwait(false);
+                var host = await HostShapeAsync(entity, Owner(work.LocalId)).ConfigureAwait(false);
                 work.LocalPrint = _mapper.Fingerprint(host, FieldDirection.ToRemote);
                 work.HostWritten = true;
                 if (work.CreatesHost)
@@ -75,7 +76,9 @@ internal sealed partial class FlowCycle<TEntity>
             }
             catch (Exception error) when (StopErrors.IsBadRecord(error))
             {
-                Fail(work, error, work.RemoteRecord is { } record ? RecordText.Of(record) : null);
+                work.Error = error.Message;
+                work.Payload = work.RemoteRecord is { } record ? RecordText.Of(record) : null;
+                work.RetryNextCycle = error is SyncReferenceException;
             }
         }
     }

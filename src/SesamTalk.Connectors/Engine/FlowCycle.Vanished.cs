@@ -36,7 +36,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             if (!live.Contains(link.Link.RemoteId))
             {
-                vanished.Add(Deleted(new LinkWork<TEntity>(SyncSide.Remote, link.Link.RemoteId) { RemoteId = link.Link.RemoteId }, link, deletedOn: SyncSide.Remote));
+                vanished.Add(Deleted(SyncSide.Remote, link.Link.RemoteId, link));
             }
         }
 

@@ -10,10 +10,72 @@ namespace SesamTalk.Connectors.Engine;
 internal sealed class LinkWork<TEntity>
     where TEntity : class
 {
-    public LinkWork(SyncSide source, string sourceId)
+    /// <summary>Starts the execution of <paramref name="decision"/>: what it writes, and the state it leaves once written.</summary>
+    public LinkWork(RecordDecision decision)
     {
-        Source = source;
-        SourceId = sourceId;
+        Source = decision.Source;
+        SourceId = decision.SourceId;
+        IsMassChange = decision.IsMassChange;
+        switch (decision)
+        {
+            case MergeDecision<TEntity> merge:
+                LocalId = merge.LocalId;
+                RemoteId = merge.RemoteId;
+                RemoteRecord = merge.Remote;
+                Previous = merge.Previous;
+                Entity = merge.Entity;
+                ToHost = merge.ToHost;
+                ToRemote = merge.ToRemote;
+                Agreed = merge.Agreed;
+                Conflicts = merge.Conflicts;
+                LocalPrint = merge.LocalPrint;
+                RemotePrint = merge.RemotePrint;
+                NewLink = merge.Link?.Provenance;
+                MatchKey = merge.Link?.MatchKey;
+                MatchValue = merge.Link?.MatchValue;
+                Intent = merge.Link?.Intent;
+                break;
+            case CreateHostDecision create:
+                RemoteId = create.SourceId;
+                RemoteRecord = create.Remote;
+                ToHost = create.ToHost;
+                CreatesHost = true;
+                NewLink = SyncLinkProvenance.CreatedBySync;
+                Intent = create.Intent;
+                RemotePrint = create.RemotePrint;
+                break;
+            case CreateRemoteDecision create:
+                LocalId = create.SourceId;
+                ToRemote = create.Create;
+                RemoteRecord = create.Create;
+                CreatesRemote = true;
+                NewLink = SyncLinkProvenance.CreatedBySync;
+                Intent = create.Intent;
+                Agreed = create.Agreed;
+                LocalPrint = create.LocalPrint;
+                break;
+            case DeleteDecision delete:
+                LocalId = delete.LocalId;
+                RemoteId = delete.RemoteId;
+                Unlink = true;
+                Deletes = delete.Side;
+                SoftDelete = delete.Soft;
+                ToRemote = delete.SoftDeleteWrite;
+                break;
+            case UnlinkDecision unlink:
+                LocalId = unlink.LocalId;
+                RemoteId = unlink.RemoteId;
+                Unlink = true;
+                break;
+            case QuarantineDecision quarantine:
+                (LocalId, RemoteId) = quarantine.Source == SyncSide.Local ? (quarantine.SourceId, quarantine.OtherId) : (quarantine.OtherId, quarantine.SourceId);
+                Error = quarantine.Error;
+                Payload = quarantine.Payload;
+                RetryNextCycle = quarantine.RetryNextCycle;
+                break;
+            default:
+                throw new ArgumentException($"A {decision.GetType().Name} writes nothing: it is not executed.", nameof(decision));
+        }
     }
 
     /// <summary>The side whose change led here.</summary>
@@ -91,9 +153,6 @@ internal sealed class LinkWork<TEntity>
     /// <summary>Fields both sides changed.</summary>
     public IReadOnlyList<MergeConflict> Conflicts { get; set; } = [];
 
-    /// <summary>Whether the work leaves a linked record that had lines with none.</summary>
-    public bool EmptiesLines { get; set; }
-
     /// <summary>Why the work failed (it is then quarantined and nothing of it is committed).</summary>
     public string? Error { get; set; }
 
@@ -112,9 +171,6 @@ internal sealed class LinkWork<TEntity>
     /// <summary>Whether the work writes to the remote system.</summary>
     public bool WritesRemote => ToRemote is { Count: > 0 } || CreatesRemote || Deletes == SyncSide.Remote;
 
-    /// <summary>
-    /// Whether the work overwrites or deletes a linked record, or removes all its lines (what the mass-change breaker
-    /// counts). A pair linked on first contact is not counted: it was not linked, so its first merge overwrites no link.
-    /// </summary>
-    public bool IsMassChange => NewLink is null && (Deletes is not null || EmptiesLines || (!CreatesHost && ToHost is { Count: > 0 }) || (!CreatesRemote && ToRemote is { Count: > 0 }));
+    /// <summary>Whether the decision counts against the mass-change breaker (<see cref="RecordDecision.IsMassChange"/>).</summary>
+    public bool IsMassChange { get; }
 }
