@@ -4,7 +4,7 @@ namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
 /// The decide stage's side of the cycle: the pure decisions of <see cref="RecordDecider{TEntity}"/> with what they need
-/// resolved (the host shape, references as host ids), each started as a <see cref="LinkWork{TEntity}"/> to execute.
+/// resolved (the host shape, references as host ids), for the unit's sink to write or plan.
 /// </summary>
 internal sealed partial class FlowCycle<TEntity>
 {
@@ -13,7 +13,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// of the fields it sends the host to host ids (the page's links, looked up together). A merge that writes nothing
     /// is counted as unchanged; it still stores what it read.
     /// </summary>
-    private async Task<LinkWork<TEntity>> MergedAsync(MergePair<TEntity> pair)
+    private async Task<RecordDecision> MergedAsync(MergePair<TEntity> pair)
     {
         var merge = _decider.Merge(pair);
         if (merge.ToHost is { } toHost)
@@ -25,14 +25,14 @@ internal sealed partial class FlowCycle<TEntity>
             Unchanged(pair.Source, echo: false);
         }
 
-        return new LinkWork<TEntity>(merge);
+        return merge;
     }
 
     /// <summary>Decides a new host record for a remote record, with its references resolved to host ids.</summary>
-    private async Task<LinkWork<TEntity>> CreateHostAsync(SyncRecord record, PendingCreate? intent)
+    private async Task<RecordDecision> CreateHostAsync(SyncRecord record, PendingCreate? intent)
     {
         var create = _decider.CreateHost(record, intent);
-        return new LinkWork<TEntity>(create with { ToHost = await ToHostIdsAsync(create.ToHost, record).ConfigureAwait(false) });
+        return create with { ToHost = await ToHostIdsAsync(create.ToHost, record).ConfigureAwait(false) };
     }
 
     /// <summary>
@@ -52,15 +52,15 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>A linked record was deleted on <paramref name="deletedOn"/>: the delete, soft delete or unlink the flow's policy decides.</summary>
-    private LinkWork<TEntity> Deleted(SyncSide deletedOn, string sourceId, StoredLink link) =>
-        new(_decider.Deleted(deletedOn, sourceId, link));
+    private RecordDecision Deleted(SyncSide deletedOn, string sourceId, StoredLink link) =>
+        _decider.Deleted(deletedOn, sourceId, link);
 
-    private LinkWork<TEntity> Ambiguous<T>(SyncSide side, string sourceId, Match<T> match, SyncRecord record) =>
-        new(RecordDecider<TEntity>.Ambiguous(side, sourceId, side == SyncSide.Local ? Owner(sourceId) : Describe(record), match, RecordText.Of(record)));
+    private QuarantineDecision Ambiguous<T>(SyncSide side, string sourceId, Match<T> match, SyncRecord record) =>
+        RecordDecider<TEntity>.Ambiguous(side, sourceId, side == SyncSide.Local ? Owner(sourceId) : Describe(record), match, RecordText.Of(record));
 
     /// <summary>A record that failed to be decided (a bad value, a reference not linked yet) is quarantined; <paramref name="otherId"/> is its counterpart's id, when linked.</summary>
-    private static LinkWork<TEntity> Quarantined(SyncSide side, string sourceId, Exception error, string? payload, string? otherId) =>
-        new(RecordDecider<TEntity>.Quarantine(side, sourceId, error, payload) with { OtherId = otherId });
+    private static QuarantineDecision Quarantined(SyncSide side, string sourceId, Exception error, string? payload, string? otherId) =>
+        RecordDecider<TEntity>.Quarantine(side, sourceId, error, payload) with { OtherId = otherId };
 
     /// <summary>Counts a record the fast path passed over (<see cref="RecordDecider{TEntity}.Unchanged"/>); true when it did.</summary>
     private bool PassedOver(UnchangedDecision? unchanged)

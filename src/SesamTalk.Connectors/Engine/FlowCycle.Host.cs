@@ -157,7 +157,7 @@ internal sealed partial class FlowCycle<TEntity>
 
     private async Task SyncHostChunkAsync(List<HostChange<TEntity>> chunk, string? cursor)
     {
-        var works = new List<LinkWork<TEntity>>(chunk.Count);
+        var decisions = new List<RecordDecision>(chunk.Count);
         var unlinked = new List<Unlinked>();
         var links = await _context.Links.FindLinksAsync(_flow, SyncSide.Local, chunk.Select(change => change.Id).ToHashSet(StringComparer.Ordinal), _cancellationToken).ConfigureAwait(false);
         _references.ForgetPage();
@@ -173,10 +173,10 @@ internal sealed partial class FlowCycle<TEntity>
             var link = links.GetValueOrDefault(change.Id);
             try
             {
-                var (work, pending) = await DecideHostAsync(change, link).ConfigureAwait(false);
-                if (work is not null)
+                var (decision, pending) = await DecideHostAsync(change, link).ConfigureAwait(false);
+                if (decision is not null)
                 {
-                    works.Add(work);
+                    decisions.Add(decision);
                 }
                 else if (pending is not null)
                 {
@@ -185,12 +185,12 @@ internal sealed partial class FlowCycle<TEntity>
             }
             catch (Exception error) when (StopErrors.IsBadRecord(error))
             {
-                works.Add(Quarantined(SyncSide.Local, change.Id, error, change.Entity is { } entity ? SafePayload(entity) : null, link?.Link.RemoteId));
+                decisions.Add(Quarantined(SyncSide.Local, change.Id, error, change.Entity is { } entity ? SafePayload(entity) : null, link?.Link.RemoteId));
             }
         }
 
-        await MatchOrCreateAsync(unlinked, works).ConfigureAwait(false);
-        await ExecuteAsync(works, SyncSide.Local, cursor).ConfigureAwait(false);
+        await MatchOrCreateAsync(unlinked, decisions).ConfigureAwait(false);
+        await ExecuteAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);
     }
 
     /// <summary>The host record in the remote shape, untranslated (what the references' lookups need); null for one that cannot be mapped.</summary>
@@ -207,10 +207,10 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>
-    /// Decides a host change of a record with its <paramref name="link"/>: the work to execute, or the change itself when
+    /// Decides a host change of a record with its <paramref name="link"/>: the decision, or the change itself when
     /// the record is not linked yet (to match or create with the chunk's others), or neither when there is nothing to do.
     /// </summary>
-    private async Task<(LinkWork<TEntity>? Work, Unlinked? Unlinked)> DecideHostAsync(HostChange<TEntity> change, StoredLink? link)
+    private async Task<(RecordDecision? Decision, Unlinked? Unlinked)> DecideHostAsync(HostChange<TEntity> change, StoredLink? link)
     {
         var changedAt = HostChangedAt(change.Id, change.Position.ModifiedAt);
         if (change.Entity is not { } entity)
@@ -269,7 +269,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// search per key for the whole chunk), and creates the rest remotely when the flow's origin says so. A record whose
     /// create may have happened already (an open intent) is looked up by what was written before it is created again.
     /// </summary>
-    private async Task MatchOrCreateAsync(List<Unlinked> unlinked, List<LinkWork<TEntity>> works)
+    private async Task MatchOrCreateAsync(List<Unlinked> unlinked, List<RecordDecision> decisions)
     {
         if (unlinked.Count == 0)
         {
@@ -286,7 +286,7 @@ internal sealed partial class FlowCycle<TEntity>
                 var match = await FindRemoteMatchAsync(host, searched).ConfigureAwait(false);
                 if (match.Candidates > 1 || match.Taken)
                 {
-                    works.Add(Ambiguous(SyncSide.Local, localId, match, host));
+                    decisions.Add(Ambiguous(SyncSide.Local, localId, match, host));
                     continue;
                 }
 
@@ -294,7 +294,7 @@ internal sealed partial class FlowCycle<TEntity>
                 {
                     State.Claims.ClaimRemote(remote.Id!);
                     var newLink = RecordDecider<TEntity>.Matched(intent, match.Key, host);
-                    works.Add(await MergedAsync(new MergePair<TEntity>(SyncSide.Local, localId, localId, entity, host, remote, changedAt) { NewLink = newLink }).ConfigureAwait(false));
+                    decisions.Add(await MergedAsync(new MergePair<TEntity>(SyncSide.Local, localId, localId, entity, host, remote, changedAt) { NewLink = newLink }).ConfigureAwait(false));
                     continue;
                 }
 
@@ -308,11 +308,11 @@ internal sealed partial class FlowCycle<TEntity>
                     EngineLog.UnverifiableIntent(_context.Logger, Name, localId);
                 }
 
-                works.Add(new LinkWork<TEntity>(_decider.CreateRemote(localId, host, intent)));
+                decisions.Add(_decider.CreateRemote(localId, host, intent));
             }
             catch (Exception error) when (StopErrors.IsBadRecord(error))
             {
-                works.Add(Quarantined(SyncSide.Local, localId, error, SafePayload(entity), otherId: null));
+                decisions.Add(Quarantined(SyncSide.Local, localId, error, SafePayload(entity), otherId: null));
             }
         }
     }

@@ -9,7 +9,7 @@ internal sealed partial class FlowCycle<TEntity>
     {
         await foreach (var page in _connector.ReadChangesAsync(_mapper, cursor, _cancellationToken).ConfigureAwait(false))
         {
-            var works = new List<LinkWork<TEntity>>(page.Records.Count);
+            var decisions = new List<RecordDecision>(page.Records.Count);
             var read = await ReadPageAsync(page.Records).ConfigureAwait(false);
             _references.ForgetPage();
             if (_hasReferences)
@@ -19,13 +19,13 @@ internal sealed partial class FlowCycle<TEntity>
 
             foreach (var record in page.Records)
             {
-                if (await DecideRemoteAsync(record, read).ConfigureAwait(false) is { } work)
+                if (await DecideRemoteAsync(record, read).ConfigureAwait(false) is { } decision)
                 {
-                    works.Add(work);
+                    decisions.Add(decision);
                 }
             }
 
-            await ExecuteAsync(works, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
+            await ExecuteAsync(decisions, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
         }
     }
 
@@ -103,7 +103,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>Gives records a person released from quarantine another go, reading each again from its side.</summary>
     private async Task RetryReleasedAsync(IReadOnlyList<LinkStore.QuarantinedRecord> released)
     {
-        var remote = new List<LinkWork<TEntity>>();
+        var remote = new List<RecordDecision>();
         var host = new List<HostChange<TEntity>>();
         var links = await _context.Links.FindLinksAsync(_flow, SyncSide.Remote, released.Where(entry => entry.Side == SyncSide.Remote).Select(entry => entry.RecordId).ToHashSet(StringComparer.Ordinal), _cancellationToken).ConfigureAwait(false);
         foreach (var entry in released)
@@ -111,9 +111,9 @@ internal sealed partial class FlowCycle<TEntity>
             if (entry.Side == SyncSide.Remote)
             {
                 if (await _connector.GetAsync(_mapper, entry.RecordId, _cancellationToken).ConfigureAwait(false) is { } record
-                    && await DecideRemoteAsync(record, RemotePage<TEntity>.Single(links)).ConfigureAwait(false) is { } work)
+                    && await DecideRemoteAsync(record, RemotePage<TEntity>.Single(links)).ConfigureAwait(false) is { } decision)
                 {
-                    remote.Add(work);
+                    remote.Add(decision);
                 }
             }
             else
@@ -138,7 +138,7 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>Decides a remote change, with what was read for its page (<paramref name="page"/>).</summary>
-    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, RemotePage<TEntity> page)
+    private async Task<RecordDecision?> DecideRemoteAsync(SyncRecord record, RemotePage<TEntity> page)
     {
         Report.Read++;
         _context.Metrics.Read(_tags, SyncSide.Remote);
@@ -184,7 +184,7 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    private async Task<LinkWork<TEntity>?> DecideUnlinkedRemoteAsync(SyncRecord record, IReadOnlySet<(string Key, string Value)> sharedKeys)
+    private async Task<RecordDecision?> DecideUnlinkedRemoteAsync(SyncRecord record, IReadOnlySet<(string Key, string Value)> sharedKeys)
     {
         var intent = State.Start.IntentOf(SyncSide.Remote, record.Id!);
         await EnsureHostIndexAsync().ConfigureAwait(false);

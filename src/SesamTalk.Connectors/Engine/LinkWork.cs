@@ -3,8 +3,9 @@ using SesamTalk.Connectors.LinkStore;
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
-/// What a cycle decided for one record: the writes on either side, the link to save or drop, and the state to store
-/// once the writes went through. Decided first, then (unless planning) executed and committed with its page.
+/// One decision (<see cref="RecordDecision"/>) being executed: what it writes, read once from the decision, and what
+/// execution learns (the id a create got, the record the system stored, the state to commit, a refused write), which
+/// only the execution sets. Executed and committed with its unit, or listed by a dry run.
 /// </summary>
 /// <typeparam name="TEntity">The host entity type.</typeparam>
 internal sealed class LinkWork<TEntity>
@@ -15,7 +16,6 @@ internal sealed class LinkWork<TEntity>
     {
         Source = decision.Source;
         SourceId = decision.SourceId;
-        IsMassChange = decision.IsMassChange;
         switch (decision)
         {
             case MergeDecision<TEntity> merge:
@@ -69,9 +69,7 @@ internal sealed class LinkWork<TEntity>
                 break;
             case QuarantineDecision quarantine:
                 (LocalId, RemoteId) = quarantine.Source == SyncSide.Local ? (quarantine.SourceId, quarantine.OtherId) : (quarantine.OtherId, quarantine.SourceId);
-                Error = quarantine.Error;
-                Payload = quarantine.Payload;
-                RetryNextCycle = quarantine.RetryNextCycle;
+                Fail(quarantine.Error, quarantine.Payload, quarantine.RetryNextCycle);
                 break;
             default:
                 throw new ArgumentException($"A {decision.GetType().Name} writes nothing: it is not executed.", nameof(decision));
@@ -84,65 +82,71 @@ internal sealed class LinkWork<TEntity>
     /// <summary>The id of the changed record on <see cref="Source"/>.</summary>
     public string SourceId { get; }
 
-    /// <summary>The host record's id (null until a host create saved it).</summary>
-    public string? LocalId { get; set; }
-
-    /// <summary>The remote record's id (null until a remote create made it).</summary>
-    public string? RemoteId { get; set; }
-
     /// <summary>The remote record as read (or as sent, for a remote create).</summary>
-    public SyncRecord? RemoteRecord { get; set; }
-
-    /// <summary>The remote record as the system stored it after the work's write (its answer, or read back), when known.</summary>
-    public SyncRecord? Stored { get; set; }
+    public SyncRecord? RemoteRecord { get; }
 
     /// <summary>The link's fingerprints before this cycle, or null for a new link.</summary>
-    public LinkFingerprints? Previous { get; set; }
+    public LinkFingerprints? Previous { get; }
 
-    /// <summary>The host record to save (created or updated), with <see cref="ToHost"/> applied at execution.</summary>
-    public TEntity? Entity { get; set; }
-
-    /// <summary>The fields to copy onto <see cref="Entity"/>, references already host ids.</summary>
-    public SyncRecord? ToHost { get; set; }
+    /// <summary>The fields to copy onto <see cref="Entity"/>, references as host ids.</summary>
+    public SyncRecord? ToHost { get; }
 
     /// <summary>Whether the host record is new.</summary>
-    public bool CreatesHost { get; set; }
+    public bool CreatesHost { get; }
 
-    /// <summary>The remote record to create, or the fields to update (with <see cref="SyncRecord.Id"/>).</summary>
-    public SyncRecord? ToRemote { get; set; }
+    /// <summary>
+    /// The remote record to create, or the fields to update (with <see cref="SyncRecord.Id"/>); an update's lines get
+    /// the ids of the remote lines they are before it is sent (<see cref="IdentifyLines"/>).
+    /// </summary>
+    public SyncRecord? ToRemote { get; private set; }
 
     /// <summary>Whether <see cref="ToRemote"/> is a create.</summary>
-    public bool CreatesRemote { get; set; }
+    public bool CreatesRemote { get; }
 
     /// <summary>The side whose record is deleted (or soft-deleted), if any.</summary>
-    public SyncSide? Deletes { get; set; }
+    public SyncSide? Deletes { get; }
 
     /// <summary>Whether the delete is a soft delete.</summary>
-    public bool SoftDelete { get; set; }
+    public bool SoftDelete { get; }
 
     /// <summary>A new link's provenance, when the work makes a link.</summary>
-    public SyncLinkProvenance? NewLink { get; set; }
+    public SyncLinkProvenance? NewLink { get; }
 
     /// <summary>The match key a new link was made on.</summary>
-    public string? MatchKey { get; set; }
+    public string? MatchKey { get; }
 
     /// <summary>The match key's value (normalised) a new link was made on.</summary>
-    public string? MatchValue { get; set; }
+    public string? MatchValue { get; }
 
     /// <summary>Whether the link is dropped.</summary>
-    public bool Unlink { get; set; }
+    public bool Unlink { get; }
+
+    /// <summary>The remote record's fingerprint as read.</summary>
+    public string? RemotePrint { get; }
+
+    /// <summary>Fields both sides changed.</summary>
+    public IReadOnlyList<MergeConflict> Conflicts { get; } = [];
+
+    /// <summary>The host record's id (set by the save of a host create).</summary>
+    public string? LocalId { get; set; }
+
+    /// <summary>The remote record's id (set by a remote create).</summary>
+    public string? RemoteId { get; set; }
+
+    /// <summary>The host record to save: the one merged, or a new one for a host create.</summary>
+    public TEntity? Entity { get; set; }
 
     /// <summary>The intent of a create, recorded before the write and completed with the link.</summary>
     public PendingCreate? Intent { get; set; }
 
-    /// <summary>The agreed state to store after the writes.</summary>
+    /// <summary>The agreed state to store after the writes (observed by a host create; the stored forms laid over it).</summary>
     public AgreedState? Agreed { get; set; }
 
-    /// <summary>The host record's fingerprint as read (or as written, when the work writes the host).</summary>
+    /// <summary>The host record's fingerprint as read, or as written when the work wrote the host.</summary>
     public string? LocalPrint { get; set; }
 
-    /// <summary>The remote record's fingerprint as read.</summary>
-    public string? RemotePrint { get; set; }
+    /// <summary>The remote record as the system stored it after the work's write (its answer, or read back), when known.</summary>
+    public SyncRecord? Stored { get; set; }
 
     /// <summary>Whether the work wrote the host record.</summary>
     public bool HostWritten { get; set; }
@@ -150,17 +154,14 @@ internal sealed class LinkWork<TEntity>
     /// <summary>Whether the work wrote the remote record.</summary>
     public bool RemoteWritten { get; set; }
 
-    /// <summary>Fields both sides changed.</summary>
-    public IReadOnlyList<MergeConflict> Conflicts { get; set; } = [];
-
     /// <summary>Why the work failed (it is then quarantined and nothing of it is committed).</summary>
-    public string? Error { get; set; }
+    public string? Error { get; private set; }
 
     /// <summary>Whether a failed record is released for the next cycle at once (it named a record that may be linked by then).</summary>
-    public bool RetryNextCycle { get; set; }
+    public bool RetryNextCycle { get; private set; }
 
     /// <summary>The record as read, kept with a quarantine entry.</summary>
-    public string? Payload { get; set; }
+    public string? Payload { get; private set; }
 
     /// <summary>Whether committing the work saves a new link.</summary>
     public bool SavesNewLink => Error is null && !Unlink && NewLink is not null && LocalId is not null && RemoteId is not null && Agreed is not null;
@@ -168,9 +169,28 @@ internal sealed class LinkWork<TEntity>
     /// <summary>Whether the work writes to the host.</summary>
     public bool WritesHost => CreatesHost || ToHost is { Count: > 0 } || Deletes == SyncSide.Local;
 
-    /// <summary>Whether the work writes to the remote system.</summary>
-    public bool WritesRemote => ToRemote is { Count: > 0 } || CreatesRemote || Deletes == SyncSide.Remote;
+    /// <summary>Marks the work failed: it is quarantined with <paramref name="error"/> and nothing of it is committed.</summary>
+    public void Fail(string error, string? payload, bool retryNextCycle = false)
+    {
+        Error = error;
+        Payload = payload;
+        RetryNextCycle = retryNextCycle;
+    }
 
-    /// <summary>Whether the decision counts against the mass-change breaker (<see cref="RecordDecision.IsMassChange"/>).</summary>
-    public bool IsMassChange { get; }
+    /// <summary>
+    /// Sends <paramref name="lines"/> as the update's <paramref name="field"/>: the decided lines with the remote ids
+    /// they pair with, in a copy of the update (the decision keeps what it decided).
+    /// </summary>
+    public void IdentifyLines(string field, IReadOnlyList<SyncRecord> lines)
+    {
+        var decided = ToRemote!;
+        var update = new SyncRecord(decided.Type, decided.Id) { ModifiedAt = decided.ModifiedAt, Version = decided.Version };
+        foreach (var (name, value) in decided)
+        {
+            update[name] = value;
+        }
+
+        update[field] = SyncValue.From(lines);
+        ToRemote = update;
+    }
 }
