@@ -334,7 +334,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             if (work.NewLink is { } provenance)
             {
-                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.MatchKey, now) { MatchValue = work.MatchValue });
+                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.Matched.Key, now) { MatchValue = work.Matched.Value });
             }
 
             commit.SaveFingerprints(_flow, work.LocalId, Fingerprints(work));

@@ -3,96 +3,74 @@ using SesamTalk.Connectors.LinkStore;
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
-/// One decision (<see cref="RecordDecision"/>) being executed: what it writes, read once from the decision, and what
+/// One decision (<see cref="RecordDecision"/>) being executed: what it writes, read from the decision, and what
 /// execution learns (the id a create got, the record the system stored, the state to commit, a refused write), which
-/// only the execution sets. Executed and committed with its unit, or listed by a dry run.
+/// only the execution sets. Executed and committed with its unit.
 /// </summary>
 /// <typeparam name="TEntity">The host entity type.</typeparam>
 internal sealed class LinkWork<TEntity>
     where TEntity : class
 {
+    private readonly RecordDecision _decision;
+
     /// <summary>Starts the execution of <paramref name="decision"/>: what it writes, and the state it leaves once written.</summary>
     public LinkWork(RecordDecision decision)
     {
-        Source = decision.Source;
-        SourceId = decision.SourceId;
-        switch (decision)
+        _decision = decision;
+        if (decision is UnchangedDecision)
         {
-            case MergeDecision<TEntity> merge:
-                LocalId = merge.LocalId;
-                RemoteId = merge.RemoteId;
-                RemoteRecord = merge.Remote;
-                Previous = merge.Previous;
-                Entity = merge.Entity;
-                ToHost = merge.ToHost;
-                ToRemote = merge.ToRemote;
-                Agreed = merge.Agreed;
-                Conflicts = merge.Conflicts;
-                LocalPrint = merge.LocalPrint;
-                RemotePrint = merge.RemotePrint;
-                NewLink = merge.Link?.Provenance;
-                MatchKey = merge.Link?.MatchKey;
-                MatchValue = merge.Link?.MatchValue;
-                Intent = merge.Link?.Intent;
-                break;
-            case CreateHostDecision create:
-                RemoteId = create.SourceId;
-                RemoteRecord = create.Remote;
-                ToHost = create.ToHost;
-                CreatesHost = true;
-                NewLink = SyncLinkProvenance.CreatedBySync;
-                Intent = create.Intent;
-                RemotePrint = create.RemotePrint;
-                break;
-            case CreateRemoteDecision create:
-                LocalId = create.SourceId;
-                ToRemote = create.Create;
-                RemoteRecord = create.Create;
-                CreatesRemote = true;
-                NewLink = SyncLinkProvenance.CreatedBySync;
-                Intent = create.Intent;
-                Agreed = create.Agreed;
-                LocalPrint = create.LocalPrint;
-                break;
-            case DeleteDecision delete:
-                LocalId = delete.LocalId;
-                RemoteId = delete.RemoteId;
-                Unlink = true;
-                Deletes = delete.Side;
-                SoftDelete = delete.Soft;
-                ToRemote = delete.SoftDeleteWrite;
-                break;
-            case UnlinkDecision unlink:
-                LocalId = unlink.LocalId;
-                RemoteId = unlink.RemoteId;
-                Unlink = true;
-                break;
-            case QuarantineDecision quarantine:
-                (LocalId, RemoteId) = quarantine.Source == SyncSide.Local ? (quarantine.SourceId, quarantine.OtherId) : (quarantine.OtherId, quarantine.SourceId);
-                Fail(quarantine.Error, quarantine.Payload, quarantine.RetryNextCycle);
-                break;
-            default:
-                throw new ArgumentException($"A {decision.GetType().Name} writes nothing: it is not executed.", nameof(decision));
+            throw new ArgumentException("An unchanged record writes nothing: it is not executed.", nameof(decision));
+        }
+
+        (LocalId, RemoteId) = decision.Ids;
+        (Entity, Agreed, LocalPrint, ToRemote) = decision switch
+        {
+            MergeDecision<TEntity> merge => (merge.Entity, merge.Agreed, merge.LocalPrint, merge.ToRemote),
+            CreateRemoteDecision create => (null, create.Agreed, create.LocalPrint, create.Create),
+            DeleteDecision delete => (null, null, null, delete.SoftDeleteWrite),
+            _ => ((TEntity?)null, (AgreedState?)null, (string?)null, (SyncRecord?)null),
+        };
+        Intent = decision switch
+        {
+            MergeDecision<TEntity> merge => merge.Link?.Intent,
+            CreateHostDecision create => create.Intent,
+            CreateRemoteDecision create => create.Intent,
+            _ => null,
+        };
+        if (decision is QuarantineDecision failed)
+        {
+            Fail(failed.Error, failed.Payload, failed.RetryNextCycle);
         }
     }
 
     /// <summary>The side whose change led here.</summary>
-    public SyncSide Source { get; }
+    public SyncSide Source => _decision.Source;
 
     /// <summary>The id of the changed record on <see cref="Source"/>.</summary>
-    public string SourceId { get; }
+    public string SourceId => _decision.SourceId;
 
     /// <summary>The remote record as read (or as sent, for a remote create).</summary>
-    public SyncRecord? RemoteRecord { get; }
+    public SyncRecord? RemoteRecord => _decision switch
+    {
+        MergeDecision<TEntity> merge => merge.Remote,
+        CreateHostDecision create => create.Remote,
+        CreateRemoteDecision create => create.Create,
+        _ => null,
+    };
 
     /// <summary>The link's fingerprints before this cycle, or null for a new link.</summary>
-    public LinkFingerprints? Previous { get; }
+    public LinkFingerprints? Previous => (_decision as MergeDecision<TEntity>)?.Previous;
 
     /// <summary>The fields to copy onto <see cref="Entity"/>, references as host ids.</summary>
-    public SyncRecord? ToHost { get; }
+    public SyncRecord? ToHost => _decision switch
+    {
+        MergeDecision<TEntity> merge => merge.ToHost,
+        CreateHostDecision create => create.ToHost,
+        _ => null,
+    };
 
     /// <summary>Whether the host record is new.</summary>
-    public bool CreatesHost { get; }
+    public bool CreatesHost => _decision is CreateHostDecision;
 
     /// <summary>
     /// The remote record to create, or the fields to update (with <see cref="SyncRecord.Id"/>); an update's lines get
@@ -101,31 +79,38 @@ internal sealed class LinkWork<TEntity>
     public SyncRecord? ToRemote { get; private set; }
 
     /// <summary>Whether <see cref="ToRemote"/> is a create.</summary>
-    public bool CreatesRemote { get; }
+    public bool CreatesRemote => _decision is CreateRemoteDecision;
 
     /// <summary>The side whose record is deleted (or soft-deleted), if any.</summary>
-    public SyncSide? Deletes { get; }
+    public SyncSide? Deletes => (_decision as DeleteDecision)?.Side;
 
     /// <summary>Whether the delete is a soft delete.</summary>
-    public bool SoftDelete { get; }
+    public bool SoftDelete => _decision is DeleteDecision { Soft: true };
 
     /// <summary>A new link's provenance, when the work makes a link.</summary>
-    public SyncLinkProvenance? NewLink { get; }
+    public SyncLinkProvenance? NewLink => _decision switch
+    {
+        MergeDecision<TEntity> merge => merge.Link?.Provenance,
+        CreateHostDecision or CreateRemoteDecision => SyncLinkProvenance.CreatedBySync,
+        _ => null,
+    };
 
-    /// <summary>The match key a new link was made on.</summary>
-    public string? MatchKey { get; }
-
-    /// <summary>The match key's value (normalised) a new link was made on.</summary>
-    public string? MatchValue { get; }
+    /// <summary>The match key a new link was made on, and its value (normalised).</summary>
+    public (string? Key, string? Value) Matched => (_decision as MergeDecision<TEntity>)?.Link is { } link ? (link.MatchKey, link.MatchValue) : (null, null);
 
     /// <summary>Whether the link is dropped.</summary>
-    public bool Unlink { get; }
+    public bool Unlink => _decision is DeleteDecision or UnlinkDecision;
 
     /// <summary>The remote record's fingerprint as read.</summary>
-    public string? RemotePrint { get; }
+    public string? RemotePrint => _decision switch
+    {
+        MergeDecision<TEntity> merge => merge.RemotePrint,
+        CreateHostDecision create => create.RemotePrint,
+        _ => null,
+    };
 
     /// <summary>Fields both sides changed.</summary>
-    public IReadOnlyList<MergeConflict> Conflicts { get; } = [];
+    public IReadOnlyList<MergeConflict> Conflicts => (_decision as MergeDecision<TEntity>)?.Conflicts ?? [];
 
     /// <summary>The host record's id (set by the save of a host create).</summary>
     public string? LocalId { get; set; }

@@ -22,7 +22,7 @@ internal sealed class PlanRecorder<TEntity>(string entity, SyncTarget target, Li
     public List<RecordDecision> Undecided(List<RecordDecision> decisions)
     {
         var undecided = decisions.Where(decision => decision.Source == SyncSide.Remote || !_plannedLocal.Contains(decision.SourceId)).ToList();
-        _plannedLocal.UnionWith(undecided.Where(decision => decision is not QuarantineDecision).Select(decision => Ids(decision).Local).OfType<string>());
+        _plannedLocal.UnionWith(undecided.Where(decision => decision is not QuarantineDecision).Select(decision => decision.Ids.Local).OfType<string>());
         return undecided;
     }
 
@@ -96,22 +96,9 @@ internal sealed class PlanRecorder<TEntity>(string entity, SyncTarget target, Li
 
     private void Plan(RecordDecision decision, SyncSide side, SyncChangeKind kind, IReadOnlyList<string> fields, SyncSide? winner = null)
     {
-        var (localId, remoteId) = Ids(decision);
+        var (localId, remoteId) = decision.Ids;
         _changes.Add(new SyncPlannedChange(entity, target, side, kind, localId, remoteId, fields, winner));
     }
-
-    /// <summary>The ids a decision knows before anything is written (a create's new record has none yet).</summary>
-    private static (string? Local, string? Remote) Ids(RecordDecision decision) => decision switch
-    {
-        MergeDecision<TEntity> merge => (merge.LocalId, merge.RemoteId),
-        DeleteDecision delete => (delete.LocalId, delete.RemoteId),
-        UnlinkDecision unlink => (unlink.LocalId, unlink.RemoteId),
-        CreateHostDecision create => (null, create.SourceId),
-        CreateRemoteDecision create => (create.SourceId, null),
-        QuarantineDecision quarantine when quarantine.Source == SyncSide.Local => (quarantine.SourceId, quarantine.OtherId),
-        QuarantineDecision quarantine => (quarantine.OtherId, quarantine.SourceId),
-        _ => (null, null),
-    };
 
     private static SyncSide Other(SyncSide side) => side == SyncSide.Local ? SyncSide.Remote : SyncSide.Local;
 }

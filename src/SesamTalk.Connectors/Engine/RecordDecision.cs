@@ -16,6 +16,9 @@ internal abstract record RecordDecision(SyncSide Source, string SourceId)
     /// counts. A pair linked on first contact is not counted: it was not linked, so its first merge overwrites no link.
     /// </summary>
     public virtual bool IsMassChange => false;
+
+    /// <summary>The host and remote ids the decision knows before anything is written (a new record has none yet).</summary>
+    public virtual (string? Local, string? Remote) Ids => Source == SyncSide.Local ? (SourceId, null) : (null, SourceId);
 }
 
 /// <summary>The record reads as it did last time, or as the engine last wrote it (an echo): nothing to do.</summary>
@@ -94,6 +97,9 @@ internal sealed record MergeDecision<TEntity> : RecordDecision
 
     /// <inheritdoc />
     public override bool IsMassChange => Link is null && (EmptiesLines || Writes);
+
+    /// <inheritdoc />
+    public override (string? Local, string? Remote) Ids => (LocalId, RemoteId);
 }
 
 /// <summary>A remote record with no counterpart becomes a new host record, linked as created by sync.</summary>
@@ -129,6 +135,9 @@ internal sealed record DeleteDecision(SyncSide Source, string SourceId, string L
 {
     /// <inheritdoc />
     public override bool IsMassChange => true;
+
+    /// <inheritdoc />
+    public override (string? Local, string? Remote) Ids => (LocalId, RemoteId);
 }
 
 /// <summary>A linked record was deleted on one side and the delete policy leaves the other alone: only the link goes.</summary>
@@ -136,7 +145,11 @@ internal sealed record DeleteDecision(SyncSide Source, string SourceId, string L
 /// <param name="SourceId">The deleted record's id.</param>
 /// <param name="LocalId">The host record's id.</param>
 /// <param name="RemoteId">The remote record's id.</param>
-internal sealed record UnlinkDecision(SyncSide Source, string SourceId, string LocalId, string RemoteId) : RecordDecision(Source, SourceId);
+internal sealed record UnlinkDecision(SyncSide Source, string SourceId, string LocalId, string RemoteId) : RecordDecision(Source, SourceId)
+{
+    /// <inheritdoc />
+    public override (string? Local, string? Remote) Ids => (LocalId, RemoteId);
+}
 
 /// <summary>The record cannot be synced as it is: it is set aside with the reason, which names the record and the field.</summary>
 /// <param name="Source">The side of the record.</param>
@@ -149,4 +162,7 @@ internal sealed record QuarantineDecision(SyncSide Source, string SourceId, stri
 {
     /// <summary>The counterpart's id on the other side, when the record is linked (a dry run lists it with the entry).</summary>
     public string? OtherId { get; init; }
+
+    /// <inheritdoc />
+    public override (string? Local, string? Remote) Ids => Source == SyncSide.Local ? (SourceId, OtherId) : (OtherId, SourceId);
 }

@@ -61,6 +61,7 @@ public sealed record DeleteCase(string What, SyncSide DeletedOn, DeletePolicy Po
 
         Assert.Equal((Kind, DeletedOn, sourceId), (DecideLab.Kind(decision), decision.Source, decision.SourceId));
         Assert.Equal(Kind == "Delete", decision.IsMassChange);
+        Assert.Equal((LocalId, RemoteId), decision.Ids);
         switch (decision)
         {
             case DeleteDecision delete:

@@ -72,6 +72,7 @@ public sealed record FirstContactCase(
 
         Assert.Equal((Kind, Source), (DecideLab.Kind(decision), decision.Source));
         Assert.False(decision.IsMassChange);
+        Assert.Equal(Kind switch { "CreateHost" => (null, RemoteId), "CreateRemote" => (LocalId, null), _ => ((string?)LocalId, (string?)RemoteId) }, decision.Ids);
         switch (decision)
         {
             case CreateHostDecision create:

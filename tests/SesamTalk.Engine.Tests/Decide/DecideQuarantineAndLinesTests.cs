@@ -19,13 +19,14 @@ public sealed class DecideQuarantineAndLinesTests
         remote["Price"] = SyncValue.From("twelve");
         var error = Assert.Throws<SyncMappingException>(() => Entities.Product.SesamTalkShopProductMapper.Instance.Apply(remote, new Entities.Product()));
 
-        var decision = RecordDecider<Product>.Quarantine(Remote, RemoteId, error, RecordText.Of(remote));
+        var decision = RecordDecider<Product>.Quarantine(Remote, RemoteId, error, RecordText.Of(remote)) with { OtherId = LocalId };
 
         Assert.Equal((Remote, RemoteId, false), (decision.Source, decision.SourceId, decision.RetryNextCycle));
         Assert.Contains(RemoteId, decision.Error, StringComparison.Ordinal);
         Assert.Contains("Price", decision.Error, StringComparison.Ordinal);
         Assert.Contains("twelve", decision.Payload, StringComparison.Ordinal);
         Assert.False(decision.IsMassChange);
+        Assert.Equal((LocalId, RemoteId), decision.Ids);
     }
 
     [Fact]
