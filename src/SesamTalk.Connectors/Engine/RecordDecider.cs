@@ -37,7 +37,8 @@ internal sealed class RecordDecider<TEntity>(DecideRules rules)
 
     /// <summary>
     /// Merges a linked (or just matched) pair field by field (<see cref="FieldMerge"/>). The host fields come with the
-    /// remote record's references (to be resolved to host ids); a remote system that cannot update is sent nothing.
+    /// remote record's references (to be resolved to host ids) and may share its lines; a remote system that cannot
+    /// update is sent nothing.
     /// </summary>
     /// <param name="pair">The pair as read.</param>
     public MergeDecision<TEntity> Merge(MergePair<TEntity> pair)
@@ -49,7 +50,7 @@ internal sealed class RecordDecider<TEntity>(DecideRules rules)
         if (outcome.ToHost.Count > 0)
         {
             outcome.ToHost.Id = remote.Id;
-            toHost = RecordText.Copy(outcome.ToHost, outcome.ToHost.FieldNames);
+            toHost = outcome.ToHost;
         }
 
         SyncRecord? toRemote = null;
