@@ -16,7 +16,7 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task<RecordDecision> MergedAsync(MergePair<TEntity> pair)
     {
         var merge = _decider.Merge(pair);
-        if (merge.ToHost is { } toHost)
+        if (merge.ToHost is { } toHost && _hasReferences)
         {
             merge = merge with { ToHost = await ToHostIdsAsync(toHost, pair.Remote).ConfigureAwait(false) };
         }
@@ -32,20 +32,15 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task<RecordDecision> CreateHostAsync(SyncRecord record, PendingCreate? intent)
     {
         var create = _decider.CreateHost(record, intent);
-        return create with { ToHost = await ToHostIdsAsync(create.ToHost, record).ConfigureAwait(false) };
+        return _hasReferences ? create with { ToHost = await ToHostIdsAsync(create.ToHost, record).ConfigureAwait(false) } : create;
     }
 
     /// <summary>
     /// The fields for the host with their references as host ids: a translated copy (translating changes a record in
-    /// place, and the fields may share lines with the remote record), or the fields themselves when nothing is a reference.
+    /// place, and the fields may share lines with the remote record).
     /// </summary>
     private async Task<SyncRecord> ToHostIdsAsync(SyncRecord fields, SyncRecord remote)
     {
-        if (!_hasReferences)
-        {
-            return fields;
-        }
-
         var translated = RecordText.Copy(fields, fields.FieldNames);
         await _references.ToHostAsync(translated, _mapper, Describe(remote), _cancellationToken).ConfigureAwait(false);
         return translated;
