@@ -8,8 +8,10 @@ namespace SesamTalk.Connectors.Hosting;
 /// The engine as the background sync hands it to an entity (<see cref="ISyncEntityDefinition.SyncAsync"/>): syncing
 /// the entity runs only those of its flows that are due, so each flow keeps its own schedule, and of those only the ones
 /// no other instance ran within the interval (<see cref="SharedFlowRuns"/>). A flow whose notifications named its records
-/// runs a cycle that reads them by id (<see cref="SyncEngine.SyncNotifiedFlowAsync"/>) when the engine is SesamTalk's own;
-/// an engine wrapped by the host runs its normal cycle. Everything else passes through to the engine.
+/// runs a cycle that reads them by id (<see cref="SyncEngine.SyncNotifiedFlowAsync"/>) when the engine is SesamTalk's own
+/// (an engine wrapped by the host runs its normal cycle), and runs it even when a cycle of the flow began after the
+/// notification came: that cycle may have read only the records it was notified of. Everything else passes through to
+/// the engine.
 /// </summary>
 /// <param name="engine">The engine.</param>
 /// <param name="services">Resolves the entities' host stores.</param>
@@ -41,12 +43,13 @@ internal sealed class DueFlowsEngine(
         foreach (var target in entity.Mappers.Select(mapper => mapper.Target))
         {
             var flow = new SyncFlowId(entity.Name, target);
-            if (!due.TryGetValue(flow, out var notifiedAt) || await shared.RanElsewhereAsync(flow, notifiedAt, cancellationToken).ConfigureAwait(false))
+            var notified = Inner is SyncEngine ? targeted.GetValueOrDefault(flow) : null;
+            if (!due.TryGetValue(flow, out var notifiedAt) || (notified is null && await shared.RanElsewhereAsync(flow, notifiedAt, cancellationToken).ConfigureAwait(false)))
             {
                 continue;
             }
 
-            var report = targeted.TryGetValue(flow, out var notified) && Inner is SyncEngine own
+            var report = notified is not null && Inner is SyncEngine own
                 ? await own.SyncNotifiedFlowAsync(entity, target, notified, progress, cancellationToken).ConfigureAwait(false)
                 : await Inner.SyncFlowAsync(entity, target, progress, cancellationToken).ConfigureAwait(false);
             reports.AddRange(report.Flows);

@@ -41,6 +41,26 @@ public sealed class TargetedReadTests
     }
 
     [Fact]
+    public async Task A_targeted_cycle_runs_even_when_a_cycle_of_the_flow_began_after_the_notification()
+    {
+        await using var host = await NotifiedShop.StartAsync(
+            new() { ["SesamTalk:Notifications:CoalesceWindow"] = "00:00:01" },
+            new Product { Sku = "T-7", Name = "Shared" });
+        var remoteId = host.Shop.GetRecords("Product").Single().Id;
+        var links = host.Provider.GetRequiredService<ILinkStore>();
+
+        host.Shop.Edit("Product", remoteId, new JsonObject { ["Stock"] = 8 });
+        host.Inbox.RemoteChanged(ShopProduct, [remoteId]);
+
+        // Another cycle of the flow takes its lease after the notification came; reading only what it was notified of, it missed this edit.
+        var lease = await links.TryAcquireLeaseAsync(Flow, "another-instance", TimeSpan.FromMinutes(1), default);
+        Assert.True(await links.ReleaseLeaseAsync(Flow, lease!.Owner, default));
+
+        await host.WaitUntilAsync(() => host.Count(NotifiedShop.ProductDone) == 2, "the notified cycle");
+        Assert.Equal(8, host.Products.Records.Single().Stock);
+    }
+
+    [Fact]
     public async Task A_host_notified_edit_reaches_the_remote_without_a_remote_feed_read()
     {
         await using var host = await NotifiedShop.StartAsync(products: new Product { Sku = "T-2", Name = "Before" });
