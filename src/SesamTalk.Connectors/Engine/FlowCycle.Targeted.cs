@@ -12,7 +12,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>The host records a targeted cycle read, which its host index holds instead of the host's change feed; null otherwise.</summary>
     private IReadOnlyDictionary<string, TEntity>? _notifiedHosts;
 
-    /// <summary>The records the flow's notifications named, which the cycle reads by id; null for a normal cycle.</summary>
+    /// <summary>The records the flow's notifications named, which the cycle reads by id; null for a normal cycle and for a dry run.</summary>
     public NotifiedRecords? Notified { get; set; }
 
     /// <summary>
@@ -27,9 +27,9 @@ internal sealed partial class FlowCycle<TEntity>
             return false;
         }
 
-        if (WhyNotTargeted() is { } why)
+        if (State.Start.RemoteCursor is null || State.Start.HostCursor is null)
         {
-            EngineLog.NormalCycle(_context.Logger, Name, why);
+            EngineLog.NormalCycle(_context.Logger, Name, "the flow has not completed a cycle yet");
             return false;
         }
 
@@ -64,12 +64,6 @@ internal sealed partial class FlowCycle<TEntity>
 
         return true;
     }
-
-    /// <summary>Why the notified records cannot be read by id alone, or null when they can.</summary>
-    private string? WhyNotTargeted() =>
-        Planning ? "the cycle is a dry run"
-        : State.Start.RemoteCursor is null || State.Start.HostCursor is null ? "the flow has not completed a cycle yet"
-        : null;
 
     /// <summary>
     /// Indexes the notified host records as this cycle's host changes, changed when the notification came: a targeted
