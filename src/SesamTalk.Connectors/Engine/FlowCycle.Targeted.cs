@@ -52,11 +52,12 @@ internal sealed partial class FlowCycle<TEntity>
         if (remote.Count > 0)
         {
             await SyncRemotePageAsync(remote, cursor: null).ConfigureAwait(false);
+
+            // Read again: the remote records just written may have changed them, and a stale read would look like a host edit.
+            hosts = await GetHostRecordsAsync(hosts.Keys.ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
         }
 
-        // Read again: the remote records just written may have changed them, and a stale read would look like a host edit.
-        var changes = (await GetHostRecordsAsync(hosts.Keys.ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false))
-            .Select(host => new HostChange<TEntity>(new HostCursor(notified.NotifiedAt, host.Key), host.Value));
+        var changes = hosts.Select(host => new HostChange<TEntity>(new HostCursor(notified.NotifiedAt, host.Key), host.Value));
         foreach (var unit in changes.Chunk(HostUnitSize))
         {
             await SyncHostChunkAsync([.. unit], cursor: null).ConfigureAwait(false);
