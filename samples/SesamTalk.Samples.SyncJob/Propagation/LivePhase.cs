@@ -49,6 +49,7 @@ internal static class LivePhase
             // settle, is not counted, and need not arrive.
             var warmUp = await RoundAsync(edits, notified, 1, WarmUpTimeout, cancellationToken).ConfigureAwait(false);
             output.WriteLine(RoundLine("Warm-up (not counted)", warmUp, WarmUpTimeout));
+            var calls = ApiCallCount.Start(hosts);
             for (var round = 1; round <= Rounds; round++)
             {
                 var roundTimes = await RoundAsync(edits, notified, round + 1, ArrivalTimeout, cancellationToken).ConfigureAwait(false);
@@ -57,6 +58,7 @@ internal static class LivePhase
             }
 
             PropagationTable.Write(output, times, polling);
+            calls.Write(output, times.Count);
             return times;
         }
     }

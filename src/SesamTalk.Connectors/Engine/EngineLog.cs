@@ -58,4 +58,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(18, LogLevel.Warning, "{Flow}: reading back {Count} written records failed ({Reason}); values the system may have rewritten are judged by what was sent")]
     public static partial void ReadBackFailed(ILogger logger, string flow, int count, string reason);
+
+    [LoggerMessage(23, LogLevel.Information, "{Flow}: runs its normal cycle from its cursors instead of reading the notified records by id: {Reason}")]
+    public static partial void NormalCycle(ILogger logger, string flow, string reason);
+
+    [LoggerMessage(24, LogLevel.Debug, "{Flow}: reads {RemoteIds} notified remote and {HostIds} notified host records by id; the change feeds and cursors stay as they are")]
+    public static partial void TargetedRead(ILogger logger, string flow, int remoteIds, int hostIds);
 }

@@ -19,6 +19,12 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         State.HostIndex.StartBuilding(coversEveryRecord: State.Start.HostCursor is null);
+        if (_notifiedHosts is { } notified)
+        {
+            await IndexNotifiedHostRecordsAsync(notified).ConfigureAwait(false);
+            return;
+        }
+
         await IndexHostRecordsAsync(State.Start.HostCursor, changesOnly: true).ConfigureAwait(false);
     }
 
@@ -137,7 +143,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task SyncHostChangesAsync(HostCursor? cursor)
     {
-        var size = Math.Max(1, _options.BatchSize ?? Math.Max(_capabilities.MaxBatchSize, MinimumUnit));
+        var size = HostUnitSize;
         var chunk = new List<HostChange<TEntity>>(size);
         await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
         {
@@ -154,6 +160,9 @@ internal sealed partial class FlowCycle<TEntity>
             await SyncHostChunkAsync(chunk, chunk[^1].Position.ToString()).ConfigureAwait(false);
         }
     }
+
+    /// <summary>How many host changes make one unit of work (see <see cref="SyncHostChangesAsync"/>).</summary>
+    private int HostUnitSize => Math.Max(1, _options.BatchSize ?? Math.Max(_capabilities.MaxBatchSize, MinimumUnit));
 
     private async Task SyncHostChunkAsync(List<HostChange<TEntity>> chunk, string? cursor)
     {

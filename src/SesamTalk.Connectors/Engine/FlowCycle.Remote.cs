@@ -9,24 +9,30 @@ internal sealed partial class FlowCycle<TEntity>
     {
         await foreach (var page in _connector.ReadChangesAsync(_mapper, cursor, _cancellationToken).ConfigureAwait(false))
         {
-            var decisions = new List<RecordDecision>(page.Records.Count);
-            var read = await ReadPageAsync(page.Records).ConfigureAwait(false);
-            _references.ForgetPage();
-            if (_hasReferences)
-            {
-                await _references.PrefetchAsync(page.Records.Where(record => !record.IsDeleted), _mapper, toRemote: false, _cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var record in page.Records)
-            {
-                if (await DecideRemoteAsync(record, read).ConfigureAwait(false) is { } decision)
-                {
-                    decisions.Add(decision);
-                }
-            }
-
-            await ExecuteAsync(decisions, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
+            await SyncRemotePageAsync(page.Records, page.Cursor).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Decides, writes and commits a page of remote records; <paramref name="cursor"/> is committed with it (null: the cursor stays).</summary>
+    private async Task SyncRemotePageAsync(IReadOnlyList<SyncRecord> records, string? cursor)
+    {
+        var decisions = new List<RecordDecision>(records.Count);
+        var read = await ReadPageAsync(records).ConfigureAwait(false);
+        _references.ForgetPage();
+        if (_hasReferences)
+        {
+            await _references.PrefetchAsync(records.Where(record => !record.IsDeleted), _mapper, toRemote: false, _cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var record in records)
+        {
+            if (await DecideRemoteAsync(record, read).ConfigureAwait(false) is { } decision)
+            {
+                decisions.Add(decision);
+            }
+        }
+
+        await ExecuteAsync(decisions, SyncSide.Remote, cursor).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -172,9 +172,13 @@ internal sealed partial class FlowCycle<TEntity>
         {
             _state = new CycleState(start, breaker, hostIndex, _context.Time.GetUtcNow());
             await RetryReleasedAsync(start.Quarantine.Where(entry => entry.IsReleased).ToList()).ConfigureAwait(false);
-            await SyncRemoteChangesAsync(start.RemoteCursor).ConfigureAwait(false);
-            await SyncHostChangesAsync(start.HostCursor).ConfigureAwait(false);
-            await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
+            if (!await SyncNotifiedRecordsAsync().ConfigureAwait(false))
+            {
+                await SyncRemoteChangesAsync(start.RemoteCursor).ConfigureAwait(false);
+                await SyncHostChangesAsync(start.HostCursor).ConfigureAwait(false);
+                await FindVanishedRemoteRecordsAsync().ConfigureAwait(false);
+            }
+
             await CommitDeferredCursorsAsync().ConfigureAwait(false);
         }
 

@@ -91,6 +91,19 @@ public sealed partial class SyncEngine : ISyncEngine
         return new SyncReport([report]);
     }
 
+    /// <summary>
+    /// Runs one cycle of the flow that reads the records its change notifications named by id, or its normal cycle when
+    /// reading by id cannot be trusted (<c>FlowCycle.Targeted.cs</c>). The background sync calls it for a notified flow.
+    /// </summary>
+    internal async Task<SyncReport> SyncNotifiedFlowAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, SyncTarget target, NotifiedRecords notified, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var cycle = Cycle(entity, target, progress, plan: null, cancellationToken);
+        cycle.Notified = notified;
+        return new SyncReport([await RunAndRecordAsync(cycle).ConfigureAwait(false)]);
+    }
+
     /// <inheritdoc />
     public Task<SyncLink> LinkAsync<TEntity>(ISyncEntityDefinition<TEntity> entity, string id, SyncTarget target, string remoteId, CancellationToken cancellationToken)
         where TEntity : class

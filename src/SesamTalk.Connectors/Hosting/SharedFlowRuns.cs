@@ -8,9 +8,9 @@ namespace SesamTalk.Connectors.Hosting;
 /// the flow (or runs it now), so this one leaves it and counts it due one interval after that. Each instance thus goes
 /// through its due flows taking only those nobody ran lately: an instance stuck in a long flow does not run the others
 /// again after the free instances ran them, and each flow runs about once an interval however many instances there are.
-/// A flow due because of a change notification is left to another instance only when that one took it after the
-/// notification came: its cycle read the change. (That cycle may be this instance's own, begun just before the
-/// notification was taken; it read the change all the same.)
+/// A flow due because of a change notification, and not read by id (<see cref="DueFlowsEngine"/>), is left to another
+/// instance only when that one took it after the notification came: its cycle read the change. (That cycle may be this
+/// instance's own, begun just before the notification was taken; it read the change all the same.)
 /// </summary>
 /// <remarks>
 /// The instance's own last run of a flow is never within the interval when the flow is due again (it is due an interval

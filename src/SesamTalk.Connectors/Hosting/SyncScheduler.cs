@@ -50,14 +50,20 @@ internal sealed class SyncScheduler
         var now = _time.GetUtcNow();
         var due = _flows.DueAt(now).ToDictionary(flow => flow, _ => (DateTimeOffset?)null);
         var notified = _notifications.TakeDue(now).Where(pending => _flows.Contains(pending.Key)).ToList();
+        var targeted = new Dictionary<SyncFlowId, NotifiedRecords>();
         foreach (var (flow, pending) in notified)
         {
+            var polled = due.ContainsKey(flow);
             due[flow] = pending.Since;
             NotificationLog.NotifiedRun(_logger, flow.ToString(), pending.Notifications, Records(pending));
+            if (Targeted(flow, pending, polled) is { } records)
+            {
+                targeted[flow] = records;
+            }
         }
 
         var shared = new SharedFlowRuns(_services.GetRequiredService<ILinkStore>(), _flows.PollInterval, _time);
-        var dueEngine = new DueFlowsEngine(engine, _services, due, shared);
+        var dueEngine = new DueFlowsEngine(engine, _services, due, targeted, shared);
         var failed = new HashSet<SyncFlowId>();
         var held = 0;
         foreach (var entity in _model.Entities)
@@ -125,8 +131,28 @@ internal sealed class SyncScheduler
         return enabled;
     }
 
-    private static string Records(PendingFlow pending) =>
-        pending.Overflowed ? $"more than {PendingFlow.MaxIds} records"
-        : pending.Ids.Count == 0 ? "changes without ids"
-        : pending.Ids.Count + " records (" + string.Join(", ", pending.Ids.Take(5)) + (pending.Ids.Count > 5 ? ", …)" : ")");
+    /// <summary>The notified records the flow's cycle reads by id; null, logged with the reason, when it runs its normal cycle.</summary>
+    private NotifiedRecords? Targeted(SyncFlowId flow, PendingFlow pending, bool polled)
+    {
+        var records = pending.Targeted(out var why);
+        if (records is not null && polled)
+        {
+            (records, why) = (null, "the flow is due by its poll schedule as well");
+        }
+
+        if (records is null)
+        {
+            NotificationLog.NormalCycle(_logger, flow.ToString(), why);
+        }
+
+        return records;
+    }
+
+    private static string Records(PendingFlow pending)
+    {
+        var ids = pending.RemoteIds.Concat(pending.HostIds).ToList();
+        return pending.Overflowed ? $"more than {PendingFlow.MaxIds} records"
+            : ids.Count == 0 ? "changes without ids"
+            : ids.Count + " records (" + string.Join(", ", ids.Take(5)) + (ids.Count > 5 ? ", …)" : ")");
+    }
 }

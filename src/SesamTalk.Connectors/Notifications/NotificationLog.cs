@@ -28,4 +28,7 @@ internal static partial class NotificationLog
 
     [LoggerMessage(308, LogLevel.Debug, "SesamTalk change source {System} has no enabled flow; it is not started")]
     public static partial void SourceUnused(ILogger logger, string system);
+
+    [LoggerMessage(309, LogLevel.Information, "SesamTalk {Flow} runs its normal cycle from its cursors instead of reading the notified records by id: {Reason}")]
+    public static partial void NormalCycle(ILogger logger, string flow, string reason);
 }

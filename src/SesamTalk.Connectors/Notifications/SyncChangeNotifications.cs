@@ -11,7 +11,7 @@ namespace SesamTalk.Connectors.Notifications;
 /// <summary>
 /// The engine's inbox (<see cref="ISyncChangeNotifications"/>): maps each notification to the enabled flows it concerns
 /// (a remote target to every flow with that target, a host entity to every flow of the entity), gathers them per flow
-/// (the first one opens a coalescing window, the ones after it join it, ids deduplicated and bounded), and wakes the
+/// (the first one opens a coalescing window, the ones after it join it, remote and host ids kept apart, deduplicated and bounded), and wakes the
 /// background sync, which runs the flows whose window closed. It keeps whether each target's subscription is live: a flow
 /// whose every side notifies polls only at the safety interval, and a lost subscription makes its flows due at once and
 /// shows in health. While notifications are disabled it ignores everything.
@@ -79,7 +79,7 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
         _received.Add(1, new("side", "remote"), new("system", target.System), new("type", target.Type));
         if (_flowsByTarget.TryGetValue(target, out var flows))
         {
-            Pend(flows, remoteIds, atOnce: false);
+            Pend(flows, SyncSide.Remote, remoteIds, atOnce: false);
         }
         else
         {
@@ -100,7 +100,7 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
         _received.Add(1, new("side", "host"), new("entity", entity));
         if (_flowsByEntity.TryGetValue(entity, out var flows))
         {
-            Pend(flows, hostIds, atOnce: false);
+            Pend(flows, SyncSide.Local, hostIds, atOnce: false);
         }
         else
         {
@@ -140,7 +140,7 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
         if (wasLive && _flowsByTarget.TryGetValue(target, out var flows))
         {
             // Whatever changed while the subscription was going is read now, from the flows' cursors.
-            Pend(flows, [], atOnce: true);
+            Pend(flows, SyncSide.Remote, [], atOnce: true);
         }
     }
 
@@ -228,7 +228,7 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private void Pend(List<SyncFlowId> flows, IReadOnlyCollection<string> ids, bool atOnce)
+    private void Pend(List<SyncFlowId> flows, SyncSide side, IReadOnlyCollection<string> ids, bool atOnce)
     {
         var now = _time.GetUtcNow();
         var wake = atOnce;
@@ -242,7 +242,7 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
                     wake = true;
                 }
 
-                pending.Add(ids);
+                pending.Add(side, ids);
                 pending.AtOnce |= atOnce;
             }
 

@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using SesamTalk.Testing.ExactOnline;
 using Xunit.Abstractions;
 
 namespace SesamTalk.Engine.Tests.Notifications;
 
 /// <summary>
 /// Exact Online's webhooks end to end: the emulated division posts its notifications over loopback HTTP to the host's
-/// <c>MapSesamTalkNotifications</c>, the receiver checks them and the engine runs the account flow at once; a forged
+/// <c>MapSesamTalkNotifications</c>, the receiver checks them and the engine reads the notified account by its key at once; a forged
 /// callback changes nothing; a subscription deleted in Exact is found lost, the flow runs a full cycle (which brings
 /// the change made meanwhile) and the subscription is created again.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class ExactOnlineNotificationTests(ITestOutputHelper output)
     {
         await using var host = await NotifiedExactDivision.StartAsync(Rarely);
         var key = Guid.Parse((string)host.Exact.GetRecords("Accounts").Single()["ID"]!);
+        host.Exact.ResetCallCounts();
 
         var watch = Stopwatch.StartNew();
         host.Exact.Edit("Accounts", key, new JsonObject { ["Name"] = "Albex B.V." });
@@ -33,6 +35,9 @@ public sealed class ExactOnlineNotificationTests(ITestOutputHelper output)
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"The edit took {watch.ElapsedMilliseconds} ms.");
         await host.WaitUntilAsync(() => host.Exact.WebhookDeliveries.Count == 1, "the emulator to log the delivery");
         Assert.Equal(200, host.Exact.WebhookDeliveries.Single().StatusCode);
+
+        // Read by its key in one $filter call, not from the sync feed.
+        Assert.Equal((1, 0, 0), (host.Exact.CallCount(ExactOnlineEndpoint.List, "Accounts"), host.Exact.CallCount(ExactOnlineEndpoint.Sync), host.Exact.CallCount(ExactOnlineEndpoint.SyncDeleted)));
     }
 
     [Fact]
