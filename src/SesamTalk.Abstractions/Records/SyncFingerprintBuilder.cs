@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 #if NET8_0_OR_GREATER
 using System.Text.Unicode;
@@ -42,15 +41,6 @@ public ref struct SyncFingerprintBuilder
 
     [ThreadStatic]
     private static byte[]? t_secondSpare;
-
-    // Reused: creating a hash context per fingerprint costs about as much as the hashing.
-#if NET8_0_OR_GREATER
-    [ThreadStatic]
-    private static IncrementalHash? t_sha256;
-#else
-    [ThreadStatic]
-    private static SHA256? t_sha256;
-#endif
 
     private byte[]? _buffer;
     private int _length;
@@ -145,14 +135,9 @@ public ref struct SyncFingerprintBuilder
     public SyncFingerprint ToFingerprint()
     {
 #if NET8_0_OR_GREATER
-        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> hash = stackalloc byte[32];
-        sha256.AppendData(new ReadOnlySpan<byte>(_buffer, 0, _length));
-        sha256.GetHashAndReset(hash);
-        var print = SyncFingerprint.FromBytes(hash);
+        var print = FingerprintHash.Of(new ReadOnlySpan<byte>(_buffer, 0, _length));
 #else
-        var sha256 = t_sha256 ??= SHA256.Create();
-        var print = SyncFingerprint.FromBytes(sha256.ComputeHash(_buffer ?? [], 0, _length));
+        var print = FingerprintHash.Of(_buffer ?? [], _length);
 #endif
         if (_buffer is not null)
         {
