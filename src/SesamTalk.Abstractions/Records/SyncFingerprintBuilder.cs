@@ -261,6 +261,14 @@ public ref struct SyncFingerprintBuilder
     /// <summary>Invariant, without trailing zeros, zero as "0".</summary>
     private void WriteNumber(decimal number)
     {
+#if NET8_0_OR_GREATER
+        Span<byte> text = stackalloc byte[CanonicalNumber.MaxLength];
+        var written = CanonicalNumber.Write(number, text);
+        WriteLength(written);
+        Ensure(written);
+        text.Slice(0, written).CopyTo(_buffer.AsSpan(_length));
+        _length += written;
+#else
         if (number == 0m)
         {
             WriteLength(1);
@@ -268,29 +276,6 @@ public ref struct SyncFingerprintBuilder
             return;
         }
 
-#if NET8_0_OR_GREATER
-        // Every digit of the scale, then without trailing zeros: the same text as the format
-        // "0.############################" (28 places, decimal's largest scale), at a fraction of its cost.
-        Span<byte> digits = stackalloc byte[64];
-        number.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
-        if (digits.Slice(0, written).IndexOf((byte)'.') >= 0)
-        {
-            while (digits[written - 1] == (byte)'0')
-            {
-                written--;
-            }
-
-            if (digits[written - 1] == (byte)'.')
-            {
-                written--;
-            }
-        }
-
-        WriteLength(written);
-        Ensure(written);
-        digits.Slice(0, written).CopyTo(_buffer.AsSpan(_length));
-        _length += written;
-#else
         var text = number.ToString(NumberFormat, CultureInfo.InvariantCulture);
         WriteLength(text.Length);
         WriteAscii(text);
