@@ -31,9 +31,11 @@ internal static class CanonicalNumber
         var count = 0;
         if (high == 0)
         {
-            for (var value = ((ulong)middle << 32) | low; value != 0; value /= 10)
+            for (var value = ((ulong)middle << 32) | low; value != 0;)
             {
-                digits[count++] = (byte)('0' + (value % 10));
+                var tens = value / 10;
+                digits[count++] = (byte)('0' + (value - (tens * 10)));
+                value = tens;
             }
         }
         else
