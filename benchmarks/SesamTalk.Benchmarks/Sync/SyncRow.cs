@@ -3,8 +3,8 @@ namespace SesamTalk.Benchmarks.Sync;
 /// <summary>
 /// One scenario of one system and size, as printed and written to JSON: the engine's figures next to the
 /// connector-only baseline's. Records per second and allocated bytes per record are per the run's N records; the
-/// engine's CPU seconds (its child's user and system time) say how much of the wall time was its own work on a
-/// machine shared with other load.
+/// CPU seconds of each side (its child's user and system time) say how much of the wall time was its own work on a
+/// machine shared with other load, and compare the two sides where the wall times do not.
 /// </summary>
 internal sealed record SyncRow(
     string System,
@@ -14,6 +14,8 @@ internal sealed record SyncRow(
     double ConnectorSeconds,
     double EngineCpuSeconds,
     double EngineJitSeconds,
+    double ConnectorCpuSeconds,
+    double ConnectorJitSeconds,
     double RecordsPerSecond,
     long ApiCalls,
     long MinimumApiCalls,
@@ -38,6 +40,8 @@ internal sealed record SyncRow(
         Math.Round(connector.Seconds, 3),
         Math.Round(engine.CpuSeconds, 3),
         Math.Round(engine.JitSeconds, 3),
+        Math.Round(connector.CpuSeconds, 3),
+        Math.Round(connector.JitSeconds, 3),
         Math.Round(records / engine.Seconds, 0),
         engine.ApiCalls,
         connector.ApiCalls,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 #if NET8_0_OR_GREATER
 using System.Text.Unicode;
@@ -42,15 +41,6 @@ public ref struct SyncFingerprintBuilder
 
     [ThreadStatic]
     private static byte[]? t_secondSpare;
-
-    // Reused: creating a hash context per fingerprint costs about as much as the hashing.
-#if NET8_0_OR_GREATER
-    [ThreadStatic]
-    private static IncrementalHash? t_sha256;
-#else
-    [ThreadStatic]
-    private static SHA256? t_sha256;
-#endif
 
     private byte[]? _buffer;
     private int _length;
@@ -145,14 +135,9 @@ public ref struct SyncFingerprintBuilder
     public SyncFingerprint ToFingerprint()
     {
 #if NET8_0_OR_GREATER
-        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> hash = stackalloc byte[32];
-        sha256.AppendData(new ReadOnlySpan<byte>(_buffer, 0, _length));
-        sha256.GetHashAndReset(hash);
-        var print = SyncFingerprint.FromBytes(hash);
+        var print = FingerprintHash.Of(new ReadOnlySpan<byte>(_buffer, 0, _length));
 #else
-        var sha256 = t_sha256 ??= SHA256.Create();
-        var print = SyncFingerprint.FromBytes(sha256.ComputeHash(_buffer ?? [], 0, _length));
+        var print = FingerprintHash.Of(_buffer ?? [], _length);
 #endif
         if (_buffer is not null)
         {
@@ -276,6 +261,14 @@ public ref struct SyncFingerprintBuilder
     /// <summary>Invariant, without trailing zeros, zero as "0".</summary>
     private void WriteNumber(decimal number)
     {
+#if NET8_0_OR_GREATER
+        Span<byte> text = stackalloc byte[CanonicalNumber.MaxLength];
+        var written = CanonicalNumber.Write(number, text);
+        WriteLength(written);
+        Ensure(written);
+        text.Slice(0, written).CopyTo(_buffer.AsSpan(_length));
+        _length += written;
+#else
         if (number == 0m)
         {
             WriteLength(1);
@@ -283,29 +276,6 @@ public ref struct SyncFingerprintBuilder
             return;
         }
 
-#if NET8_0_OR_GREATER
-        // Every digit of the scale, then without trailing zeros: the same text as the format
-        // "0.############################" (28 places, decimal's largest scale), at a fraction of its cost.
-        Span<byte> digits = stackalloc byte[64];
-        number.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
-        if (digits.Slice(0, written).IndexOf((byte)'.') >= 0)
-        {
-            while (digits[written - 1] == (byte)'0')
-            {
-                written--;
-            }
-
-            if (digits[written - 1] == (byte)'.')
-            {
-                written--;
-            }
-        }
-
-        WriteLength(written);
-        Ensure(written);
-        digits.Slice(0, written).CopyTo(_buffer.AsSpan(_length));
-        _length += written;
-#else
         var text = number.ToString(NumberFormat, CultureInfo.InvariantCulture);
         WriteLength(text.Length);
         WriteAscii(text);
