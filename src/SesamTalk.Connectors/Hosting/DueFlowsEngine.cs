@@ -12,7 +12,8 @@ namespace SesamTalk.Connectors.Hosting;
 /// <param name="services">Resolves the entities' host stores.</param>
 /// <param name="due">The due flows, each with when a notification made it due (null for a polled one).</param>
 /// <param name="shared">Which flows other instances ran.</param>
-internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider services, IReadOnlyDictionary<SyncFlowId, DateTimeOffset?> due, SharedFlowRuns shared) : DelegatingSyncEngine(engine)
+/// <param name="beginning">Told of the flows whose cycles begin, right before they do.</param>
+internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider services, IReadOnlyDictionary<SyncFlowId, DateTimeOffset?> due, SharedFlowRuns shared, Action<IEnumerable<SyncFlowId>> beginning) : DelegatingSyncEngine(engine)
 {
     /// <summary>
     /// Runs the entity's due flows one by one, each unless another instance ran it lately. An entity without a host store
@@ -25,6 +26,7 @@ internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider servic
         ArgumentNullException.ThrowIfNull(entity);
         if (services.GetService<IHostStore<TEntity>>() is null)
         {
+            beginning(entity.Mappers.Select(mapper => new SyncFlowId(entity.Name, mapper.Target)).Where(due.ContainsKey));
             return await Inner.SyncAsync(entity, progress, cancellationToken).ConfigureAwait(false);
         }
 
@@ -37,6 +39,7 @@ internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider servic
                 continue;
             }
 
+            beginning([flow]);
             reports.AddRange((await Inner.SyncFlowAsync(entity, target, progress, cancellationToken).ConfigureAwait(false)).Flows);
         }
 

@@ -57,7 +57,7 @@ internal sealed class SyncScheduler
         }
 
         var shared = new SharedFlowRuns(_services.GetRequiredService<ILinkStore>(), _flows.PollInterval, _time);
-        var dueEngine = new DueFlowsEngine(engine, _services, due, shared);
+        var dueEngine = new DueFlowsEngine(engine, _services, due, shared, _notifications.CyclesBeginning);
         var failed = new HashSet<SyncFlowId>();
         var held = 0;
         foreach (var entity in _model.Entities)

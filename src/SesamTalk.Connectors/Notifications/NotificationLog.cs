@@ -28,4 +28,7 @@ internal static partial class NotificationLog
 
     [LoggerMessage(308, LogLevel.Debug, "SesamTalk change source {System} has no enabled flow; it is not started")]
     public static partial void SourceUnused(ILogger logger, string system);
+
+    [LoggerMessage(309, LogLevel.Information, "SesamTalk {Flow} runs once more: notifications for {Target} went live after its cycle began, so what changed in between is read from its cursor")]
+    public static partial void CatchUp(ILogger logger, string flow, string target);
 }

@@ -21,12 +21,15 @@ namespace SesamTalk.Engine.Tests.Notifications;
 /// </summary>
 internal sealed class NotifiedExactDivision : IAsyncDisposable
 {
-    public const string AccountDone = "Account→ExactOnline/Accounts: cycle done";
+    public const string Flow = "Account→ExactOnline/Accounts";
+    public const string AccountDone = Flow + ": cycle done";
 
     private readonly WebApplication _app;
+    private int _settledCycles;
 
-    private NotifiedExactDivision(ExactOnlineEmulator exact, WebApplication app, CapturedLogs logs, InMemoryHostStore<Account> accounts, Uri callbackUrl)
+    private NotifiedExactDivision(ExactOnlineEmulator exact, WebApplication app, CapturedLogs logs, InMemoryHostStore<Account> accounts, Uri callbackUrl, HeldChangeSource? held)
     {
+        Held = held;
         Exact = exact;
         _app = app;
         Logs = logs;
@@ -43,8 +46,15 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
     /// <summary>Where the division's webhooks reach the host: <c>/sesamtalk/notifications/exactonline</c>.</summary>
     public Uri CallbackUrl { get; }
 
-    /// <summary>Starts the division with one account and the host; returns once the first run imported it and its subscription is live.</summary>
-    public static async Task<NotifiedExactDivision> StartAsync(TimeSpan webhookCheckInterval)
+    /// <summary>The hold on the division's change source, when the host was started with one.</summary>
+    public HeldChangeSource? Held { get; }
+
+    /// <summary>
+    /// Starts the division with one account and the host; returns once the first run imported it, its subscription is
+    /// live and the host settled; or, with <paramref name="holdSource"/>, once the first run is done, the change source
+    /// held back until <see cref="Held"/> is released.
+    /// </summary>
+    public static async Task<NotifiedExactDivision> StartAsync(TimeSpan webhookCheckInterval, bool holdSource = false)
     {
         var exact = await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { MinutelyLimit = 10_000, DailyLimit = 100_000 });
         exact.Seed("Accounts", new JsonObject { ["Code"] = "EX-0001", ["Name"] = "Albex", ["City"] = "Delft", ["Status"] = "C" });
@@ -89,14 +99,27 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
             .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
             .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
         services.AddKeyedSingleton<IExactOnlineTokenStore>("ExactOnline", new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken()));
+        var held = holdSource ? HeldChangeSource.In(services) : null;
 
         var app = builder.Build();
         app.MapSesamTalkNotifications();
         await app.StartAsync();
-        var host = new NotifiedExactDivision(exact, app, logs, accounts, new Uri(baseUrl + "/exactonline"));
-        await host.WaitUntilAsync(() => host.Count(AccountDone) == 1 && exact.WebhookSubscriptions.Count == 1, "the first run and the Accounts subscription");
+        var host = new NotifiedExactDivision(exact, app, logs, accounts, new Uri(baseUrl + "/exactonline"), held);
+        if (held is null)
+        {
+            host._settledCycles = await logs.WaitUntilLiveAndSettledAsync(Flow, "ExactOnline/Accounts");
+        }
+        else
+        {
+            await host.WaitUntilAsync(() => host.Count(AccountDone) == 1, "the first run");
+            host._settledCycles = 1;
+        }
+
         return host;
     }
+
+    /// <summary>The account flow's cycles since the host settled after its start (its first run, and the catch-up when the subscription went live after it began).</summary>
+    public int Cycles => Count(AccountDone) - _settledCycles;
 
     public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
 

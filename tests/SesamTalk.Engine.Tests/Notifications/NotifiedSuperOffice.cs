@@ -28,6 +28,7 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
     public const string Lost = "notifications lost for SuperOffice/Contact";
 
     private readonly WebApplication _app;
+    private int _settledCycles;
 
     private NotifiedSuperOffice(WebApplication app, SuperOfficeEmulator superOffice, CapturedLogs logs, InMemoryHostStore<Company> companies, Uri callbackUrl)
     {
@@ -49,7 +50,7 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
 
     public bool Failing { get; set; }
 
-    /// <summary>Starts the tenant with <paramref name="contacts"/> and the host; returns once the first run is done and the webhook is live.</summary>
+    /// <summary>Starts the tenant with <paramref name="contacts"/> and the host; returns once the first run is done, the webhook is live and the host settled.</summary>
     public static async Task<NotifiedSuperOffice> StartAsync(params (string Name, string OrgNr)[] contacts)
     {
         var emulatorOptions = new SuperOfficeEmulatorOptions();
@@ -118,9 +119,12 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
         app.MapSesamTalkNotifications();
         host = new NotifiedSuperOffice(app, superOffice, logs, companies, new Uri(baseUrl + "/superoffice"));
         await app.StartAsync();
-        await host.WaitUntilAsync(() => host.Count(CompanyDone) == 1 && host.Count(Live) == 1, "the first run and the webhook");
+        host._settledCycles = await logs.WaitUntilLiveAndSettledAsync("Company→SuperOffice/Contact", "SuperOffice/Contact");
         return host;
     }
+
+    /// <summary>The company flow's cycles since the host settled after its start (its first run, and the catch-up when the webhook went live after it began).</summary>
+    public int Cycles => Count(CompanyDone) - _settledCycles;
 
     public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
 

@@ -57,6 +57,61 @@ public sealed class SimulatedClockTests
     }
 
     [Fact]
+    public async Task Going_live_before_a_flows_first_cycle_adds_no_cycle_and_going_live_after_it_began_adds_exactly_one()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await NotifiedShop.BuildAsync(Settings(hostNotifies: true), clock, new Product { Sku = "C-1", Name = "Catch-up" });
+        var scheduler = host.Scheduler();
+        Report(host, ShopProduct, live: true);
+        await scheduler.RunDueAsync(host.Engine, default);
+        Assert.Equal(Start.AddMinutes(5), scheduler.NextWake);
+
+        // The notes' subscription opens after their first cycle began: what changed in between is read once more, soon.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Report(host, ShopNote, live: true);
+        Assert.Equal(Start.AddSeconds(1.1), scheduler.NextWake);
+        clock.SetUtcNow(Start.AddSeconds(1.1));
+        await scheduler.RunDueAsync(host.Engine, default);
+        Report(host, ShopNote, live: true);
+
+        Assert.Equal((1, 2), (host.Count(NotifiedShop.ProductDone), host.Count(NotifiedShop.NoteDone)));
+        Assert.Equal(1, host.Count("SesamTalk Note→Shop/Note runs once more: notifications for Shop/Note went live after its cycle began"));
+        Assert.Equal(Start.AddHours(1), scheduler.NextWake);
+    }
+
+    [Fact]
+    public async Task A_source_back_live_before_its_lost_cycle_ran_adds_no_cycle_and_back_after_it_began_adds_one()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await NotifiedShop.BuildAsync(Settings(hostNotifies: true), clock, new Product { Sku = "B-1", Name = "Back" });
+        var scheduler = host.Scheduler();
+        Report(host, ShopProduct, live: true);
+        Report(host, ShopNote, live: true);
+        await scheduler.RunDueAsync(host.Engine, default);
+        clock.Advance(TimeSpan.FromMinutes(20));
+
+        // Lost and back before the scheduler woke: the one cycle the loss asked for reads everything.
+        host.Inbox.SourceState(ShopProduct, live: false, "dropped");
+        Report(host, ShopProduct, live: true);
+        await scheduler.RunDueAsync(host.Engine, default);
+        Assert.Equal(2, host.Count(NotifiedShop.ProductDone));
+        Assert.Equal(Start.AddHours(1), scheduler.NextWake);
+
+        // Lost, its cycle ran, then back: that cycle may have read before an edit the new subscription never delivers.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        host.Inbox.SourceState(ShopProduct, live: false, "dropped again");
+        await scheduler.RunDueAsync(host.Engine, default);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Report(host, ShopProduct, live: true);
+        Assert.Equal(clock.GetUtcNow().AddMilliseconds(100), scheduler.NextWake);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await scheduler.RunDueAsync(host.Engine, default);
+
+        Assert.Equal((4, 1), (host.Count(NotifiedShop.ProductDone), host.Count(NotifiedShop.NoteDone)));
+        Assert.Equal(Start.AddHours(1), scheduler.NextWake);
+    }
+
+    [Fact]
     public async Task An_idle_hour_with_notifications_live_on_every_side_costs_one_safety_poll_per_flow_side()
     {
         var on = await IdleHourAsync(notifications: true);
