@@ -10,7 +10,7 @@ namespace SesamTalk.Connectors.Hosting;
 /// </summary>
 /// <param name="engine">The engine.</param>
 /// <param name="services">Resolves the entities' host stores.</param>
-/// <param name="due">The due flows, each with when a notification made it due (null for a polled one).</param>
+/// <param name="due">The due flows, each with when a notification made it due, or when it stopped at its system's limit (null for a polled one).</param>
 /// <param name="shared">Which flows other instances ran.</param>
 /// <param name="beginning">Told of the flows whose cycles begin, right before they do.</param>
 internal sealed class DueFlowsEngine(ISyncEngine engine, IServiceProvider services, IReadOnlyDictionary<SyncFlowId, DateTimeOffset?> due, SharedFlowRuns shared, Action<IEnumerable<SyncFlowId>> beginning) : DelegatingSyncEngine(engine)

@@ -48,8 +48,8 @@ internal sealed class SyncScheduler
     public async Task RunDueAsync(ISyncEngine engine, CancellationToken stoppingToken)
     {
         var now = _time.GetUtcNow();
-        var due = _flows.DueAt(now).ToDictionary(flow => flow, _ => (DateTimeOffset?)null);
-        var notified = _notifications.TakeDue(now).Where(pending => _flows.Contains(pending.Key)).ToList();
+        var due = _flows.DueAt(now).ToDictionary(flow => flow, _flows.StoppedAtLimitAt);
+        var notified = _notifications.TakeDue(now).Where(pending => _flows.Contains(pending.Key)).ToDictionary();
         foreach (var (flow, pending) in notified)
         {
             due[flow] = pending.Since;
@@ -59,6 +59,7 @@ internal sealed class SyncScheduler
         var shared = new SharedFlowRuns(_services.GetRequiredService<ILinkStore>(), _flows.PollInterval, _time);
         var dueEngine = new DueFlowsEngine(engine, _services, due, shared, _notifications.CyclesBeginning);
         var failed = new HashSet<SyncFlowId>();
+        var retryAt = new Dictionary<SyncFlowId, DateTimeOffset>();
         var held = 0;
         foreach (var entity in _model.Entities)
         {
@@ -72,6 +73,10 @@ internal sealed class SyncScheduler
             {
                 var report = await entity.SyncAsync(dueEngine, progress: null, stoppingToken).ConfigureAwait(false);
                 failed.UnionWith(report.Flows.Where(flow => flow.Failed).Select(flow => new SyncFlowId(flow.Entity, flow.Target)));
+                foreach (var limited in report.Flows.Where(flow => flow.Failed && flow.RetryAt is not null))
+                {
+                    retryAt[new SyncFlowId(limited.Entity, limited.Target)] = limited.RetryAt!.Value;
+                }
                 held += report.Flows.Count(flow => flow.Held);
             }
             catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -91,9 +96,15 @@ internal sealed class SyncScheduler
                 continue;
             }
 
-            if (due[flow] is not null)
+            if (notified.ContainsKey(flow))
             {
                 _notifications.CycleTriggered(flow);
+            }
+
+            if (retryAt.TryGetValue(flow, out var resets))
+            {
+                HostingLog.FlowWaitsForLimit(_logger, flow.ToString(), _flows.StoppedAtLimit(flow, resets, end));
+                continue;
             }
 
             var wait = _flows.Ran(flow, failed.Contains(flow), end);
