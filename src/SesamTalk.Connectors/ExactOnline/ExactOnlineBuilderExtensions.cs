@@ -60,7 +60,7 @@ public static class ExactOnlineBuilderExtensions
             .AddLoginClient(ExactOnlineSession.LoginClient)
             .AddApiClient<ExactOnlineClient>(
                 provider => new BearerTokenHandler<ExactOnlineToken>(division.Get<ExactOnlineSession>(provider)),
-                provider => new ExactOnlineRateLimitHandler(division.Get<ExactOnlineRateLimits>(provider), division.Options(provider).MaxRateLimitWait, provider.GetRequiredService<TimeProvider>()))
+                provider => new ExactOnlineRateLimitHandler(division.Get<ExactOnlineRateLimits>(provider), provider.GetRequiredService<TimeProvider>()))
             .AddPart(provider => new ExactOnlineClient(division.Http(provider), division.Get<ExactOnlineSession>(provider), division.Snapshot(provider)))
             .AddConnector(provider => new ExactOnlineSyncConnector(
                 division.Get<ExactOnlineClient>(provider),

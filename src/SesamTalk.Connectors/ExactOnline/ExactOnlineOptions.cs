@@ -36,14 +36,6 @@ public sealed class ExactOnlineOptions : Http.IRetrySettings, Http.IOAuthApp
     /// </summary>
     public TimeSpan WebhookCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>
-    /// The longest a call waits for Exact's minutely limit to reset. A longer wait is not sat out: the call fails with
-    /// <see cref="SyncQuotaExhaustedException"/> carrying the reset time, the cycle stops at its checkpoint, and the
-    /// background sync runs the flow again at the reset, so a flow waiting out the limit does not hold the other flows'
-    /// cycles. Zero never waits. Default 2 seconds.
-    /// </summary>
-    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>How many times a throttled or transiently failed call is retried.</summary>
     public int MaxRetries { get; set; } = 6;
 

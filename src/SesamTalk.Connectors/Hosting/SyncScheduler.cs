@@ -15,6 +15,12 @@ namespace SesamTalk.Connectors.Hosting;
 /// </summary>
 internal sealed class SyncScheduler
 {
+    /// <summary>
+    /// The longest a connector may wait for a rate limit inside a run (<see cref="RateLimitPatience"/>): a longer wait
+    /// stops the flow's cycle, which runs again at the reset, so it does not hold the flows due after it.
+    /// </summary>
+    internal static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(2);
+
     private readonly IServiceProvider _services;
     private readonly ISyncModel _model;
     private readonly SyncChangeNotifications _notifications;
@@ -47,6 +53,7 @@ internal sealed class SyncScheduler
     /// </summary>
     public async Task RunDueAsync(ISyncEngine engine, CancellationToken stoppingToken)
     {
+        using var patience = RateLimitPatience.Allow(MaxRateLimitWait);
         var now = _time.GetUtcNow();
         var due = _flows.DueAt(now).ToDictionary(flow => flow, _flows.StoppedAtLimitAt);
         var notified = _notifications.TakeDue(now).Where(pending => _flows.Contains(pending.Key)).ToDictionary();
