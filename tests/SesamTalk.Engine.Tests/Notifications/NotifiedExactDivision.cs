@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Engine;
-using SesamTalk.Connectors.ExactOnline;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
 using SesamTalk.Testing.ExactOnline;
@@ -75,17 +74,13 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton<IHostStore<Account>>(accounts);
         var directory = Directory.CreateTempSubdirectory("sesamtalk-exact-notified-");
+        services.AddExactOnline(exact, options =>
+        {
+            options.WebhookSecret = exact.WebhookSecret;
+            options.WebhookCheckInterval = webhookCheckInterval;
+        });
         var sesamTalk = services.AddSesamTalk();
         sesamTalk
-            .AddExactOnline(options =>
-            {
-                options.BaseUrl = exact.BaseUrl;
-                options.ClientId = exact.ClientId;
-                options.ClientSecret = exact.ClientSecret;
-                options.RedirectUri = exact.RedirectUri;
-                options.WebhookSecret = exact.WebhookSecret;
-                options.WebhookCheckInterval = webhookCheckInterval;
-            })
             .AddEngine(options =>
             {
                 foreach (var entity in sesamTalk.Model.Entities.Where(entity => entity.Name != "Account"))
@@ -98,7 +93,6 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
             .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
             .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
             .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
-        services.AddKeyedSingleton<IExactOnlineTokenStore>("ExactOnline", new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken()));
         var held = holdSource ? HeldChangeSource.In(services) : null;
 
         var app = builder.Build();
