@@ -40,11 +40,8 @@ public sealed class SimulatedClockTests
     public async Task A_lost_subscription_makes_its_flows_due_at_once_and_puts_them_back_on_the_interval()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var host = await NotifiedShop.BuildAsync(Settings(hostNotifies: true), clock, new Product { Sku = "S-1", Name = "Safe" });
-        var scheduler = host.Scheduler();
-        Report(host, ShopProduct, live: true);
-        Report(host, ShopNote, live: true);
-        await scheduler.RunDueAsync(host.Engine, default);
+        var (host, scheduler) = await FirstRunAsync(clock, ShopProduct, ShopNote);
+        await using var disposing = host;
         clock.Advance(TimeSpan.FromMinutes(20));
 
         host.Inbox.SourceState(ShopProduct, live: false, "expired");
@@ -60,10 +57,8 @@ public sealed class SimulatedClockTests
     public async Task Going_live_before_a_flows_first_cycle_adds_no_cycle_and_going_live_after_it_began_adds_exactly_one()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var host = await NotifiedShop.BuildAsync(Settings(hostNotifies: true), clock, new Product { Sku = "C-1", Name = "Catch-up" });
-        var scheduler = host.Scheduler();
-        Report(host, ShopProduct, live: true);
-        await scheduler.RunDueAsync(host.Engine, default);
+        var (host, scheduler) = await FirstRunAsync(clock, ShopProduct);
+        await using var disposing = host;
         Assert.Equal(Start.AddMinutes(5), scheduler.NextWake);
 
         // The notes' subscription opens after their first cycle began: what changed in between is read once more, soon.
@@ -83,11 +78,8 @@ public sealed class SimulatedClockTests
     public async Task A_source_back_live_before_its_lost_cycle_ran_adds_no_cycle_and_back_after_it_began_adds_one()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var host = await NotifiedShop.BuildAsync(Settings(hostNotifies: true), clock, new Product { Sku = "B-1", Name = "Back" });
-        var scheduler = host.Scheduler();
-        Report(host, ShopProduct, live: true);
-        Report(host, ShopNote, live: true);
-        await scheduler.RunDueAsync(host.Engine, default);
+        var (host, scheduler) = await FirstRunAsync(clock, ShopProduct, ShopNote);
+        await using var disposing = host;
         clock.Advance(TimeSpan.FromMinutes(20));
 
         // Lost and back before the scheduler woke: the one cycle the loss asked for reads everything.
@@ -159,6 +151,20 @@ public sealed class SimulatedClockTests
     }
 
     private sealed record IdleHour(int ProductPolls, long ProductCalls, int NotePolls, long NoteCalls);
+
+    /// <summary>Builds a host whose host side notifies, with one product, reports <paramref name="live"/> live and runs the first cycle of each flow.</summary>
+    private static async Task<(NotifiedShop Host, SyncScheduler Scheduler)> FirstRunAsync(FakeTimeProvider clock, params SyncTarget[] live)
+    {
+        var host = await NotifiedShop.BuildAsync(Settings(hostNotifies: true), clock, new Product { Sku = "S-1", Name = "Safe" });
+        var scheduler = host.Scheduler();
+        foreach (var target in live)
+        {
+            Report(host, target, live: true);
+        }
+
+        await scheduler.RunDueAsync(host.Engine, default);
+        return (host, scheduler);
+    }
 
     private static Dictionary<string, string?> Settings(bool hostNotifies) => new()
     {
