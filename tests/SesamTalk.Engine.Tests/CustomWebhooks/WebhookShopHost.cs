@@ -53,11 +53,6 @@ internal sealed class WebhookShopHost : IAsyncDisposable
             ["SesamTalk:Custom:Shop:ApiKey"] = shop.ApiKey,
             ["SesamTalk:Custom:Shop:WebhookSecret"] = Secret,
             ["SesamTalk:Custom:Shop:WebhookCheckInterval"] = "00:00:00.300",
-            ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
-            ["SesamTalk:Schedule:Interval"] = "00:05:00",
-            ["SesamTalk:Notifications:Enabled"] = "true",
-            ["SesamTalk:Notifications:CoalesceWindow"] = coalesceWindow.ToString(),
-            ["SesamTalk:Notifications:CallbackBaseUrl"] = $"http://127.0.0.1:{port}/sesamtalk/notifications",
         }).Build();
         var logs = new CapturedLogs();
         var productStore = new InMemoryHostStore<Product>(p => p.Id, (p, id) => p.Id = id);
@@ -69,23 +64,11 @@ internal sealed class WebhookShopHost : IAsyncDisposable
         var builder = WebhookHostApp.CreateBuilder(port, logs);
         var services = builder.Services;
         services.AddSingleton<IHostStore<Product>>(productStore);
-        var directory = Directory.CreateTempSubdirectory("sesamtalk-webhooks-");
         var sesamTalk = services.AddSesamTalk();
         sesamTalk
             .AddCustomSystem("Shop", configuration.GetSection("SesamTalk:Custom:Shop"))
-            .AddEngine(options =>
-            {
-                foreach (var entity in sesamTalk.Model.Entities.Where(entity => entity.Name != "Product"))
-                {
-                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
-                }
-            })
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
-            .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
-        var app = builder.Build();
-        app.MapSesamTalkNotifications();
-        await app.StartAsync();
+            .AddNotifiedEngine("Product", coalesceWindow, new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications"));
+        var app = await WebhookHostApp.StartAsync(builder);
         var host = new WebhookShopHost(app, shop, logs, productStore, new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications/shop"));
         await host.WaitUntilAsync(() => host.Logs.Count(ProductDone) >= 1 && shop.Webhooks.Count == 1, "the first run and the subscription");
         await host.SettleAsync();

@@ -59,45 +59,20 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
         exact.Seed("Accounts", new JsonObject { ["Code"] = "EX-0001", ["Name"] = "Albex", ["City"] = "Delft", ["Status"] = "C" });
         var port = WebhookHostApp.FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
-            ["SesamTalk:Schedule:Interval"] = "00:05:00",
-            ["SesamTalk:Notifications:Enabled"] = "true",
-            ["SesamTalk:Notifications:CoalesceWindow"] = "00:00:00.100",
-            ["SesamTalk:Notifications:CallbackBaseUrl"] = baseUrl.ToString(),
-        }).Build();
-
         var logs = new CapturedLogs();
         var builder = WebhookHostApp.CreateBuilder(port, logs);
         var accounts = new InMemoryHostStore<Account>(a => a.Id, (a, id) => a.Id = id);
         var services = builder.Services;
         services.AddSingleton<IHostStore<Account>>(accounts);
-        var directory = Directory.CreateTempSubdirectory("sesamtalk-exact-notified-");
         services.AddExactOnline(exact, options =>
         {
             options.WebhookSecret = exact.WebhookSecret;
             options.WebhookCheckInterval = webhookCheckInterval;
         });
-        var sesamTalk = services.AddSesamTalk();
-        sesamTalk
-            .AddEngine(options =>
-            {
-                foreach (var entity in sesamTalk.Model.Entities.Where(entity => entity.Name != "Account"))
-                {
-                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
-                }
-
-                options.Flows["Account/Salesforce/Account"] = new SyncFlowOptions { Enabled = false };
-            })
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
-            .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
+        services.AddSesamTalk().AddNotifiedEngine("Account", TimeSpan.FromMilliseconds(100), baseUrl, "Account/Salesforce/Account");
         var held = holdSource ? HeldChangeSource.In(services) : null;
 
-        var app = builder.Build();
-        app.MapSesamTalkNotifications();
-        await app.StartAsync();
+        var app = await WebhookHostApp.StartAsync(builder);
         var host = new NotifiedExactDivision(exact, app, logs, accounts, new Uri(baseUrl + "/exactonline"), held);
         if (held is null)
         {

@@ -65,18 +65,12 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
 
         var port = WebhookHostApp.FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
-        var schedule = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["InitialDelay"] = "00:00:00",
-            ["Interval"] = "00:05:00",
-        }).Build();
         var logs = new CapturedLogs();
         var companies = new InMemoryHostStore<Company>(c => c.Id, (c, id) => c.Id = id);
         var builder = WebhookHostApp.CreateBuilder(port, logs);
         var services = builder.Services;
         services.AddSingleton<IHostStore<Company>>(companies);
         services.AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()));
-        var directory = Directory.CreateTempSubdirectory("sesamtalk-notified-so-");
         var talk = services.AddSesamTalk();
         talk.AddSuperOffice(options =>
             {
@@ -89,24 +83,9 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
                 options.WebhookSecret = Secret;
                 options.WebhookCheckInterval = TimeSpan.FromMilliseconds(200);
             })
-            .AddEngine(options =>
-            {
-                foreach (var entity in talk.Model.Entities.Where(entity => entity.Name != "Company"))
-                {
-                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
-                }
-            })
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(schedule)
-            .AddChangeNotifications(options =>
-            {
-                options.Enabled = true;
-                options.CallbackBaseUrl = baseUrl;
-                options.CoalesceWindow = TimeSpan.FromMilliseconds(100);
-            });
-        var app = builder.Build();
+            .AddNotifiedEngine("Company", TimeSpan.FromMilliseconds(100), baseUrl);
         NotifiedSuperOffice? host = null;
-        app.Use(async (http, next) =>
+        var app = await WebhookHostApp.StartAsync(builder, app => app.Use(async (http, next) =>
         {
             if (host!.Failing)
             {
@@ -115,10 +94,8 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
             }
 
             await next(http);
-        });
-        app.MapSesamTalkNotifications();
+        }));
         host = new NotifiedSuperOffice(app, superOffice, logs, companies, new Uri(baseUrl + "/superoffice"));
-        await app.StartAsync();
         host._settledCycles = await logs.WaitUntilLiveAndSettledAsync("Company→SuperOffice/Contact", "SuperOffice/Contact");
         return host;
     }
