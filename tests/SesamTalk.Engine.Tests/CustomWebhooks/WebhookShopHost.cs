@@ -16,31 +16,15 @@ namespace SesamTalk.Engine.Tests.CustomWebhooks;
 /// poll, so within a test only a notification or a lost subscription runs a cycle after the first), change
 /// notifications on, and <c>MapSesamTalkNotifications</c> on a loopback Kestrel port that the Shop's webhooks call.
 /// </summary>
-internal sealed class WebhookShopHost : IAsyncDisposable
+internal sealed class WebhookShopHost(WebApplication app, CustomSystemEmulator shop, CapturedLogs logs, InMemoryHostStore<Product> products, Uri callbackUrl)
+    : NotifiedWebHost(app, shop, logs, callbackUrl, "Product→Shop/Product")
 {
     public const string Secret = "whsec_engine-tests-0123456789abcdefghij";
     public const string ProductDone = "Product→Shop/Product: cycle done";
 
-    private readonly WebApplication _app;
-    private int _settledCycles;
+    public CustomSystemEmulator Shop { get; } = shop;
 
-    private WebhookShopHost(WebApplication app, CustomSystemEmulator shop, CapturedLogs logs, InMemoryHostStore<Product> products, Uri callback)
-    {
-        _app = app;
-        Shop = shop;
-        Logs = logs;
-        Products = products;
-        Callback = callback;
-    }
-
-    public CustomSystemEmulator Shop { get; }
-
-    public CapturedLogs Logs { get; }
-
-    public InMemoryHostStore<Product> Products { get; }
-
-    /// <summary>The Shop receiver's address, where the Shop delivers.</summary>
-    public Uri Callback { get; }
+    public InMemoryHostStore<Product> Products { get; } = products;
 
     /// <summary>Starts the Shop and the host with <paramref name="products"/> saved; returns after the first run, with the Shop's webhook subscription in place.</summary>
     public static async Task<WebhookShopHost> StartAsync(TimeSpan coalesceWindow, params Product[] products)
@@ -75,12 +59,6 @@ internal sealed class WebhookShopHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>The product flow's cycles since the host settled after its start.</summary>
-    public int Cycles => Logs.Count(ProductDone) - _settledCycles;
-
-    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
-
     /// <summary>Waits <paramref name="quiet"/> and checks the product flow ran no cycle meanwhile beyond <paramref name="cycles"/>.</summary>
     public async Task StaysAtAsync(int cycles, TimeSpan quiet)
     {
@@ -103,8 +81,6 @@ internal sealed class WebhookShopHost : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
         while (Logs.Count(ProductDone) != before && DateTime.UtcNow < deadline);
-        _settledCycles = Logs.Count(ProductDone);
+        SettledCycles = Logs.Count(ProductDone);
     }
-
-    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, Shop);
 }

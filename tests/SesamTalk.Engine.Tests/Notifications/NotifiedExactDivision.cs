@@ -18,35 +18,18 @@ namespace SesamTalk.Engine.Tests.Notifications;
 /// its webhooks to the host over HTTP. Polling is 5 minutes apart, so within a test only a webhook (or a subscription
 /// found lost) makes the flow run again after its first run. Every other flow of the model is off.
 /// </summary>
-internal sealed class NotifiedExactDivision : IAsyncDisposable
+internal sealed class NotifiedExactDivision(ExactOnlineEmulator exact, WebApplication app, CapturedLogs logs, InMemoryHostStore<Account> accounts, Uri callbackUrl, HeldChangeSource? held)
+    : NotifiedWebHost(app, exact, logs, callbackUrl, Flow)
 {
     public const string Flow = "Account→ExactOnline/Accounts";
     public const string AccountDone = Flow + ": cycle done";
 
-    private readonly WebApplication _app;
-    private int _settledCycles;
+    public ExactOnlineEmulator Exact { get; } = exact;
 
-    private NotifiedExactDivision(ExactOnlineEmulator exact, WebApplication app, CapturedLogs logs, InMemoryHostStore<Account> accounts, Uri callbackUrl, HeldChangeSource? held)
-    {
-        Held = held;
-        Exact = exact;
-        _app = app;
-        Logs = logs;
-        Accounts = accounts;
-        CallbackUrl = callbackUrl;
-    }
-
-    public ExactOnlineEmulator Exact { get; }
-
-    public CapturedLogs Logs { get; }
-
-    public InMemoryHostStore<Account> Accounts { get; }
-
-    /// <summary>Where the division's webhooks reach the host: <c>/sesamtalk/notifications/exactonline</c>.</summary>
-    public Uri CallbackUrl { get; }
+    public InMemoryHostStore<Account> Accounts { get; } = accounts;
 
     /// <summary>The hold on the division's change source, when the host was started with one.</summary>
-    public HeldChangeSource? Held { get; }
+    public HeldChangeSource? Held { get; } = held;
 
     /// <summary>
     /// Starts the division with one account and the host; returns once the first run imported it, its subscription is
@@ -76,24 +59,14 @@ internal sealed class NotifiedExactDivision : IAsyncDisposable
         var host = new NotifiedExactDivision(exact, app, logs, accounts, new Uri(baseUrl + "/exactonline"), held);
         if (held is null)
         {
-            host._settledCycles = await logs.WaitUntilLiveAndSettledAsync(Flow, "ExactOnline/Accounts");
+            host.SettledCycles = await logs.WaitUntilLiveAndSettledAsync(Flow, "ExactOnline/Accounts");
         }
         else
         {
             await host.WaitUntilAsync(() => host.Count(AccountDone) == 1, "the first run");
-            host._settledCycles = 1;
+            host.SettledCycles = 1;
         }
 
         return host;
     }
-
-    /// <summary>The account flow's cycles since the host settled after its start (its first run, and the catch-up when the subscription went live after it began).</summary>
-    public int Cycles => Count(AccountDone) - _settledCycles;
-
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
-
-    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
-
-    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, Exact);
 }

@@ -20,33 +20,18 @@ namespace SesamTalk.Engine.Tests.Notifications;
 /// webhook) makes the flow run again. <see cref="Failing"/> makes the host answer 500 to every post, as a host that is
 /// down would. Every entity but Company is disabled.
 /// </summary>
-internal sealed class NotifiedSuperOffice : IAsyncDisposable
+internal sealed class NotifiedSuperOffice(WebApplication app, SuperOfficeEmulator superOffice, CapturedLogs logs, InMemoryHostStore<Company> companies, Uri callbackUrl)
+    : NotifiedWebHost(app, superOffice, logs, callbackUrl, Flow)
 {
     public const string Secret = "an-e2e-webhook-secret-of-some-length";
-    public const string CompanyDone = "Company→SuperOffice/Contact: cycle done";
+    public const string Flow = "Company→SuperOffice/Contact";
+    public const string CompanyDone = Flow + ": cycle done";
     public const string Live = "notifications for SuperOffice/Contact are live";
     public const string Lost = "notifications lost for SuperOffice/Contact";
 
-    private readonly WebApplication _app;
-    private int _settledCycles;
+    public SuperOfficeEmulator SuperOffice { get; } = superOffice;
 
-    private NotifiedSuperOffice(WebApplication app, SuperOfficeEmulator superOffice, CapturedLogs logs, InMemoryHostStore<Company> companies, Uri callbackUrl)
-    {
-        _app = app;
-        SuperOffice = superOffice;
-        Logs = logs;
-        Companies = companies;
-        CallbackUrl = callbackUrl;
-    }
-
-    public SuperOfficeEmulator SuperOffice { get; }
-
-    public CapturedLogs Logs { get; }
-
-    public InMemoryHostStore<Company> Companies { get; }
-
-    /// <summary>Where the tenant's webhook posts: <c>{host}/sesamtalk/notifications/superoffice</c>.</summary>
-    public Uri CallbackUrl { get; }
+    public InMemoryHostStore<Company> Companies { get; } = companies;
 
     public bool Failing { get; set; }
 
@@ -96,17 +81,7 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
             await next(http);
         }));
         host = new NotifiedSuperOffice(app, superOffice, logs, companies, new Uri(baseUrl + "/superoffice"));
-        host._settledCycles = await logs.WaitUntilLiveAndSettledAsync("Company→SuperOffice/Contact", "SuperOffice/Contact");
+        host.SettledCycles = await logs.WaitUntilLiveAndSettledAsync(Flow, "SuperOffice/Contact");
         return host;
     }
-
-    /// <summary>The company flow's cycles since the host settled after its start (its first run, and the catch-up when the webhook went live after it began).</summary>
-    public int Cycles => Count(CompanyDone) - _settledCycles;
-
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
-
-    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
-
-    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, SuperOffice);
 }
