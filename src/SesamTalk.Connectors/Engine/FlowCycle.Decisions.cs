@@ -2,139 +2,71 @@ using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Connectors.Engine;
 
-/// <summary>The decisions shared by both sides: merge, delete, link, quarantine.</summary>
+/// <summary>
+/// The decide stage's side of the cycle: the pure decisions of <see cref="RecordDecider{TEntity}"/> with what they need
+/// resolved (the host shape, references as host ids), for the unit's sink to write or plan.
+/// </summary>
 internal sealed partial class FlowCycle<TEntity>
 {
     /// <summary>
-    /// Merges a linked (or just matched) pair field by field and records what each side must be sent;
-    /// <paramref name="hostChangedAt"/> is when the host record changed, when this cycle knows.
+    /// Decides a linked (or just matched) pair (<see cref="RecordDecider{TEntity}.Merge"/>) and resolves the references
+    /// of the fields it sends the host to host ids (the page's links, looked up together). A merge that writes nothing
+    /// is counted as unchanged; it still stores what it read.
     /// </summary>
-    private async Task MergeAsync(LinkWork<TEntity> work, TEntity entity, SyncRecord host, SyncRecord remote, AgreedState? agreed, DateTimeOffset? hostChangedAt)
+    private async Task<RecordDecision> MergedAsync(MergePair<TEntity> pair)
     {
-        var clock = new MergeClock(hostChangedAt, remote.ModifiedAt);
-        var outcome = FieldMerge.Merge(_fields, _mapper.Target.Type, host, remote, agreed, clock, FirstContact);
-        work.LocalPrint = _mapper.Fingerprint(host, FieldDirection.ToRemote);
-        if (remote.Count > 0)
+        var merge = _decider.Merge(pair);
+        if (merge.ToHost is { } toHost && _hasReferences)
         {
-            work.RemotePrint = _mapper.Fingerprint(remote, FieldDirection.FromRemote);
+            merge = merge with { ToHost = await ToHostIdsAsync(toHost, pair.Remote).ConfigureAwait(false) };
+        }
+        else if (!merge.Writes)
+        {
+            Unchanged(pair.Source, echo: false);
         }
 
-        if (outcome.ToHost.Count > 0)
-        {
-            outcome.ToHost.Id = remote.Id;
-            var toHost = RecordText.Copy(outcome.ToHost, outcome.ToHost.FieldNames);
-            await _references.ToHostAsync(toHost, _mapper, Describe(remote), _cancellationToken).ConfigureAwait(false);
-            work.Entity = entity;
-            work.ToHost = toHost;
-        }
-
-        if (outcome.ToRemote.Count > 0 && _capabilities.CanUpdate)
-        {
-            outcome.ToRemote.Id = remote.Id;
-            outcome.ToRemote.Version = remote.Version;
-            work.ToRemote = outcome.ToRemote;
-        }
-
-        work.Agreed = outcome.Agreed;
-        work.Conflicts = outcome.Conflicts;
-        work.EmptiesLines = outcome.EmptiesLines;
-        if (!work.WritesHost && !work.WritesRemote)
-        {
-            Unchanged(work.Source, echo: false);
-        }
+        return merge;
     }
 
-    /// <summary>A linked record was deleted on <paramref name="deletedOn"/>: the flow's delete policy says what happens to the other side.</summary>
-    private LinkWork<TEntity> Deleted(LinkWork<TEntity> work, StoredLink link, SyncSide deletedOn)
+    /// <summary>Decides a new host record for a remote record, with its references resolved to host ids.</summary>
+    private async Task<RecordDecision> CreateHostAsync(SyncRecord record, PendingCreate? intent)
     {
-        work.LocalId = link.Link.LocalId;
-        work.RemoteId = link.Link.RemoteId;
-        work.Unlink = true;
-        var other = deletedOn == SyncSide.Local ? SyncSide.Remote : SyncSide.Local;
-        switch (_options.Deletes)
-        {
-            case DeletePolicy.Propagate when other == SyncSide.Local || _capabilities.CanDelete:
-                work.Deletes = other;
-                break;
-            case DeletePolicy.SoftDelete when other == SyncSide.Local:
-                work.Deletes = other;
-                work.SoftDelete = _hostSoftDelete is not null
-                    ? true
-                    : throw new InvalidOperationException(
-                        $"{Name} soft-deletes host records, but the host store of {_definition.Name} does not implement IHostSoftDelete<{_definition.Name}>.");
-                break;
-            case DeletePolicy.SoftDelete:
-                var field = _options.SoftDeleteField
-                    ?? throw new InvalidOperationException($"{Name} soft-deletes remote records but names no SoftDeleteField.");
-                work.Deletes = other;
-                work.SoftDelete = true;
-                work.ToRemote = new SyncRecord(_mapper.Target.Type, link.Link.RemoteId) { [field] = SoftDeleteValue(_options.SoftDeleteValue) };
-                break;
-        }
-
-        return work;
-    }
-
-    private static SyncValue SoftDeleteValue(string? text) =>
-        text is null ? SyncValue.Null
-        : bool.TryParse(text, out var flag) ? SyncValue.From(flag)
-        : decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number) ? SyncValue.From(number)
-        : SyncValue.From(text);
-
-    /// <summary>
-    /// Marks a match as a new link: created by sync when an interrupted create of ours made the record, else matched on
-    /// the key, whose value in <paramref name="record"/> the link keeps.
-    /// </summary>
-    private static void Link(LinkWork<TEntity> work, PendingCreate? intent, string? key, SyncRecord record)
-    {
-        work.Intent = intent;
-        work.NewLink = intent is null ? SyncLinkProvenance.MatchedOnKey : SyncLinkProvenance.CreatedBySync;
-        work.MatchKey = intent is null ? key : null;
-        work.MatchValue = work.MatchKey is { } matched ? SyncMatchValue.Of(record, matched) : null;
-    }
-
-    private LinkWork<TEntity> Ambiguous<T>(LinkWork<TEntity> work, Match<T> match, SyncRecord record)
-    {
-        var who = work.Source == SyncSide.Local ? Owner(work.SourceId) : Describe(record);
-        work.Error = match.Taken
-            ? $"{who} matches {string.Join(", ", match.Ids)} by {match.Key}, which is linked to another record already; the match is not linked automatically. Check the records and link them by hand."
-            : $"{who} matches {match.Candidates} records by {match.Key} ({string.Join(", ", match.Ids.Take(5))}); an ambiguous match is never linked automatically. Link it by hand.";
-        work.Payload = RecordText.Of(record);
-        return work;
-    }
-
-    private static LinkWork<TEntity> Fail(LinkWork<TEntity> work, Exception error, string? payload)
-    {
-        work.Error = error.Message;
-        work.Payload = payload;
-        work.RetryNextCycle = error is SyncReferenceException;
-        return work;
+        var create = _decider.CreateHost(record, intent);
+        return _hasReferences ? create with { ToHost = await ToHostIdsAsync(create.ToHost, record).ConfigureAwait(false) } : create;
     }
 
     /// <summary>
-    /// The fast path: a side's record that reads as it did last time, or as the engine last wrote it (an echo), has
-    /// nothing new in its mapped fields.
+    /// The fields for the host with their references as host ids: a translated copy (translating changes a record in
+    /// place, and the fields may share lines with the remote record).
     /// </summary>
-    private bool IsUnchanged(SyncSide side, SyncFingerprint print, string? lastRead, string? lastWritten)
+    private async Task<SyncRecord> ToHostIdsAsync(SyncRecord fields, SyncRecord remote)
     {
-        if (!ReadsAsBefore(print, lastRead, lastWritten))
-        {
-            return false;
-        }
-
-        Unchanged(side, echo: print.Matches(lastWritten));
-        return true;
+        var translated = RecordText.Copy(fields, fields.FieldNames);
+        await _references.ToHostAsync(translated, _mapper, Describe(remote), _cancellationToken).ConfigureAwait(false);
+        return translated;
     }
 
-    /// <summary>Whether a side's fingerprint is what it was last read as or last written as (compared with the stored texts as they are: no allocation).</summary>
-    private static bool ReadsAsBefore(SyncFingerprint print, string? lastRead, string? lastWritten) =>
-        print.Matches(lastWritten) || print.Matches(lastRead);
+    /// <summary>A linked record was deleted on <paramref name="deletedOn"/>: the delete, soft delete or unlink the flow's policy decides.</summary>
+    private RecordDecision Deleted(SyncSide deletedOn, string sourceId, StoredLink link) =>
+        _decider.Deleted(deletedOn, sourceId, link);
 
-    /// <summary>
-    /// Whether the link has an agreed state (a link made by hand has none until its first merge): only then may a side
-    /// that reads as before be passed over. Its text is parsed only for a merge.
-    /// </summary>
-    private static bool HasAgreedState(StoredLink link) => !string.IsNullOrEmpty(link.Fingerprints.Agreed);
+    private QuarantineDecision Ambiguous<T>(SyncSide side, string sourceId, Match<T> match, SyncRecord record) =>
+        RecordDecider<TEntity>.Ambiguous(side, sourceId, side == SyncSide.Local ? Owner(sourceId) : Describe(record), match, RecordText.Of(record));
+
+    /// <summary>A record that failed to be decided (a bad value, a reference not linked yet) is quarantined; <paramref name="otherId"/> is its counterpart's id, when linked.</summary>
+    private static QuarantineDecision Quarantined(SyncSide side, string sourceId, Exception error, string? payload, string? otherId) =>
+        RecordDecider<TEntity>.Quarantine(side, sourceId, error, payload) with { OtherId = otherId };
+
+    /// <summary>Counts a record the fast path passed over (<see cref="RecordDecider{TEntity}.Unchanged"/>); true when it did.</summary>
+    private bool PassedOver(UnchangedDecision? unchanged)
+    {
+        if (unchanged is not null)
+        {
+            Unchanged(unchanged.Source, unchanged.Echo);
+        }
+
+        return unchanged is not null;
+    }
 
     private void Unchanged(SyncSide side, bool echo)
     {
@@ -185,13 +117,4 @@ internal sealed partial class FlowCycle<TEntity>
     private string Owner(string localId) => $"{_definition.Name} '{localId}'";
 
     private string Describe(SyncRecord record) => $"{_mapper.Target} '{record.Id}'";
-
-    /// <summary>The outcome of a match-key lookup: the one match, or how many candidates there were.</summary>
-    private sealed record Match<T>(T? Record, string? Key, int Candidates, IReadOnlyList<string> Ids)
-    {
-        /// <summary>The one candidate is linked to another record already.</summary>
-        public bool Taken { get; init; }
-
-        public static Match<T> None { get; } = new(default, null, 0, []);
-    }
 }

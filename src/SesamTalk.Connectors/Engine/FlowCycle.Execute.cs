@@ -8,20 +8,28 @@ namespace SesamTalk.Connectors.Engine;
 /// </summary>
 internal sealed partial class FlowCycle<TEntity>
 {
-    private async Task ExecuteAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
+    /// <summary>
+    /// The stages after decide: the breaker counts the unit's decisions, then they go to the unit's sink: a dry run lists
+    /// them (<see cref="PlanRecorder{TEntity}"/>), stopping where the cycle would; a cycle writes and commits them.
+    /// </summary>
+    private async Task ExecuteAsync(List<RecordDecision> decisions, SyncSide side, string? cursor)
     {
-        using var span = SyncTracing.StartUnit(_tags, side, works.Count);
+        using var span = SyncTracing.StartUnit(_tags, side, decisions.Count);
         if (_planner is { } planner)
         {
-            // A dry run decides as a cycle does and lists the unit instead of writing it, stopping where the cycle would.
-            works = planner.Undecided(works);
-            State.Breaker.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
-            planner.Add(works);
-            State.Processed += works.Count;
+            decisions = planner.Undecided(decisions);
+            State.Breaker.Admit(decisions.Count(decision => decision.IsMassChange), _flow);
+            planner.Add(decisions);
+            State.Processed += decisions.Count;
             return;
         }
 
-        State.Breaker.Admit(works.Count(work => work.Error is null && work.IsMassChange), _flow);
+        State.Breaker.Admit(decisions.Count(decision => decision.IsMassChange), _flow);
+        await WriteAsync(decisions.ConvertAll(decision => new LinkWork<TEntity>(decision)), side, cursor, span).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor, System.Diagnostics.Activity? span)
+    {
         if (works.Count == 0 && cursor is not null && State.Cursors.MayWait(_context.Time.GetUtcNow(), _context.Options.LeaseDuration))
         {
             // A unit of echoes and unchanged records writes nothing: its cursor goes with the next commit.
@@ -60,10 +68,11 @@ internal sealed partial class FlowCycle<TEntity>
                     continue;
                 }
 
-                _mapper.Apply(work.ToHost!, work.Entity!);
-                var id = await _host.SaveAsync(work.Entity!, _cancellationToken).ConfigureAwait(false);
+                var entity = work.Entity ??= _definition.Create();
+                _mapper.Apply(work.ToHost!, entity);
+                var id = await _host.SaveAsync(entity, _cancellationToken).ConfigureAwait(false);
                 work.LocalId ??= id;
-                var host = await HostShapeAsync(work.Entity!, Owner(work.LocalId)).ConfigureAwait(false);
+                var host = await HostShapeAsync(entity, Owner(work.LocalId)).ConfigureAwait(false);
                 work.LocalPrint = _mapper.Fingerprint(host, FieldDirection.ToRemote);
                 work.HostWritten = true;
                 if (work.CreatesHost)
@@ -75,7 +84,7 @@ internal sealed partial class FlowCycle<TEntity>
             }
             catch (Exception error) when (StopErrors.IsBadRecord(error))
             {
-                Fail(work, error, work.RemoteRecord is { } record ? RecordText.Of(record) : null);
+                work.Fail(error.Message, work.RemoteRecord is { } record ? RecordText.Of(record) : null, error is SyncReferenceException);
             }
         }
     }
@@ -153,7 +162,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             if (results[index].Error is { } error)
             {
-                repeated[index].Error = $"{_mapper.Target} rejected '{repeated[index].RemoteId}': {error}";
+                repeated[index].Fail($"{_mapper.Target} rejected '{repeated[index].RemoteId}': {error}", repeated[index].Payload);
             }
 
             answers[repeated[index]] = results[index].Stored;
@@ -223,7 +232,7 @@ internal sealed partial class FlowCycle<TEntity>
             sent.AddRange(existing
                 .Where(line => line.Id is not null && !kept.Contains(line.Id))
                 .Select(line => new SyncRecord(line.Type, line.Id) { IsDeleted = true }));
-            work.ToRemote[child.Field] = SyncValue.From(sent);
+            work.IdentifyLines(child.Field, sent);
         }
     }
 
@@ -246,8 +255,9 @@ internal sealed partial class FlowCycle<TEntity>
     {
         if (result.Error is { } error)
         {
-            work.Error = $"{_mapper.Target} rejected {(work.RemoteId is null ? "the new record for " + Owner(work.LocalId!) : "'" + work.RemoteId + "'")}: {error}";
-            work.Payload = work.ToRemote is { } record ? RecordText.Of(record) : null;
+            work.Fail(
+                $"{_mapper.Target} rejected {(work.RemoteId is null ? "the new record for " + Owner(work.LocalId!) : "'" + work.RemoteId + "'")}: {error}",
+                work.ToRemote is { } record ? RecordText.Of(record) : null);
             return;
         }
 
@@ -324,7 +334,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             if (work.NewLink is { } provenance)
             {
-                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.MatchKey, now) { MatchValue = work.MatchValue });
+                commit.SaveLink(new SyncLink(_definition.Name, work.LocalId, _mapper.Target, work.RemoteId, provenance, work.Matched.Key, now) { MatchValue = work.Matched.Value });
             }
 
             commit.SaveFingerprints(_flow, work.LocalId, Fingerprints(work));

@@ -157,7 +157,7 @@ internal sealed partial class FlowCycle<TEntity>
 
     private async Task SyncHostChunkAsync(List<HostChange<TEntity>> chunk, string? cursor)
     {
-        var works = new List<LinkWork<TEntity>>(chunk.Count);
+        var decisions = new List<RecordDecision>(chunk.Count);
         var unlinked = new List<Unlinked>();
         var links = await _context.Links.FindLinksAsync(_flow, SyncSide.Local, chunk.Select(change => change.Id).ToHashSet(StringComparer.Ordinal), _cancellationToken).ConfigureAwait(false);
         _references.ForgetPage();
@@ -170,26 +170,27 @@ internal sealed partial class FlowCycle<TEntity>
         {
             Report.Read++;
             _context.Metrics.Read(_tags, SyncSide.Local);
-            var work = new LinkWork<TEntity>(SyncSide.Local, change.Id) { LocalId = change.Id };
+            var link = links.GetValueOrDefault(change.Id);
             try
             {
-                if (await DecideHostAsync(work, change, links.GetValueOrDefault(change.Id)).ConfigureAwait(false) is { } pending)
+                var (decision, pending) = await DecideHostAsync(change, link).ConfigureAwait(false);
+                if (decision is not null)
+                {
+                    decisions.Add(decision);
+                }
+                else if (pending is not null)
                 {
                     unlinked.Add(pending);
-                }
-                else if (work.Error is not null || work.Unlink || work.Agreed is not null)
-                {
-                    works.Add(work);
                 }
             }
             catch (Exception error) when (StopErrors.IsBadRecord(error))
             {
-                works.Add(Fail(work, error, change.Entity is { } entity ? SafePayload(entity) : null));
+                decisions.Add(Quarantined(SyncSide.Local, change.Id, error, change.Entity is { } entity ? SafePayload(entity) : null, link?.Link.RemoteId));
             }
         }
 
-        await MatchOrCreateAsync(unlinked, works).ConfigureAwait(false);
-        await ExecuteAsync(works, SyncSide.Local, cursor).ConfigureAwait(false);
+        await MatchOrCreateAsync(unlinked, decisions).ConfigureAwait(false);
+        await ExecuteAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);
     }
 
     /// <summary>The host record in the remote shape, untranslated (what the references' lookups need); null for one that cannot be mapped.</summary>
@@ -205,32 +206,27 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    /// <summary>Decides a host change of a record with its <paramref name="link"/>; returns the change when the record is not linked yet.</summary>
-    private async Task<Unlinked?> DecideHostAsync(LinkWork<TEntity> work, HostChange<TEntity> change, StoredLink? link)
+    /// <summary>
+    /// Decides a host change of a record with its <paramref name="link"/>: the decision, or the change itself when
+    /// the record is not linked yet (to match or create with the chunk's others), or neither when there is nothing to do.
+    /// </summary>
+    private async Task<(RecordDecision? Decision, Unlinked? Unlinked)> DecideHostAsync(HostChange<TEntity> change, StoredLink? link)
     {
         var changedAt = HostChangedAt(change.Id, change.Position.ModifiedAt);
         if (change.Entity is not { } entity)
         {
-            if (link is not null)
-            {
-                Deleted(work, link, deletedOn: SyncSide.Local);
-            }
-
-            return null;
+            return (link is null ? null : Deleted(SyncSide.Local, change.Id, link), null);
         }
 
         if (link is null)
         {
-            return State.Claims.IsClaimedLocal(change.Id) ? null : await UnlinkedAsync(work, entity, changedAt).ConfigureAwait(false);
+            return (null, State.Claims.IsClaimedLocal(change.Id) ? null : await UnlinkedAsync(change.Id, entity, changedAt).ConfigureAwait(false));
         }
 
         var host = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
-
-        work.RemoteId = link.Link.RemoteId;
-        work.Previous = link.Fingerprints;
-        if (HasAgreedState(link) && IsUnchanged(SyncSide.Local, _mapper.FingerprintOf(host, FieldDirection.ToRemote), link.Fingerprints.LocalRead, link.Fingerprints.LocalWritten))
+        if (PassedOver(RecordDecider<TEntity>.Unchanged(SyncSide.Local, change.Id, _mapper.FingerprintOf(host, FieldDirection.ToRemote), link)))
         {
-            return null;
+            return default;
         }
 
         var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
@@ -241,18 +237,17 @@ internal sealed partial class FlowCycle<TEntity>
             : new SyncRecord(_mapper.Target.Type, link.Link.RemoteId);
         if (remote is null || remote.IsDeleted)
         {
-            return null;
+            return default;
         }
 
-        await MergeAsync(work, entity, host, remote, agreed, changedAt).ConfigureAwait(false);
-        return null;
+        return (await MergedAsync(new MergePair<TEntity>(SyncSide.Local, change.Id, change.Id, entity, host, remote, changedAt) { Link = link, Agreed = agreed }).ConfigureAwait(false), null);
     }
 
     /// <summary>
     /// An unlinked host record to match or create. In a flow where host records create nothing, a record with no match
     /// key, or whose references are not linked in this system yet, has nothing to do here and is left alone.
     /// </summary>
-    private async Task<Unlinked?> UnlinkedAsync(LinkWork<TEntity> work, TEntity entity, DateTimeOffset? changedAt)
+    private async Task<Unlinked?> UnlinkedAsync(string localId, TEntity entity, DateTimeOffset? changedAt)
     {
         if (!CreatesRemote && _mapper.MatchKeys.Count == 0)
         {
@@ -261,7 +256,7 @@ internal sealed partial class FlowCycle<TEntity>
 
         try
         {
-            return new Unlinked(work, entity, await HostShapeAsync(entity, Owner(work.SourceId)).ConfigureAwait(false), changedAt);
+            return new Unlinked(localId, entity, await HostShapeAsync(entity, Owner(localId)).ConfigureAwait(false), changedAt);
         }
         catch (SyncReferenceException) when (!CreatesRemote)
         {
@@ -274,7 +269,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// search per key for the whole chunk), and creates the rest remotely when the flow's origin says so. A record whose
     /// create may have happened already (an open intent) is looked up by what was written before it is created again.
     /// </summary>
-    private async Task MatchOrCreateAsync(List<Unlinked> unlinked, List<LinkWork<TEntity>> works)
+    private async Task MatchOrCreateAsync(List<Unlinked> unlinked, List<RecordDecision> decisions)
     {
         if (unlinked.Count == 0)
         {
@@ -283,26 +278,23 @@ internal sealed partial class FlowCycle<TEntity>
 
         var searched = await SearchRemoteAsync(unlinked).ConfigureAwait(false);
         var created = await FindCreatedAsync(unlinked).ConfigureAwait(false);
-        foreach (var (work, entity, host, changedAt) in unlinked)
+        foreach (var (localId, entity, host, changedAt) in unlinked)
         {
             try
             {
-                var intent = State.Start.IntentOf(SyncSide.Local, work.SourceId);
+                var intent = State.Start.IntentOf(SyncSide.Local, localId);
                 var match = await FindRemoteMatchAsync(host, searched).ConfigureAwait(false);
                 if (match.Candidates > 1 || match.Taken)
                 {
-                    works.Add(Ambiguous(work, match, host));
+                    decisions.Add(Ambiguous(SyncSide.Local, localId, match, host));
                     continue;
                 }
 
-                if ((match.Record ?? await FreeAsync(created.GetValueOrDefault(work.SourceId)).ConfigureAwait(false)) is { } remote)
+                if ((match.Record ?? await FreeAsync(created.GetValueOrDefault(localId)).ConfigureAwait(false)) is { } remote)
                 {
                     State.Claims.ClaimRemote(remote.Id!);
-                    work.RemoteId = remote.Id;
-                    work.RemoteRecord = remote;
-                    Link(work, intent, match.Key, host);
-                    await MergeAsync(work, entity, host, remote, agreed: null, changedAt).ConfigureAwait(false);
-                    works.Add(work);
+                    var newLink = RecordDecider<TEntity>.Matched(intent, match.Key, host);
+                    decisions.Add(await MergedAsync(new MergePair<TEntity>(SyncSide.Local, localId, localId, entity, host, remote, changedAt) { NewLink = newLink }).ConfigureAwait(false));
                     continue;
                 }
 
@@ -313,22 +305,14 @@ internal sealed partial class FlowCycle<TEntity>
 
                 if (intent is not null && !_capabilities.ProtectsCreates(_mapper.MatchKeys))
                 {
-                    EngineLog.UnverifiableIntent(_context.Logger, Name, work.SourceId);
+                    EngineLog.UnverifiableIntent(_context.Logger, Name, localId);
                 }
 
-                var create = CreateShape(host);
-                work.ToRemote = create;
-                work.RemoteRecord = create;
-                work.CreatesRemote = true;
-                work.NewLink = SyncLinkProvenance.CreatedBySync;
-                work.Intent = intent;
-                work.Agreed = AgreedState.Observe(_fields, host, create);
-                work.LocalPrint = _mapper.Fingerprint(host, FieldDirection.ToRemote);
-                works.Add(work);
+                decisions.Add(_decider.CreateRemote(localId, host, intent));
             }
             catch (Exception error) when (StopErrors.IsBadRecord(error))
             {
-                works.Add(Fail(work, error, SafePayload(entity)));
+                decisions.Add(Quarantined(SyncSide.Local, localId, error, SafePayload(entity), otherId: null));
             }
         }
     }
@@ -377,7 +361,7 @@ internal sealed partial class FlowCycle<TEntity>
         {
             if (byContent.TryGetValue(ContentOf(item.Host), out var same) && same.Count == 1)
             {
-                created[item.Work.SourceId] = same[0];
+                created[item.LocalId] = same[0];
             }
         }
 
@@ -398,7 +382,7 @@ internal sealed partial class FlowCycle<TEntity>
             ? record
             : null;
 
-    private bool HasOpenIntent(Unlinked item) => State.Start.HasOpenIntent(SyncSide.Local, item.Work.SourceId);
+    private bool HasOpenIntent(Unlinked item) => State.Start.HasOpenIntent(SyncSide.Local, item.LocalId);
 
     private async Task<Match<SyncRecord>> FindRemoteMatchAsync(SyncRecord host, MatchIndex<SyncRecord> searched)
     {
@@ -423,22 +407,6 @@ internal sealed partial class FlowCycle<TEntity>
         return Match<SyncRecord>.None;
     }
 
-    /// <summary>The record to create remotely: the createable fields the host sends, and the constants where the host has no value (<see cref="CreateConstants"/>).</summary>
-    private SyncRecord CreateShape(SyncRecord host)
-    {
-        var record = new SyncRecord(_mapper.Target.Type);
-        foreach (var field in _fields)
-        {
-            if (field.Direction != FieldDirection.FromRemote && field.Createable && host.TryGetValue(field.Name, out var value))
-            {
-                record[field.Name] = value;
-            }
-        }
-
-        CreateConstants.Apply(_mapper, record);
-        return record;
-    }
-
     /// <summary>A host change whose record has no link in the flow yet, and when it changed (see <see cref="HostChangedAt"/>).</summary>
-    private sealed record Unlinked(LinkWork<TEntity> Work, TEntity Entity, SyncRecord Host, DateTimeOffset? ChangedAt);
+    private sealed record Unlinked(string LocalId, TEntity Entity, SyncRecord Host, DateTimeOffset? ChangedAt);
 }

@@ -9,7 +9,7 @@ internal sealed partial class FlowCycle<TEntity>
     {
         await foreach (var page in _connector.ReadChangesAsync(_mapper, cursor, _cancellationToken).ConfigureAwait(false))
         {
-            var works = new List<LinkWork<TEntity>>(page.Records.Count);
+            var decisions = new List<RecordDecision>(page.Records.Count);
             var read = await ReadPageAsync(page.Records).ConfigureAwait(false);
             _references.ForgetPage();
             if (_hasReferences)
@@ -19,13 +19,13 @@ internal sealed partial class FlowCycle<TEntity>
 
             foreach (var record in page.Records)
             {
-                if (await DecideRemoteAsync(record, read).ConfigureAwait(false) is { } work)
+                if (await DecideRemoteAsync(record, read).ConfigureAwait(false) is { } decision)
                 {
-                    works.Add(work);
+                    decisions.Add(decision);
                 }
             }
 
-            await ExecuteAsync(works, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
+            await ExecuteAsync(decisions, SyncSide.Remote, page.Cursor).ConfigureAwait(false);
         }
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class FlowCycle<TEntity>
 
             var print = _mapper.FingerprintOf(record, FieldDirection.FromRemote);
             prints[record.Id] = print;
-            if (!HasAgreedState(link) || !ReadsAsBefore(print, link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
+            if (!RecordDecider<TEntity>.HasAgreedState(link) || !RecordDecider<TEntity>.ReadsAsBefore(print, link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
             {
                 changed.Add(link.Link.LocalId);
             }
@@ -103,7 +103,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>Gives records a person released from quarantine another go, reading each again from its side.</summary>
     private async Task RetryReleasedAsync(IReadOnlyList<LinkStore.QuarantinedRecord> released)
     {
-        var remote = new List<LinkWork<TEntity>>();
+        var remote = new List<RecordDecision>();
         var host = new List<HostChange<TEntity>>();
         var links = await _context.Links.FindLinksAsync(_flow, SyncSide.Remote, released.Where(entry => entry.Side == SyncSide.Remote).Select(entry => entry.RecordId).ToHashSet(StringComparer.Ordinal), _cancellationToken).ConfigureAwait(false);
         foreach (var entry in released)
@@ -111,9 +111,9 @@ internal sealed partial class FlowCycle<TEntity>
             if (entry.Side == SyncSide.Remote)
             {
                 if (await _connector.GetAsync(_mapper, entry.RecordId, _cancellationToken).ConfigureAwait(false) is { } record
-                    && await DecideRemoteAsync(record, RemotePage<TEntity>.Single(links)).ConfigureAwait(false) is { } work)
+                    && await DecideRemoteAsync(record, RemotePage<TEntity>.Single(links)).ConfigureAwait(false) is { } decision)
                 {
-                    remote.Add(work);
+                    remote.Add(decision);
                 }
             }
             else
@@ -138,7 +138,7 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>Decides a remote change, with what was read for its page (<paramref name="page"/>).</summary>
-    private async Task<LinkWork<TEntity>?> DecideRemoteAsync(SyncRecord record, RemotePage<TEntity> page)
+    private async Task<RecordDecision?> DecideRemoteAsync(SyncRecord record, RemotePage<TEntity> page)
     {
         Report.Read++;
         _context.Metrics.Read(_tags, SyncSide.Remote);
@@ -147,23 +147,20 @@ internal sealed partial class FlowCycle<TEntity>
             return null; // a record without an id cannot be linked or even quarantined; connectors never yield one
         }
 
-        var work = new LinkWork<TEntity>(SyncSide.Remote, record.Id) { RemoteId = record.Id, RemoteRecord = record };
+        var link = page.Links.GetValueOrDefault(record.Id);
         try
         {
-            var link = page.Links.GetValueOrDefault(record.Id);
             if (record.IsDeleted)
             {
-                return link is null ? null : Deleted(work, link, deletedOn: SyncSide.Remote);
+                return link is null ? null : Deleted(SyncSide.Remote, record.Id, link);
             }
 
             if (link is null)
             {
-                return await DecideUnlinkedRemoteAsync(work, record, page.SharedKeys).ConfigureAwait(false);
+                return await DecideUnlinkedRemoteAsync(record, page.SharedKeys).ConfigureAwait(false);
             }
 
-            work.LocalId = link.Link.LocalId;
-            work.Previous = link.Fingerprints;
-            if (HasAgreedState(link) && IsUnchanged(SyncSide.Remote, page.PrintOf(record, _mapper), link.Fingerprints.RemoteRead, link.Fingerprints.RemoteWritten))
+            if (PassedOver(RecordDecider<TEntity>.Unchanged(SyncSide.Remote, record.Id, page.PrintOf(record, _mapper), link)))
             {
                 return null;
             }
@@ -179,18 +176,17 @@ internal sealed partial class FlowCycle<TEntity>
 
             var host = await HostShapeAsync(entity, Owner(link.Link.LocalId)).ConfigureAwait(false);
             await EnsureHostIndexAsync().ConfigureAwait(false);
-            await MergeAsync(work, entity, host, record, agreed, IndexedChangeTime(link.Link.LocalId)).ConfigureAwait(false);
-            return work;
+            return await MergedAsync(new MergePair<TEntity>(SyncSide.Remote, record.Id, link.Link.LocalId, entity, host, record, IndexedChangeTime(link.Link.LocalId)) { Link = link, Agreed = agreed }).ConfigureAwait(false);
         }
         catch (Exception error) when (StopErrors.IsBadRecord(error))
         {
-            return Fail(work, error, RecordText.Of(record));
+            return Quarantined(SyncSide.Remote, record.Id, error, RecordText.Of(record), link?.Link.LocalId);
         }
     }
 
-    private async Task<LinkWork<TEntity>?> DecideUnlinkedRemoteAsync(LinkWork<TEntity> work, SyncRecord record, IReadOnlySet<(string Key, string Value)> sharedKeys)
+    private async Task<RecordDecision?> DecideUnlinkedRemoteAsync(SyncRecord record, IReadOnlySet<(string Key, string Value)> sharedKeys)
     {
-        var intent = State.Start.IntentOf(SyncSide.Remote, work.SourceId);
+        var intent = State.Start.IntentOf(SyncSide.Remote, record.Id!);
         await EnsureHostIndexAsync().ConfigureAwait(false);
         var match = await FindHostMatchAsync(record, intent is not null, sharedKeys).ConfigureAwait(false);
         if (match.Candidates == 0 && await CompleteHostIndexAsync().ConfigureAwait(false))
@@ -201,17 +197,15 @@ internal sealed partial class FlowCycle<TEntity>
         if (match.Candidates > 1 || match.Taken)
         {
             State.Claims.SawUnlinkedRemote(_mapper.MatchKeys, record);
-            return Ambiguous(work, match, record);
+            return Ambiguous(SyncSide.Remote, record.Id!, match, record);
         }
 
         if (match.Record is { } localId && await _host.GetAsync(localId, _cancellationToken).ConfigureAwait(false) is { } entity)
         {
             State.Claims.ClaimLocal(localId);
-            work.LocalId = localId;
-            Link(work, intent ?? State.Start.IntentOf(SyncSide.Local, localId), match.Key, record);
+            var newLink = RecordDecider<TEntity>.Matched(intent ?? State.Start.IntentOf(SyncSide.Local, localId), match.Key, record);
             var host = await HostShapeAsync(entity, Owner(localId)).ConfigureAwait(false);
-            await MergeAsync(work, entity, host, record, agreed: null, IndexedChangeTime(localId)).ConfigureAwait(false);
-            return work;
+            return await MergedAsync(new MergePair<TEntity>(SyncSide.Remote, record.Id!, localId, entity, host, record, IndexedChangeTime(localId)) { NewLink = newLink }).ConfigureAwait(false);
         }
 
         if (!CreatesHost)
@@ -220,15 +214,7 @@ internal sealed partial class FlowCycle<TEntity>
             return null;
         }
 
-        var toHost = RecordText.Copy(record, _fields.Where(field => field.Direction != FieldDirection.ToRemote).Select(field => field.Name));
-        await _references.ToHostAsync(toHost, _mapper, Describe(record), _cancellationToken).ConfigureAwait(false);
-        work.Entity = _definition.Create();
-        work.ToHost = toHost;
-        work.CreatesHost = true;
-        work.NewLink = SyncLinkProvenance.CreatedBySync;
-        work.Intent = intent;
-        work.RemotePrint = _mapper.Fingerprint(record, FieldDirection.FromRemote);
-        return work;
+        return await CreateHostAsync(record, intent).ConfigureAwait(false);
     }
 
     /// <summary>

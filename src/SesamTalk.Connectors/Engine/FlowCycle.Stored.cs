@@ -70,6 +70,9 @@ internal sealed partial class FlowCycle<TEntity>
     private void TakeStored(LinkWork<TEntity> work, SyncRecord stored)
     {
         work.Stored = stored;
+
+        // The decision's agreed state stays as decided: the stored forms go into a copy, made when there is one.
+        AgreedState? agreed = null;
         foreach (var field in _fields)
         {
             if (!work.ToRemote!.TryGetValue(field.Name, out var sent)
@@ -80,8 +83,10 @@ internal sealed partial class FlowCycle<TEntity>
 
             if (field.Token(stored) is { } token)
             {
-                work.Agreed!.SetRemote(field.Name, token);
+                (agreed ??= work.Agreed!.Copy()).SetRemote(field.Name, token);
             }
         }
+
+        work.Agreed = agreed ?? work.Agreed;
     }
 }

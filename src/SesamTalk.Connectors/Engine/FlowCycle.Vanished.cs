@@ -31,12 +31,12 @@ internal sealed partial class FlowCycle<TEntity>
             live.UnionWith(page);
         }
 
-        var vanished = new List<LinkWork<TEntity>>();
+        var vanished = new List<RecordDecision>();
         await foreach (var link in _context.Links.ReadLinksAsync(_flow, _cancellationToken).ConfigureAwait(false))
         {
             if (!live.Contains(link.Link.RemoteId))
             {
-                vanished.Add(Deleted(new LinkWork<TEntity>(SyncSide.Remote, link.Link.RemoteId) { RemoteId = link.Link.RemoteId }, link, deletedOn: SyncSide.Remote));
+                vanished.Add(Deleted(SyncSide.Remote, link.Link.RemoteId, link));
             }
         }
 
@@ -46,7 +46,7 @@ internal sealed partial class FlowCycle<TEntity>
             // Under the Ignore policy a vanished record only loses its link, which the breaker would not count; but a
             // listing that misses most records (a permission change, a wrong filter) must not unlink them all, after
             // which the next edits would create them again. Deletes and soft deletes are counted when they execute.
-            State.Breaker.Admit(vanished.Count(work => work.Deletes is null), _flow);
+            State.Breaker.Admit(vanished.Count(decision => decision is UnlinkDecision), _flow);
             await ExecuteAsync(vanished, SyncSide.Remote, cursor: null).ConfigureAwait(false);
         }
 

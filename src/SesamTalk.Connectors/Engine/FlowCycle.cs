@@ -35,6 +35,7 @@ internal sealed partial class FlowCycle<TEntity>
     private readonly bool _hasReferences;
     private readonly IProgress<SyncProgress>? _progress;
     private readonly PlanRecorder<TEntity>? _planner;
+    private readonly RecordDecider<TEntity> _decider;
     private readonly CancellationToken _cancellationToken;
 
     private CycleState? _state;
@@ -69,6 +70,9 @@ internal sealed partial class FlowCycle<TEntity>
         _progress = progress;
         _planner = plan is null ? null : new PlanRecorder<TEntity>(definition.Name, mapper.Target, plan);
         _cancellationToken = cancellationToken;
+        _decider = new RecordDecider<TEntity>(new DecideRules(
+            Name, definition.Name, mapper, _fields, FirstContact, _capabilities.CanUpdate, _capabilities.CanDelete,
+            _options.Deletes, hostSoftDelete is not null, _options.SoftDeleteField, _options.SoftDeleteValue));
         Report = new SyncFlowReport(definition.Name, mapper.Target);
     }
 

@@ -1,7 +1,7 @@
 namespace SesamTalk.Connectors.Engine;
 
 /// <summary>
-/// Where a dry run's units go instead of being written: each decided unit becomes the planned changes of
+/// The dry run's sink for a unit's decisions (a cycle's writes them): each decision becomes the planned changes of
 /// <see cref="SyncPlan"/>, in the order a cycle would write them.
 /// </summary>
 /// <typeparam name="TEntity">The host entity type.</typeparam>
@@ -19,74 +19,86 @@ internal sealed class PlanRecorder<TEntity>(string entity, SyncTarget target, Li
     /// changes, where a cycle, having committed it, would find it unchanged: it is left out, so each change is planned
     /// and counted once. A record the remote phase set aside is decided again, as a cycle would.
     /// </summary>
-    public List<LinkWork<TEntity>> Undecided(List<LinkWork<TEntity>> works)
+    public List<RecordDecision> Undecided(List<RecordDecision> decisions)
     {
-        var undecided = works.Where(work => work.Source == SyncSide.Remote || !_plannedLocal.Contains(work.LocalId!)).ToList();
-        _plannedLocal.UnionWith(undecided.Where(work => work.Error is null).Select(work => work.LocalId).OfType<string>());
+        var undecided = decisions.Where(decision => decision.Source == SyncSide.Remote || !_plannedLocal.Contains(decision.SourceId)).ToList();
+        _plannedLocal.UnionWith(undecided.Where(decision => decision is not QuarantineDecision).Select(decision => decision.Ids.Local).OfType<string>());
         return undecided;
     }
 
     /// <summary>
-    /// Lists what the works would write, as the typed diff of <see cref="SyncPlan"/>. A field both sides changed is one
-    /// <see cref="SyncChangeKind.Conflict"/> entry on the side its winning value is written to, and is not listed again
-    /// in that side's update.
+    /// Lists what the decisions would write, as the typed diff of <see cref="SyncPlan"/>. A field both sides changed is
+    /// one <see cref="SyncChangeKind.Conflict"/> entry on the side its winning value is written to, and is not listed
+    /// again in that side's update.
     /// </summary>
-    public void Add(List<LinkWork<TEntity>> works)
+    public void Add(List<RecordDecision> decisions)
     {
-        foreach (var work in works)
+        foreach (var decision in decisions)
         {
-            if (work.Error is not null)
+            switch (decision)
             {
-                Plan(work, work.Source, SyncChangeKind.Quarantine, []);
-                continue;
-            }
-
-            if (work.Deletes is { } deleted)
-            {
-                Plan(work, deleted, SyncChangeKind.Delete, []);
-            }
-            else if (work.Unlink)
-            {
-                Plan(work, Other(work.Source), SyncChangeKind.Unlink, []);
-            }
-
-            var conflicts = work.Conflicts.DistinctBy(conflict => (conflict.Field, conflict.Winner)).ToList();
-            if (work.ToHost is { Count: > 0 } toHost)
-            {
-                PlanWrite(work, SyncSide.Local, work.CreatesHost ? SyncChangeKind.Create : SyncChangeKind.Update, toHost, conflicts);
-            }
-
-            if (work.ToRemote is { Count: > 0 } toRemote && work.Deletes is null)
-            {
-                PlanWrite(work, SyncSide.Remote, work.CreatesRemote ? SyncChangeKind.Create : SyncChangeKind.Update, toRemote, conflicts);
-            }
-
-            if (work.NewLink is SyncLinkProvenance.MatchedOnKey)
-            {
-                Plan(work, SyncSide.Local, SyncChangeKind.Link, work.MatchKey is { } key ? [key] : []);
-            }
-
-            foreach (var conflict in conflicts)
-            {
-                Plan(work, Other(conflict.Winner), SyncChangeKind.Conflict, [conflict.Field], conflict.Winner);
+                case QuarantineDecision:
+                    Plan(decision, decision.Source, SyncChangeKind.Quarantine, []);
+                    break;
+                case DeleteDecision delete:
+                    Plan(decision, delete.Side, SyncChangeKind.Delete, []);
+                    break;
+                case UnlinkDecision:
+                    Plan(decision, Other(decision.Source), SyncChangeKind.Unlink, []);
+                    break;
+                case CreateHostDecision create:
+                    PlanWrite(decision, SyncSide.Local, SyncChangeKind.Create, create.ToHost, []);
+                    break;
+                case CreateRemoteDecision create:
+                    PlanWrite(decision, SyncSide.Remote, SyncChangeKind.Create, create.Create, []);
+                    break;
+                case MergeDecision<TEntity> merge:
+                    PlanMerge(merge);
+                    break;
             }
         }
     }
 
+    private void PlanMerge(MergeDecision<TEntity> merge)
+    {
+        var conflicts = merge.Conflicts.DistinctBy(conflict => (conflict.Field, conflict.Winner)).ToList();
+        if (merge.ToHost is { } toHost)
+        {
+            PlanWrite(merge, SyncSide.Local, SyncChangeKind.Update, toHost, conflicts);
+        }
+
+        if (merge.ToRemote is { } toRemote)
+        {
+            PlanWrite(merge, SyncSide.Remote, SyncChangeKind.Update, toRemote, conflicts);
+        }
+
+        if (merge.Link is { Provenance: SyncLinkProvenance.MatchedOnKey } link)
+        {
+            Plan(merge, SyncSide.Local, SyncChangeKind.Link, link.MatchKey is { } key ? [key] : []);
+        }
+
+        foreach (var conflict in conflicts)
+        {
+            Plan(merge, Other(conflict.Winner), SyncChangeKind.Conflict, [conflict.Field], conflict.Winner);
+        }
+    }
+
     /// <summary>Plans the write of <paramref name="fields"/> on <paramref name="side"/>, leaving out the fields listed as conflicts won by the other side.</summary>
-    private void PlanWrite(LinkWork<TEntity> work, SyncSide side, SyncChangeKind kind, SyncRecord fields, IReadOnlyList<MergeConflict> conflicts)
+    private void PlanWrite(RecordDecision decision, SyncSide side, SyncChangeKind kind, SyncRecord fields, IReadOnlyList<MergeConflict> conflicts)
     {
         var contested = conflicts.Where(conflict => conflict.Winner != side).Select(conflict => conflict.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var plain = fields.FieldNames.Where(field => !contested.Contains(field)).ToList();
         if (plain.Count > 0)
         {
-            Plan(work, side, kind, plain);
+            Plan(decision, side, kind, plain);
         }
     }
 
-    private void Plan(LinkWork<TEntity> work, SyncSide side, SyncChangeKind kind, IReadOnlyList<string> fields, SyncSide? winner = null) =>
-        _changes.Add(new SyncPlannedChange(entity, target, side, kind, work.LocalId, work.RemoteId, fields, winner));
-
+    private void Plan(RecordDecision decision, SyncSide side, SyncChangeKind kind, IReadOnlyList<string> fields, SyncSide? winner = null)
+    {
+        var (localId, remoteId) = decision.Ids;
+        _changes.Add(new SyncPlannedChange(entity, target, side, kind, localId, remoteId, fields, winner));
+    }
 
     private static SyncSide Other(SyncSide side) => side == SyncSide.Local ? SyncSide.Remote : SyncSide.Local;
 }

@@ -61,32 +61,17 @@ public sealed partial class SalesforceClient
         JobAsync(HttpMethod.Get, "jobs/query/" + jobId, null, cancellationToken);
 
     /// <summary>
-    /// One set of a query job's results, each row made a record by <paramref name="read"/> (with the header) as it
-    /// arrives; with the locator of the next set (null after the last) and the set's size as Salesforce counts it.
+    /// One set of a query job's results, open: the locator of the next set (null after the last) and the set's size as
+    /// Salesforce counts it come from the headers, its CSV rows as they arrive (<see cref="SalesforceQueryResultSet.Rows"/>).
     /// </summary>
-    internal async Task<(List<T> Rows, string? Next, int Count)> GetQueryResultsAsync<T>(
-        string jobId, string? locator, int maxRecords, Func<string[], string[], T> read, CancellationToken cancellationToken)
+    internal async Task<SalesforceQueryResultSet> GetQueryResultsAsync(string jobId, string? locator, int maxRecords, CancellationToken cancellationToken)
     {
         var url = _dataPath + "jobs/query/" + jobId + "/results?maxRecords=" + maxRecords.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + (locator is null ? "" : "&locator=" + Uri.EscapeDataString(locator));
-        using var response = await SendAsync(HttpMethod.Get, url, null, repeatable: true, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Get, url, null, repeatable: true, cancellationToken).ConfigureAwait(false);
         var next = Header(response, "Sforce-Locator");
         var count = int.TryParse(Header(response, "Sforce-NumberOfRecords"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
-        var rows = new List<T>(Math.Max(count, 0));
-        string[]? header = null;
-        await foreach (var row in SalesforceCsv.ReadAsync(response, cancellationToken).ConfigureAwait(false))
-        {
-            if (header is null)
-            {
-                header = row;
-            }
-            else
-            {
-                rows.Add(read(header, row));
-            }
-        }
-
-        return (rows, next is null or "null" ? null : next, count);
+        return new SalesforceQueryResultSet(response, next is null or "null" ? null : next, count);
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

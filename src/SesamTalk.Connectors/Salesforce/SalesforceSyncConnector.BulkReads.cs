@@ -5,10 +5,11 @@ namespace SesamTalk.Connectors.Salesforce;
 // The bulk read path. A change read starts with its first REST page, whose totalSize says how many changes there are;
 // when more than the threshold remain (an initial load, a cycle after a mass change) the rest is read through one
 // query job with the same SOQL, after the last record the REST pages read, but no ORDER BY (Salesforce's advice: it
-// would keep the job from splitting the query). Its sets come in no order, so each but the last carries the cursor of
-// the REST page before them, and the last the latest record of the whole read (and the overlap memory of every set): a
-// crash part way through re-reads the job's records, none is skipped. Compound
-// address fields cannot be read by a query job; a mapping that reads them stays on REST.
+// would keep the job from splitting the query). Its rows come in no order, in pages of at most 2,000 records
+// (SalesforceBulkQuery), so each page but the last carries the cursor of the REST page before them, and the last the
+// latest record of the whole read (and the overlap memory of every page): a crash part way through re-reads the job's
+// records, none is skipped. Compound address fields cannot be read by a query job; a mapping that reads them stays on
+// REST.
 public sealed partial class SalesforceSyncConnector
 {
     private bool UsesBulk(int records) => _bulkThreshold > 0 && records > _bulkThreshold;

@@ -19,15 +19,7 @@ public class SalesforceBulkReadTests
     [Fact]
     public async Task An_initial_load_reads_its_first_page_through_REST_and_the_rest_through_one_query_job_in_sets()
     {
-        await using var org = await SalesforceOrg.StartAsync(options =>
-        {
-            options.BulkThreshold = 1_000;
-            options.BulkBatchSize = 1_500;
-        });
-        for (var i = 0; i < 5_000; i++)
-        {
-            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}", ["ProductCode"] = $"C{i}" }, Noon.AddSeconds(i % 7));
-        }
+        await using var org = await StartWithProductsAsync(bulkBatchSize: 1_500, products: 5_000);
 
         var pages = await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).ToListAsync();
 
@@ -38,6 +30,19 @@ public class SalesforceBulkReadTests
         Assert.Equal($"2024-09-10T12:00:06.000+0000/{latest.Id}", pages[2].Cursor);
         Assert.Equal((1, 1, 2), (org.Emulator.CallCount(SalesforceEndpoint.Query), org.Emulator.CallCount(SalesforceEndpoint.BulkQueryCreate), org.Emulator.CallCount(SalesforceEndpoint.BulkQueryResults)));
         Assert.Empty(await org.Connector.ReadChangesAsync(Products, pages[^1].Cursor, CancellationToken.None).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_set_of_query_results_larger_than_a_REST_page_comes_in_pages_of_2000_from_one_call()
+    {
+        await using var org = await StartWithProductsAsync(bulkBatchSize: 5_000, products: 7_000);
+
+        var pages = await org.Connector.ReadChangesAsync(Products, null, CancellationToken.None).ToListAsync();
+
+        Assert.Equal([2_000, 2_000, 2_000, 1_000], pages.Select(p => p.Records.Count));
+        Assert.Equal(7_000, pages.SelectMany(p => p.Records).Select(r => r.Id).Distinct().Count());
+        Assert.Equal(1, org.Emulator.CallCount(SalesforceEndpoint.BulkQueryResults));
+        Assert.Equal(pages[0].Cursor, pages[2].Cursor); // the set's pages keep the cursor from before the job: only the last moves it on
     }
 
     [Fact]
@@ -98,6 +103,22 @@ public class SalesforceBulkReadTests
         Assert.Equal(5_000, read.Count);
         Assert.Equal(0, org.Emulator.CallCount(SalesforceEndpoint.Query));
         Assert.InRange(org.Emulator.CallCount(SalesforceEndpoint.BulkQueryCreate), 3, 4); // 3,000 codes fit one job; 5,000 ids two
+    }
+
+    /// <summary>An org whose connector reads through query jobs above 1,000 records, with products stamped over seven seconds from noon.</summary>
+    private static async Task<SalesforceOrg> StartWithProductsAsync(int bulkBatchSize, int products)
+    {
+        var org = await SalesforceOrg.StartAsync(options =>
+        {
+            options.BulkThreshold = 1_000;
+            options.BulkBatchSize = bulkBatchSize;
+        });
+        for (var i = 0; i < products; i++)
+        {
+            org.Emulator.Seed("Product2", new JsonObject { ["Name"] = $"P{i}", ["ProductCode"] = $"C{i}" }, Noon.AddSeconds(i % 7));
+        }
+
+        return org;
     }
 
     /// <summary>A second connector on the same org that reads through query jobs above 50 records.</summary>
