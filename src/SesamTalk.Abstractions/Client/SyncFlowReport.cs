@@ -52,6 +52,12 @@ public sealed class SyncFlowReport
     public string? StopReason { get; set; }
 
     /// <summary>
+    /// When the system that stopped the cycle takes calls again (an exhausted quota's or rate limit's reset), if it said;
+    /// the background sync runs the flow again then.
+    /// </summary>
+    public DateTimeOffset? RetryAt { get; set; }
+
+    /// <summary>
     /// Whether the mass-change breaker holds the flow: this cycle stopped at the breaker and the flow's cycles write
     /// nothing until a person approves the change once (<see cref="EntitySyncClient{TEntity}.ApproveHeldFlowAsync"/>) or
     /// the source is fixed. A held flow did not fail.

@@ -140,6 +140,7 @@ internal sealed partial class FlowCycle<TEntity>
             }
 
             Report.Failed = error is not SyncMassChangeException and not SyncLeaseLostException;
+            Report.RetryAt = (error as SyncQuotaExhaustedException)?.ResetsAt;
             if (Report.Failed)
             {
                 _context.Health.Failed(_mapper.Target.System, error, _context.Time.GetUtcNow());

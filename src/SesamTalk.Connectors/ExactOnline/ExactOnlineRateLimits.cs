@@ -16,9 +16,10 @@ internal sealed class ExactOnlineRateLimits
 
     /// <summary>
     /// Takes one call from the budgets, or says how long to wait for the minutely window to reset. Throws
-    /// <see cref="SyncQuotaExhaustedException"/> when the daily budget is used up.
+    /// <see cref="SyncQuotaExhaustedException"/> when the daily budget is used up, or the minutely one until further
+    /// than <paramref name="maxWait"/>.
     /// </summary>
-    public TimeSpan? TryAdmit(DateTimeOffset now)
+    public TimeSpan? TryAdmit(DateTimeOffset now, TimeSpan maxWait)
     {
         lock (_gate)
         {
@@ -31,7 +32,7 @@ internal sealed class ExactOnlineRateLimits
 
             if (_minutely.Remaining <= 0)
             {
-                return _minutely.Reset - now;
+                return _minutely.Reset - now <= maxWait ? _minutely.Reset - now : throw _minutely.Exhausted();
             }
 
             _daily = _daily.Take();

@@ -15,15 +15,17 @@ namespace SesamTalk.Connectors.Hosting;
 /// </summary>
 /// <param name="engine">The engine.</param>
 /// <param name="services">Resolves the entities' host stores.</param>
-/// <param name="due">The due flows, each with when a notification made it due (null for a polled one).</param>
+/// <param name="due">The due flows, each with when a notification made it due, or when it stopped at its system's limit (null for a polled one).</param>
 /// <param name="targeted">The due flows whose cycle reads the notified records by id.</param>
 /// <param name="shared">Which flows other instances ran.</param>
+/// <param name="beginning">Told of the flows whose cycles begin, right before they do.</param>
 internal sealed class DueFlowsEngine(
     ISyncEngine engine,
     IServiceProvider services,
     IReadOnlyDictionary<SyncFlowId, DateTimeOffset?> due,
     IReadOnlyDictionary<SyncFlowId, NotifiedRecords> targeted,
-    SharedFlowRuns shared) : DelegatingSyncEngine(engine)
+    SharedFlowRuns shared,
+    Action<IEnumerable<SyncFlowId>> beginning) : DelegatingSyncEngine(engine)
 {
     /// <summary>
     /// Runs the entity's due flows one by one, each unless another instance ran it lately. An entity without a host store
@@ -36,6 +38,7 @@ internal sealed class DueFlowsEngine(
         ArgumentNullException.ThrowIfNull(entity);
         if (services.GetService<IHostStore<TEntity>>() is null)
         {
+            beginning(entity.Mappers.Select(mapper => new SyncFlowId(entity.Name, mapper.Target)).Where(due.ContainsKey));
             return await Inner.SyncAsync(entity, progress, cancellationToken).ConfigureAwait(false);
         }
 
@@ -49,6 +52,7 @@ internal sealed class DueFlowsEngine(
                 continue;
             }
 
+            beginning([flow]);
             var report = notified is not null && Inner is SyncEngine own
                 ? await own.SyncNotifiedFlowAsync(entity, target, notified, progress, cancellationToken).ConfigureAwait(false)
                 : await Inner.SyncFlowAsync(entity, target, progress, cancellationToken).ConfigureAwait(false);

@@ -10,9 +10,12 @@ namespace SesamTalk.Connectors.Hosting;
 /// </summary>
 internal sealed class FlowSchedule
 {
+    /// <summary>The shortest wait after a flow stopped at a limit, so a reset time already past cannot make it run in a tight loop.</summary>
+    internal static readonly TimeSpan MinLimitWait = TimeSpan.FromSeconds(1);
+
     private readonly SyncScheduleOptions _schedule;
     private readonly Func<SyncFlowId, TimeSpan> _pollInterval;
-    private readonly Dictionary<SyncFlowId, (DateTimeOffset Due, int Failures)> _flows;
+    private readonly Dictionary<SyncFlowId, (DateTimeOffset Due, int Failures, DateTimeOffset? StoppedAtLimit)> _flows;
 
     /// <summary>Schedules <paramref name="flows"/>, each first due at <paramref name="firstRun"/>, polled every <see cref="SyncScheduleOptions.Interval"/>.</summary>
     public FlowSchedule(SyncScheduleOptions schedule, IEnumerable<SyncFlowId> flows, DateTimeOffset firstRun)
@@ -25,7 +28,7 @@ internal sealed class FlowSchedule
     {
         _schedule = schedule;
         _pollInterval = pollInterval;
-        _flows = flows.ToDictionary(flow => flow, _ => (firstRun, 0));
+        _flows = flows.ToDictionary(flow => flow, _ => (firstRun, 0, (DateTimeOffset?)null));
     }
 
     /// <summary>Whether <paramref name="flow"/> is scheduled (an enabled flow of the model).</summary>
@@ -46,9 +49,27 @@ internal sealed class FlowSchedule
     {
         var failures = failed ? _flows[flow].Failures + 1 : 0;
         var wait = failures == 0 ? _pollInterval(flow) : NextWait(_schedule, failures);
-        _flows[flow] = (end + wait, failures);
+        _flows[flow] = (end + wait, failures, null);
         return wait;
     }
+
+    /// <summary>
+    /// Notes that <paramref name="flow"/> stopped at its system's limit at <paramref name="end"/> and is due again at
+    /// <paramref name="retryAt"/> (at least <see cref="MinLimitWait"/> later); its count of failed runs stays as it was,
+    /// since a limit is not a broken system. Returns the wait.
+    /// </summary>
+    public TimeSpan StoppedAtLimit(SyncFlowId flow, DateTimeOffset retryAt, DateTimeOffset end)
+    {
+        var wait = retryAt - end < MinLimitWait ? MinLimitWait : retryAt - end;
+        _flows[flow] = (end + wait, _flows[flow].Failures, end);
+        return wait;
+    }
+
+    /// <summary>
+    /// When <paramref name="flow"/>'s last run stopped at its system's limit, or null when it did not: due again before
+    /// its interval is up, its own lease is recent, so only a lease taken after this stop means another instance ran it.
+    /// </summary>
+    public DateTimeOffset? StoppedAtLimitAt(SyncFlowId flow) => _flows[flow].StoppedAtLimit;
 
     /// <summary>The failed runs in a row of <paramref name="flow"/>.</summary>
     public int Failures(SyncFlowId flow) => _flows[flow].Failures;

@@ -25,4 +25,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(107, LogLevel.Debug, "SesamTalk {Flow} was taken by another instance at {TakenAt}, less than the interval ago; it is left to that instance and due again in {Wait}")]
     public static partial void FlowRanElsewhere(ILogger logger, string flow, DateTimeOffset takenAt, TimeSpan wait);
+
+    [LoggerMessage(108, LogLevel.Information, "SesamTalk {Flow} stopped at its system's limit instead of waiting for it; it runs again when the limit resets, in {Wait}, and the other flows keep their pace")]
+    public static partial void FlowWaitsForLimit(ILogger logger, string flow, TimeSpan wait);
 }

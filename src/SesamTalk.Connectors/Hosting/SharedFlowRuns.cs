@@ -25,7 +25,8 @@ internal sealed class SharedFlowRuns(ILinkStore links, Func<SyncFlowId, TimeSpan
 
     /// <summary>
     /// Whether another instance took the lease of <paramref name="flow"/> less than its interval ago, or, for a flow
-    /// notified at <paramref name="notifiedAt"/>, since then; such a flow is noted in <see cref="RanElsewhere"/>.
+    /// notified (or stopped at its system's limit) at <paramref name="notifiedAt"/>, since then; such a flow is noted in
+    /// <see cref="RanElsewhere"/>.
     /// </summary>
     public async Task<bool> RanElsewhereAsync(SyncFlowId flow, DateTimeOffset? notifiedAt, CancellationToken cancellationToken)
     {

@@ -15,6 +15,12 @@ namespace SesamTalk.Connectors.Hosting;
 /// </summary>
 internal sealed class SyncScheduler
 {
+    /// <summary>
+    /// The longest a connector may wait for a rate limit inside a run (<see cref="RateLimitPatience"/>): a longer wait
+    /// stops the flow's cycle, which runs again at the reset, so it does not hold the flows due after it.
+    /// </summary>
+    internal static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(2);
+
     private readonly IServiceProvider _services;
     private readonly ISyncModel _model;
     private readonly SyncChangeNotifications _notifications;
@@ -47,8 +53,9 @@ internal sealed class SyncScheduler
     /// </summary>
     public async Task RunDueAsync(ISyncEngine engine, CancellationToken stoppingToken)
     {
+        using var patience = RateLimitPatience.Allow(MaxRateLimitWait);
         var now = _time.GetUtcNow();
-        var due = _flows.DueAt(now).ToDictionary(flow => flow, _ => (DateTimeOffset?)null);
+        var due = _flows.DueAt(now).ToDictionary(flow => flow, _flows.StoppedAtLimitAt);
         var notified = _notifications.TakeDue(now).Where(pending => _flows.Contains(pending.Key)).ToList();
         var targeted = new Dictionary<SyncFlowId, NotifiedRecords>();
         foreach (var (flow, pending) in notified)
@@ -63,8 +70,9 @@ internal sealed class SyncScheduler
         }
 
         var shared = new SharedFlowRuns(_services.GetRequiredService<ILinkStore>(), _flows.PollInterval, _time);
-        var dueEngine = new DueFlowsEngine(engine, _services, due, targeted, shared);
+        var dueEngine = new DueFlowsEngine(engine, _services, due, targeted, shared, _notifications.CyclesBeginning);
         var failed = new HashSet<SyncFlowId>();
+        var retryAt = new Dictionary<SyncFlowId, DateTimeOffset>();
         var held = 0;
         foreach (var entity in _model.Entities)
         {
@@ -78,6 +86,10 @@ internal sealed class SyncScheduler
             {
                 var report = await entity.SyncAsync(dueEngine, progress: null, stoppingToken).ConfigureAwait(false);
                 failed.UnionWith(report.Flows.Where(flow => flow.Failed).Select(flow => new SyncFlowId(flow.Entity, flow.Target)));
+                foreach (var limited in report.Flows.Where(flow => flow.Failed && flow.RetryAt is not null))
+                {
+                    retryAt[new SyncFlowId(limited.Entity, limited.Target)] = limited.RetryAt!.Value;
+                }
                 held += report.Flows.Count(flow => flow.Held);
             }
             catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -97,9 +109,15 @@ internal sealed class SyncScheduler
                 continue;
             }
 
-            if (due[flow] is not null)
+            if (notified.ContainsKey(flow))
             {
                 _notifications.CycleTriggered(flow);
+            }
+
+            if (retryAt.TryGetValue(flow, out var resets))
+            {
+                HostingLog.FlowWaitsForLimit(_logger, flow.ToString(), _flows.StoppedAtLimit(flow, resets, end));
+                continue;
             }
 
             var wait = _flows.Ran(flow, failed.Contains(flow), end);

@@ -31,4 +31,7 @@ internal static partial class NotificationLog
 
     [LoggerMessage(309, LogLevel.Information, "SesamTalk {Flow} runs its normal cycle from its cursors instead of reading the notified records by id: {Reason}")]
     public static partial void NormalCycle(ILogger logger, string flow, string reason);
+
+    [LoggerMessage(310, LogLevel.Information, "SesamTalk {Flow} runs once more: notifications for {Target} went live after its cycle began, so what changed in between is read from its cursor")]
+    public static partial void CatchUp(ILogger logger, string flow, string target);
 }

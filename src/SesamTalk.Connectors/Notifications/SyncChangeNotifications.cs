@@ -24,6 +24,7 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
     private readonly HashSet<string> _notifyingHosts;
     private readonly Dictionary<SyncFlowId, PendingFlow> _pending = [];
     private readonly Dictionary<SyncTarget, bool> _live = [];
+    private readonly HashSet<SyncFlowId> _cycled = [];
     private readonly SyncNotificationOptions _options;
     private readonly TimeSpan _pollInterval;
     private readonly SyncHealthRegistry _health;
@@ -117,10 +118,18 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
         }
 
         bool wasLive;
+        List<SyncFlowId> catchUp = [];
         lock (_gate)
         {
             wasLive = _live.TryGetValue(target, out var was) && was;
             _live[target] = live;
+            if (live && !wasLive && _flowsByTarget.TryGetValue(target, out var targetFlows))
+            {
+                // A subscription delivers only what changes after it opens: a cycle that began before that may have
+                // missed an edit made in between, so the flow reads once more from its cursor. A flow with no cycle yet
+                // needs nothing: its first cycle reads everything.
+                catchUp = targetFlows.Where(_cycled.Contains).ToList();
+            }
         }
 
         if (live)
@@ -128,6 +137,16 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
             _health.NotificationsLive(target);
             if (!wasLive)
             {
+                foreach (var flow in catchUp)
+                {
+                    NotificationLog.CatchUp(_logger, flow.ToString(), target.ToString());
+                }
+
+                if (catchUp.Count > 0)
+                {
+                    Pend(catchUp, [], atOnce: false);
+                }
+
                 NotificationLog.SourceLive(_logger, target.ToString());
             }
 
@@ -185,6 +204,19 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
             }
 
             return due;
+        }
+    }
+
+    /// <summary>
+    /// Notes that the cycles of <paramref name="flows"/> begin now, in this process: a subscription of their target that
+    /// goes live from now on runs them once more (<see cref="SourceState"/>), since it does not deliver what changed
+    /// before it opened.
+    /// </summary>
+    public void CyclesBeginning(IEnumerable<SyncFlowId> flows)
+    {
+        lock (_gate)
+        {
+            _cycled.UnionWith(flows);
         }
     }
 

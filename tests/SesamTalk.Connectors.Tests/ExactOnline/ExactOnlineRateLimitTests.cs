@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using SesamTalk.Connectors.ExactOnline;
+using SesamTalk.Connectors.Hosting;
 using SesamTalk.Testing.ExactOnline;
 
 namespace SesamTalk.Connectors.Tests.ExactOnline;
 
-/// <summary>Pacing by Exact's rate-limit headers: wait out the minutely window, stop on the daily quota.</summary>
+/// <summary>Pacing by Exact's rate-limit headers: wait out the minutely window (in the background sync, only as long as it allows), stop on the daily quota.</summary>
 public class ExactOnlineRateLimitTests
 {
     private static readonly string[] Name = ["Name"];
@@ -27,6 +28,33 @@ public class ExactOnlineRateLimitTests
         Assert.Equal(10, company.Emulator.CallCount(ExactOnlineEndpoint.List));
         Assert.Equal(1, company.Emulator.CallCount(ExactOnlineEndpoint.Me));
         Assert.Equal(TimeSpan.FromSeconds(90), company.Clock.Waited);
+    }
+
+    [Fact]
+    public async Task In_the_background_sync_a_minutely_reset_further_away_than_it_allows_fails_at_once_with_the_reset_time()
+    {
+        using var patience = RateLimitPatience.Allow(TimeSpan.FromSeconds(2));
+        await using var company = await ExactOnlineCompany.StartAsync(options =>
+        {
+            options.MinutelyLimit = 5;
+            options.PageSize = 10;
+        });
+        Seed(company, 100);
+
+        var read = new List<SyncRecord>();
+        var error = await Assert.ThrowsAsync<SyncQuotaExhaustedException>(async () =>
+        {
+            await foreach (var account in company.Client.ReadAsync(ExactOnlineEntitySet.Accounts, Name))
+            {
+                read.Add(account);
+            }
+        });
+
+        // current/Me and 4 pages used the window; its reset is 30 s away, past the 2 s allowed.
+        Assert.Equal(40, read.Count);
+        Assert.Equal(ExactOnlineCompany.Start.AddSeconds(30), error.ResetsAt);
+        Assert.Equal((5, 5), (error.Used, error.Limit));
+        Assert.Equal(TimeSpan.Zero, company.Clock.Waited);
     }
 
     [Fact]

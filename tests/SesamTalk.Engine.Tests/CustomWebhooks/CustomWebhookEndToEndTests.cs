@@ -63,11 +63,11 @@ public sealed class CustomWebhookEndToEndTests(ITestOutputHelper output)
         using var http = new HttpClient();
         var body = $$"""{"id":"evt_forged","type":"Product","action":"updated","ids":["{{remoteId}}"],"occurredAt":"2026-12-07T12:00:00.000Z"}""";
 
-        var forged = await PostAsync(http, host.Callback, body, Sign("whsec_a-secret-the-forger-made-up-0123456789", body));
+        var forged = await PostAsync(http, host.CallbackUrl, body, Sign("whsec_a-secret-the-forger-made-up-0123456789", body));
         var signed = Sign(WebhookShopHost.Secret, body);
-        var accepted = await PostAsync(http, host.Callback, body, signed);
+        var accepted = await PostAsync(http, host.CallbackUrl, body, signed);
         await host.WaitUntilAsync(() => host.Cycles == 2, "the signed callback's cycle");
-        var replayed = await PostAsync(http, host.Callback, body, signed);
+        var replayed = await PostAsync(http, host.CallbackUrl, body, signed);
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK), (forged, accepted, replayed));
         await host.StaysAtAsync(2, TimeSpan.FromSeconds(1));

@@ -16,31 +16,15 @@ namespace SesamTalk.Engine.Tests.CustomWebhooks;
 /// poll, so within a test only a notification or a lost subscription runs a cycle after the first), change
 /// notifications on, and <c>MapSesamTalkNotifications</c> on a loopback Kestrel port that the Shop's webhooks call.
 /// </summary>
-internal sealed class WebhookShopHost : IAsyncDisposable
+internal sealed class WebhookShopHost(WebApplication app, CustomSystemEmulator shop, CapturedLogs logs, InMemoryHostStore<Product> products, Uri callbackUrl)
+    : NotifiedWebHost(app, shop, logs, callbackUrl, "Product→Shop/Product")
 {
     public const string Secret = "whsec_engine-tests-0123456789abcdefghij";
     public const string ProductDone = "Product→Shop/Product: cycle done";
 
-    private readonly WebApplication _app;
-    private int _settledCycles;
+    public CustomSystemEmulator Shop { get; } = shop;
 
-    private WebhookShopHost(WebApplication app, CustomSystemEmulator shop, CapturedLogs logs, InMemoryHostStore<Product> products, Uri callback)
-    {
-        _app = app;
-        Shop = shop;
-        Logs = logs;
-        Products = products;
-        Callback = callback;
-    }
-
-    public CustomSystemEmulator Shop { get; }
-
-    public CapturedLogs Logs { get; }
-
-    public InMemoryHostStore<Product> Products { get; }
-
-    /// <summary>The Shop receiver's address, where the Shop delivers.</summary>
-    public Uri Callback { get; }
+    public InMemoryHostStore<Product> Products { get; } = products;
 
     /// <summary>Starts the Shop and the host with <paramref name="products"/> saved; returns after the first run, with the Shop's webhook subscription in place.</summary>
     public static async Task<WebhookShopHost> StartAsync(TimeSpan coalesceWindow, params Product[] products)
@@ -53,11 +37,6 @@ internal sealed class WebhookShopHost : IAsyncDisposable
             ["SesamTalk:Custom:Shop:ApiKey"] = shop.ApiKey,
             ["SesamTalk:Custom:Shop:WebhookSecret"] = Secret,
             ["SesamTalk:Custom:Shop:WebhookCheckInterval"] = "00:00:00.300",
-            ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
-            ["SesamTalk:Schedule:Interval"] = "00:05:00",
-            ["SesamTalk:Notifications:Enabled"] = "true",
-            ["SesamTalk:Notifications:CoalesceWindow"] = coalesceWindow.ToString(),
-            ["SesamTalk:Notifications:CallbackBaseUrl"] = $"http://127.0.0.1:{port}/sesamtalk/notifications",
         }).Build();
         var logs = new CapturedLogs();
         var productStore = new InMemoryHostStore<Product>(p => p.Id, (p, id) => p.Id = id);
@@ -69,34 +48,16 @@ internal sealed class WebhookShopHost : IAsyncDisposable
         var builder = WebhookHostApp.CreateBuilder(port, logs);
         var services = builder.Services;
         services.AddSingleton<IHostStore<Product>>(productStore);
-        var directory = Directory.CreateTempSubdirectory("sesamtalk-webhooks-");
         var sesamTalk = services.AddSesamTalk();
         sesamTalk
             .AddCustomSystem("Shop", configuration.GetSection("SesamTalk:Custom:Shop"))
-            .AddEngine(options =>
-            {
-                foreach (var entity in sesamTalk.Model.Entities.Where(entity => entity.Name != "Product"))
-                {
-                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
-                }
-            })
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
-            .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
-        var app = builder.Build();
-        app.MapSesamTalkNotifications();
-        await app.StartAsync();
+            .AddNotifiedEngine("Product", coalesceWindow, new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications"));
+        var app = await WebhookHostApp.StartAsync(builder);
         var host = new WebhookShopHost(app, shop, logs, productStore, new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications/shop"));
         await host.WaitUntilAsync(() => host.Logs.Count(ProductDone) >= 1 && shop.Webhooks.Count == 1, "the first run and the subscription");
         await host.SettleAsync();
         return host;
     }
-
-    /// <summary>The product flow's cycles since the host settled after its start.</summary>
-    public int Cycles => Logs.Count(ProductDone) - _settledCycles;
-
-    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
 
     /// <summary>Waits <paramref name="quiet"/> and checks the product flow ran no cycle meanwhile beyond <paramref name="cycles"/>.</summary>
     public async Task StaysAtAsync(int cycles, TimeSpan quiet)
@@ -120,8 +81,6 @@ internal sealed class WebhookShopHost : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
         while (Logs.Count(ProductDone) != before && DateTime.UtcNow < deadline);
-        _settledCycles = Logs.Count(ProductDone);
+        SettledCycles = Logs.Count(ProductDone);
     }
-
-    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, Shop);
 }

@@ -27,6 +27,23 @@ public sealed class CapturedLogs
             await Task.Delay(10);
         }
     }
+
+    /// <summary>
+    /// Waits until <paramref name="flow"/> (e.g. <c>Part→Salesforce/Product2</c>) finished its first cycle and its target
+    /// (<paramref name="target"/>, e.g. <c>Salesforce/Product2</c>) reported live, and the catch-up cycle going live ran
+    /// (when the subscription opened after that first cycle began) finished too; returns the flow's cycles by then, the
+    /// count a test's later cycles are counted from.
+    /// </summary>
+    public async Task<int> WaitUntilLiveAndSettledAsync(string flow, string target, int seconds = 20)
+    {
+        var done = flow + ": cycle done";
+        var live = $"SesamTalk notifications for {target} are live";
+        var catchUp = $"SesamTalk {flow} runs once more";
+
+        // The catch-up line is written before the live line, so once the target is live their count is final.
+        await WaitUntilAsync(() => Count(live) > 0 && Count(done) >= 1 + Count(catchUp), $"{flow}'s first cycle and {target} live", seconds);
+        return Count(done);
+    }
 }
 
 /// <summary>An <see cref="ILogger{T}"/> that writes to <see cref="CapturedLogs"/>.</summary>

@@ -117,12 +117,13 @@ public sealed class NotificationTests
         await using var host = await NotifiedShop.StartAsync(products: new Product { Sku = "L-1", Name = "Lost" });
         var remoteId = host.Shop.GetRecords("Product").Single().Id;
         host.Inbox.SourceState(ShopProduct, live: true, reason: null);
+        await host.WaitUntilAsync(() => host.Count(NotifiedShop.ProductDone) == 2, "the catch-up cycle of going live after the first run");
 
         // Edited while the subscription was going: no notification ever says so.
         host.Shop.Edit("Product", remoteId, new JsonObject { ["Stock"] = 5 });
         host.Inbox.SourceState(ShopProduct, live: false, "the Shop deleted the webhook registration");
 
-        await host.WaitUntilAsync(() => host.Count(NotifiedShop.ProductDone) == 2, "the cycle after the loss");
+        await host.WaitUntilAsync(() => host.Count(NotifiedShop.ProductDone) == 3, "the cycle after the loss");
         Assert.Equal(5, host.Products.Records.Single().Stock);
         Assert.Equal(1, host.Count(NotifiedShop.NoteDone));
         var lost = await host.HealthAsync();

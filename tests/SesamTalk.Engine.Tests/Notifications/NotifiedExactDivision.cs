@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SesamTalk.Connectors.Engine;
-using SesamTalk.Connectors.ExactOnline;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
 using SesamTalk.Testing.ExactOnline;
@@ -19,89 +18,55 @@ namespace SesamTalk.Engine.Tests.Notifications;
 /// its webhooks to the host over HTTP. Polling is 5 minutes apart, so within a test only a webhook (or a subscription
 /// found lost) makes the flow run again after its first run. Every other flow of the model is off.
 /// </summary>
-internal sealed class NotifiedExactDivision : IAsyncDisposable
+internal sealed class NotifiedExactDivision(ExactOnlineEmulator exact, WebApplication app, CapturedLogs logs, InMemoryHostStore<Account> accounts, Uri callbackUrl, HeldChangeSource? held)
+    : NotifiedWebHost(app, exact, logs, callbackUrl, Flow)
 {
-    public const string AccountDone = "Account→ExactOnline/Accounts: cycle done";
+    public const string Flow = "Account→ExactOnline/Accounts";
+    public const string AccountDone = Flow + ": cycle done";
 
-    private readonly WebApplication _app;
+    public ExactOnlineEmulator Exact { get; } = exact;
 
-    private NotifiedExactDivision(ExactOnlineEmulator exact, WebApplication app, CapturedLogs logs, InMemoryHostStore<Account> accounts, Uri callbackUrl)
-    {
-        Exact = exact;
-        _app = app;
-        Logs = logs;
-        Accounts = accounts;
-        CallbackUrl = callbackUrl;
-    }
+    public InMemoryHostStore<Account> Accounts { get; } = accounts;
 
-    public ExactOnlineEmulator Exact { get; }
+    /// <summary>The hold on the division's change source, when the host was started with one.</summary>
+    public HeldChangeSource? Held { get; } = held;
 
-    public CapturedLogs Logs { get; }
-
-    public InMemoryHostStore<Account> Accounts { get; }
-
-    /// <summary>Where the division's webhooks reach the host: <c>/sesamtalk/notifications/exactonline</c>.</summary>
-    public Uri CallbackUrl { get; }
-
-    /// <summary>Starts the division with one account and the host; returns once the first run imported it and its subscription is live.</summary>
-    public static async Task<NotifiedExactDivision> StartAsync(TimeSpan webhookCheckInterval)
+    /// <summary>
+    /// Starts the division with one account and the host; returns once the first run imported it, its subscription is
+    /// live and the host settled; or, with <paramref name="holdSource"/>, once the first run is done, the change source
+    /// held back until <see cref="Held"/> is released.
+    /// </summary>
+    public static async Task<NotifiedExactDivision> StartAsync(TimeSpan webhookCheckInterval, bool holdSource = false)
     {
         var exact = await ExactOnlineEmulator.StartAsync(new ExactOnlineEmulatorOptions { MinutelyLimit = 10_000, DailyLimit = 100_000 });
         exact.Seed("Accounts", new JsonObject { ["Code"] = "EX-0001", ["Name"] = "Albex", ["City"] = "Delft", ["Status"] = "C" });
         var port = WebhookHostApp.FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["SesamTalk:Schedule:InitialDelay"] = "00:00:00",
-            ["SesamTalk:Schedule:Interval"] = "00:05:00",
-            ["SesamTalk:Notifications:Enabled"] = "true",
-            ["SesamTalk:Notifications:CoalesceWindow"] = "00:00:00.100",
-            ["SesamTalk:Notifications:CallbackBaseUrl"] = baseUrl.ToString(),
-        }).Build();
-
         var logs = new CapturedLogs();
         var builder = WebhookHostApp.CreateBuilder(port, logs);
         var accounts = new InMemoryHostStore<Account>(a => a.Id, (a, id) => a.Id = id);
         var services = builder.Services;
         services.AddSingleton<IHostStore<Account>>(accounts);
-        var directory = Directory.CreateTempSubdirectory("sesamtalk-exact-notified-");
-        var sesamTalk = services.AddSesamTalk();
-        sesamTalk
-            .AddExactOnline(options =>
-            {
-                options.BaseUrl = exact.BaseUrl;
-                options.ClientId = exact.ClientId;
-                options.ClientSecret = exact.ClientSecret;
-                options.RedirectUri = exact.RedirectUri;
-                options.WebhookSecret = exact.WebhookSecret;
-                options.WebhookCheckInterval = webhookCheckInterval;
-            })
-            .AddEngine(options =>
-            {
-                foreach (var entity in sesamTalk.Model.Entities.Where(entity => entity.Name != "Account"))
-                {
-                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
-                }
+        services.AddExactOnline(exact, options =>
+        {
+            options.WebhookSecret = exact.WebhookSecret;
+            options.WebhookCheckInterval = webhookCheckInterval;
+        });
+        services.AddSesamTalk().AddNotifiedEngine("Account", TimeSpan.FromMilliseconds(100), baseUrl, "Account/Salesforce/Account");
+        var held = holdSource ? HeldChangeSource.In(services) : null;
 
-                options.Flows["Account/Salesforce/Account"] = new SyncFlowOptions { Enabled = false };
-            })
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
-            .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
-        services.AddKeyedSingleton<IExactOnlineTokenStore>("ExactOnline", new InMemoryExactOnlineTokenStore(exact.IssueRefreshToken()));
+        var app = await WebhookHostApp.StartAsync(builder);
+        var host = new NotifiedExactDivision(exact, app, logs, accounts, new Uri(baseUrl + "/exactonline"), held);
+        if (held is null)
+        {
+            host.SettledCycles = await logs.WaitUntilLiveAndSettledAsync(Flow, "ExactOnline/Accounts");
+        }
+        else
+        {
+            await host.WaitUntilAsync(() => host.Count(AccountDone) == 1, "the first run");
+            host.SettledCycles = 1;
+        }
 
-        var app = builder.Build();
-        app.MapSesamTalkNotifications();
-        await app.StartAsync();
-        var host = new NotifiedExactDivision(exact, app, logs, accounts, new Uri(baseUrl + "/exactonline"));
-        await host.WaitUntilAsync(() => host.Count(AccountDone) == 1 && exact.WebhookSubscriptions.Count == 1, "the first run and the Accounts subscription");
         return host;
     }
-
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
-
-    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
-
-    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, Exact);
 }

@@ -20,7 +20,8 @@ namespace SesamTalk.Engine.Tests.Notifications;
 /// </summary>
 internal sealed class NotifiedSalesforce : IAsyncDisposable
 {
-    public const string PartDone = "Part→Salesforce/Product2: cycle done";
+    public const string Flow = "Part→Salesforce/Product2";
+    public const string PartDone = Flow + ": cycle done";
 
     private readonly ServiceProvider _provider;
     private readonly IHostedService[] _services;
@@ -39,9 +40,10 @@ internal sealed class NotifiedSalesforce : IAsyncDisposable
 
     /// <summary>
     /// Builds the host over <paramref name="parts"/> and the link store at <paramref name="linkStore"/> and starts its
-    /// background sync (first polled run after <paramref name="initialDelay"/>) and its change sources.
+    /// background sync (first polled run after <paramref name="initialDelay"/>) and its change sources (held back until
+    /// released when <paramref name="holdSource"/> is set).
     /// </summary>
-    public static async Task<NotifiedSalesforce> StartAsync(SalesforceEmulator org, InMemoryHostStore<Part> parts, string linkStore, TimeSpan initialDelay)
+    public static async Task<NotifiedSalesforce> StartAsync(SalesforceEmulator org, InMemoryHostStore<Part> parts, string linkStore, TimeSpan initialDelay, bool holdSource = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -57,6 +59,7 @@ internal sealed class NotifiedSalesforce : IAsyncDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         services.AddSingleton<IHostStore<Part>>(parts);
         services.AddSalesforce(org, options => options.PubSubUrl = org.PubSubUrl);
+        var held = holdSource ? HeldChangeSource.In(services) : null;
         var builder = services.AddSesamTalk();
         builder
             .AddEngine(options =>
@@ -69,7 +72,7 @@ internal sealed class NotifiedSalesforce : IAsyncDisposable
             .UseSqliteLinkStore(linkStore)
             .AddBackgroundSync(configuration.GetSection("SesamTalk:Schedule"))
             .AddChangeNotifications(configuration.GetSection("SesamTalk:Notifications"));
-        var host = new NotifiedSalesforce(services.BuildServiceProvider(), logs);
+        var host = new NotifiedSalesforce(services.BuildServiceProvider(), logs) { Held = held };
         foreach (var service in host._services)
         {
             await service.StartAsync(CancellationToken.None);
@@ -78,7 +81,18 @@ internal sealed class NotifiedSalesforce : IAsyncDisposable
         return host;
     }
 
+    /// <summary>The hold on the org's change source, when the host was started with one.</summary>
+    public HeldChangeSource? Held { get; private init; }
+
     public int Count(string text) => Logs.Count(text);
+
+    /// <summary>Waits until the first run is done, the stream is open and live, and the host settled; returns the flow's cycles by then.</summary>
+    public async Task<int> WaitUntilLiveAsync(SalesforceEmulator org)
+    {
+        var cycles = await Logs.WaitUntilLiveAndSettledAsync(Flow, "Salesforce/Product2");
+        await WaitUntilAsync(() => org.OpenPubSubStreams == 1, "the open Pub/Sub stream");
+        return cycles;
+    }
 
     /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="seconds"/>; fails naming <paramref name="what"/> otherwise.</summary>
     public Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20) => Logs.WaitUntilAsync(condition, what, seconds);

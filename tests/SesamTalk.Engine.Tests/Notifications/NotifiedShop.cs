@@ -78,7 +78,8 @@ internal sealed class NotifiedShop : IAsyncDisposable
     public static Task<NotifiedShop> BuildAsync(Dictionary<string, string?>? settings, TimeProvider clock, params Product[] products) =>
         BuildAsync(settings, _ => { }, clock, products);
 
-    private static async Task<NotifiedShop> BuildAsync(Dictionary<string, string?>? settings, Action<IServiceCollection> configure, TimeProvider? clock, Product[] products)
+    /// <summary>As <see cref="BuildAsync(Dictionary{string, string?}?, TimeProvider, Product[])"/>, with more registrations by <paramref name="configure"/> (another system, say).</summary>
+    public static async Task<NotifiedShop> BuildAsync(Dictionary<string, string?>? settings, Action<IServiceCollection> configure, TimeProvider? clock, Product[] products)
     {
         var shop = await CustomSystemEmulator.StartAsync();
         var values = new Dictionary<string, string?>
@@ -135,15 +136,7 @@ internal sealed class NotifiedShop : IAsyncDisposable
     }
 
     /// <summary>A scheduler as the background sync makes one, over this host's services.</summary>
-    public SyncScheduler Scheduler() => new(
-        Provider,
-        Provider.GetRequiredService<ISyncModel>(),
-        Provider.GetRequiredService<IOptions<SyncScheduleOptions>>().Value,
-        Provider.GetRequiredService<IOptions<SyncEngineOptions>>().Value,
-        Provider.GetRequiredService<SyncChangeNotifications>(),
-        Provider.GetRequiredService<IOptions<SyncNotificationOptions>>().Value.SafetyPollInterval,
-        Provider.GetRequiredService<TimeProvider>(),
-        Provider.GetRequiredService<ILogger<SyncBackgroundService>>());
+    public SyncScheduler Scheduler() => BackgroundScheduler.Of(Provider);
 
     public int Count(string text) => Logs.Count(text);
 

@@ -20,36 +20,22 @@ namespace SesamTalk.Engine.Tests.Notifications;
 /// webhook) makes the flow run again. <see cref="Failing"/> makes the host answer 500 to every post, as a host that is
 /// down would. Every entity but Company is disabled.
 /// </summary>
-internal sealed class NotifiedSuperOffice : IAsyncDisposable
+internal sealed class NotifiedSuperOffice(WebApplication app, SuperOfficeEmulator superOffice, CapturedLogs logs, InMemoryHostStore<Company> companies, Uri callbackUrl)
+    : NotifiedWebHost(app, superOffice, logs, callbackUrl, Flow)
 {
     public const string Secret = "an-e2e-webhook-secret-of-some-length";
-    public const string CompanyDone = "Company→SuperOffice/Contact: cycle done";
+    public const string Flow = "Company→SuperOffice/Contact";
+    public const string CompanyDone = Flow + ": cycle done";
     public const string Live = "notifications for SuperOffice/Contact are live";
     public const string Lost = "notifications lost for SuperOffice/Contact";
 
-    private readonly WebApplication _app;
+    public SuperOfficeEmulator SuperOffice { get; } = superOffice;
 
-    private NotifiedSuperOffice(WebApplication app, SuperOfficeEmulator superOffice, CapturedLogs logs, InMemoryHostStore<Company> companies, Uri callbackUrl)
-    {
-        _app = app;
-        SuperOffice = superOffice;
-        Logs = logs;
-        Companies = companies;
-        CallbackUrl = callbackUrl;
-    }
-
-    public SuperOfficeEmulator SuperOffice { get; }
-
-    public CapturedLogs Logs { get; }
-
-    public InMemoryHostStore<Company> Companies { get; }
-
-    /// <summary>Where the tenant's webhook posts: <c>{host}/sesamtalk/notifications/superoffice</c>.</summary>
-    public Uri CallbackUrl { get; }
+    public InMemoryHostStore<Company> Companies { get; } = companies;
 
     public bool Failing { get; set; }
 
-    /// <summary>Starts the tenant with <paramref name="contacts"/> and the host; returns once the first run is done and the webhook is live.</summary>
+    /// <summary>Starts the tenant with <paramref name="contacts"/> and the host; returns once the first run is done, the webhook is live and the host settled.</summary>
     public static async Task<NotifiedSuperOffice> StartAsync(params (string Name, string OrgNr)[] contacts)
     {
         var emulatorOptions = new SuperOfficeEmulatorOptions();
@@ -64,18 +50,12 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
 
         var port = WebhookHostApp.FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/sesamtalk/notifications");
-        var schedule = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["InitialDelay"] = "00:00:00",
-            ["Interval"] = "00:05:00",
-        }).Build();
         var logs = new CapturedLogs();
         var companies = new InMemoryHostStore<Company>(c => c.Id, (c, id) => c.Id = id);
         var builder = WebhookHostApp.CreateBuilder(port, logs);
         var services = builder.Services;
         services.AddSingleton<IHostStore<Company>>(companies);
         services.AddKeyedSingleton<ISuperOfficeTokenStore>("SuperOffice", new InMemorySuperOfficeTokenStore(superOffice.IssueRefreshToken()));
-        var directory = Directory.CreateTempSubdirectory("sesamtalk-notified-so-");
         var talk = services.AddSesamTalk();
         talk.AddSuperOffice(options =>
             {
@@ -88,24 +68,9 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
                 options.WebhookSecret = Secret;
                 options.WebhookCheckInterval = TimeSpan.FromMilliseconds(200);
             })
-            .AddEngine(options =>
-            {
-                foreach (var entity in talk.Model.Entities.Where(entity => entity.Name != "Company"))
-                {
-                    options.Flows[entity.Name] = new SyncFlowOptions { Enabled = false };
-                }
-            })
-            .UseSqliteLinkStore(Path.Combine(directory.FullName, "links.db"))
-            .AddBackgroundSync(schedule)
-            .AddChangeNotifications(options =>
-            {
-                options.Enabled = true;
-                options.CallbackBaseUrl = baseUrl;
-                options.CoalesceWindow = TimeSpan.FromMilliseconds(100);
-            });
-        var app = builder.Build();
+            .AddNotifiedEngine("Company", TimeSpan.FromMilliseconds(100), baseUrl);
         NotifiedSuperOffice? host = null;
-        app.Use(async (http, next) =>
+        var app = await WebhookHostApp.StartAsync(builder, app => app.Use(async (http, next) =>
         {
             if (host!.Failing)
             {
@@ -114,18 +79,9 @@ internal sealed class NotifiedSuperOffice : IAsyncDisposable
             }
 
             await next(http);
-        });
-        app.MapSesamTalkNotifications();
+        }));
         host = new NotifiedSuperOffice(app, superOffice, logs, companies, new Uri(baseUrl + "/superoffice"));
-        await app.StartAsync();
-        await host.WaitUntilAsync(() => host.Count(CompanyDone) == 1 && host.Count(Live) == 1, "the first run and the webhook");
+        host.SettledCycles = await logs.WaitUntilLiveAndSettledAsync(Flow, "SuperOffice/Contact");
         return host;
     }
-
-    public int Count(string text) => Logs.Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
-
-    /// <summary>Waits until <paramref name="condition"/> holds, at most 20 s; fails naming <paramref name="what"/> otherwise.</summary>
-    public Task WaitUntilAsync(Func<bool> condition, string what) => Logs.WaitUntilAsync(condition, what);
-
-    public ValueTask DisposeAsync() => WebhookHostApp.StopAsync(_app, SuperOffice);
 }

@@ -32,7 +32,7 @@ public sealed class SalesforceNotificationTests(ITestOutputHelper output) : IDis
         await using var org = await SalesforceEmulator.StartAsync();
         var bolt = org.Seed("Product2", new JsonObject { ["ProductCode"] = "P-1", ["Name"] = "Bolt" });
         await using var host = await NotifiedSalesforce.StartAsync(org, _parts, LinkStore, TimeSpan.Zero);
-        await host.WaitUntilAsync(() => host.Count(NotifiedSalesforce.PartDone) == 1 && host.Count(Live) == 1 && org.OpenPubSubStreams == 1, "the first run and a live subscription");
+        await host.WaitUntilLiveAsync(org);
         Assert.Equal("Bolt", Assert.Single(_parts.Records).Name);
 
         // The next poll is two hours away: only the change event can bring the edit.
@@ -53,6 +53,27 @@ public sealed class SalesforceNotificationTests(ITestOutputHelper output) : IDis
     }
 
     [Fact]
+    public async Task An_edit_made_after_the_first_cycle_but_before_the_stream_goes_live_arrives_within_seconds_of_going_live()
+    {
+        await using var org = await SalesforceEmulator.StartAsync();
+        var bolt = org.Seed("Product2", new JsonObject { ["ProductCode"] = "P-1", ["Name"] = "Bolt" });
+        await using var host = await NotifiedSalesforce.StartAsync(org, _parts, LinkStore, TimeSpan.Zero, holdSource: true);
+        await host.WaitUntilAsync(() => host.Count(NotifiedSalesforce.PartDone) == 1, "the first run");
+
+        // The stream opens after this edit: no change event ever carries it, and the next poll is two hours away.
+        org.Edit(bolt, new JsonObject { ["Name"] = "Bolt M8" });
+        var clock = Stopwatch.StartNew();
+        host.Held!.Release();
+        await host.WaitUntilAsync(() => _parts.Records.Single().Name == "Bolt M8", "the edit made before going live");
+        output.WriteLine($"From going live to the host: {clock.ElapsedMilliseconds} ms");
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, WithinSeconds);
+
+        // One catch-up cycle, and no more.
+        Assert.Equal(2, await host.WaitUntilLiveAsync(org));
+        Assert.Equal(1, host.Count($"SesamTalk {NotifiedSalesforce.Flow} runs once more: notifications for Salesforce/Product2 went live"));
+    }
+
+    [Fact]
     public async Task After_an_expired_replay_id_the_change_made_meanwhile_arrives_through_the_fallback_full_cycle()
     {
         var salesforceClock = new ShiftedClock();
@@ -60,7 +81,7 @@ public sealed class SalesforceNotificationTests(ITestOutputHelper output) : IDis
         var bolt = org.Seed("Product2", new JsonObject { ["ProductCode"] = "P-1", ["Name"] = "Bolt" });
         await using (var first = await NotifiedSalesforce.StartAsync(org, _parts, LinkStore, TimeSpan.Zero))
         {
-            await first.WaitUntilAsync(() => first.Count(NotifiedSalesforce.PartDone) == 1 && first.Count(Live) == 1 && org.OpenPubSubStreams == 1, "the first run and a live subscription");
+            await first.WaitUntilLiveAsync(org);
             org.Edit(bolt, new JsonObject { ["Name"] = "Bolt M8" });
             await first.WaitUntilAsync(() => _parts.Records.Single().Name == "Bolt M8", "the edit by notification");
         }

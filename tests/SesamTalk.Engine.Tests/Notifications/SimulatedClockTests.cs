@@ -40,11 +40,8 @@ public sealed class SimulatedClockTests
     public async Task A_lost_subscription_makes_its_flows_due_at_once_and_puts_them_back_on_the_interval()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var host = await NotifiedShop.BuildAsync(Settings(hostNotifies: true), clock, new Product { Sku = "S-1", Name = "Safe" });
-        var scheduler = host.Scheduler();
-        Report(host, ShopProduct, live: true);
-        Report(host, ShopNote, live: true);
-        await scheduler.RunDueAsync(host.Engine, default);
+        var (host, scheduler) = await FirstRunAsync(clock, ShopProduct, ShopNote);
+        await using var disposing = host;
         clock.Advance(TimeSpan.FromMinutes(20));
 
         host.Inbox.SourceState(ShopProduct, live: false, "expired");
@@ -54,6 +51,56 @@ public sealed class SimulatedClockTests
         Assert.Equal(2, host.Count(NotifiedShop.ProductDone));
         Assert.Equal(1, host.Count(NotifiedShop.NoteDone));
         Assert.Equal(clock.GetUtcNow().AddMinutes(5), scheduler.NextWake);
+    }
+
+    [Fact]
+    public async Task Going_live_before_a_flows_first_cycle_adds_no_cycle_and_going_live_after_it_began_adds_exactly_one()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var (host, scheduler) = await FirstRunAsync(clock, ShopProduct);
+        await using var disposing = host;
+        Assert.Equal(Start.AddMinutes(5), scheduler.NextWake);
+
+        // The notes' subscription opens after their first cycle began: what changed in between is read once more, soon.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Report(host, ShopNote, live: true);
+        Assert.Equal(Start.AddSeconds(1.1), scheduler.NextWake);
+        clock.SetUtcNow(Start.AddSeconds(1.1));
+        await scheduler.RunDueAsync(host.Engine, default);
+        Report(host, ShopNote, live: true);
+
+        Assert.Equal((1, 2), (host.Count(NotifiedShop.ProductDone), host.Count(NotifiedShop.NoteDone)));
+        Assert.Equal(1, host.Count("SesamTalk Note→Shop/Note runs once more: notifications for Shop/Note went live after its cycle began"));
+        Assert.Equal(Start.AddHours(1), scheduler.NextWake);
+    }
+
+    [Fact]
+    public async Task A_source_back_live_before_its_lost_cycle_ran_adds_no_cycle_and_back_after_it_began_adds_one()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var (host, scheduler) = await FirstRunAsync(clock, ShopProduct, ShopNote);
+        await using var disposing = host;
+        clock.Advance(TimeSpan.FromMinutes(20));
+
+        // Lost and back before the scheduler woke: the one cycle the loss asked for reads everything.
+        host.Inbox.SourceState(ShopProduct, live: false, "dropped");
+        Report(host, ShopProduct, live: true);
+        await scheduler.RunDueAsync(host.Engine, default);
+        Assert.Equal(2, host.Count(NotifiedShop.ProductDone));
+        Assert.Equal(Start.AddHours(1), scheduler.NextWake);
+
+        // Lost, its cycle ran, then back: that cycle may have read before an edit the new subscription never delivers.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        host.Inbox.SourceState(ShopProduct, live: false, "dropped again");
+        await scheduler.RunDueAsync(host.Engine, default);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Report(host, ShopProduct, live: true);
+        Assert.Equal(clock.GetUtcNow().AddMilliseconds(100), scheduler.NextWake);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await scheduler.RunDueAsync(host.Engine, default);
+
+        Assert.Equal((4, 1), (host.Count(NotifiedShop.ProductDone), host.Count(NotifiedShop.NoteDone)));
+        Assert.Equal(Start.AddHours(1), scheduler.NextWake);
     }
 
     [Fact]
@@ -104,6 +151,20 @@ public sealed class SimulatedClockTests
     }
 
     private sealed record IdleHour(int ProductPolls, long ProductCalls, int NotePolls, long NoteCalls);
+
+    /// <summary>Builds a host whose host side notifies, with one product, reports <paramref name="live"/> live and runs the first cycle of each flow.</summary>
+    private static async Task<(NotifiedShop Host, SyncScheduler Scheduler)> FirstRunAsync(FakeTimeProvider clock, params SyncTarget[] live)
+    {
+        var host = await NotifiedShop.BuildAsync(Settings(hostNotifies: true), clock, new Product { Sku = "S-1", Name = "Safe" });
+        var scheduler = host.Scheduler();
+        foreach (var target in live)
+        {
+            Report(host, target, live: true);
+        }
+
+        await scheduler.RunDueAsync(host.Engine, default);
+        return (host, scheduler);
+    }
 
     private static Dictionary<string, string?> Settings(bool hostNotifies) => new()
     {
