@@ -1,11 +1,13 @@
 using System.Globalization;
+using SesamTalk.Connectors.Hosting;
 
 namespace SesamTalk.Connectors.Custom;
 
 /// <summary>
 /// Paces calls to a custom system by the contract's <c>RateLimit-Remaining</c> and <c>RateLimit-Reset</c> headers:
 /// when the window's budget is spent, the next call waits for the reset instead of collecting a 429, or, when the
-/// reset is further away than the longest wait allowed, fails with <see cref="SyncQuotaExhaustedException"/> so the
+/// reset is further away than the longest wait allowed (the options' <c>MaxRetryDelay</c>, or the background sync's
+/// shorter <see cref="RateLimitPatience"/>), fails with <see cref="SyncQuotaExhaustedException"/> so the
 /// engine stops at its checkpoint.
 /// </summary>
 internal sealed class CustomRateLimitHandler(CustomRateLimitWindow window, TimeSpan maxWait, TimeProvider time) : DelegatingHandler
@@ -18,7 +20,7 @@ internal sealed class CustomRateLimitHandler(CustomRateLimitWindow window, TimeS
         // the wall clock the window is kept in reaches the reset, and a call sent in that moment would meet the limit.
         while (window.WaitBeforeSending(time.GetUtcNow()) is { } wait)
         {
-            if (wait > maxWait)
+            if (wait > (RateLimitPatience.MaxWait is { } patience && patience < maxWait ? patience : maxWait))
             {
                 throw window.Exhausted();
             }

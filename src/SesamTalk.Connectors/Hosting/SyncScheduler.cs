@@ -56,7 +56,7 @@ internal sealed class SyncScheduler
         using var patience = RateLimitPatience.Allow(MaxRateLimitWait);
         var now = _time.GetUtcNow();
         var due = _flows.DueAt(now).ToDictionary(flow => flow, _flows.StoppedAtLimitAt);
-        var notified = _notifications.TakeDue(now).Where(pending => _flows.Contains(pending.Key)).ToList();
+        var notified = _notifications.TakeDue(now).Where(pending => _flows.Contains(pending.Key)).ToDictionary();
         var targeted = new Dictionary<SyncFlowId, NotifiedRecords>();
         foreach (var (flow, pending) in notified)
         {

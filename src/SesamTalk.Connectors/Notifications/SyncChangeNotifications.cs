@@ -144,7 +144,7 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
 
                 if (catchUp.Count > 0)
                 {
-                    Pend(catchUp, [], atOnce: false);
+                    Pend(catchUp, SyncSide.Remote, [], atOnce: false);
                 }
 
                 NotificationLog.SourceLive(_logger, target.ToString());
@@ -248,6 +248,8 @@ internal sealed class SyncChangeNotifications : ISyncChangeNotifications
             return;
         }
 
+        // Timers count whole milliseconds: a shorter wait would end at once, and the caller would spin until `until`.
+        wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(wait, _time, stop.Token);
         if (await Task.WhenAny(delay, changed).ConfigureAwait(false) == delay)

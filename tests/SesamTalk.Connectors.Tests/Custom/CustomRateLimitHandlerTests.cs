@@ -1,5 +1,6 @@
 using System.Net;
 using SesamTalk.Connectors.Custom;
+using SesamTalk.Connectors.Hosting;
 
 namespace SesamTalk.Connectors.Tests.Custom;
 
@@ -35,6 +36,22 @@ public sealed class CustomRateLimitHandlerTests
 
         Assert.Single(server.Calls);
         Assert.Equal(Start.AddHours(1), stop.ResetsAt);
+    }
+
+    [Fact]
+    public async Task In_the_background_sync_a_reset_further_away_than_it_allows_stops_at_once_though_the_options_would_wait()
+    {
+        using var patience = RateLimitPatience.Allow(TimeSpan.FromSeconds(2));
+        var clock = new EarlyTimerClock(Start);
+        var server = new WindowServer(clock, resetSeconds: 10);
+        using var client = Client(server, clock, maxWait: TimeSpan.FromMinutes(1));
+
+        (await client.GetAsync("/changes")).Dispose();
+        var stop = await Assert.ThrowsAsync<SyncQuotaExhaustedException>(() => client.GetAsync("/changes"));
+
+        Assert.Single(server.Calls);
+        Assert.Equal(0, clock.TimersStarted);
+        Assert.Equal(Start.AddSeconds(10), stop.ResetsAt);
     }
 
     private static HttpClient Client(WindowServer server, TimeProvider clock, TimeSpan maxWait) =>
