@@ -411,11 +411,13 @@ internal sealed partial class FlowCycle<TEntity>
     {
         foreach (var key in _mapper.MatchKeys)
         {
-            var hits = State.Claims.UnlinkedRemoteByKey(key, host).Concat(searched.Find(key, host)).DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
-            if (hits.Count == 0)
+            var (read, found) = (State.Claims.UnlinkedRemoteByKey(key, host), searched.Find(key, host));
+            if (read.Count == 0 && found.Count == 0)
             {
-                continue;
+                continue; // most records of a first cycle: no need to merge the two lists
             }
+
+            var hits = read.Concat(found).DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
 
             var ids = hits.Select(hit => hit.Id!).ToList();
             if (hits.Count > 1)
