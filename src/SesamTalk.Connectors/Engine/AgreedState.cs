@@ -77,7 +77,7 @@ internal sealed class AgreedState
     /// </summary>
     public static AgreedState Observe(IReadOnlyList<MergeField> fields, SyncRecord host, SyncRecord remote)
     {
-        var state = Empty();
+        var state = new AgreedState(NewTokens(fields.Count), remote: null);
         foreach (var field in fields)
         {
             var token = field.Direction == FieldDirection.ToRemote
@@ -149,7 +149,7 @@ internal sealed class AgreedState
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static Dictionary<string, string> NewTokens() => new(StringComparer.OrdinalIgnoreCase);
+    private static Dictionary<string, string> NewTokens(int capacity = 0) => new(capacity, StringComparer.OrdinalIgnoreCase);
 
     private static void Read(JsonElement tokens, Dictionary<string, string> into)
     {

@@ -40,15 +40,24 @@ internal sealed partial class FlowCycle<TEntity>
         _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Writing, State.Processed));
         await KeepLeaseAsync().ConfigureAwait(false);
         await WriteHostAsync(works).ConfigureAwait(false);
+        await WriteRemoteAsync(works).ConfigureAwait(false);
+        await CommitAsync(works, side, cursor).ConfigureAwait(false);
+        SyncTracing.Committed(span, works.Count(work => work.Error is not null));
+        State.Processed += works.Count;
+        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, State.Processed));
+    }
+
+    /// <summary>
+    /// The remote creates, updates and deletes, then what the system stored of each write. The stored records end
+    /// with this method (a work keeps only what it needs of them): a unit's records are not held through its commit.
+    /// </summary>
+    private async Task WriteRemoteAsync(List<LinkWork<TEntity>> works)
+    {
         var answers = new Dictionary<LinkWork<TEntity>, SyncRecord?>();
         await CreateRemoteAsync(works, answers).ConfigureAwait(false);
         await UpdateRemoteAsync(works, answers).ConfigureAwait(false);
         await DeleteRemoteAsync(works).ConfigureAwait(false);
         await TakeStoredAsync(answers).ConfigureAwait(false);
-        await CommitAsync(works, side, cursor).ConfigureAwait(false);
-        SyncTracing.Committed(span, works.Count(work => work.Error is not null));
-        State.Processed += works.Count;
-        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, State.Processed));
     }
 
     private async Task WriteHostAsync(List<LinkWork<TEntity>> works)
@@ -359,45 +368,15 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>The link's fingerprints after the work: what each side was last read as and last written as.</summary>
-    private LinkFingerprints Fingerprints(LinkWork<TEntity> work)
+    private static LinkFingerprints Fingerprints(LinkWork<TEntity> work)
     {
         var previous = work.Previous ?? LinkFingerprints.None;
         return new LinkFingerprints(
             LocalRead: work.LocalPrint ?? previous.LocalRead,
             LocalWritten: work.HostWritten ? work.LocalPrint : previous.LocalWritten,
             RemoteRead: work.RemotePrint ?? previous.RemoteRead,
-            RemoteWritten: work.RemoteWritten ? ExpectedRemotePrint(work) : previous.RemoteWritten,
+            RemoteWritten: work.RemoteWritten ? work.RemoteWrittenPrint : previous.RemoteWritten,
             Agreed: work.Agreed!.ToString());
-    }
-
-    /// <summary>
-    /// What the remote record should read as after the write: the record as read (or, when the decision started on the
-    /// host side and read nothing, as stored) with the written fields over it, each as the system stored it where that
-    /// is known. The echo of the write then takes the fast path.
-    /// </summary>
-    private string? ExpectedRemotePrint(LinkWork<TEntity> work)
-    {
-        if ((work.RemoteRecord ?? work.Stored) is not { } read || work.ToRemote is not { } written)
-        {
-            return null;
-        }
-
-        // Most writes leave nothing to lay over the record read (a create reads as what it sent, stored as sent): the
-        // copy is made only when a written or stored value differs from it.
-        SyncRecord? expected = null;
-        foreach (var (field, value) in written)
-        {
-            var after = work.Stored is { } stored && stored.TryGetValue(field, out var kept) ? kept : value;
-            if (expected is null && read.TryGetValue(field, out var before) && before.Equals(after))
-            {
-                continue;
-            }
-
-            expected ??= RecordText.Copy(read, read.FieldNames);
-            expected[field] = after;
-        }
-
-        return _mapper.Fingerprint(expected ?? read, FieldDirection.FromRemote);
     }
 
     private void Written(SyncSide side, SyncChangeKind kind)

@@ -151,7 +151,6 @@ internal sealed partial class FlowCycle<TEntity>
             if (chunk.Count == size)
             {
                 await SyncHostChunkAsync(chunk, chunk[^1].Position.ToString()).ConfigureAwait(false);
-                chunk.Clear();
             }
         }
 
@@ -164,7 +163,22 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>How many host changes make one unit of work (see <see cref="SyncHostChangesAsync"/>).</summary>
     private int HostUnitSize => Math.Max(1, _options.BatchSize ?? Math.Max(_capabilities.MaxBatchSize, MinimumUnit));
 
+    /// <summary>
+    /// Decides a unit of host changes and writes it. The changes are let go (<paramref name="chunk"/> is emptied) once
+    /// decided: a decision keeps what it writes, and the unit's host records need not live through its writes.
+    /// </summary>
     private async Task SyncHostChunkAsync(List<HostChange<TEntity>> chunk, string? cursor)
+    {
+        var decisions = await DecideHostChunkAsync(chunk).ConfigureAwait(false);
+        chunk.Clear();
+        await ExecuteAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Decides a unit of host changes. Its own method so that what deciding needs (the host records' remote shapes, the
+    /// links read) is not held by the awaiting method while the decisions are written.
+    /// </summary>
+    private async Task<List<RecordDecision>> DecideHostChunkAsync(List<HostChange<TEntity>> chunk)
     {
         var decisions = new List<RecordDecision>(chunk.Count);
         var unlinked = new List<Unlinked>();
@@ -199,7 +213,7 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         await MatchOrCreateAsync(unlinked, decisions).ConfigureAwait(false);
-        await ExecuteAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);
+        return decisions;
     }
 
     /// <summary>The host record in the remote shape, untranslated (what the references' lookups need); null for one that cannot be mapped.</summary>
@@ -397,11 +411,13 @@ internal sealed partial class FlowCycle<TEntity>
     {
         foreach (var key in _mapper.MatchKeys)
         {
-            var hits = State.Claims.UnlinkedRemoteByKey(key, host).Concat(searched.Find(key, host)).DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
-            if (hits.Count == 0)
+            var (read, found) = (State.Claims.UnlinkedRemoteByKey(key, host), searched.Find(key, host));
+            if (read.Count == 0 && found.Count == 0)
             {
-                continue;
+                continue; // most records of a first cycle: no need to merge the two lists
             }
+
+            var hits = read.Concat(found).DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
 
             var ids = hits.Select(hit => hit.Id!).ToList();
             if (hits.Count > 1)

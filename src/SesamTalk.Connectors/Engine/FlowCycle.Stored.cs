@@ -38,6 +38,14 @@ internal sealed partial class FlowCycle<TEntity>
             stored[work] = record;
         }
 
+        foreach (var work in unread)
+        {
+            if (!stored.ContainsKey(work))
+            {
+                work.RemoteWrittenPrint = ExpectedRemotePrint(work, stored: null);
+            }
+        }
+
         foreach (var (work, record) in stored)
         {
             TakeStored(work, record);
@@ -69,7 +77,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>Records, for each field the work wrote, the form the remote system stored it in.</summary>
     private void TakeStored(LinkWork<TEntity> work, SyncRecord stored)
     {
-        work.Stored = stored;
+        work.RemoteWrittenPrint = ExpectedRemotePrint(work, stored);
 
         // The decision's agreed state stays as decided: the stored forms go into a copy, made when there is one.
         AgreedState? agreed = null;
@@ -88,5 +96,35 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         work.Agreed = agreed ?? work.Agreed;
+    }
+
+    /// <summary>
+    /// What the remote record should read as after the write: the record as read (or, when the decision started on the
+    /// host side and read nothing, as stored) with the written fields over it, each as the system stored it where that
+    /// is known. The echo of the write then takes the fast path.
+    /// </summary>
+    private string? ExpectedRemotePrint(LinkWork<TEntity> work, SyncRecord? stored)
+    {
+        if ((work.RemoteRecord ?? stored) is not { } read || work.ToRemote is not { } written)
+        {
+            return null;
+        }
+
+        // Most writes leave nothing to lay over the record read (a create reads as what it sent, stored as sent): the
+        // copy is made only when a written or stored value differs from it.
+        SyncRecord? expected = null;
+        foreach (var (field, value) in written)
+        {
+            var after = stored is not null && stored.TryGetValue(field, out var kept) ? kept : value;
+            if (expected is null && read.TryGetValue(field, out var before) && before.Equals(after))
+            {
+                continue;
+            }
+
+            expected ??= RecordText.Copy(read, read.FieldNames);
+            expected[field] = after;
+        }
+
+        return _mapper.Fingerprint(expected ?? read, FieldDirection.FromRemote);
     }
 }

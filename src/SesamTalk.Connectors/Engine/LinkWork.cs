@@ -130,8 +130,11 @@ internal sealed class LinkWork<TEntity>
     /// <summary>The host record's fingerprint as read, or as written when the work wrote the host.</summary>
     public string? LocalPrint { get; set; }
 
-    /// <summary>The remote record as the system stored it after the work's write (its answer, or read back), when known.</summary>
-    public SyncRecord? Stored { get; set; }
+    /// <summary>
+    /// What the remote record reads as after the work's write (its echo), taken once the write is answered: the record
+    /// the system stored is not kept for the commit.
+    /// </summary>
+    public string? RemoteWrittenPrint { get; set; }
 
     /// <summary>Whether the work wrote the host record.</summary>
     public bool HostWritten { get; set; }

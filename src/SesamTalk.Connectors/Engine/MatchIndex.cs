@@ -38,7 +38,7 @@ internal sealed class MatchIndex<T>
 
     /// <summary>The items indexed under <paramref name="key"/> with the value <paramref name="record"/> has.</summary>
     public IReadOnlyList<T> Find(string key, SyncRecord record) =>
-        EntryOf(key, record) is { } entry && _entries.TryGetValue(entry, out var items) ? items : [];
+        _entries.Count > 0 && EntryOf(key, record) is { } entry && _entries.TryGetValue(entry, out var items) ? items : [];
 
     /// <summary>Every entry with its items.</summary>
     public IEnumerable<KeyValuePair<(string Field, string Value), List<T>>> Entries => _entries;
