@@ -145,7 +145,9 @@ public sealed class WebhookDeliveryTests
 
         var delivered = await sink.WaitAsync(r => r.Count == 1);
         Assert.Equal([(string)second["id"]!], delivered[0].Event["ids"]!.AsArray().Select(i => (string)i!));
-        var log = system.Emulator.WebhookDeliveries;
+
+        // The emulator logs a delivery once the receiver has answered: the sink can see it a moment before the log does.
+        var log = await WaitForLogAsync(system, l => l.Count == 2);
         Assert.Equal([true, false], log.Select(d => d.Dropped));
     }
 
