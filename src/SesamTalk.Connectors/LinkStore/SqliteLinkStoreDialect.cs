@@ -41,6 +41,9 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
 
     public override object Time(DateTimeOffset value) => TimeText(value);
 
+    // The text keeps every tick; it reads back in UTC.
+    public override DateTimeOffset StoredTime(DateTimeOffset value) => new(value.UtcDateTime);
+
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         new(DateTime.SpecifyKind(DateTime.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc));
 
