@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 
 namespace SesamTalk.Connectors.LinkStore;
 
@@ -66,40 +67,77 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
         + "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, CAST(value ->> 5 AS INTEGER), value ->> 6, value ->> 7, "
         + "value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13 FROM " + RowsOfJson + " WHERE true ON CONFLICT DO NOTHING;",
         links.Count,
-        i =>
-        [
-            links[i].Link.Entity, links[i].Link.Target.System, links[i].Link.Target.Type, links[i].Link.LocalId, links[i].Link.RemoteId,
-            ((int)links[i].Link.Provenance).ToString(CultureInfo.InvariantCulture), links[i].Link.MatchKey, TimeText(links[i].Link.LinkedAt),
-            links[i].Fingerprints?.LocalRead, links[i].Fingerprints?.LocalWritten, links[i].Fingerprints?.RemoteRead, links[i].Fingerprints?.RemoteWritten, links[i].Fingerprints?.Agreed,
-            links[i].Link.MatchValue,
-        ]);
+        (writer, i) =>
+        {
+            var link = links[i].Link;
+            var prints = links[i].Fingerprints;
+            Cells(writer, link.Entity, link.Target.System, link.Target.Type, link.LocalId, link.RemoteId);
+            writer.WriteStringValue(((int)link.Provenance).ToString(CultureInfo.InvariantCulture));
+            Cells(writer, link.MatchKey, TimeText(link.LinkedAt), prints?.LocalRead, prints?.LocalWritten, prints?.RemoteRead, prints?.RemoteWritten);
+            Agreed(writer, prints);
+            Cells(writer, link.MatchValue);
+        });
 
     public override IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) => JsonBatches(
         "UPDATE links SET local_read = row.value ->> 4, local_written = row.value ->> 5, remote_read = row.value ->> 6, remote_written = row.value ->> 7, agreed = row.value ->> 8 "
         + "FROM " + RowsOfJson + " AS row "
         + "WHERE links.entity = row.value ->> 0 AND links.system = row.value ->> 1 AND links.type = row.value ->> 2 AND links.local_id = row.value ->> 3;",
         prints.Count,
-        i =>
-        [
-            prints[i].Flow.Entity, prints[i].Flow.Target.System, prints[i].Flow.Target.Type, prints[i].LocalId,
-            prints[i].Fingerprints.LocalRead, prints[i].Fingerprints.LocalWritten, prints[i].Fingerprints.RemoteRead, prints[i].Fingerprints.RemoteWritten, prints[i].Fingerprints.Agreed,
-        ]);
+        (writer, i) =>
+        {
+            var print = prints[i].Fingerprints;
+            Cells(writer, prints[i].Flow.Entity, prints[i].Flow.Target.System, prints[i].Flow.Target.Type, prints[i].LocalId);
+            Cells(writer, print.LocalRead, print.LocalWritten, print.RemoteRead, print.RemoteWritten);
+            Agreed(writer, print);
+        });
 
     public override IEnumerable<LinkStoreBatch> InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds) => JsonBatches(
         "INSERT INTO intents (" + AdoNetLinkStore.IntentColumns + ") "
         + "SELECT value ->> 0, @entity, @system, @type, @side, value ->> 1, @now FROM " + RowsOfJson + " WHERE true ON CONFLICT DO NOTHING;",
         keys.Count,
-        i => [keys[i], sourceIds[i]]);
+        (writer, i) => Cells(writer, keys[i], sourceIds[i]));
+
+    /// <summary>Writes texts (null allowed) as cells of a row.</summary>
+    private static void Cells(Utf8JsonWriter writer, params ReadOnlySpan<string?> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (cell is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue(cell);
+            }
+        }
+    }
 
     /// <summary>
-    /// Rows of texts (null allowed) as JSON arrays of arrays, for <c>SELECT value ->> 0, ... FROM json_each(CAST(@rows AS TEXT))</c>:
+    /// Writes the agreed state's cell: the engine's state as the JSON object it is (<c>value ->> n</c> gives an object's
+    /// text, as written), any other as a text cell.
+    /// </summary>
+    private static void Agreed(Utf8JsonWriter writer, LinkFingerprints? prints)
+    {
+        if (prints?.AgreedValue is { } agreed)
+        {
+            agreed.WriteTo(writer);
+        }
+        else
+        {
+            Cells(writer, prints?.Agreed);
+        }
+    }
+
+    /// <summary>
+    /// Rows (each written by <paramref name="row"/> as its cells) as JSON arrays of arrays, for <c>SELECT value ->> 0, ... FROM json_each(CAST(@rows AS TEXT))</c>:
     /// many rows a statement, a statement for each run of rows whose JSON fills <see cref="BatchBytes"/>, so no text is
     /// large enough for the large-object heap (a unit's 10,000 links are some 9 MB of JSON).
     /// </summary>
-    private static IEnumerable<LinkStoreBatch> JsonBatches(string sql, int count, Func<int, string?[]> row)
+    private static IEnumerable<LinkStoreBatch> JsonBatches(string sql, int count, Action<Utf8JsonWriter, int> row)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(BatchBytes + 4096);
-        using var writer = new System.Text.Json.Utf8JsonWriter(buffer);
+        using var writer = new Utf8JsonWriter(buffer);
         var first = 0;
         while (first < count)
         {
@@ -110,18 +148,7 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
             while (next < count && (next == first || writer.BytesPending + buffer.WrittenCount < BatchBytes))
             {
                 writer.WriteStartArray();
-                foreach (var cell in row(next++))
-                {
-                    if (cell is null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        writer.WriteStringValue(cell);
-                    }
-                }
-
+                row(writer, next++);
                 writer.WriteEndArray();
             }
 
@@ -132,10 +159,10 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
         }
     }
 
-    private static string Json(Action<System.Text.Json.Utf8JsonWriter> items)
+    private static string Json(Action<Utf8JsonWriter> items)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
             items(writer);

@@ -1,3 +1,4 @@
+using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.LinkStore.Tests.Targets;
 
@@ -230,6 +231,46 @@ public abstract class LinkStoreCommitContract
 
         Assert.All((await store.FindLinksAsync(Flow, SyncSide.Local, ids)).Values, link => Assert.Equal(First with { Agreed = agreed }, link.Fingerprints));
         Assert.Null(await store.FindByLocalIdAsync(Flow, "c-new"));
+    }
+
+    [Fact]
+    public async Task The_engines_agreed_state_is_stored_as_the_text_it_reads_as_with_a_new_link_and_on_its_own()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var inserted = AgreedState.Parse("{\"City\":\"Z\u00FCrich \\\"<&>\\\" \u6771\u4EAC\",\"Name\":\"a+b/c=\",\"@remote\":{\"Name\":\"A+B\"}}")!;
+        var updated = AgreedState.Parse("{\"Name\":\"d'e\\\\f\"}")!;
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(LinkStoreTarget.Link("c1", "001A"));
+            commit.SaveFingerprints(Flow, "c1", LinkFingerprints.WithAgreedState("lr1", "lw1", "rr1", "rw1", inserted));
+            await commit.CommitAsync();
+        }
+
+        Assert.Equal(First with { Agreed = inserted.ToString() }, (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints);
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveFingerprints(Flow, "c1", LinkFingerprints.WithAgreedState("lr1", "lw1", "rr1", "rw1", updated));
+            await commit.CommitAsync();
+        }
+
+        Assert.Equal(First with { Agreed = updated.ToString() }, (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_engines_fingerprints_with_another_agreed_state_stores_that_one()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var engines = LinkFingerprints.WithAgreedState("lr1", "lw1", "rr1", "rw1", AgreedState.Parse("{\"Name\":\"x\"}")!);
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(LinkStoreTarget.Link("c1", "001A"));
+            commit.SaveFingerprints(Flow, "c1", engines with { Agreed = "{\"Name\":\"y\"}" });
+            await commit.CommitAsync();
+        }
+
+        Assert.Equal("{\"Name\":\"y\"}", (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints.Agreed);
     }
 
     [Fact]
