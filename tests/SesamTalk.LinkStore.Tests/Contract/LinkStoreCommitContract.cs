@@ -274,6 +274,47 @@ public abstract class LinkStoreCommitContract
     }
 
     [Fact]
+    public async Task Links_and_fingerprints_of_other_flows_kinds_and_times_in_one_commit_are_stored_each_as_given()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var links = new[]
+        {
+            LinkStoreTarget.Link("c1", "001A"),
+            new SyncLink("Customer", "c2", Flow.Target, "001B", SyncLinkProvenance.MatchedOnKey, "Email", LinkStoreTarget.Link("c", "r").LinkedAt) { MatchValue = "a@example.com" },
+            LinkStoreTarget.Link("c1", "X1", flow: LinkStoreTarget.CustomersInExact),
+            new SyncLink("Customer", "c3", Flow.Target, "001C", SyncLinkProvenance.CreatedBySync, null, new DateTimeOffset(2026, 5, 2, 8, 0, 0, TimeSpan.Zero)),
+            LinkStoreTarget.Link("c4", "001D"),
+        };
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            foreach (var link in links)
+            {
+                commit.SaveLink(link);
+                commit.SaveFingerprints(new SyncFlowId(link.Entity, link.Target), link.LocalId, First with { LocalRead = link.RemoteId });
+            }
+
+            await commit.CommitAsync();
+        }
+
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveFingerprints(Flow, "c1", First with { Agreed = "c1" });
+            commit.SaveFingerprints(LinkStoreTarget.CustomersInExact, "c1", First with { Agreed = "x1" });
+            commit.SaveFingerprints(Flow, "c2", First with { Agreed = "c2" });
+            await commit.CommitAsync();
+        }
+
+        var updated = new[] { "c1", "c2", "x1", null, null };
+        for (var i = 0; i < links.Length; i++)
+        {
+            var stored = await store.FindByLocalIdAsync(new SyncFlowId(links[i].Entity, links[i].Target), links[i].LocalId);
+            Assert.Equivalent(links[i], stored?.Link, strict: true);
+            Assert.Equal(updated[i] is { } agreed ? First with { Agreed = agreed } : First with { LocalRead = links[i].RemoteId }, stored?.Fingerprints);
+        }
+    }
+
+    [Fact]
     public async Task A_completed_intent_leaves_nothing_behind_in_the_store()
     {
         await using var temp = NewTarget();
