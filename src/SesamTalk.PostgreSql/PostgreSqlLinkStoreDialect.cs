@@ -74,30 +74,28 @@ internal sealed class PostgreSqlLinkStoreDialect : LinkStoreDialect
         ];
     }
 
-    protected override IEnumerable<LinkStoreBatch> SaveFingerprintRun(IReadOnlyList<QueuedFingerprints> prints, int first, int count, (string Name, object? Value)[] shared)
-    {
-        var run = prints.Skip(first).Take(count).ToArray();
-        return
-        [
+    public override IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) =>
+    [
+        new(
             new(
-                new(
-                    "UPDATE links SET local_read = row.local_read, local_written = row.local_written, remote_read = row.remote_read, remote_written = row.remote_written, agreed = row.agreed "
-                    + "FROM unnest(@local::text[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[]) "
-                    + "AS row (local_id, local_read, local_written, remote_read, remote_written, agreed) "
-                    + "WHERE links.entity = @entity AND links.system = @system AND links.type = @type AND links.local_id = row.local_id;",
-                    [
-                        .. shared,
-                        ("@local", run.Select(p => p.LocalId).ToArray()),
-                        ("@localRead", run.Select(p => p.Fingerprints.LocalRead).ToArray()),
-                        ("@localWritten", run.Select(p => p.Fingerprints.LocalWritten).ToArray()),
-                        ("@remoteRead", run.Select(p => p.Fingerprints.RemoteRead).ToArray()),
-                        ("@remoteWritten", run.Select(p => p.Fingerprints.RemoteWritten).ToArray()),
-                        ("@agreed", run.Select(p => p.Fingerprints.Agreed).ToArray()),
-                    ]),
-                first,
-                count),
-        ];
-    }
+                "UPDATE links SET local_read = row.local_read, local_written = row.local_written, remote_read = row.remote_read, remote_written = row.remote_written, agreed = row.agreed "
+                + "FROM unnest(@entity::text[], @system::text[], @type::text[], @local::text[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[]) "
+                + "AS row (entity, system, type, local_id, local_read, local_written, remote_read, remote_written, agreed) "
+                + "WHERE links.entity = row.entity AND links.system = row.system AND links.type = row.type AND links.local_id = row.local_id;",
+                [
+                    ("@entity", prints.Select(p => p.Flow.Entity).ToArray()),
+                    ("@system", prints.Select(p => p.Flow.Target.System).ToArray()),
+                    ("@type", prints.Select(p => p.Flow.Target.Type).ToArray()),
+                    ("@local", prints.Select(p => p.LocalId).ToArray()),
+                    ("@localRead", prints.Select(p => p.Fingerprints.LocalRead).ToArray()),
+                    ("@localWritten", prints.Select(p => p.Fingerprints.LocalWritten).ToArray()),
+                    ("@remoteRead", prints.Select(p => p.Fingerprints.RemoteRead).ToArray()),
+                    ("@remoteWritten", prints.Select(p => p.Fingerprints.RemoteWritten).ToArray()),
+                    ("@agreed", prints.Select(p => p.Fingerprints.Agreed).ToArray()),
+                ]),
+            0,
+            prints.Count),
+    ];
 
     public override IEnumerable<LinkStoreBatch> InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds) =>
     [

@@ -59,16 +59,7 @@ internal abstract class LinkStoreDialect
     }
 
     /// <summary>Statements, each for a run of <paramref name="prints"/>, that replace the fingerprints and agreed states of the links they name; each counts the links it changed.</summary>
-    public IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints)
-    {
-        foreach (var (first, count) in Runs(prints.Count, (a, b) => prints[a].Flow == prints[b].Flow))
-        {
-            foreach (var batch in SaveFingerprintRun(prints, first, count, LinkStoreDb.Flow(prints[first].Flow)))
-            {
-                yield return batch;
-            }
-        }
-    }
+    public abstract IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints);
 
     /// <summary>
     /// <see cref="InsertLinks"/> for the <paramref name="count"/> links from <paramref name="first"/> on, which share the
@@ -76,9 +67,6 @@ internal abstract class LinkStoreDialect
     /// <c>@matchKey</c>, <c>@linkedAt</c>): the statements take those once, each link brings only its own.
     /// </summary>
     protected abstract IEnumerable<LinkStoreBatch> InsertLinkRun(IReadOnlyList<QueuedLink> links, int first, int count, (string Name, object? Value)[] shared);
-
-    /// <summary><see cref="SaveFingerprints"/> for the <paramref name="count"/> updates from <paramref name="first"/> on, all of the flow in <paramref name="shared"/> (<c>@entity</c>, <c>@system</c>, <c>@type</c>).</summary>
-    protected abstract IEnumerable<LinkStoreBatch> SaveFingerprintRun(IReadOnlyList<QueuedFingerprints> prints, int first, int count, (string Name, object? Value)[] shared);
 
     /// <summary>
     /// Statements, each for a run of the source ids, that insert an intent for each (key <c>keys[i]</c> for

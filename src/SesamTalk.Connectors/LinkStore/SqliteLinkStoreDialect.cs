@@ -77,17 +77,20 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
             Cells(writer, links[i].Link.MatchValue);
         });
 
-    protected override IEnumerable<LinkStoreBatch> SaveFingerprintRun(IReadOnlyList<QueuedFingerprints> prints, int first, int count, (string Name, object? Value)[] shared) => JsonBatches(
-        "UPDATE links SET local_read = row.value ->> 1, local_written = row.value ->> 2, remote_read = row.value ->> 3, remote_written = row.value ->> 4, agreed = row.value ->> 5 "
+    // The flow stays in each row: with it as parameters, SQLite plans the update as a scan of the flow's links with a
+    // probe into the rows for each: a cycle of 1 % changes at 100,000 links took 96 CPU s instead of 0.2.
+    public override IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) => JsonBatches(
+        "UPDATE links SET local_read = row.value ->> 4, local_written = row.value ->> 5, remote_read = row.value ->> 6, remote_written = row.value ->> 7, agreed = row.value ->> 8 "
         + "FROM " + RowsOfJson + " AS row "
-        + "WHERE links.entity = @entity AND links.system = @system AND links.type = @type AND links.local_id = row.value ->> 0;",
-        first,
-        count,
-        shared,
+        + "WHERE links.entity = row.value ->> 0 AND links.system = row.value ->> 1 AND links.type = row.value ->> 2 AND links.local_id = row.value ->> 3;",
+        0,
+        prints.Count,
+        [],
         (writer, i) =>
         {
             var print = prints[i].Fingerprints;
-            Cells(writer, prints[i].LocalId, print.LocalRead, print.LocalWritten, print.RemoteRead, print.RemoteWritten);
+            Cells(writer, prints[i].Flow.Entity, prints[i].Flow.Target.System, prints[i].Flow.Target.Type, prints[i].LocalId);
+            Cells(writer, print.LocalRead, print.LocalWritten, print.RemoteRead, print.RemoteWritten);
             Agreed(writer, print);
         });
 
