@@ -21,7 +21,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
         string type, IReadOnlyList<SyncRecord> records, IReadOnlyList<string> keys, IReadOnlyList<string> repeatedKeys, string? upsertField, CancellationToken cancellationToken)
     {
         var results = new SalesforceWriteResult?[records.Count];
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
         for (var i = 0; i < keys.Count; i++)
         {
             byKey[keys[i]] = i;
@@ -150,7 +150,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
         var id = known.Id;
         var info = await polling.UntilFinishedAsync(
             known, async token => await client.GetIngestJobAsync(id, token).ConfigureAwait(false) ?? throw Gone(id), cancellationToken).ConfigureAwait(false);
-        var outcomes = await SalesforceBulkResults.ReadAsync(file => client.GetIngestResultRowsAsync(id, file, cancellationToken), withUnprocessed: info.State != "JobComplete").ConfigureAwait(false);
+        var outcomes = await SalesforceBulkResults.ReadAsync(file => client.GetIngestResultRowsAsync(id, file, cancellationToken), withUnprocessed: info.State != "JobComplete", info.RecordsProcessed).ConfigureAwait(false);
         if (outcomes.Processed != info.RecordsProcessed)
         {
             throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, $"Bulk job {id} processed {info.RecordsProcessed} records but its result files hold {outcomes.Processed}.", []);

@@ -7,9 +7,11 @@ namespace SesamTalk.Connectors.Salesforce;
 /// The CSV of an ingest job and, per row, the hash of its cells (<see cref="Content"/>): result files repeat each row's
 /// cells after their sf__ columns, and the order of their rows is not guaranteed, so a result finds its row by it.
 /// </summary>
-/// <param name="Rows">The rows to upload, the header first (written out as CSV by <see cref="SalesforceCsvContent"/>).</param>
+/// <param name="Rows">The rows to upload, the header first (written out as CSV by <see cref="SalesforceCsvContent"/>), made
+/// from the records each time they are enumerated (counted, then sent): a job's cells are never all in memory at once, nor
+/// kept through the job's wait and its results as a whole table would be.</param>
 /// <param name="Contents">The hash of each row, in the order of the records it was built from.</param>
-internal sealed record SalesforceBulkUpload(IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Contents)
+internal sealed record SalesforceBulkUpload(IEnumerable<IReadOnlyList<string>> Rows, IReadOnlyList<string> Contents)
 {
     /// <summary>
     /// The rows of <paramref name="records"/>: a column per scalar field any of them has (Id first when
@@ -33,13 +35,13 @@ internal sealed record SalesforceBulkUpload(IReadOnlyList<IReadOnlyList<string>>
             }
         }
 
-        return Build(header, records.Select(record => header.Select(field =>
+        return Build(header, records.Select(record => (IReadOnlyList<string>)[.. header.Select(field =>
             field == "Id" && includeId ? record.Id ?? throw new ArgumentException($"{record} has no Id to update.", nameof(records))
-            : record.TryGetValue(field, out var value) ? SalesforceBulkCell.Write(value) : "")));
+            : record.TryGetValue(field, out var value) ? SalesforceBulkCell.Write(value) : "")]));
     }
 
     /// <summary>The rows of a delete job: an Id column.</summary>
-    public static SalesforceBulkUpload OfIds(IReadOnlyList<string> ids) => Build(["Id"], ids.Select(id => (IEnumerable<string>)[id]));
+    public static SalesforceBulkUpload OfIds(IReadOnlyList<string> ids) => Build(["Id"], ids.Select(id => (IReadOnlyList<string>)[id]));
 
     /// <summary>The hash of a row's cells under their column names, as uploaded and as result files repeat them.</summary>
     public static string Content(IReadOnlyList<string> header, IEnumerable<string> cells)
@@ -54,9 +56,7 @@ internal sealed record SalesforceBulkUpload(IReadOnlyList<IReadOnlyList<string>>
         return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 16);
     }
 
-    private static SalesforceBulkUpload Build(IReadOnlyList<string> header, IEnumerable<IEnumerable<string>> rows)
-    {
-        var cells = rows.Select(row => (IReadOnlyList<string>)row.ToList()).ToList();
-        return new SalesforceBulkUpload([header, .. cells], [.. cells.Select(row => Content(header, row))]);
-    }
+    /// <summary>The upload of lazily made <paramref name="rows"/>; their contents are hashed now (a record that cannot be written fails here).</summary>
+    private static SalesforceBulkUpload Build(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        new(rows.Prepend(header), [.. rows.Select(row => Content(header, row))]);
 }

@@ -5,15 +5,16 @@ namespace SesamTalk.Connectors.Salesforce;
 
 /// <summary>
 /// An ingest job's rows as a request body, written to the connection as UTF-8 CSV row by row (<see cref="SalesforceCsv.Cell"/>
-/// quoting), with its length counted beforehand so the upload carries a Content-Length as one buffered body would.
+/// quoting), with its length counted beforehand so the upload carries a Content-Length as one buffered body would. The
+/// rows are enumerated twice, to count and to write, and may be made as they are enumerated.
 /// </summary>
 internal sealed class SalesforceCsvContent : HttpContent
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly IReadOnlyList<IReadOnlyList<string>> _rows;
+    private readonly IEnumerable<IReadOnlyList<string>> _rows;
 
-    public SalesforceCsvContent(IReadOnlyList<IReadOnlyList<string>> rows)
+    public SalesforceCsvContent(IEnumerable<IReadOnlyList<string>> rows)
     {
         _rows = rows;
         Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
