@@ -41,7 +41,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
             var job = await client.CreateIngestJobAsync(type, upsertField is null ? "insert" : "upsert", upsertField, cancellationToken).ConfigureAwait(false);
             var entry = new SalesforceBulkJobEntry(job.Id, type, time.GetUtcNow(), Uploaded: false, [.. rest.Select((i, row) => new SalesforceBulkJobRow(keys[i], upload.Contents[row]))]);
             await log.SaveAsync(entry, cancellationToken).ConfigureAwait(false);
-            await client.UploadIngestDataAsync(job.Id, upload.Rows, cancellationToken).ConfigureAwait(false);
+            await client.UploadIngestDataAsync(job.Id, upload, cancellationToken).ConfigureAwait(false);
             entry = entry with { Uploaded = true };
             await log.SaveAsync(entry, cancellationToken).ConfigureAwait(false);
             var info = await FinishAsync(entry, await CloseAsync(job.Id, cancellationToken).ConfigureAwait(false), byKey, results, cancellationToken).ConfigureAwait(false);
@@ -73,7 +73,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
     private async Task<IReadOnlyList<SalesforceWriteResult>> RunAsync(string type, string operation, SalesforceBulkUpload upload, CancellationToken cancellationToken)
     {
         var job = await client.CreateIngestJobAsync(type, operation, null, cancellationToken).ConfigureAwait(false);
-        await client.UploadIngestDataAsync(job.Id, upload.Rows, cancellationToken).ConfigureAwait(false);
+        await client.UploadIngestDataAsync(job.Id, upload, cancellationToken).ConfigureAwait(false);
         var (info, outcomes) = await OutcomesAsync(await CloseAsync(job.Id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var results = upload.Contents.Select(content => outcomes.Take(content) ?? Unmatched(info)).ToList();
         if (results.Any(result => result == SalesforceBulkResults.Unprocessed))

@@ -9,10 +9,11 @@ namespace SesamTalk.Connectors.Salesforce;
 /// cells after their sf__ columns, and the order of their rows is not guaranteed, so a result finds its row by it.
 /// </summary>
 /// <param name="Rows">The rows to upload, the header first (written out as CSV by <see cref="SalesforceCsvContent"/>), made
-/// from the records each time they are enumerated (counted, then sent): a job's cells are never all in memory at once, nor
-/// kept through the job's wait and its results as a whole table would be.</param>
+/// from the records each time they are enumerated (hashed and counted, then sent): a job's cells are never all in memory
+/// at once, nor kept through the job's wait and its results as a whole table would be.</param>
 /// <param name="Contents">The hash of each row, in the order of the records it was built from.</param>
-internal sealed record SalesforceBulkUpload(IEnumerable<IReadOnlyList<string>> Rows, IReadOnlyList<string> Contents)
+/// <param name="Length">The bytes of the rows as CSV (<see cref="SalesforceCsvContent.Length"/>).</param>
+internal sealed record SalesforceBulkUpload(IEnumerable<IReadOnlyList<string>> Rows, IReadOnlyList<string> Contents, long Length)
 {
     /// <summary>
     /// The rows of <paramref name="records"/>: a column per scalar field any of them has (Id first when
@@ -90,7 +91,17 @@ internal sealed record SalesforceBulkUpload(IEnumerable<IReadOnlyList<string>> R
         return length + Encoding.UTF8.GetBytes(text, buffer.AsSpan(length));
     }
 
-    /// <summary>The upload of lazily made <paramref name="rows"/>; their contents are hashed now (a record that cannot be written fails here).</summary>
-    private static SalesforceBulkUpload Build(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        new(rows.Prepend(header), [.. rows.Select(row => Content(header, row))]);
+    /// <summary>The upload of lazily made <paramref name="rows"/>; their contents are hashed and counted now (a record that cannot be written fails here).</summary>
+    private static SalesforceBulkUpload Build(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var contents = new List<string>(rows.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var length = SalesforceCsvContent.Length(header);
+        foreach (var row in rows)
+        {
+            contents.Add(Content(header, row));
+            length += SalesforceCsvContent.Length(row);
+        }
+
+        return new(rows.Prepend(header), contents, length);
+    }
 }
