@@ -14,7 +14,16 @@ internal sealed class HostMatches
     private readonly Dictionary<string, StoredLink> _links = new(StringComparer.Ordinal);
 
     /// <summary>Sets (or, after the host index widened, replaces) the candidates of the remote record <paramref name="remoteId"/>.</summary>
-    public void Set(string remoteId, HostCandidates candidates) => _candidates[remoteId] = candidates;
+    public void Set(string remoteId, HostCandidates candidates)
+    {
+        if (candidates == HostCandidates.None)
+        {
+            _candidates.Remove(remoteId); // most records of a first load from the remote system: nothing kept for them
+            return;
+        }
+
+        _candidates[remoteId] = candidates;
+    }
 
     /// <summary>Adds the links found for candidates (by host id).</summary>
     public void AddLinks(IReadOnlyDictionary<string, StoredLink> links)
