@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SesamTalk.Connectors.Engine;
 using SesamTalk.Engine.Tests.Entities;
 using SesamTalk.Engine.Tests.Harness;
+using SesamTalk.Testing.Custom;
 
 namespace SesamTalk.Engine.Tests.Routing;
 
@@ -84,5 +85,37 @@ public sealed class BatchedRoutingTests
         var quarantined = Assert.Single(await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Product", "Product")));
         Assert.Equal(second.Id, quarantined.RecordId);
         Assert.Contains("linked to another record already", quarantined.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_records_linked_by_hand_to_remote_records_outside_the_feed_merge_with_them_as_they_are_now()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var shopIds = Enumerable.Range(0, 3).Select(i => app.SeedShop("Product", new JsonObject { ["Sku"] = $"SHOP-{i}", ["Name"] = $"Shop {i}", ["Stock"] = i + 1 })).ToList();
+        await app.Talk.Products.SyncAsync(); // the Shop's cursor moves past its products; the host has none to match them
+        app.HostClock.Advance(TimeSpan.FromMinutes(1)); // the host's records are the later edits: they win the first merge
+        var products = new List<Product>();
+        for (var i = 0; i < 3; i++)
+        {
+            var product = new Product { Sku = $"HOST-{i}", Name = $"Host {i}" };
+            await app.Products.SaveAsync(product, default);
+            await app.Links.LinkByHandAsync(EngineHarness.Flow("Product", "Product"), product.Id, shopIds[i]);
+            products.Add(product);
+        }
+
+        app.Shop.ResetCallCounts();
+        var report = (await app.Talk.Products.SyncAsync()).Flows.Single();
+
+        Assert.False(report.Stopped, report.StopReason);
+        Assert.Equal((0, 6), (report.Created, report.Updated)); // each pair written on both sides
+        Assert.Equal(3, app.ShopRecords("Product").Count);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal($"Host {i}", (string?)app.ShopFields("Product", shopIds[i])["Name"]);
+            Assert.Equal(i + 1, products[i].Stock); // the Shop's own field, read as it is now
+        }
+
+        // The custom system reads by id one record a call (it has no batched read): each once, before the unit's writes.
+        Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Get));
     }
 }
