@@ -118,4 +118,25 @@ public sealed class BatchedRoutingTests
         // The custom system reads by id one record a call (it has no batched read): each once, before the unit's writes.
         Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Get));
     }
+
+    [Fact]
+    public async Task A_page_whose_later_record_matches_only_an_unchanged_host_record_widens_the_index_for_it_and_creates_nothing_twice()
+    {
+        await using var app = await EngineHarness.StartAsync();
+        var grace = new Lead { Email = "grace@example.com", Name = "Grace" };
+        await app.Leads.SaveAsync(grace, default);
+        await app.Talk.Leads.SyncAsync(); // the host's cursor moves past Grace; the Shop has no leads yet
+        var ada = new Lead { Email = "ada@example.com", Name = "Ada" };
+        await app.Leads.SaveAsync(ada, default);
+
+        // One page: Ada matches a host change of this cycle, Grace only a host record that did not change.
+        app.SeedShop("Lead", new JsonObject { ["Email"] = "Ada@Example.com", ["Name"] = "Ada L." });
+        app.SeedShop("Lead", new JsonObject { ["Email"] = "Grace@Example.com", ["Name"] = "Grace H." });
+        var report = (await app.Talk.Leads.SyncAsync()).Flows.Single();
+
+        Assert.Equal((0, 0, 2), (report.Created, report.Quarantined, report.Linked));
+        Assert.Equal(2, app.Leads.Records.Count);
+        Assert.Single(await app.Talk.Leads.GetLinksAsync(ada.Id));
+        Assert.Single(await app.Talk.Leads.GetLinksAsync(grace.Id));
+    }
 }
