@@ -87,7 +87,7 @@ internal sealed partial class FlowCycle<TEntity>
                 return await DecideUnlinkedRemoteAsync(record, page).ConfigureAwait(false);
             }
 
-            if (PassedOver(RecordDecider<TEntity>.Unchanged(SyncSide.Remote, record.Id, page.PrintOf(record, _mapper), link)))
+            if (PassedOver(RecordDecider<TEntity>.Unchanged(SyncSide.Remote, record.Id, page.PrintOf(record.Id), link)))
             {
                 return null;
             }

@@ -11,13 +11,13 @@ namespace SesamTalk.Connectors.Engine;
 internal sealed class RemotePage<TEntity>
     where TEntity : class
 {
-    private readonly Dictionary<string, SyncFingerprint> _prints;
+    private readonly IReadOnlyDictionary<string, SyncFingerprint> _prints;
     private readonly IReadOnlyDictionary<string, TEntity> _hosts;
 
     public RemotePage(
         IReadOnlyDictionary<string, StoredLink> links,
         HostMatches matches,
-        Dictionary<string, SyncFingerprint> prints,
+        IReadOnlyDictionary<string, SyncFingerprint> prints,
         IReadOnlyDictionary<string, TEntity> hosts)
     {
         Links = links;
@@ -32,16 +32,8 @@ internal sealed class RemotePage<TEntity>
     /// <summary>How the page's unlinked records match host records.</summary>
     public HostMatches Matches { get; }
 
-    /// <summary>The remote record's fingerprint, computed once a page.</summary>
-    public SyncFingerprint PrintOf(SyncRecord record, IEntityMapper mapper)
-    {
-        if (!_prints.TryGetValue(record.Id!, out var print))
-        {
-            _prints[record.Id!] = print = mapper.FingerprintOf(record, FieldDirection.FromRemote);
-        }
-
-        return print;
-    }
+    /// <summary>The fingerprint of the linked record <paramref name="remoteId"/>, computed when the page was resolved.</summary>
+    public SyncFingerprint PrintOf(string remoteId) => _prints[remoteId];
 
     /// <summary>
     /// The host record <paramref name="localId"/> as the page read it; null when the host has no such record (deleted
