@@ -34,6 +34,13 @@ internal sealed class PostgreSqlLinkStoreDialect : LinkStoreDialect
 
     public override object Time(DateTimeOffset value) => value.ToUniversalTime();
 
+    // timestamptz keeps microseconds: Npgsql drops the last tick digit.
+    public override DateTimeOffset StoredTime(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % 10));
+    }
+
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     public override object TextList(IReadOnlyCollection<string> values) => values.ToArray();

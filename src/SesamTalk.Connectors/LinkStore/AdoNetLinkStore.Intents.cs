@@ -24,19 +24,31 @@ public abstract partial class AdoNetLinkStore
             return intents;
         }
 
-        // Two statements a run of the list: the inserts (a key each, drawn here), then the open intents of the run's
-        // records, those just made and those an earlier attempt left (a unique index on the open ones keeps one a record).
+        // The inserts (a key each, drawn here); when one was skipped (a record with an open intent from an earlier
+        // attempt, which a unique index on the open ones keeps), the open intents of the records are read back.
         var keys = sourceIds.Select(_ => Guid.NewGuid().ToString("N")).ToArray();
-        var open = new Dictionary<string, PendingCreate>(StringComparer.Ordinal);
+        var open = new Dictionary<string, PendingCreate>(sourceIds.Count, StringComparer.Ordinal);
         await InTransactionAsync(
             async (writer, now, ct) =>
             {
+                var inserted = 0;
                 foreach (var insert in _dialect.InsertIntents(keys, sourceIds))
                 {
-                    await writer.ExecuteAsync(
+                    inserted += await writer.ExecuteAsync(
                         insert.Statement.Sql,
                         LinkStoreDb.Flow(flow, [("@side", (int)sourceSide), ("@now", _dialect.Time(now)), .. insert.Statement.Parameters]),
                         ct).ConfigureAwait(false);
+                }
+
+                if (inserted == keys.Length)
+                {
+                    var createdAt = _dialect.StoredTime(now);
+                    for (var index = 0; index < keys.Length; index++)
+                    {
+                        open[sourceIds[index]] = new PendingCreate(keys[index], flow, sourceSide, sourceIds[index], createdAt);
+                    }
+
+                    return;
                 }
 
                 foreach (var run in LinkStoreDb.Runs(sourceIds))

@@ -24,6 +24,9 @@ internal abstract class LinkStoreDialect
     /// <summary>Reads an instant written with <see cref="Time"/>.</summary>
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 
+    /// <summary>The instant <see cref="ReadTime"/> gives back for one written as <paramref name="value"/>, at the store's precision.</summary>
+    public abstract DateTimeOffset StoredTime(DateTimeOffset value);
+
     /// <summary>Reads an instant that may be NULL.</summary>
     public DateTimeOffset? ReadNullableTime(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);

@@ -15,8 +15,12 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    // A batch's JSON in UTF-8; as a .NET string (UTF-16) at most about twice that, under the 85,000 bytes of a large object.
+    // A batch's JSON in UTF-8, under the 85,000 bytes of a large object.
     private const int BatchBytes = 32 * 1024;
+
+    // A batch's rows: its JSON travels as the UTF-8 bytes written (a blob, which SQLite would read as JSONB), read as
+    // text; no .NET string of twice the size is made and turned back into UTF-8 for every batch.
+    private const string RowsOfJson = "json_each(CAST(@rows AS TEXT))";
 
     private SqliteLinkStoreDialect()
     {
@@ -41,6 +45,9 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
 
     public override object Time(DateTimeOffset value) => TimeText(value);
 
+    // The text keeps every tick; it reads back in UTC.
+    public override DateTimeOffset StoredTime(DateTimeOffset value) => new(value.UtcDateTime);
+
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         new(DateTime.SpecifyKind(DateTime.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc));
 
@@ -57,7 +64,7 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
     public override IEnumerable<LinkStoreBatch> InsertLinks(IReadOnlyList<QueuedLink> links) => JsonBatches(
         "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value) "
         + "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, CAST(value ->> 5 AS INTEGER), value ->> 6, value ->> 7, "
-        + "value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13 FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING;",
+        + "value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13 FROM " + RowsOfJson + " WHERE true ON CONFLICT DO NOTHING;",
         links.Count,
         i =>
         [
@@ -69,7 +76,7 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
 
     public override IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) => JsonBatches(
         "UPDATE links SET local_read = row.value ->> 4, local_written = row.value ->> 5, remote_read = row.value ->> 6, remote_written = row.value ->> 7, agreed = row.value ->> 8 "
-        + "FROM json_each(@rows) AS row "
+        + "FROM " + RowsOfJson + " AS row "
         + "WHERE links.entity = row.value ->> 0 AND links.system = row.value ->> 1 AND links.type = row.value ->> 2 AND links.local_id = row.value ->> 3;",
         prints.Count,
         i =>
@@ -80,12 +87,12 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
 
     public override IEnumerable<LinkStoreBatch> InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds) => JsonBatches(
         "INSERT INTO intents (" + AdoNetLinkStore.IntentColumns + ") "
-        + "SELECT value ->> 0, @entity, @system, @type, @side, value ->> 1, @now FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING;",
+        + "SELECT value ->> 0, @entity, @system, @type, @side, value ->> 1, @now FROM " + RowsOfJson + " WHERE true ON CONFLICT DO NOTHING;",
         keys.Count,
         i => [keys[i], sourceIds[i]]);
 
     /// <summary>
-    /// Rows of texts (null allowed) as JSON arrays of arrays, for <c>SELECT value ->> 0, ... FROM json_each(@rows)</c>:
+    /// Rows of texts (null allowed) as JSON arrays of arrays, for <c>SELECT value ->> 0, ... FROM json_each(CAST(@rows AS TEXT))</c>:
     /// many rows a statement, a statement for each run of rows whose JSON fills <see cref="BatchBytes"/>, so no text is
     /// large enough for the large-object heap (a unit's 10,000 links are some 9 MB of JSON).
     /// </summary>
@@ -120,7 +127,7 @@ internal sealed class SqliteLinkStoreDialect : LinkStoreDialect
 
             writer.WriteEndArray();
             writer.Flush();
-            yield return new LinkStoreBatch(new LinkStoreStatement(sql, [("@rows", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan))]), first, next - first);
+            yield return new LinkStoreBatch(new LinkStoreStatement(sql, [("@rows", buffer.WrittenSpan.ToArray())]), first, next - first);
             first = next;
         }
     }

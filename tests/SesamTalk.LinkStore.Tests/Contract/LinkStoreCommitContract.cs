@@ -137,6 +137,19 @@ public abstract class LinkStoreCommitContract
     }
 
     [Fact]
+    public async Task Recorded_intents_are_the_ones_the_store_lists_to_the_tick_it_keeps()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        temp.Clock.Advance(TimeSpan.FromTicks(1_234_567)); // 0.1234567 s: more digits than PostgreSQL keeps
+
+        var recorded = await store.RecordIntentsAsync(Flow, SyncSide.Local, ["t1", "t2"]);
+
+        var listed = await store.ListOpenIntentsAsync(Flow);
+        Assert.Equal(recorded.OrderBy(intent => intent.SourceId), listed.OrderBy(intent => intent.SourceId));
+    }
+
+    [Fact]
     public async Task Open_intents_survive_a_crash_and_are_completed_with_their_link()
     {
         await using var temp = NewTarget();
