@@ -22,7 +22,7 @@ internal static class SyncRun
         await using (var state = await SyncState.StartAsync(system, records, mode, gcSampleMilliseconds).ConfigureAwait(false))
         {
             Log(system, records, mode, $"seeding {records:N0} host records");
-            await HostDatabase.SeedAsync(state.Start.HostStore, records, CancellationToken.None).ConfigureAwait(false);
+            await HostDatabase.SeedAsync(state.Start.HostStore, records, BenchData.Host, CancellationToken.None).ConfigureAwait(false);
             await using var child = ChildProcess.Start(state.Start);
             results.Add(await RunAsync(child, system, records, mode, SyncScenarios.FirstHostToRemote).ConfigureAwait(false));
         }
@@ -41,6 +41,16 @@ internal static class SyncRun
             Log(system, records, mode, $"edited {host:N0} host and {remote:N0} remote records");
             await Task.Delay(Settle).ConfigureAwait(false);
             results.Add(await RunAsync(child, system, records, mode, SyncScenarios.OnePercentChanged).ConfigureAwait(false));
+        }
+
+        await using (var state = await SyncState.StartAsync(system, records, mode).ConfigureAwait(false))
+        {
+            Log(system, records, mode, $"seeding the same {records:N0} records on both sides");
+            state.Remote.Seed(records);
+            await HostDatabase.SeedAsync(state.Start.HostStore, records, BenchData.Remote, CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(Settle).ConfigureAwait(false);
+            await using var child = ChildProcess.Start(state.Start);
+            results.Add(await RunAsync(child, system, records, mode, SyncScenarios.FirstLinkByKey).ConfigureAwait(false));
         }
 
         return results;
