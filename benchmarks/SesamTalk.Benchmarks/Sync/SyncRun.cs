@@ -43,7 +43,7 @@ internal static class SyncRun
             results.Add(await RunAsync(child, system, records, mode, SyncScenarios.OnePercentChanged).ConfigureAwait(false));
         }
 
-        await using (var state = await SyncState.StartAsync(system, records, mode).ConfigureAwait(false))
+        await using (var state = await SyncState.StartAsync(system, records, mode, gcSampleMilliseconds).ConfigureAwait(false))
         {
             Log(system, records, mode, $"seeding the same {records:N0} records on both sides");
             state.Remote.Seed(records);
