@@ -9,17 +9,17 @@ internal static class SyncRun
     /// <summary>Long enough for the edits and seeds to be behind every change feed's horizon (Salesforce stamps to the second).</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1.1);
 
-    public static async Task<IReadOnlyList<SyncRow>> RunAsync(string system, int records)
+    public static async Task<IReadOnlyList<SyncRow>> RunAsync(string system, int records, int gcSampleMilliseconds)
     {
-        var engine = await RunSideAsync(system, records, ChildProtocol.Engine).ConfigureAwait(false);
-        var connector = await RunSideAsync(system, records, ChildProtocol.Connector).ConfigureAwait(false);
+        var engine = await RunSideAsync(system, records, ChildProtocol.Engine, gcSampleMilliseconds).ConfigureAwait(false);
+        var connector = await RunSideAsync(system, records, ChildProtocol.Connector, gcSampleMilliseconds).ConfigureAwait(false);
         return [.. engine.Zip(connector, (e, c) => SyncRow.From(system, records, e, c))];
     }
 
-    private static async Task<List<ChildResult>> RunSideAsync(string system, int records, string mode)
+    private static async Task<List<ChildResult>> RunSideAsync(string system, int records, string mode, int gcSampleMilliseconds)
     {
         var results = new List<ChildResult>();
-        await using (var state = await SyncState.StartAsync(system, records, mode).ConfigureAwait(false))
+        await using (var state = await SyncState.StartAsync(system, records, mode, gcSampleMilliseconds).ConfigureAwait(false))
         {
             Log(system, records, mode, $"seeding {records:N0} host records");
             await HostDatabase.SeedAsync(state.Start.HostStore, records, BenchData.Host, CancellationToken.None).ConfigureAwait(false);
@@ -27,7 +27,7 @@ internal static class SyncRun
             results.Add(await RunAsync(child, system, records, mode, SyncScenarios.FirstHostToRemote).ConfigureAwait(false));
         }
 
-        await using (var state = await SyncState.StartAsync(system, records, mode).ConfigureAwait(false))
+        await using (var state = await SyncState.StartAsync(system, records, mode, gcSampleMilliseconds).ConfigureAwait(false))
         {
             Log(system, records, mode, $"seeding {records:N0} remote records");
             state.Remote.Seed(records);
@@ -43,7 +43,7 @@ internal static class SyncRun
             results.Add(await RunAsync(child, system, records, mode, SyncScenarios.OnePercentChanged).ConfigureAwait(false));
         }
 
-        await using (var state = await SyncState.StartAsync(system, records, mode).ConfigureAwait(false))
+        await using (var state = await SyncState.StartAsync(system, records, mode, gcSampleMilliseconds).ConfigureAwait(false))
         {
             Log(system, records, mode, $"seeding the same {records:N0} records on both sides");
             state.Remote.Seed(records);
