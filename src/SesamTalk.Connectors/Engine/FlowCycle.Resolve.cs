@@ -18,7 +18,7 @@ internal sealed partial class FlowCycle<TEntity>
     private async Task<RemotePage<TEntity>> ResolveRemotePageAsync(IReadOnlyList<SyncRecord> records)
     {
         var links = await RemoteLinksAsync(records).ConfigureAwait(false);
-        var prints = new Dictionary<string, SyncFingerprint>(StringComparer.Ordinal);
+        var prints = new Dictionary<string, SyncFingerprint>(links.Count, StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var unlinked = new List<SyncRecord>();
         foreach (var record in records)
