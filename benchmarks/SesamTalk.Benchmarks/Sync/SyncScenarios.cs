@@ -1,6 +1,6 @@
 namespace SesamTalk.Benchmarks.Sync;
 
-/// <summary>The four scenarios, in the order a run measures them, and the state each starts from.</summary>
+/// <summary>The scenarios, in the order a run measures them, and the state each starts from.</summary>
 internal static class SyncScenarios
 {
     /// <summary>The host has N records, the remote system none: one cycle creates them remotely (its own fresh state).</summary>
