@@ -8,9 +8,11 @@ internal sealed record ChildConnection(string BaseUrl, string Key, string Secret
 
 /// <summary>
 /// The child's start: which side it runs (the engine or the connector-only baseline), for which system and size,
-/// against which emulator, host store file and link store file. Passed as one JSON argument after <c>sync-child</c>.
+/// against which emulator, host store file and link store file, and how often it logs GC samples (<see cref="GcSamples"/>;
+/// 0: never). Passed as one JSON argument after <c>sync-child</c>.
 /// </summary>
-internal sealed record ChildStart(string Mode, string System, int Records, ChildConnection Connection, string HostStore, string LinkStore, string WorkDirectory);
+internal sealed record ChildStart(
+    string Mode, string System, int Records, ChildConnection Connection, string HostStore, string LinkStore, string WorkDirectory, int GcSampleMilliseconds = 0);
 
 /// <summary>What the child measured for one scenario; one JSON line on its stdout after <see cref="ChildProtocol.ResultPrefix"/>.</summary>
 internal sealed record ChildResult(

@@ -45,6 +45,7 @@ internal sealed class ConnectorSide<TEntity> : IScenarioSide
             SyncScenarios.FirstHostToRemote => await HostToRemoteAsync(cancellationToken).ConfigureAwait(false),
             SyncScenarios.FirstRemoteToHost => await RemoteToHostAsync(cancellationToken).ConfigureAwait(false),
             SyncScenarios.NothingChanged or SyncScenarios.OnePercentChanged => await BothWaysAsync(cancellationToken).ConfigureAwait(false),
+            SyncScenarios.FirstLinkByKey => await LinkByKeyAsync(cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
         };
         return new SideFigures(Connector.ApiCalls - before, _remoteIds.Count, read, created, updated, 0, null);
@@ -100,6 +101,33 @@ internal sealed class ConnectorSide<TEntity> : IScenarioSide
             cancellationToken).ConfigureAwait(false);
         _hostCursor = await _store.LatestPositionAsync(cancellationToken).ConfigureAwait(false);
         return (read + created, created, 0);
+    }
+
+    /// <summary>Reads the host feed, then the remote feed, pairing the records by code (the match key); writes nothing.</summary>
+    private async Task<(int, int, int)> LinkByKeyAsync(CancellationToken cancellationToken)
+    {
+        var byCode = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var change in _store.GetChangesAsync(_hostCursor, cancellationToken).ConfigureAwait(false))
+        {
+            byCode[change.Entity!.Code] = change.Id;
+            _hostCursor = change.Position;
+        }
+
+        var read = byCode.Count + await ReadRemoteAsync(
+            page =>
+            {
+                foreach (var record in page)
+                {
+                    if (SyncMatchValue.Of(record, _mapper.MatchKeys[0]) is { } code && byCode.TryGetValue(code, out var hostId))
+                    {
+                        Pair(hostId, record.Id!);
+                    }
+                }
+
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return (read, 0, 0);
     }
 
     /// <summary>

@@ -36,8 +36,11 @@ internal static class HostDatabase
     /// <summary>Fixed width, so ordinal order of ids is creation order.</summary>
     public static string IdOf(long number) => number.ToString("D10", CultureInfo.InvariantCulture);
 
-    /// <summary>Inserts <paramref name="count"/> products (codes <c>H-{i}</c>) in one transaction, before the timed part.</summary>
-    public static async Task SeedAsync(string path, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts <paramref name="count"/> products in one transaction, before the timed part: host-born ones (codes
+    /// <c>H-{i}</c>, <see cref="BenchData.Host"/>), or the remote system's own (<see cref="BenchData.Remote"/>).
+    /// </summary>
+    public static async Task SeedAsync(string path, int count, Func<int, (string Code, string Name, string? Description, bool Active)> products, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction();
@@ -55,7 +58,7 @@ internal static class HostDatabase
         var start = DateTimeOffset.UtcNow.UtcTicks - count;
         for (var i = 0; i < count; i++)
         {
-            var product = BenchData.Host(i);
+            var product = products(i);
             id.Value = IdOf(i + 1);
             stamp.Value = start + (i / 10);
             code.Value = product.Code;

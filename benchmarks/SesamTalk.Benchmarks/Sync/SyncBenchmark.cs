@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SesamTalk.Benchmarks.Sync;
 
 /// <summary>
-/// <c>sync --records N[,N...] --system custom|salesforce [--json PATH]</c> (issue 13): per size, the engine's four
+/// <c>sync --records N[,N...] --system custom|salesforce [--scenarios NAME[,NAME...]] [--json PATH] [--gc-samples MS]</c> (issue 13): per size, the engine's
 /// scenarios (<see cref="SyncScenarios"/>) and a connector-only baseline doing the same reads and writes, against the
 /// system's emulator on loopback, each side in a child process so its peak working set is the engine's own.
 /// </summary>
@@ -16,9 +16,11 @@ internal static class SyncBenchmark
             .ToList();
         var systems = CommandOptions.Text(args, "--system", SyncSystems.Custom).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var json = CommandOptions.Text(args, "--json", "");
-        if (sizes.Count == 0 || sizes.Any(size => size < 1) || systems.Length == 0 || !systems.All(SyncSystems.IsKnown))
+        var gcSamples = CommandOptions.Number(args, "--gc-samples", 0);
+        var scenarios = CommandOptions.Text(args, "--scenarios", string.Join(',', SyncScenarios.All)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (sizes.Count == 0 || sizes.Any(size => size < 1) || systems.Length == 0 || !systems.All(SyncSystems.IsKnown) || scenarios.Count == 0 || !scenarios.IsSubsetOf(SyncScenarios.All))
         {
-            await Console.Error.WriteLineAsync("usage: sync --records N[,N...] --system custom|salesforce [--json PATH]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"usage: sync --records N[,N...] --system custom|salesforce [--scenarios {string.Join('|', SyncScenarios.All)}[,...]] [--json PATH] [--gc-samples MS]").ConfigureAwait(false);
             return 2;
         }
 
@@ -27,7 +29,7 @@ internal static class SyncBenchmark
         {
             foreach (var size in sizes)
             {
-                rows.AddRange(await SyncRun.RunAsync(system, size).ConfigureAwait(false));
+                rows.AddRange(await SyncRun.RunAsync(system, size, scenarios, gcSamples).ConfigureAwait(false));
             }
         }
 

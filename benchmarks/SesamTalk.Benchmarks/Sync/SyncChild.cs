@@ -33,11 +33,17 @@ internal static class SyncChild
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var jit = JitInfo.GetCompilationTime();
         var heap = HeapPeak.Start();
+        var samples = GcSamples.Start(start.Mode + " " + scenario, start.GcSampleMilliseconds);
         var clock = Stopwatch.StartNew();
         SideFigures figures;
         await using (heap.ConfigureAwait(false))
         {
             figures = await side.RunAsync(scenario, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (samples is not null)
+        {
+            await samples.DisposeAsync().ConfigureAwait(false);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;

@@ -9,25 +9,53 @@ internal static class SyncRun
     /// <summary>Long enough for the edits and seeds to be behind every change feed's horizon (Salesforce stamps to the second).</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1.1);
 
-    public static async Task<IReadOnlyList<SyncRow>> RunAsync(string system, int records)
+    /// <param name="system">The system's name (<see cref="SyncSystems"/>).</param>
+    /// <param name="records">How many records.</param>
+    /// <param name="scenarios">The scenarios wanted: a state runs when one of its scenarios is wanted, and then all of them (each starts where the one before it ended).</param>
+    /// <param name="gcSampleMilliseconds">How often the children log their GC heap; 0 for never.</param>
+    public static async Task<IReadOnlyList<SyncRow>> RunAsync(string system, int records, IReadOnlySet<string> scenarios, int gcSampleMilliseconds)
     {
-        var engine = await RunSideAsync(system, records, ChildProtocol.Engine).ConfigureAwait(false);
-        var connector = await RunSideAsync(system, records, ChildProtocol.Connector).ConfigureAwait(false);
+        var engine = await RunSideAsync(system, records, ChildProtocol.Engine, scenarios, gcSampleMilliseconds).ConfigureAwait(false);
+        var connector = await RunSideAsync(system, records, ChildProtocol.Connector, scenarios, gcSampleMilliseconds).ConfigureAwait(false);
         return [.. engine.Zip(connector, (e, c) => SyncRow.From(system, records, e, c))];
     }
 
-    private static async Task<List<ChildResult>> RunSideAsync(string system, int records, string mode)
+    private static async Task<List<ChildResult>> RunSideAsync(string system, int records, string mode, IReadOnlySet<string> scenarios, int gcSampleMilliseconds)
     {
         var results = new List<ChildResult>();
-        await using (var state = await SyncState.StartAsync(system, records, mode).ConfigureAwait(false))
+        if (scenarios.Contains(SyncScenarios.FirstHostToRemote))
+        {
+            await RunFirstHostToRemoteAsync(system, records, mode, gcSampleMilliseconds, results).ConfigureAwait(false);
+        }
+
+        if (scenarios.Overlaps([SyncScenarios.FirstRemoteToHost, SyncScenarios.NothingChanged, SyncScenarios.OnePercentChanged]))
+        {
+            await RunFromRemoteAsync(system, records, mode, gcSampleMilliseconds, results).ConfigureAwait(false);
+        }
+
+        if (scenarios.Contains(SyncScenarios.FirstLinkByKey))
+        {
+            await RunFirstLinkByKeyAsync(system, records, mode, gcSampleMilliseconds, results).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private static async Task RunFirstHostToRemoteAsync(string system, int records, string mode, int gcSampleMilliseconds, List<ChildResult> results)
+    {
+        await using (var state = await SyncState.StartAsync(system, records, mode, gcSampleMilliseconds).ConfigureAwait(false))
         {
             Log(system, records, mode, $"seeding {records:N0} host records");
-            await HostDatabase.SeedAsync(state.Start.HostStore, records, CancellationToken.None).ConfigureAwait(false);
+            await HostDatabase.SeedAsync(state.Start.HostStore, records, BenchData.Host, CancellationToken.None).ConfigureAwait(false);
             await using var child = ChildProcess.Start(state.Start);
             results.Add(await RunAsync(child, system, records, mode, SyncScenarios.FirstHostToRemote).ConfigureAwait(false));
         }
+    }
 
-        await using (var state = await SyncState.StartAsync(system, records, mode).ConfigureAwait(false))
+    /// <summary>The first cycle from the remote system, then the next with nothing changed, then one after 1 % of edits.</summary>
+    private static async Task RunFromRemoteAsync(string system, int records, string mode, int gcSampleMilliseconds, List<ChildResult> results)
+    {
+        await using (var state = await SyncState.StartAsync(system, records, mode, gcSampleMilliseconds).ConfigureAwait(false))
         {
             Log(system, records, mode, $"seeding {records:N0} remote records");
             state.Remote.Seed(records);
@@ -42,8 +70,19 @@ internal static class SyncRun
             await Task.Delay(Settle).ConfigureAwait(false);
             results.Add(await RunAsync(child, system, records, mode, SyncScenarios.OnePercentChanged).ConfigureAwait(false));
         }
+    }
 
-        return results;
+    private static async Task RunFirstLinkByKeyAsync(string system, int records, string mode, int gcSampleMilliseconds, List<ChildResult> results)
+    {
+        await using (var state = await SyncState.StartAsync(system, records, mode, gcSampleMilliseconds).ConfigureAwait(false))
+        {
+            Log(system, records, mode, $"seeding the same {records:N0} records on both sides");
+            state.Remote.Seed(records);
+            await HostDatabase.SeedAsync(state.Start.HostStore, records, BenchData.Remote, CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(Settle).ConfigureAwait(false);
+            await using var child = ChildProcess.Start(state.Start);
+            results.Add(await RunAsync(child, system, records, mode, SyncScenarios.FirstLinkByKey).ConfigureAwait(false));
+        }
     }
 
     private static async Task<ChildResult> RunAsync(ChildProcess child, string system, int records, string mode, string scenario)

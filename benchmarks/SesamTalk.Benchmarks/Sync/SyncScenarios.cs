@@ -1,6 +1,6 @@
 namespace SesamTalk.Benchmarks.Sync;
 
-/// <summary>The four scenarios, in the order a run measures them, and the state each starts from.</summary>
+/// <summary>The scenarios, in the order a run measures them, and the state each starts from.</summary>
 internal static class SyncScenarios
 {
     /// <summary>The host has N records, the remote system none: one cycle creates them remotely (its own fresh state).</summary>
@@ -12,10 +12,16 @@ internal static class SyncScenarios
     /// <summary>The next cycle after <see cref="FirstRemoteToHost"/>, nothing changed anywhere.</summary>
     public const string NothingChanged = "nothing-changed";
 
+    /// <summary>
+    /// The host and the remote system have the same N records (the same codes, never linked): one cycle links them by
+    /// match key and writes nothing else (a third fresh state), the first contact of two systems that both have data.
+    /// </summary>
+    public const string FirstLinkByKey = "first-link-by-key";
+
     /// <summary>1 % of the records edited, half in the host and half remotely, then one cycle.</summary>
     public const string OnePercentChanged = "one-percent-changed";
 
-    public static readonly IReadOnlyList<string> All = [FirstHostToRemote, FirstRemoteToHost, NothingChanged, OnePercentChanged];
+    public static readonly IReadOnlyList<string> All = [FirstHostToRemote, FirstRemoteToHost, NothingChanged, OnePercentChanged, FirstLinkByKey];
 
     /// <summary>Each side edits one record in <see cref="EditEvery"/>: together 1 % of the records.</summary>
     public const int EditEvery = 200;

@@ -16,12 +16,12 @@ internal sealed class SyncState : IAsyncDisposable
 
     public ChildStart Start { get; }
 
-    public static async Task<SyncState> StartAsync(string system, int records, string mode)
+    public static async Task<SyncState> StartAsync(string system, int records, string mode, int gcSampleMilliseconds)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sesamtalk-sync-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var remote = await RemoteSystem.StartAsync(system).ConfigureAwait(false);
-        var start = new ChildStart(mode, system, records, remote.Connection, Path.Combine(directory, "host.db"), Path.Combine(directory, "links.db"), directory);
+        var start = new ChildStart(mode, system, records, remote.Connection, Path.Combine(directory, "host.db"), Path.Combine(directory, "links.db"), directory, gcSampleMilliseconds);
         await (await HostDatabase.OpenAsync(start.HostStore, CancellationToken.None).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
         return new SyncState(remote, start);
     }

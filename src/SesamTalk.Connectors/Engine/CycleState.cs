@@ -3,7 +3,9 @@ namespace SesamTalk.Connectors.Engine;
 /// <summary>
 /// Everything one cycle of a flow carries from page to page, in one place: what it read at its start, the host
 /// change index, the links it claimed, the cursors waiting for a commit, the mass-change breaker's count and how many
-/// records it has handled. A page's own state (its links, its shared keys) is passed along with the page instead.
+/// records it has handled. What a page or unit resolved for its routing (its links, its match candidates and their
+/// links, the records it read) is passed along with it instead (<see cref="RemotePage{TEntity}"/>, <see cref="HostMatches"/>,
+/// <see cref="RemoteMatches"/>).
 /// </summary>
 internal sealed class CycleState
 {

@@ -53,7 +53,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task WriteRemoteAsync(List<LinkWork<TEntity>> works)
     {
-        var answers = new Dictionary<LinkWork<TEntity>, SyncRecord?>();
+        var answers = new Dictionary<LinkWork<TEntity>, SyncRecord?>(works.Count);
         await CreateRemoteAsync(works, answers).ConfigureAwait(false);
         await UpdateRemoteAsync(works, answers).ConfigureAwait(false);
         await DeleteRemoteAsync(works).ConfigureAwait(false);

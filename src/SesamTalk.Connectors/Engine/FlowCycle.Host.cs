@@ -171,24 +171,21 @@ internal sealed partial class FlowCycle<TEntity>
     {
         var decisions = await DecideHostChunkAsync(chunk).ConfigureAwait(false);
         chunk.Clear();
-        await ExecuteAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);
+        await ExecuteUnitAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Decides a unit of host changes. Its own method so that what deciding needs (the host records' remote shapes, the
-    /// links read) is not held by the awaiting method while the decisions are written.
+    /// Decides a unit of host changes: its links resolved, the linked records routed, then the pairs of hand-made links
+    /// merged with their remote records (read together), then the unlinked records matched or created. Its own method so
+    /// that what deciding needs (the host records' remote shapes, the links read) is not held by the awaiting method
+    /// while the decisions are written.
     /// </summary>
     private async Task<List<RecordDecision>> DecideHostChunkAsync(List<HostChange<TEntity>> chunk)
     {
         var decisions = new List<RecordDecision>(chunk.Count);
         var unlinked = new List<Unlinked>();
-        var links = await _context.Links.FindLinksAsync(_flow, SyncSide.Local, chunk.Select(change => change.Id).ToHashSet(StringComparer.Ordinal), _cancellationToken).ConfigureAwait(false);
-        _references.ForgetPage();
-        if (_hasReferences)
-        {
-            await _references.PrefetchAsync(chunk.Select(change => UntranslatedShape(change.Entity)).OfType<SyncRecord>(), _mapper, toRemote: true, _cancellationToken).ConfigureAwait(false);
-        }
-
+        var handLinked = new List<MergePair<TEntity>>();
+        var links = await ResolveHostLinksAsync(chunk).ConfigureAwait(false);
         foreach (var change in chunk)
         {
             Report.Read++;
@@ -196,14 +193,17 @@ internal sealed partial class FlowCycle<TEntity>
             var link = links.GetValueOrDefault(change.Id);
             try
             {
-                var (decision, pending) = await DecideHostAsync(change, link).ConfigureAwait(false);
-                if (decision is not null)
+                switch (await DecideHostAsync(change, link).ConfigureAwait(false))
                 {
-                    decisions.Add(decision);
-                }
-                else if (pending is not null)
-                {
-                    unlinked.Add(pending);
+                    case ({ } decision, _, _):
+                        decisions.Add(decision);
+                        break;
+                    case (_, { } pending, _):
+                        unlinked.Add(pending);
+                        break;
+                    case (_, _, { } pair):
+                        handLinked.Add(pair);
+                        break;
                 }
             }
             catch (Exception error) when (StopErrors.IsBadRecord(error))
@@ -212,6 +212,7 @@ internal sealed partial class FlowCycle<TEntity>
             }
         }
 
+        await MergeHandLinkedAsync(handLinked, decisions).ConfigureAwait(false);
         await MatchOrCreateAsync(unlinked, decisions).ConfigureAwait(false);
         return decisions;
     }
@@ -230,20 +231,21 @@ internal sealed partial class FlowCycle<TEntity>
     }
 
     /// <summary>
-    /// Decides a host change of a record with its <paramref name="link"/>: the decision, or the change itself when
-    /// the record is not linked yet (to match or create with the chunk's others), or neither when there is nothing to do.
+    /// Routes a host change of a record with its <paramref name="link"/>: the decision; or, for a record not linked
+    /// yet, the change itself (to match or create with the unit's others); or, for a link made by hand (no agreed state
+    /// yet), the pair to merge with the remote record as it is now, read with the unit's others; or nothing to do.
     /// </summary>
-    private async Task<(RecordDecision? Decision, Unlinked? Unlinked)> DecideHostAsync(HostChange<TEntity> change, StoredLink? link)
+    private async Task<(RecordDecision? Decision, Unlinked? Unlinked, MergePair<TEntity>? HandLinked)> DecideHostAsync(HostChange<TEntity> change, StoredLink? link)
     {
         var changedAt = HostChangedAt(change.Id, change.Position.ModifiedAt);
         if (change.Entity is not { } entity)
         {
-            return (link is null ? null : Deleted(SyncSide.Local, change.Id, link), null);
+            return (link is null ? null : Deleted(SyncSide.Local, change.Id, link), null, null);
         }
 
         if (link is null)
         {
-            return (null, State.Claims.IsClaimedLocal(change.Id) ? null : await UnlinkedAsync(change.Id, entity, changedAt).ConfigureAwait(false));
+            return (null, State.Claims.IsClaimedLocal(change.Id) ? null : await UnlinkedAsync(change.Id, entity, changedAt).ConfigureAwait(false), null);
         }
 
         var host = await HostShapeAsync(entity, Owner(change.Id)).ConfigureAwait(false);
@@ -253,17 +255,33 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         var agreed = AgreedState.Parse(link.Fingerprints.Agreed);
+        var pair = new MergePair<TEntity>(SyncSide.Local, change.Id, change.Id, entity, host, new SyncRecord(_mapper.Target.Type, link.Link.RemoteId), changedAt) { Link = link, Agreed = agreed };
+        return agreed is null ? (null, null, pair) : (await MergedAsync(pair).ConfigureAwait(false), null, null);
+    }
 
-        // A link made by hand has no agreed state yet: merge with the remote record as it is now.
-        var remote = agreed is null
-            ? await _connector.GetAsync(_mapper, link.Link.RemoteId, _cancellationToken).ConfigureAwait(false)
-            : new SyncRecord(_mapper.Target.Type, link.Link.RemoteId);
-        if (remote is null || remote.IsDeleted)
+    /// <summary>
+    /// Merges the pairs of links made by hand with their remote records as they are now, read in one call; a remote
+    /// record that is gone leaves its pair alone.
+    /// </summary>
+    private async Task MergeHandLinkedAsync(List<MergePair<TEntity>> pairs, List<RecordDecision> decisions)
+    {
+        var remotes = await ReadRemoteRecordsAsync(pairs.Select(pair => pair.Remote.Id!)).ConfigureAwait(false);
+        foreach (var pair in pairs)
         {
-            return default;
-        }
+            if (remotes.GetValueOrDefault(pair.Remote.Id!) is not { IsDeleted: false } remote)
+            {
+                continue;
+            }
 
-        return (await MergedAsync(new MergePair<TEntity>(SyncSide.Local, change.Id, change.Id, entity, host, remote, changedAt) { Link = link, Agreed = agreed }).ConfigureAwait(false), null);
+            try
+            {
+                decisions.Add(await MergedAsync(pair with { Remote = remote }).ConfigureAwait(false));
+            }
+            catch (Exception error) when (StopErrors.IsBadRecord(error))
+            {
+                decisions.Add(Quarantined(SyncSide.Local, pair.LocalId, error, SafePayload(pair.Entity), pair.Remote.Id));
+            }
+        }
     }
 
     /// <summary>
@@ -289,7 +307,7 @@ internal sealed partial class FlowCycle<TEntity>
 
     /// <summary>
     /// Links unlinked host records to pre-existing remote records by match key (records read this cycle, else one
-    /// search per key for the whole chunk), and creates the rest remotely when the flow's origin says so. A record whose
+    /// search per key for the whole unit), and creates the rest remotely when the flow's origin says so. A record whose
     /// create may have happened already (an open intent) is looked up by what was written before it is created again.
     /// </summary>
     private async Task MatchOrCreateAsync(List<Unlinked> unlinked, List<RecordDecision> decisions)
@@ -299,21 +317,20 @@ internal sealed partial class FlowCycle<TEntity>
             return;
         }
 
-        var searched = await SearchRemoteAsync(unlinked).ConfigureAwait(false);
-        var created = await FindCreatedAsync(unlinked).ConfigureAwait(false);
+        var matches = await ResolveRemoteMatchesAsync(unlinked).ConfigureAwait(false);
         foreach (var (localId, entity, host, changedAt) in unlinked)
         {
             try
             {
                 var intent = State.Start.IntentOf(SyncSide.Local, localId);
-                var match = await FindRemoteMatchAsync(host, searched).ConfigureAwait(false);
+                var match = matches.Of(host, State.Claims);
                 if (match.Candidates > 1 || match.Taken)
                 {
                     decisions.Add(Ambiguous(SyncSide.Local, localId, match, host));
                     continue;
                 }
 
-                if ((match.Record ?? await FreeAsync(created.GetValueOrDefault(localId)).ConfigureAwait(false)) is { } remote)
+                if ((match.Record ?? matches.CreatedFor(localId, State.Claims)) is { } remote)
                 {
                     State.Claims.ClaimRemote(remote.Id!);
                     var newLink = RecordDecider<TEntity>.Matched(intent, match.Key, host);
@@ -338,98 +355,6 @@ internal sealed partial class FlowCycle<TEntity>
                 decisions.Add(Quarantined(SyncSide.Local, localId, error, SafePayload(entity), otherId: null));
             }
         }
-    }
-
-    /// <summary>
-    /// One search per match key for the chunk's values that this cycle's remote reads did not cover. A record with an
-    /// open intent is always searched for, even after a read from the start: its create may have happened after the read.
-    /// </summary>
-    private async Task<MatchIndex<SyncRecord>> SearchRemoteAsync(List<Unlinked> unlinked)
-    {
-        var found = new MatchIndex<SyncRecord>();
-        var pending = State.Start.ReadsRemoteFromStart ? unlinked.Where(HasOpenIntent).ToList() : unlinked;
-        foreach (var key in _mapper.MatchKeys)
-        {
-            var values = SearchValues(pending.Where(item => State.Claims.UnlinkedRemoteByKey(key, item.Host).Count == 0), key);
-            if (values.Count > 0)
-            {
-                foreach (var record in await _connector.SearchAsync(_mapper, key, values, _cancellationToken).ConfigureAwait(false))
-                {
-                    found.Add([key], record, record);
-                }
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>
-    /// The remote records that interrupted creates of this chunk made, found by the type's natural key (what the API
-    /// keeps unique) where the mapping has no match key to search by: one search on the key's most varied field, the
-    /// hits compared on every field of the key. By host id; a record two hosts would claim is left to neither.
-    /// </summary>
-    private async Task<Dictionary<string, SyncRecord>> FindCreatedAsync(List<Unlinked> unlinked)
-    {
-        var created = new Dictionary<string, SyncRecord>(StringComparer.Ordinal);
-        if (_mapper.MatchKeys.Count > 0 || _capabilities.NaturalKey is not { Count: > 0 } key || unlinked.Where(HasOpenIntent).ToList() is not { Count: > 0 } pending)
-        {
-            return created;
-        }
-
-        var field = key.MaxBy(name => pending.Select(item => SyncMatchValue.Of(item.Host, name)).Distinct().Count())!;
-        var values = SearchValues(pending, field);
-        var hits = values.Count == 0 ? [] : await _connector.SearchAsync(_mapper, field, values, _cancellationToken).ConfigureAwait(false);
-        var byContent = hits.GroupBy(ContentOf, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
-        foreach (var item in pending)
-        {
-            if (byContent.TryGetValue(ContentOf(item.Host), out var same) && same.Count == 1)
-            {
-                created[item.LocalId] = same[0];
-            }
-        }
-
-        return created;
-    }
-
-    /// <summary>The distinct values of <paramref name="field"/> the records have that can match anything (empty values never do).</summary>
-    private static List<SyncValue> SearchValues(IEnumerable<Unlinked> records, string field) =>
-        [.. records
-            .Select(item => item.Host.TryGetValue(field, out var value) ? value : SyncValue.Null)
-            .Where(value => SyncMatchValue.Normalise(value) is not null)
-            .Distinct()];
-
-    /// <summary>The record, unless it is linked or claimed already.</summary>
-    private async Task<SyncRecord?> FreeAsync(SyncRecord? record) =>
-        record is not null && !State.Claims.IsClaimedRemote(record.Id!)
-            && await _context.Links.FindByRemoteIdAsync(_flow, record.Id!, _cancellationToken).ConfigureAwait(false) is null
-            ? record
-            : null;
-
-    private bool HasOpenIntent(Unlinked item) => State.Start.HasOpenIntent(SyncSide.Local, item.LocalId);
-
-    private async Task<Match<SyncRecord>> FindRemoteMatchAsync(SyncRecord host, MatchIndex<SyncRecord> searched)
-    {
-        foreach (var key in _mapper.MatchKeys)
-        {
-            var (read, found) = (State.Claims.UnlinkedRemoteByKey(key, host), searched.Find(key, host));
-            if (read.Count == 0 && found.Count == 0)
-            {
-                continue; // most records of a first cycle: no need to merge the two lists
-            }
-
-            var hits = read.Concat(found).DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
-
-            var ids = hits.Select(hit => hit.Id!).ToList();
-            if (hits.Count > 1)
-            {
-                return new Match<SyncRecord>(null, key, hits.Count, ids);
-            }
-
-            var free = await FreeAsync(hits[0]).ConfigureAwait(false);
-            return new Match<SyncRecord>(free, key, 1, ids) { Taken = free is null };
-        }
-
-        return Match<SyncRecord>.None;
     }
 
     /// <summary>A host change whose record has no link in the flow yet, and when it changed (see <see cref="HostChangedAt"/>).</summary>

@@ -14,7 +14,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// <param name="answers">Each written work with its stored record from the write's answer, or null when the answer carried none.</param>
     private async Task TakeStoredAsync(Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
-        var stored = new Dictionary<LinkWork<TEntity>, SyncRecord>();
+        var stored = new Dictionary<LinkWork<TEntity>, SyncRecord>(answers.Count);
         var unread = new List<LinkWork<TEntity>>();
         foreach (var (work, answer) in answers)
         {

@@ -21,9 +21,9 @@ public sealed partial class SalesforceClient
         return await JobAsync(HttpMethod.Post, "jobs/ingest", body, cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task UploadIngestDataAsync(string jobId, IReadOnlyList<IReadOnlyList<string>> rows, CancellationToken cancellationToken)
+    internal async Task UploadIngestDataAsync(string jobId, SalesforceBulkUpload upload, CancellationToken cancellationToken)
     {
-        using var content = new SalesforceCsvContent(rows);
+        using var content = new SalesforceCsvContent(upload.Rows, upload.Length);
         using var response = await SendAsync(HttpMethod.Put, _dataPath + "jobs/ingest/" + jobId + "/batches", content, repeatable: false, cancellationToken).ConfigureAwait(false);
     }
 

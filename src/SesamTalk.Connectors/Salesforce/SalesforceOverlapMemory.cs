@@ -29,7 +29,7 @@ internal sealed class SalesforceOverlapMemory
     private const int PruneAt = 4 * Capacity;
 
     private readonly TimeSpan _overlap;
-    private HashSet<(DateTimeOffset Stamp, string Id)> _pairs = [];
+    private readonly HashSet<(DateTimeOffset Stamp, string Id)> _pairs = [];
     private DateTimeOffset _latest = DateTimeOffset.MinValue;
     private int _pruneAt = PruneAt;
 
@@ -86,7 +86,7 @@ internal sealed class SalesforceOverlapMemory
 
         if (_pairs.Count > _pruneAt)
         {
-            Window(_latest, out _);
+            Prune(_latest);
             _pruneAt = Math.Max(PruneAt, 2 * _pairs.Count); // records of one second are all kept: prune again only when they doubled
         }
     }
@@ -98,13 +98,28 @@ internal sealed class SalesforceOverlapMemory
     /// </summary>
     public string Cursor(SalesforceChangeCursor position)
     {
-        var window = Window(position.Modstamp, out var own);
+        Prune(position.Modstamp);
+        var groups = new Dictionary<DateTimeOffset, List<string>>();
+        foreach (var (stamp, id) in _pairs)
+        {
+            if (stamp < position.Modstamp)
+            {
+                if (!groups.TryGetValue(stamp, out var ids))
+                {
+                    groups[stamp] = ids = [];
+                }
+
+                ids.Add(id);
+            }
+        }
+
         var text = new StringBuilder(position.ToString());
         var separator = Separator;
-        foreach (var group in window.Skip(own).Take(Capacity).GroupBy(pair => pair.Stamp))
+        foreach (var (stamp, ids) in groups.OrderByDescending(group => group.Key))
         {
-            var before = (long)(position.Modstamp - group.Key).TotalMilliseconds;
-            text.Append(separator).Append(before.ToString(CultureInfo.InvariantCulture)).Append(':').AppendJoin(',', group.Select(pair => pair.Id));
+            ids.Sort(static (a, b) => string.CompareOrdinal(b, a));
+            var before = (long)(position.Modstamp - stamp).TotalMilliseconds;
+            text.Append(separator).Append(before.ToString(CultureInfo.InvariantCulture)).Append(':').AppendJoin(',', ids);
             separator = ';';
         }
 
@@ -112,17 +127,44 @@ internal sealed class SalesforceOverlapMemory
     }
 
     /// <summary>
-    /// The pairs inside the window before <paramref name="position"/>, latest first, <paramref name="own"/> of them at
-    /// the position's stamp or after; the memory keeps those and the latest <see cref="Capacity"/> before them.
+    /// Forgets the pairs outside the window before <paramref name="position"/> and, before the position's own stamp,
+    /// all but the latest <see cref="Capacity"/> (latest stamp first, then the greatest id); those at the position's
+    /// stamp or after stay. Works in place and counts by stamp, of which a window holds few (SystemModstamp keeps whole
+    /// seconds), so a read of a million records does not sort or copy its tens of thousands of pairs at every prune:
+    /// those copies were large objects, tens of megabytes a read left for a full collection.
     /// </summary>
-    private List<(DateTimeOffset Stamp, string Id)> Window(DateTimeOffset position, out int own)
+    private void Prune(DateTimeOffset position)
     {
         var from = position - _overlap;
-        var window = _pairs.Where(pair => pair.Stamp >= from)
-            .OrderByDescending(pair => pair.Stamp).ThenByDescending(pair => pair.Id, StringComparer.Ordinal).ToList();
-        own = window.Count(pair => pair.Stamp >= position);
-        _pairs = [.. window.Take(own + Capacity)];
-        return window;
+        var counts = new Dictionary<DateTimeOffset, int>();
+        foreach (var (stamp, _) in _pairs)
+        {
+            if (stamp >= from && stamp < position)
+            {
+                counts[stamp] = counts.GetValueOrDefault(stamp) + 1;
+            }
+        }
+
+        // Whole stamps, latest first, while they fit; the stamp where the capacity runs out keeps its greatest ids.
+        var left = Capacity;
+        var oldestWhole = position;
+        DateTimeOffset? boundary = null;
+        foreach (var (stamp, count) in counts.OrderByDescending(stamp => stamp.Key))
+        {
+            if (count > left)
+            {
+                boundary = stamp;
+                break;
+            }
+
+            left -= count;
+            oldestWhole = stamp;
+        }
+
+        var boundaryKept = boundary is { } at
+            ? _pairs.Where(pair => pair.Stamp == at).Select(pair => pair.Id).OrderDescending(StringComparer.Ordinal).Take(left).ToHashSet(StringComparer.Ordinal)
+            : null;
+        _pairs.RemoveWhere(pair => pair.Stamp < from || (pair.Stamp < oldestWhole && (pair.Stamp != boundary || !boundaryKept!.Contains(pair.Id))));
     }
 
     private static (DateTimeOffset Stamp, string Id) Pair(SalesforceChangeCursor record) => (record.Modstamp, record.Id);

@@ -14,7 +14,7 @@ public class SalesforceCsvTests
             ["Name", "Description", "Code"],
             .. Enumerable.Range(0, 3_000).Select(i => (IReadOnlyList<string>)[$"Part {i}", i % 3 == 0 ? $"Quote \"{i}\", comma\nline\r\nand CRLF" : $"Größe {i} µm", i % 7 == 0 ? "" : $"P-{i}"]),
         ];
-        using var content = new SalesforceCsvContent(rows);
+        using var content = new SalesforceCsvContent(rows, rows.Sum(SalesforceCsvContent.Length));
 
         var bytes = await content.ReadAsByteArrayAsync();
         var read = await ReadAllAsync(new StringReader(Encoding.UTF8.GetString(bytes)));

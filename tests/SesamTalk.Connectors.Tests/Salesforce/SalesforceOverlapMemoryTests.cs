@@ -28,6 +28,23 @@ public class SalesforceOverlapMemoryTests
         Assert.Equal(kept.Cursor(latest), memory.Cursor(latest));
     }
 
+    [Fact]
+    public void Where_the_capacity_runs_out_inside_a_second_the_cursor_carries_that_seconds_greatest_ids()
+    {
+        // 30 seconds of 300 records, the last at the cursor's own stamp: the 16 seconds before it fill 4,800 of the
+        // capacity, and the 17th gives its 200 greatest ids.
+        var records = Enumerable.Range(0, 9_000).Select(i => Record(i, second: i / 300)).ToList();
+        var memory = SalesforceOverlapMemory.Read(null, TimeSpan.FromMinutes(2));
+        memory.Remember(records);
+
+        var carried = SalesforceOverlapMemory.Read(memory.Cursor(SalesforceChangeCursor.After(records[^1])), TimeSpan.FromMinutes(2));
+
+        var expected = records.Where(record => record.ModifiedAt < Start.AddSeconds(29))
+            .OrderByDescending(record => record.ModifiedAt).ThenByDescending(record => record.Id, StringComparer.Ordinal)
+            .Take(SalesforceOverlapMemory.Capacity).Select(record => record.Id!);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), records.Except(carried.Unseen(records)).Select(record => record.Id!).Order(StringComparer.Ordinal));
+    }
+
     private static SyncRecord Record(int i, int second) =>
         new("Product2", $"01t000000{i:D6}AAA") { ModifiedAt = Start.AddSeconds(second) };
 }

@@ -7,7 +7,7 @@ namespace SesamTalk.Engine.Tests.Harness;
 /// saves links fails after the writes it describes went out, before anything of it is saved; or the next batch of
 /// pending-create intents is saved and the process dies before the creates are sent. It can also play another process
 /// that takes a flow's lease over while this one decides a unit (as when this one was paused past its lease). It counts
-/// the lookups of one record's link, which the engine makes a page at a time.
+/// the lookups of one record's link, which the engine makes a page at a time, and those of a page's links.
 /// </summary>
 public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycleHistoryStore, IAsyncDisposable
 {
@@ -23,6 +23,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycl
     public void TakeOverLeaseAtNextHostLookup() => Interlocked.Exchange(ref _takeOverArmed, 1);
 
     private int _singleLookups;
+    private int _pageLookups;
     private int _commits;
 
     /// <summary>How many link-store transactions the engine committed.</summary>
@@ -30,6 +31,9 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycl
 
     /// <summary>How many times one record's link was looked up by itself (<see cref="FindByLocalIdAsync"/>, <see cref="FindByRemoteIdAsync"/>).</summary>
     public int SingleLookups => Volatile.Read(ref _singleLookups);
+
+    /// <summary>How many times the links of a page of records were looked up together (<see cref="FindLinksAsync"/>).</summary>
+    public int PageLookups => Volatile.Read(ref _pageLookups);
 
     public async Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default) =>
         new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1, () => Interlocked.Increment(ref _commits));
@@ -54,6 +58,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycl
 
     public async Task<IReadOnlyDictionary<string, StoredLink>> FindLinksAsync(SyncFlowId flow, SyncSide side, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _pageLookups);
         if (side == SyncSide.Local && Interlocked.Exchange(ref _takeOverArmed, 0) == 1)
         {
             var holder = await inner.GetLeaseOwnerAsync(flow, cancellationToken) ?? throw new InvalidOperationException($"Nobody holds the lease of {flow}.");

@@ -86,6 +86,9 @@ public sealed class EngineHarness : IAsyncDisposable
     /// <summary>How many times the engine looked up one record's link by itself so far.</summary>
     public int SingleLinkLookups => _provider.GetRequiredService<CrashingLinkStore>().SingleLookups;
 
+    /// <summary>How many times the engine looked up the links of a page of records together so far.</summary>
+    public int PageLinkLookups => _provider.GetRequiredService<CrashingLinkStore>().PageLookups;
+
     /// <summary>How many link-store transactions the engine committed so far.</summary>
     public int LinkStoreCommits => _provider.GetRequiredService<CrashingLinkStore>().Commits;
 

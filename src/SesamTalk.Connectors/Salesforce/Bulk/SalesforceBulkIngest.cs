@@ -21,7 +21,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
         string type, IReadOnlyList<SyncRecord> records, IReadOnlyList<string> keys, IReadOnlyList<string> repeatedKeys, string? upsertField, CancellationToken cancellationToken)
     {
         var results = new SalesforceWriteResult?[records.Count];
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
         for (var i = 0; i < keys.Count; i++)
         {
             byKey[keys[i]] = i;
@@ -41,7 +41,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
             var job = await client.CreateIngestJobAsync(type, upsertField is null ? "insert" : "upsert", upsertField, cancellationToken).ConfigureAwait(false);
             var entry = new SalesforceBulkJobEntry(job.Id, type, time.GetUtcNow(), Uploaded: false, [.. rest.Select((i, row) => new SalesforceBulkJobRow(keys[i], upload.Contents[row]))]);
             await log.SaveAsync(entry, cancellationToken).ConfigureAwait(false);
-            await client.UploadIngestDataAsync(job.Id, upload.Rows, cancellationToken).ConfigureAwait(false);
+            await client.UploadIngestDataAsync(job.Id, upload, cancellationToken).ConfigureAwait(false);
             entry = entry with { Uploaded = true };
             await log.SaveAsync(entry, cancellationToken).ConfigureAwait(false);
             var info = await FinishAsync(entry, await CloseAsync(job.Id, cancellationToken).ConfigureAwait(false), byKey, results, cancellationToken).ConfigureAwait(false);
@@ -73,7 +73,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
     private async Task<IReadOnlyList<SalesforceWriteResult>> RunAsync(string type, string operation, SalesforceBulkUpload upload, CancellationToken cancellationToken)
     {
         var job = await client.CreateIngestJobAsync(type, operation, null, cancellationToken).ConfigureAwait(false);
-        await client.UploadIngestDataAsync(job.Id, upload.Rows, cancellationToken).ConfigureAwait(false);
+        await client.UploadIngestDataAsync(job.Id, upload, cancellationToken).ConfigureAwait(false);
         var (info, outcomes) = await OutcomesAsync(await CloseAsync(job.Id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var results = upload.Contents.Select(content => outcomes.Take(content) ?? Unmatched(info)).ToList();
         if (results.Any(result => result == SalesforceBulkResults.Unprocessed))
@@ -150,7 +150,7 @@ internal sealed class SalesforceBulkIngest(SalesforceClient client, ISalesforceB
         var id = known.Id;
         var info = await polling.UntilFinishedAsync(
             known, async token => await client.GetIngestJobAsync(id, token).ConfigureAwait(false) ?? throw Gone(id), cancellationToken).ConfigureAwait(false);
-        var outcomes = await SalesforceBulkResults.ReadAsync(file => client.GetIngestResultRowsAsync(id, file, cancellationToken), withUnprocessed: info.State != "JobComplete").ConfigureAwait(false);
+        var outcomes = await SalesforceBulkResults.ReadAsync(file => client.GetIngestResultRowsAsync(id, file, cancellationToken), withUnprocessed: info.State != "JobComplete", info.RecordsProcessed).ConfigureAwait(false);
         if (outcomes.Processed != info.RecordsProcessed)
         {
             throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, $"Bulk job {id} processed {info.RecordsProcessed} records but its result files hold {outcomes.Processed}.", []);

@@ -10,7 +10,11 @@ namespace SesamTalk.Connectors.Salesforce;
 /// </summary>
 internal sealed class SalesforceBulkResults
 {
-    private readonly Dictionary<string, Queue<SalesforceWriteResult>> _byContent = new(StringComparer.Ordinal);
+    // One outcome a content, as nearly every row's cells differ; the outcomes of rows with equal cells queue in _repeated.
+    private readonly Dictionary<string, SalesforceWriteResult> _byContent;
+    private readonly Dictionary<string, Queue<SalesforceWriteResult>> _repeated = new(StringComparer.Ordinal);
+
+    private SalesforceBulkResults(int rows) => _byContent = new(rows, StringComparer.Ordinal);
 
     /// <summary>How many rows the successful and failed result files hold: the rows the job processed.</summary>
     public int Processed { get; private set; }
@@ -18,9 +22,11 @@ internal sealed class SalesforceBulkResults
     /// <summary>Reads the result files of a job as they arrive: <paramref name="file"/> streams the rows of the file it is named.</summary>
     /// <param name="file">The rows of a result file (<c>successfulResults</c>, <c>failedResults</c>, <c>unprocessedrecords</c>).</param>
     /// <param name="withUnprocessed">Whether to read the unprocessed records too (a job that did not complete).</param>
-    public static async Task<SalesforceBulkResults> ReadAsync(Func<string, IAsyncEnumerable<string[]>> file, bool withUnprocessed)
+    /// <param name="rows">How many rows the job holds, as its info counts them: the outcomes are sized for them at once (a
+    /// job's worth grown by doubling would leave a large array on the large-object heap at each step).</param>
+    public static async Task<SalesforceBulkResults> ReadAsync(Func<string, IAsyncEnumerable<string[]>> file, bool withUnprocessed, int rows)
     {
-        var results = new SalesforceBulkResults();
+        var results = new SalesforceBulkResults(rows);
         results.Processed = await results.AddAsync(file("successfulResults"), sfColumns: 2, row => new SalesforceWriteResult(row[0], null)).ConfigureAwait(false)
             + await results.AddAsync(file("failedResults"), sfColumns: 2, row => new SalesforceWriteResult(row[0].Length == 0 ? null : row[0], Error(row[1], row[0]))).ConfigureAwait(false);
         if (withUnprocessed)
@@ -35,8 +41,15 @@ internal sealed class SalesforceBulkResults
     public static SalesforceWriteResult Unprocessed { get; } = new(null, new SalesforceApiException(HttpStatusCode.OK, "UNPROCESSED", "The job ended before it reached the row.", []));
 
     /// <summary>Takes the next outcome for a row with this content, or null when the files hold none for it.</summary>
-    public SalesforceWriteResult? Take(string content) =>
-        _byContent.TryGetValue(content, out var outcomes) && outcomes.TryDequeue(out var outcome) ? outcome : null;
+    public SalesforceWriteResult? Take(string content)
+    {
+        if (_byContent.Remove(content, out var outcome))
+        {
+            return outcome;
+        }
+
+        return _repeated.TryGetValue(content, out var outcomes) && outcomes.TryDequeue(out outcome) ? outcome : null;
+    }
 
     /// <summary>Reads <c>CODE:message:Field,Field --</c>; a message may hold colons, the field list never does.</summary>
     public static SalesforceApiException Error(string text, string? recordId)
@@ -77,13 +90,7 @@ internal sealed class SalesforceBulkResults
                     throw new SalesforceApiException(HttpStatusCode.OK, SystemApiException.MalformedResponse, $"A result row has {row.Length} values for {header.Count + sfColumns} columns.", []);
                 }
 
-                var content = SalesforceBulkUpload.Content(header, row.Skip(sfColumns));
-                if (!_byContent.TryGetValue(content, out var outcomes))
-                {
-                    _byContent[content] = outcomes = new Queue<SalesforceWriteResult>();
-                }
-
-                outcomes.Enqueue(outcome(row));
+                Add(SalesforceBulkUpload.Content(header, row.Skip(sfColumns)), outcome(row));
                 count++;
             }
         }
@@ -93,5 +100,27 @@ internal sealed class SalesforceBulkResults
         }
 
         return count;
+    }
+
+    /// <summary>Files an outcome under its row's content; a second row with the same content queues behind the first.</summary>
+    private void Add(string content, SalesforceWriteResult outcome)
+    {
+        if (!_byContent.ContainsKey(content) && !_repeated.ContainsKey(content))
+        {
+            _byContent[content] = outcome;
+            return;
+        }
+
+        if (!_repeated.TryGetValue(content, out var outcomes))
+        {
+            _repeated[content] = outcomes = new Queue<SalesforceWriteResult>();
+        }
+
+        if (_byContent.Remove(content, out var first))
+        {
+            outcomes.Enqueue(first);
+        }
+
+        outcomes.Enqueue(outcome);
     }
 }

@@ -5,17 +5,20 @@ namespace SesamTalk.Connectors.Salesforce;
 
 /// <summary>
 /// An ingest job's rows as a request body, written to the connection as UTF-8 CSV row by row (<see cref="SalesforceCsv.Cell"/>
-/// quoting), with its length counted beforehand so the upload carries a Content-Length as one buffered body would.
+/// quoting), with its length (<see cref="Length"/> of every row) counted beforehand so the upload carries a
+/// Content-Length as one buffered body would. The rows may be made as they are enumerated.
 /// </summary>
 internal sealed class SalesforceCsvContent : HttpContent
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly IReadOnlyList<IReadOnlyList<string>> _rows;
+    private readonly IEnumerable<IReadOnlyList<string>> _rows;
+    private readonly long _length;
 
-    public SalesforceCsvContent(IReadOnlyList<IReadOnlyList<string>> rows)
+    public SalesforceCsvContent(IEnumerable<IReadOnlyList<string>> rows, long length)
     {
         _rows = rows;
+        _length = length;
         Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
     }
 
@@ -45,16 +48,19 @@ internal sealed class SalesforceCsvContent : HttpContent
 
     protected override bool TryComputeLength(out long length)
     {
-        length = 0;
-        foreach (var row in _rows)
+        length = _length;
+        return true;
+    }
+
+    /// <summary>The bytes a row takes in the body: its quoted cells in UTF-8, the commas between them and the line's end.</summary>
+    public static long Length(IReadOnlyList<string> row)
+    {
+        long length = row.Count;
+        foreach (var cell in row)
         {
-            length += row.Count; // the commas between the cells and the line's end
-            foreach (var cell in row)
-            {
-                length += Utf8.GetByteCount(SalesforceCsv.Cell(cell));
-            }
+            length += Utf8.GetByteCount(SalesforceCsv.Cell(cell));
         }
 
-        return true;
+        return length;
     }
 }
