@@ -5,8 +5,8 @@ namespace SesamTalk.PostgreSql;
 
 /// <summary>
 /// PostgreSQL's words for the shared link store: instants as <c>timestamptz</c> (written in UTC, as Npgsql wants),
-/// lists as one array parameter (<c>= ANY</c>), batches of rows as one array a column joined by <c>unnest</c>, and the
-/// lease row locked FOR SHARE in a commit.
+/// lists as one array parameter (<c>= ANY</c>), batches of rows as one array a column joined by <c>unnest</c> (the
+/// cells a run of rows shares as one parameter each), and the lease row locked FOR SHARE in a commit.
 /// </summary>
 internal sealed class PostgreSqlLinkStoreDialect : LinkStoreDialect
 {
@@ -47,32 +47,32 @@ internal sealed class PostgreSqlLinkStoreDialect : LinkStoreDialect
 
     public override string IsIn(string column, string parameter) => column + " = ANY (" + parameter + ")";
 
-    public override IEnumerable<LinkStoreBatch> InsertLinks(IReadOnlyList<QueuedLink> links) =>
-    [
-        new(
+    protected override IEnumerable<LinkStoreBatch> InsertLinkRun(IReadOnlyList<QueuedLink> links, int first, int count, (string Name, object? Value)[] shared)
+    {
+        var run = links.Skip(first).Take(count).ToArray();
+        return
+        [
             new(
-                "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value) "
-                + "SELECT * FROM unnest(@entity::text[], @system::text[], @type::text[], @local::text[], @remote::text[], @provenance::integer[], @matchKey::text[], "
-                + "@linkedAt::timestamptz[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[], @matchValue::text[]) ON CONFLICT DO NOTHING;",
-                [
-                    ("@entity", links.Select(i => i.Link.Entity).ToArray()),
-                    ("@system", links.Select(i => i.Link.Target.System).ToArray()),
-                    ("@type", links.Select(i => i.Link.Target.Type).ToArray()),
-                    ("@local", links.Select(i => i.Link.LocalId).ToArray()),
-                    ("@remote", links.Select(i => i.Link.RemoteId).ToArray()),
-                    ("@provenance", links.Select(i => (int)i.Link.Provenance).ToArray()),
-                    ("@matchKey", links.Select(i => i.Link.MatchKey).ToArray()),
-                    ("@linkedAt", links.Select(i => i.Link.LinkedAt.ToUniversalTime()).ToArray()),
-                    ("@localRead", links.Select(i => i.Fingerprints?.LocalRead).ToArray()),
-                    ("@localWritten", links.Select(i => i.Fingerprints?.LocalWritten).ToArray()),
-                    ("@remoteRead", links.Select(i => i.Fingerprints?.RemoteRead).ToArray()),
-                    ("@remoteWritten", links.Select(i => i.Fingerprints?.RemoteWritten).ToArray()),
-                    ("@agreed", links.Select(i => i.Fingerprints?.Agreed).ToArray()),
-                    ("@matchValue", links.Select(i => i.Link.MatchValue).ToArray()),
-                ]),
-            0,
-            links.Count),
-    ];
+                new(
+                    "INSERT INTO links (entity, system, type, local_id, remote_id, provenance, match_key, linked_at, local_read, local_written, remote_read, remote_written, agreed, match_value) "
+                    + "SELECT @entity, @system, @type, row.local_id, row.remote_id, @provenance, @matchKey, @linkedAt, row.local_read, row.local_written, row.remote_read, row.remote_written, row.agreed, row.match_value "
+                    + "FROM unnest(@local::text[], @remote::text[], @localRead::text[], @localWritten::text[], @remoteRead::text[], @remoteWritten::text[], @agreed::text[], @matchValue::text[]) "
+                    + "AS row (local_id, remote_id, local_read, local_written, remote_read, remote_written, agreed, match_value) ON CONFLICT DO NOTHING;",
+                    [
+                        .. shared,
+                        ("@local", run.Select(i => i.Link.LocalId).ToArray()),
+                        ("@remote", run.Select(i => i.Link.RemoteId).ToArray()),
+                        ("@localRead", run.Select(i => i.Fingerprints?.LocalRead).ToArray()),
+                        ("@localWritten", run.Select(i => i.Fingerprints?.LocalWritten).ToArray()),
+                        ("@remoteRead", run.Select(i => i.Fingerprints?.RemoteRead).ToArray()),
+                        ("@remoteWritten", run.Select(i => i.Fingerprints?.RemoteWritten).ToArray()),
+                        ("@agreed", run.Select(i => i.Fingerprints?.Agreed).ToArray()),
+                        ("@matchValue", run.Select(i => i.Link.MatchValue).ToArray()),
+                    ]),
+                first,
+                count),
+        ];
+    }
 
     public override IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints) =>
     [

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using SesamTalk.Connectors.LinkStore;
 
 namespace SesamTalk.Connectors.Engine;
 
@@ -13,7 +14,7 @@ namespace SesamTalk.Connectors.Engine;
 /// such a field the state keeps, beside the agreed token, the token of what the remote system stored (under
 /// <see cref="RemoteKey"/>), and each side is compared with its own: the stored form of a write is no edit.
 /// </remarks>
-internal sealed class AgreedState
+internal sealed class AgreedState : IUtf8JsonValue
 {
     /// <summary>The stored form's key of the remote system's tokens where they differ from the agreed ones.</summary>
     private const string RemoteKey = "@remote";
@@ -134,6 +135,14 @@ internal sealed class AgreedState
         buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
         writer.Reset(buffer);
+        WriteTo(writer);
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the stored form (the text <see cref="ToString"/> gives) as one JSON object.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
         writer.WriteStartObject();
         Write(writer, _tokens);
         if (_remote is { Count: > 0 })
@@ -145,8 +154,6 @@ internal sealed class AgreedState
         }
 
         writer.WriteEndObject();
-        writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static Dictionary<string, string> NewTokens(int capacity = 0) => new(capacity, StringComparer.OrdinalIgnoreCase);

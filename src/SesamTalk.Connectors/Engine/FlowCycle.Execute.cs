@@ -371,12 +371,12 @@ internal sealed partial class FlowCycle<TEntity>
     private static LinkFingerprints Fingerprints(LinkWork<TEntity> work)
     {
         var previous = work.Previous ?? LinkFingerprints.None;
-        return new LinkFingerprints(
-            LocalRead: work.LocalPrint ?? previous.LocalRead,
-            LocalWritten: work.HostWritten ? work.LocalPrint : previous.LocalWritten,
-            RemoteRead: work.RemotePrint ?? previous.RemoteRead,
-            RemoteWritten: work.RemoteWritten ? work.RemoteWrittenPrint : previous.RemoteWritten,
-            Agreed: work.Agreed!.ToString());
+        return LinkFingerprints.WithAgreedState(
+            localRead: work.LocalPrint ?? previous.LocalRead,
+            localWritten: work.HostWritten ? work.LocalPrint : previous.LocalWritten,
+            remoteRead: work.RemotePrint ?? previous.RemoteRead,
+            remoteWritten: work.RemoteWritten ? work.RemoteWrittenPrint : previous.RemoteWritten,
+            agreed: work.Agreed!);
     }
 
     private void Written(SyncSide side, SyncChangeKind kind)

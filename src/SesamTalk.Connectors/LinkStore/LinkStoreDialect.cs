@@ -41,16 +41,59 @@ internal abstract class LinkStoreDialect
     /// Statements, each for a run of <paramref name="links"/> (with their fingerprints), that insert them and skip,
     /// without failing, each that is not new. Made as they are enumerated: run each before asking for the next.
     /// </summary>
-    public abstract IEnumerable<LinkStoreBatch> InsertLinks(IReadOnlyList<QueuedLink> links);
+    public IEnumerable<LinkStoreBatch> InsertLinks(IReadOnlyList<QueuedLink> links)
+    {
+        foreach (var (first, count) in Runs(links.Count, (a, b) => SharesCells(links[a].Link, links[b].Link)))
+        {
+            var link = links[first].Link;
+            var shared = LinkStoreDb.Flow(
+                new SyncFlowId(link.Entity, link.Target),
+                ("@provenance", (int)link.Provenance),
+                ("@matchKey", link.MatchKey),
+                ("@linkedAt", Time(link.LinkedAt)));
+            foreach (var batch in InsertLinkRun(links, first, count, shared))
+            {
+                yield return batch;
+            }
+        }
+    }
 
     /// <summary>Statements, each for a run of <paramref name="prints"/>, that replace the fingerprints and agreed states of the links they name; each counts the links it changed.</summary>
     public abstract IEnumerable<LinkStoreBatch> SaveFingerprints(IReadOnlyList<QueuedFingerprints> prints);
+
+    /// <summary>
+    /// <see cref="InsertLinks"/> for the <paramref name="count"/> links from <paramref name="first"/> on, which share the
+    /// cells in <paramref name="shared"/> (<c>@entity</c>, <c>@system</c>, <c>@type</c>, <c>@provenance</c>,
+    /// <c>@matchKey</c>, <c>@linkedAt</c>): the statements take those once, each link brings only its own.
+    /// </summary>
+    protected abstract IEnumerable<LinkStoreBatch> InsertLinkRun(IReadOnlyList<QueuedLink> links, int first, int count, (string Name, object? Value)[] shared);
 
     /// <summary>
     /// Statements, each for a run of the source ids, that insert an intent for each (key <c>keys[i]</c> for
     /// <c>sourceIds[i]</c>) with the flow, <c>@side</c> and <c>@now</c>, and skip each record that already has an open one.
     /// </summary>
     public abstract IEnumerable<LinkStoreBatch> InsertIntents(IReadOnlyList<string> keys, IReadOnlyList<string> sourceIds);
+
+    /// <summary>The runs (first index, count) of rows alike, by <paramref name="alike"/>, to the run's first one.</summary>
+    private static IEnumerable<(int First, int Count)> Runs(int count, Func<int, int, bool> alike)
+    {
+        var first = 0;
+        while (first < count)
+        {
+            var next = first + 1;
+            while (next < count && alike(first, next))
+            {
+                next++;
+            }
+
+            yield return (first, next - first);
+            first = next;
+        }
+    }
+
+    /// <summary>Whether two links have the same cells a run takes once: in a cycle's commit they all do.</summary>
+    private static bool SharesCells(SyncLink a, SyncLink b) =>
+        a.Entity == b.Entity && a.Target == b.Target && a.Provenance == b.Provenance && a.MatchKey == b.MatchKey && a.LinkedAt == b.LinkedAt;
 
     /// <summary>
     /// The statements, run in order, that move a flow's hold (<c>@entity</c>, <c>@system</c>, <c>@type</c>) to the

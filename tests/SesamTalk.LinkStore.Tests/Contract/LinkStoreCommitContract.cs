@@ -1,3 +1,4 @@
+using SesamTalk.Connectors.Engine;
 using SesamTalk.Connectors.LinkStore;
 using SesamTalk.LinkStore.Tests.Targets;
 
@@ -230,6 +231,87 @@ public abstract class LinkStoreCommitContract
 
         Assert.All((await store.FindLinksAsync(Flow, SyncSide.Local, ids)).Values, link => Assert.Equal(First with { Agreed = agreed }, link.Fingerprints));
         Assert.Null(await store.FindByLocalIdAsync(Flow, "c-new"));
+    }
+
+    [Fact]
+    public async Task The_engines_agreed_state_is_stored_as_the_text_it_reads_as_with_a_new_link_and_on_its_own()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var inserted = AgreedState.Parse("{\"City\":\"Z\u00FCrich \\\"<&>\\\" \u6771\u4EAC\",\"Name\":\"a+b/c=\",\"@remote\":{\"Name\":\"A+B\"}}")!;
+        var updated = AgreedState.Parse("{\"Name\":\"d'e\\\\f\"}")!;
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(LinkStoreTarget.Link("c1", "001A"));
+            commit.SaveFingerprints(Flow, "c1", LinkFingerprints.WithAgreedState("lr1", "lw1", "rr1", "rw1", inserted));
+            await commit.CommitAsync();
+        }
+
+        Assert.Equal(First with { Agreed = inserted.ToString() }, (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints);
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveFingerprints(Flow, "c1", LinkFingerprints.WithAgreedState("lr1", "lw1", "rr1", "rw1", updated));
+            await commit.CommitAsync();
+        }
+
+        Assert.Equal(First with { Agreed = updated.ToString() }, (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_engines_fingerprints_with_another_agreed_state_stores_that_one()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var engines = LinkFingerprints.WithAgreedState("lr1", "lw1", "rr1", "rw1", AgreedState.Parse("{\"Name\":\"x\"}")!);
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveLink(LinkStoreTarget.Link("c1", "001A"));
+            commit.SaveFingerprints(Flow, "c1", engines with { Agreed = "{\"Name\":\"y\"}" });
+            await commit.CommitAsync();
+        }
+
+        Assert.Equal("{\"Name\":\"y\"}", (await store.FindByLocalIdAsync(Flow, "c1"))?.Fingerprints.Agreed);
+    }
+
+    [Fact]
+    public async Task Links_and_fingerprints_of_other_flows_kinds_and_times_in_one_commit_are_stored_each_as_given()
+    {
+        await using var temp = NewTarget();
+        var store = await temp.OpenAsync();
+        var links = new[]
+        {
+            LinkStoreTarget.Link("c1", "001A"),
+            new SyncLink("Customer", "c2", Flow.Target, "001B", SyncLinkProvenance.MatchedOnKey, "Email", LinkStoreTarget.Link("c", "r").LinkedAt) { MatchValue = "a@example.com" },
+            LinkStoreTarget.Link("c1", "X1", flow: LinkStoreTarget.CustomersInExact),
+            new SyncLink("Customer", "c3", Flow.Target, "001C", SyncLinkProvenance.CreatedBySync, null, new DateTimeOffset(2026, 5, 2, 8, 0, 0, TimeSpan.Zero)),
+            LinkStoreTarget.Link("c4", "001D"),
+        };
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            foreach (var link in links)
+            {
+                commit.SaveLink(link);
+                commit.SaveFingerprints(new SyncFlowId(link.Entity, link.Target), link.LocalId, First with { LocalRead = link.RemoteId });
+            }
+
+            await commit.CommitAsync();
+        }
+
+        await using (var commit = await store.BeginCommitAsync())
+        {
+            commit.SaveFingerprints(Flow, "c1", First with { Agreed = "c1" });
+            commit.SaveFingerprints(LinkStoreTarget.CustomersInExact, "c1", First with { Agreed = "x1" });
+            commit.SaveFingerprints(Flow, "c2", First with { Agreed = "c2" });
+            await commit.CommitAsync();
+        }
+
+        var updated = new[] { "c1", "c2", "x1", null, null };
+        for (var i = 0; i < links.Length; i++)
+        {
+            var stored = await store.FindByLocalIdAsync(new SyncFlowId(links[i].Entity, links[i].Target), links[i].LocalId);
+            Assert.Equivalent(links[i], stored?.Link, strict: true);
+            Assert.Equal(updated[i] is { } agreed ? First with { Agreed = agreed } : First with { LocalRead = links[i].RemoteId }, stored?.Fingerprints);
+        }
     }
 
     [Fact]
