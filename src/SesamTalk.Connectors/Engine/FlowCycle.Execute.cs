@@ -10,10 +10,17 @@ internal sealed partial class FlowCycle<TEntity>
 {
     /// <summary>
     /// The stages after decide: the breaker counts the unit's decisions, then they go to the unit's sink: a dry run lists
-    /// them (<see cref="PlanRecorder{TEntity}"/>), stopping where the cycle would; a cycle writes and commits them.
+    /// them (<see cref="PlanRecorder{TEntity}"/>), stopping where the cycle would; a cycle writes and commits them. A
+    /// unit outside the feeds' order (a targeted read, released records) that decided nothing has no cursor to move
+    /// either: it writes and commits nothing, as a page of echoes does.
     /// </summary>
     private async Task ExecuteAsync(List<RecordDecision> decisions, SyncSide side, string? cursor)
     {
+        if (decisions.Count == 0 && cursor is null)
+        {
+            return;
+        }
+
         using var span = SyncTracing.StartUnit(_tags, side, decisions.Count);
         if (_planner is { } planner)
         {

@@ -171,7 +171,7 @@ internal sealed partial class FlowCycle<TEntity>
     {
         var decisions = await DecideHostChunkAsync(chunk).ConfigureAwait(false);
         chunk.Clear();
-        await ExecuteUnitAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);
+        await ExecuteAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);
     }
 
     /// <summary>

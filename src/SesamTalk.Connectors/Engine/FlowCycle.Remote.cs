@@ -26,7 +26,7 @@ internal sealed partial class FlowCycle<TEntity>
             }
         }
 
-        await ExecuteUnitAsync(decisions, SyncSide.Remote, cursor).ConfigureAwait(false);
+        await ExecuteAsync(decisions, SyncSide.Remote, cursor).ConfigureAwait(false);
     }
 
     /// <summary>Gives records a person released from quarantine another go, reading each again from its side.</summary>

@@ -34,9 +34,9 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         EngineLog.TargetedRead(_context.Logger, Name, notified.RemoteIds.Count, notified.HostIds.Count);
-        var remote = notified.RemoteIds.Count == 0 ? [] : await _connector.GetManyAsync(_mapper, notified.RemoteIds, _cancellationToken).ConfigureAwait(false);
+        var remote = await ReadRemoteRecordsAsync(notified.RemoteIds).ConfigureAwait(false);
         var hosts = await GetHostRecordsAsync(notified.HostIds.ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
-        if (Missing(notified.RemoteIds, remote.Where(record => !record.IsDeleted).Select(record => record.Id!)) is { } remoteId)
+        if (Missing(notified.RemoteIds, remote.Values.Where(record => !record.IsDeleted).Select(record => record.Id!)) is { } remoteId)
         {
             EngineLog.NormalCycle(_context.Logger, Name, $"the notified remote record {remoteId} was not found (deleted, or not visible to the integration)");
             return false;
@@ -51,7 +51,7 @@ internal sealed partial class FlowCycle<TEntity>
         _notifiedHosts = hosts;
         if (remote.Count > 0)
         {
-            await SyncRemotePageAsync(remote, cursor: null).ConfigureAwait(false);
+            await SyncRemotePageAsync([.. remote.Values], cursor: null).ConfigureAwait(false);
 
             // Read again: the remote records just written may have changed them, and a stale read would look like a host edit.
             hosts = await GetHostRecordsAsync(hosts.Keys.ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);

@@ -190,13 +190,6 @@ internal sealed partial class FlowCycle<TEntity>
         }
     }
 
-    /// <summary>
-    /// Hands a unit's decisions to the execute stage. A unit outside the feeds' order (a targeted read, a released
-    /// record) that decided nothing has no cursor to move either: it writes and commits nothing, as a page of echoes does.
-    /// </summary>
-    private Task ExecuteUnitAsync(List<RecordDecision> decisions, SyncSide side, string? cursor) =>
-        decisions.Count == 0 && cursor is null ? Task.CompletedTask : ExecuteAsync(decisions, side, cursor);
-
     private void Stop(string reason)
     {
         Report.Stopped = true;
