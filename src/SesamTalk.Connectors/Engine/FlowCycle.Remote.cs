@@ -29,38 +29,38 @@ internal sealed partial class FlowCycle<TEntity>
         await ExecuteAsync(decisions, SyncSide.Remote, cursor).ConfigureAwait(false);
     }
 
-    /// <summary>Gives records a person released from quarantine another go, reading each again from its side.</summary>
+    /// <summary>
+    /// Gives records a person released from quarantine another go, reading them again from their sides: the remote ones
+    /// in one connector call (which batches them as its API allows), the host ones in one host read where the store reads
+    /// many at a time. A record gone since is handed on as gone: a host record as a deletion, a remote one left out
+    /// unless the API reports its tombstone.
+    /// </summary>
     private async Task RetryReleasedAsync(IReadOnlyList<LinkStore.QuarantinedRecord> released)
     {
-        var remote = new List<SyncRecord>();
-        var host = new List<HostChange<TEntity>>();
-        foreach (var entry in released)
-        {
-            if (entry.Side == SyncSide.Remote)
-            {
-                if (await _connector.GetAsync(_mapper, entry.RecordId, _cancellationToken).ConfigureAwait(false) is { } record)
-                {
-                    remote.Add(record);
-                }
-            }
-            else
-            {
-                // The host record is outside the feed's order: its change time is the index's, as in the remote phase.
-                await EnsureHostIndexAsync().ConfigureAwait(false);
-                var entity = await _host.GetAsync(entry.RecordId, _cancellationToken).ConfigureAwait(false);
-                host.Add(new HostChange<TEntity>(new HostCursor(_context.Time.GetUtcNow(), entry.RecordId), entity));
-            }
-        }
+        var remoteIds = released.Where(entry => entry.Side == SyncSide.Remote).Select(entry => entry.RecordId).ToList();
+        var hostIds = released.Where(entry => entry.Side != SyncSide.Remote).Select(entry => entry.RecordId).ToHashSet(StringComparer.Ordinal);
 
         // Cursors stay where they are: these records are outside the change feeds' order.
-        if (remote.Count > 0)
+        if (remoteIds.Count > 0)
         {
-            await SyncRemotePageAsync(remote, cursor: null).ConfigureAwait(false);
+            var read = await ReadRemoteRecordsAsync(remoteIds).ConfigureAwait(false);
+            var remote = remoteIds.Distinct(StringComparer.Ordinal).Select(id => read.GetValueOrDefault(id)).OfType<SyncRecord>().ToList();
+            if (remote.Count > 0)
+            {
+                await SyncRemotePageAsync(remote, cursor: null).ConfigureAwait(false);
+            }
         }
 
-        if (host.Count > 0)
+        if (hostIds.Count > 0)
         {
-            await SyncHostChunkAsync(host, cursor: null).ConfigureAwait(false);
+            // The host records are outside the feed's order: their change time is the index's, as in the remote phase.
+            await EnsureHostIndexAsync().ConfigureAwait(false);
+            var entities = await GetHostRecordsAsync(hostIds).ConfigureAwait(false);
+            var changedAt = _context.Time.GetUtcNow();
+            foreach (var unit in hostIds.Select(id => new HostChange<TEntity>(new HostCursor(changedAt, id), entities.GetValueOrDefault(id))).Chunk(HostUnitSize))
+            {
+                await SyncHostChunkAsync([.. unit], cursor: null).ConfigureAwait(false);
+            }
         }
     }
 
