@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using SesamTalk.Connectors.Http;
 
@@ -7,8 +8,8 @@ namespace SesamTalk.Connectors.Custom;
 /// The engine's view of one custom system (docs/custom-system-contract.md): the change feed with tombstones, search
 /// by match key (<c>anyOf</c>, 100 values a call), and creates and updates through <c>POST /{type}/batch</c> (100 a call)
 /// with idempotency keys, so a create repeated after a lost response returns the first record. Each batch result carries
-/// the whole record as the system stored it (lines included), which becomes the write's stored record. The contract has
-/// no read of many records by id, so those are read one a call.
+/// the whole record as the system stored it (lines included), which becomes the write's stored record. Records are read
+/// by id 100 a call (<c>POST /{type}/read</c>), or one a call from a server that predates that endpoint.
 /// </summary>
 public sealed class CustomSyncConnector : ISyncConnector
 {
@@ -23,6 +24,7 @@ public sealed class CustomSyncConnector : ISyncConnector
     private readonly CustomSystemClient _client;
     private readonly Func<long> _apiCalls;
     private volatile bool _oneMatchACall;
+    private volatile bool _oneReadACall;
 
     /// <summary>Creates the connector over a client of the system.</summary>
     /// <param name="client">The system's client.</param>
@@ -60,6 +62,21 @@ public sealed class CustomSyncConnector : ISyncConnector
     {
         ArgumentNullException.ThrowIfNull(mapper);
         return _client.GetAsync(mapper.Target.Type, id, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SyncRecord>> GetManyAsync(IEntityMapper mapper, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(ids);
+        var type = mapper.Target.Type;
+        var records = new List<SyncRecord>(ids.Count);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(CustomSystemClient.MaxReadIds))
+        {
+            records.AddRange(await GetManyAsync(type, chunk, cancellationToken).ConfigureAwait(false));
+        }
+
+        return records;
     }
 
     /// <inheritdoc />
@@ -146,6 +163,36 @@ public sealed class CustomSyncConnector : ISyncConnector
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// One read of many ids; a server that predates <c>POST /{type}/read</c> answers 404 or 405 (no such route, or not
+    /// for POST), and is then read one record a call from there on. An unknown type is the mapping's error either way.
+    /// </summary>
+    private async Task<IReadOnlyList<SyncRecord>> GetManyAsync(string type, string[] ids, CancellationToken cancellationToken)
+    {
+        if (!_oneReadACall)
+        {
+            try
+            {
+                return await _client.GetManyAsync(type, ids, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CustomSystemException error) when (error.Status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed && error.ErrorCode != "unknown-type")
+            {
+                _oneReadACall = true;
+            }
+        }
+
+        var records = new List<SyncRecord>(ids.Length);
+        foreach (var id in ids)
+        {
+            if (await _client.GetAsync(type, id, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
     }
 
     private async Task<IReadOnlyList<RemoteWriteResult>> BatchAsync(IEntityMapper mapper, List<CustomBatchItem> items, CancellationToken cancellationToken)

@@ -35,4 +35,7 @@ public enum CustomEndpoint
 
     /// <summary><c>DELETE /webhooks/{id}</c> (emulator only).</summary>
     DeleteWebhook,
+
+    /// <summary><c>POST /{type}/read</c>: up to 100 records by id in one call.</summary>
+    ReadMany,
 }

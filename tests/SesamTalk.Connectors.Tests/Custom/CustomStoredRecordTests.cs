@@ -30,18 +30,4 @@ public class CustomStoredRecordTests
         Assert.Equal(read!.Version, updated.Stored.Version);
         Assert.Equal(read.ModifiedAt, updated.ModifiedAt);
     }
-
-    [Fact]
-    public async Task The_contract_has_no_read_of_many_so_records_are_read_one_a_call()
-    {
-        await using var system = await CustomSystem.StartAsync();
-        var ids = Enumerable.Range(1, 3).Select(i => system.Emulator.Seed("Order", new() { ["Number"] = $"O-{i}" })).ToList();
-        system.Emulator.Delete("Order", ids[2]);
-
-        var read = await system.Connector.GetManyAsync(Orders, [.. ids, "nobody"], CancellationToken.None);
-
-        Assert.Equal(ids, read.Select(r => r.Id));
-        Assert.True(read[2].IsDeleted);
-        Assert.Equal(4, system.Emulator.CallCount(CustomEndpoint.Get));
-    }
 }

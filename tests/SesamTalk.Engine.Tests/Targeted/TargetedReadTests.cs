@@ -32,7 +32,7 @@ public sealed class TargetedReadTests
 
         await host.WaitUntilAsync(() => host.Count(NotifiedShop.ProductDone) == 2, "the notified cycle");
         Assert.Equal(7, host.Products.Records.Single().Stock);
-        Assert.Equal((0, 1), (host.Shop.CallCount(CustomEndpoint.Changes), host.Shop.CallCount(CustomEndpoint.Get)));
+        Assert.Equal((0, 0, 1), (host.Shop.CallCount(CustomEndpoint.Changes), host.Shop.CallCount(CustomEndpoint.Get), host.Shop.CallCount(CustomEndpoint.ReadMany)));
         Assert.Equal(cursors, await CursorsAsync(host));
 
         var poll = (await host.Talk.Products.SyncAsync()).Flows.Single(flow => flow.Target == ShopProduct);
@@ -113,7 +113,7 @@ public sealed class TargetedReadTests
         await host.WaitUntilAsync(() => host.Count(NotifiedShop.ProductDone) == 2, "the notified cycle");
         await host.StaysAtAsync(NotifiedShop.ProductDone, 2, TimeSpan.FromSeconds(1.5));
         Assert.Equal(4, host.Products.Records.Single().Stock);
-        Assert.Equal(0, host.Shop.CallCount(CustomEndpoint.Get));
+        Assert.Equal((0, 0), (host.Shop.CallCount(CustomEndpoint.Get), host.Shop.CallCount(CustomEndpoint.ReadMany)));
         Assert.True(host.Shop.CallCount(CustomEndpoint.Changes) > 0);
         Assert.Contains(host.Logs.Lines, line => line.Contains("instead of reading the notified records by id: more than 1000 records were notified", StringComparison.Ordinal));
     }

@@ -22,6 +22,7 @@ internal static class CustomRoutes
         var records = new RecordHandlers(api);
         var changes = new ChangeHandlers(api);
         var search = new SearchHandlers(api);
+        var reads = new ReadManyHandlers(api);
         var batch = new BatchHandlers(api, records);
 
         RequestDelegate Run(CustomEndpoint endpoint, Func<CustomRequest, CancellationToken, Task<CustomResponse>> handler) =>
@@ -30,6 +31,7 @@ internal static class CustomRoutes
         var group = endpoints.MapGroup(prefix);
         group.MapGet("/{type}/changes", Run(CustomEndpoint.Changes, changes.ChangesAsync));
         group.MapPost("/{type}/search", Run(CustomEndpoint.Search, search.SearchAsync));
+        group.MapPost("/{type}/read", Run(CustomEndpoint.ReadMany, reads.ReadManyAsync));
         group.MapPost("/{type}/batch", Run(CustomEndpoint.Batch, batch.BatchAsync));
         group.MapPost("/{type}", Run(CustomEndpoint.Create, records.CreateAsync));
         group.MapGet("/{type}/{id}", Run(CustomEndpoint.Get, records.GetAsync));
