@@ -33,6 +33,7 @@ internal sealed class LinkWork<TEntity>
 
         // The state waits through the unit's writes (an ingest job's upload, polls and results) as the bytes it is committed as.
         Agreed?.Pack();
+
         Intent = decision switch
         {
             MergeDecision<TEntity> merge => merge.Link?.Intent,
