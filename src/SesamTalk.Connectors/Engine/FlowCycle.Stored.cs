@@ -10,11 +10,11 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>
     /// Takes the stored records of the unit's successful writes: each from its write's answer, the others read back
     /// together, in as few calls as the connector batches them (APIs that write one record a call still read many in one).
+    /// Each is taken as it comes, without a second table of the unit's stored records (a large object at 10,000 a unit).
     /// </summary>
     /// <param name="answers">Each written work with its stored record from the write's answer, or null when the answer carried none.</param>
     private async Task TakeStoredAsync(Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
     {
-        var stored = new Dictionary<LinkWork<TEntity>, SyncRecord>(answers.Count);
         var unread = new List<LinkWork<TEntity>>();
         foreach (var (work, answer) in answers)
         {
@@ -25,7 +25,7 @@ internal sealed partial class FlowCycle<TEntity>
 
             if (answer is not null)
             {
-                stored[work] = answer;
+                TakeStored(work, answer);
             }
             else
             {
@@ -35,25 +35,22 @@ internal sealed partial class FlowCycle<TEntity>
 
         foreach (var (work, record) in await ReadBackAsync(unread).ConfigureAwait(false))
         {
-            stored[work] = record;
-        }
-
-        foreach (var work in unread)
-        {
-            if (!stored.ContainsKey(work))
+            if (record is not null)
+            {
+                TakeStored(work, record);
+            }
+            else
             {
                 work.RemoteWrittenPrint = ExpectedRemotePrint(work, stored: null);
             }
         }
-
-        foreach (var (work, record) in stored)
-        {
-            TakeStored(work, record);
-        }
     }
 
-    /// <summary>Reads the written records back in one call (as the connector batches it); a failed read-back leaves them judged by the values sent.</summary>
-    private async Task<IEnumerable<(LinkWork<TEntity> Work, SyncRecord Record)>> ReadBackAsync(List<LinkWork<TEntity>> works)
+    /// <summary>
+    /// Reads the written records back in one call (as the connector batches it): each work with its stored record, or
+    /// with null when the read did not find it; a failed read-back leaves them all judged by the values sent.
+    /// </summary>
+    private async Task<IEnumerable<(LinkWork<TEntity> Work, SyncRecord? Record)>> ReadBackAsync(List<LinkWork<TEntity>> works)
     {
         if (works.Count == 0)
         {
@@ -64,13 +61,13 @@ internal sealed partial class FlowCycle<TEntity>
         {
             var records = await _connector.GetManyAsync(_mapper, [.. works.Select(work => work.RemoteId!)], _cancellationToken).ConfigureAwait(false);
             var byId = records.Where(record => record.Id is not null && !record.IsDeleted).ToDictionary(record => record.Id!, StringComparer.Ordinal);
-            return works.Where(work => byId.ContainsKey(work.RemoteId!)).Select(work => (work, byId[work.RemoteId!]));
+            return works.Select(work => (work, byId.GetValueOrDefault(work.RemoteId!)));
         }
         catch (Exception error) when (StopErrors.EndsCycle(error) && error is not SyncLeaseLostException and not SyncMassChangeException)
         {
             // The writes are done and must be committed; only the echo of a rewritten value is lost to a failed read.
             EngineLog.ReadBackFailed(_context.Logger, Name, works.Count, error.Message);
-            return [];
+            return works.Select(work => (work, (SyncRecord?)null));
         }
     }
 

@@ -30,6 +30,10 @@ internal sealed class LinkWork<TEntity>
             DeleteDecision delete => (null, null, null, delete.SoftDeleteWrite),
             _ => ((TEntity?)null, (AgreedState?)null, (string?)null, (SyncRecord?)null),
         };
+
+        // The state waits through the unit's writes (an ingest job's upload, polls and results) as the bytes it is committed as.
+        Agreed?.Pack();
+
         Intent = decision switch
         {
             MergeDecision<TEntity> merge => merge.Link?.Intent,
