@@ -50,9 +50,10 @@ public sealed class EngineLayerTests
     }
 
     [Fact]
-    public async Task A_unit_of_creates_goes_to_the_connector_in_one_call_and_the_connector_alone_splits_it_into_the_APIs_batches()
+    public async Task A_unit_of_creates_goes_to_the_connector_in_calls_of_the_APIs_batch_so_the_API_calls_stay_the_minimum()
     {
-        // The Shop's batch takes 100 records: 250 host products are one unit of work, one CreateAsync, three batch calls.
+        // The Shop's batch takes 100 records: 250 host products are one unit of work, three CreateAsync calls of at most
+        // one batch each (the next started before the answers of the one before are taken), three batch calls.
         await using var app = await EngineHarness.StartAsync();
         for (var i = 0; i < 250; i++)
         {
@@ -66,10 +67,11 @@ public sealed class EngineLayerTests
             Assert.Equal(250, report.Created);
         }
 
-        var create = Assert.Single(recorder.Calls("CreateAsync"));
-        Assert.Equal(250, create.GetTagItem("sesamtalk.records"));
+        Assert.Equal([100, 100, 50], recorder.Calls("CreateAsync").Select(call => (int)call.GetTagItem("sesamtalk.records")!));
         Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Batch));
         Assert.Equal(250, app.ShopRecords("Product").Count);
+        Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Product", "Product")));
+        Assert.Equal(250, await app.Links.CountLinksAsync(EngineHarness.Flow("Product", "Product")));
     }
 
     [Fact]
