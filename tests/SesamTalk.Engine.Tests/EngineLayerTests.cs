@@ -10,8 +10,8 @@ using SesamTalk.Testing.Salesforce;
 namespace SesamTalk.Engine.Tests;
 
 /// <summary>
-/// What the engine does alone and what it leaves to the connector: constants go on creates only, by the engine; the
-/// connector splits a unit's writes into the API's batches; and only errors of the data set a record aside.
+/// What the engine does alone and what it leaves to the connector: constants go on creates only, by the engine; a
+/// unit's creates go to the connector a batch of the API's at a time; and only errors of the data set a record aside.
 /// </summary>
 public sealed class EngineLayerTests
 {
@@ -72,6 +72,45 @@ public sealed class EngineLayerTests
         Assert.Equal(250, app.ShopRecords("Product").Count);
         Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Product", "Product")));
         Assert.Equal(250, await app.Links.CountLinksAsync(EngineHarness.Flow("Product", "Product")));
+    }
+
+    [Fact]
+    public async Task Creates_answered_batch_by_batch_quarantine_the_refused_link_the_rest_and_leave_the_next_cycle_quiet()
+    {
+        // Three batches a unit: the answers of the first two are taken while the next call is in flight, the last after
+        // it; a refused record in the first and in the last batch.
+        await using var app = await EngineHarness.StartAsync(shop: new CustomSystemEmulatorOptions { Catalog = ShopCatalog.Json });
+        var refused = new List<Product>();
+        for (var i = 0; i < 250; i++)
+        {
+            var product = new Product { Sku = $"B-{i:D3}", Name = i is 40 or 230 ? new string('x', 60) : $"Batch product {i}" };
+            await app.Products.SaveAsync(product, default);
+            if (i is 40 or 230)
+            {
+                refused.Add(product);
+            }
+        }
+
+        var first = (await app.Talk.Products.SyncAsync()).Flows.Single();
+
+        Assert.Equal((248, 2), (first.Created, first.Quarantined));
+        Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Batch));
+        Assert.Equal(248, await app.Links.CountLinksAsync(EngineHarness.Flow("Product", "Product")));
+        Assert.Equal(refused.Select(product => product.Id).Order(), (await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Product", "Product"))).Select(entry => entry.RecordId).Order());
+
+        // Only the refused creates keep their intents open (as a refused create always has); the others completed.
+        Assert.Equal(refused.Select(product => product.Id).Order(), (await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Product", "Product"))).Select(intent => intent.SourceId).Order());
+
+        // Each created record's link keeps the print of what its batch's answer stored (the echo's fast path), the
+        // early batches' as the last one's.
+        var links = await app.Links.FindLinksAsync(EngineHarness.Flow("Product", "Product"), SyncSide.Local, [.. app.Products.Records.Select(product => product.Id!)]);
+        Assert.Equal(248, links.Count);
+        Assert.All(links.Values, link => Assert.NotNull(link.Fingerprints.RemoteWritten));
+
+        // What each batch stored is what the links expect: the echoes of the creates read as echoes, nothing is written.
+        var next = (await app.Talk.Products.SyncAsync()).Flows.Single();
+        Assert.Equal((0, 0), (next.Created, next.Updated));
+        Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Batch));
     }
 
     [Fact]
