@@ -10,8 +10,8 @@ using SesamTalk.Testing.Salesforce;
 namespace SesamTalk.Engine.Tests;
 
 /// <summary>
-/// What the engine does alone and what it leaves to the connector: constants go on creates only, by the engine; a
-/// unit's creates go to the connector a batch of the API's at a time; and only errors of the data set a record aside.
+/// What the engine does alone and what it leaves to the connector: constants go on creates only, by the engine; the
+/// connector splits a unit's writes into the API's batches; and only errors of the data set a record aside.
 /// </summary>
 public sealed class EngineLayerTests
 {
@@ -50,10 +50,9 @@ public sealed class EngineLayerTests
     }
 
     [Fact]
-    public async Task A_unit_of_creates_goes_to_the_connector_in_calls_of_the_APIs_batch_so_the_API_calls_stay_the_minimum()
+    public async Task A_unit_of_creates_goes_to_the_connector_in_one_call_and_the_connector_alone_splits_it_into_the_APIs_batches()
     {
-        // The Shop's batch takes 100 records: 250 host products are one unit of work, three CreateAsync calls of at most
-        // one batch each (the next started before the answers of the one before are taken), three batch calls.
+        // The Shop's batch takes 100 records: 250 host products are one unit of work, one CreateAsync, three batch calls.
         await using var app = await EngineHarness.StartAsync();
         for (var i = 0; i < 250; i++)
         {
@@ -67,18 +66,16 @@ public sealed class EngineLayerTests
             Assert.Equal(250, report.Created);
         }
 
-        Assert.Equal([100, 100, 50], recorder.Calls("CreateAsync").Select(call => (int)call.GetTagItem("sesamtalk.records")!));
+        var create = Assert.Single(recorder.Calls("CreateAsync"));
+        Assert.Equal(250, create.GetTagItem("sesamtalk.records"));
         Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Batch));
         Assert.Equal(250, app.ShopRecords("Product").Count);
-        Assert.Empty(await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Product", "Product")));
-        Assert.Equal(250, await app.Links.CountLinksAsync(EngineHarness.Flow("Product", "Product")));
     }
 
     [Fact]
-    public async Task Creates_answered_batch_by_batch_quarantine_the_refused_link_the_rest_and_leave_the_next_cycle_quiet()
+    public async Task A_unit_of_creates_over_several_batches_quarantines_the_refused_links_the_rest_and_leaves_the_next_cycle_quiet()
     {
-        // Three batches a unit: the answers of the first two are taken while the next call is in flight, the last after
-        // it; a refused record in the first and in the last batch.
+        // Three batches of the API's in one unit; a refused record in the first and in the last batch.
         await using var app = await EngineHarness.StartAsync(shop: new CustomSystemEmulatorOptions { Catalog = ShopCatalog.Json });
         var refused = new List<Product>();
         for (var i = 0; i < 250; i++)
@@ -101,8 +98,8 @@ public sealed class EngineLayerTests
         // Only the refused creates keep their intents open (as a refused create always has); the others completed.
         Assert.Equal(refused.Select(product => product.Id).Order(), (await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Product", "Product"))).Select(intent => intent.SourceId).Order());
 
-        // Each created record's link keeps the print of what its batch's answer stored (the echo's fast path), the
-        // early batches' as the last one's.
+        // Each created record's link keeps the print of what its batch's answer stored (the echo's fast path), in
+        // every batch.
         var links = await app.Links.FindLinksAsync(EngineHarness.Flow("Product", "Product"), SyncSide.Local, [.. app.Products.Records.Select(product => product.Id!)]);
         Assert.Equal(248, links.Count);
         Assert.All(links.Values, link => Assert.NotNull(link.Fingerprints.RemoteWritten));

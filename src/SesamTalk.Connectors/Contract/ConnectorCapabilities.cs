@@ -8,8 +8,7 @@ namespace SesamTalk.Connectors;
 /// <param name="ReportsDeletions">The change feed carries tombstones.</param>
 /// <param name="MaxBatchSize">
 /// The most records one write call to the API takes. The connector splits larger writes by it (the engine hands it a
-/// unit of work's updates and deletes whole, its creates a batch of this size at a time); the engine sizes its units
-/// of host changes from it.
+/// unit of work's writes whole); the engine sizes its units of host changes from it.
 /// </param>
 /// <param name="ListsIds">
 /// <see cref="ISyncConnector.ListIdsAsync"/> lists every live record of the type: where the feed reports no deletions,

@@ -118,59 +118,17 @@ internal sealed partial class FlowCycle<TEntity>
         }
 
         await RecordIntentsAsync(creates, SyncSide.Local).ConfigureAwait(false);
-
-        // One call a write batch of the API's (the calls the connector would make of the whole list), each started
-        // before the answers of the one before are taken: the engine's work on a batch's answers runs while the remote
-        // system handles the next batch, instead of after the last. Every intent is recorded before the first call;
-        // the link store is not touched until the commit.
-        (LinkWork<TEntity>[] Batch, IReadOnlyList<RemoteWriteResult> Results)? answered = null;
-        foreach (var batch in creates.Chunk(Math.Max(1, _capabilities.MaxBatchSize)))
+        var results = await _connector.CreateAsync(
+            _mapper,
+            creates.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey) { FirstAttempt = !State.Start.HasOpenIntent(SyncSide.Local, work.SourceId) }).ToList(),
+            _cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < creates.Count; index++)
         {
-            var call = _connector.CreateAsync(
-                _mapper,
-                [.. batch.Select(work => new RemoteCreate(work.ToRemote!, work.Intent!.IdempotencyKey) { FirstAttempt = !State.Start.HasOpenIntent(SyncSide.Local, work.SourceId) })],
-                _cancellationToken);
-            try
-            {
-                if (answered is { } previous)
-                {
-                    TakeCreated(previous.Batch, previous.Results, answers);
-                }
-            }
-            finally
-            {
-                // The call in flight is awaited even when taking the answers before it failed: no call is left unobserved.
-                answered = (batch, await call.ConfigureAwait(false));
-            }
-        }
-
-        if (answered is { } last)
-        {
-            TakeCreated(last.Batch, last.Results, answers);
+            Settle(creates[index], results[index], SyncChangeKind.Create);
+            answers[creates[index]] = results[index].Stored;
         }
 
         await RewriteRepeatedCreatesAsync(creates, answers).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Settles a batch of creates with their results. What the system stored of a first attempt is taken at once; a
-    /// create repeated under an earlier intent is rewritten first (<see cref="RewriteRepeatedCreatesAsync"/>), and a
-    /// create whose answer carried no record is read back with the unit's others: both are left in <paramref name="answers"/>.
-    /// </summary>
-    private void TakeCreated(LinkWork<TEntity>[] batch, IReadOnlyList<RemoteWriteResult> results, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
-    {
-        for (var index = 0; index < batch.Length; index++)
-        {
-            var work = batch[index];
-            Settle(work, results[index], SyncChangeKind.Create);
-            if (results[index].Stored is { } stored && !State.Start.HasOpenIntent(SyncSide.Local, work.SourceId) && IsStoredWrite(work))
-            {
-                TakeStored(work, stored);
-                continue;
-            }
-
-            answers[work] = results[index].Stored;
-        }
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal sealed partial class FlowCycle<TEntity>
         var unread = new List<LinkWork<TEntity>>();
         foreach (var (work, answer) in answers)
         {
-            if (!IsStoredWrite(work))
+            if (work.Error is not null || !work.RemoteWritten || work.RemoteId is null || work.Agreed is null)
             {
                 continue;
             }
@@ -51,10 +51,6 @@ internal sealed partial class FlowCycle<TEntity>
             TakeStored(work, record);
         }
     }
-
-    /// <summary>Whether the work wrote the remote record with success, and so what the system stored of it is taken.</summary>
-    private static bool IsStoredWrite(LinkWork<TEntity> work) =>
-        work.Error is null && work.RemoteWritten && work.RemoteId is not null && work.Agreed is not null;
 
     /// <summary>Reads the written records back in one call (as the connector batches it); a failed read-back leaves them judged by the values sent.</summary>
     private async Task<IEnumerable<(LinkWork<TEntity> Work, SyncRecord Record)>> ReadBackAsync(List<LinkWork<TEntity>> works)
