@@ -73,6 +73,44 @@ public sealed class EngineLayerTests
     }
 
     [Fact]
+    public async Task A_unit_of_creates_over_several_batches_quarantines_the_refused_links_the_rest_and_leaves_the_next_cycle_quiet()
+    {
+        // Three batches of the API's in one unit; a refused record in the first and in the last batch.
+        await using var app = await EngineHarness.StartAsync(shop: new CustomSystemEmulatorOptions { Catalog = ShopCatalog.Json });
+        var refused = new List<Product>();
+        for (var i = 0; i < 250; i++)
+        {
+            var product = new Product { Sku = $"B-{i:D3}", Name = i is 40 or 230 ? new string('x', 60) : $"Batch product {i}" };
+            await app.Products.SaveAsync(product, default);
+            if (i is 40 or 230)
+            {
+                refused.Add(product);
+            }
+        }
+
+        var first = (await app.Talk.Products.SyncAsync()).Flows.Single();
+
+        Assert.Equal((248, 2), (first.Created, first.Quarantined));
+        Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Batch));
+        Assert.Equal(248, await app.Links.CountLinksAsync(EngineHarness.Flow("Product", "Product")));
+        Assert.Equal(refused.Select(product => product.Id).Order(), (await app.Links.ListQuarantinedAsync(EngineHarness.Flow("Product", "Product"))).Select(entry => entry.RecordId).Order());
+
+        // Only the refused creates keep their intents open (as a refused create always has); the others completed.
+        Assert.Equal(refused.Select(product => product.Id).Order(), (await app.Links.ListOpenIntentsAsync(EngineHarness.Flow("Product", "Product"))).Select(intent => intent.SourceId).Order());
+
+        // Each created record's link keeps the print of what its batch's answer stored (the echo's fast path), in
+        // every batch.
+        var links = await app.Links.FindLinksAsync(EngineHarness.Flow("Product", "Product"), SyncSide.Local, [.. app.Products.Records.Select(product => product.Id!)]);
+        Assert.Equal(248, links.Count);
+        Assert.All(links.Values, link => Assert.NotNull(link.Fingerprints.RemoteWritten));
+
+        // What each batch stored is what the links expect: the echoes of the creates read as echoes, nothing is written.
+        var next = (await app.Talk.Products.SyncAsync()).Flows.Single();
+        Assert.Equal((0, 0), (next.Created, next.Updated));
+        Assert.Equal(3, app.Shop.CallCount(CustomEndpoint.Batch));
+    }
+
+    [Fact]
     public async Task An_ArgumentException_from_the_host_store_is_a_bug_that_leaves_the_cycle_and_is_not_quarantined_as_a_bad_record()
     {
         await using var salesforce = await SalesforceEmulator.StartAsync();
