@@ -163,6 +163,15 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>How many host changes make one unit of work (see <see cref="SyncHostChangesAsync"/>).</summary>
     private int HostUnitSize => Math.Max(1, _options.BatchSize ?? Math.Max(_capabilities.MaxBatchSize, MinimumUnit));
 
+    /// <summary>Host records outside the feed's order (notified or released) in host units; the host cursor stays where it is.</summary>
+    private async Task SyncHostRecordsAsync(IEnumerable<HostChange<TEntity>> changes)
+    {
+        foreach (var unit in changes.Chunk(HostUnitSize))
+        {
+            await SyncHostChunkAsync([.. unit], cursor: null).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Decides a unit of host changes and writes it. The changes are let go (<paramref name="chunk"/> is emptied) once
     /// decided: a decision keeps what it writes, and the unit's host records need not live through its writes.

@@ -37,14 +37,14 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task RetryReleasedAsync(IReadOnlyList<LinkStore.QuarantinedRecord> released)
     {
-        var remoteIds = released.Where(entry => entry.Side == SyncSide.Remote).Select(entry => entry.RecordId).ToList();
+        var remoteIds = released.Where(entry => entry.Side == SyncSide.Remote).Select(entry => entry.RecordId).Distinct(StringComparer.Ordinal).ToList();
         var hostIds = released.Where(entry => entry.Side != SyncSide.Remote).Select(entry => entry.RecordId).ToHashSet(StringComparer.Ordinal);
 
         // Cursors stay where they are: these records are outside the change feeds' order.
         if (remoteIds.Count > 0)
         {
             var read = await ReadRemoteRecordsAsync(remoteIds).ConfigureAwait(false);
-            var remote = remoteIds.Distinct(StringComparer.Ordinal).Select(id => read.GetValueOrDefault(id)).OfType<SyncRecord>().ToList();
+            var remote = remoteIds.Select(id => read.GetValueOrDefault(id)).OfType<SyncRecord>().ToList();
             if (remote.Count > 0)
             {
                 await SyncRemotePageAsync(remote, cursor: null).ConfigureAwait(false);
@@ -57,10 +57,7 @@ internal sealed partial class FlowCycle<TEntity>
             await EnsureHostIndexAsync().ConfigureAwait(false);
             var entities = await GetHostRecordsAsync(hostIds).ConfigureAwait(false);
             var changedAt = _context.Time.GetUtcNow();
-            foreach (var unit in hostIds.Select(id => new HostChange<TEntity>(new HostCursor(changedAt, id), entities.GetValueOrDefault(id))).Chunk(HostUnitSize))
-            {
-                await SyncHostChunkAsync([.. unit], cursor: null).ConfigureAwait(false);
-            }
+            await SyncHostRecordsAsync(hostIds.Select(id => new HostChange<TEntity>(new HostCursor(changedAt, id), entities.GetValueOrDefault(id)))).ConfigureAwait(false);
         }
     }
 

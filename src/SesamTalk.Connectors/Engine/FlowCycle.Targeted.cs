@@ -57,11 +57,7 @@ internal sealed partial class FlowCycle<TEntity>
             hosts = await GetHostRecordsAsync(hosts.Keys.ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
         }
 
-        var changes = hosts.Select(host => new HostChange<TEntity>(new HostCursor(notified.NotifiedAt, host.Key), host.Value));
-        foreach (var unit in changes.Chunk(HostUnitSize))
-        {
-            await SyncHostChunkAsync([.. unit], cursor: null).ConfigureAwait(false);
-        }
+        await SyncHostRecordsAsync(hosts.Select(host => new HostChange<TEntity>(new HostCursor(notified.NotifiedAt, host.Key), host.Value))).ConfigureAwait(false);
 
         return true;
     }
