@@ -50,7 +50,8 @@ internal sealed class GcSamples : IAsyncDisposable
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"gc {scenario} {clock.Elapsed.TotalSeconds:0.0}s ws={self.WorkingSet64 / MiB:0.0} committed={info.TotalCommittedBytes / MiB:0.0} heap={info.HeapSizeBytes / MiB:0.0} " +
                 $"fragmented={info.FragmentedBytes / MiB:0.0} after(g0 g1 g2 loh poh)={generations} collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} " +
-                $"last=#{info.Index} gen{info.Generation}{(info.Concurrent ? " background" : "")} promoted={info.PromotedBytes / MiB:0.0}")).ConfigureAwait(false);
+                $"last=#{info.Index} gen{info.Generation}{(info.Concurrent ? " background" : "")} promoted={info.PromotedBytes / MiB:0.0} " +
+                $"sqlite={SQLitePCL.raw.sqlite3_memory_used() / MiB:0.0} sqlite-highwater={SQLitePCL.raw.sqlite3_memory_highwater(0) / MiB:0.0}")).ConfigureAwait(false);
         }
     }
 }
