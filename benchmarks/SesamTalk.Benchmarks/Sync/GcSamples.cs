@@ -6,8 +6,9 @@ namespace SesamTalk.Benchmarks.Sync;
 /// <summary>
 /// The <c>--gc-samples MS</c> diagnostic: while a scenario runs, one line on stderr every interval with the working
 /// set and what <see cref="GC.GetGCMemoryInfo(GCKind)"/> says of the heap (committed, size, fragmentation, each
-/// generation's size after the last collection, the collections so far and the last one's kind and promoted bytes),
-/// so a peak can be told apart into live objects, garbage waiting for a collection and the runtime outside the heap;
+/// generation's size after the last collection, the collections so far and the last one's kind and promoted bytes)
+/// and SQLite's own allocations (its page caches and statements, outside the GC heap: now and at their highest), so a
+/// peak can be told apart into live objects, garbage waiting for a collection, SQLite and the rest outside the heap;
 /// at the end, the large objects allocated by type (<see cref="LargeObjectTally"/>).
 /// </summary>
 internal sealed class GcSamples : IAsyncDisposable
