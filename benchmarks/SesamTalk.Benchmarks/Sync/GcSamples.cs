@@ -6,8 +6,9 @@ namespace SesamTalk.Benchmarks.Sync;
 /// <summary>
 /// The <c>--gc-samples MS</c> diagnostic: while a scenario runs, one line on stderr every interval with the working
 /// set and what <see cref="GC.GetGCMemoryInfo(GCKind)"/> says of the heap (committed, size, fragmentation, each
-/// generation's size after the last collection, the collections so far and the last one's kind and promoted bytes),
-/// so a peak can be told apart into live objects, garbage waiting for a collection and the runtime outside the heap;
+/// generation's size after the last collection, the collections so far and the last one's kind and promoted bytes)
+/// and SQLite's own allocations (its page caches and statements, outside the GC heap: now and at their highest), so a
+/// peak can be told apart into live objects, garbage waiting for a collection, SQLite and the rest outside the heap;
 /// at the end, the large objects allocated by type (<see cref="LargeObjectTally"/>).
 /// </summary>
 internal sealed class GcSamples : IAsyncDisposable
@@ -50,7 +51,8 @@ internal sealed class GcSamples : IAsyncDisposable
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"gc {scenario} {clock.Elapsed.TotalSeconds:0.0}s ws={self.WorkingSet64 / MiB:0.0} committed={info.TotalCommittedBytes / MiB:0.0} heap={info.HeapSizeBytes / MiB:0.0} " +
                 $"fragmented={info.FragmentedBytes / MiB:0.0} after(g0 g1 g2 loh poh)={generations} collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} " +
-                $"last=#{info.Index} gen{info.Generation}{(info.Concurrent ? " background" : "")} promoted={info.PromotedBytes / MiB:0.0}")).ConfigureAwait(false);
+                $"last=#{info.Index} gen{info.Generation}{(info.Concurrent ? " background" : "")} promoted={info.PromotedBytes / MiB:0.0} " +
+                $"sqlite={SQLitePCL.raw.sqlite3_memory_used() / MiB:0.0} sqlite-highwater={SQLitePCL.raw.sqlite3_memory_highwater(0) / MiB:0.0}")).ConfigureAwait(false);
         }
     }
 }

@@ -3,11 +3,15 @@ namespace SesamTalk.Connectors;
 /// <summary>The outcome of one record's create, update or delete.</summary>
 public sealed class RemoteWriteResult
 {
-    private RemoteWriteResult(string? id, DateTimeOffset? modifiedAt, SyncRecord? stored, RemoteRecordError? error)
+    private readonly SyncRecord? _stored;
+    private readonly Func<SyncRecord?>? _predict;
+
+    private RemoteWriteResult(string? id, DateTimeOffset? modifiedAt, SyncRecord? stored, RemoteRecordError? error, Func<SyncRecord?>? predict = null)
     {
         Id = id;
         ModifiedAt = modifiedAt;
-        Stored = stored;
+        _stored = stored;
+        _predict = predict;
         Error = error;
     }
 
@@ -21,8 +25,10 @@ public sealed class RemoteWriteResult
     /// The record as the system stored it, when its answer to the write carries it (mapped as a change-feed read
     /// maps it): what the system made of the values sent (padded, trimmed, rounded, re-spelled). Null when the answer
     /// carries no record; the engine then reads the written records back, one batched read for a unit of work's writes.
+    /// A record the connector predicts rather than reads is made anew each time this is read, so that a write of
+    /// thousands of records does not hold thousands of stored records while the engine takes them one at a time.
     /// </summary>
-    public SyncRecord? Stored { get; }
+    public SyncRecord? Stored => _stored ?? _predict?.Invoke();
 
     /// <summary>Why the system rejected this record, or null on success.</summary>
     public RemoteRecordError? Error { get; }
@@ -36,6 +42,13 @@ public sealed class RemoteWriteResult
     /// <param name="stored">The record as the system stored it, when the answer carries it.</param>
     public static RemoteWriteResult Success(string id, DateTimeOffset? modifiedAt = null, SyncRecord? stored = null) =>
         new(id ?? throw new ArgumentNullException(nameof(id)), modifiedAt ?? stored?.ModifiedAt, stored, null);
+
+    /// <summary>
+    /// A successful create whose stored record the connector predicts from what it sent (<see cref="Stored"/> is
+    /// <paramref name="predict"/>'s answer, made when it is read; null when the prediction is not certain).
+    /// </summary>
+    internal static RemoteWriteResult Predicted(string id, Func<SyncRecord?> predict) =>
+        new(id ?? throw new ArgumentNullException(nameof(id)), null, null, null, predict ?? throw new ArgumentNullException(nameof(predict)));
 
     /// <summary>A rejected write.</summary>
     /// <param name="error">The system's reason.</param>

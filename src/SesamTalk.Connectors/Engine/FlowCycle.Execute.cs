@@ -59,7 +59,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task WriteRemoteAsync(List<LinkWork<TEntity>> works)
     {
-        var answers = new Dictionary<LinkWork<TEntity>, SyncRecord?>(works.Count);
+        var answers = new Dictionary<LinkWork<TEntity>, RemoteWriteResult>(works.Count);
         await CreateRemoteAsync(works, answers).ConfigureAwait(false);
         await UpdateRemoteAsync(works, answers).ConfigureAwait(false);
         await DeleteRemoteAsync(works).ConfigureAwait(false);
@@ -106,9 +106,9 @@ internal sealed partial class FlowCycle<TEntity>
 
     /// <summary>
     /// Creates the remote records in one connector call, which splits them into the API's batches;
-    /// <paramref name="answers"/> receives each write's stored record (null when the answer carried none).
+    /// <paramref name="answers"/> receives each write's answer, whose stored record is taken after the writes.
     /// </summary>
-    private async Task CreateRemoteAsync(List<LinkWork<TEntity>> works, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
+    private async Task CreateRemoteAsync(List<LinkWork<TEntity>> works, Dictionary<LinkWork<TEntity>, RemoteWriteResult> answers)
     {
         var creates = works.Where(work => work.Error is null && work.CreatesRemote).ToList();
         if (creates.Count == 0)
@@ -124,7 +124,7 @@ internal sealed partial class FlowCycle<TEntity>
         for (var index = 0; index < creates.Count; index++)
         {
             Settle(creates[index], results[index], SyncChangeKind.Create);
-            answers[creates[index]] = results[index].Stored;
+            answers[creates[index]] = results[index];
         }
 
         await RewriteRepeatedCreatesAsync(creates, answers).ConfigureAwait(false);
@@ -155,7 +155,7 @@ internal sealed partial class FlowCycle<TEntity>
     /// of then: the host record may have changed since. Writing the values once more makes both sides agree; what the
     /// system stored is then the update's answer (<paramref name="answers"/> change with it).
     /// </summary>
-    private async Task RewriteRepeatedCreatesAsync(List<LinkWork<TEntity>> creates, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
+    private async Task RewriteRepeatedCreatesAsync(List<LinkWork<TEntity>> creates, Dictionary<LinkWork<TEntity>, RemoteWriteResult> answers)
     {
         var repeated = creates
             .Where(work => work.Error is null && work.RemoteId is not null && State.Start.HasOpenIntent(SyncSide.Local, work.SourceId))
@@ -180,11 +180,11 @@ internal sealed partial class FlowCycle<TEntity>
                 repeated[index].Fail($"{_mapper.Target} rejected '{repeated[index].RemoteId}': {error}", repeated[index].Payload);
             }
 
-            answers[repeated[index]] = results[index].Stored;
+            answers[repeated[index]] = results[index];
         }
     }
 
-    private async Task UpdateRemoteAsync(List<LinkWork<TEntity>> works, Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
+    private async Task UpdateRemoteAsync(List<LinkWork<TEntity>> works, Dictionary<LinkWork<TEntity>, RemoteWriteResult> answers)
     {
         var updates = works.Where(work => work.Error is null && !work.CreatesRemote && work.ToRemote is { Count: > 0 }).ToList();
         foreach (var work in updates)
@@ -201,7 +201,7 @@ internal sealed partial class FlowCycle<TEntity>
         for (var index = 0; index < updates.Count; index++)
         {
             Settle(updates[index], results[index], updates[index].SoftDelete ? SyncChangeKind.Delete : SyncChangeKind.Update);
-            answers[updates[index]] = results[index].Stored;
+            answers[updates[index]] = results[index];
         }
     }
 

@@ -10,10 +10,11 @@ internal sealed partial class FlowCycle<TEntity>
     /// <summary>
     /// Takes the stored records of the unit's successful writes: each from its write's answer, the others read back
     /// together, in as few calls as the connector batches them (APIs that write one record a call still read many in one).
-    /// Each is taken as it comes, without a second table of the unit's stored records (a large object at 10,000 a unit).
+    /// Each is taken as it comes, without a second table of the unit's stored records (a large object at 10,000 a unit),
+    /// and read from its answer only then: a record the connector predicts is made there and dies once taken.
     /// </summary>
-    /// <param name="answers">Each written work with its stored record from the write's answer, or null when the answer carried none.</param>
-    private async Task TakeStoredAsync(Dictionary<LinkWork<TEntity>, SyncRecord?> answers)
+    /// <param name="answers">Each written work with its write's answer, which carries its stored record or none.</param>
+    private async Task TakeStoredAsync(Dictionary<LinkWork<TEntity>, RemoteWriteResult> answers)
     {
         var unread = new List<LinkWork<TEntity>>();
         foreach (var (work, answer) in answers)
@@ -23,9 +24,9 @@ internal sealed partial class FlowCycle<TEntity>
                 continue;
             }
 
-            if (answer is not null)
+            if (answer.Stored is { } stored)
             {
-                TakeStored(work, answer);
+                TakeStored(work, stored);
             }
             else
             {

@@ -39,16 +39,18 @@ public sealed partial class SalesforceSyncConnector
     /// Gives each first attempt's successful create the record Salesforce stored, where that is certain
     /// (<see cref="SalesforceStoredForm"/>). A repeated create may have found the record an earlier attempt made, with the
     /// values of then, and an upsert may have updated a record made by someone else: neither is predicted, nor a
-    /// record with children, whose lines Salesforce may have completed.
+    /// record with children, whose lines Salesforce may have completed. Each is predicted when the engine reads it, not
+    /// here: a job's 10,000 stored records are never held at once, and each dies young, once the engine has taken it.
     /// </summary>
     private async Task PredictStoredAsync(IEntityMapper mapper, IReadOnlyList<RemoteCreate> creates, List<SyncRecord> sent, RemoteWriteResult[] results, CancellationToken cancellationToken)
     {
         var fields = await _client.FieldsAsync(mapper.Target.Type, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < results.Length; i++)
         {
-            if (results[i].Succeeded && creates[i].FirstAttempt && SalesforceStoredForm.Predict(mapper, sent[i], results[i].Id!, fields) is { } stored)
+            if (results[i].Succeeded && creates[i].FirstAttempt)
             {
-                results[i] = RemoteWriteResult.Success(results[i].Id!, stored: stored);
+                var (record, id) = (sent[i], results[i].Id!);
+                results[i] = RemoteWriteResult.Predicted(id, () => SalesforceStoredForm.Predict(mapper, record, id, fields));
             }
         }
     }

@@ -90,6 +90,27 @@ public class SalesforceStoredFormTests
         Assert.True(created[0].Stored!["Description"].IsNull); // mapped, not sent, nillable and not defaulted: null
     }
 
+    [Fact]
+    public async Task A_predicted_stored_record_is_made_when_it_is_read_so_a_jobs_results_do_not_hold_them_all()
+    {
+        await using var org = await SalesforceOrg.StartAsync(options => options.BulkThreshold = 2);
+        var contacts = new FieldListMapper("Salesforce", "Contact", "LastName", "FirstName");
+        var creates = Enumerable.Range(0, 3).Select(i => new RemoteCreate(new SyncRecord("Contact")
+        {
+            ["LastName"] = SyncValue.From($" Smith {i}"),
+            ["FirstName"] = SyncValue.From("Ann"),
+        }, $"k{i}") { FirstAttempt = true }).ToList();
+
+        var created = await org.Connector.CreateAsync(contacts, creates, CancellationToken.None);
+
+        var first = Assert.IsType<SyncRecord>(created[1].Stored);
+        var second = Assert.IsType<SyncRecord>(created[1].Stored);
+        Assert.NotSame(first, second);
+        Assert.Equal(created[1].Id, first.Id);
+        Assert.Equal("Smith 1", first["LastName"].AsString());
+        Assert.Equal([.. first.Select(field => (field.Key, field.Value))], [.. second.Select(field => (field.Key, field.Value))]);
+    }
+
     /// <summary>Creates whose stored record is not certain: the result carries none, so the engine reads them back.</summary>
     public static TheoryData<string, string, string[], string> Uncertain => new()
     {
