@@ -16,7 +16,6 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task ExecuteAsync(List<RecordDecision> decisions, SyncSide side, string? cursor)
     {
-        await EndCommitInFlightAsync().ConfigureAwait(false);
         if (decisions.Count == 0 && cursor is null)
         {
             return;
@@ -49,8 +48,10 @@ internal sealed partial class FlowCycle<TEntity>
         await KeepLeaseAsync().ConfigureAwait(false);
         await WriteHostAsync(works).ConfigureAwait(false);
         await WriteRemoteAsync(works).ConfigureAwait(false);
+        await CommitAsync(works, side, cursor).ConfigureAwait(false);
         SyncTracing.Committed(span, works.Count(work => work.Error is not null));
-        await CommitAsync(works, side, cursor, reportsProgress: true).ConfigureAwait(false);
+        State.Processed += works.Count;
+        _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, State.Processed));
     }
 
     /// <summary>
@@ -281,17 +282,12 @@ internal sealed partial class FlowCycle<TEntity>
         Written(SyncSide.Remote, kind);
     }
 
-    /// <summary>
-    /// Commits a unit: its links, states, intents, conflicts, quarantine and the cursors in one link-store transaction.
-    /// Where units may overlap (<see cref="CommitsMayOverlap"/>), the transaction is written in the background while the
-    /// cycle reads and decides the next unit, and what follows it waits for the next unit's writes (or the feed's end).
-    /// </summary>
-    private async Task CommitAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor, bool reportsProgress = false)
+    private async Task CommitAsync(List<LinkWork<TEntity>> works, SyncSide side, string? cursor)
     {
         await KeepLeaseAsync().ConfigureAwait(false);
         var now = _context.Time.GetUtcNow();
         var commit = await _context.Links.BeginCommitAsync(_cancellationToken).ConfigureAwait(false);
-        try
+        await using (commit.ConfigureAwait(false))
         {
             if (_lease is not null)
             {
@@ -312,37 +308,10 @@ internal sealed partial class FlowCycle<TEntity>
             {
                 commit.SaveCursor(_flow, cursorSide, value);
             }
-        }
-        catch
-        {
-            await commit.DisposeAsync().ConfigureAwait(false);
-            throw;
+
+            await commit.CommitAsync(_cancellationToken).ConfigureAwait(false);
         }
 
-        void Committed() => this.Committed(works, side, cursor, now, reportsProgress);
-        if (_commitsOverlap)
-        {
-            // Microsoft.Data.Sqlite writes synchronously inside its async methods: the transaction gets a thread of its own.
-            var writes = Task.Run(() => WriteCommitAsync(commit, _cancellationToken), CancellationToken.None);
-            _commitInFlight = new CommitInFlight(writes, Committed, works.Select(work => work.LocalId).OfType<string>().ToHashSet(StringComparer.Ordinal));
-            return;
-        }
-
-        await WriteCommitAsync(commit, _cancellationToken).ConfigureAwait(false);
-        Committed();
-    }
-
-    private static async Task WriteCommitAsync(ILinkStoreCommit commit, CancellationToken cancellationToken)
-    {
-        await using (commit.ConfigureAwait(false))
-        {
-            await commit.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>What follows a commit: the cursors marked as saved, the claims of its new links let go, a unit's progress.</summary>
-    private void Committed(List<LinkWork<TEntity>> works, SyncSide side, string? cursor, DateTimeOffset now, bool reportsProgress)
-    {
         State.Cursors.Committed(now);
 
         // The link store answers for the links just committed: their claims are no longer needed (a failed record's
@@ -350,21 +319,6 @@ internal sealed partial class FlowCycle<TEntity>
         State.Claims.Release(works.Where(work => work.SavesNewLink));
 
         EngineLog.Committed(_context.Logger, Name, works.Count, side, cursor ?? "(unchanged)");
-        if (reportsProgress)
-        {
-            State.Processed += works.Count;
-            _progress?.Report(new SyncProgress(_definition.Name, _mapper.Target, SyncStage.Committing, State.Processed));
-        }
-    }
-
-    /// <summary>Waits for the unit's commit still being written, if any (<see cref="CommitsMayOverlap"/>), and does what follows it.</summary>
-    private async Task EndCommitInFlightAsync()
-    {
-        if (_commitInFlight is { } inFlight)
-        {
-            _commitInFlight = null;
-            await inFlight.EndAsync().ConfigureAwait(false);
-        }
     }
 
     /// <summary>Commits the cursors of the last units that wrote nothing, when any (at the end of a cycle).</summary>

@@ -145,45 +145,20 @@ internal sealed partial class FlowCycle<TEntity>
     {
         var size = HostUnitSize;
         var chunk = new List<HostChange<TEntity>>(size);
-        _commitsOverlap = CommitsMayOverlap;
-        try
+        await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var change in _host.GetChangesAsync(cursor, _cancellationToken).ConfigureAwait(false))
-            {
-                chunk.Add(change);
-                if (chunk.Count == size)
-                {
-                    await SyncHostChunkAsync(chunk, chunk[^1].Position.ToString()).ConfigureAwait(false);
-                }
-            }
-
-            if (chunk.Count > 0)
+            chunk.Add(change);
+            if (chunk.Count == size)
             {
                 await SyncHostChunkAsync(chunk, chunk[^1].Position.ToString()).ConfigureAwait(false);
             }
+        }
 
-            await EndCommitInFlightAsync().ConfigureAwait(false);
-        }
-        catch when (_commitInFlight is not null)
+        if (chunk.Count > 0)
         {
-            // The commit in flight came first: its error, if it has one, is the cycle's; else the one thrown here.
-            await EndCommitInFlightAsync().ConfigureAwait(false);
-            throw;
-        }
-        finally
-        {
-            _commitsOverlap = false;
+            await SyncHostChunkAsync(chunk, chunk[^1].Position.ToString()).ConfigureAwait(false);
         }
     }
-
-    /// <summary>
-    /// Whether a unit of the host feed may commit while the next is read and decided (<see cref="CommitInFlight"/>):
-    /// the link-store transaction, about a third of a unit's time, then runs beside the host read and the decide instead
-    /// of before them. Not in a dry run (nothing is committed), and not where deciding a record reads other records'
-    /// links (references, lines): those of the unit in flight would not be there yet. A unit with a host record of the
-    /// unit in flight waits for its commit (<see cref="SyncHostChunkAsync"/>), and so does every write.
-    /// </summary>
-    private bool CommitsMayOverlap => !Planning && !_hasReferences && _mapper.Children.Count == 0;
 
     /// <summary>How many host changes make one unit of work (see <see cref="SyncHostChangesAsync"/>).</summary>
     private int HostUnitSize => Math.Max(1, _options.BatchSize ?? Math.Max(_capabilities.MaxBatchSize, MinimumUnit));
@@ -203,11 +178,6 @@ internal sealed partial class FlowCycle<TEntity>
     /// </summary>
     private async Task SyncHostChunkAsync(List<HostChange<TEntity>> chunk, string? cursor)
     {
-        if (_commitInFlight is { } inFlight && inFlight.Touches(chunk.Select(change => change.Id)))
-        {
-            await EndCommitInFlightAsync().ConfigureAwait(false);
-        }
-
         var decisions = await DecideHostChunkAsync(chunk).ConfigureAwait(false);
         chunk.Clear();
         await ExecuteAsync(decisions, SyncSide.Local, cursor).ConfigureAwait(false);

@@ -42,8 +42,6 @@ internal sealed partial class FlowCycle<TEntity>
     private SyncLease? _lease;
     private LeaseRenewal? _renewal;
     private SemaphoreSlim? _gate;
-    private bool _commitsOverlap;
-    private CommitInFlight? _commitInFlight;
 
     public FlowCycle(
         FlowContext context,

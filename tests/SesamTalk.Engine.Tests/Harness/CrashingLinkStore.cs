@@ -7,9 +7,7 @@ namespace SesamTalk.Engine.Tests.Harness;
 /// saves links fails after the writes it describes went out, before anything of it is saved; or the next batch of
 /// pending-create intents is saved and the process dies before the creates are sent. It can also play another process
 /// that takes a flow's lease over while this one decides a unit (as when this one was paused past its lease). It counts
-/// the lookups of one record's link, which the engine makes a page at a time, and those of a page's links. It can hold
-/// a commit back until the engine has read the links of the next unit of host records, to show which reads a commit in
-/// flight overlaps.
+/// the lookups of one record's link, which the engine makes a page at a time, and those of a page's links.
 /// </summary>
 public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycleHistoryStore, IAsyncDisposable
 {
@@ -23,24 +21,6 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycl
 
     /// <summary>When the engine next looks up the links of a page of host records, another process takes that flow's lease over.</summary>
     public void TakeOverLeaseAtNextHostLookup() => Interlocked.Exchange(ref _takeOverArmed, 1);
-
-    private int _holdArmed;
-    private TimeSpan _holdAtMost;
-    private TaskCompletionSource? _holding;
-    private int _heldUntilLookup;
-
-    /// <summary>
-    /// Holds the next commit that saves links until the engine has read the links of a page of host records after it
-    /// began, or until <paramref name="atMost"/> passed (a commit the engine waits for before that read is held that long).
-    /// </summary>
-    public void HoldNextCommitUntilNextHostLookup(TimeSpan atMost)
-    {
-        _holdAtMost = atMost;
-        Interlocked.Exchange(ref _holdArmed, 1);
-    }
-
-    /// <summary>Whether the held commit was let go by a read of host records' links (rather than by the time).</summary>
-    public bool HeldCommitUntilLookup => Volatile.Read(ref _heldUntilLookup) == 1;
 
     private int _singleLookups;
     private int _pageLookups;
@@ -56,7 +36,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycl
     public int PageLookups => Volatile.Read(ref _pageLookups);
 
     public async Task<ILinkStoreCommit> BeginCommitAsync(CancellationToken cancellationToken = default) =>
-        new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1, HoldAsync, () => Interlocked.Increment(ref _commits));
+        new Commit(await inner.BeginCommitAsync(cancellationToken), () => Interlocked.Exchange(ref _armed, 0) == 1, () => Interlocked.Increment(ref _commits));
 
     public Task<IReadOnlyList<SyncLink>> GetLinksAsync(string entity, string localId, CancellationToken cancellationToken = default) => inner.GetLinksAsync(entity, localId, cancellationToken);
 
@@ -85,33 +65,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycl
             Assert.NotNull(await inner.TakeOverLeaseAsync(flow, holder, "another-process", TimeSpan.FromMinutes(5), cancellationToken));
         }
 
-        var links = await inner.FindLinksAsync(flow, side, ids, cancellationToken);
-        if (side == SyncSide.Local && Interlocked.Exchange(ref _holding, null) is { } held)
-        {
-            Interlocked.Exchange(ref _heldUntilLookup, 1);
-            held.TrySetResult();
-        }
-
-        return links;
-    }
-
-    private async Task HoldAsync()
-    {
-        if (Interlocked.Exchange(ref _holdArmed, 0) != 1)
-        {
-            return;
-        }
-
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Interlocked.Exchange(ref _holding, held);
-        try
-        {
-            await held.Task.WaitAsync(_holdAtMost);
-        }
-        catch (TimeoutException)
-        {
-            Interlocked.CompareExchange(ref _holding, null, held);
-        }
+        return await inner.FindLinksAsync(flow, side, ids, cancellationToken);
     }
 
     public Task<int> CountLinksAsync(SyncFlowId flow, CancellationToken cancellationToken = default) => inner.CountLinksAsync(flow, cancellationToken);
@@ -170,7 +124,7 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycl
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
-    private sealed class Commit(ILinkStoreCommit inner, Func<bool> crash, Func<Task> hold, Action committed) : ILinkStoreCommit
+    private sealed class Commit(ILinkStoreCommit inner, Func<bool> crash, Action committed) : ILinkStoreCommit
     {
         public int Count => inner.Count;
 
@@ -203,11 +157,6 @@ public sealed class CrashingLinkStore(SqliteLinkStore inner) : ILinkStore, ICycl
             if (_savesLinks && crash())
             {
                 throw new IOException("The process died before the link store commit.");
-            }
-
-            if (_savesLinks)
-            {
-                await hold();
             }
 
             await inner.CommitAsync(cancellationToken);

@@ -83,18 +83,6 @@ public sealed class EngineHarness : IAsyncDisposable
     /// <summary>Another process takes the flow's lease over when the engine next looks up a page of host records' links.</summary>
     public void TakeOverLeaseAtNextHostLookup() => _provider.GetRequiredService<CrashingLinkStore>().TakeOverLeaseAtNextHostLookup();
 
-    /// <summary>Holds the next commit that saves links until the engine reads the links of another unit of host records (at most <paramref name="atMost"/>).</summary>
-    public void HoldNextCommitUntilNextHostLookup(TimeSpan atMost) => _provider.GetRequiredService<CrashingLinkStore>().HoldNextCommitUntilNextHostLookup(atMost);
-
-    /// <summary>Whether the held commit was still unwritten when the engine read the next unit's links.</summary>
-    public bool HeldCommitUntilLookup => _provider.GetRequiredService<CrashingLinkStore>().HeldCommitUntilLookup;
-
-    /// <summary>
-    /// A product the products' change feed yields once more after so many changes, as a feed read page by page does
-    /// when the record is edited while a cycle reads it; takes effect at the next <see cref="RestartAsync"/>.
-    /// </summary>
-    public (string Id, int After)? RepeatInProductFeed { get; set; }
-
     /// <summary>How many times the engine looked up one record's link by itself so far.</summary>
     public int SingleLinkLookups => _provider.GetRequiredService<CrashingLinkStore>().SingleLookups;
 
@@ -182,7 +170,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton(Logs);
         services.AddSingleton<TimeProvider>(ShopClock); // the connector paces by the Shop's rate-limit window, on the Shop's clock
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
-        services.AddSingleton<IHostStore<Product>>(RepeatInProductFeed is { } repeat ? new RepeatingHostStore<Product>(Products, repeat.Id, repeat.After) : Products);
+        services.AddSingleton<IHostStore<Product>>(Products);
         services.AddSingleton<IHostStore<Customer>>(CustomerReads);
         services.AddSingleton<IHostStore<Order>>(Orders);
         services.AddSingleton<IHostStore<Note>>(Notes);
